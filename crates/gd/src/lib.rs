@@ -1,0 +1,129 @@
+//! # Gradient Descent (경사 하강법)
+//!
+//! $$\theta_{t+1} = \theta_t - \eta\,\nabla_\theta J(\theta_t)$$
+//!
+//! From the current position, move against the gradient by the learning rate η.
+//! Batch, stochastic and mini-batch GD are this one update; they differ only in
+//! the data the gradient is averaged over (all N examples, one example
+//! $(x^{(i)}, y^{(i)})$, or a mini-batch of m), which is the oracle's business
+//! (see the `batching` crate), not the optimizer's.
+//!
+//! ```text
+//! input: η > 0, θ₀, oracle
+//! for t = 1, 2, …
+//!     gₜ ← ∇J(θₜ₋₁)            (exact, or the mean over this step's batch)
+//!     θₜ ← θₜ₋₁ − η gₜ
+//! ```
+//!
+//! The `paper` and `pytorch` conventions coincide for plain SGD
+//! (`torch.optim.SGD(lr=η)` with momentum 0, dampening 0, weight decay 0).
+
+use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
+use optcore::error::{check_positive, Result};
+use optcore::{Convention, Field, Optimizer, Oracle, Record};
+
+/// Hyperparameters of gradient descent.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Sgd {
+    /// The learning rate η.
+    pub lr: f64,
+}
+
+impl Sgd {
+    /// A validated optimizer (`lr` must be finite and > 0).
+    pub fn new(lr: f64) -> Result<Self> {
+        let s = Sgd { lr };
+        s.validate()?;
+        Ok(s)
+    }
+
+    /// The documented defaults of each convention. torch.optim's SGD has no
+    /// default lr in recent releases (it used to be 1e-3); the post gives none
+    /// either: both use 0.01 here, a value `optrace` prints in its header.
+    pub fn defaults(_convention: Convention) -> Self {
+        Sgd { lr: 0.01 }
+    }
+}
+
+/// State of gradient descent: the step count and the last gradient.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SgdState {
+    pub t: usize,
+    /// $g_t = \nabla J(\theta_{t-1})$ of the last step.
+    pub grad: Array1<f64>,
+    /// The loss the optimizer saw at $\theta_{t-1}$ (a mini-batch loss if stochastic).
+    pub seen_loss: f64,
+}
+
+/// What one GD step computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SgdRecord {
+    pub grad: Array1<f64>,
+    pub seen_loss: f64,
+}
+
+impl Record for SgdRecord {
+    fn fields(&self) -> Vec<Field> {
+        vec![
+            Field::vector("g", "∇J", self.grad.view()),
+            Field::scalar("seen_loss", "L(batch)", self.seen_loss),
+        ]
+    }
+}
+
+impl Optimizer for Sgd {
+    type State = SgdState;
+    type Record = SgdRecord;
+
+    fn name(&self) -> &'static str {
+        "sgd"
+    }
+    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
+        vec![("lr", self.lr)]
+    }
+    fn validate(&self) -> Result<()> {
+        check_positive("lr", self.lr)
+    }
+    fn init(&self, theta: ArrayView1<f64>) -> SgdState {
+        SgdState {
+            t: 0,
+            grad: Array1::zeros(theta.len()),
+            seen_loss: f64::NAN,
+        }
+    }
+    fn step(&self, s: &mut SgdState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        let t = s.t + 1;
+        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        Zip::from(theta).and(&s.grad).for_each(|x, &g| *x -= self.lr * g);
+        s.t = t;
+        Ok(())
+    }
+    fn record(&self, s: &SgdState) -> SgdRecord {
+        SgdRecord {
+            grad: s.grad.clone(),
+            seen_loss: s.seen_loss,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+    use optcore::{run, Quadratic};
+
+    #[test]
+    fn one_step_by_hand() {
+        let tr = run(&Sgd::new(0.4).unwrap(), Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        // ∇(0.1x² + 2y²) = (0.2x, 4y) = (-1, -8); θ₁ = θ₀ − 0.4·g.
+        assert_eq!(tr.rows[1].theta, array![-5.0 + 0.4, -2.0 + 3.2]);
+    }
+
+    #[test]
+    fn bad_lr_is_refused() {
+        assert!(Sgd::new(0.0).is_err());
+        assert!(Sgd::new(f64::NAN).is_err());
+        let bad = Sgd { lr: -1.0 };
+        assert!(run(&bad, Quadratic::reference(), array![1.0, 1.0].view(), 3).is_err());
+    }
+}

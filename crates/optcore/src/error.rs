@@ -1,0 +1,167 @@
+//! Typed errors. Every message is one line and names what was wrong and what is
+//! accepted, so that a notebook, a test and `optrace` all say the same thing.
+
+use std::fmt;
+
+/// Everything that can go wrong in this workspace, as data.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Error {
+    /// A hyperparameter outside its domain. `name` is the flag name `optrace` uses.
+    Hyperparameter {
+        name: &'static str,
+        value: f64,
+        accepts: &'static str,
+    },
+    /// A batch size of 0, or larger than the data set.
+    BatchSize { batch_size: usize, len: usize },
+    /// Two things that must have the same length do not.
+    Dimension {
+        what: &'static str,
+        expected: usize,
+        found: usize,
+    },
+    /// A gradient, loss or parameter that is NaN or infinite, at step `step`
+    /// (step 0 is the starting point).
+    NonFinite { step: usize, what: &'static str },
+    /// The loss grew past the run's divergence limit at step `step`.
+    Diverged { step: usize, loss: f64, limit: f64 },
+    /// A data set or index set with nothing in it.
+    Empty { what: &'static str },
+    /// Input text that could not be understood (a command-line value, a CSV cell).
+    Parse { what: String, message: String },
+}
+
+/// `Result` with this crate's [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Hyperparameter {
+                name,
+                value,
+                accepts,
+            } => write!(f, "invalid {name} = {value}: {name} must be {accepts}"),
+            Error::BatchSize { batch_size, len } => write!(
+                f,
+                "invalid batch size {batch_size}: it must be between 1 and the number of examples ({len})"
+            ),
+            Error::Dimension {
+                what,
+                expected,
+                found,
+            } => write!(
+                f,
+                "dimension mismatch in {what}: expected {expected} values, found {found}"
+            ),
+            Error::NonFinite { step, what } => {
+                write!(f, "non-finite {what} at step {step}: the run stops here, every earlier step is kept")
+            }
+            Error::Diverged { step, loss, limit } => write!(
+                f,
+                "diverged at step {step}: loss {loss} exceeds the limit {limit}; every earlier step is kept"
+            ),
+            Error::Empty { what } => write!(f, "{what} is empty"),
+            Error::Parse { what, message } => write!(f, "cannot read {what}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// `lr`-like values: finite and strictly positive.
+pub fn check_positive(name: &'static str, value: f64) -> Result<()> {
+    if value.is_finite() && value > 0.0 {
+        Ok(())
+    } else {
+        Err(Error::Hyperparameter {
+            name,
+            value,
+            accepts: "a finite number > 0",
+        })
+    }
+}
+
+/// `momentum`/`beta`-like values: in [0, 1).
+pub fn check_unit_interval(name: &'static str, value: f64) -> Result<()> {
+    if (0.0..1.0).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::Hyperparameter {
+            name,
+            value,
+            accepts: "in [0, 1)",
+        })
+    }
+}
+
+/// `rho`-like decay rates: in (0, 1).
+pub fn check_open_unit_interval(name: &'static str, value: f64) -> Result<()> {
+    if value > 0.0 && value < 1.0 {
+        Ok(())
+    } else {
+        Err(Error::Hyperparameter {
+            name,
+            value,
+            accepts: "in (0, 1)",
+        })
+    }
+}
+
+/// `eps`-like values: finite and ≥ 0.
+pub fn check_non_negative(name: &'static str, value: f64) -> Result<()> {
+    if value.is_finite() && value >= 0.0 {
+        Ok(())
+    } else {
+        Err(Error::Hyperparameter {
+            name,
+            value,
+            accepts: "a finite number >= 0",
+        })
+    }
+}
+
+/// Equal lengths, or a [`Error::Dimension`] naming `what`.
+pub fn check_dim(what: &'static str, expected: usize, found: usize) -> Result<()> {
+    if expected == found {
+        Ok(())
+    } else {
+        Err(Error::Dimension {
+            what,
+            expected,
+            found,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn checks_accept_and_refuse() {
+        assert!(check_positive("lr", 0.1).is_ok());
+        for bad in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert!(check_positive("lr", bad).is_err(), "{bad}");
+        }
+        assert!(check_unit_interval("momentum", 0.0).is_ok());
+        assert!(check_unit_interval("momentum", 1.0).is_err());
+        assert!(check_unit_interval("momentum", f64::NAN).is_err());
+        assert!(check_open_unit_interval("rho", 0.0).is_err());
+        assert!(check_open_unit_interval("rho", 0.9).is_ok());
+        assert!(check_non_negative("eps", 0.0).is_ok());
+        assert!(check_non_negative("eps", -1e-8).is_err());
+    }
+
+    #[test]
+    fn messages_are_one_line_and_name_the_flag() {
+        let e = check_positive("lr", -0.5).unwrap_err().to_string();
+        assert_eq!(e, "invalid lr = -0.5: lr must be a finite number > 0");
+        let e = Error::BatchSize {
+            batch_size: 0,
+            len: 150,
+        }
+        .to_string();
+        assert!(!e.contains('\n') && e.contains("150"));
+    }
+}

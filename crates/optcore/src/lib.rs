@@ -1,0 +1,35 @@
+//! # optcore — the shared core of the step-through companion
+//!
+//! The post's setting: parameters $\theta$ (or $W$), an objective $J(\theta)$, and a
+//! batch loss $L(\mathbf{x}, W) = \frac{1}{m}\sum_{i=1}^m L(x_i, W)$. Every method of the
+//! post is an [`Optimizer`]: hyperparameters in `self`, a separate `State`, and a
+//! `step` that updates θ from the gradient an [`Oracle`] returns.
+//!
+//! - [`objective`]: the test functions (quadratic, Rosenbrock, Beale) with gradients
+//!   and nalgebra Hessians, and closures.
+//! - [`data`]: data sets (iris, compiled in) and per-example losses (least squares,
+//!   logistic, softmax) whose batch loss is the mean of example losses.
+//! - [`optimizer`]: the [`Optimizer`] / [`Oracle`] / [`Record`] traits, [`Convention`].
+//! - [`trace`]: the loop ([`run`], [`run_with`]) and the [`Trace`] it records.
+//! - [`render`]: stable number formatting, tables, Markdown/LaTeX, notebook display.
+//! - [`reference`]: the shared reference traces, for tests.
+//! - [`error`]: the typed [`Error`].
+
+pub mod data;
+pub mod error;
+pub mod objective;
+pub mod optimizer;
+pub mod reference;
+pub mod render;
+pub mod trace;
+
+pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};
+pub use error::{Error, Result};
+pub use objective::{problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock};
+pub use optimizer::{Convention, Exact, Field, Optimizer, Oracle, Record};
+pub use render::{fmt_num, Markdown, Report, Table};
+pub use trace::{run, run_with, Row, RunOptions, Trace};
+
+/// Re-exported so that notebooks and section crates use the same versions.
+pub use nalgebra;
+pub use ndarray;

@@ -1,0 +1,348 @@
+//! Objectives $J(\theta)$: value, gradient $\nabla_\theta J$ and (where it exists)
+//! the Hessian $H = \nabla^2_\theta J$ as an nalgebra matrix.
+//!
+//! The three two-parameter test functions of the reference cases live here:
+//!
+//! | name | $J(x, y)$ | minimum |
+//! |---|---|---|
+//! | `quadratic` | $0.1x^2 + 2y^2$ | $(0, 0)$ |
+//! | `rosenbrock` | $(1-x)^2 + 100(y-x^2)^2$ | $(1, 1)$ |
+//! | `beale` | $\sum_{i=1}^3 (c_i - x + xy^i)^2$, $c = (1.5, 2.25, 2.625)$ | $(3, 0.5)$ |
+//!
+//! Only `+ − × ÷` are used (powers by repeated multiplication), so values are
+//! identical on every IEEE-754 machine.
+
+use crate::error::{Error, Result};
+use nalgebra::DMatrix;
+use ndarray::{Array1, ArrayView1, ArrayViewMut1};
+
+/// A differentiable function of the parameters.
+pub trait Objective {
+    /// Short name, as `optrace --problem` spells it.
+    fn name(&self) -> String;
+    /// Number of parameters.
+    fn dim(&self) -> usize;
+    /// $J(\theta)$.
+    fn value(&self, theta: ArrayView1<f64>) -> f64;
+    /// Writes $\nabla_\theta J(\theta)$ into `grad` (no allocation).
+    fn gradient_into(&self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>);
+    /// $\nabla_\theta J(\theta)$ as a new vector.
+    fn gradient(&self, theta: ArrayView1<f64>) -> Array1<f64> {
+        let mut g = Array1::zeros(self.dim());
+        self.gradient_into(theta, g.view_mut());
+        g
+    }
+    /// The Hessian $\nabla^2_\theta J(\theta)$, where the objective knows it.
+    fn hessian(&self, _theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        None
+    }
+    /// The minimiser, where it is known in closed form.
+    fn minimum(&self) -> Option<Array1<f64>> {
+        None
+    }
+}
+
+impl<T: Objective + ?Sized> Objective for &T {
+    fn name(&self) -> String {
+        (**self).name()
+    }
+    fn dim(&self) -> usize {
+        (**self).dim()
+    }
+    fn value(&self, theta: ArrayView1<f64>) -> f64 {
+        (**self).value(theta)
+    }
+    fn gradient_into(&self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>) {
+        (**self).gradient_into(theta, grad)
+    }
+    fn hessian(&self, theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        (**self).hessian(theta)
+    }
+    fn minimum(&self) -> Option<Array1<f64>> {
+        (**self).minimum()
+    }
+}
+
+/// $J(\theta) = \sum_i c_i \theta_i^2$: a separable quadratic bowl whose condition
+/// number is $\max c_i / \min c_i$. [`Quadratic::reference`] is the reference
+/// cases' $0.1x^2 + 2y^2$ (condition number 20).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quadratic {
+    pub coeffs: Array1<f64>,
+}
+
+impl Quadratic {
+    pub fn new(coeffs: &[f64]) -> Self {
+        Quadratic {
+            coeffs: Array1::from(coeffs.to_vec()),
+        }
+    }
+    /// $0.1x^2 + 2y^2$.
+    pub fn reference() -> Self {
+        Quadratic::new(&[0.1, 2.0])
+    }
+}
+
+impl Objective for Quadratic {
+    fn name(&self) -> String {
+        "quadratic".into()
+    }
+    fn dim(&self) -> usize {
+        self.coeffs.len()
+    }
+    fn value(&self, theta: ArrayView1<f64>) -> f64 {
+        self.coeffs
+            .iter()
+            .zip(theta.iter())
+            .map(|(c, x)| c * (x * x))
+            .sum()
+    }
+    fn gradient_into(&self, theta: ArrayView1<f64>, mut grad: ArrayViewMut1<f64>) {
+        ndarray::Zip::from(&mut grad)
+            .and(&self.coeffs)
+            .and(&theta)
+            .for_each(|g, &c, &x| *g = c * (2.0 * x));
+    }
+    fn hessian(&self, _theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        let d = nalgebra::DVector::from_iterator(self.dim(), self.coeffs.iter().map(|c| 2.0 * c));
+        Some(DMatrix::from_diagonal(&d))
+    }
+    fn minimum(&self) -> Option<Array1<f64>> {
+        Some(Array1::zeros(self.dim()))
+    }
+}
+
+/// Rosenbrock's banana valley $J(x, y) = (a-x)^2 + b(y-x^2)^2$ with $a = 1$, $b = 100$.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rosenbrock {
+    pub a: f64,
+    pub b: f64,
+}
+
+impl Default for Rosenbrock {
+    fn default() -> Self {
+        Rosenbrock { a: 1.0, b: 100.0 }
+    }
+}
+
+impl Objective for Rosenbrock {
+    fn name(&self) -> String {
+        "rosenbrock".into()
+    }
+    fn dim(&self) -> usize {
+        2
+    }
+    fn value(&self, t: ArrayView1<f64>) -> f64 {
+        let (x, y) = (t[0], t[1]);
+        let (u, w) = (self.a - x, y - x * x);
+        u * u + self.b * (w * w)
+    }
+    fn gradient_into(&self, t: ArrayView1<f64>, mut g: ArrayViewMut1<f64>) {
+        let (x, y) = (t[0], t[1]);
+        let w = y - x * x;
+        g[0] = -2.0 * (self.a - x) - 4.0 * self.b * x * w;
+        g[1] = 2.0 * self.b * w;
+    }
+    fn hessian(&self, t: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        let (x, y) = (t[0], t[1]);
+        let b = self.b;
+        let hxx = 2.0 - 4.0 * b * (y - x * x) + 8.0 * b * x * x;
+        let hxy = -4.0 * b * x;
+        Some(DMatrix::from_row_slice(2, 2, &[hxx, hxy, hxy, 2.0 * b]))
+    }
+    fn minimum(&self) -> Option<Array1<f64>> {
+        Some(Array1::from(vec![self.a, self.a * self.a]))
+    }
+}
+
+/// Beale's function $\sum_{i=1}^{3}(c_i - x + x y^i)^2$, $c = (1.5, 2.25, 2.625)$.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Beale;
+
+const BEALE_C: [f64; 3] = [1.5, 2.25, 2.625];
+
+impl Objective for Beale {
+    fn name(&self) -> String {
+        "beale".into()
+    }
+    fn dim(&self) -> usize {
+        2
+    }
+    fn value(&self, t: ArrayView1<f64>) -> f64 {
+        let (x, y) = (t[0], t[1]);
+        let mut yi = 1.0;
+        let mut s = 0.0;
+        for c in BEALE_C {
+            yi *= y;
+            let r = c - x + x * yi;
+            s += r * r;
+        }
+        s
+    }
+    fn gradient_into(&self, t: ArrayView1<f64>, mut g: ArrayViewMut1<f64>) {
+        let (x, y) = (t[0], t[1]);
+        let (mut gx, mut gy) = (0.0, 0.0);
+        let mut yim1 = 1.0; // y^(i-1)
+        for (k, c) in BEALE_C.iter().enumerate() {
+            let i = (k + 1) as f64;
+            let yi = yim1 * y;
+            let r = c - x + x * yi;
+            gx += 2.0 * r * (yi - 1.0);
+            gy += 2.0 * r * (i * x * yim1);
+            yim1 = yi;
+        }
+        g[0] = gx;
+        g[1] = gy;
+    }
+    fn hessian(&self, t: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        let (x, y) = (t[0], t[1]);
+        let (mut hxx, mut hxy, mut hyy) = (0.0, 0.0, 0.0);
+        let mut yim2 = 0.0; // y^(i-2), unused for i = 1
+        let mut yim1 = 1.0;
+        for (k, c) in BEALE_C.iter().enumerate() {
+            let i = (k + 1) as f64;
+            let yi = yim1 * y;
+            let r = c - x + x * yi;
+            let (rx, ry) = (yi - 1.0, i * x * yim1);
+            let rxy = i * yim1;
+            let ryy = if k == 0 { 0.0 } else { i * (i - 1.0) * x * yim2 };
+            hxx += 2.0 * rx * rx;
+            hxy += 2.0 * (rx * ry + r * rxy);
+            hyy += 2.0 * (ry * ry + r * ryy);
+            yim2 = yim1;
+            yim1 = yi;
+        }
+        Some(DMatrix::from_row_slice(2, 2, &[hxx, hxy, hxy, hyy]))
+    }
+    fn minimum(&self) -> Option<Array1<f64>> {
+        Some(Array1::from(vec![3.0, 0.5]))
+    }
+}
+
+/// The reference problems by the name `optrace --problem` takes.
+pub fn problem_by_name(name: &str) -> Result<Box<dyn Objective>> {
+    match name {
+        "quadratic" => Ok(Box::new(Quadratic::reference())),
+        "rosenbrock" => Ok(Box::new(Rosenbrock::default())),
+        "beale" => Ok(Box::new(Beale)),
+        other => Err(Error::Parse {
+            what: "--problem".into(),
+            message: format!("unknown problem '{other}'; expected quadratic, rosenbrock or beale"),
+        }),
+    }
+}
+
+type ValueFn = Box<dyn Fn(ArrayView1<f64>) -> f64>;
+type GradFn = Box<dyn Fn(ArrayView1<f64>, ArrayViewMut1<f64>)>;
+
+/// An objective made of closures, for one-off functions in a notebook (a plateau,
+/// a long flat plane, a 1-D parabola).
+pub struct FnObjective {
+    name: String,
+    dim: usize,
+    value: ValueFn,
+    gradient: GradFn,
+}
+
+impl FnObjective {
+    pub fn new(
+        name: impl Into<String>,
+        dim: usize,
+        value: impl Fn(ArrayView1<f64>) -> f64 + 'static,
+        gradient: impl Fn(ArrayView1<f64>, ArrayViewMut1<f64>) + 'static,
+    ) -> Self {
+        FnObjective {
+            name: name.into(),
+            dim,
+            value: Box::new(value),
+            gradient: Box::new(gradient),
+        }
+    }
+}
+
+impl Objective for FnObjective {
+    fn name(&self) -> String {
+        self.name.clone()
+    }
+    fn dim(&self) -> usize {
+        self.dim
+    }
+    fn value(&self, theta: ArrayView1<f64>) -> f64 {
+        (self.value)(theta)
+    }
+    fn gradient_into(&self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>) {
+        (self.gradient)(theta, grad)
+    }
+}
+
+/// Largest relative difference between the analytic gradient and central finite
+/// differences with step `h` (a check for tests and for new objectives).
+pub fn gradient_check(obj: &dyn Objective, theta: ArrayView1<f64>, h: f64) -> f64 {
+    let g = obj.gradient(theta);
+    let mut worst: f64 = 0.0;
+    let mut p = theta.to_owned();
+    for i in 0..obj.dim() {
+        let x = p[i];
+        p[i] = x + h;
+        let up = obj.value(p.view());
+        p[i] = x - h;
+        let down = obj.value(p.view());
+        p[i] = x;
+        let fd = (up - down) / (2.0 * h);
+        worst = worst.max((fd - g[i]).abs() / (1.0 + g[i].abs()));
+    }
+    worst
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+
+    #[test]
+    fn gradients_match_finite_differences() {
+        let points = [array![-1.5, 2.0], array![0.3, -0.7], array![2.0, 0.2]];
+        for name in ["quadratic", "rosenbrock", "beale"] {
+            let obj = problem_by_name(name).unwrap();
+            for p in &points {
+                assert!(gradient_check(obj.as_ref(), p.view(), 1e-6) < 1e-6, "{name} at {p}");
+            }
+        }
+    }
+
+    #[test]
+    fn hessians_match_finite_differences_of_gradients() {
+        let p = array![0.7, -0.4];
+        let h = 1e-6;
+        for name in ["quadratic", "rosenbrock", "beale"] {
+            let obj = problem_by_name(name).unwrap();
+            let hess = obj.hessian(p.view()).unwrap();
+            for j in 0..2 {
+                let mut up = p.clone();
+                up[j] += h;
+                let mut down = p.clone();
+                down[j] -= h;
+                let col = (obj.gradient(up.view()) - obj.gradient(down.view())) / (2.0 * h);
+                for i in 0..2 {
+                    let err = (col[i] - hess[(i, j)]).abs() / (1.0 + hess[(i, j)].abs());
+                    assert!(err < 1e-6, "{name} H[{i},{j}]");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn minima_are_stationary() {
+        for name in ["quadratic", "rosenbrock", "beale"] {
+            let obj = problem_by_name(name).unwrap();
+            let m = obj.minimum().unwrap();
+            assert_eq!(obj.value(m.view()), 0.0, "{name}");
+            assert!(obj.gradient(m.view()).iter().all(|g| *g == 0.0), "{name}");
+        }
+    }
+
+    #[test]
+    fn unknown_problem_is_an_error() {
+        assert!(problem_by_name("himmelblau").is_err());
+    }
+}

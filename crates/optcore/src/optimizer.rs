@@ -1,0 +1,196 @@
+//! The optimizer abstraction: hyperparameters in one struct, state in another,
+//! one step a function of (hyperparameters, state, θ, gradient oracle).
+//!
+//! ```text
+//! let mut state = opt.init(theta.view());            // optax: init(params)
+//! opt.step(&mut state, theta.view_mut(), &mut oracle)?; // optax: update(grads, state, params)
+//! let record = opt.record(&state);                    // gₜ, vₜ, Gₜ, … of that step
+//! ```
+//!
+//! A step asks the oracle for gradients where it needs them (NAG asks at the
+//! lookahead point), updates θ in place and keeps in the state everything the
+//! post talks about, so that [`Optimizer::record`] can copy it out for a trace.
+
+use crate::error::{Error, Result};
+use crate::objective::Objective;
+use ndarray::{ArrayView1, ArrayViewMut1};
+use std::fmt;
+use std::str::FromStr;
+
+/// Where a gradient comes from. For an analytic [`Objective`] it is exact; for a
+/// data loss it is the mean over the current mini-batch (see the `batching` crate).
+pub trait Oracle {
+    /// Number of parameters.
+    fn dim(&self) -> usize;
+    /// Called once before each step `t` (t = 1, 2, …): a stochastic oracle moves
+    /// to its next mini-batch here, so every evaluation within one step (NAG's
+    /// lookahead included) sees the same batch.
+    fn begin_step(&mut self, _t: usize) {}
+    /// Writes the gradient at `theta` into `grad` and returns the loss the optimizer
+    /// sees there (the mini-batch loss for a stochastic oracle).
+    fn eval(&mut self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>) -> f64;
+    /// The loss a trace reports at `theta`: the full objective.
+    fn loss(&self, theta: ArrayView1<f64>) -> f64;
+    /// Per-example gradient evaluations so far (1 per call for an analytic function).
+    fn gradient_evaluations(&self) -> u64;
+    /// Short name of the problem, for trace headers.
+    fn problem_name(&self) -> String;
+}
+
+impl dyn Oracle + '_ {
+    /// [`Oracle::eval`], refusing a non-finite gradient or loss at step `t`. The
+    /// caller's θ and state are left as they were before this evaluation.
+    pub fn checked_eval(
+        &mut self,
+        t: usize,
+        theta: ArrayView1<f64>,
+        mut grad: ArrayViewMut1<f64>,
+    ) -> Result<f64> {
+        let loss = self.eval(theta, grad.view_mut());
+        if !grad.iter().all(|g| g.is_finite()) {
+            return Err(Error::NonFinite {
+                step: t,
+                what: "gradient",
+            });
+        }
+        if !loss.is_finite() {
+            return Err(Error::NonFinite { step: t, what: "loss" });
+        }
+        Ok(loss)
+    }
+}
+
+/// An [`Objective`] used as an exact (deterministic) gradient oracle; counts calls.
+pub struct Exact<O> {
+    pub objective: O,
+    calls: u64,
+}
+
+impl<O: Objective> Exact<O> {
+    pub fn new(objective: O) -> Self {
+        Exact {
+            objective,
+            calls: 0,
+        }
+    }
+}
+
+impl<O: Objective> Oracle for Exact<O> {
+    fn dim(&self) -> usize {
+        self.objective.dim()
+    }
+    fn eval(&mut self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>) -> f64 {
+        self.calls += 1;
+        self.objective.gradient_into(theta, grad);
+        self.objective.value(theta)
+    }
+    fn loss(&self, theta: ArrayView1<f64>) -> f64 {
+        self.objective.value(theta)
+    }
+    fn gradient_evaluations(&self) -> u64 {
+        self.calls
+    }
+    fn problem_name(&self) -> String {
+        self.objective.name()
+    }
+}
+
+/// Which formulas a method follows where the literature disagrees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Convention {
+    /// The blog post and the original papers.
+    #[default]
+    Paper,
+    /// `torch.optim`, to the last bit we can.
+    Pytorch,
+}
+
+impl fmt::Display for Convention {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Convention::Paper => "paper",
+            Convention::Pytorch => "pytorch",
+        })
+    }
+}
+
+impl FromStr for Convention {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<Self> {
+        match s {
+            "paper" => Ok(Convention::Paper),
+            "pytorch" => Ok(Convention::Pytorch),
+            other => Err(Error::Parse {
+                what: "--convention".into(),
+                message: format!("unknown convention '{other}'; expected paper or pytorch"),
+            }),
+        }
+    }
+}
+
+/// One quantity of a step record: an ASCII `name` for CSV/JSON columns, a
+/// `symbol` for tables (Unicode, as the post writes it), and its values (one per
+/// parameter, or a single scalar).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Field {
+    pub name: &'static str,
+    pub symbol: &'static str,
+    pub values: Vec<f64>,
+}
+
+impl Field {
+    pub fn vector(name: &'static str, symbol: &'static str, values: ArrayView1<f64>) -> Self {
+        Field {
+            name,
+            symbol,
+            values: values.to_vec(),
+        }
+    }
+    pub fn scalar(name: &'static str, symbol: &'static str, value: f64) -> Self {
+        Field {
+            name,
+            symbol,
+            values: vec![value],
+        }
+    }
+}
+
+/// A typed record of one step; `fields` lists its quantities in a fixed order.
+pub trait Record: Clone + fmt::Debug {
+    fn fields(&self) -> Vec<Field>;
+}
+
+/// An optimization method. Hyperparameters are `self`; everything that changes
+/// from step to step is in [`Optimizer::State`].
+pub trait Optimizer {
+    type State: Clone + fmt::Debug;
+    type Record: Record;
+
+    /// Short name, as `optrace --optimizer` spells it.
+    fn name(&self) -> &'static str;
+    /// The hyperparameters by their `optrace` flag names, for headers and docs.
+    fn hyperparameters(&self) -> Vec<(&'static str, f64)>;
+    /// Refuses hyperparameters outside their domain (a typed error, never a panic).
+    fn validate(&self) -> Result<()>;
+    /// The state before the first step, for parameters shaped like `theta`.
+    fn init(&self, theta: ArrayView1<f64>) -> Self::State;
+    /// One update of `theta` in place. On error, `theta` is unchanged.
+    fn step(
+        &self,
+        state: &mut Self::State,
+        theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()>;
+    /// What the last step computed: gₜ, vₜ, Gₜ, E[g²]ₜ, … (a copy of the state).
+    fn record(&self, state: &Self::State) -> Self::Record;
+
+    /// `name (lr = 0.4, momentum = 0.9)`.
+    fn describe(&self) -> String {
+        let hp: Vec<String> = self
+            .hyperparameters()
+            .iter()
+            .map(|(k, v)| format!("{k} = {v}"))
+            .collect();
+        format!("{} ({})", self.name(), hp.join(", "))
+    }
+}

@@ -1,0 +1,362 @@
+//! Values that render themselves: as stable text (what snapshots pin), as HTML or
+//! Markdown/LaTeX in a notebook (`evcxr_display`), and as CSV.
+//!
+//! One number formatter, [`fmt_num`], serves snapshots and notebooks alike, so a
+//! notebook never shows a digit that a snapshot does not hold.
+
+use std::fmt::{self, Write as _};
+
+/// Significant digits of every number shown in tables and snapshots.
+pub const DIGITS: usize = 10;
+
+/// `x` with [`DIGITS`] significant digits: fixed-point for 1e-4 ≤ |x| < 1e7,
+/// scientific otherwise; `0` for ±0. Rust's float formatting is exact, so the
+/// text depends only on the bits of `x`.
+pub fn fmt_num(x: f64) -> String {
+    fmt_sig(x, DIGITS)
+}
+
+/// `x` with `sig` significant digits (see [`fmt_num`]).
+pub fn fmt_sig(x: f64, sig: usize) -> String {
+    if x == 0.0 {
+        return "0".into();
+    }
+    if !x.is_finite() {
+        return format!("{x}");
+    }
+    let sig = sig.max(1);
+    let sci = format!("{:.*e}", sig - 1, x);
+    let exp: i32 = sci[sci.find('e').unwrap() + 1..].parse().unwrap();
+    if (-4..7).contains(&exp) {
+        let decimals = (sig as i32 - 1 - exp).max(0) as usize;
+        format!("{x:.decimals$}")
+    } else {
+        sci
+    }
+}
+
+/// Shortest round-trip decimal (what CSV/JSON exports use).
+pub fn fmt_exact(x: f64) -> String {
+    format!("{x:?}")
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// One cell of a [`Table`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    Num(f64),
+    Int(i64),
+    Text(String),
+}
+
+impl Cell {
+    fn text(&self) -> String {
+        match self {
+            Cell::Num(x) => fmt_num(*x),
+            Cell::Int(i) => i.to_string(),
+            Cell::Text(s) => s.clone(),
+        }
+    }
+    fn is_numeric(&self) -> bool {
+        !matches!(self, Cell::Text(_))
+    }
+}
+
+impl From<f64> for Cell {
+    fn from(x: f64) -> Self {
+        Cell::Num(x)
+    }
+}
+impl From<usize> for Cell {
+    fn from(x: usize) -> Self {
+        Cell::Int(x as i64)
+    }
+}
+impl From<u64> for Cell {
+    fn from(x: u64) -> Self {
+        Cell::Int(x as i64)
+    }
+}
+impl From<i64> for Cell {
+    fn from(x: i64) -> Self {
+        Cell::Int(x)
+    }
+}
+impl From<&str> for Cell {
+    fn from(x: &str) -> Self {
+        Cell::Text(x.to_string())
+    }
+}
+impl From<String> for Cell {
+    fn from(x: String) -> Self {
+        Cell::Text(x)
+    }
+}
+
+/// A titled table of numbers and words.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Table {
+    pub title: String,
+    pub header: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+    /// A line under the table (a conclusion, a stop reason).
+    pub note: Option<String>,
+}
+
+impl Table {
+    pub fn new(title: impl Into<String>, header: &[&str]) -> Self {
+        Table {
+            title: title.into(),
+            header: header.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+            note: None,
+        }
+    }
+
+    pub fn with_header(title: impl Into<String>, header: Vec<String>) -> Self {
+        Table {
+            title: title.into(),
+            header,
+            rows: Vec::new(),
+            note: None,
+        }
+    }
+
+    pub fn push(&mut self, row: Vec<Cell>) {
+        self.rows.push(row);
+    }
+
+    pub fn with_note(mut self, note: impl Into<String>) -> Self {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// The numbers of column `name`, for plots and assertions.
+    pub fn column(&self, name: &str) -> Option<Vec<f64>> {
+        let j = self.header.iter().position(|h| h == name)?;
+        Some(
+            self.rows
+                .iter()
+                .map(|r| match &r[j] {
+                    Cell::Num(x) => *x,
+                    Cell::Int(i) => *i as f64,
+                    Cell::Text(_) => f64::NAN,
+                })
+                .collect(),
+        )
+    }
+
+    /// The table as an HTML `<table>`.
+    pub fn to_html(&self) -> String {
+        let mut s = String::new();
+        s.push_str("<table class=\"optrace\">");
+        if !self.title.is_empty() {
+            let _ = write!(s, "<caption style=\"text-align:left;font-weight:bold\">{}</caption>", html_escape(&self.title));
+        }
+        s.push_str("<thead><tr>");
+        for h in &self.header {
+            let _ = write!(s, "<th>{}</th>", html_escape(h));
+        }
+        s.push_str("</tr></thead><tbody>");
+        for r in &self.rows {
+            s.push_str("<tr>");
+            for c in r {
+                let align = if c.is_numeric() { "right" } else { "left" };
+                let _ = write!(s, "<td style=\"text-align:{align};font-family:monospace\">{}</td>", html_escape(&c.text()));
+            }
+            s.push_str("</tr>");
+        }
+        s.push_str("</tbody></table>");
+        if let Some(n) = &self.note {
+            let _ = write!(s, "<p><em>{}</em></p>", html_escape(n));
+        }
+        s
+    }
+
+    /// The table as CSV (numbers in shortest round-trip form).
+    pub fn to_csv(&self) -> String {
+        let mut s = self.header.join(",");
+        s.push('\n');
+        for r in &self.rows {
+            let cells: Vec<String> = r
+                .iter()
+                .map(|c| match c {
+                    Cell::Num(x) => fmt_exact(*x),
+                    other => other.text(),
+                })
+                .collect();
+            s.push_str(&cells.join(","));
+            s.push('\n');
+        }
+        s
+    }
+
+    /// Shows the table in a notebook (evcxr calls this on a cell's last value).
+    pub fn evcxr_display(&self) {
+        println!("EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT", self.to_html());
+    }
+}
+
+/// Stable, aligned text: what snapshots pin.
+impl fmt::Display for Table {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let texts: Vec<Vec<String>> = self.rows.iter().map(|r| r.iter().map(Cell::text).collect()).collect();
+        let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
+        for r in &texts {
+            for (j, c) in r.iter().enumerate() {
+                if j < widths.len() {
+                    widths[j] = widths[j].max(c.chars().count());
+                }
+            }
+        }
+        if !self.title.is_empty() {
+            writeln!(f, "{}", self.title)?;
+        }
+        let line = |cells: &[String], f: &mut fmt::Formatter<'_>| -> fmt::Result {
+            let padded: Vec<String> = cells
+                .iter()
+                .enumerate()
+                .map(|(j, c)| {
+                    let w = widths.get(j).copied().unwrap_or(0);
+                    let pad = w.saturating_sub(c.chars().count());
+                    format!("{}{}", " ".repeat(pad), c)
+                })
+                .collect();
+            writeln!(f, "{}", padded.join("  ").trim_end())
+        };
+        line(&self.header, f)?;
+        for r in &texts {
+            line(r, f)?;
+        }
+        if let Some(n) = &self.note {
+            writeln!(f, "note: {n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Markdown with LaTeX (`$…$`, `$$…$$`), shown rendered in a notebook and as its
+/// source in snapshots.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Markdown(pub String);
+
+impl Markdown {
+    pub fn new(s: impl Into<String>) -> Self {
+        Markdown(s.into())
+    }
+    pub fn evcxr_display(&self) {
+        println!("EVCXR_BEGIN_CONTENT text/markdown\n{}\nEVCXR_END_CONTENT", self.0);
+    }
+}
+
+impl fmt::Display for Markdown {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// Several pieces shown together in one notebook output (Markdown and tables as
+/// one HTML block, with the Markdown's LaTeX left for MathJax to typeset).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Report {
+    pub parts: Vec<Part>,
+}
+
+/// One piece of a [`Report`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Text(Markdown),
+    Table(Table),
+}
+
+impl Report {
+    pub fn new() -> Self {
+        Report::default()
+    }
+    pub fn text(mut self, md: impl Into<String>) -> Self {
+        self.parts.push(Part::Text(Markdown::new(md)));
+        self
+    }
+    pub fn table(mut self, t: Table) -> Self {
+        self.parts.push(Part::Table(t));
+        self
+    }
+    /// The tables of the report, in order.
+    pub fn tables(&self) -> Vec<&Table> {
+        self.parts
+            .iter()
+            .filter_map(|p| match p {
+                Part::Table(t) => Some(t),
+                _ => None,
+            })
+            .collect()
+    }
+    /// Markdown for the text and HTML tables inline (Jupyter renders both).
+    pub fn to_markdown(&self) -> String {
+        let mut s = String::new();
+        for p in &self.parts {
+            match p {
+                Part::Text(m) => {
+                    s.push_str(&m.0);
+                    s.push_str("\n\n");
+                }
+                Part::Table(t) => {
+                    s.push_str(&t.to_html());
+                    s.push_str("\n\n");
+                }
+            }
+        }
+        s
+    }
+    pub fn evcxr_display(&self) {
+        println!("EVCXR_BEGIN_CONTENT text/markdown\n{}\nEVCXR_END_CONTENT", self.to_markdown());
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, p) in self.parts.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            match p {
+                Part::Text(m) => writeln!(f, "{m}")?,
+                Part::Table(t) => write!(f, "{t}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_have_fixed_significant_digits() {
+        assert_eq!(fmt_num(0.0), "0");
+        assert_eq!(fmt_num(-0.0), "0");
+        assert_eq!(fmt_num(10.5), "10.50000000");
+        assert_eq!(fmt_num(-4.6), "-4.600000000");
+        assert_eq!(fmt_num(1.2000000000000002), "1.200000000");
+        assert_eq!(fmt_num(1e-5), "1.000000000e-5");
+        assert_eq!(fmt_num(12345678.0), "1.234567800e7");
+        assert_eq!(fmt_num(9.99999999999), "10.00000000");
+        assert_eq!(fmt_sig(0.000123456, 3), "0.000123");
+    }
+
+    #[test]
+    fn table_renders_as_text_html_and_csv() {
+        let mut t = Table::new("demo", &["t", "x"]);
+        t.push(vec![0usize.into(), 0.1.into()]);
+        t.push(vec![1usize.into(), (-2.5).into()]);
+        let text = t.to_string();
+        assert_eq!(text, "demo\nt             x\n0  0.1000000000\n1  -2.500000000\n");
+        assert!(t.to_html().contains("<td style=\"text-align:right;font-family:monospace\">-2.500000000</td>"));
+        assert_eq!(t.to_csv(), "t,x\n0,0.1\n1,-2.5\n");
+        assert_eq!(t.column("x"), Some(vec![0.1, -2.5]));
+    }
+}

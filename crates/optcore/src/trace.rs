@@ -1,0 +1,312 @@
+//! Traces: the loop that drives an [`Optimizer`] (kept out of every method, as in
+//! argmin's executor) and the record of every step it took.
+//!
+//! Row $t$ holds $\theta_t$ and the loss at $\theta_t$ ($t = 0$ is the start), plus
+//! the record of step $t$ (the $g_t$, $v_t$, … computed while moving from
+//! $\theta_{t-1}$ to $\theta_t$) and the per-example gradient evaluations so far.
+//! A fault mid-run (a non-finite gradient, a diverging loss) ends the run there and
+//! is kept in [`Trace::stop`]; every row before it stays.
+
+use crate::error::{check_dim, Error, Result};
+use crate::objective::Objective;
+use crate::optimizer::{Exact, Optimizer, Oracle, Record};
+use crate::render::{fmt_exact, Cell, Table};
+use ndarray::{Array1, ArrayView1};
+use std::fmt;
+
+/// One row of a trace.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row<R> {
+    pub t: usize,
+    /// The full objective at `theta`.
+    pub loss: f64,
+    pub theta: Array1<f64>,
+    /// Per-example gradient evaluations spent up to this row.
+    pub gradient_evaluations: u64,
+    /// What step `t` computed (`None` for the start, t = 0).
+    pub record: Option<R>,
+}
+
+/// Every step of one run.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trace<R> {
+    pub optimizer: String,
+    pub problem: String,
+    pub rows: Vec<Row<R>>,
+    /// Why the run ended before its last step, if it did.
+    pub stop: Option<Error>,
+}
+
+/// How long to run and when to call a run diverged.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RunOptions {
+    pub steps: usize,
+    /// Stop with [`Error::Diverged`] once the loss exceeds this.
+    pub diverge_above: Option<f64>,
+}
+
+impl RunOptions {
+    pub fn steps(steps: usize) -> Self {
+        RunOptions {
+            steps,
+            diverge_above: None,
+        }
+    }
+}
+
+/// Runs `opt` for `steps` steps on an analytic objective, from `start`.
+pub fn run<O: Optimizer + ?Sized, J: Objective>(
+    opt: &O,
+    objective: J,
+    start: ArrayView1<f64>,
+    steps: usize,
+) -> Result<Trace<O::Record>> {
+    run_with(opt, &mut Exact::new(objective), start, RunOptions::steps(steps))
+}
+
+/// Runs `opt` against any gradient oracle (exact or mini-batch).
+///
+/// Errors before the first step (invalid hyperparameters, a start of the wrong
+/// length or not finite) are returned as `Err`; a fault during the run is kept in
+/// the returned trace's `stop`, after every row computed before it.
+pub fn run_with<O: Optimizer + ?Sized>(
+    opt: &O,
+    oracle: &mut dyn Oracle,
+    start: ArrayView1<f64>,
+    options: RunOptions,
+) -> Result<Trace<O::Record>> {
+    opt.validate()?;
+    check_dim("start point", oracle.dim(), start.len())?;
+    if !start.iter().all(|x| x.is_finite()) {
+        return Err(Error::NonFinite {
+            step: 0,
+            what: "start point",
+        });
+    }
+    let mut theta = start.to_owned();
+    let mut state = opt.init(theta.view());
+    let loss0 = oracle.loss(theta.view());
+    let mut trace = Trace {
+        optimizer: opt.describe(),
+        problem: oracle.problem_name(),
+        rows: Vec::with_capacity(options.steps + 1),
+        stop: None,
+    };
+    if !loss0.is_finite() {
+        trace.stop = Some(Error::NonFinite { step: 0, what: "loss" });
+        return Ok(trace);
+    }
+    trace.rows.push(Row {
+        t: 0,
+        loss: loss0,
+        theta: theta.clone(),
+        gradient_evaluations: oracle.gradient_evaluations(),
+        record: None,
+    });
+    for t in 1..=options.steps {
+        oracle.begin_step(t);
+        if let Err(e) = opt.step(&mut state, theta.view_mut(), oracle) {
+            trace.stop = Some(e);
+            break;
+        }
+        if !theta.iter().all(|x| x.is_finite()) {
+            trace.stop = Some(Error::NonFinite {
+                step: t,
+                what: "parameter",
+            });
+            break;
+        }
+        let loss = oracle.loss(theta.view());
+        if !loss.is_finite() {
+            trace.stop = Some(Error::NonFinite { step: t, what: "loss" });
+            break;
+        }
+        if let Some(limit) = options.diverge_above {
+            if loss > limit {
+                trace.stop = Some(Error::Diverged { step: t, loss, limit });
+                break;
+            }
+        }
+        trace.rows.push(Row {
+            t,
+            loss,
+            theta: theta.clone(),
+            gradient_evaluations: oracle.gradient_evaluations(),
+            record: Some(opt.record(&state)),
+        });
+    }
+    Ok(trace)
+}
+
+impl<R: Record> Trace<R> {
+    /// The last row (the start if no step was taken).
+    pub fn last(&self) -> &Row<R> {
+        self.rows.last().expect("a trace always has its start row")
+    }
+
+    /// `Ok(self)` if the run finished, else the fault that stopped it.
+    pub fn completed(&self) -> Result<&Self> {
+        match &self.stop {
+            None => Ok(self),
+            Some(e) => Err(e.clone()),
+        }
+    }
+
+    /// The losses, row by row.
+    pub fn losses(&self) -> Vec<f64> {
+        self.rows.iter().map(|r| r.loss).collect()
+    }
+
+    /// The path θ₀, θ₁, … as (θ₀, θ₁) pairs, for 2-D plots.
+    pub fn path2(&self) -> Vec<(f64, f64)> {
+        self.rows
+            .iter()
+            .map(|r| (r.theta[0], r.theta.get(1).copied().unwrap_or(0.0)))
+            .collect()
+    }
+
+    /// The first t whose loss is at or below `target`.
+    pub fn first_below(&self, target: f64) -> Option<&Row<R>> {
+        self.rows.iter().find(|r| r.loss <= target)
+    }
+
+    /// Column names: `t, loss, theta_0, …` then every record field, indexed per
+    /// coordinate (`g_0, g_1, v_0, …`) or bare for scalars.
+    pub fn columns(&self) -> Vec<String> {
+        self.header(false)
+    }
+
+    fn header(&self, symbols: bool) -> Vec<String> {
+        let dim = self.rows[0].theta.len();
+        let mut h = vec!["t".to_string(), "loss".to_string()];
+        for i in 0..dim {
+            h.push(if symbols { format!("θ{}", sub(i)) } else { format!("theta_{i}") });
+        }
+        if let Some(rec) = self.rows.iter().find_map(|r| r.record.as_ref()) {
+            for f in rec.fields() {
+                let base = if symbols { f.symbol } else { f.name };
+                if f.values.len() == 1 {
+                    h.push(base.to_string());
+                } else {
+                    for i in 0..f.values.len() {
+                        h.push(if symbols { format!("{base}[{i}]") } else { format!("{base}_{i}") });
+                    }
+                }
+            }
+        }
+        h
+    }
+
+    fn record_width(&self) -> usize {
+        self.rows
+            .iter()
+            .find_map(|r| r.record.as_ref())
+            .map(|rec| rec.fields().iter().map(|f| f.values.len()).sum())
+            .unwrap_or(0)
+    }
+
+    fn row_numbers(&self, row: &Row<R>) -> Vec<f64> {
+        let mut v = vec![row.loss];
+        v.extend(row.theta.iter().copied());
+        match &row.record {
+            Some(rec) => {
+                for f in rec.fields() {
+                    v.extend(f.values);
+                }
+            }
+            None => v.extend(std::iter::repeat_n(f64::NAN, self.record_width())),
+        }
+        v
+    }
+
+    /// CSV with the header of [`Trace::columns`], numbers in shortest round-trip
+    /// form; the record cells of row 0 (no step yet) are empty.
+    pub fn to_csv(&self) -> String {
+        let mut s = self.columns().join(",");
+        s.push('\n');
+        for row in &self.rows {
+            let mut cells = vec![row.t.to_string()];
+            cells.extend(
+                self.row_numbers(row)
+                    .into_iter()
+                    .map(|x| if x.is_nan() { String::new() } else { fmt_exact(x) }),
+            );
+            s.push_str(&cells.join(","));
+            s.push('\n');
+        }
+        s
+    }
+
+    /// JSON: `{"optimizer", "problem", "columns", "rows": [[…], …], "stop"}`; the
+    /// record cells of row 0 are `null`.
+    pub fn to_json(&self) -> String {
+        let cols: Vec<String> = self.columns().iter().map(|c| format!("\"{c}\"")).collect();
+        let rows: Vec<String> = self
+            .rows
+            .iter()
+            .map(|row| {
+                let mut cells = vec![row.t.to_string()];
+                cells.extend(
+                    self.row_numbers(row)
+                        .into_iter()
+                        .map(|x| if x.is_nan() { "null".into() } else { fmt_exact(x) }),
+                );
+                format!("[{}]", cells.join(","))
+            })
+            .collect();
+        let stop = match &self.stop {
+            Some(e) => format!("\"{}\"", e.to_string().replace('"', "'")),
+            None => "null".into(),
+        };
+        format!(
+            "{{\"optimizer\":\"{}\",\"problem\":\"{}\",\"columns\":[{}],\"rows\":[{}],\"stop\":{}}}",
+            self.optimizer,
+            self.problem,
+            cols.join(","),
+            rows.join(","),
+            stop
+        )
+    }
+
+    /// The trace as a [`Table`] (symbols as the post writes them).
+    pub fn table(&self) -> Table {
+        let mut t = Table::with_header(
+            format!("{} on {}", self.optimizer, self.problem),
+            self.header(true),
+        );
+        for row in &self.rows {
+            let mut cells: Vec<Cell> = vec![row.t.into()];
+            cells.extend(
+                self.row_numbers(row)
+                    .into_iter()
+                    .map(|x| if x.is_nan() { Cell::Text(String::new()) } else { Cell::Num(x) }),
+            );
+            t.push(cells);
+        }
+        if let Some(e) = &self.stop {
+            t.note = Some(format!("stopped: {e}"));
+        }
+        t
+    }
+
+    /// Shows the trace as an HTML table in a notebook.
+    pub fn evcxr_display(&self) {
+        self.table().evcxr_display()
+    }
+}
+
+/// Stable text (what snapshots pin): the table form.
+impl<R: Record> fmt::Display for Trace<R> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.table())
+    }
+}
+
+/// Unicode subscript digits for θ₀, θ₁, ….
+pub fn sub(i: usize) -> String {
+    const D: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    i.to_string()
+        .chars()
+        .map(|c| D[c.to_digit(10).unwrap() as usize])
+        .collect()
+}

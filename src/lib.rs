@@ -1,0 +1,8 @@
+//! # optimizers — the whole companion in one crate
+//!
+//! Re-exports every section crate so a notebook needs one `:dep`, and owns the
+//! top-level `snapshots/` directory that every snapshot test writes to.
+pub use batching;
+pub use gd;
+pub use optcore;
+pub use plots;
