@@ -20,7 +20,7 @@
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, Result};
-use optcore::{Convention, Field, Optimizer, Oracle, Record};
+use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of gradient descent.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -42,6 +42,13 @@ impl Sgd {
     /// either: both use 0.01 here, a value `optrace` prints in its header.
     pub fn defaults(_convention: Convention) -> Self {
         Sgd { lr: 0.01 }
+    }
+}
+
+impl FromFlags for Sgd {
+    /// Uses `--lr` (default [`Sgd::defaults`]); other flags are ignored.
+    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
+        Sgd::new(flags.lr.unwrap_or(Sgd::defaults(convention).lr))
     }
 }
 

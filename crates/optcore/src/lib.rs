@@ -13,18 +13,23 @@
 //! - [`trace`]: the loop ([`run`], [`run_with`]) and the [`Trace`] it records.
 //! - [`render`]: stable number formatting, tables, Markdown/LaTeX, notebook display.
 //! - [`reference`]: the shared reference traces, for tests.
+//! - [`pieces`]: shared update pieces (decaying averages, sums of squares, βᵗ).
+//! - [`flags`]: hyperparameters as `optrace` flags, [`FromFlags`].
 //! - [`error`]: the typed [`Error`].
 
 pub mod data;
 pub mod error;
+pub mod flags;
 pub mod objective;
 pub mod optimizer;
+pub mod pieces;
 pub mod reference;
 pub mod render;
 pub mod trace;
 
 pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};
 pub use error::{Error, Result};
+pub use flags::{Flags, FromFlags};
 pub use objective::{problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock};
 pub use optimizer::{Convention, Exact, Field, Optimizer, Oracle, Record};
 pub use render::{fmt_num, Markdown, Report, Table};
