@@ -37,11 +37,14 @@ impl Sgd {
         Ok(s)
     }
 
-    /// The documented defaults of each convention. torch.optim's SGD has no
-    /// default lr in recent releases (it used to be 1e-3); the post gives none
-    /// either: both use 0.01 here, a value `optrace` prints in its header.
-    pub fn defaults(_convention: Convention) -> Self {
-        Sgd { lr: 0.01 }
+    /// The documented defaults of each convention: `pytorch` takes
+    /// `torch.optim.SGD`'s default `lr = 1e-3`; the post gives no value, so
+    /// `paper` uses 0.01 (the post's usual η for Adagrad).
+    pub fn defaults(convention: Convention) -> Self {
+        match convention {
+            Convention::Paper => Sgd { lr: 0.01 },
+            Convention::Pytorch => Sgd { lr: 1e-3 },
+        }
     }
 }
 
