@@ -222,13 +222,24 @@ impl LeastSquares {
 
     /// The exact minimiser from the normal equations $X^\top X w = X^\top y$
     /// (nalgebra Cholesky), to measure how far an optimizer still is.
+    ///
+    /// $X^\top X$ and $X^\top y$ are summed with plain loops in example order:
+    /// nalgebra's matrix product goes through `matrixmultiply`, whose run-time
+    /// SIMD kernels can change the last bits from one CPU to another.
     pub fn solve_exact(&self) -> Option<Array1<f64>> {
         let x = &self.data.features;
+        let y = &self.data.targets;
         let (m, d) = x.dim();
-        let xm = nalgebra::DMatrix::from_fn(m, d, |i, j| x[(i, j)]);
-        let y = nalgebra::DVector::from_iterator(m, self.data.targets.iter().copied());
-        let xtx = xm.transpose() * &xm;
-        let xty = xm.transpose() * y;
+        let mut xtx = nalgebra::DMatrix::<f64>::zeros(d, d);
+        let mut xty = nalgebra::DVector::<f64>::zeros(d);
+        for i in 0..m {
+            for a in 0..d {
+                xty[a] += x[(i, a)] * y[i];
+                for b in 0..d {
+                    xtx[(a, b)] += x[(i, a)] * x[(i, b)];
+                }
+            }
+        }
         let w = xtx.cholesky()?.solve(&xty);
         Some(Array1::from_iter(w.iter().copied()))
     }
