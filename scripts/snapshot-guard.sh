@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Proves that the snapshot setup fails when it should: a changed snapshot and a
+# stray (unreferenced) one in the top-level snapshots/ must each fail
+# `cargo insta test` in CI mode. Restores every file it touches.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+snap=$(ls snapshots/*.snap | head -n 1)
+[ -n "$snap" ] || { echo "no snapshots to guard"; exit 1; }
+pkg=$(basename "$snap" | sed 's/__.*//')
+backup=$(mktemp)
+cp "$snap" "$backup"
+stray="snapshots/${pkg}__guard_stray_snapshot.snap"
+trap 'cp "$backup" "$snap"; rm -f "$backup" "$stray"' EXIT
+
+echo "guard-changed-line" >> "$snap"
+if CI=true cargo insta test -p "$pkg" >/dev/null 2>&1; then
+  echo "FAIL: a changed $snap did not fail cargo insta test"; exit 1
+fi
+cp "$backup" "$snap"
+echo "ok   a changed snapshot fails ($snap)"
+
+cp "$snap" "$stray"
+if CI=true cargo insta test --workspace --unreferenced=reject >/dev/null 2>&1; then
+  echo "FAIL: an unreferenced $stray did not fail cargo insta test"; exit 1
+fi
+rm -f "$stray"
+echo "ok   an unreferenced snapshot fails ($stray)"

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Every test: snapshot and unit tests over the workspace (cargo insta test, failing
+# on a changed, missing or unreferenced snapshot), a check that this guard really
+# fails on a changed and on a stray snapshot, then every notebook executed in the
+# real evcxr kernel and compared with its stored outputs.
+set -euo pipefail
+cd "$(dirname "$0")"
+bash scripts/setup.sh
+
+echo "== cargo insta test (workspace)"
+CI=true cargo insta test --workspace --unreferenced=reject
+
+echo "== snapshot guard"
+bash scripts/snapshot-guard.sh
+
+echo "== notebooks in the evcxr kernel"
+.venv/bin/python scripts/notebooks.py check
