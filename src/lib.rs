@@ -4,5 +4,6 @@
 //! top-level `snapshots/` directory that every snapshot test writes to.
 pub use batching;
 pub use gd;
+pub use momentum;
 pub use optcore;
 pub use plots;

@@ -1,0 +1,257 @@
+//! # Momentum (모멘텀)
+//!
+//! Add the previous step's direction (inertia) to the current gradient:
+//! $$v_t = \gamma v_{t-1} + \eta\,\nabla_{\theta}J(\theta_t), \qquad
+//!   \theta_{t+1} = \theta_t - v_t .$$
+//! With $g_t = \eta\nabla J(\theta_t)$ and $v_1 = g_1$ this unrolls to
+//! $v_t = \sum_{k=1}^{t}\gamma^{t-k} g_k$ (see [`unroll`]): old gradients fade by a
+//! factor γ per step, so the velocity neither forgets at once (it coasts over a
+//! flat stretch) nor keeps going forever on a long flat plane.
+//!
+//! ```text
+//! Momentum, convention = paper (the post, Qian 1999)
+//! input: η > 0 (lr, default 0.01), γ ∈ [0, 1) (momentum, default 0.9), θ₀, oracle
+//! v₀ ← 0
+//! for t = 1, 2, …
+//!     gₜ ← ∇J(θₜ₋₁)
+//!     vₜ ← γ vₜ₋₁ + η gₜ            (velocity)
+//!     θₜ ← θₜ₋₁ − vₜ
+//!
+//! Momentum, convention = pytorch (torch.optim.SGD(lr, momentum=μ, dampening=0,
+//!                                 nesterov=False, weight_decay=0), _single_tensor_sgd)
+//! input: lr > 0 (default 1e-3, torch's), μ ∈ [0, 1) (momentum, default 0.9), θ₀
+//! for t = 1, 2, …
+//!     gₜ ← ∇J(θₜ₋₁)
+//!     bₜ ← gₜ                 if t = 1 (torch clones the gradient into the buffer)
+//!     bₜ ← μ bₜ₋₁ + gₜ         otherwise (buf.mul_(μ).add_(g))
+//!     θₜ ← θₜ₋₁ − lr·bₜ        (param.add_(buf, alpha=−lr))
+//! ```
+//!
+//! **The two conventions are one method.** Multiply torch's recursion by lr:
+//! $\mathrm{lr}\,b_t = \mu\,(\mathrm{lr}\,b_{t-1}) + \mathrm{lr}\,g_t$, which is the
+//! post's recursion for $v_t = \mathrm{lr}\,b_t$ with $\gamma = \mu$, $\eta = \mathrm{lr}$;
+//! and $\theta_t = \theta_{t-1} - \mathrm{lr}\,b_t = \theta_{t-1} - v_t$. So for a
+//! constant learning rate the trajectories are the same (up to rounding: torch
+//! multiplies by lr after the sum, the post before); they differ once lr changes
+//! during training (a schedule rescales torch's whole buffer but only the post's
+//! newest gradient). [`examples::conventions`] shows it in numbers.
+//!
+//! **Defaults.** The post says "γ 값은 보통 0.9를 사용한다" (γ is usually 0.9) and
+//! gives no η, so `paper` uses γ = 0.9 and η = 0.01 (the same η as the `gd` crate's
+//! paper default). torch's own defaults are lr = 1e-3 and momentum = 0, but
+//! momentum 0 is plain SGD (the `sgd` optimizer), so `optrace --optimizer momentum
+//! --convention pytorch` without `--momentum` uses μ = 0.9, the value of torch's
+//! documentation example `SGD(model.parameters(), lr=0.1, momentum=0.9)`.
+//!
+//! **Errors.** `lr` must be finite and > 0, `momentum` in [0, 1) (γ ≥ 1 never
+//! forgets: the weights γᵏ no longer sum to a finite 1/(1 − γ)).
+
+pub mod examples;
+pub mod unroll;
+
+use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
+use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+
+/// Hyperparameters of momentum.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Momentum {
+    /// The learning rate η (torch's `lr`).
+    pub lr: f64,
+    /// The momentum coefficient γ (torch's `momentum` μ).
+    pub momentum: f64,
+    /// Which recursion to follow: the post's velocity or torch's buffer.
+    pub convention: Convention,
+}
+
+impl Momentum {
+    /// A validated optimizer: `lr` finite and > 0, `momentum` in [0, 1).
+    pub fn new(lr: f64, momentum: f64, convention: Convention) -> Result<Self> {
+        let m = Momentum {
+            lr,
+            momentum,
+            convention,
+        };
+        m.validate()?;
+        Ok(m)
+    }
+
+    /// The post's form, $v_t = \gamma v_{t-1} + \eta g_t$.
+    pub fn paper(lr: f64, momentum: f64) -> Result<Self> {
+        Momentum::new(lr, momentum, Convention::Paper)
+    }
+
+    /// torch.optim.SGD's form, $b_t = \mu b_{t-1} + g_t$, $\theta \leftarrow \theta - \mathrm{lr}\,b_t$.
+    pub fn pytorch(lr: f64, momentum: f64) -> Result<Self> {
+        Momentum::new(lr, momentum, Convention::Pytorch)
+    }
+
+    /// The documented defaults (see the crate doc): `paper` η = 0.01, γ = 0.9;
+    /// `pytorch` lr = 1e-3 (torch's), μ = 0.9 (torch's default 0 would be plain SGD).
+    pub fn defaults(convention: Convention) -> Self {
+        match convention {
+            Convention::Paper => Momentum {
+                lr: 0.01,
+                momentum: 0.9,
+                convention,
+            },
+            Convention::Pytorch => Momentum {
+                lr: 1e-3,
+                momentum: 0.9,
+                convention,
+            },
+        }
+    }
+}
+
+impl FromFlags for Momentum {
+    /// Uses `--lr` and `--momentum` (defaults [`Momentum::defaults`]).
+    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
+        let d = Momentum::defaults(convention);
+        Momentum::new(flags.lr.unwrap_or(d.lr), flags.momentum.unwrap_or(d.momentum), convention)
+    }
+}
+
+/// State of momentum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MomentumState {
+    pub t: usize,
+    /// $\nabla J(\theta_{t-1})$ of the last step.
+    pub grad: Array1<f64>,
+    /// `paper`: the velocity $v_t$ (θ moved by $-v_t$). `pytorch`: torch's
+    /// `momentum_buffer` $b_t$ (θ moved by $-\mathrm{lr}\,b_t$; $v_t = \mathrm{lr}\,b_t$).
+    pub velocity: Array1<f64>,
+    /// The loss the optimizer saw at $\theta_{t-1}$.
+    pub seen_loss: f64,
+}
+
+/// What one momentum step computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MomentumRecord {
+    pub convention: Convention,
+    pub grad: Array1<f64>,
+    /// $v_t$ (`paper`) or torch's buffer $b_t$ (`pytorch`).
+    pub velocity: Array1<f64>,
+    pub seen_loss: f64,
+}
+
+impl Record for MomentumRecord {
+    fn fields(&self) -> Vec<Field> {
+        let v = match self.convention {
+            Convention::Paper => Field::vector("v", "v", self.velocity.view()),
+            Convention::Pytorch => Field::vector("buf", "b", self.velocity.view()),
+        };
+        vec![
+            Field::vector("g", "∇J", self.grad.view()),
+            v,
+            Field::scalar("seen_loss", "L(batch)", self.seen_loss),
+        ]
+    }
+}
+
+impl Optimizer for Momentum {
+    type State = MomentumState;
+    type Record = MomentumRecord;
+
+    fn name(&self) -> &'static str {
+        "momentum"
+    }
+    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
+        vec![("lr", self.lr), ("momentum", self.momentum)]
+    }
+    fn validate(&self) -> Result<()> {
+        check_positive("lr", self.lr)?;
+        check_unit_interval("momentum", self.momentum)
+    }
+    fn init(&self, theta: ArrayView1<f64>) -> MomentumState {
+        MomentumState {
+            t: 0,
+            grad: Array1::zeros(theta.len()),
+            velocity: Array1::zeros(theta.len()),
+            seen_loss: f64::NAN,
+        }
+    }
+    fn step(&self, s: &mut MomentumState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        let t = s.t + 1;
+        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        let (lr, gamma) = (self.lr, self.momentum);
+        let zip = Zip::from(theta).and(&mut s.velocity).and(&s.grad);
+        match self.convention {
+            Convention::Paper => zip.for_each(|x, v, &g| {
+                *v = gamma * *v + lr * g;
+                *x -= *v;
+            }),
+            Convention::Pytorch if t == 1 => zip.for_each(|x, b, &g| {
+                *b = g;
+                *x += -lr * *b;
+            }),
+            Convention::Pytorch => zip.for_each(|x, b, &g| {
+                *b = *b * gamma + g;
+                *x += -lr * *b;
+            }),
+        }
+        s.t = t;
+        Ok(())
+    }
+    fn record(&self, s: &MomentumState) -> MomentumRecord {
+        MomentumRecord {
+            convention: self.convention,
+            grad: s.grad.clone(),
+            velocity: s.velocity.clone(),
+            seen_loss: s.seen_loss,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+    use optcore::{run, Quadratic};
+
+    #[test]
+    fn two_steps_by_hand() {
+        let opt = Momentum::paper(0.4, 0.5).unwrap();
+        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
+        // ∇(0.1x² + 2y²) = (0.2x, 4y) = (−1, −8); v₁ = η g₁; θ₁ = θ₀ − v₁.
+        let v1 = array![0.4 * -1.0, 0.4 * -8.0];
+        let th1 = array![-5.0 - v1[0], -2.0 - v1[1]];
+        assert_eq!(tr.rows[1].theta, th1);
+        let g2 = array![0.2 * th1[0], 4.0 * th1[1]];
+        let v2 = array![0.5 * v1[0] + 0.4 * g2[0], 0.5 * v1[1] + 0.4 * g2[1]];
+        assert_eq!(tr.rows[2].record.as_ref().unwrap().velocity, v2);
+        assert_eq!(tr.rows[2].theta, &th1 - &v2);
+    }
+
+    #[test]
+    fn momentum_outside_the_unit_interval_is_refused() {
+        for bad in [1.0, 1.5, -0.1, f64::NAN] {
+            let e = Momentum::paper(0.1, bad).unwrap_err().to_string();
+            assert!(e.starts_with("invalid momentum = ") && e.ends_with("momentum must be in [0, 1)"), "{e}");
+        }
+        assert!(Momentum::pytorch(0.0, 0.9).is_err());
+        let bad = Momentum {
+            lr: 0.1,
+            momentum: 1.0,
+            convention: Convention::Paper,
+        };
+        assert!(run(&bad, Quadratic::reference(), array![1.0, 1.0].view(), 3).is_err());
+    }
+
+    #[test]
+    fn flags_fill_in_the_documented_defaults() {
+        let m = Momentum::from_flags(Convention::Pytorch, &Flags::default()).unwrap();
+        assert_eq!((m.lr, m.momentum), (1e-3, 0.9));
+        let flags = Flags {
+            momentum: Some(0.5),
+            ..Flags::default()
+        };
+        let m = Momentum::from_flags(Convention::Paper, &flags).unwrap();
+        assert_eq!((m.lr, m.momentum), (0.01, 0.5));
+        let flags = Flags {
+            momentum: Some(1.0),
+            ..Flags::default()
+        };
+        assert!(Momentum::from_flags(Convention::Paper, &flags).is_err());
+    }
+}
