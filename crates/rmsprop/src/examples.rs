@@ -1,0 +1,128 @@
+//! The worked examples `notebooks/07-rmsprop.ipynb` shows; each returns a value
+//! that renders itself, and `tests/snapshots.rs` pins its text.
+
+use crate::Rmsprop;
+use ndarray::{array, Array1};
+use optcore::error::Result;
+use optcore::render::Cell;
+use optcore::{fmt_num, run, Convention, FnObjective, Objective, Optimizer, Quadratic, Report, Rosenbrock, Table, Trace};
+
+/// The quadratic's start in every example: $(-5, -2)$ (the reference cases' start).
+pub fn quadratic_start() -> Array1<f64> {
+    array![-5.0, -2.0]
+}
+
+/// Rosenbrock's classic start $(-1.2, 1)$.
+pub fn rosenbrock_start() -> Array1<f64> {
+    array![-1.2, 1.0]
+}
+
+/// The first five steps of the paper's RMSprop (η = 0.1, ρ = 0.9, ε = 1e-8) on
+/// $0.1x^2 + 2y^2$ from $(-5, -2)$, every quantity of the update in its column.
+pub fn first_steps() -> Result<Report> {
+    let opt = Rmsprop::new(Convention::Paper, 0.1, 0.9, 1e-8)?;
+    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
+    tr.completed()?;
+    let jump = 1.0 / (1.0 - opt.rho).sqrt();
+    Ok(Report::new()
+        .text(format!(
+            "RMSprop, paper convention (η = {}, ρ = {}, ε = {:e}), on $J = 0.1x^2 + 2y^2$ from $(-5, -2)$. \
+             Columns: $g_t$, $E[g^2]_t = \\rho E[g^2]_{{t-1}} + (1-\\rho)g_t^2$, \
+             $d = \\sqrt{{E[g^2]_t + \\epsilon}}$, the effective rate $\\eta/d$, and $\\theta_t$.",
+            opt.lr, opt.rho, opt.eps
+        ))
+        .table(tr.table())
+        .text(format!(
+            "At $t = 1$, $E[g^2]_1 = (1-\\rho)g_1^2$, so every coordinate moves by \
+             $\\eta/\\sqrt{{1-\\rho}} = {}\\,\\eta$ whatever the size of its gradient: \
+             $x$ (gradient −1) and $y$ (gradient −8) both move by about {}. The step is \
+             scaled per coordinate by the gradient's own recent size.",
+            fmt_num(jump),
+            fmt_num(tr.rows[1].theta[0] - tr.rows[0].theta[0])
+        )))
+}
+
+/// $J(\theta) = c\,\theta$ in one dimension: a constant gradient $c$.
+pub fn slope(c: f64) -> FnObjective {
+    FnObjective::new(format!("slope {c}"), 1, move |t| c * t[0], move |_, mut g| g[0] = c)
+}
+
+/// The first step $\Delta\theta_1$ with ε inside the root (`paper`) and added to
+/// it (`pytorch`), same η = 0.01, ρ = 0.99, ε = 1e-8, on slopes of decreasing
+/// gradient $|g|$: with ε inside, ε = 1e-8 acts like 1e-4 outside.
+pub fn eps_placement() -> Result<Table> {
+    let (lr, rho, eps) = (0.01, 0.99, 1e-8);
+    let inside = Rmsprop::new(Convention::Paper, lr, rho, eps)?;
+    let outside = Rmsprop::new(Convention::Pytorch, lr, rho, eps)?;
+    let mut t = Table::new(
+        format!("RMSprop's first step, η = {lr}, ρ = {rho}, ε = {eps:e}: where ε goes"),
+        &["|g|", "√E[g²]₁", "Δθ, ε inside √ (paper)", "Δθ, ε outside (pytorch)", "inside / outside"],
+    );
+    for c in [1.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8] {
+        let a = run(&inside, slope(c), array![0.0].view(), 1)?;
+        let b = run(&outside, slope(c), array![0.0].view(), 1)?;
+        let (da, db) = (a.rows[1].theta[0], b.rows[1].theta[0]);
+        let sq = b.rows[1].record.as_ref().map(|r| r.avg_sq_grad[0].sqrt()).unwrap_or(f64::NAN);
+        t.push(vec![c.into(), sq.into(), da.into(), db.into(), (da / db).into()]);
+    }
+    Ok(t.with_note(
+        "with ε inside the root the step shrinks once √E[g²] nears √ε = 1e-4; outside, only once it nears ε = 1e-8",
+    ))
+}
+
+/// The variants torch offers (momentum, centered) and the paper's form, on the
+/// quadratic and on Rosenbrock, `steps` steps each: the loss and θ reached.
+pub fn variants(steps: usize) -> Result<Table> {
+    let torch = Rmsprop::defaults(Convention::Pytorch);
+    let paper = Rmsprop {
+        lr: torch.lr,
+        ..Rmsprop::defaults(Convention::Paper)
+    };
+    let list: Vec<(&str, Rmsprop)> = vec![
+        ("paper: ρ = 0.9, ε inside", paper),
+        ("pytorch defaults", torch),
+        ("pytorch, momentum 0.9", torch.with_momentum(0.9)?),
+        ("pytorch, centered", torch.with_centered(true)),
+        ("pytorch, centered + momentum 0.9", torch.with_momentum(0.9)?.with_centered(true)),
+    ];
+    let mut t = Table::new(
+        format!("RMSprop variants, η = {}, {steps} steps", torch.lr),
+        &["variant", "problem", "loss", "θ₀", "θ₁"],
+    );
+    let problems: [(&dyn Objective, Array1<f64>); 2] =
+        [(&Quadratic::reference(), quadratic_start()), (&Rosenbrock::default(), rosenbrock_start())];
+    for (obj, start) in &problems {
+        for (label, opt) in &list {
+            let tr = run(opt, *obj, start.view(), steps)?;
+            tr.completed()?;
+            let last = tr.last();
+            t.push(vec![
+                (*label).into(),
+                obj.name().into(),
+                last.loss.into(),
+                last.theta[0].into(),
+                last.theta[1].into(),
+            ]);
+        }
+    }
+    Ok(t)
+}
+
+/// A run of `opt` on the reference quadratic from $(-5, -2)$.
+pub fn quadratic_run(opt: &Rmsprop, steps: usize) -> Result<Trace<<Rmsprop as Optimizer>::Record>> {
+    run(opt, Quadratic::reference(), quadratic_start().view(), steps)
+}
+
+/// Rows `ts` of a table, for long traces shown at a few steps.
+pub fn sample_rows(table: &Table, ts: &[usize]) -> Table {
+    let mut out = Table::with_header(table.title.clone(), table.header.clone());
+    for row in &table.rows {
+        if let Some(Cell::Int(t)) = row.first() {
+            if ts.contains(&(*t as usize)) {
+                out.push(row.clone());
+            }
+        }
+    }
+    out.note = table.note.clone();
+    out
+}

@@ -1,0 +1,312 @@
+//! # RMSprop
+//!
+//! Adagrad divides by the root of *every* squared gradient so far, $G_t = \sum g^2$,
+//! so its rate $\eta/\sqrt{G_t + \epsilon}$ only shrinks and eventually stalls.
+//! RMSprop (Hinton, *Neural Networks for Machine Learning*, lecture 6e) keeps a
+//! **decaying average** instead, the first half of Adadelta:
+//!
+//! $$E[g^2]_t = \rho\,E[g^2]_{t-1} + (1-\rho)\,g_t^2$$
+//!
+//! $$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{E[g^2]_t + \epsilon}}\,g_t$$
+//!
+//! Old gradients fade by ρ per step, so the denominator tracks the *recent* RMS of
+//! the gradient and the effective rate $\eta/\sqrt{E[g^2]_t+\epsilon}$ no longer
+//! decays to zero.
+//!
+//! ```text
+//! input: η > 0, ρ ∈ (0, 1), ε ≥ 0, momentum μ ∈ [0, 1), centered, θ₀
+//! E[g²]₀ ← 0, ḡ₀ ← 0, b₀ ← 0
+//! for t = 1, 2, …
+//!     gₜ ← ∇J(θₜ₋₁)
+//!     E[g²]ₜ ← ρ E[g²]ₜ₋₁ + (1 − ρ) gₜ²
+//!     if centered: ḡₜ ← ρ ḡₜ₋₁ + (1 − ρ) gₜ;  s ← E[g²]ₜ − ḡₜ²   else s ← E[g²]ₜ
+//!     paper:   d ← √(s + ε)          pytorch:  d ← √s + ε
+//!     if μ > 0: bₜ ← μ bₜ₋₁ + gₜ / d;  θₜ ← θₜ₋₁ − η bₜ
+//!     else:     θₜ ← θₜ₋₁ − η gₜ / d
+//! ```
+//!
+//! | convention | η | ρ | ε | where ε goes | μ | centered |
+//! |---|---|---|---|---|---|---|
+//! | `paper` (Hinton; Ruder's overview) | 0.001 | 0.9 | 1e-8 | inside the root | 0 | no |
+//! | `pytorch` (`torch.optim.RMSprop`) | 0.01 | 0.99 (`alpha`) | 1e-8 | added to the root | 0 | no |
+//!
+//! `pytorch` follows `_single_tensor_rmsprop` operation by operation, with torch's
+//! fused multiply-adds ([`torch_ops`]): `square_avg.mul_(alpha).addcmul_(g, g,
+//! value=1-alpha)`, `grad_avg.lerp_(g, 1-alpha)`, `avg = square_avg.sqrt().add_(eps)`
+//! (centered: `square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_().add_(eps)`),
+//! `buf.mul_(momentum).addcdiv_(g, avg)`, `param.add_(buf, alpha=-lr)` or
+//! `param.addcdiv_(g, avg, value=-lr)`. `optrace --rho` is torch's `alpha`.
+//!
+//! Where ε goes matters only when $\sqrt{E[g^2]}$ is near $\sqrt\epsilon$: inside the
+//! root ε = 1e-8 acts like adding 1e-4 outside it, see
+//! [`examples::eps_placement`].
+
+pub mod examples;
+pub mod torch_ops;
+
+use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
+use optcore::error::{check_non_negative, check_open_unit_interval, check_positive, check_unit_interval, Result};
+use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+
+/// Hyperparameters of RMSprop.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Rmsprop {
+    /// The learning rate η.
+    pub lr: f64,
+    /// The decay ρ of $E[g^2]$ (torch's `alpha`, `optrace --rho`).
+    pub rho: f64,
+    /// ε, inside the root (`paper`) or added to it (`pytorch`).
+    pub eps: f64,
+    /// Momentum μ on the scaled gradient (0: none).
+    pub momentum: f64,
+    /// Divide by the root of the variance estimate $E[g^2] - \bar g^2$ (Graves 2013).
+    pub centered: bool,
+    pub convention: Convention,
+}
+
+impl Rmsprop {
+    /// A validated optimizer without momentum, not centered.
+    pub fn new(convention: Convention, lr: f64, rho: f64, eps: f64) -> Result<Self> {
+        let r = Rmsprop {
+            lr,
+            rho,
+            eps,
+            momentum: 0.0,
+            centered: false,
+            convention,
+        };
+        r.validate()?;
+        Ok(r)
+    }
+
+    /// The same with momentum μ (validated: μ ∈ [0, 1)).
+    pub fn with_momentum(self, momentum: f64) -> Result<Self> {
+        let r = Rmsprop { momentum, ..self };
+        r.validate()?;
+        Ok(r)
+    }
+
+    /// The same, centered or not.
+    pub fn with_centered(self, centered: bool) -> Self {
+        Rmsprop { centered, ..self }
+    }
+
+    /// The documented defaults: `paper` η = 0.001, ρ = 0.9 (Hinton's suggestion as
+    /// Ruder's overview reports it), ε = 1e-8; `pytorch` η = 0.01, α = 0.99, ε = 1e-8
+    /// (`torch.optim.RMSprop`). Both: no momentum, not centered.
+    pub fn defaults(convention: Convention) -> Self {
+        let (lr, rho) = match convention {
+            Convention::Paper => (1e-3, 0.9),
+            Convention::Pytorch => (1e-2, 0.99),
+        };
+        Rmsprop {
+            lr,
+            rho,
+            eps: 1e-8,
+            momentum: 0.0,
+            centered: false,
+            convention,
+        }
+    }
+}
+
+impl FromFlags for Rmsprop {
+    /// Uses `--lr`, `--rho` (torch's `alpha`), `--eps`, `--momentum`.
+    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
+        let d = Rmsprop::defaults(convention);
+        Rmsprop::new(
+            convention,
+            flags.lr.unwrap_or(d.lr),
+            flags.rho.unwrap_or(d.rho),
+            flags.eps.unwrap_or(d.eps),
+        )?
+        .with_momentum(flags.momentum.unwrap_or(d.momentum))
+    }
+}
+
+/// State of RMSprop: everything the last step computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RmspropState {
+    pub t: usize,
+    /// $g_t$.
+    pub grad: Array1<f64>,
+    /// $E[g^2]_t$ (torch's `square_avg`).
+    pub avg_sq_grad: Array1<f64>,
+    /// $\bar g_t$, the decaying average of the gradient (centered only; torch's `grad_avg`).
+    pub avg_grad: Array1<f64>,
+    /// $b_t$, the momentum buffer (momentum only).
+    pub velocity: Array1<f64>,
+    /// The denominator $d$: $\sqrt{E[g^2]_t + \epsilon}$ or $\sqrt{E[g^2]_t} + \epsilon$.
+    pub rms: Array1<f64>,
+    /// The loss the optimizer saw at $\theta_{t-1}$.
+    pub seen_loss: f64,
+}
+
+/// What one RMSprop step computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RmspropRecord {
+    pub grad: Array1<f64>,
+    pub avg_sq_grad: Array1<f64>,
+    /// Present when centered.
+    pub avg_grad: Option<Array1<f64>>,
+    /// Present with momentum.
+    pub velocity: Option<Array1<f64>>,
+    pub rms: Array1<f64>,
+    /// $\eta / d$ per coordinate: the effective learning rate.
+    pub effective_lr: Array1<f64>,
+}
+
+impl Record for RmspropRecord {
+    fn fields(&self) -> Vec<Field> {
+        let mut f = vec![
+            Field::vector("g", "g", self.grad.view()),
+            Field::vector("avg_sq_grad", "E[g²]", self.avg_sq_grad.view()),
+        ];
+        if let Some(a) = &self.avg_grad {
+            f.push(Field::vector("avg_grad", "ḡ", a.view()));
+        }
+        if let Some(v) = &self.velocity {
+            f.push(Field::vector("velocity", "b", v.view()));
+        }
+        f.push(Field::vector("rms", "d", self.rms.view()));
+        f.push(Field::vector("effective_lr", "η/d", self.effective_lr.view()));
+        f
+    }
+}
+
+impl Optimizer for Rmsprop {
+    type State = RmspropState;
+    type Record = RmspropRecord;
+
+    fn name(&self) -> &'static str {
+        "rmsprop"
+    }
+    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
+        let mut h = vec![("lr", self.lr), ("rho", self.rho), ("eps", self.eps)];
+        if self.momentum > 0.0 {
+            h.push(("momentum", self.momentum));
+        }
+        if self.centered {
+            h.push(("centered", 1.0));
+        }
+        h
+    }
+    fn validate(&self) -> Result<()> {
+        check_positive("lr", self.lr)?;
+        check_open_unit_interval("rho", self.rho)?;
+        check_non_negative("eps", self.eps)?;
+        check_unit_interval("momentum", self.momentum)
+    }
+    fn init(&self, theta: ArrayView1<f64>) -> RmspropState {
+        let z = Array1::zeros(theta.len());
+        RmspropState {
+            t: 0,
+            grad: z.clone(),
+            avg_sq_grad: z.clone(),
+            avg_grad: z.clone(),
+            velocity: z.clone(),
+            rms: z,
+            seen_loss: f64::NAN,
+        }
+    }
+    fn step(&self, s: &mut RmspropState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        let t = s.t + 1;
+        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        let (lr, rho, eps, mu, centered) = (self.lr, self.rho, self.eps, self.momentum, self.centered);
+        let zip = Zip::from(theta)
+            .and(&s.grad)
+            .and(&mut s.avg_sq_grad)
+            .and(&mut s.avg_grad)
+            .and(&mut s.velocity)
+            .and(&mut s.rms);
+        match self.convention {
+            Convention::Paper => zip.for_each(|x, &g, sq, ga, b, d| {
+                *sq = rho * *sq + (1.0 - rho) * (g * g);
+                let mut var = *sq;
+                if centered {
+                    *ga = rho * *ga + (1.0 - rho) * g;
+                    var = *sq - *ga * *ga;
+                }
+                *d = (var + eps).sqrt();
+                if mu > 0.0 {
+                    *b = mu * *b + g / *d;
+                    *x -= lr * *b;
+                } else {
+                    *x -= lr / *d * g;
+                }
+            }),
+            Convention::Pytorch => zip.for_each(|x, &g, sq, ga, b, d| {
+                use torch_ops::*;
+                *sq = decay_sq(*sq, g, rho);
+                *d = if centered {
+                    *ga = lerp(*ga, g, 1.0 - rho);
+                    addcmul(*sq, -1.0, *ga, *ga).sqrt() + eps
+                } else {
+                    sq.sqrt() + eps
+                };
+                if mu > 0.0 {
+                    *b = addcdiv(mu * *b, 1.0, g, *d);
+                    *x = add_scaled(*x, -lr, *b);
+                } else {
+                    *x = addcdiv(*x, -lr, g, *d);
+                }
+            }),
+        }
+        s.t = t;
+        Ok(())
+    }
+    fn record(&self, s: &RmspropState) -> RmspropRecord {
+        RmspropRecord {
+            grad: s.grad.clone(),
+            avg_sq_grad: s.avg_sq_grad.clone(),
+            avg_grad: self.centered.then(|| s.avg_grad.clone()),
+            velocity: (self.momentum > 0.0).then(|| s.velocity.clone()),
+            rms: s.rms.clone(),
+            effective_lr: s.rms.mapv(|d| self.lr / d),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+    use optcore::{run, Quadratic};
+
+    #[test]
+    fn first_step_by_hand() {
+        // g = (0.2·(−5), 4·(−2)) = (−1, −8); E[g²]₁ = (1 − ρ)g²; θ₁ = θ₀ − η g/√(E + ε).
+        let opt = Rmsprop::new(Convention::Paper, 0.1, 0.9, 0.0).unwrap();
+        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        let rec = tr.rows[1].record.as_ref().unwrap();
+        let w = 1.0 - 0.9;
+        assert_eq!(rec.avg_sq_grad, array![w * 1.0, w * 64.0]);
+        assert_eq!(tr.rows[1].theta[0], -5.0 - 0.1 / (w * 1.0f64).sqrt() * -1.0);
+        assert_eq!(tr.rows[1].theta[1], -2.0 - 0.1 / (w * 64.0f64).sqrt() * -8.0);
+    }
+
+    #[test]
+    fn bad_hyperparameters_are_refused_with_the_flag_name() {
+        let e = Rmsprop::new(Convention::Pytorch, 0.0, 0.99, 1e-8).unwrap_err().to_string();
+        assert!(e.contains("lr"), "{e}");
+        let e = Rmsprop::new(Convention::Pytorch, 0.01, 1.0, 1e-8).unwrap_err().to_string();
+        assert!(e.contains("rho") && e.contains("(0, 1)"), "{e}");
+        assert!(Rmsprop::new(Convention::Pytorch, 0.01, 0.0, 1e-8).is_err());
+        let e = Rmsprop::new(Convention::Pytorch, 0.01, 0.9, -1e-8).unwrap_err().to_string();
+        assert!(e.contains("eps"), "{e}");
+        let opt = Rmsprop::defaults(Convention::Pytorch);
+        assert!(opt.with_momentum(1.0).is_err());
+        assert!(opt.with_momentum(-0.1).is_err());
+    }
+
+    #[test]
+    fn flags_take_defaults() {
+        let r = Rmsprop::from_flags(Convention::Pytorch, &Flags::default()).unwrap();
+        assert_eq!(r, Rmsprop::defaults(Convention::Pytorch));
+        let f = Flags {
+            rho: Some(1.5),
+            ..Flags::default()
+        };
+        assert!(Rmsprop::from_flags(Convention::Paper, &f).is_err());
+    }
+}

@@ -1,0 +1,30 @@
+//! Snapshot tests: every table the RMSprop notebook shows.
+use rmsprop::examples;
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
+
+#[test]
+fn first_steps() {
+    snap!("first_steps", examples::first_steps().unwrap().to_string());
+}
+
+#[test]
+fn eps_placement() {
+    snap!("eps_placement", examples::eps_placement().unwrap().to_string());
+}
+
+#[test]
+fn variants() {
+    snap!("variants", examples::variants(200).unwrap().to_string());
+}

@@ -1,0 +1,146 @@
+//! RMSprop against an independent transcription of torch.optim's formulas.
+//!
+//! There is no torch on this machine, and the shared reference traces hold no
+//! RMSprop case. So this file writes `_single_tensor_rmsprop` out again as plain
+//! scalar f64 code (plain `a + b·c`, no fused multiply-add, its own gradients for
+//! the three test functions), and the crate's `Pytorch` convention must agree with
+//! it to 1e-12 relative on cases of our own choosing: every problem, plain,
+//! momentum and centered. The same is done for the paper's (Hinton's) form.
+use ndarray::Array1;
+use optcore::reference::rel_diff;
+use optcore::{problem_by_name, run, Convention};
+use rmsprop::Rmsprop;
+
+/// ∇J written out again, independently of optcore.
+fn grad(problem: &str, p: [f64; 2]) -> [f64; 2] {
+    let (x, y) = (p[0], p[1]);
+    match problem {
+        "quadratic" => [0.2 * x, 4.0 * y],
+        "rosenbrock" => [-2.0 * (1.0 - x) - 400.0 * x * (y - x * x), 200.0 * (y - x * x)],
+        "beale" => {
+            let r1 = 1.5 - x + x * y;
+            let r2 = 2.25 - x + x * y * y;
+            let r3 = 2.625 - x + x * y * y * y;
+            [
+                2.0 * r1 * (y - 1.0) + 2.0 * r2 * (y * y - 1.0) + 2.0 * r3 * (y * y * y - 1.0),
+                2.0 * r1 * x + 2.0 * r2 * 2.0 * x * y + 2.0 * r3 * 3.0 * x * y * y,
+            ]
+        }
+        _ => unreachable!(),
+    }
+}
+
+struct Case {
+    problem: &'static str,
+    start: [f64; 2],
+    steps: usize,
+    lr: f64,
+    alpha: f64,
+    eps: f64,
+    momentum: f64,
+    centered: bool,
+}
+
+/// torch: square_avg.mul_(alpha).addcmul_(g, g, value=1-alpha); centered:
+/// grad_avg.lerp_(g, 1-alpha), avg = (square_avg - grad_avg²).sqrt() + eps, else
+/// avg = square_avg.sqrt() + eps; momentum: buf = buf·μ + g/avg, p -= lr·buf;
+/// else p -= lr·g/avg.
+fn torch_rmsprop(c: &Case) -> Vec<[f64; 2]> {
+    let mut p = c.start;
+    let (mut sq, mut ga, mut buf) = ([0.0; 2], [0.0; 2], [0.0; 2]);
+    let mut out = vec![p];
+    for _ in 0..c.steps {
+        let g = grad(c.problem, p);
+        for i in 0..2 {
+            sq[i] = sq[i] * c.alpha + (1.0 - c.alpha) * g[i] * g[i];
+            let avg = if c.centered {
+                ga[i] = ga[i] + (1.0 - c.alpha) * (g[i] - ga[i]);
+                (sq[i] - ga[i] * ga[i]).sqrt() + c.eps
+            } else {
+                sq[i].sqrt() + c.eps
+            };
+            if c.momentum > 0.0 {
+                buf[i] = buf[i] * c.momentum + g[i] / avg;
+                p[i] -= c.lr * buf[i];
+            } else {
+                p[i] -= c.lr * g[i] / avg;
+            }
+        }
+        out.push(p);
+    }
+    out
+}
+
+/// Hinton: E[g²] = ρE[g²] + (1−ρ)g², θ -= η g / √(E[g²] + ε).
+fn hinton_rmsprop(c: &Case) -> Vec<[f64; 2]> {
+    let mut p = c.start;
+    let mut e = [0.0; 2];
+    let mut out = vec![p];
+    for _ in 0..c.steps {
+        let g = grad(c.problem, p);
+        for i in 0..2 {
+            e[i] = c.alpha * e[i] + (1.0 - c.alpha) * g[i] * g[i];
+            p[i] -= c.lr * g[i] / (e[i] + c.eps).sqrt();
+        }
+        out.push(p);
+    }
+    out
+}
+
+fn worst(convention: Convention, c: &Case, expected: &[[f64; 2]]) -> f64 {
+    let opt = Rmsprop::new(convention, c.lr, c.alpha, c.eps)
+        .unwrap()
+        .with_momentum(c.momentum)
+        .unwrap()
+        .with_centered(c.centered);
+    let obj = problem_by_name(c.problem).unwrap();
+    let tr = run(&opt, obj.as_ref(), Array1::from(c.start.to_vec()).view(), c.steps).unwrap();
+    tr.completed().unwrap();
+    assert_eq!(tr.rows.len(), expected.len());
+    let mut w: f64 = 0.0;
+    for (row, e) in tr.rows.iter().zip(expected) {
+        for i in 0..2 {
+            w = w.max(rel_diff(row.theta[i], e[i]));
+        }
+    }
+    w
+}
+
+fn cases() -> Vec<Case> {
+    let c = |problem, start, steps, lr, momentum, centered| Case {
+        problem,
+        start,
+        steps,
+        lr,
+        alpha: 0.99,
+        eps: 1e-8,
+        momentum,
+        centered,
+    };
+    vec![
+        c("quadratic", [-5.0, -2.0], 100, 0.01, 0.0, false),
+        c("quadratic", [3.0, 1.5], 60, 0.05, 0.9, false),
+        c("quadratic", [-5.0, -2.0], 60, 0.02, 0.0, true),
+        c("rosenbrock", [-1.2, 1.0], 100, 1e-3, 0.0, false),
+        c("rosenbrock", [-1.2, 1.0], 100, 1e-3, 0.5, true),
+        c("beale", [1.0, 1.0], 80, 0.01, 0.0, false),
+        c("beale", [1.0, 1.0], 80, 0.005, 0.9, true),
+    ]
+}
+
+#[test]
+fn pytorch_convention_matches_torch_formulas() {
+    for c in cases() {
+        let w = worst(Convention::Pytorch, &c, &torch_rmsprop(&c));
+        assert!(w < 1e-12, "{} lr={} μ={} centered={}: {w:e}", c.problem, c.lr, c.momentum, c.centered);
+    }
+}
+
+#[test]
+fn paper_convention_matches_hinton() {
+    for mut c in cases().into_iter().filter(|c| c.momentum == 0.0 && !c.centered) {
+        c.alpha = 0.9;
+        let w = worst(Convention::Paper, &c, &hinton_rmsprop(&c));
+        assert!(w < 1e-12, "{}: {w:e}", c.problem);
+    }
+}
