@@ -10,6 +10,27 @@
 //! This crate cuts the data ([`Batches`]: a seeded ChaCha shuffle per epoch, the last
 //! partial batch kept or dropped) and turns a data loss into a gradient
 //! [`Oracle`] that hands an optimizer one mini-batch per step ([`MiniBatchOracle`]).
+//!
+//! ## Epochs, the last batch, and the seeded shuffle
+//!
+//! An epoch is one pass over the $N$ examples. When $m$ does not divide $N$, the
+//! last batch of an epoch has only $N \bmod m$ examples: [`LastBatch::Keep`] uses
+//! it ($\lceil N/m \rceil$ updates per epoch, like PyTorch's `DataLoader` default
+//! `drop_last=False`), [`LastBatch::Drop`] skips it ($\lfloor N/m \rfloor$ updates,
+//! every one on exactly $m$ examples, `drop_last=True`). Dropping loses no example
+//! for good: with a seed, [`Batches`] reshuffles the order at the start of every
+//! epoch (Fisher–Yates, [`shuffle`], driven by ChaCha8 seeded with
+//! `seed_from_u64`), so a different tail is skipped each time. The shuffle uses
+//! only the generator's raw 64-bit output ([`uniform_below`]), so the same seed
+//! gives the same batches on every machine and every release of `rand`; without a
+//! seed the data order is kept.
+//!
+//! [`examples`] holds the worked examples the notebook shows: the batch loss as
+//! the mean of example losses, how an epoch is cut, what an update costs, how a
+//! hard example's share shrinks like $1/m$, and how the variance of the
+//! mini-batch gradient falls like $1/m$.
+
+pub mod examples;
 
 use optcore::error::{Error, Result};
 use optcore::{ExampleLoss, Objective, Oracle};
@@ -84,6 +105,38 @@ impl Batches {
 
     pub fn batch_size(&self) -> usize {
         self.batch_size
+    }
+
+    /// Number of examples N.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Always false: an empty data set is refused by [`Batches::new`].
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// What happens to the last partial batch.
+    pub fn last_batch(&self) -> LastBatch {
+        self.last
+    }
+
+    /// Size of the last batch of each epoch: $N \bmod m$ when kept and non-zero,
+    /// else m.
+    pub fn last_batch_size(&self) -> usize {
+        match (self.last, self.len % self.batch_size) {
+            (LastBatch::Keep, r) if r > 0 => r,
+            _ => self.batch_size,
+        }
+    }
+
+    /// Examples each epoch skips: $N \bmod m$ with [`LastBatch::Drop`], else 0.
+    pub fn dropped_per_epoch(&self) -> usize {
+        match self.last {
+            LastBatch::Keep => 0,
+            LastBatch::Drop => self.len % self.batch_size,
+        }
     }
 
     /// Number of updates one pass over the data makes.

@@ -1,4 +1,5 @@
 //! Snapshot tests: every table the batching notebook shows.
+use batching::examples::{self, BATCH_SIZES, DEMO_BATCH, OUTLIER_EPOCHS, SEED, VARIANCE_DRAWS};
 use batching::{Batches, LastBatch};
 
 /// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
@@ -18,4 +19,49 @@ macro_rules! snap {
 fn first_epoch_batches() {
     let mut b = Batches::new(10, 3, Some(42), LastBatch::Keep).unwrap();
     snap!("first_epoch_batches", format!("{:?}", b.next_epoch()));
+}
+
+#[test]
+fn batch_loss_is_mean() {
+    snap!("batch_loss_is_mean", examples::batch_loss_is_mean(DEMO_BATCH, SEED).unwrap().to_string());
+}
+
+#[test]
+fn epoch_plan() {
+    snap!("epoch_plan", examples::epoch_plan(150, &BATCH_SIZES, SEED).unwrap().to_string());
+}
+
+#[test]
+fn first_epochs() {
+    snap!("first_epochs", examples::first_epochs(10, 4, 2, SEED).unwrap().to_string());
+}
+
+#[test]
+fn update_cost() {
+    snap!("update_cost", examples::update_cost(&BATCH_SIZES, SEED).unwrap().to_string());
+}
+
+#[test]
+fn outlier_share() {
+    snap!("outlier_share", examples::outlier_share(&BATCH_SIZES, OUTLIER_EPOCHS, SEED).unwrap().to_string());
+}
+
+#[test]
+fn gradient_variance() {
+    let study = examples::gradient_variance(&BATCH_SIZES, VARIANCE_DRAWS, SEED).unwrap();
+    snap!("gradient_variance", study.table().to_string());
+}
+
+#[test]
+fn gradient_variance_plot_series() {
+    let study = examples::gradient_variance(&BATCH_SIZES, VARIANCE_DRAWS, SEED).unwrap();
+    let text: Vec<String> = study
+        .plot_series()
+        .iter()
+        .map(|(label, pts)| {
+            let p: Vec<String> = pts.iter().map(|(x, y)| format!("({}, {})", optcore::fmt_num(*x), optcore::fmt_num(*y))).collect();
+            format!("{label}: {}", p.join(" "))
+        })
+        .collect();
+    snap!("gradient_variance_plot_series", text.join("\n"));
 }
