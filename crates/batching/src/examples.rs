@@ -68,7 +68,10 @@ fn norm(v: ArrayView1<f64>) -> f64 {
 
 fn check_batch_size(m: usize, n: usize) -> Result<()> {
     if m == 0 || m > n {
-        Err(Error::BatchSize { batch_size: m, len: n })
+        Err(Error::BatchSize {
+            batch_size: m,
+            len: n,
+        })
     } else {
         Ok(())
     }
@@ -115,7 +118,12 @@ pub fn batch_loss_is_mean(m: usize, seed: u64) -> Result<Report> {
     for (r, &i) in batch.iter().enumerate() {
         let li = loss.add_example_gradient(i, w.view(), 1.0, grads.row_mut(r));
         sum_loss += li;
-        per_example.push(vec![i.into(), species(&loss, i).into(), li.into(), norm(grads.row(r)).into()]);
+        per_example.push(vec![
+            i.into(),
+            species(&loss, i).into(),
+            li.into(),
+            norm(grads.row(r)).into(),
+        ]);
     }
     let mean_loss = sum_loss / m as f64;
     let mean_grad = grads.sum_axis(Axis(0)).mapv(|x| x / m as f64);
@@ -127,7 +135,12 @@ pub fn batch_loss_is_mean(m: usize, seed: u64) -> Result<Report> {
         "Mean of the per-example values vs the batch loss and gradient",
         &["quantity", "(1/m) Σ per example", "batch", "difference"],
     );
-    compare.push(vec!["L(x, W)".into(), mean_loss.into(), batch_loss.into(), (batch_loss - mean_loss).into()]);
+    compare.push(vec![
+        "L(x, W)".into(),
+        mean_loss.into(),
+        batch_loss.into(),
+        (batch_loss - mean_loss).into(),
+    ]);
     let mut max_diff = (batch_loss - mean_loss).abs();
     for k in 0..p {
         let d = g[k] - mean_grad[k];
@@ -149,7 +162,10 @@ pub fn batch_loss_is_mean(m: usize, seed: u64) -> Result<Report> {
     } else {
         ": the batch adds (1/m)·∇L(xᵢ, W) while the mean divides Σ ∇L(xᵢ, W) by m, so the two round apart in the last bits".to_string()
     };
-    let compare = compare.with_note(format!("largest |difference| = {}{why}", optcore::fmt_num(max_diff)));
+    let compare = compare.with_note(format!(
+        "largest |difference| = {}{why}",
+        optcore::fmt_num(max_diff)
+    ));
 
     Ok(Report::new()
         .text(format!(
@@ -167,7 +183,14 @@ pub fn batch_loss_is_mean(m: usize, seed: u64) -> Result<Report> {
 pub fn epoch_plan(n: usize, sizes: &[usize], seed: u64) -> Result<Table> {
     let mut t = Table::new(
         format!("One epoch over N = {n} examples"),
-        &["m", "last batch", "updates per epoch", "last batch size", "examples used", "examples dropped"],
+        &[
+            "m",
+            "last batch",
+            "updates per epoch",
+            "last batch size",
+            "examples used",
+            "examples dropped",
+        ],
     );
     for &m in sizes {
         for last in [LastBatch::Keep, LastBatch::Drop] {
@@ -207,10 +230,17 @@ pub fn first_epochs(n: usize, m: usize, epochs: usize, seed: u64) -> Result<Tabl
             used.sort_unstable();
             let dropped: Vec<usize> = (0..n).filter(|i| used.binary_search(i).is_err()).collect();
             let shown: Vec<String> = epoch.iter().map(|x| indices(x)).collect();
-            t.push(vec![format!("{last:?}").into(), e.into(), shown.join(" ").into(), indices(&dropped).into()]);
+            t.push(vec![
+                format!("{last:?}").into(),
+                e.into(),
+                shown.join(" ").into(),
+                indices(&dropped).into(),
+            ]);
         }
     }
-    Ok(t.with_note("Same seed, same first shuffle: Keep and Drop see the same order; Drop skips its tail."))
+    Ok(t.with_note(
+        "Same seed, same first shuffle: Keep and Drop see the same order; Drop skips its tail.",
+    ))
 }
 
 /// The cost of one update, counted by [`MiniBatchOracle`]'s per-example gradient
@@ -222,7 +252,13 @@ pub fn update_cost(sizes: &[usize], seed: u64) -> Result<Table> {
     let mut g = Array1::zeros(loss.num_params());
     let mut t = Table::new(
         format!("Per-example gradient evaluations ∇L(xᵢ, W), counted (N = {n})"),
-        &["m", "evaluations for update 1", "updates per epoch", "evaluations per epoch", "mean evaluations per update"],
+        &[
+            "m",
+            "evaluations for update 1",
+            "updates per epoch",
+            "evaluations per epoch",
+            "mean evaluations per update",
+        ],
     );
     for &m in sizes {
         let batches = Batches::new(n, m, Some(seed), LastBatch::Keep)?;
@@ -237,7 +273,13 @@ pub fn update_cost(sizes: &[usize], seed: u64) -> Result<Table> {
             }
         }
         let total = oracle.gradient_evaluations();
-        t.push(vec![m.into(), first.into(), updates.into(), total.into(), (total as f64 / updates as f64).into()]);
+        t.push(vec![
+            m.into(),
+            first.into(),
+            updates.into(),
+            total.into(),
+            (total as f64 / updates as f64).into(),
+        ]);
     }
     Ok(t.with_note("One update costs m gradient evaluations; one epoch costs N whatever m is. A smaller m buys more updates for the same work."))
 }
@@ -275,13 +317,17 @@ pub fn outlier_share(sizes: &[usize], epochs: usize, seed: u64) -> Result<Report
         let mut z = [0.0; 3];
         let d = loss.data.features.ncols();
         for (c, zc) in z.iter_mut().enumerate() {
-            *zc = (0..d).map(|j| w[c * d + j] * loss.data.features[(hard, j)]).sum();
+            *zc = (0..d)
+                .map(|j| w[c * d + j] * loss.data.features[(hard, j)])
+                .sum();
         }
         (0..3).fold(0, |b, c| if z[c] > z[b] { c } else { b })
     };
 
     let mut t = Table::new(
-        format!("Share of example {hard} in the batches that contain it ({epochs} epochs, seed {seed})"),
+        format!(
+            "Share of example {hard} in the batches that contain it ({epochs} epochs, seed {seed})"
+        ),
         &[
             "m",
             "batches with it",
@@ -307,7 +353,8 @@ pub fn outlier_share(sizes: &[usize], epochs: usize, seed: u64) -> Result<Report
                 count += 1;
                 loss_share += (l_hard / mf) / lb;
                 grad_share += (g_hard_norm / mf) / gn;
-                cos += g.iter().zip(g_hard.iter()).map(|(a, b)| a * b).sum::<f64>() / (gn * g_hard_norm);
+                cos += g.iter().zip(g_hard.iter()).map(|(a, b)| a * b).sum::<f64>()
+                    / (gn * g_hard_norm);
             }
         }
         let c = count as f64;
@@ -384,7 +431,15 @@ impl VarianceStudy {
                 optcore::fmt_num(self.sigma2),
                 self.seed
             ),
-            &["m", "measured", "std. error", "σ²/m·(N−m)/(N−1)", "z", "σ²/m", "m × measured"],
+            &[
+                "m",
+                "measured",
+                "std. error",
+                "σ²/m·(N−m)/(N−1)",
+                "z",
+                "σ²/m",
+                "m × measured",
+            ],
         );
         for r in &self.rows {
             t.push(vec![
@@ -406,10 +461,17 @@ impl VarianceStudy {
     /// which a log axis cannot show.
     pub fn plot_series(&self) -> Vec<(String, Vec<(f64, f64)>)> {
         let pick = |f: &dyn Fn(&VarianceRow) -> f64| -> Vec<(f64, f64)> {
-            self.rows.iter().filter(|r| r.m < self.n).map(|r| (libm::log2(r.m as f64), f(r))).collect()
+            self.rows
+                .iter()
+                .filter(|r| r.m < self.n)
+                .map(|r| (libm::log2(r.m as f64), f(r)))
+                .collect()
         };
         vec![
-            (format!("measured ({} draws)", self.draws), pick(&|r| r.measured)),
+            (
+                format!("measured ({} draws)", self.draws),
+                pick(&|r| r.measured),
+            ),
             ("σ²/m·(N−m)/(N−1)".to_string(), pick(&|r| r.formula)),
             ("σ²/m".to_string(), pick(&|r| self.sigma2 / r.m as f64)),
         ]
@@ -437,7 +499,12 @@ pub fn gradient_variance(sizes: &[usize], draws: usize, seed: u64) -> Result<Var
     let full = full_gradient_of_rows(&rows);
     let sigma2 = rows
         .axis_iter(Axis(0))
-        .map(|r| r.iter().zip(full.iter()).map(|(a, b)| (a - b) * (a - b)).sum::<f64>())
+        .map(|r| {
+            r.iter()
+                .zip(full.iter())
+                .map(|(a, b)| (a - b) * (a - b))
+                .sum::<f64>()
+        })
         .sum::<f64>()
         / n as f64;
 
@@ -452,7 +519,12 @@ pub fn gradient_variance(sizes: &[usize], draws: usize, seed: u64) -> Result<Var
             order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
             shuffle(&mut rng, &mut order);
             mean_of_rows(&rows, &order[..m], g.view_mut());
-            errors.push(g.iter().zip(full.iter()).map(|(a, b)| (a - b) * (a - b)).sum::<f64>());
+            errors.push(
+                g.iter()
+                    .zip(full.iter())
+                    .map(|(a, b)| (a - b) * (a - b))
+                    .sum::<f64>(),
+            );
         }
         let k = draws as f64;
         let mean = errors.iter().sum::<f64>() / k;
@@ -464,7 +536,13 @@ pub fn gradient_variance(sizes: &[usize], draws: usize, seed: u64) -> Result<Var
             formula: sigma2 / m as f64 * (n - m) as f64 / (n - 1) as f64,
         });
     }
-    Ok(VarianceStudy { n, draws, seed, sigma2, rows: out })
+    Ok(VarianceStudy {
+        n,
+        draws,
+        seed,
+        sigma2,
+        rows: out,
+    })
 }
 
 #[cfg(test)]
@@ -517,8 +595,21 @@ mod tests {
         for (r, &mf) in m.iter().enumerate() {
             let mm = mf as usize;
             let keep = r % 2 == 0;
-            let b = Batches::new(n, mm, None, if keep { LastBatch::Keep } else { LastBatch::Drop }).unwrap();
-            assert_eq!(updates[r] as usize, if keep { n.div_ceil(mm) } else { n / mm });
+            let b = Batches::new(
+                n,
+                mm,
+                None,
+                if keep {
+                    LastBatch::Keep
+                } else {
+                    LastBatch::Drop
+                },
+            )
+            .unwrap();
+            assert_eq!(
+                updates[r] as usize,
+                if keep { n.div_ceil(mm) } else { n / mm }
+            );
             assert_eq!(updates[r] as usize, b.batches_per_epoch());
             assert_eq!(last[r] as usize, b.last_batch_size());
             assert_eq!(dropped[r] as usize, b.dropped_per_epoch());
@@ -546,7 +637,11 @@ mod tests {
         assert_eq!(share[0], 1.0);
         assert_eq!(loss_share[0], 1.0);
         assert!(share.windows(2).all(|w| w[1] < w[0]), "{share:?}");
-        assert!(t.column("batches with it").unwrap().iter().all(|&c| c > 0.0));
+        assert!(t
+            .column("batches with it")
+            .unwrap()
+            .iter()
+            .all(|&c| c > 0.0));
     }
 
     #[test]
@@ -555,7 +650,13 @@ mod tests {
         assert!(s.sigma2 > 0.0);
         for r in &s.rows {
             let z = VarianceStudy::z_score(r);
-            assert!(z.abs() < 5.0, "m = {}: measured {} vs {} (z = {z})", r.m, r.measured, r.formula);
+            assert!(
+                z.abs() < 5.0,
+                "m = {}: measured {} vs {} (z = {z})",
+                r.m,
+                r.measured,
+                r.formula
+            );
         }
         let full = s.rows.last().unwrap();
         assert_eq!((full.m, full.measured, full.formula), (150, 0.0, 0.0));
@@ -571,7 +672,10 @@ mod tests {
     #[test]
     fn bad_batch_sizes_are_errors() {
         for m in [0, 151] {
-            let want = Error::BatchSize { batch_size: m, len: 150 };
+            let want = Error::BatchSize {
+                batch_size: m,
+                len: 150,
+            };
             assert_eq!(batch_loss_is_mean(m, SEED).unwrap_err(), want);
             assert_eq!(epoch_plan(150, &[m], SEED).unwrap_err(), want);
             assert_eq!(update_cost(&[m], SEED).unwrap_err(), want);

@@ -23,27 +23,50 @@ fn first_epoch_batches() {
 
 #[test]
 fn batch_loss_is_mean() {
-    snap!("batch_loss_is_mean", examples::batch_loss_is_mean(DEMO_BATCH, SEED).unwrap().to_string());
+    snap!(
+        "batch_loss_is_mean",
+        examples::batch_loss_is_mean(DEMO_BATCH, SEED)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
 fn epoch_plan() {
-    snap!("epoch_plan", examples::epoch_plan(150, &BATCH_SIZES, SEED).unwrap().to_string());
+    snap!(
+        "epoch_plan",
+        examples::epoch_plan(150, &BATCH_SIZES, SEED)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
 fn first_epochs() {
-    snap!("first_epochs", examples::first_epochs(10, 4, 2, SEED).unwrap().to_string());
+    snap!(
+        "first_epochs",
+        examples::first_epochs(10, 4, 2, SEED).unwrap().to_string()
+    );
 }
 
 #[test]
 fn update_cost() {
-    snap!("update_cost", examples::update_cost(&BATCH_SIZES, SEED).unwrap().to_string());
+    snap!(
+        "update_cost",
+        examples::update_cost(&BATCH_SIZES, SEED)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
 fn outlier_share() {
-    snap!("outlier_share", examples::outlier_share(&BATCH_SIZES, OUTLIER_EPOCHS, SEED).unwrap().to_string());
+    snap!(
+        "outlier_share",
+        examples::outlier_share(&BATCH_SIZES, OUTLIER_EPOCHS, SEED)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
@@ -59,7 +82,10 @@ fn gradient_variance_plot_series() {
         .plot_series()
         .iter()
         .map(|(label, pts)| {
-            let p: Vec<String> = pts.iter().map(|(x, y)| format!("({}, {})", optcore::fmt_num(*x), optcore::fmt_num(*y))).collect();
+            let p: Vec<String> = pts
+                .iter()
+                .map(|(x, y)| format!("({}, {})", optcore::fmt_num(*x), optcore::fmt_num(*y)))
+                .collect();
             format!("{label}: {}", p.join(" "))
         })
         .collect();
