@@ -1,1 +1,243 @@
-//! placeholder during bootstrap
+//! # plots — figures for the notebooks
+//!
+//! Two kinds of figure, both rendered by [plotters](https://docs.rs/plotters) into
+//! an inline SVG string that a notebook shows and stores:
+//!
+//! - [`LineChart`]: several series $(x, y)$ on one chart with a legend, linear or
+//!   logarithmic $y$ (loss curves $J(\theta_t)$ against $t$, see [`loss_curves`]).
+//! - [`Contour`]: the level sets $\{\theta : J(\theta) = c\}$ of a two-parameter
+//!   objective, computed by marching squares on a grid (plotters has no contour
+//!   primitive, see [`contour`]), with optimizer trajectories
+//!   $\theta_0, \theta_1, \dots$ drawn over them, labelled arrows (e.g. NAG's
+//!   momentum step $\gamma v_{t-1}$ and its gradient step at the lookahead point), and
+//!   the known minimiser marked.
+//!
+//! Every figure renders itself in a notebook ([`Figure::evcxr_display`]) and is
+//! byte-identical between runs: no clocks, no hash-map order, every colour chosen
+//! from a fixed palette in input order, numbers formatted by hand.
+//!
+//! ```
+//! use optcore::Quadratic;
+//! let q = Quadratic::reference();
+//! let fig = plots::Contour::new(&q, (-10.0, 10.0), (-3.0, 3.0))
+//!     .levels(10)
+//!     .path("GD", vec![(-9.0, 2.0), (-7.2, 0.4), (-5.76, 0.08)])
+//!     .render()
+//!     .unwrap();
+//! assert!(fig.svg().starts_with("<svg"));
+//! ```
+//!
+//! Bad input (an empty range, a NaN bound, an objective that is not 2-D, nothing
+//! to draw) is an [`optcore::Error`], never a panic. Non-finite points of a series
+//! or path (a diverging run) and, on a log axis, non-positive values are skipped,
+//! and the line is broken there rather than joined across the gap.
+//!
+//! PNG files: [`Figure::save_png`] with the cargo feature `png`, which compiles in
+//! the DejaVu Sans font (`fonts/`, Bitstream Vera licence). Without it (the default,
+//! what notebooks load) no font and no system library is needed: SVG text is plain
+//! `<text>` that the browser lays out.
+
+pub mod contour;
+mod line;
+mod scene;
+
+pub use contour::Contour;
+pub use line::{loss_curves, LineChart};
+pub use scene::Corner;
+
+use optcore::{Error, Result};
+use std::path::Path;
+
+/// A rendered figure: an SVG document, plus what is needed to draw it again into
+/// a bitmap ([`Figure::save_png`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    svg: String,
+    scene: scene::Scene,
+}
+
+impl Figure {
+    fn from_scene(scene: scene::Scene) -> Result<Figure> {
+        let svg = scene.to_svg()?;
+        Ok(Figure { svg, scene })
+    }
+
+    /// The SVG document (`<svg …>…</svg>`).
+    pub fn svg(&self) -> &str {
+        &self.svg
+    }
+
+    /// Width and height in pixels.
+    pub fn size(&self) -> (u32, u32) {
+        self.scene.size
+    }
+
+    /// The SVG inside a `<div>`, as a notebook shows it.
+    pub fn to_html(&self) -> String {
+        format!("<div>{}</div>", self.svg)
+    }
+
+    /// Shows the figure in a notebook (evcxr calls this on a cell's last value).
+    pub fn evcxr_display(&self) {
+        println!("EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT", self.to_html());
+    }
+
+    /// Writes the SVG document to `path`.
+    pub fn save_svg(&self, path: impl AsRef<Path>) -> std::io::Result<()> {
+        std::fs::write(path, &self.svg)
+    }
+
+    /// Draws the figure again into a PNG file at `path` (feature `png`), text set in
+    /// the bundled DejaVu Sans.
+    #[cfg(feature = "png")]
+    pub fn save_png(&self, path: impl AsRef<Path>) -> std::io::Result<()> {
+        self.scene.save_png(path.as_ref())
+    }
+}
+
+/// The SVG document itself, so that `fig.to_string()` can be stored or compared.
+impl std::fmt::Display for Figure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.svg)
+    }
+}
+
+/// `(lo, hi)` must be finite with `lo < hi`.
+pub(crate) fn check_range(name: &'static str, (lo, hi): (f64, f64)) -> Result<()> {
+    if !lo.is_finite() {
+        return Err(Error::Hyperparameter {
+            name,
+            value: lo,
+            accepts: "a finite interval (lo, hi) with lo < hi",
+        });
+    }
+    if !(hi.is_finite() && lo < hi) {
+        return Err(Error::Hyperparameter {
+            name,
+            value: hi,
+            accepts: "a finite interval (lo, hi) with lo < hi",
+        });
+    }
+    Ok(())
+}
+
+/// Figure sizes: between 200 and 4000 pixels each way.
+pub(crate) fn check_size((w, h): (u32, u32)) -> Result<()> {
+    for (name, v) in [("figure width", w), ("figure height", h)] {
+        if !(200..=4000).contains(&v) {
+            return Err(Error::Hyperparameter {
+                name,
+                value: f64::from(v),
+                accepts: "between 200 and 4000 pixels",
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Tick labels: short, stable, no trailing zeros (`0.5`, `-2`, `1e-5`, `2.5e4`).
+pub fn fmt_tick(v: f64) -> String {
+    if v == 0.0 {
+        return "0".into();
+    }
+    let a = v.abs();
+    if (1e-3..1e5).contains(&a) {
+        let s = format!("{:.6}", v);
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" {
+            "0".into()
+        } else {
+            s.to_string()
+        }
+    } else {
+        let s = format!("{:.2e}", v);
+        // "1.50e-5" -> "1.5e-5", "1.00e7" -> "1e7"
+        match s.split_once('e') {
+            Some((m, e)) => {
+                let m = m.trim_end_matches('0').trim_end_matches('.');
+                format!("{m}e{e}")
+            }
+            None => s,
+        }
+    }
+}
+
+/// Tick label of a log axis at exponent `e` (the axis is drawn in $\log_{10} y$):
+/// whole decades as `0.01`, `1`, `1000` or `1e-6`, other ticks with two digits.
+pub(crate) fn fmt_log_tick(e: f64) -> String {
+    let r = e.round();
+    if (e - r).abs() < 1e-9 {
+        if (-3.0..=4.0).contains(&r) {
+            fmt_tick(pow10(r))
+        } else {
+            format!("1e{}", r as i64)
+        }
+    } else {
+        let v = pow10(e);
+        let s = format!("{:.1e}", v);
+        match s.split_once('e') {
+            Some((m, x)) => {
+                let x: i32 = x.parse().unwrap_or(0);
+                if (-3..=4).contains(&x) {
+                    fmt_tick(m.parse::<f64>().unwrap_or(v) * pow10(f64::from(x)))
+                } else {
+                    format!("{}e{x}", m.trim_end_matches(".0"))
+                }
+            }
+            None => s,
+        }
+    }
+}
+
+pub(crate) fn pow10(e: f64) -> f64 {
+    libm::pow(10.0, e)
+}
+
+pub(crate) fn log10(v: f64) -> f64 {
+    libm::log10(v)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tick_labels_are_short() {
+        assert_eq!(fmt_tick(0.5), "0.5");
+        assert_eq!(fmt_tick(-2.0), "-2");
+        assert_eq!(fmt_tick(1e-5), "1e-5");
+        assert_eq!(fmt_tick(25000.0), "25000");
+        assert_eq!(fmt_tick(2.5e7), "2.5e7");
+        assert_eq!(fmt_tick(0.30000000000000004), "0.3");
+        assert_eq!(fmt_log_tick(-2.0), "0.01");
+        assert_eq!(fmt_log_tick(3.0), "1000");
+        assert_eq!(fmt_log_tick(-6.0), "1e-6");
+        assert_eq!(fmt_log_tick(-5.5), "3.2e-6");
+        assert_eq!(fmt_log_tick(0.5), "3.2");
+    }
+
+    #[test]
+    fn ranges_and_sizes_are_checked() {
+        assert!(check_range("x range", (0.0, 1.0)).is_ok());
+        assert!(check_range("x range", (1.0, 1.0)).is_err());
+        assert!(check_range("x range", (f64::NAN, 1.0)).is_err());
+        assert!(check_range("x range", (0.0, f64::INFINITY)).is_err());
+        assert!(check_size((640, 480)).is_ok());
+        assert!(check_size((0, 480)).is_err());
+    }
+}
+
+/// The bundled font, registered with plotters' ab_glyph text renderer once per
+/// process (feature `png`; with it on, SVG text layout uses the same font).
+#[cfg(feature = "png")]
+mod fonts {
+    static FONT: &[u8] = include_bytes!("../fonts/DejaVuSans.ttf");
+    static ONCE: std::sync::Once = std::sync::Once::new();
+
+    pub(crate) fn ensure() {
+        ONCE.call_once(|| {
+            // The bytes are a valid TrueType font (checked by the png tests).
+            let _ = plotters::style::register_font("sans-serif", plotters::style::FontStyle::Normal, FONT);
+        });
+    }
+}
