@@ -5,5 +5,7 @@
 pub use batching;
 pub use gd;
 pub use momentum;
+pub use rmsprop;
+pub use adam;
 pub use optcore;
 pub use plots;

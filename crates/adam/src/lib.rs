@@ -1,0 +1,324 @@
+//! # Adam
+//!
+//! Adam (Kingma & Ba 2015, *Adam: A Method for Stochastic Optimization*) keeps two
+//! decaying averages: of the gradient, as momentum does, and of its square, as
+//! RMSprop does, and divides one by the root of the other:
+//!
+//! $$m_t = \beta_1 m_{t-1} + (1-\beta_1)\,g_t \qquad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2$$
+//!
+//! Both start at 0, so early on they are biased towards 0. Unrolled,
+//! $m_t = (1-\beta_1)\sum_{i=1}^t \beta_1^{t-i} g_i$, and for a stationary gradient
+//! $\mathbb E[m_t] = (1-\beta_1^t)\,\mathbb E[g]$ (the weights sum to $1-\beta_1^t$).
+//! Dividing by that sum removes the bias:
+//!
+//! $$\hat m_t = \frac{m_t}{1-\beta_1^t} \qquad \hat v_t = \frac{v_t}{1-\beta_2^t}
+//!   \qquad \theta_t = \theta_{t-1} - \eta\,\frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}$$
+//!
+//! ```text
+//! Algorithm 1 (Kingma & Ba), defaults η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8
+//! m₀ ← 0, v₀ ← 0
+//! for t = 1, 2, …
+//!     gₜ ← ∇J(θₜ₋₁)
+//!     mₜ ← β₁ mₜ₋₁ + (1 − β₁) gₜ
+//!     vₜ ← β₂ vₜ₋₁ + (1 − β₂) gₜ²
+//!     m̂ₜ ← mₜ / (1 − β₁ᵗ)          (bias_correction = false: m̂ₜ ← mₜ)
+//!     v̂ₜ ← vₜ / (1 − β₂ᵗ)          (bias_correction = false: v̂ₜ ← vₜ)
+//!     θₜ ← θₜ₋₁ − η m̂ₜ / (√v̂ₜ + ε)  (EpsPlacement::InsideRoot: / √(v̂ₜ + ε))
+//! ```
+//!
+//! | convention | η | β₁ | β₂ | ε | arithmetic |
+//! |---|---|---|---|---|---|
+//! | `paper` | 0.001 | 0.9 | 0.999 | 1e-8 | Algorithm 1 as written; βᵗ by repeated multiplication |
+//! | `pytorch` | 0.001 | 0.9 | 0.999 | 1e-8 | `_single_tensor_adam`, to the last bit |
+//!
+//! `pytorch` follows `torch.optim.Adam`'s single-tensor path: `exp_avg.lerp_(g,
+//! 1-beta1)`, `exp_avg_sq.mul_(beta2).addcmul_(g, g, value=1-beta2)`,
+//! `bias_correction1 = 1 - beta1**step` (a Python float power: correctly rounded,
+//! [`rmsprop::torch_ops::pow_step`]), `step_size = lr / bias_correction1`,
+//! `denom = (exp_avg_sq.sqrt() / sqrt(bias_correction2)).add_(eps)`,
+//! `param.addcdiv_(exp_avg, denom, value=-step_size)`, with torch's fused
+//! multiply-adds ([`rmsprop::torch_ops`]). It reproduces the shared reference trace
+//! `pytorch-adam-quadratic.csv` bit for bit. The same formula, so `paper` and
+//! `pytorch` differ only in rounding (about 1e-16).
+//!
+//! The two teaching variants, [`Adam::bias_correction`] off and
+//! [`EpsPlacement::InsideRoot`], exist in the `paper` convention only (torch has
+//! neither); with `pytorch` they are refused.
+
+pub mod examples;
+
+use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
+use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
+use optcore::pieces::pow_int;
+use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use rmsprop::torch_ops;
+
+/// Where ε enters the denominator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum EpsPlacement {
+    /// $\sqrt{\hat v_t} + \epsilon$: Kingma & Ba, torch.optim.
+    #[default]
+    AddedToRoot,
+    /// $\sqrt{\hat v_t + \epsilon}$: as optax's `eps_root`, Hinton's RMSprop and
+    /// TensorFlow's RMSprop place it.
+    InsideRoot,
+}
+
+/// Hyperparameters of Adam.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Adam {
+    /// The step size η (α in Kingma & Ba).
+    pub lr: f64,
+    /// β₁, the decay of the first moment $m_t$.
+    pub beta1: f64,
+    /// β₂, the decay of the second moment $v_t$.
+    pub beta2: f64,
+    pub eps: f64,
+    pub convention: Convention,
+    /// Divide by $1-\beta^t$ (Algorithm 1). `false` only with `paper`.
+    pub bias_correction: bool,
+    /// Where ε goes. [`EpsPlacement::InsideRoot`] only with `paper`.
+    pub eps_placement: EpsPlacement,
+}
+
+impl Adam {
+    /// A validated optimizer with bias correction and ε added to the root.
+    pub fn new(convention: Convention, lr: f64, beta1: f64, beta2: f64, eps: f64) -> Result<Self> {
+        let a = Adam {
+            lr,
+            beta1,
+            beta2,
+            eps,
+            convention,
+            bias_correction: true,
+            eps_placement: EpsPlacement::AddedToRoot,
+        };
+        a.validate()?;
+        Ok(a)
+    }
+
+    /// The same without bias correction (`paper` only).
+    pub fn without_bias_correction(self) -> Result<Self> {
+        let a = Adam {
+            bias_correction: false,
+            ..self
+        };
+        a.validate()?;
+        Ok(a)
+    }
+
+    /// The same with ε placed as given (`InsideRoot`: `paper` only).
+    pub fn with_eps_placement(self, eps_placement: EpsPlacement) -> Result<Self> {
+        let a = Adam { eps_placement, ..self };
+        a.validate()?;
+        Ok(a)
+    }
+
+    /// Kingma & Ba's defaults, which `torch.optim.Adam` shares: η = 0.001,
+    /// β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
+    pub fn defaults(convention: Convention) -> Self {
+        Adam {
+            lr: 1e-3,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            convention,
+            bias_correction: true,
+            eps_placement: EpsPlacement::AddedToRoot,
+        }
+    }
+}
+
+impl FromFlags for Adam {
+    /// Uses `--lr`, `--beta1`, `--beta2`, `--eps`.
+    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
+        let d = Adam::defaults(convention);
+        Adam::new(
+            convention,
+            flags.lr.unwrap_or(d.lr),
+            flags.beta1.unwrap_or(d.beta1),
+            flags.beta2.unwrap_or(d.beta2),
+            flags.eps.unwrap_or(d.eps),
+        )
+    }
+}
+
+/// State of Adam.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdamState {
+    pub t: usize,
+    /// $g_t$.
+    pub grad: Array1<f64>,
+    /// $m_t$ (torch's `exp_avg`).
+    pub exp_avg: Array1<f64>,
+    /// $v_t$ (torch's `exp_avg_sq`).
+    pub exp_avg_sq: Array1<f64>,
+    /// $\hat m_t$.
+    pub m_hat: Array1<f64>,
+    /// $\hat v_t$.
+    pub v_hat: Array1<f64>,
+    pub seen_loss: f64,
+}
+
+/// What one Adam step computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdamRecord {
+    pub grad: Array1<f64>,
+    pub exp_avg: Array1<f64>,
+    pub exp_avg_sq: Array1<f64>,
+    pub m_hat: Array1<f64>,
+    pub v_hat: Array1<f64>,
+}
+
+impl Record for AdamRecord {
+    fn fields(&self) -> Vec<Field> {
+        vec![
+            Field::vector("g", "g", self.grad.view()),
+            Field::vector("m", "m", self.exp_avg.view()),
+            Field::vector("v", "v", self.exp_avg_sq.view()),
+            Field::vector("m_hat", "m̂", self.m_hat.view()),
+            Field::vector("v_hat", "v̂", self.v_hat.view()),
+        ]
+    }
+}
+
+impl Optimizer for Adam {
+    type State = AdamState;
+    type Record = AdamRecord;
+
+    fn name(&self) -> &'static str {
+        "adam"
+    }
+    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
+        vec![("lr", self.lr), ("beta1", self.beta1), ("beta2", self.beta2), ("eps", self.eps)]
+    }
+    fn validate(&self) -> Result<()> {
+        check_positive("lr", self.lr)?;
+        check_unit_interval("beta1", self.beta1)?;
+        check_unit_interval("beta2", self.beta2)?;
+        check_non_negative("eps", self.eps)?;
+        if self.convention == Convention::Pytorch && !self.bias_correction {
+            return Err(Error::Hyperparameter {
+                name: "bias_correction",
+                value: 0.0,
+                accepts: "on with the pytorch convention (torch.optim.Adam always corrects); use paper",
+            });
+        }
+        if self.convention == Convention::Pytorch && self.eps_placement == EpsPlacement::InsideRoot {
+            return Err(Error::Hyperparameter {
+                name: "eps_placement",
+                value: self.eps,
+                accepts: "added to the root with the pytorch convention; use paper for ε inside the root",
+            });
+        }
+        Ok(())
+    }
+    fn init(&self, theta: ArrayView1<f64>) -> AdamState {
+        let z = Array1::zeros(theta.len());
+        AdamState {
+            t: 0,
+            grad: z.clone(),
+            exp_avg: z.clone(),
+            exp_avg_sq: z.clone(),
+            m_hat: z.clone(),
+            v_hat: z,
+            seen_loss: f64::NAN,
+        }
+    }
+    fn step(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        let t = s.t + 1;
+        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
+        let zip = Zip::from(theta)
+            .and(&s.grad)
+            .and(&mut s.exp_avg)
+            .and(&mut s.exp_avg_sq)
+            .and(&mut s.m_hat)
+            .and(&mut s.v_hat);
+        match self.convention {
+            Convention::Paper => {
+                let (bc1, bc2) = if self.bias_correction {
+                    (1.0 - pow_int(b1, t), 1.0 - pow_int(b2, t))
+                } else {
+                    (1.0, 1.0)
+                };
+                let inside = self.eps_placement == EpsPlacement::InsideRoot;
+                zip.for_each(|x, &g, m, v, mh, vh| {
+                    *m = b1 * *m + (1.0 - b1) * g;
+                    *v = b2 * *v + (1.0 - b2) * (g * g);
+                    *mh = *m / bc1;
+                    *vh = *v / bc2;
+                    let denom = if inside { (*vh + eps).sqrt() } else { vh.sqrt() + eps };
+                    *x -= lr * *mh / denom;
+                });
+            }
+            Convention::Pytorch => {
+                let bc1 = 1.0 - torch_ops::pow_step(b1, t);
+                let bc2 = 1.0 - torch_ops::pow_step(b2, t);
+                let step_size = lr / bc1;
+                let bc2_sqrt = bc2.sqrt();
+                zip.for_each(|x, &g, m, v, mh, vh| {
+                    *m = torch_ops::lerp(*m, g, 1.0 - b1);
+                    *v = torch_ops::decay_sq(*v, g, b2);
+                    let denom = v.sqrt() / bc2_sqrt + eps;
+                    *x = torch_ops::addcdiv(*x, -step_size, *m, denom);
+                    *mh = *m / bc1;
+                    *vh = *v / bc2;
+                });
+            }
+        }
+        s.t = t;
+        Ok(())
+    }
+    fn record(&self, s: &AdamState) -> AdamRecord {
+        AdamRecord {
+            grad: s.grad.clone(),
+            exp_avg: s.exp_avg.clone(),
+            exp_avg_sq: s.exp_avg_sq.clone(),
+            m_hat: s.m_hat.clone(),
+            v_hat: s.v_hat.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+    use optcore::{run, Quadratic};
+
+    #[test]
+    fn first_step_moves_eta_per_coordinate() {
+        // m̂₁ = g₁, v̂₁ = g₁², so Δθ₁ = −η g/(|g| + ε) ≈ −η sign(g).
+        let opt = Adam::new(Convention::Paper, 0.1, 0.9, 0.999, 0.0).unwrap();
+        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        let r = tr.rows[1].record.as_ref().unwrap();
+        assert!((r.m_hat[0] - -1.0).abs() < 1e-15 && (r.m_hat[1] - -8.0).abs() < 1e-14);
+        assert!((tr.rows[1].theta[0] - -4.9).abs() < 1e-14);
+        assert!((tr.rows[1].theta[1] - -1.9).abs() < 1e-14);
+    }
+
+    #[test]
+    fn bad_hyperparameters_are_refused_with_the_flag_name() {
+        let p = Convention::Pytorch;
+        for (e, flag) in [
+            (Adam::new(p, -1.0, 0.9, 0.999, 1e-8), "lr"),
+            (Adam::new(p, 1e-3, 1.0, 0.999, 1e-8), "beta1"),
+            (Adam::new(p, 1e-3, -0.1, 0.999, 1e-8), "beta1"),
+            (Adam::new(p, 1e-3, 0.9, 1.0, 1e-8), "beta2"),
+            (Adam::new(p, 1e-3, 0.9, 0.999, -1e-8), "eps"),
+        ] {
+            let msg = e.unwrap_err().to_string();
+            assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");
+        }
+        assert!(Adam::defaults(p).without_bias_correction().is_err());
+        assert!(Adam::defaults(p).with_eps_placement(EpsPlacement::InsideRoot).is_err());
+        assert!(Adam::defaults(Convention::Paper).without_bias_correction().is_ok());
+    }
+
+    #[test]
+    fn flags_take_defaults() {
+        let a = Adam::from_flags(Convention::Pytorch, &Flags::default()).unwrap();
+        assert_eq!(a, Adam::defaults(Convention::Pytorch));
+    }
+}

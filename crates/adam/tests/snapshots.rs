@@ -1,0 +1,55 @@
+//! Snapshot tests: every table the Adam notebook shows.
+use adam::examples;
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
+
+#[test]
+fn first_steps() {
+    snap!("first_steps", examples::first_steps().unwrap().to_string());
+}
+
+#[test]
+fn unrolled_first_moment() {
+    snap!("unrolled_first_moment", examples::unrolled_first_moment(6).to_string());
+}
+
+#[test]
+fn constant_gradient() {
+    snap!("constant_gradient", examples::constant_gradient(10).unwrap().to_string());
+}
+
+#[test]
+fn bias_correction_first_steps() {
+    snap!("bias_correction_first_steps", examples::bias_correction_first_steps(8).unwrap().to_string());
+}
+
+#[test]
+fn momentum_plus_rmsprop() {
+    snap!("momentum_plus_rmsprop", examples::momentum_plus_rmsprop(8).unwrap().to_string());
+}
+
+#[test]
+fn eps_placement() {
+    snap!("eps_placement", examples::eps_placement().unwrap().to_string());
+}
+
+#[test]
+fn torch_reference() {
+    snap!("torch_reference", examples::torch_reference().unwrap().to_string());
+}
+
+#[test]
+fn paper_vs_pytorch() {
+    snap!("paper_vs_pytorch", examples::paper_vs_pytorch(200).unwrap().to_string());
+}

@@ -1,0 +1,1 @@
+//! NAdam (in progress).
