@@ -1,0 +1,76 @@
+//! Snapshot tests: what `optrace` prints for the sgd reference case, and the
+//! wording of its bad-input messages.
+mod common;
+
+use common::{case, optrace};
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
+
+#[test]
+fn sgd_reference_case_table() {
+    let run = optrace(&case("pytorch-sgd-quadratic").args("table"));
+    assert_eq!(run.code, 0);
+    snap!("sgd_reference_case_table", run.stdout);
+}
+
+#[test]
+fn sgd_reference_case_json() {
+    let run = optrace(&case("pytorch-sgd-quadratic").args("json"));
+    assert_eq!(run.code, 0);
+    snap!("sgd_reference_case_json", run.stdout);
+}
+
+/// A hyperparameter not given is marked as the convention's default.
+#[test]
+fn sgd_default_lr_table() {
+    let run = optrace(&["--optimizer=sgd", "--problem=beale", "--start=1,1", "--steps=3"]);
+    assert_eq!(run.code, 0);
+    snap!("sgd_default_lr_table", run.stdout);
+}
+
+/// One line per bad (or diverging) command line: its arguments, then what
+/// optrace says on stderr.
+#[test]
+fn error_messages() {
+    let base = "--optimizer=sgd --problem=quadratic --start=-5,-2 --steps=3";
+    let mut out = String::new();
+    for extra in [
+        "--lr=0",
+        "--lr=fast",
+        "--momentum=1",
+        "--rho=1",
+        "--eps=-1",
+        "--beta2=1",
+        "--momentum-decay=-1",
+        "--format=xml",
+        "--convention=keras",
+        "--bogus=1",
+        "--lr",
+        "--steps=4",
+    ] {
+        let args: Vec<&str> = base.split(' ').chain([extra]).collect();
+        out.push_str(&format!("{extra}\n  {}", optrace(&args).stderr));
+    }
+    for args in [
+        "--optimizer=adamw --problem=beale --start=1,1 --steps=1",
+        "--optimizer=sgd --problem=himmelblau --start=1,1 --steps=1",
+        "--optimizer=sgd --problem=beale --start=1 --steps=1",
+        "--optimizer=sgd --problem=beale --start=1,1 --steps=-3",
+        "--optimizer=sgd --start=1,1 --steps=1",
+        "--optimizer=sgd --problem=rosenbrock --start=-1.5,2 --steps=50 --lr=1 --format=csv",
+    ] {
+        out.push_str(&format!("{args}\n  {}", optrace(&args.split(' ').collect::<Vec<_>>()).stderr));
+    }
+    snap!("error_messages", out);
+}
