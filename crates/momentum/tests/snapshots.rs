@@ -1,0 +1,58 @@
+//! Snapshot tests: every table, equation and figure series notebooks/03-momentum.ipynb shows.
+use momentum::examples as ex;
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
+
+#[test]
+fn conventions() {
+    snap!("conventions", ex::conventions().unwrap().to_string());
+}
+
+#[test]
+fn reference_agreement() {
+    snap!("reference_agreement", ex::reference_agreement().unwrap().to_string());
+}
+
+#[test]
+fn defaults_and_refusals() {
+    snap!("defaults", ex::defaults().to_string());
+    snap!("refusals", ex::refusals().to_string());
+}
+
+#[test]
+fn unrolling() {
+    snap!("unrolled_equations", ex::unrolled_equations(4).to_string());
+    snap!("unrolled_numbers", ex::unrolled_numbers(6).unwrap().to_string());
+    snap!("weights_table", ex::weights_table(ex::POST_GAMMA, 4).to_string());
+    snap!("effective_step", ex::effective_step().to_string());
+}
+
+#[test]
+fn unrolling_figures() {
+    snap!("weights_series", ex::series_text(&ex::weights_series(60)));
+    snap!("sums_series", ex::series_text(&ex::sums_series(200)));
+}
+
+#[test]
+fn plateau() {
+    snap!("plateau", ex::plateau().unwrap().to_string());
+    snap!("slide_series", ex::series_text(&ex::slide_series().unwrap()));
+}
+
+#[test]
+fn valley() {
+    snap!("valley", ex::valley().unwrap().to_string());
+    snap!("valley_paths", ex::series_text(&ex::valley_paths().unwrap()));
+    snap!("valley_loss_series", ex::series_text(&ex::valley_loss_series().unwrap()));
+}
