@@ -17,6 +17,24 @@
 //!
 //! The `paper` and `pytorch` conventions coincide for plain SGD
 //! (`torch.optim.SGD(lr=η)` with momentum 0, dampening 0, weight decay 0).
+//!
+//! ## Batch, stochastic and mini-batch GD
+//!
+//! [`MiniBatchGd`] runs [`Sgd`] on a data loss through a
+//! [`batching::MiniBatchOracle`]: batch size $m = N$ is batch GD (one update per
+//! pass over the data), $m = 1$ is stochastic GD,
+//! $\theta_{t+1} = \theta_t - \eta\nabla_\theta J(\theta_t; x^{(i)}, y^{(i)})$
+//! ($N$ updates per pass), anything between is mini-batch GD. See [`minibatch`].
+//!
+//! [`examples`] holds what the notebook `02-gradient-descent.ipynb` shows: two
+//! steps by hand, the three variants on the iris data, the learning-rate
+//! sensitivity. Wall-clock cost per epoch is measured by `cargo bench -p gd`
+//! (`benches/updates.rs`), never in the notebook.
+
+pub mod examples;
+pub mod minibatch;
+
+pub use minibatch::{variant, MiniBatchGd, Training};
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, Result};
@@ -101,10 +119,17 @@ impl Optimizer for Sgd {
             seen_loss: f64::NAN,
         }
     }
-    fn step(&self, s: &mut SgdState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+    fn step(
+        &self,
+        s: &mut SgdState,
+        theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()> {
         let t = s.t + 1;
         s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
-        Zip::from(theta).and(&s.grad).for_each(|x, &g| *x -= self.lr * g);
+        Zip::from(theta)
+            .and(&s.grad)
+            .for_each(|x, &g| *x -= self.lr * g);
         s.t = t;
         Ok(())
     }
@@ -124,7 +149,13 @@ mod tests {
 
     #[test]
     fn one_step_by_hand() {
-        let tr = run(&Sgd::new(0.4).unwrap(), Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        let tr = run(
+            &Sgd::new(0.4).unwrap(),
+            Quadratic::reference(),
+            array![-5.0, -2.0].view(),
+            1,
+        )
+        .unwrap();
         // ∇(0.1x² + 2y²) = (0.2x, 4y) = (-1, -8); θ₁ = θ₀ − 0.4·g.
         assert_eq!(tr.rows[1].theta, array![-5.0 + 0.4, -2.0 + 3.2]);
     }

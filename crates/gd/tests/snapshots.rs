@@ -1,0 +1,83 @@
+//! Snapshot tests: every value the Gradient Descent notebook shows.
+use gd::examples::*;
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
+
+#[test]
+fn problem_report() {
+    snap!("problem", problem().report().to_string());
+}
+
+#[test]
+fn hand_steps_report() {
+    snap!("hand_steps", hand_steps().to_string());
+}
+
+#[test]
+fn variant_steps_report() {
+    snap!("variant_steps", variant_steps().to_string());
+}
+
+#[test]
+fn first_updates_table() {
+    snap!("first_updates", first_updates().to_string());
+}
+
+#[test]
+fn comparison_report() {
+    snap!("comparison", comparison().to_string());
+}
+
+#[test]
+fn loss_per_update_table() {
+    snap!("loss_per_update", loss_per_update().to_string());
+}
+
+#[test]
+fn loss_per_update_plot() {
+    snap!(
+        "loss_per_update_series",
+        series_text(&loss_per_update_series())
+    );
+}
+
+#[test]
+fn loss_per_epoch_plot() {
+    snap!(
+        "loss_per_epoch_series",
+        series_summary(
+            "loss per epoch: the plotted series",
+            &loss_per_epoch_series()
+        )
+        .to_string()
+    );
+}
+
+#[test]
+fn lr_sensitivity_report() {
+    snap!("lr_sensitivity", lr_sensitivity().to_string());
+}
+
+#[test]
+fn lr_sensitivity_plot() {
+    snap!(
+        "lr_sensitivity_series",
+        series_text(&lr_sensitivity_series())
+    );
+}
+
+#[test]
+fn quadratic_paths_plot() {
+    snap!("quadratic_paths", quadratic_paths_table().to_string());
+}
