@@ -2,8 +2,10 @@
 //!
 //! plotters has no contour primitive, so the level sets are computed here:
 //!
-//! 1. **Grid.** $J$ is sampled on an $n \times n$ grid (default $n = 81$, i.e. 80 × 80
-//!    cells) spanning the given ranges exactly ([`Grid::sample`]).
+//! 1. **Grid.** $J$ is sampled on an $n \times n$ grid (default $n$ = [`DEFAULT_GRID`]
+//!    = 101, i.e. 100 × 100 cells: fine enough that Rosenbrock's narrow valley
+//!    does not break its lowest level lines into pieces) spanning the given
+//!    ranges exactly ([`Grid::sample`]).
 //! 2. **Levels.** $c_k = J_{\min} + \ell\,(R/\ell)^{k/n}$, $k = 0, \dots, n-1$, where
 //!    $J_{\min}, J_{\max}$ are the smallest and largest finite grid values,
 //!    $R = J_{\max} - J_{\min}$ and $\ell = 10^{-3} R$ ([`geometric_levels`]): the
@@ -26,6 +28,9 @@ use optcore::{Error, Objective, Record, Result, Trace};
 
 /// Lowest level above the grid minimum, as a fraction of the grid's value range.
 pub const LEVEL_FLOOR: f64 = 1e-3;
+
+/// Grid points per side unless [`Contour::grid`] says otherwise.
+pub const DEFAULT_GRID: usize = 101;
 
 /// Most markers drawn per path; longer paths get a marker every k-th point.
 const MAX_MARKERS: usize = 150;
@@ -253,7 +258,7 @@ pub struct Contour<'a> {
 
 impl<'a> Contour<'a> {
     /// Contours of `objective` (2 parameters) over `x_range` × `y_range`: 12
-    /// geometric levels on an 81 × 81 grid, 640 × 480 pixels.
+    /// geometric levels on a 101 × 101 grid, 640 × 480 pixels.
     pub fn new(objective: &'a dyn Objective, x_range: (f64, f64), y_range: (f64, f64)) -> Self {
         Contour {
             objective,
@@ -261,7 +266,7 @@ impl<'a> Contour<'a> {
             y_range,
             levels: 12,
             level_values: None,
-            grid: 81,
+            grid: DEFAULT_GRID,
             title: None,
             x_label: "θ₀".into(),
             y_label: "θ₁".into(),
@@ -285,7 +290,7 @@ impl<'a> Contour<'a> {
         self
     }
 
-    /// Grid points per side (default 81).
+    /// Grid points per side (default [`DEFAULT_GRID`] = 101).
     pub fn grid(mut self, n: usize) -> Self {
         self.grid = n;
         self
@@ -372,6 +377,27 @@ impl<'a> Contour<'a> {
     pub fn levels_used(&self) -> Result<Vec<f64>> {
         let grid = self.sample()?;
         self.levels_of(&grid)
+    }
+
+    /// The levels drawn and what marching squares made of each: how many
+    /// polylines and how many points (shown in notebooks, pinned in snapshots).
+    pub fn levels_table(&self) -> Result<optcore::Table> {
+        let grid = self.sample()?;
+        let mut table = optcore::Table::new(
+            format!(
+                "Contour levels of {} on a {} × {} grid",
+                self.objective.name(),
+                grid.xs.len(),
+                grid.ys.len()
+            ),
+            &["level", "lines", "points"],
+        );
+        for c in self.levels_of(&grid)? {
+            let lines = contour_lines(&grid, c);
+            let points: usize = lines.iter().map(Vec::len).sum();
+            table.push(vec![c.into(), lines.len().into(), points.into()]);
+        }
+        Ok(table)
     }
 
     /// Draws the figure.
