@@ -67,7 +67,8 @@ pub fn run<O: Optimizer + ?Sized, J: Objective>(
 /// Runs `opt` against any gradient oracle (exact or mini-batch).
 ///
 /// Errors before the first step (invalid hyperparameters, a start of the wrong
-/// length or not finite) are returned as `Err`; a fault during the run is kept in
+/// length, not finite, or where the loss is not finite) are returned as `Err`, so a
+/// returned trace always holds at least its start row; a fault during the run is kept in
 /// the returned trace's `stop`, after every row computed before it.
 pub fn run_with<O: Optimizer + ?Sized>(
     opt: &O,
@@ -86,16 +87,15 @@ pub fn run_with<O: Optimizer + ?Sized>(
     let mut theta = start.to_owned();
     let mut state = opt.init(theta.view());
     let loss0 = oracle.loss(theta.view());
+    if !loss0.is_finite() {
+        return Err(Error::NonFinite { step: 0, what: "loss" });
+    }
     let mut trace = Trace {
         optimizer: opt.describe(),
         problem: oracle.problem_name(),
         rows: Vec::with_capacity(options.steps + 1),
         stop: None,
     };
-    if !loss0.is_finite() {
-        trace.stop = Some(Error::NonFinite { step: 0, what: "loss" });
-        return Ok(trace);
-    }
     trace.rows.push(Row {
         t: 0,
         loss: loss0,
@@ -141,6 +141,7 @@ pub fn run_with<O: Optimizer + ?Sized>(
 impl<R: Record> Trace<R> {
     /// The last row (the start if no step was taken).
     pub fn last(&self) -> &Row<R> {
+        // `run_with` never returns a trace without its start row.
         self.rows.last().expect("a trace always has its start row")
     }
 
@@ -177,7 +178,7 @@ impl<R: Record> Trace<R> {
     }
 
     fn header(&self, symbols: bool) -> Vec<String> {
-        let dim = self.rows[0].theta.len();
+        let dim = self.rows.first().map_or(0, |r| r.theta.len());
         let mut h = vec!["t".to_string(), "loss".to_string()];
         for i in 0..dim {
             h.push(if symbols { format!("θ{}", sub(i)) } else { format!("theta_{i}") });

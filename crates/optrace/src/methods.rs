@@ -46,6 +46,12 @@ pub fn emit<O: Optimizer + FromFlags>(args: &Args) -> Outcome {
     let start = optcore::ndarray::arr1(&args.start);
     match optcore::run(&opt, problem.as_ref(), start.view(), args.steps) {
         Ok(trace) => report(&opt, args, &trace),
+        // θ₀ is finite but its loss is not: a run fault at step 0, not bad input.
+        Err(e @ optcore::Error::NonFinite { .. }) => Outcome {
+            stdout: String::new(),
+            stderr: Some(format!("error: {e}")),
+            code: 1,
+        },
         Err(e) => Outcome::usage_error(e),
     }
 }
