@@ -7,5 +7,7 @@ pub use gd;
 pub use momentum;
 pub use rmsprop;
 pub use adam;
+pub use adagrad;
+pub use adadelta;
 pub use optcore;
 pub use plots;

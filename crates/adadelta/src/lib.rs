@@ -1,0 +1,303 @@
+//! # Adadelta
+//!
+//! Adagrad's rate only shrinks, and it still needs a global η. Adadelta (Zeiler
+//! 2012) replaces the sum of all squared gradients by a decaying average,
+//!
+//! $$E[g^2]_t = \gamma\,E[g^2]_{t-1} + (1-\gamma)\,g_t^2,
+//! \qquad RMS[g]_t = \sqrt{E[g^2]_t + \epsilon},$$
+//!
+//! which gives the intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS[g]_t}\,g_t$.
+//! Then the unit argument: $\Delta\theta \propto g \propto 1/(\text{unit of }\theta)$,
+//! while Newton's step $\Delta\theta = -H^{-1}g$ has the unit of θ ([`newton`],
+//! [`units`]). Replacing η by the RMS of the past updates restores it:
+//!
+//! $$\Delta\theta_t = -\frac{RMS[\Delta\theta]_{t-1}}{RMS[g]_t}\,g_t,\qquad
+//! E[\Delta\theta^2]_t = \gamma\,E[\Delta\theta^2]_{t-1} + (1-\gamma)\,\Delta\theta_t^2,
+//! \qquad \theta_{t+1} = \theta_t + \Delta\theta_t .$$
+//!
+//! ```text
+//! Zeiler 2012, Algorithm 1 (paper)          torch.optim.Adadelta (pytorch)
+//! input: ρ (decay), ε                         input: lr, ρ, ε
+//! E[g²]₀ = 0, E[Δθ²]₀ = 0                     square_avg = 0, acc_delta = 0
+//! for t = 1, 2, …                             for t = 1, 2, …
+//!   gₜ ← ∇J(θₜ₋₁)                               g ← ∇J(θ)
+//!   E[g²]ₜ ← ρE[g²]ₜ₋₁ + (1−ρ)gₜ²                square_avg ← square_avg·ρ + ((1−ρ)·g)·g
+//!   Δθₜ ← −√(E[Δθ²]ₜ₋₁+ε)/√(E[g²]ₜ+ε)·gₜ         std ← √(square_avg + ε)
+//!   E[Δθ²]ₜ ← ρE[Δθ²]ₜ₋₁ + (1−ρ)Δθₜ²             delta ← (√(acc_delta + ε) / std)·g
+//!   θₜ ← θₜ₋₁ + lr·Δθₜ                           acc_delta ← acc_delta·ρ + ((1−ρ)·delta)·delta
+//!                                               θ ← θ + (−lr)·delta
+//! defaults: lr = 1 (Zeiler has no η),          defaults: lr = 1.0, ρ = 0.9, ε = 1e-6
+//!           ρ = 0.95, ε = 1e-6
+//! ```
+//!
+//! The post writes the decay as γ; the paper and torch call it ρ (`--rho`).
+//! Both conventions keep $E[\Delta\theta^2]$ of the *unscaled* update, as torch does
+//! (`acc_delta` is updated with `delta` before `lr` is applied); with lr = 1 the
+//! `paper` convention is exactly Algorithm 1. The `pytorch` convention follows
+//! torch's single-tensor path operation by operation (ATen's CPU `addcmul`
+//! computes `self + (value·t1)·t2`); the `paper` convention uses the shared
+//! pieces (`optcore::pieces::decay_avg_sq`), whose `(1−ρ)·(g·g)` can differ from
+//! torch's in the last bit.
+//!
+//! ## "Only the last w gradients"
+//! The post says Adadelta keeps only the last w gradients. The method keeps a
+//! decaying average instead: the gradient of k steps ago weighs $(1-\rho)\rho^k$,
+//! never exactly 0. The effective window is $\approx 1/(1-\rho)$ (10 steps for
+//! ρ = 0.9, 20 for 0.95), which holds $1-\rho^w \approx 1 - 1/e \approx 63\%$ of the
+//! weight ([`examples::window_weights`]).
+//!
+//! ## Errors
+//! ρ must be in (0, 1) and ε finite and > 0: with ε = 0,
+//! $RMS[\Delta\theta]_0 = \sqrt{0} = 0$ and Adadelta never leaves its start (and a
+//! zero gradient would make $0/0$). lr must be > 0.
+
+pub mod examples;
+pub mod newton;
+pub mod units;
+
+use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
+use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
+use optcore::pieces::decay_avg_sq;
+use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+
+/// Hyperparameters of Adadelta.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Adadelta {
+    /// torch's `lr`: scales the applied step (1 in Zeiler's algorithm).
+    pub lr: f64,
+    /// The decay ρ (the post's γ).
+    pub rho: f64,
+    /// ε inside both RMS.
+    pub eps: f64,
+    pub convention: Convention,
+}
+
+impl Adadelta {
+    /// A validated `paper` Adadelta (lr = 1): Zeiler's Algorithm 1.
+    pub fn new(rho: f64, eps: f64) -> Result<Self> {
+        Adadelta { rho, eps, ..Adadelta::defaults(Convention::Paper) }.validated()
+    }
+
+    /// A validated `pytorch` Adadelta, `torch.optim.Adadelta(lr, rho, eps)`.
+    pub fn pytorch(lr: f64, rho: f64, eps: f64) -> Result<Self> {
+        Adadelta { lr, rho, eps, convention: Convention::Pytorch }.validated()
+    }
+
+    /// `self` if its hyperparameters are in their domains.
+    pub fn validated(self) -> Result<Self> {
+        self.validate()?;
+        Ok(self)
+    }
+
+    /// Paper: lr = 1, ρ = 0.95, ε = 1e-6; pytorch: lr = 1.0, ρ = 0.9, ε = 1e-6.
+    pub fn defaults(convention: Convention) -> Self {
+        let rho = match convention {
+            Convention::Paper => 0.95,
+            Convention::Pytorch => 0.9,
+        };
+        Adadelta { lr: 1.0, rho, eps: 1e-6, convention }
+    }
+}
+
+impl FromFlags for Adadelta {
+    /// Uses `--lr`, `--rho`, `--eps` (defaults [`Adadelta::defaults`]).
+    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
+        let d = Adadelta::defaults(convention);
+        Adadelta {
+            lr: flags.lr.unwrap_or(d.lr),
+            rho: flags.rho.unwrap_or(d.rho),
+            eps: flags.eps.unwrap_or(d.eps),
+            convention,
+        }
+        .validated()
+    }
+}
+
+/// State of Adadelta.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdadeltaState {
+    pub t: usize,
+    /// $g_t$.
+    pub grad: Array1<f64>,
+    /// $E[g^2]_t$.
+    pub avg_sq_grad: Array1<f64>,
+    /// $E[\Delta\theta^2]_t$.
+    pub avg_sq_update: Array1<f64>,
+    /// $RMS[g]_t$.
+    pub rms_grad: Array1<f64>,
+    /// $RMS[\Delta\theta]_{t-1}$, the numerator of this step.
+    pub rms_update_prev: Array1<f64>,
+    /// $\Delta\theta_t$ (unscaled by lr).
+    pub update: Array1<f64>,
+    pub seen_loss: f64,
+}
+
+/// What one Adadelta step computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdadeltaRecord {
+    pub grad: Array1<f64>,
+    pub avg_sq_grad: Array1<f64>,
+    pub avg_sq_update: Array1<f64>,
+    pub rms_grad: Array1<f64>,
+    pub rms_update_prev: Array1<f64>,
+    pub update: Array1<f64>,
+}
+
+impl Record for AdadeltaRecord {
+    fn fields(&self) -> Vec<Field> {
+        vec![
+            Field::vector("g", "g", self.grad.view()),
+            Field::vector("Eg2", "E[g²]", self.avg_sq_grad.view()),
+            Field::vector("rms_g", "RMS[g]", self.rms_grad.view()),
+            Field::vector("rms_dx_prev", "RMS[Δθ]ₜ₋₁", self.rms_update_prev.view()),
+            Field::vector("delta", "Δθ", self.update.view()),
+            Field::vector("Edx2", "E[Δθ²]", self.avg_sq_update.view()),
+        ]
+    }
+}
+
+impl Optimizer for Adadelta {
+    type State = AdadeltaState;
+    type Record = AdadeltaRecord;
+
+    fn name(&self) -> &'static str {
+        "adadelta"
+    }
+    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
+        vec![("lr", self.lr), ("rho", self.rho), ("eps", self.eps)]
+    }
+    fn describe(&self) -> String {
+        let hp: Vec<String> = self.hyperparameters().iter().map(|(k, v)| format!("{k} = {v}")).collect();
+        format!("adadelta/{} ({})", self.convention, hp.join(", "))
+    }
+    fn validate(&self) -> Result<()> {
+        check_positive("lr", self.lr)?;
+        check_open_unit_interval("rho", self.rho)?;
+        if !(self.eps.is_finite() && self.eps > 0.0) {
+            return Err(Error::Hyperparameter {
+                name: "eps",
+                value: self.eps,
+                accepts: "a finite number > 0 (with eps = 0, RMS[Δθ]₀ = 0 and Adadelta never moves)",
+            });
+        }
+        Ok(())
+    }
+    fn init(&self, theta: ArrayView1<f64>) -> AdadeltaState {
+        let z = Array1::zeros(theta.len());
+        AdadeltaState {
+            t: 0,
+            grad: z.clone(),
+            avg_sq_grad: z.clone(),
+            avg_sq_update: z.clone(),
+            rms_grad: z.clone(),
+            rms_update_prev: z.clone(),
+            update: z,
+            seen_loss: f64::NAN,
+        }
+    }
+    fn step(&self, s: &mut AdadeltaState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        let t = s.t + 1;
+        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        let (rho, eps, lr) = (self.rho, self.eps, self.lr);
+        match self.convention {
+            Convention::Paper => {
+                decay_avg_sq(s.avg_sq_grad.view_mut(), s.grad.view(), rho);
+                Zip::from(&mut s.update)
+                    .and(&mut s.rms_grad)
+                    .and(&mut s.rms_update_prev)
+                    .and(&s.avg_sq_grad)
+                    .and(&s.avg_sq_update)
+                    .and(&s.grad)
+                    .for_each(|d, rg, rd, &eg2, &edx2, &g| {
+                        *rg = (eg2 + eps).sqrt();
+                        *rd = (edx2 + eps).sqrt();
+                        *d = -(*rd / *rg) * g;
+                    });
+                decay_avg_sq(s.avg_sq_update.view_mut(), s.update.view(), rho);
+                Zip::from(theta).and(&s.update).for_each(|x, &d| *x += lr * d);
+            }
+            Convention::Pytorch => {
+                Zip::from(theta)
+                    .and(&s.grad)
+                    .and(&mut s.avg_sq_grad)
+                    .and(&mut s.avg_sq_update)
+                    .and(&mut s.rms_grad)
+                    .and(&mut s.rms_update_prev)
+                    .for_each(|x, &g, sq, acc, rg, rd| {
+                        *sq = *sq * rho + ((1.0 - rho) * g) * g; // square_avg.mul_(rho).addcmul_(g, g, value=1-rho)
+                        *rg = (*sq + eps).sqrt(); // std = square_avg.add(eps).sqrt_()
+                        *rd = (*acc + eps).sqrt(); // delta = acc_delta.add(eps).sqrt_()
+                        let delta = (*rd / *rg) * g; // delta.div_(std).mul_(grad)
+                        *acc = *acc * rho + ((1.0 - rho) * delta) * delta; // acc_delta.mul_(rho).addcmul_(…)
+                        *x += -lr * delta; // param.add_(delta, alpha=-lr)
+                    });
+                // Δθ is −delta; stored after the loop so the hot loop stays as torch writes it.
+                Zip::from(&mut s.update)
+                    .and(&s.rms_update_prev)
+                    .and(&s.rms_grad)
+                    .and(&s.grad)
+                    .for_each(|d, &rd, &rg, &g| *d = -((rd / rg) * g));
+            }
+        }
+        s.t = t;
+        Ok(())
+    }
+    fn record(&self, s: &AdadeltaState) -> AdadeltaRecord {
+        AdadeltaRecord {
+            grad: s.grad.clone(),
+            avg_sq_grad: s.avg_sq_grad.clone(),
+            avg_sq_update: s.avg_sq_update.clone(),
+            rms_grad: s.rms_grad.clone(),
+            rms_update_prev: s.rms_update_prev.clone(),
+            update: s.update.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+    use optcore::{run, Quadratic};
+
+    #[test]
+    fn first_step_by_hand() {
+        let opt = Adadelta::new(0.9, 1e-6).unwrap();
+        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        // g = (−1, −8); E[g²] = 0.1·g²; Δθ = −√ε/√(E[g²]+ε)·g.
+        for (i, g) in [-1.0f64, -8.0].into_iter().enumerate() {
+            let want = -((1e-6f64).sqrt() / (0.1 * g * g + 1e-6).sqrt()) * g;
+            let got = tr.rows[1].theta[i] - [-5.0, -2.0][i];
+            assert!((got - want).abs() < 1e-15, "{got} vs {want}");
+        }
+    }
+
+    #[test]
+    fn bad_hyperparameters_are_refused() {
+        for rho in [0.0, 1.0, -0.1, 1.5, f64::NAN] {
+            assert!(Adadelta::new(rho, 1e-6).is_err(), "rho {rho}");
+        }
+        assert_eq!(
+            Adadelta::new(0.9, -1e-6).unwrap_err().to_string(),
+            "invalid eps = -0.000001: eps must be a finite number > 0 (with eps = 0, RMS[Δθ]₀ = 0 and Adadelta never moves)"
+        );
+        assert!(Adadelta::new(0.9, 0.0).is_err());
+        assert!(Adadelta::pytorch(0.0, 0.9, 1e-6).is_err());
+        let e = Adadelta::new(1.0, 1e-6).unwrap_err().to_string();
+        assert_eq!(e, "invalid rho = 1: rho must be in (0, 1)");
+    }
+
+    #[test]
+    fn conventions_agree_to_rounding() {
+        let p = Adadelta { lr: 1.0, rho: 0.9, eps: 1e-6, convention: Convention::Paper };
+        let q = Adadelta { convention: Convention::Pytorch, ..p };
+        let a = run(&p, Quadratic::reference(), array![-5.0, -2.0].view(), 200).unwrap();
+        let b = run(&q, Quadratic::reference(), array![-5.0, -2.0].view(), 200).unwrap();
+        for (ra, rb) in a.rows.iter().zip(&b.rows) {
+            for i in 0..2 {
+                let scale = ra.theta[i].abs().max(1e-300);
+                assert!((ra.theta[i] - rb.theta[i]).abs() / scale < 1e-9);
+            }
+        }
+    }
+}

@@ -1,0 +1,42 @@
+//! Snapshot tests: every table the Adadelta notebook shows.
+use adadelta::examples as ex;
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
+
+#[test]
+fn adadelta_runs() {
+    snap!("intermediate_rule", ex::intermediate_rule(5).to_string());
+    snap!("paper_run", ex::paper_run(8).unwrap().to_string());
+    snap!("conventions", ex::conventions(10).unwrap().to_string());
+}
+
+#[test]
+fn window() {
+    snap!("window_summary", ex::window_summary().to_string());
+    snap!("window_weights_0.9", ex::window_weights(0.9).to_string());
+}
+
+#[test]
+fn newton() {
+    snap!("newton_quadratic", ex::newton_quadratic(2).unwrap().to_string());
+    snap!("newton_rosenbrock", ex::newton_rosenbrock(7).unwrap().to_string());
+    snap!("newton_singular", ex::newton_singular().unwrap().to_string());
+    snap!("race_rosenbrock", ex::race(&optcore::Rosenbrock::default(), ex::rosenbrock_start().view(), 10).unwrap().to_string());
+}
+
+#[test]
+fn units_and_rescaling() {
+    snap!("units", ex::units_table().to_string());
+    snap!("rescaling", ex::rescaling(100.0, 200).unwrap().to_string());
+}

@@ -1,0 +1,325 @@
+//! # Adagrad (Adaptive Gradient)
+//!
+//! Plain gradient descent gives every parameter the same learning rate,
+//! $\theta_{t+1,i} = \theta_{t,i} - \eta\,g_{t,i}$. Adagrad gives each parameter its
+//! own: it keeps, per parameter, the sum of its squared gradients so far,
+//!
+//! $$G_{t,ii} = g_{1,i}^2 + g_{2,i}^2 + \dots + g_{t,i}^2,$$
+//!
+//! the diagonal of the matrix $G_t = \sum_{\tau \le t} g_\tau g_\tau^\top$, and divides
+//! the step by its root:
+//!
+//! $$\theta_{t+1,i} = \theta_{t,i} - \frac{\eta}{\sqrt{G_{t,ii} + \epsilon}}\,g_{t,i},
+//! \qquad
+//! \theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{G_t + \epsilon}} \odot g_t .$$
+//!
+//! A parameter that was updated often (large $G_{t,ii}$) takes smaller steps; a
+//! rarely-updated one (a sparse feature) keeps a large rate. The price: under a
+//! steady gradient $G_{t,ii}$ grows like $t$, so the rate decays like $1/\sqrt t$
+//! and the method stalls (see [`examples`]).
+//!
+//! ```text
+//! input: η > 0 (lr), ε ≥ 0 (eps), lr_decay ≥ 0, G₀ = initial_accumulator_value ≥ 0
+//! for t = 1, 2, …
+//!     gₜ ← ∇J(θₜ₋₁)
+//!     ηₜ ← η / (1 + (t − 1)·lr_decay)                    (ηₜ = η when lr_decay = 0)
+//!     Gₜ ← Gₜ₋₁ + gₜ²                                    (element-wise: the diagonal)
+//!     paper:   θₜ ← θₜ₋₁ − ηₜ / √(Gₜ + ε) ⊙ gₜ            (ε inside the root)
+//!     pytorch: θₜ ← θₜ₋₁ − ηₜ·gₜ / (√Gₜ + ε)              (ε outside the root)
+//!
+//! defaults   paper (post, Ruder 2016)     pytorch (torch.optim.Adagrad)
+//! lr         0.01                          0.01
+//! eps        1e-8                          1e-10
+//! lr_decay   0                             0
+//! G₀         0                             0 (initial_accumulator_value)
+//! ```
+//!
+//! ## The two conventions
+//! The post (and Ruder's overview it follows) puts ε inside the root,
+//! $\eta/\sqrt{G + \epsilon}$; `torch.optim.Adagrad` adds it after the root,
+//! $\eta/(\sqrt{G} + \epsilon)$. For $G \gg \epsilon$ they agree; they part when ε is
+//! large next to $G$ (small gradients, first steps, a large ε): on the first step
+//! $\sqrt{g^2 + \epsilon}$ vs $|g| + \epsilon$. The `pytorch` convention repeats
+//! torch's single-tensor code path operation by operation:
+//! `state_sum.addcmul_(grad, grad, value=1)`, `std = state_sum.sqrt().add_(eps)`,
+//! `param.addcdiv_(grad, std, value=-clr)`, where ATen's CPU `addcdiv` computes
+//! `param + (value·grad)/std`.
+//!
+//! ## A zero denominator
+//! With ε = 0, a parameter whose gradients have all been exactly 0 so far has
+//! $G_{t,ii} = 0$ and its update is $0/0$ (torch returns NaN there). Here the update
+//! of such a parameter is defined as 0 (its gradient is 0: there is nothing to
+//! follow) and its effective rate is recorded as $+\infty$ ($\eta/0$). Never NaN.
+
+pub mod examples;
+pub mod sparse;
+
+use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
+use optcore::error::{check_non_negative, check_positive, Result};
+use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+
+/// Hyperparameters of Adagrad.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Adagrad {
+    /// The global learning rate η.
+    pub lr: f64,
+    /// ε: inside the root (`paper`) or added to the root (`pytorch`).
+    pub eps: f64,
+    /// torch's `lr_decay`: $\eta_t = \eta / (1 + (t-1)\,\text{lr\_decay})$.
+    pub lr_decay: f64,
+    /// $G_0$, torch's `initial_accumulator_value`.
+    pub initial_accumulator_value: f64,
+    /// Where ε goes (see the crate docs).
+    pub convention: Convention,
+}
+
+impl Adagrad {
+    /// A validated `paper` Adagrad with `lr_decay = 0` and $G_0 = 0$.
+    pub fn new(lr: f64, eps: f64) -> Result<Self> {
+        Adagrad {
+            lr,
+            eps,
+            ..Adagrad::defaults(Convention::Paper)
+        }
+        .validated()
+    }
+
+    /// A validated `pytorch` Adagrad (`torch.optim.Adagrad(lr, lr_decay, eps=eps,
+    /// initial_accumulator_value)`).
+    pub fn pytorch(lr: f64, eps: f64, lr_decay: f64, initial_accumulator_value: f64) -> Result<Self> {
+        Adagrad {
+            lr,
+            eps,
+            lr_decay,
+            initial_accumulator_value,
+            convention: Convention::Pytorch,
+        }
+        .validated()
+    }
+
+    /// `self` if its hyperparameters are in their domains.
+    pub fn validated(self) -> Result<Self> {
+        self.validate()?;
+        Ok(self)
+    }
+
+    /// The documented defaults of each convention (see the table in the crate docs).
+    pub fn defaults(convention: Convention) -> Self {
+        let eps = match convention {
+            Convention::Paper => 1e-8,
+            Convention::Pytorch => 1e-10,
+        };
+        Adagrad {
+            lr: 0.01,
+            eps,
+            lr_decay: 0.0,
+            initial_accumulator_value: 0.0,
+            convention,
+        }
+    }
+
+    /// $\eta_t = \eta / (1 + (t-1)\,\text{lr\_decay})$, as torch computes `clr`.
+    pub fn lr_at(&self, t: usize) -> f64 {
+        self.lr / (1.0 + (t as f64 - 1.0) * self.lr_decay)
+    }
+
+    /// The effective per-parameter rate for a sum of squares `g_sum` at step `t`:
+    /// $\eta_t/\sqrt{G + \epsilon}$ (paper) or $\eta_t/(\sqrt G + \epsilon)$ (pytorch);
+    /// $+\infty$ for a zero denominator.
+    pub fn effective_lr(&self, t: usize, g_sum: f64) -> f64 {
+        let denom = match self.convention {
+            Convention::Paper => (g_sum + self.eps).sqrt(),
+            Convention::Pytorch => g_sum.sqrt() + self.eps,
+        };
+        if denom == 0.0 {
+            f64::INFINITY
+        } else {
+            self.lr_at(t) / denom
+        }
+    }
+}
+
+impl FromFlags for Adagrad {
+    /// Uses `--lr` and `--eps` (defaults [`Adagrad::defaults`]); `lr_decay` and
+    /// $G_0$ keep their defaults (0).
+    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
+        let d = Adagrad::defaults(convention);
+        Adagrad {
+            lr: flags.lr.unwrap_or(d.lr),
+            eps: flags.eps.unwrap_or(d.eps),
+            ..d
+        }
+        .validated()
+    }
+}
+
+/// State of Adagrad: everything the post names, per parameter.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdagradState {
+    pub t: usize,
+    /// $g_t$ of the last step.
+    pub grad: Array1<f64>,
+    /// $G_{t,ii}$: the sum of squared gradients (the diagonal of $G_t$).
+    pub sum_sq_grad: Array1<f64>,
+    /// The per-parameter rate of the last step, $\eta_t/\sqrt{G_{t,ii}+\epsilon}$
+    /// (or torch's $\eta_t/(\sqrt{G_{t,ii}}+\epsilon)$).
+    pub effective_lr: Array1<f64>,
+    /// $\Delta\theta_t = \theta_t - \theta_{t-1}$.
+    pub update: Array1<f64>,
+    /// The loss the optimizer saw at $\theta_{t-1}$.
+    pub seen_loss: f64,
+}
+
+/// What one Adagrad step computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AdagradRecord {
+    pub grad: Array1<f64>,
+    pub sum_sq_grad: Array1<f64>,
+    pub effective_lr: Array1<f64>,
+    pub update: Array1<f64>,
+}
+
+impl Record for AdagradRecord {
+    fn fields(&self) -> Vec<Field> {
+        vec![
+            Field::vector("g", "g", self.grad.view()),
+            Field::vector("G", "Gᵢᵢ", self.sum_sq_grad.view()),
+            Field::vector("lr_eff", "η/√(G+ε)", self.effective_lr.view()),
+            Field::vector("delta", "Δθ", self.update.view()),
+        ]
+    }
+}
+
+impl Optimizer for Adagrad {
+    type State = AdagradState;
+    type Record = AdagradRecord;
+
+    fn name(&self) -> &'static str {
+        "adagrad"
+    }
+    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
+        let mut hp = vec![("lr", self.lr), ("eps", self.eps)];
+        if self.lr_decay != 0.0 {
+            hp.push(("lr_decay", self.lr_decay));
+        }
+        if self.initial_accumulator_value != 0.0 {
+            hp.push(("initial_accumulator_value", self.initial_accumulator_value));
+        }
+        hp
+    }
+    fn describe(&self) -> String {
+        let hp: Vec<String> = self.hyperparameters().iter().map(|(k, v)| format!("{k} = {v}")).collect();
+        format!("adagrad/{} ({})", self.convention, hp.join(", "))
+    }
+    fn validate(&self) -> Result<()> {
+        check_positive("lr", self.lr)?;
+        check_non_negative("eps", self.eps)?;
+        check_non_negative("lr_decay", self.lr_decay)?;
+        check_non_negative("initial_accumulator_value", self.initial_accumulator_value)
+    }
+    fn init(&self, theta: ArrayView1<f64>) -> AdagradState {
+        let n = theta.len();
+        AdagradState {
+            t: 0,
+            grad: Array1::zeros(n),
+            sum_sq_grad: Array1::from_elem(n, self.initial_accumulator_value),
+            effective_lr: Array1::zeros(n),
+            update: Array1::zeros(n),
+            seen_loss: f64::NAN,
+        }
+    }
+    fn step(&self, s: &mut AdagradState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        let t = s.t + 1;
+        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        let lr_t = self.lr_at(t);
+        let eps = self.eps;
+        let convention = self.convention;
+        Zip::from(theta)
+            .and(&s.grad)
+            .and(&mut s.sum_sq_grad)
+            .and(&mut s.effective_lr)
+            .and(&mut s.update)
+            .for_each(|x, &g, big_g, lr_eff, d| {
+                match convention {
+                    Convention::Paper => {
+                        *big_g += g * g;
+                        let denom = (*big_g + eps).sqrt();
+                        if denom == 0.0 {
+                            // G = ε = 0: every gradient so far was 0 (see crate docs).
+                            *lr_eff = f64::INFINITY;
+                            *d = 0.0;
+                        } else {
+                            *lr_eff = lr_t / denom;
+                            *d = -(*lr_eff * g);
+                        }
+                    }
+                    Convention::Pytorch => {
+                        *big_g += 1.0 * g * g; // state_sum.addcmul_(grad, grad, value=1)
+                        let std = big_g.sqrt() + eps; // state_sum.sqrt().add_(eps)
+                        if std == 0.0 {
+                            *lr_eff = f64::INFINITY;
+                            *d = 0.0;
+                        } else {
+                            *lr_eff = lr_t / std;
+                            *d = (-lr_t * g) / std; // addcdiv_: param + (value·grad)/std
+                        }
+                    }
+                }
+                *x += *d;
+            });
+        s.t = t;
+        Ok(())
+    }
+    fn record(&self, s: &AdagradState) -> AdagradRecord {
+        AdagradRecord {
+            grad: s.grad.clone(),
+            sum_sq_grad: s.sum_sq_grad.clone(),
+            effective_lr: s.effective_lr.clone(),
+            update: s.update.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+    use optcore::{run, FnObjective, Quadratic};
+
+    #[test]
+    fn first_step_by_hand() {
+        let opt = Adagrad::new(0.4, 0.1).unwrap();
+        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        // g = (0.2x, 4y) = (−1, −8); G = (1, 64); θ₁ = θ₀ − 0.4/√(G+0.1)·g.
+        let want = array![-5.0 + 0.4 / (1.1f64).sqrt(), -2.0 + 0.4 / (64.1f64).sqrt() * 8.0];
+        assert!((&tr.rows[1].theta - &want).iter().all(|d| d.abs() < 1e-15));
+    }
+
+    #[test]
+    fn bad_hyperparameters_are_refused() {
+        assert!(Adagrad::new(0.0, 1e-8).is_err());
+        let e = Adagrad::new(0.1, -1e-8).unwrap_err().to_string();
+        assert_eq!(e, "invalid eps = -0.00000001: eps must be a finite number >= 0");
+        assert!(Adagrad::pytorch(0.1, 1e-10, -1.0, 0.0).is_err());
+        assert!(Adagrad::pytorch(0.1, 1e-10, 0.0, f64::NAN).is_err());
+    }
+
+    #[test]
+    fn zero_denominator_is_defined_not_nan() {
+        // J(x, y) = y²: x never sees a gradient; with ε = 0 its G stays 0.
+        let j = FnObjective::new("y²", 2, |t| t[1] * t[1], |t, mut g| {
+            g[0] = 0.0;
+            g[1] = 2.0 * t[1];
+        });
+        for conv in [Convention::Paper, Convention::Pytorch] {
+            let opt = Adagrad { eps: 0.0, ..Adagrad::defaults(conv) };
+            let tr = run(&opt, &j, array![1.0, 1.0].view(), 3).unwrap();
+            assert!(tr.stop.is_none());
+            let rec = tr.rows[3].record.as_ref().unwrap();
+            assert_eq!(tr.rows[3].theta[0], 1.0);
+            assert_eq!(rec.effective_lr[0], f64::INFINITY);
+            assert_eq!(rec.update[0], 0.0);
+            assert!(rec.effective_lr[1].is_finite());
+        }
+    }
+}

@@ -1,0 +1,46 @@
+//! Snapshot tests: every table the Adagrad notebook shows.
+use adagrad::examples as ex;
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
+
+#[test]
+fn reference_run() {
+    snap!("reference_run", ex::reference_run(10).unwrap().to_string());
+}
+
+#[test]
+fn diagonal_vs_full() {
+    snap!("diagonal_vs_full", ex::diagonal_vs_full(20).unwrap().to_string());
+}
+
+#[test]
+fn conventions() {
+    snap!("conventions_first_step", ex::conventions_first_step().to_string());
+    snap!("conventions_runs", ex::conventions_runs(10).unwrap().to_string());
+    snap!("torch_options", ex::torch_options(20).unwrap().to_string());
+    snap!("zero_denominator", ex::zero_denominator().unwrap().to_string());
+}
+
+#[test]
+fn sparse_story() {
+    snap!("sparse_data_head", ex::sparse_data_head(12).to_string());
+    snap!("sparse_rates", ex::sparse_rates(0.5).unwrap().to_string());
+    snap!("sparse_race", ex::sparse_race().unwrap().to_string());
+}
+
+#[test]
+fn steady_gradient() {
+    snap!("steady_gradient", ex::steady_gradient().unwrap().to_string());
+    snap!("stall", ex::stall().unwrap().to_string());
+}
