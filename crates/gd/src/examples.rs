@@ -704,6 +704,30 @@ pub fn quadratic_paths_table() -> Table {
     t
 }
 
+/// Bad settings and what they return: typed errors with one-line messages,
+/// never a panic.
+pub fn refusals() -> Table {
+    let p = problem();
+    let n = p.loss.len();
+    let mut t = Table::new("bad settings are refused", &["setting", "result"]);
+    let cases: [(String, f64, usize); 4] = [
+        ("batch size m = 0".into(), LR, 0),
+        (format!("batch size m = {} > N = {n}", n + 1), LR, n + 1),
+        ("η = 0".into(), 0.0, 10),
+        ("η = -0.1".into(), -0.1, 10),
+    ];
+    for (what, lr, m) in cases {
+        let result = MiniBatchGd::new(lr, m, Some(SEED), LastBatch::Keep)
+            .and_then(|gd| gd.train(&p.loss, p.start.view(), 1));
+        let text = match result {
+            Ok(_) => "Ok".to_string(),
+            Err(e) => format!("Err: {e}"),
+        };
+        t.push(vec![what.into(), text.into()]);
+    }
+    t
+}
+
 /// Plot series as stable text (label, then one `x y` line per point), for
 /// snapshots of what a chart draws.
 pub fn series_text(series: &[(String, Vec<(f64, f64)>)]) -> String {

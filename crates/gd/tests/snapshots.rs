@@ -81,3 +81,8 @@ fn lr_sensitivity_plot() {
 fn quadratic_paths_plot() {
     snap!("quadratic_paths", quadratic_paths_table().to_string());
 }
+
+#[test]
+fn refusals_table() {
+    snap!("refusals", refusals().to_string());
+}
