@@ -31,7 +31,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .path("GD, lr = 0.4", fast.clone())
         .path("GD, lr = 0.1", slow.clone())
         .arrow("first step", fast[0], fast[1])
-        .arrow("−0.4 ∇J(θ₅)", fast[5], (fast[5].0 - 0.4 * g5[0], fast[5].1 - 0.4 * g5[1]))
+        .arrow(
+            "−0.4 ∇J(θ₅)",
+            fast[5],
+            (fast[5].0 - 0.4 * g5[0], fast[5].1 - 0.4 * g5[1]),
+        )
         .render()?;
     contour.save_svg("/tmp/plots-demo-contour.svg")?;
 
@@ -44,7 +48,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     rosen.save_svg("/tmp/plots-demo-rosenbrock.svg")?;
 
     let loss = |f: &dyn Objective, p: &[(f64, f64)]| -> Vec<f64> {
-        p.iter().map(|&(x, y)| f.value(Array1::from(vec![x, y]).view())).collect()
+        p.iter()
+            .map(|&(x, y)| f.value(Array1::from(vec![x, y]).view()))
+            .collect()
     };
     let losses = plots::loss_curves(
         "Loss of gradient descent",
@@ -56,7 +62,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         true,
     )?;
     losses.save_svg("/tmp/plots-demo-loss.svg")?;
-    for (name, fig) in [("contour", &contour), ("rosenbrock", &rosen), ("loss", &losses)] {
+    for (name, fig) in [
+        ("contour", &contour),
+        ("rosenbrock", &rosen),
+        ("loss", &losses),
+    ] {
         println!("/tmp/plots-demo-{name}.svg: {} bytes", fig.svg().len());
         #[cfg(feature = "png")]
         {

@@ -21,7 +21,9 @@
 //!    `<polyline>`s rather than thousands of tiny segments.
 
 use crate::line::thin;
-use crate::scene::{level_color, Bounds, Color, Corner, Item, Marker, Scene, ARROW_PALETTE, PATH_PALETTE};
+use crate::scene::{
+    level_color, Bounds, Color, Corner, Item, Marker, Scene, ARROW_PALETTE, PATH_PALETTE,
+};
 use crate::{check_range, check_size, fmt_tick, Figure};
 use optcore::ndarray::Array1;
 use optcore::{Error, Objective, Record, Result, Trace};
@@ -46,10 +48,19 @@ pub struct Grid {
 impl Grid {
     /// Samples a two-parameter objective at `n × n` points spanning the ranges,
     /// both ends included.
-    pub fn sample(objective: &dyn Objective, x_range: (f64, f64), y_range: (f64, f64), n: usize) -> Result<Grid> {
+    pub fn sample(
+        objective: &dyn Objective,
+        x_range: (f64, f64),
+        y_range: (f64, f64),
+        n: usize,
+    ) -> Result<Grid> {
         check_range("x range", x_range)?;
         check_range("y range", y_range)?;
-        optcore::error::check_dim("contour objective (a function of 2 parameters)", 2, objective.dim())?;
+        optcore::error::check_dim(
+            "contour objective (a function of 2 parameters)",
+            2,
+            objective.dim(),
+        )?;
         if !(3..=1001).contains(&n) {
             return Err(Error::Hyperparameter {
                 name: "grid",
@@ -59,7 +70,13 @@ impl Grid {
         }
         let axis = |(lo, hi): (f64, f64)| -> Vec<f64> {
             (0..n)
-                .map(|i| if i == n - 1 { hi } else { lo + (hi - lo) * (i as f64) / ((n - 1) as f64) })
+                .map(|i| {
+                    if i == n - 1 {
+                        hi
+                    } else {
+                        lo + (hi - lo) * (i as f64) / ((n - 1) as f64)
+                    }
+                })
                 .collect()
         };
         let (xs, ys) = (axis(x_range), axis(y_range));
@@ -142,11 +159,25 @@ pub fn contour_lines(grid: &Grid, level: f64) -> Vec<Vec<(f64, f64)>> {
     let point = |e: usize| -> (f64, f64) {
         if e < nh {
             let (i, j) = (e % (nx - 1), e / (nx - 1));
-            cross(grid.xs[i], grid.ys[j], v(i, j), grid.xs[i + 1], grid.ys[j], v(i + 1, j))
+            cross(
+                grid.xs[i],
+                grid.ys[j],
+                v(i, j),
+                grid.xs[i + 1],
+                grid.ys[j],
+                v(i + 1, j),
+            )
         } else {
             let e = e - nh;
             let (i, j) = (e % nx, e / nx);
-            cross(grid.xs[i], grid.ys[j], v(i, j), grid.xs[i], grid.ys[j + 1], v(i, j + 1))
+            cross(
+                grid.xs[i],
+                grid.ys[j],
+                v(i, j),
+                grid.xs[i],
+                grid.ys[j + 1],
+                v(i, j + 1),
+            )
         }
     };
 
@@ -157,7 +188,10 @@ pub fn contour_lines(grid: &Grid, level: f64) -> Vec<Vec<(f64, f64)>> {
             if !(a.is_finite() && b.is_finite() && c.is_finite() && d.is_finite()) {
                 continue;
             }
-            let case = u8::from(a > level) | u8::from(b > level) << 1 | u8::from(c > level) << 2 | u8::from(d > level) << 3;
+            let case = u8::from(a > level)
+                | u8::from(b > level) << 1
+                | u8::from(c > level) << 2
+                | u8::from(d > level) << 3;
             let (eb, er, et, el) = (hid(i, j), vid(i + 1, j), hid(i, j + 1), vid(i, j));
             let center_above = (a + b + c + d) / 4.0 > level;
             match case {
@@ -197,7 +231,11 @@ pub fn contour_lines(grid: &Grid, level: f64) -> Vec<Vec<(f64, f64)>> {
             used[s] = true;
             e = if segs[s].0 == e { segs[s].1 } else { segs[s].0 };
             line.push(point(e));
-            match adj[e].iter().copied().find(|&n| n != NONE && n != s && !used[n]) {
+            match adj[e]
+                .iter()
+                .copied()
+                .find(|&n| n != NONE && n != s && !used[n])
+            {
                 Some(n) => s = n,
                 None => break,
             }
@@ -224,6 +262,9 @@ pub fn contour_lines(grid: &Grid, level: f64) -> Vec<Vec<(f64, f64)>> {
     }
     lines
 }
+
+/// A labelled arrow: label, from, to.
+type Arrow = (String, (f64, f64), (f64, f64));
 
 /// A contour plot under construction.
 ///
@@ -253,7 +294,7 @@ pub struct Contour<'a> {
     legend: Corner,
     show_minimum: bool,
     paths: Vec<(String, Vec<(f64, f64)>)>,
-    arrows: Vec<(String, (f64, f64), (f64, f64))>,
+    arrows: Vec<Arrow>,
 }
 
 impl<'a> Contour<'a> {
@@ -296,7 +337,7 @@ impl<'a> Contour<'a> {
         self
     }
 
-    /// Title (default: `J(θ) = <objective name>`).
+    /// Title (default: `Level sets of J(θ): <objective name>`).
     pub fn title(mut self, s: impl Into<String>) -> Self {
         self.title = Some(s.into());
         self
@@ -358,7 +399,9 @@ impl<'a> Contour<'a> {
         match &self.level_values {
             Some(v) => {
                 if v.is_empty() {
-                    return Err(Error::Empty { what: "the list of contour levels" });
+                    return Err(Error::Empty {
+                        what: "the list of contour levels",
+                    });
                 }
                 if let Some(&bad) = v.iter().find(|c| !c.is_finite()) {
                     return Err(Error::Hyperparameter {
@@ -483,7 +526,7 @@ impl<'a> Contour<'a> {
             title: self
                 .title
                 .clone()
-                .unwrap_or_else(|| format!("J(θ) = {}", self.objective.name())),
+                .unwrap_or_else(|| format!("Level sets of J(θ): {}", self.objective.name())),
             x_label: self.x_label.clone(),
             y_label: self.y_label.clone(),
             x_range: self.x_range,

@@ -79,7 +79,10 @@ impl Figure {
 
     /// Shows the figure in a notebook (evcxr calls this on a cell's last value).
     pub fn evcxr_display(&self) {
-        println!("EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT", self.to_html());
+        println!(
+            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
+            self.to_html()
+        );
     }
 
     /// Writes the SVG document to `path`.
@@ -237,7 +240,11 @@ mod fonts {
     pub(crate) fn ensure() {
         ONCE.call_once(|| {
             // The bytes are a valid TrueType font (checked by the png tests).
-            let _ = plotters::style::register_font("sans-serif", plotters::style::FontStyle::Normal, FONT);
+            let _ = plotters::style::register_font(
+                "sans-serif",
+                plotters::style::FontStyle::Normal,
+                FONT,
+            );
         });
     }
 }

@@ -115,17 +115,30 @@ impl LineChart {
     pub fn render(&self) -> Result<Figure> {
         check_size(self.size)?;
         if self.series.is_empty() {
-            return Err(Error::Empty { what: "the line chart (no series)" });
+            return Err(Error::Empty {
+                what: "the line chart (no series)",
+            });
         }
         // Into plotting coordinates: log10(y) on a log axis, NaN where not drawable.
         let to_plot = |&(x, y): &(f64, f64)| -> (f64, f64) {
             if self.log_y {
-                (x, if y > 0.0 && y.is_finite() { log10(y) } else { f64::NAN })
+                (
+                    x,
+                    if y > 0.0 && y.is_finite() {
+                        log10(y)
+                    } else {
+                        f64::NAN
+                    },
+                )
             } else {
                 (x, y)
             }
         };
-        let plotted: Vec<Vec<(f64, f64)>> = self.series.iter().map(|(_, pts)| pts.iter().map(to_plot).collect()).collect();
+        let plotted: Vec<Vec<(f64, f64)>> = self
+            .series
+            .iter()
+            .map(|(_, pts)| pts.iter().map(to_plot).collect())
+            .collect();
         let finite: Vec<(f64, f64)> = plotted
             .iter()
             .flatten()
@@ -167,7 +180,10 @@ impl LineChart {
             }
             None => spread(finite.iter().map(|p| p.1), 0.05),
         };
-        let bounds = Bounds { x: x_range, y: y_range };
+        let bounds = Bounds {
+            x: x_range,
+            y: y_range,
+        };
 
         let mut items = Vec::with_capacity(self.series.len());
         for (i, ((label, _), pts)) in self.series.iter().zip(&plotted).enumerate() {
@@ -177,7 +193,11 @@ impl LineChart {
                 .copied()
                 .filter(|p| p.0.is_finite() && p.1.is_finite() && bounds.contains(*p))
                 .collect();
-            let markers = if self.markers { thin(&inside, MAX_MARKERS) } else { Vec::new() };
+            let markers = if self.markers {
+                thin(&inside, MAX_MARKERS)
+            } else {
+                Vec::new()
+            };
             items.push(Item::Line {
                 runs: bounds.clip_polyline(pts),
                 markers,
@@ -237,9 +257,19 @@ pub(crate) fn thin(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
 /// Loss curves of several runs against the step index $t = 0, 1, 2, \dots$ (the
 /// first value is the loss at the start, $J(\theta_0)$).
 pub fn loss_curves(title: &str, curves: &[(&str, Vec<f64>)], log_y: bool) -> Result<Figure> {
-    let mut chart = LineChart::new(title).x_label("step t").y_label("loss").log_y(log_y);
+    let mut chart = LineChart::new(title)
+        .x_label("step t")
+        .y_label("loss")
+        .log_y(log_y);
     for (label, losses) in curves {
-        chart = chart.series(*label, losses.iter().enumerate().map(|(t, &l)| (t as f64, l)).collect());
+        chart = chart.series(
+            *label,
+            losses
+                .iter()
+                .enumerate()
+                .map(|(t, &l)| (t as f64, l))
+                .collect(),
+        );
     }
     chart.render()
 }

@@ -89,7 +89,11 @@ pub(crate) fn level_color(s: f64) -> Color {
         (94.0, 201.0, 98.0),
         (253.0, 231.0, 37.0),
     ];
-    let s = if s.is_finite() { s.clamp(0.0, 1.0) } else { 0.0 };
+    let s = if s.is_finite() {
+        s.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
     let x = s * 4.0;
     let i = (x.floor() as usize).min(3);
     let f = x - i as f64;
@@ -113,7 +117,10 @@ pub(crate) enum Marker {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Item {
     /// A contour line (pieces already clipped): thin, never in the legend.
-    Contour { runs: Vec<Vec<(f64, f64)>>, color: Color },
+    Contour {
+        runs: Vec<Vec<(f64, f64)>>,
+        color: Color,
+    },
     /// A data line: its clipped runs, optional markers at `markers`.
     Line {
         runs: Vec<Vec<(f64, f64)>>,
@@ -258,9 +265,9 @@ impl Scene {
         self.items
             .iter()
             .filter_map(|it| match it {
-                Item::Line { label, .. } | Item::Points { label, .. } | Item::Arrow { label, .. } => {
-                    label.as_deref()
-                }
+                Item::Line { label, .. }
+                | Item::Points { label, .. }
+                | Item::Arrow { label, .. } => label.as_deref(),
                 Item::Contour { .. } => None,
             })
             .collect()
@@ -285,10 +292,26 @@ impl Scene {
         let b = self.bounds();
         let (xw, yw) = (b.x.1 - b.x.0, b.y.1 - b.y.0);
         let boxes = [
-            (Corner::UpperRight, (b.x.1 - fw * xw, b.x.1), (b.y.1 - fh * yw, b.y.1)),
-            (Corner::UpperLeft, (b.x.0, b.x.0 + fw * xw), (b.y.1 - fh * yw, b.y.1)),
-            (Corner::LowerRight, (b.x.1 - fw * xw, b.x.1), (b.y.0, b.y.0 + fh * yw)),
-            (Corner::LowerLeft, (b.x.0, b.x.0 + fw * xw), (b.y.0, b.y.0 + fh * yw)),
+            (
+                Corner::UpperRight,
+                (b.x.1 - fw * xw, b.x.1),
+                (b.y.1 - fh * yw, b.y.1),
+            ),
+            (
+                Corner::UpperLeft,
+                (b.x.0, b.x.0 + fw * xw),
+                (b.y.1 - fh * yw, b.y.1),
+            ),
+            (
+                Corner::LowerRight,
+                (b.x.1 - fw * xw, b.x.1),
+                (b.y.0, b.y.0 + fh * yw),
+            ),
+            (
+                Corner::LowerLeft,
+                (b.x.0, b.x.0 + fw * xw),
+                (b.y.0, b.y.0 + fh * yw),
+            ),
         ];
         let mut best = (Corner::UpperRight, usize::MAX);
         for (corner, x, y) in boxes {
@@ -299,7 +322,10 @@ impl Scene {
                     Item::Contour { .. } => {}
                     Item::Line { runs, markers, .. } => {
                         for r in runs {
-                            hits += r.windows(2).filter(|w| bx.clip_segment(w[0], w[1]).is_some()).count();
+                            hits += r
+                                .windows(2)
+                                .filter(|w| bx.clip_segment(w[0], w[1]).is_some())
+                                .count();
                         }
                         hits += markers.iter().filter(|p| bx.contains(**p)).count();
                     }
@@ -339,10 +365,15 @@ impl Scene {
     pub fn save_png(&self, path: &std::path::Path) -> std::io::Result<()> {
         crate::fonts::ensure();
         let root = BitMapBackend::new(path, self.size).into_drawing_area();
-        self.draw(root, true).map_err(|e| std::io::Error::other(e.to_string()))
+        self.draw(root, true)
+            .map_err(|e| std::io::Error::other(e.to_string()))
     }
 
-    fn draw<DB: DrawingBackend>(&self, root: DrawingArea<DB, Shift>, bitmap: bool) -> std::result::Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    fn draw<DB: DrawingBackend>(
+        &self,
+        root: DrawingArea<DB, Shift>,
+        bitmap: bool,
+    ) -> std::result::Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
         let font = "sans-serif";
         root.fill(&WHITE)?;
         let (x0, x1) = self.x_range;
@@ -379,13 +410,30 @@ impl Scene {
             .label_style((font, 13))
             .bold_line_style(RGBAColor(0, 0, 0, 0.12))
             .light_line_style(RGBAColor(0, 0, 0, 0.04))
+            .x_max_light_lines(4)
+            .y_max_light_lines(if self.log_y { 0 } else { 4 })
             .axis_style(RGBAColor(0, 0, 0, 0.8));
         if !self.grid {
             mesh.disable_mesh();
         }
         mesh.draw()?;
+        if self.log_y && self.grid {
+            // Minor lines of a log axis at 2, 3, …, 9 times each power of ten.
+            for v in log_minor_lines(y0, y1) {
+                chart.draw_series(std::iter::once(PathElement::new(
+                    vec![(x0, v), (x1, v)],
+                    RGBAColor(0, 0, 0, 0.05),
+                )))?;
+            }
+        }
 
-        let px = |chart: &ChartContext<DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>,
+        let px = |chart: &ChartContext<
+            DB,
+            Cartesian2d<
+                plotters::coord::types::RangedCoordf64,
+                plotters::coord::types::RangedCoordf64,
+            >,
+        >,
                   p: (f64, f64)| chart.backend_coord(&p);
         let bounds = self.bounds();
         for item in &self.items {
@@ -442,7 +490,12 @@ impl Scene {
                             .legend(move |p| glyph.element(p));
                     }
                 }
-                Item::Arrow { from, to, color, label } => {
+                Item::Arrow {
+                    from,
+                    to,
+                    color,
+                    label,
+                } => {
                     if let Some((a, b)) = bounds.clip_segment(*from, *to) {
                         let head = bounds.contains(*to);
                         let (pa, pb) = (px(&chart, a), px(&chart, b));
@@ -498,7 +551,10 @@ struct Glyph {
 }
 
 impl Glyph {
-    fn element<'a, DB: DrawingBackend + 'a>(self, (x, y): (i32, i32)) -> impl IntoDynElement<'a, DB, (i32, i32)> {
+    fn element<'a, DB: DrawingBackend + 'a>(
+        self,
+        (x, y): (i32, i32),
+    ) -> impl IntoDynElement<'a, DB, (i32, i32)> {
         let none = Color(0, 0, 0, 0.0);
         let (line_color, width) = self.line.unwrap_or((none, 1));
         let line_end = if self.head { 10 } else { 20 };
@@ -536,6 +592,26 @@ fn pixels<DB: DrawingBackend>(chart: &Chart<'_, DB>, points: &[(f64, f64)]) -> V
     out
 }
 
+/// $\log_{10}(k \cdot 10^d)$ for k = 2..9 inside `(lo, hi)` (in exponents), if the
+/// axis spans at most 8 decades (beyond that they would crowd).
+fn log_minor_lines(lo: f64, hi: f64) -> Vec<f64> {
+    let mut out = Vec::new();
+    if hi - lo > 8.0 || hi.is_nan() || lo.is_nan() {
+        return out;
+    }
+    let mut d = lo.floor();
+    while d <= hi {
+        for k in 2..=9 {
+            let v = d + crate::log10(f64::from(k));
+            if v > lo && v < hi {
+                out.push(v);
+            }
+        }
+        d += 1.0;
+    }
+    out
+}
+
 /// A wide polyline. In SVG one `<polyline>` (the viewer joins the segments); in a
 /// bitmap segment by segment with round dots at the joints, because plotters'
 /// wide-line joins in bitmaps shoot out spikes where a path turns back on itself.
@@ -558,7 +634,11 @@ fn draw_polyline<DB: DrawingBackend>(
     Ok(())
 }
 
-type Chart<'a, DB> = ChartContext<'a, DB, Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>>;
+type Chart<'a, DB> = ChartContext<
+    'a,
+    DB,
+    Cartesian2d<plotters::coord::types::RangedCoordf64, plotters::coord::types::RangedCoordf64>,
+>;
 
 fn draw_markers<DB: DrawingBackend>(
     chart: &mut Chart<'_, DB>,
@@ -605,8 +685,14 @@ fn draw_arrow<DB: DrawingBackend>(
     let hl = head_len.min(len);
     let base = (f64::from(b.0) - ux * hl, f64::from(b.1) - uy * hl);
     let hw = half_width * hl / head_len;
-    let left = ((base.0 - uy * hw).round() as i32, (base.1 + ux * hw).round() as i32);
-    let right = ((base.0 + uy * hw).round() as i32, (base.1 - ux * hw).round() as i32);
+    let left = (
+        (base.0 - uy * hw).round() as i32,
+        (base.1 + ux * hw).round() as i32,
+    );
+    let right = (
+        (base.0 + uy * hw).round() as i32,
+        (base.1 - ux * hw).round() as i32,
+    );
     if len > hl {
         let base_i = (base.0.round() as i32, base.1.round() as i32);
         root.draw(&PathElement::new(vec![a, base_i], color.stroke(width)))?;
@@ -620,15 +706,35 @@ mod tests {
 
     #[test]
     fn clipping_breaks_at_nan_and_at_the_box() {
-        let b = Bounds { x: (0.0, 1.0), y: (0.0, 1.0) };
-        let runs = b.clip_polyline(&[(0.1, 0.1), (0.5, 0.5), (f64::NAN, 0.0), (0.2, 0.2), (0.3, 0.3)]);
-        assert_eq!(runs, vec![vec![(0.1, 0.1), (0.5, 0.5)], vec![(0.2, 0.2), (0.3, 0.3)]]);
+        let b = Bounds {
+            x: (0.0, 1.0),
+            y: (0.0, 1.0),
+        };
+        let runs = b.clip_polyline(&[
+            (0.1, 0.1),
+            (0.5, 0.5),
+            (f64::NAN, 0.0),
+            (0.2, 0.2),
+            (0.3, 0.3),
+        ]);
+        assert_eq!(
+            runs,
+            vec![vec![(0.1, 0.1), (0.5, 0.5)], vec![(0.2, 0.2), (0.3, 0.3)]]
+        );
         let runs = b.clip_polyline(&[(0.5, 0.5), (1.5, 0.5), (0.5, 0.25)]);
         assert_eq!(runs.len(), 2);
         assert_eq!(runs[0], vec![(0.5, 0.5), (1.0, 0.5)]);
         assert_eq!(runs[1][1], (0.5, 0.25));
         assert!(b.clip_polyline(&[(2.0, 2.0), (3.0, 3.0)]).is_empty());
         assert!(b.clip_segment((-1.0, 0.5), (2.0, 0.5)).is_some());
+    }
+
+    #[test]
+    fn log_minor_lines_between_decades() {
+        let v = log_minor_lines(-1.0, 0.0);
+        assert_eq!(v.len(), 8);
+        assert!((v[0] - 2f64.log10() + 1.0).abs() < 1e-12);
+        assert!(log_minor_lines(-20.0, 0.0).is_empty());
     }
 
     #[test]

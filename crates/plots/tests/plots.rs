@@ -30,11 +30,18 @@ fn marching_squares_finds_the_circle() {
         let line = &lines[0];
         assert_eq!(line.first(), line.last());
         // Around the whole circle: roughly 2πr/h crossings or more.
-        assert!(line.len() as f64 > 2.0 * std::f64::consts::PI * r / h, "{} points", line.len());
+        assert!(
+            line.len() as f64 > 2.0 * std::f64::consts::PI * r / h,
+            "{} points",
+            line.len()
+        );
         // Linear interpolation of a smooth function: error O(h²), far below h.
         for &(x, y) in line {
             let d = ((x * x + y * y).sqrt() - r).abs();
-            assert!(d < 0.1 * h, "({x}, {y}) is {d} off the circle of radius {r}");
+            assert!(
+                d < 0.1 * h,
+                "({x}, {y}) is {d} off the circle of radius {r}"
+            );
         }
     }
     // A level above the grid's maximum or below its minimum: nothing.
@@ -52,7 +59,10 @@ fn marching_squares_opens_lines_at_the_border_and_at_holes() {
     let (a, b) = (lines[0][0], *lines[0].last().unwrap());
     assert!(a != b);
     for p in [a, b] {
-        assert!(p.0.abs() < 1e-12 || p.1.abs() < 1e-12, "{p:?} not on the border");
+        assert!(
+            p.0.abs() < 1e-12 || p.1.abs() < 1e-12,
+            "{p:?} not on the border"
+        );
     }
     // A NaN hole: the circle is cut open there, and nothing panics.
     let mut holed = Grid::sample(&bowl(), (-2.0, 2.0), (-2.0, 2.0), 41).unwrap();
@@ -93,7 +103,10 @@ fn levels_are_geometric_above_the_minimum() {
 
 fn quadratic_figure(q: &Quadratic) -> plots::Contour<'_> {
     Contour::new(q, (-10.0, 10.0), (-3.0, 3.0))
-        .path("GD", vec![(-9.0, 2.5), (-8.28, -1.5), (-7.6, 0.9), (-7.0, -0.5)])
+        .path(
+            "GD",
+            vec![(-9.0, 2.5), (-8.28, -1.5), (-7.6, 0.9), (-7.0, -0.5)],
+        )
         .path("Momentum", vec![(-9.0, 2.5), (-7.0, 1.0), (-4.0, 0.2)])
         .arrow("momentum step", (-7.0, 1.0), (-5.0, 0.5))
         .arrow("gradient at lookahead", (-5.0, 0.5), (-4.0, 0.2))
@@ -105,16 +118,39 @@ fn rendering_twice_gives_the_same_bytes() {
     let a = quadratic_figure(&q).render().unwrap();
     let b = quadratic_figure(&q).render().unwrap();
     assert_eq!(a.svg(), b.svg());
-    let c = loss_curves("loss", &[("a", vec![3.0, 2.0, 1.0]), ("b", vec![3.0, 1.0, 0.1])], true).unwrap();
-    let d = loss_curves("loss", &[("a", vec![3.0, 2.0, 1.0]), ("b", vec![3.0, 1.0, 0.1])], true).unwrap();
+    let c = loss_curves(
+        "loss",
+        &[("a", vec![3.0, 2.0, 1.0]), ("b", vec![3.0, 1.0, 0.1])],
+        true,
+    )
+    .unwrap();
+    let d = loss_curves(
+        "loss",
+        &[("a", vec![3.0, 2.0, 1.0]), ("b", vec![3.0, 1.0, 0.1])],
+        true,
+    )
+    .unwrap();
     assert_eq!(c, d);
 }
 
 #[test]
 fn labels_titles_and_legend_are_in_the_svg() {
     let q = Quadratic::reference();
-    let svg = quadratic_figure(&q).title("NAG vs momentum").render().unwrap().to_string();
-    for text in ["NAG vs momentum", "GD", "Momentum", "momentum step", "gradient at lookahead", "minimum (0, 0)", "θ₀", "θ₁"] {
+    let svg = quadratic_figure(&q)
+        .title("NAG vs momentum")
+        .render()
+        .unwrap()
+        .to_string();
+    for text in [
+        "NAG vs momentum",
+        "GD",
+        "Momentum",
+        "momentum step",
+        "gradient at lookahead",
+        "minimum (0, 0)",
+        "θ₀",
+        "θ₁",
+    ] {
         assert!(svg.contains(text), "{text} missing");
     }
     assert!(svg.starts_with("<svg") && svg.trim_end().ends_with("</svg>"));
@@ -125,7 +161,13 @@ fn labels_titles_and_legend_are_in_the_svg() {
         .series("lr = 0.4", vec![(0.0, 1.0), (1.0, 0.25)])
         .render()
         .unwrap();
-    for text in ["Loss &lt;curves&gt; &amp; more", "step t", "J(θₜ)", "lr = 0.1", "lr = 0.4"] {
+    for text in [
+        "Loss &lt;curves&gt; &amp; more",
+        "step t",
+        "J(θₜ)",
+        "lr = 0.1",
+        "lr = 0.4",
+    ] {
         assert!(fig.svg().contains(text), "{text} missing");
     }
     assert_eq!(fig.size(), (640, 480));
@@ -137,8 +179,14 @@ fn figures_stay_small() {
     // Rosenbrock with 15 levels and a 2000-step path: contour polylines are
     // joined, markers thinned.
     let r = Rosenbrock::default();
-    let path: Vec<(f64, f64)> = (0..2001).map(|i| (-1.5 + i as f64 * 1e-3, 2.0 - i as f64 * 5e-4)).collect();
-    let fig = Contour::new(&r, (-2.0, 2.0), (-1.0, 3.0)).levels(15).path("long", path).render().unwrap();
+    let path: Vec<(f64, f64)> = (0..2001)
+        .map(|i| (-1.5 + i as f64 * 1e-3, 2.0 - i as f64 * 5e-4))
+        .collect();
+    let fig = Contour::new(&r, (-2.0, 2.0), (-1.0, 3.0))
+        .levels(15)
+        .path("long", path)
+        .render()
+        .unwrap();
     assert!(fig.svg().len() < 150_000, "{} bytes", fig.svg().len());
     assert!(fig.svg().matches("<circle").count() < 200);
 }
@@ -146,33 +194,100 @@ fn figures_stay_small() {
 #[test]
 fn bad_input_is_an_error_not_a_panic() {
     let q = Quadratic::reference();
-    let bad_ranges = [(1.0, 1.0), (2.0, 1.0), (f64::NAN, 1.0), (0.0, f64::INFINITY)];
+    let bad_ranges = [
+        (1.0, 1.0),
+        (2.0, 1.0),
+        (f64::NAN, 1.0),
+        (0.0, f64::INFINITY),
+    ];
     for r in bad_ranges {
-        assert!(matches!(Contour::new(&q, r, (-1.0, 1.0)).render(), Err(Error::Hyperparameter { .. })));
-        assert!(matches!(Contour::new(&q, (-1.0, 1.0), r).render(), Err(Error::Hyperparameter { .. })));
-        assert!(LineChart::new("t").series("a", vec![(0.0, 1.0)]).x_range(r.0, r.1).render().is_err());
+        assert!(matches!(
+            Contour::new(&q, r, (-1.0, 1.0)).render(),
+            Err(Error::Hyperparameter { .. })
+        ));
+        assert!(matches!(
+            Contour::new(&q, (-1.0, 1.0), r).render(),
+            Err(Error::Hyperparameter { .. })
+        ));
+        assert!(LineChart::new("t")
+            .series("a", vec![(0.0, 1.0)])
+            .x_range(r.0, r.1)
+            .render()
+            .is_err());
     }
     let q3 = Quadratic::new(&[1.0, 2.0, 3.0]);
-    let e = Contour::new(&q3, (-1.0, 1.0), (-1.0, 1.0)).render().unwrap_err();
-    assert!(matches!(e, Error::Dimension { expected: 2, found: 3, .. }), "{e}");
-    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0)).levels(0).render().is_err());
-    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0)).grid(1).render().is_err());
-    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0)).size(0, 10).render().is_err());
-    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0)).level_values(vec![]).render().is_err());
-    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0)).level_values(vec![f64::NAN]).render().is_err());
-    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0)).arrow("a", (f64::NAN, 0.0), (0.0, 0.0)).render().is_err());
+    let e = Contour::new(&q3, (-1.0, 1.0), (-1.0, 1.0))
+        .render()
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Dimension {
+                expected: 2,
+                found: 3,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0))
+        .levels(0)
+        .render()
+        .is_err());
+    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0))
+        .grid(1)
+        .render()
+        .is_err());
+    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0))
+        .size(0, 10)
+        .render()
+        .is_err());
+    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0))
+        .level_values(vec![])
+        .render()
+        .is_err());
+    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0))
+        .level_values(vec![f64::NAN])
+        .render()
+        .is_err());
+    assert!(Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0))
+        .arrow("a", (f64::NAN, 0.0), (0.0, 0.0))
+        .render()
+        .is_err());
     // A flat or nowhere-finite objective has no level lines.
     let flat = FnObjective::new("flat", 2, |_: ArrayView1<f64>| 1.0, |_, _| {});
-    assert!(matches!(Contour::new(&flat, (-1.0, 1.0), (-1.0, 1.0)).render(), Err(Error::Empty { .. })));
+    assert!(matches!(
+        Contour::new(&flat, (-1.0, 1.0), (-1.0, 1.0)).render(),
+        Err(Error::Empty { .. })
+    ));
     let nan = FnObjective::new("nan", 2, |_: ArrayView1<f64>| f64::NAN, |_, _| {});
-    assert!(matches!(Contour::new(&nan, (-1.0, 1.0), (-1.0, 1.0)).render(), Err(Error::Empty { .. })));
+    assert!(matches!(
+        Contour::new(&nan, (-1.0, 1.0), (-1.0, 1.0)).render(),
+        Err(Error::Empty { .. })
+    ));
 
     // Line charts: nothing drawable is an error ...
     assert!(LineChart::new("t").render().is_err());
-    assert!(LineChart::new("t").series("a", vec![(0.0, f64::NAN)]).render().is_err());
-    assert!(LineChart::new("t").log_y(true).series("a", vec![(0.0, -1.0), (1.0, 0.0)]).render().is_err());
-    assert!(LineChart::new("t").log_y(true).series("a", vec![(0.0, 1.0)]).y_range(0.0, 1.0).render().is_err());
-    assert!(LineChart::new("t").series("a", vec![(0.0, 1.0)]).size(100_000, 480).render().is_err());
+    assert!(LineChart::new("t")
+        .series("a", vec![(0.0, f64::NAN)])
+        .render()
+        .is_err());
+    assert!(LineChart::new("t")
+        .log_y(true)
+        .series("a", vec![(0.0, -1.0), (1.0, 0.0)])
+        .render()
+        .is_err());
+    assert!(LineChart::new("t")
+        .log_y(true)
+        .series("a", vec![(0.0, 1.0)])
+        .y_range(0.0, 1.0)
+        .render()
+        .is_err());
+    assert!(LineChart::new("t")
+        .series("a", vec![(0.0, 1.0)])
+        .size(100_000, 480)
+        .render()
+        .is_err());
 }
 
 #[test]
@@ -184,15 +299,27 @@ fn non_finite_points_are_skipped_and_break_the_line() {
     // Non-positive values on a log axis are skipped; the two pieces are two lines.
     let fig = LineChart::new("t")
         .log_y(true)
-        .series("s", vec![(0.0, 1.0), (1.0, 0.5), (2.0, 0.0), (3.0, 0.2), (4.0, 0.1)])
+        .series(
+            "s",
+            vec![(0.0, 1.0), (1.0, 0.5), (2.0, 0.0), (3.0, 0.2), (4.0, 0.1)],
+        )
         .render()
         .unwrap();
     let polylines = fig.svg().matches("<polyline").count();
     assert!(polylines >= 3, "{polylines}"); // two pieces + legend glyph
-    // Paths through NaN, and paths leaving the axes, on a contour.
+                                            // Paths through NaN, and paths leaving the axes, on a contour.
     let q = Quadratic::reference();
     let fig = Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0))
-        .path("wild", vec![(0.5, 0.5), (f64::NAN, 0.0), (0.2, 0.2), (50.0, 50.0), (0.1, 0.1)])
+        .path(
+            "wild",
+            vec![
+                (0.5, 0.5),
+                (f64::NAN, 0.0),
+                (0.2, 0.2),
+                (50.0, 50.0),
+                (0.1, 0.1),
+            ],
+        )
         .arrow("out", (0.0, 0.0), (5.0, 5.0))
         .render()
         .unwrap();
@@ -201,9 +328,17 @@ fn non_finite_points_are_skipped_and_break_the_line() {
 
 #[test]
 fn a_constant_or_single_point_series_still_has_an_axis() {
-    let fig = LineChart::new("flat").series("c", vec![(0.0, 2.0), (1.0, 2.0)]).render().unwrap();
+    let fig = LineChart::new("flat")
+        .series("c", vec![(0.0, 2.0), (1.0, 2.0)])
+        .render()
+        .unwrap();
     assert!(fig.svg().contains("flat"));
-    let fig = LineChart::new("one").log_y(true).series("p", vec![(3.0, 5.0)]).markers(true).render().unwrap();
+    let fig = LineChart::new("one")
+        .log_y(true)
+        .series("p", vec![(3.0, 5.0)])
+        .markers(true)
+        .render()
+        .unwrap();
     assert!(fig.svg().contains("<circle"));
 }
 
