@@ -7,6 +7,7 @@ pub use gd;
 pub use momentum;
 pub use rmsprop;
 pub use adam;
+pub use nadam;
 pub use adagrad;
 pub use adadelta;
 pub use optcore;

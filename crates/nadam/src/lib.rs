@@ -1,1 +1,306 @@
-//! NAdam (in progress).
+//! # NAdam
+//!
+//! NAG improves momentum by taking the gradient *after* the momentum step, at the
+//! lookahead point $\theta - \gamma v_{t-1}$. Dozat (2016, *Incorporating Nesterov
+//! Momentum into Adam*) folds the same idea into Adam without a second gradient:
+//! instead of stepping with this step's momentum $\hat m_t$, step with an estimate
+//! of the *next* one, $\beta_1 \hat m_t + (1-\beta_1)\hat g_t$, i.e. apply the
+//! momentum term once more. Ruder's overview (arXiv 1609.04747) writes it as
+//!
+//! $$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{\hat v_t} + \epsilon}
+//!   \Big(\beta_1 \hat m_t + \frac{(1-\beta_1)\,g_t}{1-\beta_1^t}\Big),
+//!   \qquad \hat m_t = \frac{m_t}{1-\beta_1^t},\ \hat v_t = \frac{v_t}{1-\beta_2^t}$$
+//!
+//! with $m_t$, $v_t$ Adam's moments. Dozat's algorithm also lets the momentum
+//! coefficient change with $t$; `torch.optim.NAdam` uses the schedule of Dozat's
+//! code, $\mu_t = \beta_1\big(1 - \tfrac12\, 0.96^{t\psi}\big)$ with
+//! $\psi$ = `momentum_decay` = 0.004, and divides by products of the $\mu$'s:
+//!
+//! $$\theta_t = \theta_{t-1}
+//!   - \frac{\eta(1-\mu_t)}{1-\prod_{i\le t}\mu_i}\,\frac{g_t}{\sqrt{\hat v_t}+\epsilon}
+//!   - \frac{\eta\,\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\,\frac{m_t}{\sqrt{\hat v_t}+\epsilon}$$
+//!
+//! The two forms differ: $\mu_t$ starts at $\beta_1/2$ and creeps towards β₁ over
+//! thousands of steps, and even for $\psi\to\infty$ (every $\mu = \beta_1$) torch
+//! divides the momentum term by $1-\beta_1^{t+1}$, Ruder by $1-\beta_1^t$
+//! ([`examples::schedule`] shows the coefficients).
+//!
+//! ```text
+//! input: η, β₁, β₂ ∈ [0, 1), ε ≥ 0, ψ ≥ 0 (pytorch), θ₀;  m₀ ← 0, v₀ ← 0, Π₀ ← 1
+//! for t = 1, 2, …
+//!     gₜ ← ∇J(θₜ₋₁)
+//!     mₜ ← β₁ mₜ₋₁ + (1 − β₁) gₜ;   vₜ ← β₂ vₜ₋₁ + (1 − β₂) gₜ²
+//!     d ← √(vₜ / (1 − β₂ᵗ)) + ε
+//!     paper (Ruder):  c_g ← η(1 − β₁)/(1 − β₁ᵗ),      c_m ← η β₁/(1 − β₁ᵗ)
+//!     pytorch:        μₜ ← β₁(1 − ½·0.96^(tψ)), μₜ₊₁ ← β₁(1 − ½·0.96^((t+1)ψ)), Πₜ ← Πₜ₋₁ μₜ
+//!                     c_g ← η(1 − μₜ)/(1 − Πₜ),      c_m ← η μₜ₊₁/(1 − Πₜ μₜ₊₁)
+//!     θₜ ← θₜ₋₁ − c_g gₜ/d − c_m mₜ/d
+//! ```
+//!
+//! | convention | η | β₁ | β₂ | ε | ψ (`momentum_decay`) |
+//! |---|---|---|---|---|---|
+//! | `paper` (Ruder's simplified form) | 0.002 | 0.9 | 0.999 | 1e-8 | not used |
+//! | `pytorch` (`torch.optim.NAdam`) | 0.002 | 0.9 | 0.999 | 1e-8 | 0.004 |
+//!
+//! `pytorch` follows `_single_tensor_nadam` operation by operation (`lerp_`,
+//! `addcmul_`, `exp_avg_sq.div(bias_correction2).sqrt()`, `denom.add_(eps)`, two
+//! `addcdiv_`) with torch's fused multiply-adds ([`rmsprop::torch_ops`]); Python's
+//! `beta2 ** step` is [`rmsprop::torch_ops::pow_step`] and `0.96 ** (step *
+//! momentum_decay)` is `libm::pow` (portable; it may differ from glibc's `pow` in
+//! the last bit). Two caveats: torch keeps `mu_product` in a tensor of the default
+//! scalar type, float64 only if `torch.set_default_dtype(torch.float64)`; with the
+//! float32 default its rounding differs from ours at about 1e-8 relative. We
+//! compute it in f64.
+
+pub mod compare;
+pub mod examples;
+
+use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
+use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
+use optcore::pieces::pow_int;
+use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use rmsprop::torch_ops;
+
+/// Hyperparameters of NAdam.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Nadam {
+    pub lr: f64,
+    pub beta1: f64,
+    pub beta2: f64,
+    pub eps: f64,
+    /// ψ in $\mu_t = \beta_1(1 - \frac12 0.96^{t\psi})$ (`pytorch` only).
+    pub momentum_decay: f64,
+    pub convention: Convention,
+}
+
+impl Nadam {
+    /// A validated optimizer.
+    pub fn new(convention: Convention, lr: f64, beta1: f64, beta2: f64, eps: f64, momentum_decay: f64) -> Result<Self> {
+        let n = Nadam {
+            lr,
+            beta1,
+            beta2,
+            eps,
+            momentum_decay,
+            convention,
+        };
+        n.validate()?;
+        Ok(n)
+    }
+
+    /// `torch.optim.NAdam`'s defaults (η = 0.002, β = (0.9, 0.999), ε = 1e-8,
+    /// ψ = 0.004), for both conventions (Ruder gives none; Dozat used η = 0.002).
+    pub fn defaults(convention: Convention) -> Self {
+        Nadam {
+            lr: 2e-3,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            momentum_decay: 4e-3,
+            convention,
+        }
+    }
+}
+
+impl FromFlags for Nadam {
+    /// Uses `--lr`, `--beta1`, `--beta2`, `--eps`, `--momentum-decay`.
+    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
+        let d = Nadam::defaults(convention);
+        Nadam::new(
+            convention,
+            flags.lr.unwrap_or(d.lr),
+            flags.beta1.unwrap_or(d.beta1),
+            flags.beta2.unwrap_or(d.beta2),
+            flags.eps.unwrap_or(d.eps),
+            flags.momentum_decay.unwrap_or(d.momentum_decay),
+        )
+    }
+}
+
+/// State of NAdam.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NadamState {
+    pub t: usize,
+    pub grad: Array1<f64>,
+    /// $m_t$.
+    pub exp_avg: Array1<f64>,
+    /// $v_t$.
+    pub exp_avg_sq: Array1<f64>,
+    /// $\mu_t$ (`paper`: β₁).
+    pub mu: f64,
+    /// $\mu_{t+1}$ (`paper`: β₁).
+    pub mu_next: f64,
+    /// $\prod_{i \le t} \mu_i$ (`paper`: β₁ᵗ).
+    pub mu_product: f64,
+    /// $c_g$, the coefficient of $g_t/d$ in the step.
+    pub coef_grad: f64,
+    /// $c_m$, the coefficient of $m_t/d$ in the step.
+    pub coef_avg: f64,
+    pub seen_loss: f64,
+}
+
+/// What one NAdam step computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NadamRecord {
+    pub grad: Array1<f64>,
+    pub exp_avg: Array1<f64>,
+    pub exp_avg_sq: Array1<f64>,
+    pub mu: f64,
+    pub mu_next: f64,
+    pub mu_product: f64,
+    pub coef_grad: f64,
+    pub coef_avg: f64,
+}
+
+impl Record for NadamRecord {
+    fn fields(&self) -> Vec<Field> {
+        vec![
+            Field::vector("g", "g", self.grad.view()),
+            Field::vector("m", "m", self.exp_avg.view()),
+            Field::vector("v", "v", self.exp_avg_sq.view()),
+            Field::scalar("mu", "μₜ", self.mu),
+            Field::scalar("mu_next", "μₜ₊₁", self.mu_next),
+            Field::scalar("mu_product", "Πμ", self.mu_product),
+            Field::scalar("coef_grad", "c_g", self.coef_grad),
+            Field::scalar("coef_avg", "c_m", self.coef_avg),
+        ]
+    }
+}
+
+impl Nadam {
+    /// torch's momentum schedule $\mu_t = \beta_1(1 - \frac12 0.96^{t\psi})$ (Python's
+    /// `beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))`).
+    pub fn mu_at(&self, t: usize) -> f64 {
+        self.beta1 * (1.0 - 0.5 * libm::pow(0.96, t as f64 * self.momentum_decay))
+    }
+}
+
+impl Optimizer for Nadam {
+    type State = NadamState;
+    type Record = NadamRecord;
+
+    fn name(&self) -> &'static str {
+        "nadam"
+    }
+    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
+        let mut h = vec![("lr", self.lr), ("beta1", self.beta1), ("beta2", self.beta2), ("eps", self.eps)];
+        if self.convention == Convention::Pytorch {
+            h.push(("momentum_decay", self.momentum_decay));
+        }
+        h
+    }
+    fn validate(&self) -> Result<()> {
+        check_positive("lr", self.lr)?;
+        check_unit_interval("beta1", self.beta1)?;
+        check_unit_interval("beta2", self.beta2)?;
+        check_non_negative("eps", self.eps)?;
+        check_non_negative("momentum_decay", self.momentum_decay)
+    }
+    fn init(&self, theta: ArrayView1<f64>) -> NadamState {
+        let z = Array1::zeros(theta.len());
+        NadamState {
+            t: 0,
+            grad: z.clone(),
+            exp_avg: z.clone(),
+            exp_avg_sq: z,
+            mu: f64::NAN,
+            mu_next: f64::NAN,
+            mu_product: 1.0,
+            coef_grad: f64::NAN,
+            coef_avg: f64::NAN,
+            seen_loss: f64::NAN,
+        }
+    }
+    fn step(&self, s: &mut NadamState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        let t = s.t + 1;
+        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
+        let zip = Zip::from(theta).and(&s.grad).and(&mut s.exp_avg).and(&mut s.exp_avg_sq);
+        match self.convention {
+            Convention::Paper => {
+                let (bc1, bc2) = (1.0 - pow_int(b1, t), 1.0 - pow_int(b2, t));
+                s.mu = b1;
+                s.mu_next = b1;
+                s.mu_product = pow_int(b1, t);
+                s.coef_grad = lr * (1.0 - b1) / bc1;
+                s.coef_avg = lr * b1 / bc1;
+                zip.for_each(|x, &g, m, v| {
+                    *m = b1 * *m + (1.0 - b1) * g;
+                    *v = b2 * *v + (1.0 - b2) * (g * g);
+                    let m_hat = *m / bc1;
+                    let v_hat = *v / bc2;
+                    *x -= lr / (v_hat.sqrt() + eps) * (b1 * m_hat + (1.0 - b1) * g / bc1);
+                });
+            }
+            Convention::Pytorch => {
+                let bc2 = 1.0 - torch_ops::pow_step(b2, t);
+                let mu = self.mu_at(t);
+                let mu_next = self.mu_at(t + 1);
+                let mu_product = s.mu_product * mu;
+                let mu_product_next = mu_product * mu_next;
+                let value_grad = -lr * (1.0 - mu) / (1.0 - mu_product);
+                let value_avg = (-lr * mu_next) / (1.0 - mu_product_next);
+                zip.for_each(|x, &g, m, v| {
+                    *m = torch_ops::lerp(*m, g, 1.0 - b1);
+                    *v = torch_ops::decay_sq(*v, g, b2);
+                    let denom = (*v / bc2).sqrt() + eps;
+                    *x = torch_ops::addcdiv(*x, value_grad, g, denom);
+                    *x = torch_ops::addcdiv(*x, value_avg, *m, denom);
+                });
+                s.mu = mu;
+                s.mu_next = mu_next;
+                s.mu_product = mu_product;
+                s.coef_grad = -value_grad;
+                s.coef_avg = -value_avg;
+            }
+        }
+        s.t = t;
+        Ok(())
+    }
+    fn record(&self, s: &NadamState) -> NadamRecord {
+        NadamRecord {
+            grad: s.grad.clone(),
+            exp_avg: s.exp_avg.clone(),
+            exp_avg_sq: s.exp_avg_sq.clone(),
+            mu: s.mu,
+            mu_next: s.mu_next,
+            mu_product: s.mu_product,
+            coef_grad: s.coef_grad,
+            coef_avg: s.coef_avg,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn schedule_starts_at_half_beta1() {
+        let n = Nadam::defaults(Convention::Pytorch);
+        assert_eq!(Nadam { momentum_decay: 0.0, ..n }.mu_at(7), 0.45);
+        assert!(n.mu_at(1) > 0.45 && n.mu_at(1) < n.mu_at(2) && n.mu_at(100_000) < 0.9);
+    }
+
+    #[test]
+    fn bad_hyperparameters_are_refused_with_the_flag_name() {
+        let p = Convention::Pytorch;
+        for (e, flag) in [
+            (Nadam::new(p, 0.0, 0.9, 0.999, 1e-8, 4e-3), "lr"),
+            (Nadam::new(p, 2e-3, 1.0, 0.999, 1e-8, 4e-3), "beta1"),
+            (Nadam::new(p, 2e-3, 0.9, -0.5, 1e-8, 4e-3), "beta2"),
+            (Nadam::new(p, 2e-3, 0.9, 0.999, -1.0, 4e-3), "eps"),
+            (Nadam::new(p, 2e-3, 0.9, 0.999, 1e-8, -4e-3), "momentum_decay"),
+            (Nadam::new(p, 2e-3, 0.9, 0.999, 1e-8, f64::NAN), "momentum_decay"),
+        ] {
+            let msg = e.unwrap_err().to_string();
+            assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");
+        }
+    }
+
+    #[test]
+    fn flags_take_defaults() {
+        let n = Nadam::from_flags(Convention::Pytorch, &Flags::default()).unwrap();
+        assert_eq!(n, Nadam::defaults(Convention::Pytorch));
+    }
+}

@@ -1,0 +1,214 @@
+//! Every method of the post side by side: Gradient Descent, Momentum, NAG,
+//! Adagrad, Adadelta, RMSprop, Adam and NAdam (the post lists these eight), each
+//! in the post's (`paper`) form, on the quadratic and on Rosenbrock from the same
+//! start. [`runs`] returns the traces as plain paths and loss curves, [`table`]
+//! summarises them, [`contour`] and [`loss_chart`] draw them.
+//!
+//! The learning rates are chosen per problem, one for the fixed-rate methods
+//! (GD, Momentum, NAG) and one for the adaptive ones (Adagrad, RMSprop, Adam,
+//! NAdam); Adadelta has none. They are listed in the table, not tuned per method:
+//! the point is how the same η behaves, not a benchmark.
+
+use crate::Nadam;
+use adagrad::Adagrad;
+use adadelta::Adadelta;
+use adam::Adam;
+use gd::Sgd;
+use momentum::Momentum;
+use nag::Nag;
+use ndarray::{array, Array1};
+use optcore::error::{Error, Result};
+use optcore::{run_with, Convention, Exact, Objective, Optimizer, Quadratic, Record, Rosenbrock, RunOptions, Table, Trace};
+use rmsprop::Rmsprop;
+
+/// The two problems of the comparison.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// $0.1x^2 + 2y^2$ from $(-5, -2)$, 100 steps.
+    Quadratic,
+    /// Rosenbrock from $(-1.2, 1)$, 2000 steps.
+    Rosenbrock,
+}
+
+/// How one problem is set up: objective, start, steps, the rates, plot ranges.
+pub struct Setup {
+    pub objective: Box<dyn Objective>,
+    pub start: Array1<f64>,
+    pub steps: usize,
+    /// η of GD, Momentum and NAG.
+    pub lr_fixed: f64,
+    /// η of Adagrad, RMSprop, Adam and NAdam.
+    pub lr_adaptive: f64,
+    pub x_range: (f64, f64),
+    pub y_range: (f64, f64),
+    /// Runs are stopped once the loss exceeds this (a diverging method).
+    pub diverge_above: f64,
+}
+
+impl Problem {
+    pub fn setup(self) -> Setup {
+        match self {
+            Problem::Quadratic => Setup {
+                objective: Box::new(Quadratic::reference()),
+                start: array![-5.0, -2.0],
+                steps: 100,
+                lr_fixed: 0.1,
+                lr_adaptive: 0.1,
+                x_range: (-6.0, 6.0),
+                y_range: (-3.0, 3.0),
+                diverge_above: 1e6,
+            },
+            Problem::Rosenbrock => Setup {
+                objective: Box::new(Rosenbrock::default()),
+                start: array![-1.2, 1.0],
+                steps: 2000,
+                lr_fixed: 1e-3,
+                lr_adaptive: 5e-2,
+                x_range: (-2.0, 2.0),
+                y_range: (-1.0, 3.0),
+                diverge_above: 1e6,
+            },
+        }
+    }
+}
+
+/// One method's run, reduced to what the comparison shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub method: &'static str,
+    /// `lr = 0.1, momentum = 0.9`.
+    pub hyperparameters: String,
+    /// $J(\theta_t)$ for $t = 0, 1, \dots$
+    pub losses: Vec<f64>,
+    /// $\theta_0, \theta_1, \dots$
+    pub path: Vec<(f64, f64)>,
+    /// Why the run stopped early, if it did.
+    pub stop: Option<Error>,
+}
+
+fn one<O: Optimizer>(method: &'static str, opt: &O, s: &Setup) -> Result<Run> {
+    let mut oracle = Exact::new(s.objective.as_ref());
+    let options = RunOptions {
+        steps: s.steps,
+        diverge_above: Some(s.diverge_above),
+    };
+    let tr: Trace<O::Record> = run_with(opt, &mut oracle, s.start.view(), options)?;
+    Ok(summarise(method, opt, &tr))
+}
+
+fn summarise<O: Optimizer, R: Record>(method: &'static str, opt: &O, tr: &Trace<R>) -> Run {
+    let hp: Vec<String> = opt.hyperparameters().iter().map(|(k, v)| format!("{k} = {}", short(*v))).collect();
+    Run {
+        method,
+        hyperparameters: hp.join(", "),
+        losses: tr.losses(),
+        path: tr.path2(),
+        stop: tr.stop.clone(),
+    }
+}
+
+/// `1e-8` rather than `0.00000001`.
+fn short(v: f64) -> String {
+    if v != 0.0 && v.abs() < 1e-3 {
+        format!("{v:e}")
+    } else {
+        format!("{v}")
+    }
+}
+
+/// The eight methods on `problem`, in the post's order.
+pub fn runs(problem: Problem) -> Result<Vec<Run>> {
+    let s = problem.setup();
+    let p = Convention::Paper;
+    let (fixed, adaptive) = (s.lr_fixed, s.lr_adaptive);
+    Ok(vec![
+        one("Gradient Descent", &Sgd::new(fixed)?, &s)?,
+        one("Momentum", &Momentum::new(fixed, 0.9, p)?, &s)?,
+        one("NAG", &Nag::new(fixed, 0.9, p)?, &s)?,
+        one("Adagrad", &Adagrad::new(adaptive, 1e-8)?, &s)?,
+        one("Adadelta", &Adadelta::defaults(p).validated()?, &s)?,
+        one("RMSprop", &Rmsprop::new(p, adaptive, 0.9, 1e-8)?, &s)?,
+        one("Adam", &Adam::new(p, adaptive, 0.9, 0.999, 1e-8)?, &s)?,
+        one("NAdam", &Nadam::new(p, adaptive, 0.9, 0.999, 1e-8, 4e-3)?, &s)?,
+    ])
+}
+
+/// Loss after 10 steps, a quarter of the run, and the whole run; the first step
+/// with loss below 1e-3 and 1e-6; the distance to the minimum at the end.
+pub fn table(problem: Problem) -> Result<Table> {
+    let s = problem.setup();
+    let rs = runs(problem)?;
+    let n = s.steps;
+    let mid = n / 4;
+    let minimum = s.objective.minimum().unwrap_or_else(|| Array1::zeros(2));
+    let mut t = Table::with_header(
+        format!("{} from ({}, {}), {n} steps: every method of the post", s.objective.name(), s.start[0], s.start[1]),
+        vec![
+            "method".into(),
+            "hyperparameters".into(),
+            "loss t = 10".into(),
+            format!("loss t = {mid}"),
+            format!("loss t = {n}"),
+            "first t: loss < 1e-3".into(),
+            "first t: loss < 1e-6".into(),
+            "|θ − θ*| at the end".into(),
+        ],
+    );
+    for r in &rs {
+        let at = |i: usize| r.losses.get(i).copied().unwrap_or(f64::NAN);
+        let first = |target: f64| match r.losses.iter().position(|&l| l < target) {
+            Some(i) => i.into(),
+            None => "—".into(),
+        };
+        let end = r.path.last().copied().unwrap_or((f64::NAN, f64::NAN));
+        let dist = ((end.0 - minimum[0]) * (end.0 - minimum[0]) + (end.1 - minimum[1]) * (end.1 - minimum[1])).sqrt();
+        t.push(vec![
+            r.method.into(),
+            r.hyperparameters.clone().into(),
+            at(10).into(),
+            at(mid).into(),
+            at(n).into(),
+            first(1e-3),
+            first(1e-6),
+            dist.into(),
+        ]);
+    }
+    let stopped: Vec<String> = rs
+        .iter()
+        .filter_map(|r| r.stop.as_ref().map(|e| format!("{}: {e}", r.method)))
+        .collect();
+    if !stopped.is_empty() {
+        t.note = Some(stopped.join("; "));
+    }
+    Ok(t)
+}
+
+/// Every trajectory on one contour plot of `problem`.
+pub fn contour(problem: Problem) -> Result<plots::Figure> {
+    let s = problem.setup();
+    let rs = runs(problem)?;
+    let mut c = plots::Contour::new(s.objective.as_ref(), s.x_range, s.y_range)
+        .levels(14)
+        .size(760, 560)
+        .title(format!("{}: every method from ({}, {})", s.objective.name(), s.start[0], s.start[1]));
+    for r in rs {
+        c = c.path(r.method, r.path);
+    }
+    c.render()
+}
+
+/// Every loss curve on one chart (log scale).
+pub fn loss_chart(problem: Problem) -> Result<plots::Figure> {
+    let s = problem.setup();
+    let rs = runs(problem)?;
+    let mut c = plots::LineChart::new(format!("{}: J(θₜ) of every method", s.objective.name()))
+        .x_label("step t")
+        .y_label("loss")
+        .log_y(true)
+        .size(760, 480);
+    for r in rs {
+        let pts = r.losses.iter().enumerate().map(|(t, &l)| (t as f64, l)).collect();
+        c = c.series(r.method, pts);
+    }
+    c.render()
+}

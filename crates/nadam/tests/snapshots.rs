@@ -1,0 +1,40 @@
+//! Snapshot tests: every table the NAdam notebook shows.
+use nadam::examples;
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
+
+#[test]
+fn schedule() {
+    snap!("schedule", examples::schedule().unwrap().to_string());
+}
+
+#[test]
+fn first_steps() {
+    snap!("first_steps", examples::first_steps().unwrap().to_string());
+}
+
+#[test]
+fn forms_side_by_side() {
+    snap!("forms_side_by_side", examples::forms_side_by_side(0.1, 100).unwrap().to_string());
+}
+
+#[test]
+fn compare_quadratic() {
+    snap!("compare_quadratic", nadam::compare::table(nadam::compare::Problem::Quadratic).unwrap().to_string());
+}
+
+#[test]
+fn compare_rosenbrock() {
+    snap!("compare_rosenbrock", nadam::compare::table(nadam::compare::Problem::Rosenbrock).unwrap().to_string());
+}
