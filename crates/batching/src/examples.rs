@@ -17,6 +17,12 @@ use rand_core::SeedableRng;
 
 /// Iris class names, by target index.
 pub const SPECIES: [&str; 3] = ["setosa", "versicolor", "virginica"];
+/// Number of examples N (the 150 iris flowers).
+pub const N: usize = 150;
+/// The small case of [`first_epochs`]: N, m and epochs shown.
+pub const SMALL_N: usize = 10;
+pub const SMALL_M: usize = 4;
+pub const SMALL_EPOCHS: usize = 2;
 /// The seed of every example's shuffles.
 pub const SEED: u64 = 42;
 /// The batch sizes the tables run through: powers of two up to 64, then all 150.
@@ -564,6 +570,12 @@ mod tests {
         assert_eq!(losses.len(), DEMO_BATCH);
         let m = losses.iter().sum::<f64>() / DEMO_BATCH as f64;
         assert!((m - batch[0]).abs() <= 1e-15);
+    }
+
+    #[test]
+    fn n_is_the_size_of_iris() {
+        assert_eq!(iris_softmax().len(), N);
+        assert_eq!(*BATCH_SIZES.last().unwrap(), N);
     }
 
     #[test]

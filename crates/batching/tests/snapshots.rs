@@ -1,5 +1,8 @@
 //! Snapshot tests: every table the batching notebook shows.
-use batching::examples::{self, BATCH_SIZES, DEMO_BATCH, OUTLIER_EPOCHS, SEED, VARIANCE_DRAWS};
+use batching::examples::{
+    self, BATCH_SIZES, DEMO_BATCH, N, OUTLIER_EPOCHS, SEED, SMALL_EPOCHS, SMALL_M, SMALL_N,
+    VARIANCE_DRAWS,
+};
 use batching::{Batches, LastBatch};
 
 /// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
@@ -35,7 +38,7 @@ fn batch_loss_is_mean() {
 fn epoch_plan() {
     snap!(
         "epoch_plan",
-        examples::epoch_plan(150, &BATCH_SIZES, SEED)
+        examples::epoch_plan(N, &BATCH_SIZES, SEED)
             .unwrap()
             .to_string()
     );
@@ -45,7 +48,9 @@ fn epoch_plan() {
 fn first_epochs() {
     snap!(
         "first_epochs",
-        examples::first_epochs(10, 4, 2, SEED).unwrap().to_string()
+        examples::first_epochs(SMALL_N, SMALL_M, SMALL_EPOCHS, SEED)
+            .unwrap()
+            .to_string()
     );
 }
 
