@@ -25,9 +25,9 @@ pub fn method(name: &str) -> Option<Emit> {
         "nag" => None,
         "adagrad" => Some(emit::<adagrad::Adagrad>),
         "adadelta" => Some(emit::<adadelta::Adadelta>),
-        "rmsprop" => None,
-        "adam" => None,
-        "nadam" => None,
+        "rmsprop" => Some(emit::<rmsprop::Rmsprop>),
+        "adam" => Some(emit::<adam::Adam>),
+        "nadam" => Some(emit::<nadam::Nadam>),
         _ => None,
     }
 }
