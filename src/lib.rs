@@ -5,6 +5,7 @@
 pub use batching;
 pub use gd;
 pub use momentum;
+pub use nag;
 pub use rmsprop;
 pub use adam;
 pub use nadam;

@@ -1,0 +1,260 @@
+//! # NAG — Nesterov Accelerated Gradient
+//!
+//! Momentum, but the gradient is taken where the momentum is about to carry θ
+//! (the *lookahead* point $\theta_t - \gamma v_{t-1}$) instead of at θ itself:
+//! $$v_t = \gamma v_{t-1} + \eta\,\nabla_\theta J(\theta_t - \gamma v_{t-1}), \qquad
+//!   \theta_{t+1} = \theta_t - v_t .$$
+//! If the momentum is about to overshoot, the gradient at the lookahead point
+//! already points back, and the step is corrected before it is taken: the post's
+//! "수렴지점에서 요동치는 것을 방지해준다" (it damps the oscillation near the minimum).
+//!
+//! ```text
+//! NAG, convention = paper (the post; Sutskever et al. 2013's form of Nesterov 1983)
+//! input: η > 0 (lr, default 0.01), γ ∈ [0, 1) (momentum, default 0.9), θ₀, oracle
+//! v₀ ← 0
+//! for t = 1, 2, …
+//!     φₜ ← θₜ₋₁ − γ vₜ₋₁           (lookahead, recorded)
+//!     gₜ ← ∇J(φₜ)
+//!     vₜ ← γ vₜ₋₁ + η gₜ            (velocity)
+//!     θₜ ← θₜ₋₁ − vₜ
+//!
+//! NAG, convention = pytorch (torch.optim.SGD(lr, momentum=μ, nesterov=True,
+//!                            dampening=0, weight_decay=0), _single_tensor_sgd)
+//! input: lr > 0 (default 1e-3, torch's), μ ∈ [0, 1) (momentum, default 0.9), θ'₀
+//! for t = 1, 2, …
+//!     gₜ ← ∇J(θ'ₜ₋₁)                (the gradient is taken at the iterate itself)
+//!     bₜ ← gₜ if t = 1, else μ bₜ₋₁ + gₜ      (buf.mul_(μ).add_(g))
+//!     dₜ ← gₜ + μ bₜ                (grad.add(buf, alpha=μ): one fused multiply-add)
+//!     θ'ₜ ← θ'ₜ₋₁ − lr·dₜ           (param.add_(d, alpha=−lr): one fused multiply-add)
+//! ```
+//!
+//! **torch's iterate is the post's lookahead point.** Write $\varphi_t = \theta_{t-1} -
+//! \gamma v_{t-1}$ for the post's lookahead at step $t$ and $v = \mathrm{lr}\,b$. Then
+//! $$\varphi_{t+1} = \theta_t - \gamma v_t = \varphi_t + \gamma v_{t-1} - (1+\gamma) v_t
+//!   = \varphi_t - \eta\nabla J(\varphi_t) - \gamma v_t
+//!   = \varphi_t - \mathrm{lr}\,(\nabla J(\varphi_t) + \mu b_t),$$
+//! using $v_t = \gamma v_{t-1} + \eta\nabla J(\varphi_t)$, which is exactly torch's
+//! update with $\theta' = \varphi$, and $\varphi_1 = \theta_0$ (as $v_0 = 0$). So
+//! after the change of variables $\theta' = \theta - \gamma v$ the two are one
+//! method: torch's $\theta'_t$ equals the post's $\theta_t - \gamma v_t$, both see the
+//! same gradients, and $\mathrm{lr}\,b_t = v_t$ (up to rounding). The record's
+//! `lookahead` is the point where the gradient was taken in either convention
+//! ($\varphi_t$ for `paper`, $\theta'_{t-1}$ for `pytorch`); the
+//! [`examples::crosswalk`] table shows the equality in numbers.
+//!
+//! **Defaults** as in the `momentum` crate: `paper` η = 0.01, γ = 0.9 (the post's
+//! usual γ); `pytorch` lr = 1e-3 (torch's) and μ = 0.9 (torch's momentum default 0
+//! is refused by torch with `nesterov=True`).
+//!
+//! **Errors.** `lr` must be finite and > 0, `momentum` in [0, 1). With momentum 0
+//! both conventions are plain gradient descent; torch itself refuses
+//! `nesterov=True` with momentum 0, this crate accepts it (the reference README's
+//! contract is [0, 1) for every method).
+//!
+//! **Stability.** On a quadratic direction of curvature λ the post's momentum is
+//! stable for ηλ < 2(1 + γ), NAG only for ηλ < 2(1 + γ)/(1 + 2γ) (3.8 vs 1.36 at
+//! γ = 0.9): the lookahead brakes oscillations but tolerates a smaller η.
+
+pub mod examples;
+
+use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
+use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+
+/// Hyperparameters of NAG.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Nag {
+    /// The learning rate η (torch's `lr`).
+    pub lr: f64,
+    /// The momentum coefficient γ (torch's `momentum` μ).
+    pub momentum: f64,
+    /// The post's lookahead form or torch's `nesterov=True` form.
+    pub convention: Convention,
+}
+
+impl Nag {
+    /// A validated optimizer: `lr` finite and > 0, `momentum` in [0, 1).
+    pub fn new(lr: f64, momentum: f64, convention: Convention) -> Result<Self> {
+        let n = Nag {
+            lr,
+            momentum,
+            convention,
+        };
+        n.validate()?;
+        Ok(n)
+    }
+
+    /// The post's form, gradient at the lookahead $\theta - \gamma v$.
+    pub fn paper(lr: f64, momentum: f64) -> Result<Self> {
+        Nag::new(lr, momentum, Convention::Paper)
+    }
+
+    /// torch.optim.SGD(nesterov=True)'s form.
+    pub fn pytorch(lr: f64, momentum: f64) -> Result<Self> {
+        Nag::new(lr, momentum, Convention::Pytorch)
+    }
+
+    /// The documented defaults: `paper` η = 0.01, γ = 0.9; `pytorch` lr = 1e-3, μ = 0.9.
+    pub fn defaults(convention: Convention) -> Self {
+        let m = momentum::Momentum::defaults(convention);
+        Nag {
+            lr: m.lr,
+            momentum: m.momentum,
+            convention,
+        }
+    }
+}
+
+impl FromFlags for Nag {
+    /// Uses `--lr` and `--momentum` (defaults [`Nag::defaults`]).
+    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
+        let d = Nag::defaults(convention);
+        Nag::new(flags.lr.unwrap_or(d.lr), flags.momentum.unwrap_or(d.momentum), convention)
+    }
+}
+
+/// State of NAG.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NagState {
+    pub t: usize,
+    /// Where the last gradient was taken: $\varphi_t = \theta_{t-1} - \gamma v_{t-1}$
+    /// (`paper`) or the iterate $\theta'_{t-1}$ (`pytorch`).
+    pub lookahead: Array1<f64>,
+    /// $\nabla J$ at `lookahead`.
+    pub grad: Array1<f64>,
+    /// `paper`: the velocity $v_t$. `pytorch`: torch's `momentum_buffer` $b_t$.
+    pub velocity: Array1<f64>,
+    /// The loss the optimizer saw at `lookahead`.
+    pub seen_loss: f64,
+}
+
+/// What one NAG step computed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NagRecord {
+    pub convention: Convention,
+    pub lookahead: Array1<f64>,
+    pub grad: Array1<f64>,
+    pub velocity: Array1<f64>,
+    pub seen_loss: f64,
+}
+
+impl Record for NagRecord {
+    fn fields(&self) -> Vec<Field> {
+        let (look, v) = match self.convention {
+            Convention::Paper => (
+                Field::vector("lookahead", "θ−γv", self.lookahead.view()),
+                Field::vector("v", "v", self.velocity.view()),
+            ),
+            Convention::Pytorch => (
+                Field::vector("lookahead", "θ′", self.lookahead.view()),
+                Field::vector("buf", "b", self.velocity.view()),
+            ),
+        };
+        vec![
+            look,
+            Field::vector("g", "∇J(look)", self.grad.view()),
+            v,
+            Field::scalar("seen_loss", "L(batch)", self.seen_loss),
+        ]
+    }
+}
+
+impl Optimizer for Nag {
+    type State = NagState;
+    type Record = NagRecord;
+
+    fn name(&self) -> &'static str {
+        "nag"
+    }
+    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
+        vec![("lr", self.lr), ("momentum", self.momentum)]
+    }
+    fn validate(&self) -> Result<()> {
+        check_positive("lr", self.lr)?;
+        check_unit_interval("momentum", self.momentum)
+    }
+    fn init(&self, theta: ArrayView1<f64>) -> NagState {
+        NagState {
+            t: 0,
+            lookahead: theta.to_owned(),
+            grad: Array1::zeros(theta.len()),
+            velocity: Array1::zeros(theta.len()),
+            seen_loss: f64::NAN,
+        }
+    }
+    fn step(&self, s: &mut NagState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        let t = s.t + 1;
+        let (lr, gamma) = (self.lr, self.momentum);
+        match self.convention {
+            Convention::Paper => {
+                Zip::from(&mut s.lookahead)
+                    .and(&theta)
+                    .and(&s.velocity)
+                    .for_each(|p, &x, &v| *p = x - gamma * v);
+                s.seen_loss = oracle.checked_eval(t, s.lookahead.view(), s.grad.view_mut())?;
+                Zip::from(theta).and(&mut s.velocity).and(&s.grad).for_each(|x, v, &g| {
+                    *v = gamma * *v + lr * g;
+                    *x -= *v;
+                });
+            }
+            Convention::Pytorch => {
+                s.lookahead.assign(&theta);
+                s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+                let first = t == 1;
+                Zip::from(theta).and(&mut s.velocity).and(&s.grad).for_each(|x, b, &g| {
+                    *b = if first { g } else { *b * gamma + g };
+                    let d = gamma.mul_add(*b, g);
+                    *x = (-lr).mul_add(d, *x);
+                });
+            }
+        }
+        s.t = t;
+        Ok(())
+    }
+    fn record(&self, s: &NagState) -> NagRecord {
+        NagRecord {
+            convention: self.convention,
+            lookahead: s.lookahead.clone(),
+            grad: s.grad.clone(),
+            velocity: s.velocity.clone(),
+            seen_loss: s.seen_loss,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use ndarray::array;
+    use optcore::{run, Quadratic};
+
+    #[test]
+    fn the_gradient_is_taken_at_the_lookahead() {
+        let opt = Nag::paper(0.4, 0.5).unwrap();
+        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
+        let r1 = tr.rows[1].record.as_ref().unwrap();
+        let r2 = tr.rows[2].record.as_ref().unwrap();
+        // Step 1: v₀ = 0, so the lookahead is θ₀ itself.
+        assert_eq!(r1.lookahead, array![-5.0, -2.0]);
+        // Step 2: lookahead θ₁ − γv₁, gradient (0.2x, 4y) there.
+        let th1 = &tr.rows[1].theta;
+        let look = array![th1[0] - 0.5 * r1.velocity[0], th1[1] - 0.5 * r1.velocity[1]];
+        assert_eq!(r2.lookahead, look);
+        assert_eq!(r2.grad, array![0.1 * (2.0 * look[0]), 2.0 * (2.0 * look[1])]);
+    }
+
+    #[test]
+    fn momentum_outside_the_unit_interval_is_refused() {
+        for bad in [1.0, -0.5, f64::INFINITY] {
+            let e = Nag::pytorch(0.1, bad).unwrap_err().to_string();
+            assert!(e.ends_with("momentum must be in [0, 1)"), "{e}");
+        }
+        let flags = Flags {
+            lr: Some(-1.0),
+            ..Flags::default()
+        };
+        assert!(Nag::from_flags(Convention::Paper, &flags).is_err());
+        let d = Nag::from_flags(Convention::Paper, &Flags::default()).unwrap();
+        assert_eq!((d.lr, d.momentum), (0.01, 0.9));
+    }
+}

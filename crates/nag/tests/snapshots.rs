@@ -1,0 +1,43 @@
+//! Snapshot tests: every table, equation and figure series notebooks/04-nag.ipynb shows.
+use nag::examples as ex;
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
+
+#[test]
+fn forms() {
+    snap!("forms", ex::forms().to_string());
+}
+
+#[test]
+fn one_step_two_ways() {
+    snap!("step_table", ex::step_table().unwrap().to_string());
+    snap!("step_arrows", ex::step_arrows_text().unwrap());
+}
+
+#[test]
+fn trace_and_unrolling() {
+    snap!("nag_trace", ex::nag_trace(8).unwrap().to_string());
+    snap!("unrolled_check", ex::unrolled_check(8).unwrap().to_string());
+}
+
+#[test]
+fn crosswalk() {
+    snap!("crosswalk", ex::crosswalk(20).unwrap().to_string());
+}
+
+#[test]
+fn oscillation() {
+    snap!("oscillation", ex::oscillation_report().unwrap().to_string());
+    snap!("figure_series", ex::figure_series_text().unwrap());
+}
