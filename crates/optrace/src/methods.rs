@@ -21,8 +21,8 @@ pub type Emit = fn(&Args) -> Outcome;
 pub fn method(name: &str) -> Option<Emit> {
     match name {
         "sgd" => Some(emit::<gd::Sgd>),
-        "momentum" => None,
-        "nag" => None,
+        "momentum" => Some(emit::<momentum::Momentum>),
+        "nag" => Some(emit::<nag::Nag>),
         "adagrad" => Some(emit::<adagrad::Adagrad>),
         "adadelta" => Some(emit::<adadelta::Adadelta>),
         "rmsprop" => Some(emit::<rmsprop::Rmsprop>),
