@@ -9,6 +9,7 @@
 //! max(|θ|, 1): where a coordinate converges to 0, as on the quadratic, its
 //! relative error grows as 1e-17/|θ| although nothing diverges). Kingma & Ba's
 //! Algorithm 1 is transcribed the same way for the `paper` convention.
+#![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
 use adam::Adam;
 use ndarray::Array1;
 use optcore::reference::{max_rel_diff_to_reference, parse_reference_csv, reference_dir};

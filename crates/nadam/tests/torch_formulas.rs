@@ -8,6 +8,7 @@
 //! cases of our own choosing, all three problems (relative to max(|θ|, 1), as a
 //! coordinate converging to 0 has relative errors 1e-17/|θ|). Ruder's form
 //! (arXiv 1609.04747, eq. for NAdam) is transcribed the same way for `paper`.
+#![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
 use nadam::Nadam;
 use ndarray::Array1;
 use optcore::{problem_by_name, run, Convention};

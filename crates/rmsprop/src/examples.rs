@@ -126,3 +126,60 @@ pub fn sample_rows(table: &Table, ts: &[usize]) -> Table {
     out.note = table.note.clone();
     out
 }
+
+/// RMSprop (paper, ρ = 0.9) and Adagrad with the same η = `lr` and ε = 1e-8 on
+/// the quadratic from $(-5, -2)$: their runs.
+pub fn vs_adagrad_runs(
+    lr: f64,
+    steps: usize,
+) -> Result<(Trace<adagrad::AdagradRecord>, Trace<crate::RmspropRecord>)> {
+    let ada = run(&adagrad::Adagrad::new(lr, 1e-8)?, Quadratic::reference(), quadratic_start().view(), steps)?;
+    let rms = run(&Rmsprop::new(Convention::Paper, lr, 0.9, 1e-8)?, Quadratic::reference(), quadratic_start().view(), steps)?;
+    ada.completed()?;
+    rms.completed()?;
+    Ok((ada, rms))
+}
+
+/// The effective rates $\eta/\sqrt{G_t+\epsilon}$ (Adagrad) and
+/// $\eta/\sqrt{E[g^2]_t+\epsilon}$ (RMSprop) on the same problem, at a few steps.
+pub fn vs_adagrad(lr: f64, steps: usize) -> Result<Table> {
+    let (ada, rms) = vs_adagrad_runs(lr, steps)?;
+    let mut t = Table::new(
+        format!("effective rates on the quadratic, η = {lr}, ε = 1e-8 (RMSprop ρ = 0.9)"),
+        &["t", "Adagrad η/√(G+ε) [0]", "RMSprop η/√(E[g²]+ε) [0]", "Adagrad [1]", "RMSprop [1]", "loss Adagrad", "loss RMSprop"],
+    );
+    for t_ in [1, 2, 5, 10, 20, 50, 100, 150, 200, 300, 400] {
+        if t_ > steps {
+            break;
+        }
+        let (a, r) = (&ada.rows[t_], &rms.rows[t_]);
+        let (ra, rr) = (a.record.as_ref().expect("a step record"), r.record.as_ref().expect("a step record"));
+        t.push(vec![
+            t_.into(),
+            ra.effective_lr[0].into(),
+            rr.effective_lr[0].into(),
+            ra.effective_lr[1].into(),
+            rr.effective_lr[1].into(),
+            a.loss.into(),
+            r.loss.into(),
+        ]);
+    }
+    Ok(t.with_note("Adagrad's rate only falls (G only grows); RMSprop's follows the recent gradient size and rises again as the gradient shrinks near the minimum"))
+}
+
+/// The same effective rates, every step, on one log-scale chart.
+pub fn vs_adagrad_chart(lr: f64, steps: usize) -> Result<plots::Figure> {
+    let (ada, rms) = vs_adagrad_runs(lr, steps)?;
+    let pick = |rows: Vec<(usize, f64)>| rows.into_iter().map(|(t, y)| (t as f64, y)).collect::<Vec<_>>();
+    let ada_rate = |i: usize| pick(ada.rows.iter().filter_map(|r| r.record.as_ref().map(|x| (r.t, x.effective_lr[i]))).collect());
+    let rms_rate = |i: usize| pick(rms.rows.iter().filter_map(|r| r.record.as_ref().map(|x| (r.t, x.effective_lr[i]))).collect());
+    plots::LineChart::new(format!("effective learning rate per coordinate, η = {lr}"))
+        .x_label("step t")
+        .y_label("η / √(· + ε)")
+        .log_y(true)
+        .series("Adagrad, θ₀", ada_rate(0))
+        .series("Adagrad, θ₁", ada_rate(1))
+        .series("RMSprop, θ₀", rms_rate(0))
+        .series("RMSprop, θ₁", rms_rate(1))
+        .render()
+}

@@ -281,7 +281,7 @@ mod tests {
         let rec = tr.rows[1].record.as_ref().unwrap();
         let w = 1.0 - 0.9;
         assert_eq!(rec.avg_sq_grad, array![w * 1.0, w * 64.0]);
-        assert_eq!(tr.rows[1].theta[0], -5.0 - 0.1 / (w * 1.0f64).sqrt() * -1.0);
+        assert_eq!(tr.rows[1].theta[0], -5.0 + 0.1 / (w * 1.0f64).sqrt());
         assert_eq!(tr.rows[1].theta[1], -2.0 - 0.1 / (w * 64.0f64).sqrt() * -8.0);
     }
 

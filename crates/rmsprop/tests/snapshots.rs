@@ -28,3 +28,8 @@ fn eps_placement() {
 fn variants() {
     snap!("variants", examples::variants(200).unwrap().to_string());
 }
+
+#[test]
+fn vs_adagrad() {
+    snap!("vs_adagrad", examples::vs_adagrad(0.1, 200).unwrap().to_string());
+}

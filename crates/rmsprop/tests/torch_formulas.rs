@@ -6,6 +6,7 @@
 //! the three test functions), and the crate's `Pytorch` convention must agree with
 //! it to 1e-12 relative on cases of our own choosing: every problem, plain,
 //! momentum and centered. The same is done for the paper's (Hinton's) form.
+#![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
 use ndarray::Array1;
 use optcore::reference::rel_diff;
 use optcore::{problem_by_name, run, Convention};
