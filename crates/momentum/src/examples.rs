@@ -137,6 +137,12 @@ pub fn unrolled_equations(t_max: usize) -> Markdown {
     Markdown::new(s)
 }
 
+/// One unrolled $v_t$ for any $t$, as display LaTeX.
+pub fn unrolled_equation(t: usize) -> Markdown {
+    let lhs = if t < 10 { format!("v_{t}") } else { format!("v_{{{t}}}") };
+    Markdown::new(format!("$${}$$", unroll::momentum(t).equation(&lhs)))
+}
+
 /// The run whose gradients feed [`unrolled_numbers`]: the post's momentum with
 /// γ = 0.9, η = 0.1 on the reference quadratic from (−5, −2).
 pub fn unrolling_run(steps: usize) -> Result<Trace<MomentumRecord>> {

@@ -33,6 +33,7 @@ fn defaults_and_refusals() {
 #[test]
 fn unrolling() {
     snap!("unrolled_equations", ex::unrolled_equations(4).to_string());
+    snap!("unrolled_equation_10", ex::unrolled_equation(10).to_string());
     snap!("unrolled_numbers", ex::unrolled_numbers(6).unwrap().to_string());
     snap!("weights_table", ex::weights_table(ex::POST_GAMMA, 4).to_string());
     snap!("effective_step", ex::effective_step().to_string());
