@@ -10,6 +10,17 @@ use optcore::reference::{parse_reference_csv, reference_dir, rel_diff};
 use optcore::{fmt_num, problem_by_name, run, Convention, Error, Quadratic, Report, Table};
 use rmsprop::examples::slope;
 
+/// How far [`unrolled_first_moment`] unrolls $m_t$.
+pub const UNROLL_T: usize = 6;
+/// Steps of [`constant_gradient`].
+pub const CONSTANT_STEPS: usize = 10;
+/// Steps of [`bias_correction_first_steps`] and [`momentum_plus_rmsprop`].
+pub const FIRST_STEPS: usize = 8;
+/// Steps of [`paper_vs_pytorch`].
+pub const COMPARE_STEPS: usize = 200;
+/// Steps of [`bias_correction_contour`].
+pub const CONTOUR_STEPS: usize = 60;
+
 /// The quadratic's start in every example: $(-5, -2)$ (the reference cases' start).
 pub fn quadratic_start() -> Array1<f64> {
     array![-5.0, -2.0]
@@ -257,4 +268,19 @@ pub fn paper_vs_pytorch(steps: usize) -> Result<Table> {
         t.push(vec![name.into(), format!("({}, {})", start[0], start[1]).into(), worst.into()]);
     }
     Ok(t)
+}
+
+/// Adam with and without bias correction (η = 0.1) on the quadratic, drawn over
+/// its contours.
+pub fn bias_correction_contour(steps: usize) -> Result<plots::Figure> {
+    let corrected = Adam::new(Convention::Paper, 0.1, 0.9, 0.999, 1e-8)?;
+    let uncorrected = corrected.without_bias_correction()?;
+    let q = Quadratic::reference();
+    let a = run(&corrected, &q, quadratic_start().view(), steps)?;
+    let b = run(&uncorrected, &q, quadratic_start().view(), steps)?;
+    plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
+        .title(format!("Adam on 0.1x² + 2y², η = {}, {steps} steps", corrected.lr))
+        .path("bias-corrected (Algorithm 1)", a.path2())
+        .path("no bias correction", b.path2())
+        .render()
 }

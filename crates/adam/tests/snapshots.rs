@@ -21,22 +21,22 @@ fn first_steps() {
 
 #[test]
 fn unrolled_first_moment() {
-    snap!("unrolled_first_moment", examples::unrolled_first_moment(6).to_string());
+    snap!("unrolled_first_moment", examples::unrolled_first_moment(examples::UNROLL_T).to_string());
 }
 
 #[test]
 fn constant_gradient() {
-    snap!("constant_gradient", examples::constant_gradient(10).unwrap().to_string());
+    snap!("constant_gradient", examples::constant_gradient(examples::CONSTANT_STEPS).unwrap().to_string());
 }
 
 #[test]
 fn bias_correction_first_steps() {
-    snap!("bias_correction_first_steps", examples::bias_correction_first_steps(8).unwrap().to_string());
+    snap!("bias_correction_first_steps", examples::bias_correction_first_steps(examples::FIRST_STEPS).unwrap().to_string());
 }
 
 #[test]
 fn momentum_plus_rmsprop() {
-    snap!("momentum_plus_rmsprop", examples::momentum_plus_rmsprop(8).unwrap().to_string());
+    snap!("momentum_plus_rmsprop", examples::momentum_plus_rmsprop(examples::FIRST_STEPS).unwrap().to_string());
 }
 
 #[test]
@@ -51,5 +51,11 @@ fn torch_reference() {
 
 #[test]
 fn paper_vs_pytorch() {
-    snap!("paper_vs_pytorch", examples::paper_vs_pytorch(200).unwrap().to_string());
+    snap!("paper_vs_pytorch", examples::paper_vs_pytorch(examples::COMPARE_STEPS).unwrap().to_string());
+}
+
+#[test]
+fn figures_render() {
+    let fig = examples::bias_correction_contour(examples::CONTOUR_STEPS).unwrap();
+    assert!(fig.svg().starts_with("<svg"));
 }

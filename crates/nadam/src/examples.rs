@@ -8,6 +8,10 @@ use optcore::error::Result;
 use optcore::{fmt_num, run, Convention, Exact, Optimizer, Oracle, Quadratic, Report, Table, Trace};
 use rmsprop::examples::slope;
 
+/// η and steps of [`forms_side_by_side`] and [`forms_contour`].
+pub const FORMS_LR: f64 = 0.1;
+pub const FORMS_STEPS: usize = 100;
+
 /// The quadratic's start in every example: $(-5, -2)$.
 pub fn quadratic_start() -> Array1<f64> {
     array![-5.0, -2.0]
@@ -154,4 +158,17 @@ pub fn forms_side_by_side(lr: f64, steps: usize) -> Result<Table> {
         ]);
     }
     Ok(t)
+}
+
+/// The four runs of [`forms_runs`] over the quadratic's contours.
+pub fn forms_contour(lr: f64, steps: usize) -> Result<plots::Figure> {
+    let (adam, ruder, torch, limit) = forms_runs(lr, steps)?;
+    let q = Quadratic::reference();
+    plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
+        .title(format!("Adam and three NAdams on 0.1x² + 2y², η = {lr}, {steps} steps"))
+        .path("Adam", adam.path2())
+        .path("NAdam, Ruder", ruder.path2())
+        .path("NAdam, torch ψ = 0.004", torch.path2())
+        .path("NAdam, torch ψ → ∞", limit.path2())
+        .render()
 }

@@ -26,7 +26,7 @@ fn first_steps() {
 
 #[test]
 fn forms_side_by_side() {
-    snap!("forms_side_by_side", examples::forms_side_by_side(0.1, 100).unwrap().to_string());
+    snap!("forms_side_by_side", examples::forms_side_by_side(examples::FORMS_LR, examples::FORMS_STEPS).unwrap().to_string());
 }
 
 #[test]
@@ -37,4 +37,17 @@ fn compare_quadratic() {
 #[test]
 fn compare_rosenbrock() {
     snap!("compare_rosenbrock", nadam::compare::table(nadam::compare::Problem::Rosenbrock).unwrap().to_string());
+}
+
+#[test]
+fn figures_render() {
+    use nadam::compare::{contour, loss_chart, Problem};
+    let mut figs = vec![examples::forms_contour(examples::FORMS_LR, examples::FORMS_STEPS).unwrap()];
+    for p in [Problem::Quadratic, Problem::Rosenbrock] {
+        figs.push(contour(p).unwrap());
+        figs.push(loss_chart(p).unwrap());
+    }
+    for fig in figs {
+        assert!(fig.svg().starts_with("<svg"));
+    }
 }

@@ -7,6 +7,12 @@ use optcore::error::Result;
 use optcore::render::Cell;
 use optcore::{fmt_num, run, Convention, FnObjective, Objective, Optimizer, Quadratic, Report, Rosenbrock, Table, Trace};
 
+/// Steps of [`variants`] and [`variants_contour`].
+pub const VARIANT_STEPS: usize = 200;
+/// η and steps of the Adagrad comparison ([`vs_adagrad`], [`vs_adagrad_chart`]).
+pub const VS_ADAGRAD_LR: f64 = 0.1;
+pub const VS_ADAGRAD_STEPS: usize = 200;
+
 /// The quadratic's start in every example: $(-5, -2)$ (the reference cases' start).
 pub fn quadratic_start() -> Array1<f64> {
     array![-5.0, -2.0]
@@ -106,6 +112,30 @@ pub fn variants(steps: usize) -> Result<Table> {
         }
     }
     Ok(t)
+}
+
+/// The paths of the paper form and of torch's variants on the quadratic, drawn
+/// over its contours.
+pub fn variants_contour(steps: usize) -> Result<plots::Figure> {
+    let torch = Rmsprop::defaults(Convention::Pytorch);
+    let paper = Rmsprop {
+        lr: torch.lr,
+        ..Rmsprop::defaults(Convention::Paper)
+    };
+    let list: Vec<(&str, Rmsprop)> = vec![
+        ("paper: ρ = 0.9, ε inside", paper),
+        ("pytorch defaults", torch),
+        ("pytorch, momentum 0.9", torch.with_momentum(0.9)?),
+        ("pytorch, centered", torch.with_centered(true)),
+    ];
+    let q = Quadratic::reference();
+    let mut c = plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
+        .title(format!("RMSprop on 0.1x² + 2y², η = {}, {steps} steps", torch.lr));
+    for (label, opt) in &list {
+        let tr = run(opt, &q, quadratic_start().view(), steps)?;
+        c = c.path(*label, tr.path2());
+    }
+    c.render()
 }
 
 /// A run of `opt` on the reference quadratic from $(-5, -2)$.

@@ -26,10 +26,20 @@ fn eps_placement() {
 
 #[test]
 fn variants() {
-    snap!("variants", examples::variants(200).unwrap().to_string());
+    snap!("variants", examples::variants(examples::VARIANT_STEPS).unwrap().to_string());
 }
 
 #[test]
 fn vs_adagrad() {
-    snap!("vs_adagrad", examples::vs_adagrad(0.1, 200).unwrap().to_string());
+    snap!("vs_adagrad", examples::vs_adagrad(examples::VS_ADAGRAD_LR, examples::VS_ADAGRAD_STEPS).unwrap().to_string());
+}
+
+#[test]
+fn figures_render() {
+    for fig in [
+        examples::vs_adagrad_chart(examples::VS_ADAGRAD_LR, examples::VS_ADAGRAD_STEPS).unwrap(),
+        examples::variants_contour(examples::VARIANT_STEPS).unwrap(),
+    ] {
+        assert!(fig.svg().starts_with("<svg"));
+    }
 }
