@@ -295,6 +295,7 @@ pub struct Contour<'a> {
     show_minimum: bool,
     paths: Vec<(String, Vec<(f64, f64)>)>,
     arrows: Vec<Arrow>,
+    notes: Vec<((f64, f64), String)>,
 }
 
 impl<'a> Contour<'a> {
@@ -316,6 +317,7 @@ impl<'a> Contour<'a> {
             show_minimum: true,
             paths: Vec::new(),
             arrows: Vec::new(),
+            notes: Vec::new(),
         }
     }
 
@@ -387,6 +389,13 @@ impl<'a> Contour<'a> {
     /// A labelled arrow from `from` to `to` (e.g. a momentum step).
     pub fn arrow(mut self, label: impl Into<String>, from: (f64, f64), to: (f64, f64)) -> Self {
         self.arrows.push((label.into(), from, to));
+        self
+    }
+
+    /// A short text next to the point `at` (e.g. `θₜ`, `θₜ − γvₜ₋₁`). A note
+    /// whose point lies outside the axes is not drawn; a non-finite one is an error.
+    pub fn note(mut self, text: impl Into<String>, at: (f64, f64)) -> Self {
+        self.notes.push((at, text.into()));
         self
     }
 
@@ -463,6 +472,16 @@ impl<'a> Contour<'a> {
             }
         }
 
+        for (at, _) in &self.notes {
+            if !(at.0.is_finite() && at.1.is_finite()) {
+                return Err(Error::Hyperparameter {
+                    name: "note position",
+                    value: if at.0.is_finite() { at.1 } else { at.0 },
+                    accepts: "a finite point",
+                });
+            }
+        }
+
         let mut items = Vec::new();
         let last = levels.len().saturating_sub(1).max(1) as f64;
         for (k, &c) in levels.iter().enumerate() {
@@ -506,6 +525,12 @@ impl<'a> Contour<'a> {
                 to: *to,
                 color: ARROW_PALETTE[idx % ARROW_PALETTE.len()],
                 label: (!label.is_empty()).then(|| label.clone()),
+            });
+        }
+        for (at, text) in &self.notes {
+            items.push(Item::Note {
+                at: *at,
+                text: text.clone(),
             });
         }
         if self.show_minimum {

@@ -27,6 +27,20 @@
 //! assert!(fig.svg().starts_with("<svg"));
 //! ```
 //!
+//! In a notebook, make the figure the cell's last expression (no `;`):
+//!
+//! ```text
+//! :dep plots = { path = "../crates/plots" }
+//! let q = optcore::Quadratic::reference();
+//! plots::Contour::new(&q, (-10.0, 10.0), (-3.0, 3.0)).trace("GD", &trace).render()?
+//! ```
+//!
+//! evcxr 0.22 turns `?` on only after the first cell that uses it failed to
+//! compile without it, and shows *that* cell's value with `Debug` (here the
+//! one-line `Figure(640 × 480, … bytes of SVG)`) instead of the picture. A line
+//! `Ok::<(), std::fmt::Error>(())?;` in the notebooks' evcxr `prelude.rs` (or any
+//! earlier cell with a `?`) avoids it.
+//!
 //! Bad input (an empty range, a NaN bound, an objective that is not 2-D, nothing
 //! to draw) is an [`optcore::Error`], never a panic. Non-finite points of a series
 //! or path (a diverging run) and, on a log axis, non-positive values are skipped,
@@ -50,7 +64,7 @@ use std::path::Path;
 
 /// A rendered figure: an SVG document, plus what is needed to draw it again into
 /// a bitmap ([`Figure::save_png`]).
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Clone, PartialEq)]
 pub struct Figure {
     svg: String,
     scene: scene::Scene,
@@ -95,6 +109,20 @@ impl Figure {
     #[cfg(feature = "png")]
     pub fn save_png(&self, path: impl AsRef<Path>) -> std::io::Result<()> {
         self.scene.save_png(path.as_ref())
+    }
+}
+
+/// Short: `Figure(640 × 480, 23456 bytes of SVG)` (a notebook that falls back to
+/// Debug output shows this line, not the whole document).
+impl std::fmt::Debug for Figure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "Figure({} × {}, {} bytes of SVG)",
+            self.scene.size.0,
+            self.scene.size.1,
+            self.svg.len()
+        )
     }
 }
 

@@ -6,6 +6,7 @@ use crate::{fmt_log_tick, fmt_tick};
 use optcore::{Error, Result};
 use plotters::coord::Shift;
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// Where the legend goes. [`Corner::Auto`] (the default) picks the corner whose
 /// box is crossed by the fewest lines of the data, so that the legend covers as
@@ -137,6 +138,9 @@ pub(crate) enum Item {
         color: Color,
         label: Option<String>,
     },
+    /// A short text whose lower left corner is just right of and above `at`
+    /// (drawn only if `at` is inside the axes).
+    Note { at: (f64, f64), text: String },
     /// An arrow `from` → `to` (shaft clipped to the axes; head drawn if `to` is inside).
     Arrow {
         from: (f64, f64),
@@ -268,7 +272,7 @@ impl Scene {
                 Item::Line { label, .. }
                 | Item::Points { label, .. }
                 | Item::Arrow { label, .. } => label.as_deref(),
-                Item::Contour { .. } => None,
+                Item::Contour { .. } | Item::Note { .. } => None,
             })
             .collect()
     }
@@ -320,6 +324,12 @@ impl Scene {
             for it in &self.items {
                 match it {
                     Item::Contour { .. } => {}
+                    Item::Note { at, text } => {
+                        // A note's text runs right of its point: count it where it starts.
+                        if bx.contains(*at) {
+                            hits += text.chars().count().max(1);
+                        }
+                    }
                     Item::Line { runs, markers, .. } => {
                         for r in runs {
                             hits += r
@@ -488,6 +498,15 @@ impl Scene {
                             .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
                             .label(l.as_str())
                             .legend(move |p| glyph.element(p));
+                    }
+                }
+                Item::Note { at, text } => {
+                    if bounds.contains(*at) {
+                        let (x, y) = px(&chart, *at);
+                        let style = TextStyle::from((font, 14).into_font())
+                            .color(&RGBAColor(0, 0, 0, 0.9))
+                            .pos(Pos::new(HPos::Left, VPos::Bottom));
+                        root.draw(&Text::new(text.clone(), (x + 6, y - 4), style))?;
                     }
                 }
                 Item::Arrow {

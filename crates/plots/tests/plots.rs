@@ -110,6 +110,8 @@ fn quadratic_figure(q: &Quadratic) -> plots::Contour<'_> {
         .path("Momentum", vec![(-9.0, 2.5), (-7.0, 1.0), (-4.0, 0.2)])
         .arrow("momentum step", (-7.0, 1.0), (-5.0, 0.5))
         .arrow("gradient at lookahead", (-5.0, 0.5), (-4.0, 0.2))
+        .note("θₜ", (-7.0, 1.0))
+        .note("outside, not drawn", (50.0, 0.0))
 }
 
 #[test]
@@ -171,6 +173,10 @@ fn labels_titles_and_legend_are_in_the_svg() {
         assert!(fig.svg().contains(text), "{text} missing");
     }
     assert_eq!(fig.size(), (640, 480));
+    assert_eq!(
+        format!("{fig:?}"),
+        format!("Figure(640 × 480, {} bytes of SVG)", fig.svg().len())
+    );
     assert!(fig.to_html().starts_with("<div><svg"));
 }
 
