@@ -554,11 +554,27 @@ pub fn loss_per_update() -> Table {
     t
 }
 
-/// (c) as plot series: (t, J(θ_t)) for t ≤ N, one series per variant.
+/// Flat lines at $J^\*$ and at the target loss from $x = 0$ to `x_end`, drawn
+/// with the loss curves.
+pub fn level_lines(p: &Problem, x_end: f64) -> Vec<(String, Vec<(f64, f64)>)> {
+    vec![
+        (
+            "J* (exact optimum)".into(),
+            vec![(0.0, p.optimal_loss), (x_end, p.optimal_loss)],
+        ),
+        ("target".into(), vec![(0.0, p.target), (x_end, p.target)]),
+    ]
+}
+
+/// (c) as plot series: (t, J(θ_t)) for t ≤ N, one series per variant, batch GD
+/// last (drawn on top: its few points lie on the others' curve), then the
+/// [`level_lines`].
 pub fn loss_per_update_series() -> Vec<(String, Vec<(f64, f64)>)> {
     let p = problem();
     let shown = updates_shown(&p);
-    runs(&p)
+    let mut runs = runs(&p);
+    runs.sort_by_key(|r| r.batch_size == p.loss.len());
+    let mut series: Vec<_> = runs
         .iter()
         .map(|r| {
             (
@@ -566,16 +582,21 @@ pub fn loss_per_update_series() -> Vec<(String, Vec<(f64, f64)>)> {
                 r.loss_per_update().into_iter().take(shown + 1).collect(),
             )
         })
-        .collect()
+        .collect();
+    series.extend(level_lines(&p, shown as f64));
+    series
 }
 
-/// (b) as plot series: (epochs = gradient evaluations / N, J(θ)) for every update.
+/// (b) as plot series: (epochs = gradient evaluations / N, J(θ)) for every
+/// update, then the [`level_lines`].
 pub fn loss_per_epoch_series() -> Vec<(String, Vec<(f64, f64)>)> {
     let p = problem();
-    runs(&p)
+    let mut series: Vec<_> = runs(&p)
         .iter()
         .map(|r| (label(r), r.loss_per_epoch()))
-        .collect()
+        .collect();
+    series.extend(level_lines(&p, EPOCHS as f64));
+    series
 }
 
 /// The sensitivity runs: batch GD with each of [`SENSITIVITY_LRS`], stopping
@@ -646,13 +667,16 @@ pub fn lr_sensitivity() -> Report {
         .table(t)
 }
 
-/// (d) as plot series: (t, J(θ_t)) of each sensitivity run, until it stopped.
+/// (d) as plot series: (t, J(θ_t)) of each sensitivity run, until it stopped,
+/// then the [`level_lines`].
 pub fn lr_sensitivity_series() -> Vec<(String, Vec<(f64, f64)>)> {
     let p = problem();
-    sensitivity_runs(&p)
+    let mut series: Vec<_> = sensitivity_runs(&p)
         .iter()
         .map(|r| (format!("η = {}", r.lr), r.loss_per_update()))
-        .collect()
+        .collect();
+    series.extend(level_lines(&p, SENSITIVITY_UPDATES as f64));
+    series
 }
 
 /// Plain GD on the reference quadratic from [`QUADRATIC_START`] with each of
