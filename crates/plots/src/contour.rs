@@ -296,6 +296,7 @@ pub struct Contour<'a> {
     paths: Vec<(String, Vec<(f64, f64)>)>,
     arrows: Vec<Arrow>,
     notes: Vec<((f64, f64), String)>,
+    equal_aspect: bool,
 }
 
 impl<'a> Contour<'a> {
@@ -318,6 +319,7 @@ impl<'a> Contour<'a> {
             paths: Vec::new(),
             arrows: Vec::new(),
             notes: Vec::new(),
+            equal_aspect: false,
         }
     }
 
@@ -389,6 +391,15 @@ impl<'a> Contour<'a> {
     /// A labelled arrow from `from` to `to` (e.g. a momentum step).
     pub fn arrow(mut self, label: impl Into<String>, from: (f64, f64), to: (f64, f64)) -> Self {
         self.arrows.push((label.into(), from, to));
+        self
+    }
+
+    /// One unit of θ₀ as long on screen as one unit of θ₁, so that circles look
+    /// round and a gradient looks perpendicular to its level line. The ranges
+    /// are kept; the figure's height (or, if that would pass twice the width or
+    /// drop below 200 pixels, its width) is changed to fit.
+    pub fn equal_aspect(mut self, on: bool) -> Self {
+        self.equal_aspect = on;
         self
     }
 
@@ -546,7 +557,7 @@ impl<'a> Contour<'a> {
             }
         }
 
-        Figure::from_scene(Scene {
+        let mut scene = Scene {
             size: self.size,
             title: self
                 .title
@@ -560,6 +571,27 @@ impl<'a> Contour<'a> {
             grid: false,
             items,
             legend: self.legend,
-        })
+        };
+        if self.equal_aspect {
+            scene.size = self.equal_aspect_size(&scene)?;
+        }
+        Figure::from_scene(scene)
+    }
+
+    /// The size whose plotting area has the ranges' aspect ratio.
+    fn equal_aspect_size(&self, scene: &Scene) -> Result<(u32, u32)> {
+        let (ow, oh) = scene.frame_overhead()?;
+        let ratio = (self.y_range.1 - self.y_range.0) / (self.x_range.1 - self.x_range.0);
+        let (w, _) = self.size;
+        let pw = f64::from(w.saturating_sub(ow).max(1));
+        let h = (pw * ratio).round() + f64::from(oh);
+        if h >= 200.0 && h <= 2.0 * f64::from(w) {
+            return Ok((w, h as u32));
+        }
+        // Too flat or too tall: fix the height at its limit, find the width.
+        let h = h.clamp(200.0, 2.0 * f64::from(w));
+        let ph = (h - f64::from(oh)).max(1.0);
+        let w2 = ((ph / ratio).round() + f64::from(ow)).clamp(200.0, 4000.0);
+        Ok((w2 as u32, h as u32))
     }
 }

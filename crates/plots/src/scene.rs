@@ -356,6 +356,26 @@ impl Scene {
         best.0
     }
 
+    /// Pixels around the plotting area (axes labels, caption, margins): figure
+    /// size minus plotting-area size, found by laying out the frame once.
+    pub fn frame_overhead(&self) -> Result<(u32, u32)> {
+        #[cfg(feature = "png")]
+        crate::fonts::ensure();
+        let mut buf = String::new();
+        let root = SVGBackend::with_string(&mut buf, self.size).into_drawing_area();
+        let chart = frame(&root, &self.title)
+            .build_cartesian_2d(0.0..1.0, 0.0..1.0)
+            .map_err(|e| Error::Parse {
+                what: "the figure (plotters could not lay it out)".into(),
+                message: e.to_string(),
+            })?;
+        let (pw, ph) = chart.plotting_area().dim_in_pixel();
+        Ok((
+            self.size.0.saturating_sub(pw),
+            self.size.1.saturating_sub(ph),
+        ))
+    }
+
     /// The SVG document.
     pub fn to_svg(&self) -> Result<String> {
         #[cfg(feature = "png")]
@@ -388,12 +408,7 @@ impl Scene {
         root.fill(&WHITE)?;
         let (x0, x1) = self.x_range;
         let (y0, y1) = self.y_range;
-        let mut chart = ChartBuilder::on(&root)
-            .caption(&self.title, (font, 22))
-            .margin(14)
-            .x_label_area_size(48)
-            .y_label_area_size(64)
-            .build_cartesian_2d(x0..x1, y0..y1)?;
+        let mut chart = frame(&root, &self.title).build_cartesian_2d(x0..x1, y0..y1)?;
 
         let y_labels = if self.log_y {
             // Whole decades when the axis spans several, else plotters' nice steps.
@@ -609,6 +624,20 @@ fn pixels<DB: DrawingBackend>(chart: &Chart<'_, DB>, points: &[(f64, f64)]) -> V
         out.push(out[0]);
     }
     out
+}
+
+/// The chart frame every figure uses: caption, margins, room for tick labels
+/// and axis descriptions.
+fn frame<'a, 'b, DB: DrawingBackend>(
+    root: &'a DrawingArea<DB, Shift>,
+    title: &str,
+) -> ChartBuilder<'a, 'b, DB> {
+    let mut b = ChartBuilder::on(root);
+    b.caption(title, ("sans-serif", 22))
+        .margin(14)
+        .x_label_area_size(48)
+        .y_label_area_size(64);
+    b
 }
 
 /// $\log_{10}(k \cdot 10^d)$ for k = 2..9 inside `(lo, hi)` (in exponents), if the

@@ -354,3 +354,42 @@ fn objective_dim_is_checked_through_dyn() {
     let obj: &dyn Objective = &r;
     assert!(Contour::new(obj, (-2.0, 2.0), (-1.0, 3.0)).render().is_ok());
 }
+
+#[test]
+fn equal_aspect_makes_circles_round() {
+    let f = bowl();
+    for (x, y) in [((-1.0, 1.0), (-2.0, 2.0)), ((-4.0, 4.0), (-1.0, 1.0))] {
+        let fig = Contour::new(&f, x, y)
+            .levels(6)
+            .equal_aspect(true)
+            .render()
+            .unwrap();
+        // The innermost level line is a full circle: its pixel box must be square.
+        let svg = fig.svg();
+        let line = svg
+            .lines()
+            .filter(|l| l.starts_with("<polyline") && l.contains("opacity=\"0.85\""))
+            .next()
+            .unwrap();
+        let pts: Vec<(i32, i32)> = line
+            .split("points=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .split_whitespace()
+            .map(|p| {
+                let (a, b) = p.split_once(',').unwrap();
+                (a.parse().unwrap(), b.parse().unwrap())
+            })
+            .collect();
+        let w = pts.iter().map(|p| p.0).max().unwrap() - pts.iter().map(|p| p.0).min().unwrap();
+        let h = pts.iter().map(|p| p.1).max().unwrap() - pts.iter().map(|p| p.1).min().unwrap();
+        assert!(
+            w > 5 && (w - h).abs() <= 2,
+            "{:?}: {w} x {h} pixels",
+            fig.size()
+        );
+    }
+}
