@@ -368,8 +368,7 @@ fn equal_aspect_makes_circles_round() {
         let svg = fig.svg();
         let line = svg
             .lines()
-            .filter(|l| l.starts_with("<polyline") && l.contains("opacity=\"0.85\""))
-            .next()
+            .find(|l| l.starts_with("<polyline") && l.contains("opacity=\"0.85\""))
             .unwrap();
         let pts: Vec<(i32, i32)> = line
             .split("points=\"")
