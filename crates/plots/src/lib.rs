@@ -46,7 +46,7 @@
 //! or path (a diverging run) and, on a log axis, non-positive values are skipped,
 //! and the line is broken there rather than joined across the gap.
 //!
-//! PNG files: [`Figure::save_png`] with the cargo feature `png`, which compiles in
+//! PNG files: `Figure::save_png` with the cargo feature `png`, which compiles in
 //! the DejaVu Sans font (`fonts/`, Bitstream Vera licence). Without it (the default,
 //! what notebooks load) no font and no system library is needed: SVG text is plain
 //! `<text>` that the browser lays out.
@@ -63,7 +63,7 @@ use optcore::{Error, Result};
 use std::path::Path;
 
 /// A rendered figure: an SVG document, plus what is needed to draw it again into
-/// a bitmap ([`Figure::save_png`]).
+/// a bitmap (`Figure::save_png`).
 #[derive(Clone, PartialEq)]
 pub struct Figure {
     svg: String,
