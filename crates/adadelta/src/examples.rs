@@ -19,8 +19,8 @@ pub fn reference_start() -> Array1<f64> {
 }
 
 /// Zeiler's Algorithm 1 (ρ = 0.95, ε = 1e-6) on $0.1x^2 + 2y^2$ from $(-5, -2)$.
-pub fn paper_run(steps: usize) -> Result<Trace<crate::AdadeltaRecord>> {
-    run(&Adadelta::defaults(Convention::Paper), Quadratic::reference(), reference_start().view(), steps)
+pub fn paper_run(steps: usize) -> Result<Table> {
+    Ok(run(&Adadelta::defaults(Convention::Paper), Quadratic::reference(), reference_start().view(), steps)?.table())
 }
 
 /// The intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS[g]_t} g_t$ (γ = 0.9,
@@ -133,8 +133,8 @@ pub fn window_series(rho: f64) -> Vec<(String, Vec<(f64, f64)>)> {
 // Newton's method.
 
 /// Newton's method on the quadratic (one step to the minimum) for `steps` steps.
-pub fn newton_quadratic(steps: usize) -> Result<Trace<crate::newton::NewtonRecord>> {
-    run(&Newton::new(Quadratic::reference()), Quadratic::reference(), reference_start().view(), steps)
+pub fn newton_quadratic(steps: usize) -> Result<Table> {
+    Ok(run(&Newton::new(Quadratic::reference()), Quadratic::reference(), reference_start().view(), steps)?.table())
 }
 
 /// The start for Rosenbrock runs.
@@ -143,9 +143,14 @@ pub fn rosenbrock_start() -> Array1<f64> {
 }
 
 /// Newton's method on Rosenbrock from (−1.2, 1).
-pub fn newton_rosenbrock(steps: usize) -> Result<Trace<crate::newton::NewtonRecord>> {
+pub fn newton_rosenbrock_trace(steps: usize) -> Result<Trace<crate::newton::NewtonRecord>> {
     let r = Rosenbrock::default();
     run(&Newton::new(r), r, rosenbrock_start().view(), steps)
+}
+
+/// [`newton_rosenbrock_trace`] as a table.
+pub fn newton_rosenbrock(steps: usize) -> Result<Table> {
+    Ok(newton_rosenbrock_trace(steps)?.table())
 }
 
 /// A singular Hessian: $J = y^2$ (flat in x) stops at step 1 with a typed error.
@@ -357,4 +362,81 @@ pub fn rescaling(k: f64, steps: usize) -> Result<Table> {
 /// The name shown for a record's fields (so the notebook can list them).
 pub fn field_names<R: Record>(r: &R) -> Vec<&'static str> {
     r.fields().iter().map(|f| f.symbol).collect()
+}
+
+// ---------------------------------------------------------------------------
+// Figures (the numbers behind them are in the tables above).
+
+/// The decaying weights $(1-\rho)\rho^k$ against the post's "last w gradients" box.
+pub fn fig_window(rho: f64) -> Result<plots::Figure> {
+    let mut c = plots::LineChart::new(format!("weight of g²ₜ₋ₖ in E[g²]ₜ, ρ = {rho}")).x_label("k (steps ago)").y_label("weight");
+    for (label, pts) in window_series(rho) {
+        c = c.series(label, pts);
+    }
+    c.render()
+}
+
+/// Newton's path and Adadelta's on Rosenbrock from (−1.2, 1).
+pub fn fig_newton_rosenbrock() -> Result<plots::Figure> {
+    let r = Rosenbrock::default();
+    let n = newton_rosenbrock_trace(7)?;
+    let a = run(&Adadelta::defaults(Convention::Paper), r, rosenbrock_start().view(), 2000)?;
+    plots::Contour::new(&r, (-2.0, 2.0), (-3.5, 3.0))
+        .levels(15)
+        .title("Rosenbrock: Newton (7 steps), Adadelta (2000)")
+        .trace("Newton −H⁻¹g", &n)
+        .trace("Adadelta", &a)
+        .render()
+}
+
+/// One Newton step on the quadratic (an arrow to the minimum) beside Adadelta,
+/// SGD and Adagrad paths.
+pub fn fig_newton_quadratic() -> Result<plots::Figure> {
+    let q = Quadratic::reference();
+    let s = reference_start();
+    let ad = run(&Adadelta::defaults(Convention::Paper), &q, s.view(), 500)?;
+    let sgd = run(&Sgd::new(0.4)?, &q, s.view(), 30)?;
+    let ag = run(&Adagrad { lr: 0.4, ..Adagrad::defaults(Convention::Paper) }, &q, s.view(), 30)?;
+    plots::Contour::new(&q, (-6.0, 6.0), (-2.5, 2.5))
+        .levels(12)
+        .title("0.1x² + 2y²: one Newton step lands on the minimum")
+        .arrow("Newton: −H⁻¹g", (s[0], s[1]), (0.0, 0.0))
+        .trace("Adadelta (500 steps)", &ad)
+        .trace("SGD η = 0.4 (30 steps)", &sgd)
+        .trace("Adagrad η = 0.4 (30 steps)", &ag)
+        .render()
+}
+
+/// θ₀ along the run in metres and, divided by k, in centimetres: Newton's two
+/// curves coincide, Adadelta's (one ε) do not.
+pub fn fig_rescaling(k: f64, steps: usize) -> Result<plots::Figure> {
+    let q = Quadratic::reference();
+    let s = reference_start();
+    let scaled = Rescaled { inner: q.clone(), k };
+    let ks = s.mapv(|x| k * x);
+    let opt = Adadelta::defaults(Convention::Paper);
+    let a = run(&opt, &q, s.view(), steps)?;
+    let b = run(&opt, &scaled, ks.view(), steps)?;
+    let (c2, _) = adadelta_two_eps(&scaled, ks.view(), steps, opt.rho, opt.eps * k * k, opt.eps / (k * k));
+    let path = |tr: &Trace<crate::AdadeltaRecord>, div: f64| -> Vec<(f64, f64)> { tr.rows.iter().map(|r| (r.t as f64, r.theta[0] / div)).collect() };
+    plots::LineChart::new(format!("Adadelta, θ₀ in m and in cm (÷{k}), paper defaults"))
+        .x_label("step t")
+        .y_label("θ₀ in metres")
+        .series("run in m", path(&a, 1.0))
+        .series("run in cm, one ε", path(&b, k))
+        .series("run in cm, each ε in its unit", c2.iter().enumerate().map(|(t, th)| (t as f64, th[0] / k)).collect())
+        .render()
+}
+
+/// Bad hyperparameters and the typed error each one gets (θ is never touched).
+pub fn refusals() -> Table {
+    let mut t = Table::new("refused hyperparameters", &["lr", "ρ", "ε", "error"]);
+    for (lr, rho, eps) in [(1.0, 0.0, 1e-6), (1.0, 1.0, 1e-6), (1.0, 1.5, 1e-6), (1.0, 0.9, -1e-6), (1.0, 0.9, 0.0), (0.0, 0.9, 1e-6)] {
+        let msg = match Adadelta::pytorch(lr, rho, eps) {
+            Ok(_) => "accepted".to_string(),
+            Err(e) => e.to_string(),
+        };
+        t.push(vec![lr.into(), rho.into(), eps.into(), msg.into()]);
+    }
+    t
 }

@@ -431,3 +431,88 @@ pub fn stall_series() -> Result<(Vec<(String, Vec<(f64, f64)>)>, Vec<(f64, f64)>
 pub fn describe(conv: Convention) -> String {
     Adagrad::defaults(conv).describe()
 }
+
+// ---------------------------------------------------------------------------
+// Figures (the numbers behind them are in the tables above).
+
+/// The reference case on its contour: the post's form and torch's, η = 0.4, ε = 0.1.
+pub fn fig_reference(steps: usize) -> Result<plots::Figure> {
+    let q = Quadratic::reference();
+    let paper = reference_optimizer();
+    let torch = Adagrad { convention: Convention::Pytorch, ..paper };
+    let a = run(&paper, &q, reference_start().view(), steps)?;
+    let b = run(&torch, &q, reference_start().view(), steps)?;
+    plots::Contour::new(&q, (-6.0, 6.0), (-2.5, 2.5))
+        .levels(12)
+        .title(format!("Adagrad on 0.1x² + 2y², η = 0.4, ε = 0.1, {steps} steps"))
+        .trace("post: η/√(G+ε)", &a)
+        .trace("torch: η/(√G+ε)", &b)
+        .render()
+}
+
+/// Per-weight effective rates of Adagrad on the sparse data (log scale).
+pub fn fig_sparse_rates(lr: f64) -> Result<plots::Figure> {
+    let mut c = plots::LineChart::new(format!("Adagrad η = {lr}: effective rate η/√(Gₜ,ᵢᵢ+ε) per weight"))
+        .x_label("step t")
+        .y_label("effective rate")
+        .log_y(true);
+    for (label, pts) in sparse_rate_series(lr)? {
+        c = c.series(label, pts);
+    }
+    c.render()
+}
+
+/// The rare weight $w_2$ along the run: Adagrad vs SGD, each at two η.
+pub fn fig_sparse_w2() -> Result<plots::Figure> {
+    let mut c = plots::LineChart::new("rare feature's weight w₂ (target 2)").x_label("step t").y_label("w₂");
+    for lr in [0.5, 1.0] {
+        let tr = sparse_adagrad(lr)?;
+        c = c.series(format!("Adagrad η = {lr}"), tr.rows.iter().map(|r| (r.t as f64, r.theta[2])).collect());
+    }
+    for lr in [0.04, 0.08] {
+        let tr = sparse_sgd(lr)?;
+        c = c.series(format!("SGD η = {lr}"), tr.rows.iter().map(|r| (r.t as f64, r.theta[2])).collect());
+    }
+    c.render()
+}
+
+/// The stall: θ along the long slope, Adagrad vs SGD.
+pub fn fig_stall() -> Result<plots::Figure> {
+    let (theta, _) = stall_series()?;
+    let mut c = plots::LineChart::new(format!("long slope to θ = 50, η = {SLOPE_LR}")).x_label("step t").y_label("θ");
+    for (label, pts) in theta {
+        c = c.series(label, pts);
+    }
+    c.render()
+}
+
+/// Adagrad's rate on the slope against η/√t (log scale).
+pub fn fig_rate_decay() -> Result<plots::Figure> {
+    let (_, rate) = stall_series()?;
+    let reference: Vec<(f64, f64)> = rate.iter().map(|(t, _)| (*t, SLOPE_LR / t.sqrt())).collect();
+    plots::LineChart::new("Adagrad's rate under a steady gradient")
+        .x_label("step t")
+        .y_label("rate")
+        .log_y(true)
+        .series("η/√(Gₜ+ε)", rate)
+        .series("η/√t", reference)
+        .render()
+}
+
+/// Bad hyperparameters and the typed error each one gets (θ is never touched).
+pub fn refusals() -> Table {
+    let mut t = Table::new("refused hyperparameters", &["lr", "eps", "lr_decay", "G₀", "error"]);
+    for (lr, eps, lr_decay, g0) in [(0.01, -1e-8, 0.0, 0.0), (0.0, 1e-10, 0.0, 0.0), (0.01, 1e-10, -0.5, 0.0), (0.01, 1e-10, 0.0, -1.0), (0.01, f64::NAN, 0.0, 0.0)] {
+        let msg = match Adagrad::pytorch(lr, eps, lr_decay, g0) {
+            Ok(_) => "accepted".to_string(),
+            Err(e) => e.to_string(),
+        };
+        t.push(vec![lr.into(), eps.into(), lr_decay.into(), g0.into(), msg.into()]);
+    }
+    t
+}
+
+/// [`reference_run`] as a table (what the notebook shows).
+pub fn reference_table(steps: usize) -> Result<Table> {
+    Ok(reference_run(steps)?.table())
+}

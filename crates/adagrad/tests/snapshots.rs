@@ -16,7 +16,7 @@ macro_rules! snap {
 
 #[test]
 fn reference_run() {
-    snap!("reference_run", ex::reference_run(10).unwrap().to_string());
+    snap!("reference_run", ex::reference_table(10).unwrap().to_string());
 }
 
 #[test]
@@ -30,6 +30,7 @@ fn conventions() {
     snap!("conventions_runs", ex::conventions_runs(10).unwrap().to_string());
     snap!("torch_options", ex::torch_options(20).unwrap().to_string());
     snap!("zero_denominator", ex::zero_denominator().unwrap().to_string());
+    snap!("refusals", ex::refusals().to_string());
 }
 
 #[test]
@@ -43,4 +44,18 @@ fn sparse_story() {
 fn steady_gradient() {
     snap!("steady_gradient", ex::steady_gradient().unwrap().to_string());
     snap!("stall", ex::stall().unwrap().to_string());
+}
+
+#[test]
+fn figures_render_and_are_deterministic() {
+    for f in [ex::fig_reference, |_| ex::fig_sparse_rates(0.5)] {
+        let (a, b) = (f(20).unwrap(), f(20).unwrap());
+        assert!(a.svg().starts_with("<svg"));
+        assert_eq!(a, b);
+    }
+    for f in [ex::fig_sparse_w2, ex::fig_stall, ex::fig_rate_decay] {
+        let (a, b) = (f().unwrap(), f().unwrap());
+        assert!(a.svg().starts_with("<svg"));
+        assert_eq!(a, b);
+    }
 }
