@@ -248,9 +248,13 @@ pub fn weights_figure() -> Result<Figure> {
     line_chart("weight γᵏ of a gradient k steps old", "age k (steps)", "weight γᵏ", false, weights_series(60))
 }
 
-/// Series: $\sum_{k<t}\gamma^k$ against $t$, and its limit, for each γ of [`GAMMAS`].
+/// Series: $\sum_{k<t}\gamma^k$ against $t$ for each γ of [`GAMMAS`], then each limit $1/(1-\gamma)$.
 pub fn sums_series(t_max: usize) -> Series {
     let mut s = Series::new();
+    for &g in &GAMMAS {
+        let limit = 1.0 / (1.0 - g);
+        s.push((format!("limit 1/(1 − γ) = {}", fmt_sig(limit, 3)), vec![(1.0, limit), (t_max as f64, limit)]));
+    }
     for &g in &GAMMAS {
         let pts = (1..=t_max)
             .map(|t| (t as f64, (1.0 - optcore::pieces::pow_int(g, t)) / (1.0 - g)))
@@ -262,7 +266,7 @@ pub fn sums_series(t_max: usize) -> Series {
 
 /// Figure of [`sums_series`] (log y: the limits 2, 10, 100 are a decade apart).
 pub fn sums_figure() -> Result<Figure> {
-    line_chart("effective step multiplier Σₖ<ₜ γᵏ = (1 − γᵗ)/(1 − γ)", "step t", "Σ γᵏ", true, sums_series(200))
+    line_chart("weights of t gradients: Σ γᵏ = (1 − γᵗ)/(1 − γ)", "step t", "Σ γᵏ, k = 0 … t − 1", true, sums_series(200))
 }
 
 // ---------------------------------------------------------------------------
