@@ -170,7 +170,8 @@ pub fn step_table() -> Result<Table> {
     )))
 }
 
-/// The arrows of the two figures: `(figure, label, from, to)`.
+/// The arrows of the two figures: `(figure, label, from, to)`. Colours follow the
+/// order within a figure, so the gradient step comes first in both.
 pub fn step_arrows() -> Result<Vec<(&'static str, &'static str, (f64, f64), (f64, f64))>> {
     let v = step_vectors()?;
     let here_end = &v.theta + &v.grad_step_here;
@@ -178,8 +179,8 @@ pub fn step_arrows() -> Result<Vec<(&'static str, &'static str, (f64, f64), (f64
         ("momentum", "gradient step −η∇J(θ)", pair(&v.theta), pair(&here_end)),
         ("momentum", "momentum step −γv", pair(&here_end), pair(&v.momentum_next)),
         ("momentum", "actual step", pair(&v.theta), pair(&v.momentum_next)),
-        ("nag", "momentum step −γv", pair(&v.theta), pair(&v.lookahead)),
         ("nag", "gradient step at the lookahead −η∇J(θ − γv)", pair(&v.lookahead), pair(&v.nag_next)),
+        ("nag", "momentum step −γv", pair(&v.theta), pair(&v.lookahead)),
         ("nag", "actual step", pair(&v.theta), pair(&v.nag_next)),
     ])
 }
@@ -195,9 +196,11 @@ pub fn step_arrows_text() -> Result<String> {
 /// The post's figure for `which` = `"momentum"` or `"nag"`, drawn from the real
 /// vectors of [`step_vectors`] on the contours of the quadratic.
 pub fn step_figure(which: &str) -> Result<Figure> {
-    let arrows: Vec<_> = step_arrows()?.into_iter().filter(|a| a.0 == which).collect();
-    let pts: Series = vec![("".into(), arrows.iter().flat_map(|a| [a.2, a.3]).collect())];
+    let all = step_arrows()?;
+    // One box for both figures, so that they can be compared side by side.
+    let pts: Series = vec![("".into(), all.iter().flat_map(|a| [a.2, a.3]).collect())];
     let (xr, yr) = bounding_box(&pts);
+    let arrows: Vec<_> = all.into_iter().filter(|a| a.0 == which).collect();
     let q = Quadratic::reference();
     let title = match which {
         "momentum" => "momentum: gradient at θ, plus the momentum step",
