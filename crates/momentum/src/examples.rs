@@ -11,7 +11,10 @@ use crate::{Momentum, MomentumRecord};
 use ndarray::{array, Array1};
 use optcore::reference::{max_rel_diff_to_reference, parse_reference_csv, reference_dir};
 use optcore::render::{fmt_num, fmt_sig, Cell};
-use optcore::{run, Convention, Error, FnObjective, Markdown, Objective, Quadratic, Report, Result, Table, Trace};
+use optcore::{
+    run, Convention, Error, FnObjective, Markdown, Objective, Quadratic, Report, Result, Table,
+    Trace,
+};
 use plots::{Contour, Figure, LineChart};
 
 /// lr of the reference case `*-momentum-quadratic` (cases.json).
@@ -58,8 +61,18 @@ fn line_chart(title: &str, x: &str, y: &str, log_y: bool, series: Series) -> Res
 pub fn reference_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
     let q = Quadratic::reference();
     let start = reference_start();
-    let paper = run(&Momentum::paper(REFERENCE_LR, REFERENCE_MOMENTUM)?, &q, start.view(), REFERENCE_STEPS)?;
-    let torch = run(&Momentum::pytorch(REFERENCE_LR, REFERENCE_MOMENTUM)?, &q, start.view(), REFERENCE_STEPS)?;
+    let paper = run(
+        &Momentum::paper(REFERENCE_LR, REFERENCE_MOMENTUM)?,
+        &q,
+        start.view(),
+        REFERENCE_STEPS,
+    )?;
+    let torch = run(
+        &Momentum::pytorch(REFERENCE_LR, REFERENCE_MOMENTUM)?,
+        &q,
+        start.view(),
+        REFERENCE_STEPS,
+    )?;
     Ok((paper, torch))
 }
 
@@ -73,17 +86,41 @@ pub fn conventions() -> Result<Report> {
     );
     let (mut worst_theta, mut worst_v): (f64, f64) = (0.0, 0.0);
     for (p, q) in paper.rows.iter().zip(&torch.rows) {
-        let dth = (p.theta[0] - q.theta[0]).abs().max((p.theta[1] - q.theta[1]).abs());
+        let dth = (p.theta[0] - q.theta[0])
+            .abs()
+            .max((p.theta[1] - q.theta[1]).abs());
         worst_theta = worst_theta.max(dth);
-        let mut row: Vec<Cell> = vec![p.t.into(), p.theta[0].into(), q.theta[0].into(), p.theta[1].into(), q.theta[1].into()];
+        let mut row: Vec<Cell> = vec![
+            p.t.into(),
+            p.theta[0].into(),
+            q.theta[0].into(),
+            p.theta[1].into(),
+            q.theta[1].into(),
+        ];
         match (&p.record, &q.record) {
             (Some(a), Some(b)) => {
                 let lb = [lr * b.velocity[0], lr * b.velocity[1]];
-                let dv = (a.velocity[0] - lb[0]).abs().max((a.velocity[1] - lb[1]).abs());
+                let dv = (a.velocity[0] - lb[0])
+                    .abs()
+                    .max((a.velocity[1] - lb[1]).abs());
                 worst_v = worst_v.max(dv);
-                row.extend([a.velocity[0].into(), lb[0].into(), a.velocity[1].into(), lb[1].into(), dth.into(), dv.into()]);
+                row.extend([
+                    a.velocity[0].into(),
+                    lb[0].into(),
+                    a.velocity[1].into(),
+                    lb[1].into(),
+                    dth.into(),
+                    dv.into(),
+                ]);
             }
-            _ => row.extend([Cell::from(""), "".into(), "".into(), "".into(), dth.into(), "".into()]),
+            _ => row.extend([
+                Cell::from(""),
+                "".into(),
+                "".into(),
+                "".into(),
+                dth.into(),
+                "".into(),
+            ]),
         }
         t.push(row);
     }
@@ -108,8 +145,18 @@ pub fn reference_agreement() -> Result<Table> {
         &["reference trace", "computed by", "our convention", "max relative difference"],
     );
     for (name, by, conv, trace) in [
-        ("pytorch-momentum-quadratic.csv", "torch.optim.SGD(momentum=0.5)", "pytorch", &torch),
-        ("paper-momentum-quadratic.csv", "the post's equations (numpy)", "paper", &paper),
+        (
+            "pytorch-momentum-quadratic.csv",
+            "torch.optim.SGD(momentum=0.5)",
+            "pytorch",
+            &torch,
+        ),
+        (
+            "paper-momentum-quadratic.csv",
+            "the post's equations (numpy)",
+            "paper",
+            &paper,
+        ),
     ] {
         let path = reference_dir().join("traces").join(name);
         let text = std::fs::read_to_string(&path).map_err(|e| Error::Parse {
@@ -130,7 +177,14 @@ pub fn reference_agreement() -> Result<Table> {
 pub fn unrolled_equations(t_max: usize) -> Markdown {
     let mut s = String::from("With $g_t = \\eta\\nabla_{\\theta_t}J(\\theta_t)$ and $v_1 = g_1$, applying $v_t = \\gamma v_{t-1} + g_t$ to symbols:\n\n$$\n\\begin{aligned}\n");
     for t in 1..=t_max {
-        let lhs = format!("v_{}", if t < 10 { t.to_string() } else { format!("{{{t}}}") });
+        let lhs = format!(
+            "v_{}",
+            if t < 10 {
+                t.to_string()
+            } else {
+                format!("{{{t}}}")
+            }
+        );
         s.push_str(&format!("{lhs} &= {} \\\\\n", unroll::momentum(t).latex()));
     }
     s.push_str("v_t &= \\textstyle\\sum_{k=1}^{t} \\gamma^{t-k} g_k\n\\end{aligned}\n$$");
@@ -139,14 +193,23 @@ pub fn unrolled_equations(t_max: usize) -> Markdown {
 
 /// One unrolled $v_t$ for any $t$, as display LaTeX.
 pub fn unrolled_equation(t: usize) -> Markdown {
-    let lhs = if t < 10 { format!("v_{t}") } else { format!("v_{{{t}}}") };
+    let lhs = if t < 10 {
+        format!("v_{t}")
+    } else {
+        format!("v_{{{t}}}")
+    };
     Markdown::new(format!("$${}$$", unroll::momentum(t).equation(&lhs)))
 }
 
 /// The run whose gradients feed [`unrolled_numbers`]: the post's momentum with
 /// γ = 0.9, η = 0.1 on the reference quadratic from (−5, −2).
 pub fn unrolling_run(steps: usize) -> Result<Trace<MomentumRecord>> {
-    run(&Momentum::paper(0.1, POST_GAMMA)?, Quadratic::reference(), reference_start().view(), steps)
+    run(
+        &Momentum::paper(0.1, POST_GAMMA)?,
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )
 }
 
 /// The unrolled expansion $\sum_k \gamma^{t-k} g_k$ evaluated at γ = 0.9 on the real
@@ -157,7 +220,13 @@ pub fn unrolled_numbers(steps: usize) -> Result<Table> {
     let lr = 0.1;
     let g: Vec<Array1<f64>> = tr.rows[1..]
         .iter()
-        .map(|r| r.record.as_ref().expect("steps have records").grad.mapv(|x| lr * x))
+        .map(|r| {
+            r.record
+                .as_ref()
+                .expect("steps have records")
+                .grad
+                .mapv(|x| lr * x)
+        })
         .collect();
     let mut t = Table::new(
         "vₜ two ways (γ = 0.9, η = 0.1, 0.1x² + 2y² from (−5, −2)): the recursion of the optimizer vs the unrolled sum",
@@ -188,15 +257,30 @@ pub fn weights_table(gamma: f64, t: usize) -> Table {
     let w = unroll::momentum(t).weights(gamma);
     let mut table = Table::new(
         format!("weights of v_{t} = Σ γᵗ⁻ᵏ gₖ at γ = {gamma}"),
-        &["gradient", "weight γᵗ⁻ᵏ", "running sum", "(1 − γⁿ)/(1 − γ), n terms", "difference"],
+        &[
+            "gradient",
+            "weight γᵗ⁻ᵏ",
+            "running sum",
+            "(1 − γⁿ)/(1 − γ), n terms",
+            "difference",
+        ],
     );
     let mut sum = 0.0;
     for (n, (k, wk)) in w.iter().enumerate() {
         sum += wk;
         let closed = (1.0 - optcore::pieces::pow_int(gamma, n + 1)) / (1.0 - gamma);
-        table.push(vec![format!("g{}", unroll::subscript(*k)).into(), (*wk).into(), sum.into(), closed.into(), (sum - closed).into()]);
+        table.push(vec![
+            format!("g{}", unroll::subscript(*k)).into(),
+            (*wk).into(),
+            sum.into(),
+            closed.into(),
+            (sum - closed).into(),
+        ]);
     }
-    table.with_note(format!("limit t → ∞: 1/(1 − γ) = {}", fmt_num(1.0 / (1.0 - gamma))))
+    table.with_note(format!(
+        "limit t → ∞: 1/(1 − γ) = {}",
+        fmt_num(1.0 / (1.0 - gamma))
+    ))
 }
 
 /// The γ values compared in the weight tables and figures.
@@ -214,7 +298,17 @@ pub fn half_life(gamma: f64) -> f64 {
 pub fn effective_step() -> Table {
     let mut t = Table::new(
         "Σₖ γᵏ = (1 − γᵗ)/(1 − γ) → 1/(1 − γ), and the half-life of a gradient",
-        &["γ", "t = 1", "t = 5", "t = 10", "t = 50", "t = 100", "1/(1 − γ)", "half-life ln½/ln γ", "γ^half-life"],
+        &[
+            "γ",
+            "t = 1",
+            "t = 5",
+            "t = 10",
+            "t = 50",
+            "t = 100",
+            "1/(1 − γ)",
+            "half-life ln½/ln γ",
+            "γ^half-life",
+        ],
     );
     for &g in &GAMMAS {
         let mut row: Vec<Cell> = vec![g.into()];
@@ -237,15 +331,26 @@ pub fn weights_series(k_max: usize) -> Series {
     GAMMAS
         .iter()
         .map(|&g| {
-            let pts = (0..=k_max).map(|k| (k as f64, optcore::pieces::pow_int(g, k))).collect();
-            (format!("γ = {g} (half-life {} steps)", fmt_sig(half_life(g), 3)), pts)
+            let pts = (0..=k_max)
+                .map(|k| (k as f64, optcore::pieces::pow_int(g, k)))
+                .collect();
+            (
+                format!("γ = {g} (half-life {} steps)", fmt_sig(half_life(g), 3)),
+                pts,
+            )
         })
         .collect()
 }
 
 /// Figure of [`weights_series`].
 pub fn weights_figure() -> Result<Figure> {
-    line_chart("weight γᵏ of a gradient k steps old", "age k (steps)", "weight γᵏ", false, weights_series(60))
+    line_chart(
+        "weight γᵏ of a gradient k steps old",
+        "age k (steps)",
+        "weight γᵏ",
+        false,
+        weights_series(60),
+    )
 }
 
 /// Series: $\sum_{k<t}\gamma^k$ against $t$ for each γ of [`GAMMAS`], then each limit $1/(1-\gamma)$.
@@ -253,7 +358,10 @@ pub fn sums_series(t_max: usize) -> Series {
     let mut s = Series::new();
     for &g in &GAMMAS {
         let limit = 1.0 / (1.0 - g);
-        s.push((format!("limit 1/(1 − γ) = {}", fmt_sig(limit, 3)), vec![(1.0, limit), (t_max as f64, limit)]));
+        s.push((
+            format!("limit 1/(1 − γ) = {}", fmt_sig(limit, 3)),
+            vec![(1.0, limit), (t_max as f64, limit)],
+        ));
     }
     for &g in &GAMMAS {
         let pts = (1..=t_max)
@@ -266,7 +374,13 @@ pub fn sums_series(t_max: usize) -> Series {
 
 /// Figure of [`sums_series`] (log y: the limits 2, 10, 100 are a decade apart).
 pub fn sums_figure() -> Result<Figure> {
-    line_chart("weights of t gradients: Σ γᵏ = (1 − γᵗ)/(1 − γ)", "step t", "Σ γᵏ, k = 0 … t − 1", true, sums_series(200))
+    line_chart(
+        "weights of t gradients: Σ γᵏ = (1 − γᵗ)/(1 − γ)",
+        "step t",
+        "Σ γᵏ, k = 0 … t − 1",
+        true,
+        sums_series(200),
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -296,8 +410,18 @@ pub fn slide() -> FnObjective {
 pub fn slide_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
     let j = slide();
     let start = array![SLIDE_START];
-    let gd = run(&Momentum::paper(SLIDE_LR, 0.0)?, &j, start.view(), SLIDE_STEPS)?;
-    let mo = run(&Momentum::paper(SLIDE_LR, POST_GAMMA)?, &j, start.view(), SLIDE_STEPS)?;
+    let gd = run(
+        &Momentum::paper(SLIDE_LR, 0.0)?,
+        &j,
+        start.view(),
+        SLIDE_STEPS,
+    )?;
+    let mo = run(
+        &Momentum::paper(SLIDE_LR, POST_GAMMA)?,
+        &j,
+        start.view(),
+        SLIDE_STEPS,
+    )?;
     Ok((gd, mo))
 }
 
@@ -329,9 +453,19 @@ pub struct Coast {
 pub fn coast() -> Result<Coast> {
     let (gd, mo) = slide_runs()?;
     let g = POST_GAMMA;
-    let gd_stopped_at = gd.rows.windows(2).find(|w| w[1].theta[0] == w[0].theta[0]).map(|w| w[1].t).unwrap_or(0);
+    let gd_stopped_at = gd
+        .rows
+        .windows(2)
+        .find(|w| w[1].theta[0] == w[0].theta[0])
+        .map(|w| w[1].t)
+        .unwrap_or(0);
     let rec = |t: usize| mo.rows[t].record.as_ref().expect("steps have records");
-    let last = (1..mo.rows.len()).rev().find(|&t| rec(t).grad[0] != 0.0).ok_or(Error::Empty { what: "slope steps" })?;
+    let last = (1..mo.rows.len())
+        .rev()
+        .find(|&t| rec(t).grad[0] != 0.0)
+        .ok_or(Error::Empty {
+            what: "slope steps",
+        })?;
     let v_last = rec(last).velocity[0].abs();
     let theta_after = mo.rows[last].theta[0];
     let theta_final = mo.last().theta[0];
@@ -377,30 +511,57 @@ pub fn plateau() -> Result<Report> {
     }
     let mut plane = Table::new(
         "on the flat plane (∇J = 0): vₜ = γvₜ₋₁, the momentum coasts and decays",
-        &["t", "θₜ", "|vₜ|", "vₜ / vₜ₋₁", "still to coast γ|vₜ|/(1 − γ)"],
+        &[
+            "t",
+            "θₜ",
+            "|vₜ|",
+            "vₜ / vₜ₋₁",
+            "still to coast γ|vₜ|/(1 − γ)",
+        ],
     );
     let last = c.last_slope_step;
     for t in (last + 1..=last + 10).chain([last + 22, last + 44, last + 66, SLIDE_STEPS]) {
         let r = &mo.rows[t];
         let v = -r.record.as_ref().expect("record").velocity[0];
         let prev = -mo.rows[t - 1].record.as_ref().expect("record").velocity[0];
-        plane.push(vec![r.t.into(), r.theta[0].into(), v.into(), (v / prev).into(), (g * v / (1.0 - g)).into()]);
+        plane.push(vec![
+            r.t.into(),
+            r.theta[0].into(),
+            v.into(),
+            (v / prev).into(),
+            (g * v / (1.0 - g)).into(),
+        ]);
     }
-    let mut summary = Table::new("GD stops, momentum coasts γv/(1 − γ)", &["quantity", "value"]);
+    let mut summary = Table::new(
+        "GD stops, momentum coasts γv/(1 − γ)",
+        &["quantity", "value"],
+    );
     for (k, v) in [
         ("GD: final θ", Cell::from(c.gd_final)),
         ("GD: first step that did not move", c.gd_stopped_at.into()),
-        ("momentum: last step on the slope T", c.last_slope_step.into()),
+        (
+            "momentum: last step on the slope T",
+            c.last_slope_step.into(),
+        ),
         ("momentum: |v_T|", c.v_last.into()),
         ("momentum: θ after step T", c.theta_after.into()),
         (
             &*format!("momentum: θ after {SLIDE_STEPS} steps"),
             c.theta_final.into(),
         ),
-        ("distance coasted on the plane (simulated)", c.coasted.into()),
-        ("γv_T(1 − γⁿ)/(1 − γ), n steps on the plane", c.predicted_finite.into()),
+        (
+            "distance coasted on the plane (simulated)",
+            c.coasted.into(),
+        ),
+        (
+            "γv_T(1 − γⁿ)/(1 − γ), n steps on the plane",
+            c.predicted_finite.into(),
+        ),
         ("γv_T/(1 − γ) (n → ∞)", c.predicted_limit.into()),
-        ("steps on the plane until v < v_T/100 (simulated)", c.steps_to_1pc.into()),
+        (
+            "steps on the plane until v < v_T/100 (simulated)",
+            c.steps_to_1pc.into(),
+        ),
         ("⌈ln 0.01 / ln γ⌉", (c.steps_to_1pc_formula as usize).into()),
     ] {
         summary.push(vec![k.into(), v]);
@@ -417,17 +578,27 @@ pub fn plateau() -> Result<Report> {
 /// Series: θₜ against t for GD and momentum on the slide.
 pub fn slide_series() -> Result<Series> {
     let (gd, mo) = slide_runs()?;
-    let pts = |tr: &Trace<MomentumRecord>| tr.rows.iter().map(|r| (r.t as f64, r.theta[0])).collect();
+    let pts =
+        |tr: &Trace<MomentumRecord>| tr.rows.iter().map(|r| (r.t as f64, r.theta[0])).collect();
     Ok(vec![
         ("GD (γ = 0)".to_string(), pts(&gd)),
         (format!("momentum (γ = {POST_GAMMA})"), pts(&mo)),
-        ("edge of the plane, x = 0".to_string(), vec![(0.0, 0.0), (SLIDE_STEPS as f64, 0.0)]),
+        (
+            "edge of the plane, x = 0".to_string(),
+            vec![(0.0, 0.0), (SLIDE_STEPS as f64, 0.0)],
+        ),
     ])
 }
 
 /// Figure of [`slide_series`].
 pub fn slide_figure() -> Result<Figure> {
-    line_chart("down the slide onto the flat plane", "step t", "position θₜ", false, slide_series()?)
+    line_chart(
+        "down the slide onto the flat plane",
+        "step t",
+        "position θₜ",
+        false,
+        slide_series()?,
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -442,8 +613,17 @@ pub fn valley_runs() -> Result<Vec<(String, Trace<MomentumRecord>)>> {
     let q = Quadratic::reference();
     let start = reference_start();
     let mut out = Vec::new();
-    for (label, gamma) in [("GD (γ = 0)", 0.0), ("momentum γ = 0.5", 0.5), ("momentum γ = 0.9", POST_GAMMA)] {
-        let tr = run(&Momentum::paper(REFERENCE_LR, gamma)?, &q, start.view(), VALLEY_STEPS)?;
+    for (label, gamma) in [
+        ("GD (γ = 0)", 0.0),
+        ("momentum γ = 0.5", 0.5),
+        ("momentum γ = 0.9", POST_GAMMA),
+    ] {
+        let tr = run(
+            &Momentum::paper(REFERENCE_LR, gamma)?,
+            &q,
+            start.view(),
+            VALLEY_STEPS,
+        )?;
         out.push((format!("{label}, η = {REFERENCE_LR}"), tr));
     }
     Ok(out)
@@ -451,7 +631,10 @@ pub fn valley_runs() -> Result<Vec<(String, Trace<MomentumRecord>)>> {
 
 /// Sign changes of coordinate `i` along a trace (crossings of the minimum's axis).
 pub fn crossings<R>(tr: &Trace<R>, i: usize) -> usize {
-    tr.rows.windows(2).filter(|w| w[0].theta[i] * w[1].theta[i] < 0.0).count()
+    tr.rows
+        .windows(2)
+        .filter(|w| w[0].theta[i] * w[1].theta[i] < 0.0)
+        .count()
 }
 
 /// The valley in numbers: loss after 10, 20, 50, 100 steps, the first step with
@@ -459,10 +642,22 @@ pub fn crossings<R>(tr: &Trace<R>, i: usize) -> usize {
 pub fn valley() -> Result<Table> {
     let mut t = Table::new(
         "0.1x² + 2y² from (−5, −2): GD vs momentum",
-        &["run", "J(θ₁₀)", "J(θ₂₀)", "J(θ₅₀)", "J(θ₁₀₀)", "first t with J ≤ 1e-6", "x crossed 0", "y crossed 0"],
+        &[
+            "run",
+            "J(θ₁₀)",
+            "J(θ₂₀)",
+            "J(θ₅₀)",
+            "J(θ₁₀₀)",
+            "first t with J ≤ 1e-6",
+            "x crossed 0",
+            "y crossed 0",
+        ],
     );
     for (label, tr) in valley_runs()? {
-        let first = tr.first_below(1e-6).map(|r| Cell::from(r.t)).unwrap_or_else(|| "—".into());
+        let first = tr
+            .first_below(1e-6)
+            .map(|r| Cell::from(r.t))
+            .unwrap_or_else(|| "—".into());
         t.push(vec![
             label.into(),
             tr.rows[10].loss.into(),
@@ -479,13 +674,21 @@ pub fn valley() -> Result<Table> {
 
 /// Series: the valley paths (first 40 steps), for the contour figure.
 pub fn valley_paths() -> Result<Series> {
-    Ok(valley_runs()?.into_iter().map(|(l, tr)| (l, tr.path2()[..=40].to_vec())).collect())
+    Ok(valley_runs()?
+        .into_iter()
+        .map(|(l, tr)| (l, tr.path2()[..=40].to_vec()))
+        .collect())
 }
 
 /// The smallest box holding every point, widened by 8 % on each side.
 pub fn bounding_box(series: &Series) -> ((f64, f64), (f64, f64)) {
     let pts = series.iter().flat_map(|(_, p)| p.iter().copied());
-    let (mut x0, mut x1, mut y0, mut y1) = (f64::INFINITY, f64::NEG_INFINITY, f64::INFINITY, f64::NEG_INFINITY);
+    let (mut x0, mut x1, mut y0, mut y1) = (
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    );
     for (x, y) in pts {
         x0 = x0.min(x);
         x1 = x1.max(x);
@@ -501,7 +704,9 @@ pub fn valley_contour() -> Result<Figure> {
     let q = Quadratic::reference();
     let paths = valley_paths()?;
     let (xr, yr) = bounding_box(&paths);
-    let mut c = Contour::new(&q as &dyn Objective, xr, yr).levels(12).title("0.1x² + 2y²: GD vs momentum, first 40 steps");
+    let mut c = Contour::new(&q as &dyn Objective, xr, yr)
+        .levels(12)
+        .title("0.1x² + 2y²: GD vs momentum, first 40 steps");
     for (l, p) in paths {
         c = c.path(l, p);
     }
@@ -518,7 +723,13 @@ pub fn valley_loss_series() -> Result<Series> {
 
 /// Figure of [`valley_loss_series`] (log y).
 pub fn valley_losses() -> Result<Figure> {
-    line_chart("loss J(θₜ) on 0.1x² + 2y²", "step t", "J(θₜ)", true, valley_loss_series()?)
+    line_chart(
+        "loss J(θₜ) on 0.1x² + 2y²",
+        "step t",
+        "J(θₜ)",
+        true,
+        valley_loss_series()?,
+    )
 }
 
 // ---------------------------------------------------------------------------
@@ -527,8 +738,18 @@ pub fn valley_losses() -> Result<Figure> {
 /// What `Momentum::new` answers to bad hyperparameters (the message `optrace`
 /// prints too).
 pub fn refusals() -> Table {
-    let mut t = Table::new("bad hyperparameters are refused with a typed error", &["lr", "momentum", "Momentum::paper(lr, momentum)"]);
-    for (lr, m) in [(0.1, 1.0), (0.1, 1.5), (0.1, -0.1), (0.1, f64::NAN), (0.0, 0.9), (0.1, 0.9)] {
+    let mut t = Table::new(
+        "bad hyperparameters are refused with a typed error",
+        &["lr", "momentum", "Momentum::paper(lr, momentum)"],
+    );
+    for (lr, m) in [
+        (0.1, 1.0),
+        (0.1, 1.5),
+        (0.1, -0.1),
+        (0.1, f64::NAN),
+        (0.0, 0.9),
+        (0.1, 0.9),
+    ] {
         let answer = match Momentum::paper(lr, m) {
             Ok(opt) => format!("ok: {}", optcore::Optimizer::describe(&opt)),
             Err(e) => format!("Err: {e}"),
@@ -540,13 +761,27 @@ pub fn refusals() -> Table {
 
 /// The conventions' defaults (the algorithm box of the crate doc).
 pub fn defaults() -> Table {
-    let mut t = Table::new("defaults when a hyperparameter is not given", &["convention", "lr", "momentum", "why"]);
+    let mut t = Table::new(
+        "defaults when a hyperparameter is not given",
+        &["convention", "lr", "momentum", "why"],
+    );
     for (c, why) in [
-        (Convention::Paper, "the post: γ usually 0.9; η as gd's paper default"),
-        (Convention::Pytorch, "torch's lr default; momentum 0.9 (torch's 0 would be plain SGD)"),
+        (
+            Convention::Paper,
+            "the post: γ usually 0.9; η as gd's paper default",
+        ),
+        (
+            Convention::Pytorch,
+            "torch's lr default; momentum 0.9 (torch's 0 would be plain SGD)",
+        ),
     ] {
         let d = Momentum::defaults(c);
-        t.push(vec![c.to_string().into(), d.lr.into(), d.momentum.into(), why.into()]);
+        t.push(vec![
+            c.to_string().into(),
+            d.lr.into(),
+            d.momentum.into(),
+            why.into(),
+        ]);
     }
     t
 }

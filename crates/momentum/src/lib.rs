@@ -113,7 +113,11 @@ impl FromFlags for Momentum {
     /// Uses `--lr` and `--momentum` (defaults [`Momentum::defaults`]).
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
         let d = Momentum::defaults(convention);
-        Momentum::new(flags.lr.unwrap_or(d.lr), flags.momentum.unwrap_or(d.momentum), convention)
+        Momentum::new(
+            flags.lr.unwrap_or(d.lr),
+            flags.momentum.unwrap_or(d.momentum),
+            convention,
+        )
     }
 }
 
@@ -176,7 +180,12 @@ impl Optimizer for Momentum {
             seen_loss: f64::NAN,
         }
     }
-    fn step(&self, s: &mut MomentumState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+    fn step(
+        &self,
+        s: &mut MomentumState,
+        theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()> {
         let t = s.t + 1;
         s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
         let (lr, gamma) = (self.lr, self.momentum);
@@ -219,7 +228,8 @@ mod tests {
         let opt = Momentum::paper(0.4, 0.5).unwrap();
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
         // ∇(0.1x² + 2y²) = (0.2x, 4y) = (−1, −8); v₁ = η g₁; θ₁ = θ₀ − v₁.
-        let v1 = array![0.4 * -1.0, 0.4 * -8.0];
+        let g1 = [-1.0, -8.0];
+        let v1 = array![0.4 * g1[0], 0.4 * g1[1]];
         let th1 = array![-5.0 - v1[0], -2.0 - v1[1]];
         assert_eq!(tr.rows[1].theta, th1);
         let g2 = array![0.2 * th1[0], 4.0 * th1[1]];
@@ -232,7 +242,10 @@ mod tests {
     fn momentum_outside_the_unit_interval_is_refused() {
         for bad in [1.0, 1.5, -0.1, f64::NAN] {
             let e = Momentum::paper(0.1, bad).unwrap_err().to_string();
-            assert!(e.starts_with("invalid momentum = ") && e.ends_with("momentum must be in [0, 1)"), "{e}");
+            assert!(
+                e.starts_with("invalid momentum = ") && e.ends_with("momentum must be in [0, 1)"),
+                "{e}"
+            );
         }
         assert!(Momentum::pytorch(0.0, 0.9).is_err());
         let bad = Momentum {

@@ -71,7 +71,10 @@ impl Symbol {
     }
     /// $\beta_i$ (Adam's $\beta_1$, $\beta_2$).
     pub fn beta(i: usize) -> Self {
-        Symbol::new(format!(r"\beta_{}", braced(&i.to_string())), format!("β{}", subscript(i)))
+        Symbol::new(
+            format!(r"\beta_{}", braced(&i.to_string())),
+            format!("β{}", subscript(i)),
+        )
     }
     /// $\rho$ (Adadelta, RMSprop).
     pub fn rho() -> Self {
@@ -126,7 +129,9 @@ impl Poly {
     }
     /// `Some((c, p))` if this is a single term $c\,s^p$.
     pub fn as_monomial(&self) -> Option<(i64, usize)> {
-        let nz: Vec<usize> = (0..self.coeffs.len()).filter(|&i| self.coeffs[i] != 0).collect();
+        let nz: Vec<usize> = (0..self.coeffs.len())
+            .filter(|&i| self.coeffs[i] != 0)
+            .collect();
         match nz.as_slice() {
             [p] => Some((self.coeffs[*p], *p)),
             _ => None,
@@ -135,7 +140,11 @@ impl Poly {
     pub fn add(&self, other: &Poly) -> Poly {
         let n = self.coeffs.len().max(other.coeffs.len());
         let at = |v: &Vec<i64>, i: usize| v.get(i).copied().unwrap_or(0);
-        Poly::new((0..n).map(|i| at(&self.coeffs, i) + at(&other.coeffs, i)).collect())
+        Poly::new(
+            (0..n)
+                .map(|i| at(&self.coeffs, i) + at(&other.coeffs, i))
+                .collect(),
+        )
     }
     pub fn mul(&self, other: &Poly) -> Poly {
         if self.is_zero() || other.is_zero() {
@@ -302,7 +311,10 @@ impl LinComb {
     /// The sum of two combinations over the same symbol and vectors. Their
     /// factors must be equal (distribute them first otherwise); the result keeps it.
     pub fn plus(&self, other: &LinComb) -> Self {
-        assert_eq!(self.factor, other.factor, "LinComb::plus needs equal factors");
+        assert_eq!(
+            self.factor, other.factor,
+            "LinComb::plus needs equal factors"
+        );
         let mut l = self.clone();
         for t in &other.terms {
             match l.terms.iter_mut().find(|u| u.index == t.index) {
@@ -311,7 +323,7 @@ impl LinComb {
             }
         }
         l.terms.retain(|t| !t.coeff.is_zero());
-        l.terms.sort_by(|a, b| b.index.cmp(&a.index));
+        l.terms.sort_by_key(|t| std::cmp::Reverse(t.index));
         l
     }
     /// The factor multiplied into every coefficient, leaving factor 1:
@@ -365,7 +377,11 @@ impl LinComb {
             return sum;
         }
         let f = self.factor.render(&self.symbol, style);
-        let f = if self.factor.as_monomial().is_some() { f } else { format!("({f})") };
+        let f = if self.factor.as_monomial().is_some() {
+            f
+        } else {
+            format!("({f})")
+        };
         if self.terms.len() == 1 && self.terms[0].coeff.is_one() {
             let sep = if style == Style::Latex { " " } else { "" };
             format!("{f}{sep}{sum}")
@@ -448,13 +464,19 @@ fn braced(x: &str) -> String {
 /// Unicode subscript digits.
 pub fn subscript(n: usize) -> String {
     const D: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
-    n.to_string().chars().map(|c| D[c.to_digit(10).unwrap() as usize]).collect()
+    n.to_string()
+        .chars()
+        .map(|c| D[c.to_digit(10).unwrap() as usize])
+        .collect()
 }
 
 /// Unicode superscript digits.
 pub fn superscript(n: usize) -> String {
     const D: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
-    n.to_string().chars().map(|c| D[c.to_digit(10).unwrap() as usize]).collect()
+    n.to_string()
+        .chars()
+        .map(|c| D[c.to_digit(10).unwrap() as usize])
+        .collect()
 }
 
 #[cfg(test)]
@@ -464,7 +486,9 @@ mod tests {
 
     #[test]
     fn the_posts_four_lines() {
-        let lines: Vec<String> = (1..=4).map(|t| momentum(t).equation(&format!("v_{t}"))).collect();
+        let lines: Vec<String> = (1..=4)
+            .map(|t| momentum(t).equation(&format!("v_{t}")))
+            .collect();
         assert_eq!(
             lines,
             [
@@ -487,7 +511,10 @@ mod tests {
                 assert_eq!(term.coeff, Poly::monomial(1, t - term.index));
             }
         }
-        assert_eq!(momentum(12).latex().split(" + ").last(), Some(r"\gamma^{11} g_1"));
+        assert_eq!(
+            momentum(12).latex().split(" + ").last(),
+            Some(r"\gamma^{11} g_1")
+        );
         assert!(momentum(12).latex().starts_with(r"g_{12} + \gamma g_{11}"));
     }
 
@@ -496,10 +523,19 @@ mod tests {
         let b = Symbol::beta(1);
         let m = unroll(&b, "g", &Poly::symbol(), &Poly::one_minus(), 2);
         assert_eq!(m.latex(), r"(1 - \beta_1)(g_2 + \beta_1 g_1)");
-        assert_eq!(m.distributed().latex(), r"(1 - \beta_1) g_2 + (\beta_1 - \beta_1^2) g_1");
-        assert_eq!(unroll(&b, "g", &Poly::symbol(), &Poly::one_minus(), 1).latex(), r"(1 - \beta_1) g_1");
+        assert_eq!(
+            m.distributed().latex(),
+            r"(1 - \beta_1) g_2 + (\beta_1 - \beta_1^2) g_1"
+        );
+        assert_eq!(
+            unroll(&b, "g", &Poly::symbol(), &Poly::one_minus(), 1).latex(),
+            r"(1 - \beta_1) g_1"
+        );
         assert_eq!(Poly::one_minus().text(&Symbol::rho()), "1 − ρ");
-        assert_eq!(Poly::new(vec![0, -2, 0, 1]).latex(&Symbol::gamma()), r"-2\gamma + \gamma^3");
+        assert_eq!(
+            Poly::new(vec![0, -2, 0, 1]).latex(&Symbol::gamma()),
+            r"-2\gamma + \gamma^3"
+        );
         assert_eq!(Symbol::beta(12).latex, r"\beta_{12}");
     }
 
@@ -510,7 +546,13 @@ mod tests {
         assert_eq!(v3, array![100.0 + 5.0 + 0.25, 200.0 + 10.0 + 0.5]);
         let w: f64 = momentum(3).weights(0.5).iter().map(|(_, w)| w).sum();
         assert_eq!(w, 1.75);
-        let m = unroll(&Symbol::beta(1), "g", &Poly::symbol(), &Poly::one_minus(), 2);
+        let m = unroll(
+            &Symbol::beta(1),
+            "g",
+            &Poly::symbol(),
+            &Poly::one_minus(),
+            2,
+        );
         assert_eq!(m.weights(0.75), vec![(2, 0.25), (1, 0.25 * 0.75)]);
     }
 }

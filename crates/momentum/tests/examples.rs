@@ -13,15 +13,27 @@ use optcore::{run, Quadratic};
 fn unrolled_sum_equals_the_recursive_velocity() {
     let steps = 40;
     let tr = ex::unrolling_run(steps).unwrap();
-    let g: Vec<Array1<f64>> = tr.rows[1..].iter().map(|r| r.record.as_ref().unwrap().grad.mapv(|x| 0.1 * x)).collect();
+    let g: Vec<Array1<f64>> = tr.rows[1..]
+        .iter()
+        .map(|r| r.record.as_ref().unwrap().grad.mapv(|x| 0.1 * x))
+        .collect();
     for (i, row) in tr.rows[1..].iter().enumerate() {
         let t = i + 1;
         let sum = unroll::momentum(t).apply(ex::POST_GAMMA, |k| g[k - 1].view());
         let v = &row.record.as_ref().unwrap().velocity;
         // Rounding only: scale of the largest term times a few ulps per term.
-        let scale: f64 = g.iter().take(t).map(|gk| gk.iter().fold(0.0f64, |m, x| m.max(x.abs()))).sum();
+        let scale: f64 = g
+            .iter()
+            .take(t)
+            .map(|gk| gk.iter().fold(0.0f64, |m, x| m.max(x.abs())))
+            .sum();
         for c in 0..2 {
-            assert!((v[c] - sum[c]).abs() <= 1e-15 * scale * t as f64, "t = {t}: {} vs {}", v[c], sum[c]);
+            assert!(
+                (v[c] - sum[c]).abs() <= 1e-15 * scale * t as f64,
+                "t = {t}: {} vs {}",
+                v[c],
+                sum[c]
+            );
         }
     }
 }
@@ -30,9 +42,16 @@ fn unrolled_sum_equals_the_recursive_velocity() {
 fn weight_sums_have_the_closed_form() {
     for gamma in [0.0, 0.5, 0.9, 0.99] {
         for t in [1usize, 2, 7, 30, 100] {
-            let sum: f64 = unroll::momentum(t).weights(gamma).iter().map(|(_, w)| w).sum();
+            let sum: f64 = unroll::momentum(t)
+                .weights(gamma)
+                .iter()
+                .map(|(_, w)| w)
+                .sum();
             let closed = (1.0 - pow_int(gamma, t)) / (1.0 - gamma);
-            assert!(rel_diff(sum, closed) < 1e-13, "γ = {gamma}, t = {t}: {sum} vs {closed}");
+            assert!(
+                rel_diff(sum, closed) < 1e-13,
+                "γ = {gamma}, t = {t}: {sum} vs {closed}"
+            );
             assert!(sum <= 1.0 / (1.0 - gamma));
         }
         let h = ex::half_life(0.9);
@@ -49,7 +68,10 @@ fn momentum_coasts_gamma_v_over_one_minus_gamma() {
     assert!(c.theta_after > 0.0);
     assert!(rel_diff(c.coasted, c.predicted_finite) < 1e-12, "{c:?}");
     let n = ex::SLIDE_STEPS - c.last_slope_step;
-    assert!((c.predicted_limit - c.coasted - c.predicted_limit * pow_int(g, n)).abs() < 1e-9, "{c:?}");
+    assert!(
+        (c.predicted_limit - c.coasted - c.predicted_limit * pow_int(g, n)).abs() < 1e-9,
+        "{c:?}"
+    );
     assert_eq!(c.steps_to_1pc as f64, c.steps_to_1pc_formula);
 }
 
@@ -72,10 +94,21 @@ fn conventions_give_one_trajectory_for_a_constant_rate() {
         let a = run(&Momentum::paper(lr, mu).unwrap(), &q, s.view(), 200).unwrap();
         let b = run(&Momentum::pytorch(lr, mu).unwrap(), &q, s.view(), 200).unwrap();
         for (p, t) in a.rows.iter().zip(&b.rows).skip(1) {
-            let (vp, bt) = (&p.record.as_ref().unwrap().velocity, &t.record.as_ref().unwrap().velocity);
+            let (vp, bt) = (
+                &p.record.as_ref().unwrap().velocity,
+                &t.record.as_ref().unwrap().velocity,
+            );
             for c in 0..2 {
-                assert!((p.theta[c] - t.theta[c]).abs() < 1e-12, "lr {lr} μ {mu} t {}", p.t);
-                assert!((vp[c] - lr * bt[c]).abs() < 1e-12, "lr {lr} μ {mu} t {}", p.t);
+                assert!(
+                    (p.theta[c] - t.theta[c]).abs() < 1e-12,
+                    "lr {lr} μ {mu} t {}",
+                    p.t
+                );
+                assert!(
+                    (vp[c] - lr * bt[c]).abs() < 1e-12,
+                    "lr {lr} μ {mu} t {}",
+                    p.t
+                );
             }
         }
     }

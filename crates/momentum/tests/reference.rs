@@ -8,14 +8,20 @@ use optcore::{run, Convention, Quadratic};
 
 fn reference(name: &str) -> Vec<optcore::reference::ReferenceRow> {
     let path = reference_dir().join("traces").join(format!("{name}.csv"));
-    parse_reference_csv(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}"))).unwrap()
+    parse_reference_csv(&std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path:?}: {e}")))
+        .unwrap()
 }
 
 /// `(lr, momentum, start, steps)` of a case of `cases.json`.
 fn case(name: &str) -> (f64, f64, [f64; 2], usize) {
     let text = std::fs::read_to_string(reference_dir().join("cases.json")).unwrap();
     let json: serde_json::Value = serde_json::from_str(&text).unwrap();
-    let c = json.as_array().unwrap().iter().find(|c| c["name"] == name).expect("case in cases.json");
+    let c = json
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["name"] == name)
+        .expect("case in cases.json");
     let f = |v: &serde_json::Value| v.as_f64().unwrap();
     (
         f(&c["hp"]["lr"]),
@@ -28,7 +34,13 @@ fn case(name: &str) -> (f64, f64, [f64; 2], usize) {
 fn check(name: &str, convention: Convention) -> f64 {
     let (lr, mu, start, steps) = case(name);
     let opt = Momentum::new(lr, mu, convention).unwrap();
-    let tr = run(&opt, Quadratic::reference(), array![start[0], start[1]].view(), steps).unwrap();
+    let tr = run(
+        &opt,
+        Quadratic::reference(),
+        array![start[0], start[1]].view(),
+        steps,
+    )
+    .unwrap();
     let worst = max_rel_diff_to_reference(&tr, &reference(name)).unwrap();
     println!("{name}: max relative difference {worst:e}");
     assert!(worst <= 1e-9, "{name}: {worst:e}");

@@ -21,7 +21,10 @@ fn conventions() {
 
 #[test]
 fn reference_agreement() {
-    snap!("reference_agreement", ex::reference_agreement().unwrap().to_string());
+    snap!(
+        "reference_agreement",
+        ex::reference_agreement().unwrap().to_string()
+    );
 }
 
 #[test]
@@ -33,9 +36,18 @@ fn defaults_and_refusals() {
 #[test]
 fn unrolling() {
     snap!("unrolled_equations", ex::unrolled_equations(4).to_string());
-    snap!("unrolled_equation_10", ex::unrolled_equation(10).to_string());
-    snap!("unrolled_numbers", ex::unrolled_numbers(6).unwrap().to_string());
-    snap!("weights_table", ex::weights_table(ex::POST_GAMMA, 4).to_string());
+    snap!(
+        "unrolled_equation_10",
+        ex::unrolled_equation(10).to_string()
+    );
+    snap!(
+        "unrolled_numbers",
+        ex::unrolled_numbers(6).unwrap().to_string()
+    );
+    snap!(
+        "weights_table",
+        ex::weights_table(ex::POST_GAMMA, 4).to_string()
+    );
     snap!("effective_step", ex::effective_step().to_string());
 }
 
@@ -48,12 +60,21 @@ fn unrolling_figures() {
 #[test]
 fn plateau() {
     snap!("plateau", ex::plateau().unwrap().to_string());
-    snap!("slide_series", ex::series_text(&ex::slide_series().unwrap()));
+    snap!(
+        "slide_series",
+        ex::series_text(&ex::slide_series().unwrap())
+    );
 }
 
 #[test]
 fn valley() {
     snap!("valley", ex::valley().unwrap().to_string());
-    snap!("valley_paths", ex::series_text(&ex::valley_paths().unwrap()));
-    snap!("valley_loss_series", ex::series_text(&ex::valley_loss_series().unwrap()));
+    snap!(
+        "valley_paths",
+        ex::series_text(&ex::valley_paths().unwrap())
+    );
+    snap!(
+        "valley_loss_series",
+        ex::series_text(&ex::valley_loss_series().unwrap())
+    );
 }

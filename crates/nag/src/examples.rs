@@ -11,7 +11,9 @@ use momentum::examples::{bounding_box, series_text, Series};
 use momentum::{unroll, Momentum, MomentumRecord};
 use ndarray::{array, Array1, ArrayView1};
 use optcore::render::{fmt_num, fmt_sig, Cell};
-use optcore::{run, Convention, Markdown, Objective, Quadratic, Report, Result, Rosenbrock, Table, Trace};
+use optcore::{
+    run, Convention, Markdown, Objective, Quadratic, Report, Result, Rosenbrock, Table, Trace,
+};
 use plots::{Contour, Figure, LineChart};
 
 pub use momentum::examples::POST_GAMMA;
@@ -65,10 +67,20 @@ pub fn rosenbrock_setup() -> Setup {
 
 impl Setup {
     pub fn momentum(&self) -> Result<Trace<MomentumRecord>> {
-        run(&Momentum::paper(self.lr, self.gamma)?, self.objective.as_ref(), self.start.view(), self.steps)
+        run(
+            &Momentum::paper(self.lr, self.gamma)?,
+            self.objective.as_ref(),
+            self.start.view(),
+            self.steps,
+        )
     }
     pub fn nag(&self) -> Result<Trace<NagRecord>> {
-        run(&Nag::paper(self.lr, self.gamma)?, self.objective.as_ref(), self.start.view(), self.steps)
+        run(
+            &Nag::paper(self.lr, self.gamma)?,
+            self.objective.as_ref(),
+            self.start.view(),
+            self.steps,
+        )
     }
     fn distance(&self, theta: ArrayView1<f64>) -> f64 {
         let (dx, dy) = (theta[0] - self.minimum[0], theta[1] - self.minimum[1]);
@@ -110,7 +122,12 @@ pub fn step_vectors() -> Result<StepVectors> {
     let j = s.objective.as_ref();
     for t in 2..tr.rows.len() {
         let theta = tr.rows[t - 1].theta.clone();
-        let velocity = tr.rows[t - 1].record.as_ref().expect("t ≥ 2 has a record").velocity.clone();
+        let velocity = tr.rows[t - 1]
+            .record
+            .as_ref()
+            .expect("t ≥ 2 has a record")
+            .velocity
+            .clone();
         let momentum_step = velocity.mapv(|v| -s.gamma * v);
         let lookahead = &theta + &momentum_step;
         let here = j.gradient(theta.view());
@@ -170,17 +187,45 @@ pub fn step_table() -> Result<Table> {
     )))
 }
 
-/// The arrows of the two figures: `(figure, label, from, to)`. Colours follow the
+/// One arrow of the step figures: `(figure, label, from, to)`.
+pub type Arrow = (&'static str, &'static str, (f64, f64), (f64, f64));
+
+/// The arrows of the two figures. Colours follow the
 /// order within a figure, so the gradient step comes first in both.
-pub fn step_arrows() -> Result<Vec<(&'static str, &'static str, (f64, f64), (f64, f64))>> {
+pub fn step_arrows() -> Result<Vec<Arrow>> {
     let v = step_vectors()?;
     let here_end = &v.theta + &v.grad_step_here;
     Ok(vec![
-        ("momentum", "gradient step −η∇J(θ)", pair(&v.theta), pair(&here_end)),
-        ("momentum", "momentum step −γv", pair(&here_end), pair(&v.momentum_next)),
-        ("momentum", "actual step", pair(&v.theta), pair(&v.momentum_next)),
-        ("nag", "gradient step at the lookahead −η∇J(θ − γv)", pair(&v.lookahead), pair(&v.nag_next)),
-        ("nag", "momentum step −γv", pair(&v.theta), pair(&v.lookahead)),
+        (
+            "momentum",
+            "gradient step −η∇J(θ)",
+            pair(&v.theta),
+            pair(&here_end),
+        ),
+        (
+            "momentum",
+            "momentum step −γv",
+            pair(&here_end),
+            pair(&v.momentum_next),
+        ),
+        (
+            "momentum",
+            "actual step",
+            pair(&v.theta),
+            pair(&v.momentum_next),
+        ),
+        (
+            "nag",
+            "gradient step at the lookahead −η∇J(θ − γv)",
+            pair(&v.lookahead),
+            pair(&v.nag_next),
+        ),
+        (
+            "nag",
+            "momentum step −γv",
+            pair(&v.theta),
+            pair(&v.lookahead),
+        ),
         ("nag", "actual step", pair(&v.theta), pair(&v.nag_next)),
     ])
 }
@@ -189,7 +234,15 @@ pub fn step_arrows() -> Result<Vec<(&'static str, &'static str, (f64, f64), (f64
 pub fn step_arrows_text() -> Result<String> {
     Ok(step_arrows()?
         .iter()
-        .map(|(f, l, a, b)| format!("{f}: {l}: ({}, {}) -> ({}, {})\n", fmt_num(a.0), fmt_num(a.1), fmt_num(b.0), fmt_num(b.1)))
+        .map(|(f, l, a, b)| {
+            format!(
+                "{f}: {l}: ({}, {}) -> ({}, {})\n",
+                fmt_num(a.0),
+                fmt_num(a.1),
+                fmt_num(b.0),
+                fmt_num(b.1)
+            )
+        })
         .collect())
 }
 
@@ -206,7 +259,10 @@ pub fn step_figure(which: &str) -> Result<Figure> {
         "momentum" => "momentum: gradient at θ, plus the momentum step",
         _ => "NAG: the momentum step first, then the gradient at the lookahead",
     };
-    let mut c = Contour::new(&q as &dyn Objective, xr, yr).levels(10).title(title).show_minimum(false);
+    let mut c = Contour::new(&q as &dyn Objective, xr, yr)
+        .levels(10)
+        .title(title)
+        .show_minimum(false);
     for (_, label, from, to) in arrows {
         c = c.arrow(label, from, to);
     }
@@ -219,7 +275,12 @@ pub fn step_figure(which: &str) -> Result<Figure> {
 /// The first `steps` steps of NAG on the quadratic, lookahead recorded.
 pub fn nag_trace(steps: usize) -> Result<Trace<NagRecord>> {
     let s = quadratic_setup();
-    run(&Nag::paper(s.lr, s.gamma)?, s.objective.as_ref(), s.start.view(), steps)
+    run(
+        &Nag::paper(s.lr, s.gamma)?,
+        s.objective.as_ref(),
+        s.start.view(),
+        steps,
+    )
 }
 
 /// The velocity still unrolls to $\sum_k \gamma^{t-k} g_k$ (the `momentum::unroll`
@@ -233,14 +294,28 @@ pub fn unrolled_check(steps: usize) -> Result<Table> {
         .collect();
     let mut t = Table::new(
         "NAG's vₜ, recursive vs unrolled Σ γᵗ⁻ᵏ gₖ with gₖ = η∇J(lookaheadₖ)",
-        &["t", "vₜ (x)", "unrolled (x)", "vₜ (y)", "unrolled (y)", "max |difference|"],
+        &[
+            "t",
+            "vₜ (x)",
+            "unrolled (x)",
+            "vₜ (y)",
+            "unrolled (y)",
+            "max |difference|",
+        ],
     );
     for (i, row) in tr.rows[1..].iter().enumerate() {
         let step = i + 1;
         let sum = unroll::momentum(step).apply(s.gamma, |k| g[k - 1].view());
         let v = &row.record.as_ref().expect("record").velocity;
         let d = (v[0] - sum[0]).abs().max((v[1] - sum[1]).abs());
-        t.push(vec![step.into(), v[0].into(), sum[0].into(), v[1].into(), sum[1].into(), d.into()]);
+        t.push(vec![
+            step.into(),
+            v[0].into(),
+            sum[0].into(),
+            v[1].into(),
+            sum[1].into(),
+            d.into(),
+        ]);
     }
     Ok(t)
 }
@@ -251,8 +326,18 @@ pub fn unrolled_check(steps: usize) -> Result<Table> {
 /// The post's NAG and torch's `nesterov=True` on the quadratic, same η, γ.
 pub fn crosswalk_runs(steps: usize) -> Result<(Trace<NagRecord>, Trace<NagRecord>)> {
     let s = quadratic_setup();
-    let paper = run(&Nag::paper(s.lr, s.gamma)?, s.objective.as_ref(), s.start.view(), steps)?;
-    let torch = run(&Nag::pytorch(s.lr, s.gamma)?, s.objective.as_ref(), s.start.view(), steps)?;
+    let paper = run(
+        &Nag::paper(s.lr, s.gamma)?,
+        s.objective.as_ref(),
+        s.start.view(),
+        steps,
+    )?;
+    let torch = run(
+        &Nag::pytorch(s.lr, s.gamma)?,
+        s.objective.as_ref(),
+        s.start.view(),
+        steps,
+    )?;
     Ok((paper, torch))
 }
 
@@ -266,9 +351,15 @@ pub fn crosswalk(steps: usize) -> Result<Report> {
     );
     let (mut w_pos, mut w_v, mut w_g): (f64, f64, f64) = (0.0, 0.0, 0.0);
     for (p, q) in paper.rows.iter().zip(&torch.rows) {
-        let v = p.record.as_ref().map(|r| r.velocity.clone()).unwrap_or_else(|| Array1::zeros(2));
+        let v = p
+            .record
+            .as_ref()
+            .map(|r| r.velocity.clone())
+            .unwrap_or_else(|| Array1::zeros(2));
         let look = array![p.theta[0] - s.gamma * v[0], p.theta[1] - s.gamma * v[1]];
-        let d = (look[0] - q.theta[0]).abs().max((look[1] - q.theta[1]).abs());
+        let d = (look[0] - q.theta[0])
+            .abs()
+            .max((look[1] - q.theta[1]).abs());
         w_pos = w_pos.max(d);
         let mut row: Vec<Cell> = vec![
             p.t.into(),
@@ -282,8 +373,12 @@ pub fn crosswalk(steps: usize) -> Result<Report> {
         ];
         match (&p.record, &q.record) {
             (Some(a), Some(b)) => {
-                let dv = (a.velocity[0] - s.lr * b.velocity[0]).abs().max((a.velocity[1] - s.lr * b.velocity[1]).abs());
-                let dg = (a.grad[0] - b.grad[0]).abs().max((a.grad[1] - b.grad[1]).abs());
+                let dv = (a.velocity[0] - s.lr * b.velocity[0])
+                    .abs()
+                    .max((a.velocity[1] - s.lr * b.velocity[1]).abs());
+                let dg = (a.grad[0] - b.grad[0])
+                    .abs()
+                    .max((a.grad[1] - b.grad[1]).abs());
                 w_v = w_v.max(dv);
                 w_g = w_g.max(dg);
                 row.extend([dv.into(), dg.into()]);
@@ -331,14 +426,22 @@ pub fn oscillation<R>(s: &Setup, tr: &Trace<R>) -> Oscillation {
     let distances: Vec<f64> = tr.rows.iter().map(|r| s.distance(r.theta.view())).collect();
     let w: Vec<f64> = tr.rows.iter().map(|r| (s.across)(r.theta.view())).collect();
     let crossings: Vec<usize> = (1..w.len()).filter(|&t| w[t - 1] * w[t] < 0.0).collect();
-    let visible: Vec<usize> = crossings.iter().copied().filter(|&t| w[t].abs() > 1e-3).collect();
+    let visible: Vec<usize> = crossings
+        .iter()
+        .copied()
+        .filter(|&t| w[t].abs() > 1e-3)
+        .collect();
     let mx = s.minimum[0];
     Oscillation {
         loss_increases: tr.rows.windows(2).filter(|p| p[1].loss > p[0].loss).count(),
         floor_crossings: crossings.len(),
         visible_crossings: visible.len(),
         last_visible: visible.last().copied().unwrap_or(0),
-        x_overshoots: tr.rows.windows(2).filter(|p| (p[0].theta[0] - mx) * (p[1].theta[0] - mx) < 0.0).count(),
+        x_overshoots: tr
+            .rows
+            .windows(2)
+            .filter(|p| (p[0].theta[0] - mx) * (p[1].theta[0] - mx) < 0.0)
+            .count(),
         stopped: tr.stop.as_ref().map(|e| e.to_string()),
         distances,
     }
@@ -349,7 +452,10 @@ fn oscillation_table(s: &Setup) -> Result<Table> {
     let n = oscillation(s, &s.nag()?);
     let [a, b, c] = s.report_at;
     let mut t = Table::new(
-        format!("{} from ({}, {}), η = {}, γ = {}, {} steps: momentum vs NAG", s.name, s.start[0], s.start[1], s.lr, s.gamma, s.steps),
+        format!(
+            "{} from ({}, {}), η = {}, γ = {}, {} steps: momentum vs NAG",
+            s.name, s.start[0], s.start[1], s.lr, s.gamma, s.steps
+        ),
         &[
             "run",
             &format!("‖θₜ − θ*‖, t = {a}"),
@@ -363,7 +469,13 @@ fn oscillation_table(s: &Setup) -> Result<Table> {
         ],
     );
     for (name, o) in [("momentum", &m), ("NAG", &n)] {
-        let d = |t: usize| o.distances.get(t).copied().map(Cell::from).unwrap_or_else(|| "—".into());
+        let d = |t: usize| {
+            o.distances
+                .get(t)
+                .copied()
+                .map(Cell::from)
+                .unwrap_or_else(|| "—".into())
+        };
         t.push(vec![
             name.into(),
             d(a),
@@ -376,8 +488,15 @@ fn oscillation_table(s: &Setup) -> Result<Table> {
             o.x_overshoots.into(),
         ]);
     }
-    let floor = if s.name == "Rosenbrock" { "y = x²" } else { "y = 0" };
-    Ok(t.with_note(format!("valley floor: {floor}; θ* = ({}, {})", s.minimum[0], s.minimum[1])))
+    let floor = if s.name == "Rosenbrock" {
+        "y = x²"
+    } else {
+        "y = 0"
+    };
+    Ok(t.with_note(format!(
+        "valley floor: {floor}; θ* = ({}, {})",
+        s.minimum[0], s.minimum[1]
+    )))
 }
 
 /// The post's claim in numbers, on the quadratic and on Rosenbrock; and the
@@ -388,16 +507,34 @@ pub fn oscillation_report() -> Result<Report> {
     let mut fast = rosenbrock_setup();
     fast.lr = 1.5e-3;
     let mut price = Table::new(
-        format!("the price: Rosenbrock from (−1.5, 2) at η = {}, γ = {}", fast.lr, fast.gamma),
+        format!(
+            "the price: Rosenbrock from (−1.5, 2) at η = {}, γ = {}",
+            fast.lr, fast.gamma
+        ),
         &["run", "steps completed", "‖θ_last − θ*‖", "stopped"],
     );
     let mo = fast.momentum()?;
     let na = fast.nag()?;
     for (name, steps, last, stop) in [
-        ("momentum", mo.rows.len() - 1, fast.distance(mo.last().theta.view()), mo.stop.as_ref().map(|e| e.to_string())),
-        ("NAG", na.rows.len() - 1, fast.distance(na.last().theta.view()), na.stop.as_ref().map(|e| e.to_string())),
+        (
+            "momentum",
+            mo.rows.len() - 1,
+            fast.distance(mo.last().theta.view()),
+            mo.stop.as_ref().map(|e| e.to_string()),
+        ),
+        (
+            "NAG",
+            na.rows.len() - 1,
+            fast.distance(na.last().theta.view()),
+            na.stop.as_ref().map(|e| e.to_string()),
+        ),
     ] {
-        price.push(vec![name.into(), steps.into(), last.into(), stop.unwrap_or_else(|| "—".into()).into()]);
+        price.push(vec![
+            name.into(),
+            steps.into(),
+            last.into(),
+            stop.unwrap_or_else(|| "—".into()).into(),
+        ]);
     }
     Ok(Report::new()
         .table(oscillation_table(&q)?)
@@ -410,19 +547,30 @@ pub fn oscillation_report() -> Result<Report> {
 
 /// Series: distance to θ* per step for momentum and NAG on a setup.
 pub fn distance_series(s: &Setup) -> Result<Series> {
-    let pts = |d: Vec<f64>| d.into_iter().enumerate().map(|(t, x)| (t as f64, x)).collect();
+    let pts = |d: Vec<f64>| {
+        d.into_iter()
+            .enumerate()
+            .map(|(t, x)| (t as f64, x))
+            .collect()
+    };
     Ok(vec![
-        ("momentum".to_string(), pts(oscillation(s, &s.momentum()?).distances)),
+        (
+            "momentum".to_string(),
+            pts(oscillation(s, &s.momentum()?).distances),
+        ),
         ("NAG".to_string(), pts(oscillation(s, &s.nag()?).distances)),
     ])
 }
 
 /// Distance to θ* per step (log y) for a setup.
 pub fn distance_figure(s: &Setup) -> Result<Figure> {
-    let mut c = LineChart::new(format!("{}: distance to the minimum, η = {}, γ = {}", s.name, s.lr, s.gamma))
-        .x_label("step t")
-        .y_label("‖θₜ − θ*‖")
-        .log_y(true);
+    let mut c = LineChart::new(format!(
+        "{}: distance to the minimum, η = {}, γ = {}",
+        s.name, s.lr, s.gamma
+    ))
+    .x_label("step t")
+    .y_label("‖θₜ − θ*‖")
+    .log_y(true);
     for (l, p) in distance_series(s)? {
         c = c.series(l, p);
     }
@@ -458,7 +606,16 @@ pub fn figure_series_text() -> Result<String> {
     let r = rosenbrock_setup();
     let thin = |s: Series, every: usize| -> Series {
         s.into_iter()
-            .map(|(l, p)| (l, p.into_iter().enumerate().filter(|(i, _)| i % every == 0).map(|(_, x)| x).collect()))
+            .map(|(l, p)| {
+                (
+                    l,
+                    p.into_iter()
+                        .enumerate()
+                        .filter(|(i, _)| i % every == 0)
+                        .map(|(_, x)| x)
+                        .collect(),
+                )
+            })
             .collect()
     };
     Ok(format!(
@@ -472,7 +629,10 @@ pub fn figure_series_text() -> Result<String> {
 
 /// The post's equations beside torch's, with each convention's defaults.
 pub fn forms() -> Markdown {
-    let (p, q) = (Nag::defaults(Convention::Paper), Nag::defaults(Convention::Pytorch));
+    let (p, q) = (
+        Nag::defaults(Convention::Paper),
+        Nag::defaults(Convention::Pytorch),
+    );
     let table = r"| | the post (`paper`) | torch.optim (`pytorch`, `nesterov=True`) |
 |---|---|---|
 | gradient taken at | $\varphi_t = \theta_{t-1} - \gamma v_{t-1}$ | the iterate $\theta'_{t-1}$ |

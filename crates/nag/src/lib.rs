@@ -109,7 +109,11 @@ impl FromFlags for Nag {
     /// Uses `--lr` and `--momentum` (defaults [`Nag::defaults`]).
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
         let d = Nag::defaults(convention);
-        Nag::new(flags.lr.unwrap_or(d.lr), flags.momentum.unwrap_or(d.momentum), convention)
+        Nag::new(
+            flags.lr.unwrap_or(d.lr),
+            flags.momentum.unwrap_or(d.momentum),
+            convention,
+        )
     }
 }
 
@@ -182,7 +186,12 @@ impl Optimizer for Nag {
             seen_loss: f64::NAN,
         }
     }
-    fn step(&self, s: &mut NagState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+    fn step(
+        &self,
+        s: &mut NagState,
+        theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()> {
         let t = s.t + 1;
         let (lr, gamma) = (self.lr, self.momentum);
         match self.convention {
@@ -192,20 +201,26 @@ impl Optimizer for Nag {
                     .and(&s.velocity)
                     .for_each(|p, &x, &v| *p = x - gamma * v);
                 s.seen_loss = oracle.checked_eval(t, s.lookahead.view(), s.grad.view_mut())?;
-                Zip::from(theta).and(&mut s.velocity).and(&s.grad).for_each(|x, v, &g| {
-                    *v = gamma * *v + lr * g;
-                    *x -= *v;
-                });
+                Zip::from(theta)
+                    .and(&mut s.velocity)
+                    .and(&s.grad)
+                    .for_each(|x, v, &g| {
+                        *v = gamma * *v + lr * g;
+                        *x -= *v;
+                    });
             }
             Convention::Pytorch => {
                 s.lookahead.assign(&theta);
                 s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
                 let first = t == 1;
-                Zip::from(theta).and(&mut s.velocity).and(&s.grad).for_each(|x, b, &g| {
-                    *b = if first { g } else { *b * gamma + g };
-                    let d = gamma.mul_add(*b, g);
-                    *x = (-lr).mul_add(d, *x);
-                });
+                Zip::from(theta)
+                    .and(&mut s.velocity)
+                    .and(&s.grad)
+                    .for_each(|x, b, &g| {
+                        *b = if first { g } else { *b * gamma + g };
+                        let d = gamma.mul_add(*b, g);
+                        *x = (-lr).mul_add(d, *x);
+                    });
             }
         }
         s.t = t;
@@ -240,7 +255,10 @@ mod tests {
         let th1 = &tr.rows[1].theta;
         let look = array![th1[0] - 0.5 * r1.velocity[0], th1[1] - 0.5 * r1.velocity[1]];
         assert_eq!(r2.lookahead, look);
-        assert_eq!(r2.grad, array![0.1 * (2.0 * look[0]), 2.0 * (2.0 * look[1])]);
+        assert_eq!(
+            r2.grad,
+            array![0.1 * (2.0 * look[0]), 2.0 * (2.0 * look[1])]
+        );
     }
 
     #[test]

@@ -13,7 +13,10 @@ use optcore::{run, Quadratic, Rosenbrock};
 fn grad(problem: &str, x: f64, y: f64) -> [f64; 2] {
     match problem {
         "quadratic" => [0.2 * x, 4.0 * y],
-        _ => [-2.0 * (1.0 - x) - 400.0 * x * (y - x * x), 200.0 * (y - x * x)],
+        _ => [
+            -2.0 * (1.0 - x) - 400.0 * x * (y - x * x),
+            200.0 * (y - x * x),
+        ],
     }
 }
 
@@ -75,13 +78,19 @@ fn ours(problem: &str, opt: &Nag, start: [f64; 2], steps: usize) -> Vec<[f64; 2]
 
 fn worst(a: &[[f64; 2]], b: &[[f64; 2]]) -> f64 {
     assert_eq!(a.len(), b.len());
-    a.iter().zip(b).flat_map(|(x, y)| [rel_diff(x[0], y[0]), rel_diff(x[1], y[1])]).fold(0.0, f64::max)
+    a.iter()
+        .zip(b)
+        .flat_map(|(x, y)| [rel_diff(x[0], y[0]), rel_diff(x[1], y[1])])
+        .fold(0.0, f64::max)
 }
 
 #[test]
 fn paper_nag_matches_the_equations() {
     for (problem, start, lr, gamma, steps) in CASES {
-        let w = worst(&ours(problem, &Nag::paper(lr, gamma).unwrap(), start, steps), &paper_nag(problem, start, lr, gamma, steps));
+        let w = worst(
+            &ours(problem, &Nag::paper(lr, gamma).unwrap(), start, steps),
+            &paper_nag(problem, start, lr, gamma, steps),
+        );
         println!("paper {problem} lr {lr} γ {gamma}: {w:e}");
         // The same operations in the same order: observed 0 (identical bits);
         // the README's 1e-9 is the contract.
@@ -92,7 +101,10 @@ fn paper_nag_matches_the_equations() {
 #[test]
 fn pytorch_nag_matches_torchs_operations() {
     for (problem, start, lr, mu, steps) in CASES {
-        let w = worst(&ours(problem, &Nag::pytorch(lr, mu).unwrap(), start, steps), &torch_nesterov(problem, start, lr, mu, steps));
+        let w = worst(
+            &ours(problem, &Nag::pytorch(lr, mu).unwrap(), start, steps),
+            &torch_nesterov(problem, start, lr, mu, steps),
+        );
         println!("pytorch {problem} lr {lr} μ {mu}: {w:e}");
         assert!(w < 1e-9, "{problem} lr {lr} μ {mu}: {w:e}");
     }
@@ -107,10 +119,17 @@ fn torch_iterates_are_the_posts_lookahead_points() {
         let torch = torch_nesterov(problem, start, lr, gamma, steps);
         // vₜ = θₜ₋₁ − θₜ, so the lookahead θₜ − γvₜ = θₜ − γ(θₜ₋₁ − θₜ).
         for t in 1..=steps {
-            let look: Vec<f64> = (0..2).map(|i| paper[t][i] - gamma * (paper[t - 1][i] - paper[t][i])).collect();
+            let look: Vec<f64> = (0..2)
+                .map(|i| paper[t][i] - gamma * (paper[t - 1][i] - paper[t][i]))
+                .collect();
             for i in 0..2 {
                 let scale = 1.0 + start[i].abs();
-                assert!((look[i] - torch[t][i]).abs() < 1e-12 * scale, "{problem} t {t}: {} vs {}", look[i], torch[t][i]);
+                assert!(
+                    (look[i] - torch[t][i]).abs() < 1e-12 * scale,
+                    "{problem} t {t}: {} vs {}",
+                    look[i],
+                    torch[t][i]
+                );
             }
         }
     }
@@ -119,8 +138,20 @@ fn torch_iterates_are_the_posts_lookahead_points() {
 #[test]
 fn with_momentum_zero_nag_is_gradient_descent() {
     let s = array![-5.0, -2.0];
-    let a = run(&Nag::paper(0.3, 0.0).unwrap(), Quadratic::reference(), s.view(), 30).unwrap();
-    let b = run(&Momentum::paper(0.3, 0.0).unwrap(), Quadratic::reference(), s.view(), 30).unwrap();
+    let a = run(
+        &Nag::paper(0.3, 0.0).unwrap(),
+        Quadratic::reference(),
+        s.view(),
+        30,
+    )
+    .unwrap();
+    let b = run(
+        &Momentum::paper(0.3, 0.0).unwrap(),
+        Quadratic::reference(),
+        s.view(),
+        30,
+    )
+    .unwrap();
     for (x, y) in a.rows.iter().zip(&b.rows) {
         assert_eq!(x.theta, y.theta);
     }
@@ -131,7 +162,11 @@ fn nag_oscillates_less_near_the_minimum() {
     for s in [ex::quadratic_setup(), ex::rosenbrock_setup()] {
         let m = ex::oscillation(&s, &s.momentum().unwrap());
         let n = ex::oscillation(&s, &s.nag().unwrap());
-        assert!(n.visible_crossings * 3 < m.visible_crossings, "{}: {n:?} vs {m:?}", s.name);
+        assert!(
+            n.visible_crossings * 3 < m.visible_crossings,
+            "{}: {n:?} vs {m:?}",
+            s.name
+        );
         assert!(n.last_visible < m.last_visible, "{}", s.name);
         assert!(n.loss_increases < m.loss_increases, "{}", s.name);
         assert!(n.distances.last() < m.distances.last(), "{}", s.name);
@@ -148,5 +183,44 @@ fn the_lookahead_gradient_pulls_back() {
     // Both land at θ − γv plus their gradient step.
     for i in 0..2 {
         assert_eq!(v.lookahead[i], v.theta[i] - 0.9 * v.velocity[i]);
+    }
+}
+
+/// A non-finite gradient is a typed error, and the failing step leaves θ as it was.
+#[test]
+fn a_non_finite_gradient_leaves_theta_unchanged() {
+    use optcore::{Exact, FnObjective, Optimizer};
+    // Downhill towards +x; past x = 0.5 the gradient is NaN.
+    let j = FnObjective::new(
+        "cliff",
+        1,
+        |t| -t[0],
+        |t, mut g| g[0] = if t[0] > 0.5 { f64::NAN } else { -1.0 },
+    );
+    fn until_error<O: Optimizer>(opt: &O, j: &FnObjective) -> (usize, String) {
+        let mut oracle = Exact::new(j);
+        let mut theta = array![0.0];
+        let mut state = opt.init(theta.view());
+        for t in 1..100 {
+            let before = theta.clone();
+            if let Err(e) = opt.step(&mut state, theta.view_mut(), &mut oracle) {
+                assert_eq!(theta, before, "{}", opt.describe());
+                return (t, e.to_string());
+            }
+        }
+        panic!("no error");
+    }
+    for (t, e) in [
+        until_error(&Momentum::paper(0.1, 0.9).unwrap(), &j),
+        until_error(&Momentum::pytorch(0.1, 0.9).unwrap(), &j),
+        until_error(&Nag::paper(0.1, 0.9).unwrap(), &j),
+        until_error(&Nag::pytorch(0.1, 0.9).unwrap(), &j),
+    ] {
+        assert_eq!(
+            e,
+            format!(
+                "non-finite gradient at step {t}: the run stops here, every earlier step is kept"
+            )
+        );
     }
 }
