@@ -353,7 +353,39 @@ pub fn weights_figure() -> Result<Figure> {
     )
 }
 
-/// Series: $\sum_{k<t}\gamma^k$ against $t$ for each γ of [`GAMMAS`], then each limit $1/(1-\gamma)$.
+/// Series: the half-life $\ln\frac12/\ln\gamma$ against γ, on the grid
+/// $\gamma_i = 1 - \frac12\,0.8^i$, $i = 0 \dots 20$ (0.5 up to 0.9942), beside the
+/// approximation $\ln 2/(1-\gamma)$ (from $\ln\gamma \approx -(1-\gamma)$).
+pub fn half_life_series() -> Series {
+    let grid: Vec<f64> = (0..=20)
+        .map(|i| 1.0 - 0.5 * optcore::pieces::pow_int(0.8, i))
+        .collect();
+    vec![
+        (
+            "half-life ln½ / ln γ".to_string(),
+            grid.iter().map(|&g| (g, half_life(g))).collect(),
+        ),
+        (
+            "ln 2 / (1 − γ)".to_string(),
+            grid.iter()
+                .map(|&g| (g, libm::log(2.0) / (1.0 - g)))
+                .collect(),
+        ),
+    ]
+}
+
+/// Figure of [`half_life_series`] (log y).
+pub fn half_life_figure() -> Result<Figure> {
+    line_chart(
+        "half-life of a gradient's weight",
+        "γ",
+        "steps until γᵏ = ½",
+        true,
+        half_life_series(),
+    )
+}
+
+/// Series: each limit $1/(1-\gamma)$, then $\sum_{k<t}\gamma^k$ against $t$, for each γ of [`GAMMAS`].
 pub fn sums_series(t_max: usize) -> Series {
     let mut s = Series::new();
     for &g in &GAMMAS {

@@ -55,6 +55,7 @@ fn unrolling() {
 fn unrolling_figures() {
     snap!("weights_series", ex::series_text(&ex::weights_series(60)));
     snap!("sums_series", ex::series_text(&ex::sums_series(200)));
+    snap!("half_life_series", ex::series_text(&ex::half_life_series()));
 }
 
 #[test]
