@@ -133,20 +133,28 @@ impl std::fmt::Display for Figure {
     }
 }
 
-/// `(lo, hi)` must be finite with `lo < hi`.
+/// Largest magnitude a coordinate may have: beyond it spans overflow and
+/// plotters' tick search does not end. Points past it are skipped like NaN.
+pub const COORD_LIMIT: f64 = 1e300;
+
+/// `(lo, hi)` must be finite, within ±[`COORD_LIMIT`], with `lo < hi` by more than
+/// a billionth of their magnitude (a narrower axis has no distinct ticks).
 pub(crate) fn check_range(name: &'static str, (lo, hi): (f64, f64)) -> Result<()> {
-    if !lo.is_finite() {
+    const ACCEPTS: &str =
+        "a finite interval (lo, hi) with lo < hi, |lo|, |hi| <= 1e300 and hi - lo > 1e-9 * max(|lo|, |hi|)";
+    let ok = |v: f64| v.is_finite() && v.abs() <= COORD_LIMIT;
+    if !ok(lo) {
         return Err(Error::Hyperparameter {
             name,
             value: lo,
-            accepts: "a finite interval (lo, hi) with lo < hi",
+            accepts: ACCEPTS,
         });
     }
-    if !(hi.is_finite() && lo < hi) {
+    if !(ok(hi) && hi - lo > 1e-9 * lo.abs().max(hi.abs())) {
         return Err(Error::Hyperparameter {
             name,
             value: hi,
-            accepts: "a finite interval (lo, hi) with lo < hi",
+            accepts: ACCEPTS,
         });
     }
     Ok(())
@@ -253,6 +261,9 @@ mod tests {
         assert!(check_range("x range", (1.0, 1.0)).is_err());
         assert!(check_range("x range", (f64::NAN, 1.0)).is_err());
         assert!(check_range("x range", (0.0, f64::INFINITY)).is_err());
+        assert!(check_range("x range", (-1e308, 1e308)).is_err());
+        assert!(check_range("x range", (1e16, 1e16 + 2.0)).is_err());
+        assert!(check_range("x range", (1e-300, 2e-300)).is_ok());
         assert!(check_size((640, 480)).is_ok());
         assert!(check_size((0, 480)).is_err());
     }

@@ -1,7 +1,7 @@
 //! Line charts: several $(x, y)$ series on one set of axes, linear or log $y$.
 
 use crate::scene::{Bounds, Corner, Item, Marker, Scene, PALETTE};
-use crate::{check_range, check_size, log10, Figure};
+use crate::{check_range, check_size, log10, Figure, COORD_LIMIT};
 use optcore::{Error, Record, Result, Trace};
 
 /// Most markers drawn per series; longer series get a marker every k-th point.
@@ -121,18 +121,17 @@ impl LineChart {
         }
         // Into plotting coordinates: log10(y) on a log axis, NaN where not drawable.
         let to_plot = |&(x, y): &(f64, f64)| -> (f64, f64) {
-            if self.log_y {
-                (
-                    x,
-                    if y > 0.0 && y.is_finite() {
-                        log10(y)
-                    } else {
-                        f64::NAN
-                    },
-                )
+            let y = if self.log_y {
+                if y > 0.0 && y.is_finite() {
+                    log10(y)
+                } else {
+                    f64::NAN
+                }
             } else {
-                (x, y)
-            }
+                y
+            };
+            let drawable = |v: f64| if v.abs() <= COORD_LIMIT { v } else { f64::NAN };
+            (drawable(x), drawable(y))
         };
         let plotted: Vec<Vec<(f64, f64)>> = self
             .series
@@ -150,7 +149,7 @@ impl LineChart {
                 what: if self.log_y {
                     "the line chart (no point with finite x and finite y > 0 for the log axis)"
                 } else {
-                    "the line chart (no point with finite x and y)"
+                    "the line chart (no point with finite x and y within ±1e300)"
                 },
             });
         }
@@ -160,7 +159,11 @@ impl LineChart {
                 check_range("x range", r)?;
                 r
             }
-            None => spread(finite.iter().map(|p| p.0), 0.0),
+            None => {
+                let r = spread(finite.iter().map(|p| p.0), 0.0);
+                check_range("x range", r)?;
+                r
+            }
         };
         let y_range = match self.y_range {
             Some(r) => {
@@ -178,7 +181,11 @@ impl LineChart {
                     r
                 }
             }
-            None => spread(finite.iter().map(|p| p.1), 0.05),
+            None => {
+                let r = spread(finite.iter().map(|p| p.1), 0.05);
+                check_range("y range", r)?;
+                r
+            }
         };
         let bounds = Bounds {
             x: x_range,
@@ -232,10 +239,11 @@ fn spread(values: impl Iterator<Item = f64>, pad: f64) -> (f64, f64) {
         hi = hi.max(v);
     }
     let span = hi - lo;
-    if span > 0.0 && span.is_finite() {
+    let mag = lo.abs().max(hi.abs());
+    if span > 1e-9 * mag && span.is_finite() {
         (lo - pad * span, hi + pad * span)
     } else {
-        let w = (0.05 * lo.abs()).max(0.5);
+        let w = (0.05 * mag).max(0.5);
         (lo - w, hi + w)
     }
 }

@@ -392,3 +392,47 @@ fn equal_aspect_makes_circles_round() {
         );
     }
 }
+
+#[test]
+fn extreme_values_do_not_panic() {
+    // Past ±1e300 a point is skipped like NaN (spans would overflow, and
+    // plotters' tick search would not end): nothing left is an error.
+    for c in [
+        LineChart::new("huge").series("s", vec![(0.0, 1e308), (1.0, -1e308)]),
+        LineChart::new("wide x").series("s", vec![(-1e308, 0.0), (1e308, 1.0)]),
+    ] {
+        assert!(matches!(c.render(), Err(Error::Empty { .. })));
+    }
+    let axis_too_narrow = LineChart::new("t")
+        .series("s", vec![(0.0, 1.0)])
+        .x_range(1e16, 1e16 + 2.0);
+    assert!(axis_too_narrow.render().is_err());
+    let charts = [
+        LineChart::new("big").series("s", vec![(0.0, 1e299), (1.0, -1e299), (2.0, 1e308)]),
+        LineChart::new("close").series("s", vec![(0.0, 1.0), (1.0, 1.0 + 1e-15)]),
+        LineChart::new("tiny").series("s", vec![(0.0, 1e-300), (1e-300, 2e-300)]),
+        LineChart::new("decades")
+            .log_y(true)
+            .series("s", vec![(0.0, 1e-300), (1.0, 1e300)]),
+        LineChart::new("subnormal")
+            .log_y(true)
+            .series("s", vec![(0.0, 5e-324), (1.0, 1.0)]),
+        LineChart::new("one decade")
+            .log_y(true)
+            .series("s", vec![(0.0, 0.2), (1.0, 0.8)]),
+    ];
+    for c in charts {
+        let fig = c.render().unwrap();
+        assert!(fig.svg().contains("</svg>"));
+    }
+    let q = Quadratic::reference();
+    let fig = Contour::new(&q, (-1e150, 1e150), (-1e-150, 1e-150)).render();
+    assert!(fig.is_ok() || fig.is_err()); // either way, no panic
+    let arrows = Contour::new(&q, (-1.0, 1.0), (-1.0, 1.0))
+        .arrow("zero length", (0.5, 0.5), (0.5, 0.5))
+        .arrow("huge", (0.0, 0.0), (1e300, -1e300))
+        .path("far", vec![(1e300, 1e300), (-1e300, -1e300)])
+        .render()
+        .unwrap();
+    assert!(arrows.svg().contains("zero length"));
+}
