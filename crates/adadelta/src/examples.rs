@@ -359,11 +359,6 @@ pub fn rescaling(k: f64, steps: usize) -> Result<Table> {
     Ok(t.with_note("Newton maps to rounding error. Adadelta with one ε does not: its first step is √ε in whatever unit θ has, so in cm it starts k times slower and stays behind; given each ε in its own unit (ε_Δθ in m², ε_g in J²/m²) its trajectory maps to rounding error, so ε alone breaks the exactness. SGD in cm moves k² times less (in m), Adagrad k times less."))
 }
 
-/// The name shown for a record's fields (so the notebook can list them).
-pub fn field_names<R: Record>(r: &R) -> Vec<&'static str> {
-    r.fields().iter().map(|f| f.symbol).collect()
-}
-
 // ---------------------------------------------------------------------------
 // Figures (the numbers behind them are in the tables above).
 

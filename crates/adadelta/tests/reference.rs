@@ -73,6 +73,7 @@ fn pytorch_convention_matches_torch_equations_bit_for_bit() {
 }
 
 #[test]
+#[allow(clippy::needless_range_loop)]
 fn paper_convention_is_zeilers_algorithm_1() {
     for (problem, start, _, rho, eps) in CASES {
         let obj = problem_by_name(problem).unwrap();

@@ -9,9 +9,14 @@ use ndarray::{array, Array1};
 use optcore::render::Cell;
 use optcore::trace::sub;
 use optcore::{
-    fmt_num, run, run_with, Convention, FnObjective, Objective, Optimizer, Quadratic, Report, Result,
+    fmt_num, run, run_with, Convention, FnObjective, Objective, Quadratic, Report, Result,
     Rosenbrock, RunOptions, Table, Trace,
 };
+
+/// A labelled series of points, for a line chart.
+pub type Points = Vec<(f64, f64)>;
+/// A labelled series of points.
+pub type Series = (String, Points);
 
 /// The reference case `paper-adagrad-quadratic`: $0.1x^2 + 2y^2$ from $(-5, -2)$,
 /// η = 0.4, ε = 0.1.
@@ -77,6 +82,23 @@ pub fn diagonal_vs_full(steps: usize) -> Result<Report> {
         ("quadratic 0.1x² + 2y²", Box::new(Quadratic::reference()), [-5.0, -2.0]),
         ("Rosenbrock", Box::new(Rosenbrock::default()), [-1.5, 2.0]),
     ];
+    // The update as the post writes it with the matrix: Δθ = −(G + εI)^{-1/2} g.
+    let opt = reference_optimizer();
+    let tr = reference_run(steps)?;
+    let rec = tr.last().record.clone().expect("steps > 0");
+    let inv_root = DMatrix::from_diagonal(&DVector::from_iterator(2, rec.sum_sq_grad.iter().map(|g| opt.lr / (g + opt.eps).sqrt())));
+    let mut by_matrix = Table::new(
+        format!("step {steps} on the quadratic: −η(Gₜ + εI)^(−1/2) gₜ with the diagonal matrix vs the element-wise form"),
+        &["i", "gₜ,ᵢ", "η/√(Gₜ,ᵢᵢ+ε)", "matrix form Δθᵢ", "element-wise Δθᵢ"],
+    );
+    for i in 0..2 {
+        let mut m = 0.0;
+        for j in 0..2 {
+            m += inv_root[(i, j)] * rec.grad[j];
+        }
+        by_matrix.push(vec![i.into(), rec.grad[i].into(), inv_root[(i, i)].into(), (-m).into(), rec.update[i].into()]);
+    }
+    r = r.table(by_matrix);
     for (name, obj, start) in cases {
         let (diagonal, full) = outer_product_and_diagonal(obj.as_ref(), &start, steps)?;
         let corr = full[(0, 1)] / (full[(0, 0)] * full[(1, 1)]).sqrt();
@@ -214,12 +236,13 @@ pub fn sparse_sgd(lr: f64) -> Result<Trace<gd::SgdRecord>> {
     run_with(&Sgd::new(lr)?, &mut OnlineOracle::new(&d), Array1::zeros(4).view(), opts)
 }
 
-/// The first t from which $|w_i - w^\star_i| \le$ [`SPARSE_TOL`] holds to the end.
-pub fn settled_at<R: optcore::Record>(tr: &Trace<R>, i: usize, target: f64) -> Option<usize> {
+/// The first t from which $|w_i - w^\star_i| \le$ [`SPARSE_TOL`] holds to the end
+/// of the run (`thetas[t]` = $w_t$).
+pub fn settled_at(thetas: &[Array1<f64>], i: usize, target: f64) -> Option<usize> {
     let mut at = None;
-    for row in &tr.rows {
-        if (row.theta[i] - target).abs() <= SPARSE_TOL {
-            at.get_or_insert(row.t);
+    for (t, th) in thetas.iter().enumerate() {
+        if (th[i] - target).abs() <= SPARSE_TOL {
+            at.get_or_insert(t);
         } else {
             at = None;
         }
@@ -252,7 +275,7 @@ pub fn sparse_rates(lr: f64) -> Result<Table> {
 
 /// Per-parameter rate series `(t, η/√(Gₜ,ᵢᵢ+ε))` of Adagrad on the sparse data,
 /// one per weight, from the first step at which that weight had a gradient.
-pub fn sparse_rate_series(lr: f64) -> Result<Vec<(String, Vec<(f64, f64)>)>> {
+pub fn sparse_rate_series(lr: f64) -> Result<Vec<Series>> {
     let tr = sparse_adagrad(lr)?;
     Ok((0..4)
         .map(|i| {
@@ -285,17 +308,7 @@ pub fn sparse_race() -> Result<Table> {
         }
     };
     let mut push = |name: &str, lr: f64, thetas: Vec<Array1<f64>>, end: Cell| {
-        let settle = |i: usize| {
-            let mut at = None;
-            for (t, th) in thetas.iter().enumerate() {
-                if (th[i] - d.w_star[i]).abs() <= SPARSE_TOL {
-                    at.get_or_insert(t);
-                } else {
-                    at = None;
-                }
-            }
-            at
-        };
+        let settle = |i: usize| settled_at(&thetas, i, d.w_star[i]);
         let w2 = if thetas.len() == SPARSE_STEPS + 1 { settle(2) } else { None };
         let (w1, w3) = if thetas.len() == SPARSE_STEPS + 1 { (settle(1), settle(3)) } else { (None, None) };
         t.push(vec![name.into(), lr.into(), cell(w2), cell(w2.map(|s| rare_seen_by(&d, s))), cell(w1), cell(w3), end]);
@@ -319,16 +332,6 @@ fn end_cell<R: optcore::Record>(tr: &Trace<R>) -> Cell {
         Some(optcore::Error::Diverged { step, .. }) | Some(optcore::Error::NonFinite { step, .. }) => format!("diverged at step {step}").into(),
         Some(e) => e.to_string().into(),
     }
-}
-
-/// $w_2$ along the run under Adagrad and SGD (same η), for the plot.
-pub fn sparse_w2_series(lr: f64) -> Result<Vec<(String, Vec<(f64, f64)>)>> {
-    let a = sparse_adagrad(lr)?;
-    let s = sparse_sgd(lr)?;
-    Ok(vec![
-        (format!("Adagrad η = {lr}"), a.rows.iter().map(|r| (r.t as f64, r.theta[2])).collect()),
-        (format!("SGD η = {lr}"), s.rows.iter().map(|r| (r.t as f64, r.theta[2])).collect()),
-    ])
 }
 
 // ---------------------------------------------------------------------------
@@ -412,7 +415,7 @@ pub fn stall() -> Result<Table> {
 }
 
 /// Series for the stall plot: θ over t for both methods, and Adagrad's rate.
-pub fn stall_series() -> Result<(Vec<(String, Vec<(f64, f64)>)>, Vec<(f64, f64)>)> {
+pub fn stall_series() -> Result<(Vec<Series>, Points)> {
     let (a, s) = slope_runs()?;
     let theta = vec![
         ("Adagrad".to_string(), a.rows.iter().map(|r| (r.t as f64, r.theta[0])).collect()),
@@ -425,11 +428,6 @@ pub fn stall_series() -> Result<(Vec<(String, Vec<(f64, f64)>)>, Vec<(f64, f64)>
         .map(|r| (r.t as f64, r.record.as_ref().map_or(f64::NAN, |rec| rec.effective_lr[0])))
         .collect();
     Ok((theta, rate))
-}
-
-/// The name shown for a convention's optimizer in the notebook header.
-pub fn describe(conv: Convention) -> String {
-    Adagrad::defaults(conv).describe()
 }
 
 // ---------------------------------------------------------------------------

@@ -43,6 +43,7 @@ fn torch_adagrad(obj: &dyn Objective, start: [f64; 2], steps: usize, lr: f64, lr
 }
 
 #[test]
+#[allow(clippy::type_complexity)]
 fn pytorch_convention_matches_torch_equations_bit_for_bit() {
     let cases: [(&str, [f64; 2], f64, f64, f64, f64); 5] = [
         ("quadratic", [-5.0, -2.0], 0.4, 0.0, 0.0, 1e-10),
