@@ -27,6 +27,17 @@
 //! assert!(fig.svg().starts_with("<svg"));
 //! ```
 //!
+//! What can be set (all optional, chained before `.render()`):
+//!
+//! | | |
+//! |---|---|
+//! | both | `.size(w, h)` (default 640 × 480), `.legend(Corner::…)` (default: the corner the data cross least), `.x_label`, `.y_label` |
+//! | [`LineChart`] | `.series(label, points)`, `.losses(label, &trace)`, `.log_y(bool)`, `.markers(bool)`, `.x_range`, `.y_range` |
+//! | [`Contour`] | `.levels(n)` (default 12, geometric), `.level_values(vec)`, `.grid(n)` (default 101), `.path(label, points)`, `.trace(label, &trace)`, `.arrow(label, from, to)`, `.note(text, at)`, `.title`, `.equal_aspect(bool)`, `.show_minimum(bool)`; `.levels_used()` and `.levels_table()` tell which levels are drawn |
+//!
+//! [`Figure`]: `.svg()`, `.to_html()`, `.save_svg(path)`, `.save_png(path)`
+//! (feature `png`), `evcxr_display()`; `Display` prints the SVG, `Debug` one line.
+//!
 //! In a notebook, make the figure the cell's last expression (no `;`):
 //!
 //! ```text
@@ -49,7 +60,10 @@
 //! PNG files: `Figure::save_png` with the cargo feature `png`, which compiles in
 //! the DejaVu Sans font (`fonts/`, Bitstream Vera licence). Without it (the default,
 //! what notebooks load) no font and no system library is needed: SVG text is plain
-//! `<text>` that the browser lays out.
+//! `<text>` that the browser lays out, placed with plotters' estimate of text
+//! widths. With `png` on, plotters measures text with the real font instead, so
+//! the SVG bytes differ between the two builds: pin numbers (e.g.
+//! [`Contour::levels_table`]), not SVG bytes, in snapshots.
 
 pub mod contour;
 mod line;
