@@ -301,7 +301,8 @@ pub struct Contour<'a> {
 
 impl<'a> Contour<'a> {
     /// Contours of `objective` (2 parameters) over `x_range` × `y_range`: 12
-    /// geometric levels on a 101 × 101 grid, 640 × 480 pixels.
+    /// geometric levels on a 101 × 101 grid, 640 × 480 pixels. A boxed objective
+    /// (from [`optcore::problem_by_name`]) is passed as `&*boxed`.
     pub fn new(objective: &'a dyn Objective, x_range: (f64, f64), y_range: (f64, f64)) -> Self {
         Contour {
             objective,
