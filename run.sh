@@ -19,4 +19,5 @@ if [ "$headless" = 1 ]; then exit 0; fi
 args=(--notebook-dir=notebooks --ip=127.0.0.1)
 [ "$(id -u)" = 0 ] && args+=(--allow-root)
 [ -z "${DISPLAY:-}" ] && args+=(--no-browser)
+export EVCXR_CONFIG_DIR="$PWD/notebooks/.evcxr-lab"
 exec .venv/bin/jupyter lab "${args[@]}"
