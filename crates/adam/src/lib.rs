@@ -59,8 +59,8 @@ pub enum EpsPlacement {
     /// $\sqrt{\hat v_t} + \epsilon$: Kingma & Ba, torch.optim.
     #[default]
     AddedToRoot,
-    /// $\sqrt{\hat v_t + \epsilon}$: as optax's `eps_root`, Hinton's RMSprop and
-    /// TensorFlow's RMSprop place it.
+    /// $\sqrt{\hat v_t + \epsilon}$: where optax's `eps_root` and Hinton's RMSprop
+    /// place it.
     InsideRoot,
 }
 
