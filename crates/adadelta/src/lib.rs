@@ -51,6 +51,14 @@
 //! $RMS[\Delta\theta]_0 = \sqrt{0} = 0$ and Adadelta never leaves its start (and a
 //! zero gradient would make $0/0$). lr must be > 0.
 
+//!
+//! ## Checked against
+//! There is no Adadelta trace in `shared/reference`. `tests/reference.rs` holds
+//! the `pytorch` convention bit for bit to an independent transcription of
+//! torch's `_single_tensor_adadelta` (including its unscaled `acc_delta`), and the
+//! `paper` convention to 1e-9 relative to a transcription of Zeiler's Algorithm 1,
+//! on five cases each (quadratic, Rosenbrock, Beale; lr ≠ 1, several ρ and ε).
+
 pub mod examples;
 pub mod newton;
 pub mod units;

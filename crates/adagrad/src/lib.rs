@@ -51,6 +51,16 @@
 //! of such a parameter is defined as 0 (its gradient is 0: there is nothing to
 //! follow) and its effective rate is recorded as $+\infty$ ($\eta/0$). Never NaN.
 
+//!
+//! ## Checked against
+//! `paper`: the shared reference trace `paper-adagrad-quadratic` (the post's
+//! equations in numpy), to 1e-9 relative (`tests/reference.rs`, and `optrace`'s
+//! reference test). `pytorch`: there is no torch Adagrad trace in
+//! `shared/reference`, so `tests/reference.rs` holds the convention bit for bit to
+//! an independent plain-loop transcription of torch's `_single_tensor_adagrad`
+//! on five cases (quadratic, Rosenbrock, Beale; with and without `lr_decay` and
+//! `initial_accumulator_value`).
+
 pub mod examples;
 pub mod sparse;
 
