@@ -127,9 +127,12 @@ impl Optimizer for Sgd {
     ) -> Result<()> {
         let t = s.t + 1;
         s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        // θ − ηg as one fused multiply-add: torch's `param.add_(grad, alpha=-lr)`
+        // rounds once, and so does this (bit-identical to the torch reference).
+        let neg_lr = -self.lr;
         Zip::from(theta)
             .and(&s.grad)
-            .for_each(|x, &g| *x -= self.lr * g);
+            .for_each(|x, &g| *x = neg_lr.mul_add(g, *x));
         s.t = t;
         Ok(())
     }
