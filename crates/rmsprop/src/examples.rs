@@ -138,6 +138,41 @@ pub fn variants_contour(steps: usize) -> Result<plots::Figure> {
     c.render()
 }
 
+/// Steps of [`first_half_of_adadelta`].
+pub const ADADELTA_STEPS: usize = 8;
+
+/// RMSprop and Adadelta (Zeiler's form, ρ = 0.95, ε = 1e-6, both) on a constant
+/// gradient $g \equiv 2$: the same $E[g^2]_t$ and the same denominator
+/// $\sqrt{E[g^2]_t + \epsilon}$; only the numerator differs (η vs
+/// $RMS[\Delta\theta]_{t-1}$).
+pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
+    let ada = adadelta::Adadelta::new(0.95, 1e-6)?;
+    let rms = Rmsprop::new(Convention::Paper, 0.01, ada.rho, ada.eps)?;
+    let a = run(&ada, slope(2.0), array![0.0].view(), steps)?;
+    let b = run(&rms, slope(2.0), array![0.0].view(), steps)?;
+    a.completed()?;
+    b.completed()?;
+    let mut t = Table::new(
+        format!("a constant gradient g = 2; ρ = {}, ε = {:e}; RMSprop η = {}", ada.rho, ada.eps, rms.lr),
+        &["t", "E[g²] Adadelta", "E[g²] RMSprop", "RMS[g] = √(E[g²]+ε)", "d (RMSprop)", "numerator: RMS[Δθ]ₜ₋₁", "numerator: η", "Δθ Adadelta", "Δθ RMSprop"],
+    );
+    for (ra, rb) in a.rows.iter().zip(&b.rows).skip(1) {
+        let (x, y) = (ra.record.as_ref().expect("a step record"), rb.record.as_ref().expect("a step record"));
+        t.push(vec![
+            ra.t.into(),
+            x.avg_sq_grad[0].into(),
+            y.avg_sq_grad[0].into(),
+            x.rms_grad[0].into(),
+            y.rms[0].into(),
+            x.rms_update_prev[0].into(),
+            rms.lr.into(),
+            x.update[0].into(),
+            (rb.theta[0] - b.rows[rb.t - 1].theta[0]).into(),
+        ]);
+    }
+    Ok(t)
+}
+
 /// A run of `opt` on the reference quadratic from $(-5, -2)$.
 pub fn quadratic_run(opt: &Rmsprop, steps: usize) -> Result<Trace<<Rmsprop as Optimizer>::Record>> {
     run(opt, Quadratic::reference(), quadratic_start().view(), steps)

@@ -43,3 +43,8 @@ fn figures_render() {
         assert!(fig.svg().starts_with("<svg"));
     }
 }
+
+#[test]
+fn first_half_of_adadelta() {
+    snap!("first_half_of_adadelta", examples::first_half_of_adadelta(examples::ADADELTA_STEPS).unwrap().to_string());
+}
