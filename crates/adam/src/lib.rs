@@ -8,7 +8,7 @@
 //!
 //! Both start at 0, so early on they are biased towards 0. Unrolled,
 //! $m_t = (1-\beta_1)\sum_{i=1}^t \beta_1^{t-i} g_i$, and for a stationary gradient
-//! $\mathbb E[m_t] = (1-\beta_1^t)\,\mathbb E[g]$ (the weights sum to $1-\beta_1^t$).
+//! $\mathbb E\[m_t\] = (1-\beta_1^t)\,\mathbb E\[g\]$ (the weights sum to $1-\beta_1^t$).
 //! Dividing by that sum removes the bias:
 //!
 //! $$\hat m_t = \frac{m_t}{1-\beta_1^t} \qquad \hat v_t = \frac{v_t}{1-\beta_2^t}

@@ -47,7 +47,7 @@
 //! `addcdiv_`) with torch's fused multiply-adds ([`rmsprop::torch_ops`]); Python's
 //! `beta2 ** step` is [`rmsprop::torch_ops::pow_step`] and `0.96 ** (step *
 //! momentum_decay)` is `libm::pow` (portable; it may differ from glibc's `pow` in
-//! the last bit). Two caveats: torch keeps `mu_product` in a tensor of the default
+//! the last bit). One more caveat: torch keeps `mu_product` in a tensor of the default
 //! scalar type, float64 only if `torch.set_default_dtype(torch.float64)`; with the
 //! float32 default its rounding differs from ours at about 1e-8 relative. We
 //! compute it in f64.
