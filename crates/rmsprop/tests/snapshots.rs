@@ -1,18 +1,8 @@
 //! Snapshot tests: every table the RMSprop notebook shows.
 use rmsprop::examples;
 
-/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
-macro_rules! snap {
-    ($name:expr, $value:expr) => {
-        insta::with_settings!({
-            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
-            prepend_module_to_snapshot => false,
-            omit_expression => true,
-        }, {
-            insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
-        });
-    };
-}
+/// Snapshots land in the workspace's top-level `snapshots/` as `<crate>__<name>`.
+use testkit::snap;
 
 #[test]
 fn first_steps() {

@@ -1,0 +1,25 @@
+//! Test helpers shared by the workspace's tests. A dev-dependency only: no
+//! library or notebook depends on it.
+//!
+//! - [`snap!`]: an insta snapshot in the workspace's top-level `snapshots/`,
+//!   named `<crate>__<name>`.
+
+/// Re-exported so that [`snap!`] expands to `$crate::insta::…` in any crate.
+pub use insta;
+
+/// Snapshots live in the workspace's top-level `snapshots/`, named `<crate>__<name>`.
+///
+/// `env!("CARGO_MANIFEST_DIR")` and `env!("CARGO_PKG_NAME")` expand where the
+/// macro is called, so each crate's snapshots carry that crate's name.
+#[macro_export]
+macro_rules! snap {
+    ($name:expr, $value:expr) => {
+        $crate::insta::with_settings!({
+            snapshot_path => concat!(env!("CARGO_MANIFEST_DIR"), "/../../snapshots"),
+            prepend_module_to_snapshot => false,
+            omit_expression => true,
+        }, {
+            $crate::insta::assert_snapshot!(concat!(env!("CARGO_PKG_NAME"), "__", $name), $value);
+        });
+    };
+}
