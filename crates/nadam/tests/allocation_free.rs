@@ -1,59 +1,22 @@
 //! Principle 6 for RMSprop, Adam and NAdam: a step is allocation free, in every
-//! convention and variant. A counting global allocator (per thread) measures the
-//! allocations of 50 steps after the state was made.
+//! convention and variant. A counting global allocator (per thread, `testkit`'s)
+//! measures the allocations of 50 steps after the state was made.
 use ndarray::{array, Array1};
-use optcore::{Convention, Exact, Objective, Optimizer, Quadratic, Rosenbrock};
-use std::alloc::{GlobalAlloc, Layout, System};
-use std::cell::Cell;
-
-struct Counting;
-
-thread_local! {
-    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
-}
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
-        unsafe { System.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        unsafe { System.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        let _ = ALLOCATIONS.try_with(|c| c.set(c.get() + 1));
-        unsafe { System.realloc(ptr, layout, new_size) }
-    }
-}
+use optcore::{Convention, Objective, Optimizer, Quadratic, Rosenbrock};
+use testkit::{assert_counter_counts, assert_steps_allocation_free};
 
 #[global_allocator]
-static GLOBAL: Counting = Counting;
-
-fn allocations() -> usize {
-    ALLOCATIONS.with(|c| c.get())
-}
+static GLOBAL: testkit::CountingAllocator = testkit::CountingAllocator;
 
 fn check<O: Optimizer>(opt: O) {
     let problems: [(&dyn Objective, Array1<f64>); 2] =
         [(&Quadratic::reference(), array![-5.0, -2.0]), (&Rosenbrock::default(), array![-1.2, 1.0])];
-    for (objective, start) in problems {
-        let mut oracle = Exact::new(objective);
-        let mut theta = start;
-        let mut state = opt.init(theta.view());
-        let before = allocations();
-        for _ in 0..50 {
-            opt.step(&mut state, theta.view_mut(), &mut oracle).expect("finite run");
-        }
-        let n = allocations() - before;
-        assert_eq!(n, 0, "{} allocated {n} times in 50 steps on {}", opt.describe(), objective.name());
-    }
+    assert_steps_allocation_free(&opt, &problems, 50);
 }
 
 #[test]
 fn rmsprop_adam_nadam_steps_are_allocation_free() {
-    let before = allocations();
-    let probe = std::hint::black_box(vec![1u8; 8]);
-    assert!(allocations() > before && probe.len() == 8, "the counter sees this thread");
+    assert_counter_counts();
     for c in [Convention::Paper, Convention::Pytorch] {
         let r = rmsprop::Rmsprop::defaults(c);
         check(r);

@@ -3,6 +3,14 @@
 //!
 //! - [`snap!`]: an insta snapshot in the workspace's top-level `snapshots/`,
 //!   named `<crate>__<name>`.
+//! - [`CountingAllocator`], [`allocations`], [`assert_counter_counts`],
+//!   [`step_allocations`], [`assert_steps_allocation_free`]: principle 6 measured.
+
+mod alloc;
+pub use alloc::{
+    allocations, assert_counter_counts, assert_steps_allocation_free, step_allocations,
+    CountingAllocator,
+};
 
 /// Re-exported so that [`snap!`] expands to `$crate::insta::…` in any crate.
 pub use insta;
