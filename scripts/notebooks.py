@@ -44,6 +44,7 @@ def run(path):
         kernel_name="rust",
         timeout=CELL_TIMEOUT,
         startup_timeout=120,
+        record_timing=False,  # no timestamps in stored notebooks
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
