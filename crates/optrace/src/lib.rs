@@ -106,6 +106,8 @@ pub struct Args {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     Help,
+    /// `--defaults`: every optimizer's defaults under both conventions.
+    Defaults,
     Run(Args),
 }
 
@@ -132,6 +134,9 @@ where
     let args: Vec<String> = args.into_iter().map(Into::into).collect();
     if args.iter().any(|a| a == "--help" || a == "-h") {
         return Ok(Command::Help);
+    }
+    if args.len() == 1 && args[0] == "--defaults" {
+        return Ok(Command::Defaults);
     }
 
     // Pass 1: collect `--name value` / `--name=value` pairs.
@@ -254,6 +259,7 @@ options:
   --beta2 F             β₂, in [0, 1)
   --momentum-decay F    NAdam's momentum decay ψ, >= 0
   -h, --help            this text
+       --defaults        (alone) every optimizer's defaults under both conventions
 A hyperparameter not given takes the convention's default for the optimizer; one
 the optimizer does not use is ignored.
 
@@ -298,6 +304,14 @@ where
             stdout: usage(),
             stderr: None,
             code: 0,
+        },
+        Ok(Command::Defaults) => match methods::defaults_table() {
+            Ok(t) => Outcome {
+                stdout: t.to_string(),
+                stderr: None,
+                code: 0,
+            },
+            Err(e) => Outcome::usage_error(e),
         },
         Ok(Command::Run(args)) => methods::run(&args),
         Err(e) => Outcome::usage_error(e),

@@ -4,32 +4,72 @@
 //! [`optcore::FromFlags`] (say `adam::Adam`):
 //!
 //! 1. `crates/optrace/Cargo.toml`, under `[dependencies]`: `adam.workspace = true`
-//! 2. here, in [`method`], replace its arm `"adam" => None,` by
-//!    `"adam" => Some(emit::<adam::Adam>),`
+//! 2. here, in [`method`], give it an arm `"adam" => Some(Method::of::<adam::Adam>()),`
 //!
-//! Nothing else: `--optimizer adam` then runs, `--help` lists it as available, and
+//! Nothing else: `--optimizer adam` then runs, `--help` lists it as available,
+//! `--defaults` lists its defaults under both conventions, and
 //! `tests/reference.rs` holds every `adam` case of `../shared/reference/cases.json`
 //! to its trace (1e-9 relative).
 
 use crate::{report, Args, Outcome, OPTIMIZERS};
-use optcore::{problem_by_name, FromFlags, Optimizer};
+use optcore::render::{fmt_exact, Table};
+use optcore::{problem_by_name, Convention, Flags, FromFlags, Optimizer};
 
 /// Runs an optimizer of one concrete type for a parsed command line.
 pub type Emit = fn(&Args) -> Outcome;
 
-/// The runner of `--optimizer name`, or `None` if this build does not have it yet.
-pub fn method(name: &str) -> Option<Emit> {
+/// What `optrace` knows of one optimizer type.
+#[derive(Clone, Copy)]
+pub struct Method {
+    /// Runs it for a parsed command line.
+    pub emit: Emit,
+    /// Its hyperparameters when no flag is given, under a convention.
+    pub defaults: fn(Convention) -> optcore::Result<Vec<(&'static str, f64)>>,
+}
+
+impl Method {
+    pub fn of<O: Optimizer + FromFlags>() -> Method {
+        Method {
+            emit: emit::<O>,
+            defaults: |c| Ok(O::from_flags(c, &Flags::default())?.hyperparameters()),
+        }
+    }
+}
+
+/// The optimizer `--optimizer name` names, or `None` if this build does not have it yet.
+pub fn method(name: &str) -> Option<Method> {
     match name {
-        "sgd" => Some(emit::<gd::Sgd>),
-        "momentum" => Some(emit::<momentum::Momentum>),
-        "nag" => Some(emit::<nag::Nag>),
-        "adagrad" => Some(emit::<adagrad::Adagrad>),
-        "adadelta" => Some(emit::<adadelta::Adadelta>),
-        "rmsprop" => Some(emit::<rmsprop::Rmsprop>),
-        "adam" => Some(emit::<adam::Adam>),
-        "nadam" => Some(emit::<nadam::Nadam>),
+        "sgd" => Some(Method::of::<gd::Sgd>()),
+        "momentum" => Some(Method::of::<momentum::Momentum>()),
+        "nag" => Some(Method::of::<nag::Nag>()),
+        "adagrad" => Some(Method::of::<adagrad::Adagrad>()),
+        "adadelta" => Some(Method::of::<adadelta::Adadelta>()),
+        "rmsprop" => Some(Method::of::<rmsprop::Rmsprop>()),
+        "adam" => Some(Method::of::<adam::Adam>()),
+        "nadam" => Some(Method::of::<nadam::Nadam>()),
         _ => None,
     }
+}
+
+/// Every available optimizer's hyperparameters when no flag is given, under each
+/// convention (`optrace --defaults`): where `paper` and `pytorch` differ at a glance.
+pub fn defaults_table() -> optcore::Result<Table> {
+    let mut t = Table::new(
+        "Defaults of each optimizer (what a flag not given takes)",
+        &["optimizer", "paper", "pytorch"],
+    );
+    for name in OPTIMIZERS {
+        let Some(m) = method(name) else { continue };
+        let show = |c| -> optcore::Result<String> {
+            let hp: Vec<String> = (m.defaults)(c)?
+                .iter()
+                .map(|(k, v)| format!("{k} = {}", fmt_exact(*v)))
+                .collect();
+            Ok(hp.join(", "))
+        };
+        t.push(vec![(*name).into(), show(Convention::Paper)?.into(), show(Convention::Pytorch)?.into()]);
+    }
+    Ok(t)
 }
 
 /// Builds `O` from the flags (the convention's defaults for the rest), runs it on
@@ -59,7 +99,7 @@ pub fn emit<O: Optimizer + FromFlags>(args: &Args) -> Outcome {
 /// Runs a parsed command line (status 2 for an optimizer this build lacks).
 pub fn run(args: &Args) -> Outcome {
     match method(&args.optimizer) {
-        Some(emit) => emit(args),
+        Some(m) => (m.emit)(args),
         None => {
             let available: Vec<&str> = OPTIMIZERS.iter().copied().filter(|n| method(n).is_some()).collect();
             Outcome::usage_error(format!(
