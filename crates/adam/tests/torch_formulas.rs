@@ -3,35 +3,17 @@
 //!
 //! There is no torch on this machine and the shared reference holds one Adam case.
 //! So this file writes `_single_tensor_adam` out again as plain scalar f64 code
-//! (plain `a + b·c`, no fused multiply-add, `powf` for `beta ** step`, its own
-//! gradients), and the crate's `Pytorch` convention must agree with it to 1e-12
-//! on cases of our own choosing, on all three problems (relative to
+//! (plain `a + b·c`, no fused multiply-add, `powf` for `beta ** step`, the
+//! gradients of `testkit::independent_gradient`, not optcore's), and the crate's
+//! `Pytorch` convention must agree with it to 1e-12 on cases of our own choosing, on all three problems (relative to
 //! max(|θ|, 1): where a coordinate converges to 0, as on the quadratic, its
 //! relative error grows as 1e-17/|θ| although nothing diverges). Kingma & Ba's
 //! Algorithm 1 is transcribed the same way for the `paper` convention.
 #![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
 use adam::Adam;
-use ndarray::Array1;
 use optcore::reference::{max_rel_diff_to_reference, parse_reference_csv, reference_dir};
-use optcore::{problem_by_name, run, Convention, Quadratic};
-
-fn grad(problem: &str, p: [f64; 2]) -> [f64; 2] {
-    let (x, y) = (p[0], p[1]);
-    match problem {
-        "quadratic" => [0.2 * x, 4.0 * y],
-        "rosenbrock" => [-2.0 * (1.0 - x) - 400.0 * x * (y - x * x), 200.0 * (y - x * x)],
-        "beale" => {
-            let r1 = 1.5 - x + x * y;
-            let r2 = 2.25 - x + x * y * y;
-            let r3 = 2.625 - x + x * y * y * y;
-            [
-                2.0 * r1 * (y - 1.0) + 2.0 * r2 * (y * y - 1.0) + 2.0 * r3 * (y * y * y - 1.0),
-                2.0 * r1 * x + 2.0 * r2 * 2.0 * x * y + 2.0 * r3 * 3.0 * x * y * y,
-            ]
-        }
-        _ => unreachable!(),
-    }
-}
+use optcore::{run, Convention, Quadratic};
+use testkit::{independent_gradient, max_diff_relative_above_one, theta_rows};
 
 struct Case {
     problem: &'static str,
@@ -51,7 +33,7 @@ fn torch_adam(c: &Case) -> Vec<[f64; 2]> {
     let (mut m, mut v) = ([0.0; 2], [0.0; 2]);
     let mut out = vec![p];
     for t in 1..=c.steps {
-        let g = grad(c.problem, p);
+        let g = independent_gradient(c.problem, p);
         let step = t as f64;
         let bc1 = 1.0 - c.beta1.powf(step);
         let bc2 = 1.0 - c.beta2.powf(step);
@@ -72,7 +54,7 @@ fn kingma_ba(c: &Case) -> Vec<[f64; 2]> {
     let (mut m, mut v) = ([0.0; 2], [0.0; 2]);
     let mut out = vec![p];
     for t in 1..=c.steps {
-        let g = grad(c.problem, p);
+        let g = independent_gradient(c.problem, p);
         for i in 0..2 {
             m[i] = c.beta1 * m[i] + (1.0 - c.beta1) * g[i];
             v[i] = c.beta2 * v[i] + (1.0 - c.beta2) * g[i] * g[i];
@@ -87,16 +69,7 @@ fn kingma_ba(c: &Case) -> Vec<[f64; 2]> {
 
 fn worst(convention: Convention, c: &Case, expected: &[[f64; 2]]) -> f64 {
     let opt = Adam::new(convention, c.lr, c.beta1, c.beta2, c.eps).unwrap();
-    let obj = problem_by_name(c.problem).unwrap();
-    let tr = run(&opt, obj.as_ref(), Array1::from(c.start.to_vec()).view(), c.steps).unwrap();
-    tr.completed().unwrap();
-    let mut w: f64 = 0.0;
-    for (row, e) in tr.rows.iter().zip(expected) {
-        for i in 0..2 {
-            w = w.max((row.theta[i] - e[i]).abs() / row.theta[i].abs().max(e[i].abs()).max(1.0));
-        }
-    }
-    w
+    max_diff_relative_above_one(&theta_rows(&opt, c.problem, c.start, c.steps), expected)
 }
 
 fn cases() -> Vec<Case> {

@@ -1,24 +1,14 @@
 //! NAG against an independent implementation of its equations (plain loops,
-//! gradients written out by hand, not optcore's code), torch's nesterov=True
-//! against the post's lookahead points, and the notebook's claims from computation.
+//! gradients written out by hand in `testkit::independent_gradient`, not
+//! optcore's code), torch's nesterov=True against the post's lookahead points,
+//! and the notebook's claims from computation.
 //! There is no NAG reference trace in ../shared/reference: these are the references.
 use momentum::Momentum;
 use nag::examples as ex;
 use nag::Nag;
 use ndarray::array;
-use optcore::reference::rel_diff;
-use optcore::{run, Quadratic, Rosenbrock};
-
-/// ∇ of 0.1x² + 2y² and of (1 − x)² + 100(y − x²)², by hand.
-fn grad(problem: &str, x: f64, y: f64) -> [f64; 2] {
-    match problem {
-        "quadratic" => [0.2 * x, 4.0 * y],
-        _ => [
-            -2.0 * (1.0 - x) - 400.0 * x * (y - x * x),
-            200.0 * (y - x * x),
-        ],
-    }
-}
+use optcore::{run, Quadratic};
+use testkit::{independent_gradient, max_rel_diff, theta_rows};
 
 /// The post's equations: φ = θ − γv; v = γv + η∇J(φ); θ = θ − v. Returns θ₀…θₙ.
 fn paper_nag(problem: &str, start: [f64; 2], lr: f64, gamma: f64, steps: usize) -> Vec<[f64; 2]> {
@@ -26,7 +16,7 @@ fn paper_nag(problem: &str, start: [f64; 2], lr: f64, gamma: f64, steps: usize) 
     let mut out = vec![th];
     for _ in 0..steps {
         let phi = [th[0] - gamma * v[0], th[1] - gamma * v[1]];
-        let g = grad(problem, phi[0], phi[1]);
+        let g = independent_gradient(problem, phi);
         for i in 0..2 {
             v[i] = gamma * v[i] + lr * g[i];
             th[i] -= v[i];
@@ -43,7 +33,7 @@ fn torch_nesterov(problem: &str, start: [f64; 2], lr: f64, mu: f64, steps: usize
     let (mut p, mut buf): ([f64; 2], Option<[f64; 2]>) = (start, None);
     let mut out = vec![p];
     for _ in 0..steps {
-        let g = grad(problem, p[0], p[1]);
+        let g = independent_gradient(problem, p);
         let b = match buf {
             None => g,
             Some(b) => [b[0] * mu + g[0], b[1] * mu + g[1]],
@@ -66,29 +56,11 @@ const CASES: [(&str, [f64; 2], f64, f64, usize); 5] = [
     ("rosenbrock", [0.0, 0.0], 1e-3, 0.5, 500),
 ];
 
-fn ours(problem: &str, opt: &Nag, start: [f64; 2], steps: usize) -> Vec<[f64; 2]> {
-    let s = array![start[0], start[1]];
-    let tr = match problem {
-        "quadratic" => run(opt, Quadratic::reference(), s.view(), steps).unwrap(),
-        _ => run(opt, Rosenbrock::default(), s.view(), steps).unwrap(),
-    };
-    assert!(tr.stop.is_none());
-    tr.rows.iter().map(|r| [r.theta[0], r.theta[1]]).collect()
-}
-
-fn worst(a: &[[f64; 2]], b: &[[f64; 2]]) -> f64 {
-    assert_eq!(a.len(), b.len());
-    a.iter()
-        .zip(b)
-        .flat_map(|(x, y)| [rel_diff(x[0], y[0]), rel_diff(x[1], y[1])])
-        .fold(0.0, f64::max)
-}
-
 #[test]
 fn paper_nag_matches_the_equations() {
     for (problem, start, lr, gamma, steps) in CASES {
-        let w = worst(
-            &ours(problem, &Nag::paper(lr, gamma).unwrap(), start, steps),
+        let w = max_rel_diff(
+            &theta_rows(&Nag::paper(lr, gamma).unwrap(), problem, start, steps),
             &paper_nag(problem, start, lr, gamma, steps),
         );
         println!("paper {problem} lr {lr} γ {gamma}: {w:e}");
@@ -101,8 +73,8 @@ fn paper_nag_matches_the_equations() {
 #[test]
 fn pytorch_nag_matches_torchs_operations() {
     for (problem, start, lr, mu, steps) in CASES {
-        let w = worst(
-            &ours(problem, &Nag::pytorch(lr, mu).unwrap(), start, steps),
+        let w = max_rel_diff(
+            &theta_rows(&Nag::pytorch(lr, mu).unwrap(), problem, start, steps),
             &torch_nesterov(problem, start, lr, mu, steps),
         );
         println!("pytorch {problem} lr {lr} μ {mu}: {w:e}");

@@ -1,7 +1,7 @@
 //! `optrace` for RMSprop, Adam and NAdam on cases beyond the shared reference
 //! (which holds one Adam case and none for RMSprop or NAdam), against torch.optim's
 //! single-tensor formulas written out here as plain scalar code (no torch on this
-//! machine). The command line is exercised end to end: `--rho` is torch's `alpha`,
+//! machine; f and ∇f from `testkit`, written by hand, not optcore's code). The command line is exercised end to end: `--rho` is torch's `alpha`,
 //! `--momentum` RMSprop's momentum, `--momentum-decay` NAdam's ψ, and a flag not
 //! given takes torch's default. Tolerance: 1e-9 relative (the README's), on θ and
 //! the loss.
@@ -9,35 +9,16 @@ mod common;
 
 use common::{first_four_columns, optrace};
 use optcore::reference::rel_diff;
-
-fn f_and_grad(problem: &str, x: f64, y: f64) -> (f64, [f64; 2]) {
-    match problem {
-        "quadratic" => (0.1 * x * x + 2.0 * y * y, [0.2 * x, 4.0 * y]),
-        "rosenbrock" => {
-            let w = y - x * x;
-            ((1.0 - x) * (1.0 - x) + 100.0 * w * w, [-2.0 * (1.0 - x) - 400.0 * x * w, 200.0 * w])
-        }
-        "beale" => {
-            let r1 = 1.5 - x + x * y;
-            let r2 = 2.25 - x + x * y * y;
-            let r3 = 2.625 - x + x * y * y * y;
-            let f = r1 * r1 + r2 * r2 + r3 * r3;
-            let gx = 2.0 * r1 * (y - 1.0) + 2.0 * r2 * (y * y - 1.0) + 2.0 * r3 * (y * y * y - 1.0);
-            let gy = 2.0 * r1 * x + 2.0 * r2 * (2.0 * x * y) + 2.0 * r3 * (3.0 * x * y * y);
-            (f, [gx, gy])
-        }
-        other => panic!("no problem {other}"),
-    }
-}
+use testkit::{independent_gradient, independent_value};
 
 /// Rows (t, loss, θ) of torch's update `step(t, θ, g)` applied `steps` times.
 fn rows(problem: &str, start: [f64; 2], steps: usize, mut step: impl FnMut(usize, &mut [f64; 2], [f64; 2])) -> Vec<(f64, [f64; 2])> {
     let mut p = start;
-    let mut out = vec![(f_and_grad(problem, p[0], p[1]).0, p)];
+    let mut out = vec![(independent_value(problem, p), p)];
     for t in 1..=steps {
-        let g = f_and_grad(problem, p[0], p[1]).1;
+        let g = independent_gradient(problem, p);
         step(t, &mut p, g);
-        out.push((f_and_grad(problem, p[0], p[1]).0, p));
+        out.push((independent_value(problem, p), p));
     }
     out
 }

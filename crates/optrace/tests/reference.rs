@@ -6,6 +6,7 @@ mod common;
 use common::{case, cases, first_four_columns, optrace, Run};
 use optcore::reference::rel_diff;
 use optcore::Convention;
+use testkit::independent_value_and_gradient;
 
 /// Every case of `cases.json` whose optimizer this build has must match its trace
 /// to 1e-9 relative (the README's tolerance); the others are listed as skipped.
@@ -46,33 +47,10 @@ fn reference_cases_of_available_optimizers_match_their_traces() {
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
-/// The README's test functions and their gradients, written out here by hand
-/// (not optcore's code) for an independent SGD.
-fn f_and_grad(problem: &str, x: f64, y: f64) -> (f64, [f64; 2]) {
-    match problem {
-        // 0.1x² + 2y²
-        "quadratic" => (0.1 * x * x + 2.0 * y * y, [0.2 * x, 4.0 * y]),
-        // (1 − x)² + 100(y − x²)²
-        "rosenbrock" => {
-            let w = y - x * x;
-            ((1.0 - x) * (1.0 - x) + 100.0 * w * w, [-2.0 * (1.0 - x) - 400.0 * x * w, 200.0 * w])
-        }
-        // Σᵢ (cᵢ − x + x yⁱ)², c = (1.5, 2.25, 2.625)
-        "beale" => {
-            let r1 = 1.5 - x + x * y;
-            let r2 = 2.25 - x + x * y * y;
-            let r3 = 2.625 - x + x * y * y * y;
-            let f = r1 * r1 + r2 * r2 + r3 * r3;
-            let gx = 2.0 * r1 * (y - 1.0) + 2.0 * r2 * (y * y - 1.0) + 2.0 * r3 * (y * y * y - 1.0);
-            let gy = 2.0 * r1 * x + 2.0 * r2 * (2.0 * x * y) + 2.0 * r3 * (3.0 * x * y * y);
-            (f, [gx, gy])
-        }
-        other => panic!("no problem {other}"),
-    }
-}
-
 /// θ_{t+1} = θ_t − η ∇f(θ_t) on all three problems, under both conventions (they
-/// coincide for plain SGD), with `--lr` given and with each convention's default.
+/// coincide for plain SGD), with `--lr` given and with each convention's default;
+/// f and ∇f from the README's table, written out by hand in `testkit` (not
+/// optcore's code).
 #[test]
 fn sgd_matches_an_independent_computation() {
     // (problem, start, lr, steps): a learning rate that converges on each.
@@ -103,7 +81,7 @@ fn sgd_matches_an_independent_computation() {
             assert_eq!(rows.len(), steps + 1);
             let [mut x, mut y] = start;
             for (t, row) in rows.iter().enumerate() {
-                let (f, g) = f_and_grad(problem, x, y);
+                let (f, g) = independent_value_and_gradient(problem, [x, y]);
                 assert_eq!(row.t, t);
                 for (ours, expected) in [(row.loss, f), (row.theta[0], x), (row.theta[1], y)] {
                     assert!(

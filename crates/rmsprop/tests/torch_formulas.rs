@@ -2,34 +2,14 @@
 //!
 //! There is no torch on this machine, and the shared reference traces hold no
 //! RMSprop case. So this file writes `_single_tensor_rmsprop` out again as plain
-//! scalar f64 code (plain `a + b·c`, no fused multiply-add, its own gradients for
-//! the three test functions), and the crate's `Pytorch` convention must agree with
-//! it to 1e-12 relative on cases of our own choosing: every problem, plain,
-//! momentum and centered. The same is done for the paper's (Hinton's) form.
+//! scalar f64 code (plain `a + b·c`, no fused multiply-add, the gradients of the
+//! three test functions from `testkit::independent_gradient`, not optcore's), and
+//! the crate's `Pytorch` convention must agree with it to 1e-12 relative on cases
+//! of our own choosing: every problem, plain, momentum and centered. The same is done for the paper's (Hinton's) form.
 #![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
-use ndarray::Array1;
-use optcore::reference::rel_diff;
-use optcore::{problem_by_name, run, Convention};
+use optcore::Convention;
 use rmsprop::Rmsprop;
-
-/// ∇J written out again, independently of optcore.
-fn grad(problem: &str, p: [f64; 2]) -> [f64; 2] {
-    let (x, y) = (p[0], p[1]);
-    match problem {
-        "quadratic" => [0.2 * x, 4.0 * y],
-        "rosenbrock" => [-2.0 * (1.0 - x) - 400.0 * x * (y - x * x), 200.0 * (y - x * x)],
-        "beale" => {
-            let r1 = 1.5 - x + x * y;
-            let r2 = 2.25 - x + x * y * y;
-            let r3 = 2.625 - x + x * y * y * y;
-            [
-                2.0 * r1 * (y - 1.0) + 2.0 * r2 * (y * y - 1.0) + 2.0 * r3 * (y * y * y - 1.0),
-                2.0 * r1 * x + 2.0 * r2 * 2.0 * x * y + 2.0 * r3 * 3.0 * x * y * y,
-            ]
-        }
-        _ => unreachable!(),
-    }
-}
+use testkit::{independent_gradient, max_rel_diff, theta_rows};
 
 struct Case {
     problem: &'static str,
@@ -51,7 +31,7 @@ fn torch_rmsprop(c: &Case) -> Vec<[f64; 2]> {
     let (mut sq, mut ga, mut buf) = ([0.0; 2], [0.0; 2], [0.0; 2]);
     let mut out = vec![p];
     for _ in 0..c.steps {
-        let g = grad(c.problem, p);
+        let g = independent_gradient(c.problem, p);
         for i in 0..2 {
             sq[i] = sq[i] * c.alpha + (1.0 - c.alpha) * g[i] * g[i];
             let avg = if c.centered {
@@ -78,7 +58,7 @@ fn hinton_rmsprop(c: &Case) -> Vec<[f64; 2]> {
     let mut e = [0.0; 2];
     let mut out = vec![p];
     for _ in 0..c.steps {
-        let g = grad(c.problem, p);
+        let g = independent_gradient(c.problem, p);
         for i in 0..2 {
             e[i] = c.alpha * e[i] + (1.0 - c.alpha) * g[i] * g[i];
             p[i] -= c.lr * g[i] / (e[i] + c.eps).sqrt();
@@ -94,17 +74,7 @@ fn worst(convention: Convention, c: &Case, expected: &[[f64; 2]]) -> f64 {
         .with_momentum(c.momentum)
         .unwrap()
         .with_centered(c.centered);
-    let obj = problem_by_name(c.problem).unwrap();
-    let tr = run(&opt, obj.as_ref(), Array1::from(c.start.to_vec()).view(), c.steps).unwrap();
-    tr.completed().unwrap();
-    assert_eq!(tr.rows.len(), expected.len());
-    let mut w: f64 = 0.0;
-    for (row, e) in tr.rows.iter().zip(expected) {
-        for i in 0..2 {
-            w = w.max(rel_diff(row.theta[i], e[i]));
-        }
-    }
-    w
+    max_rel_diff(&theta_rows(&opt, c.problem, c.start, c.steps), expected)
 }
 
 fn cases() -> Vec<Case> {

@@ -5,11 +5,20 @@
 //!   named `<crate>__<name>`.
 //! - [`CountingAllocator`], [`allocations`], [`assert_counter_counts`],
 //!   [`step_allocations`], [`assert_steps_allocation_free`]: principle 6 measured.
+//! - [`independent_gradient`] (and value) of the three reference problems,
+//!   written from `shared/reference/README.md` without optcore's code, and
+//!   [`theta_rows`], [`max_rel_diff`], [`max_diff_relative_above_one`] to compare a
+//!   crate's run with an independent transcription.
 
 mod alloc;
+mod problems;
 pub use alloc::{
     allocations, assert_counter_counts, assert_steps_allocation_free, step_allocations,
     CountingAllocator,
+};
+pub use problems::{
+    independent_gradient, independent_value, independent_value_and_gradient,
+    max_diff_relative_above_one, max_rel_diff, theta_rows,
 };
 
 /// Re-exported so that [`snap!`] expands to `$crate::insta::…` in any crate.
