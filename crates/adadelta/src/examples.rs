@@ -23,7 +23,7 @@ pub fn paper_run(steps: usize) -> Result<Table> {
     Ok(run(&Adadelta::defaults(Convention::Paper), Quadratic::reference(), reference_start().view(), steps)?.table())
 }
 
-/// The intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS[g]_t} g_t$ (γ = 0.9,
+/// The intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS\[g\]_t} g_t$ (γ = 0.9,
 /// η = 0.1, ε = 1e-6) on the quadratic: the step is about η per parameter,
 /// whatever the size of the gradient, and still in the unit of $g$ times η.
 pub fn intermediate_rule(steps: usize) -> Table {
@@ -81,7 +81,7 @@ pub fn conventions(steps: usize) -> Result<Table> {
 // ---------------------------------------------------------------------------
 // "Only the last w gradients" vs the decaying average.
 
-/// The weight of the gradient k steps ago in $E[g^2]_t$: $(1-\rho)\rho^k$, with the
+/// The weight of the gradient k steps ago in $E\[g^2\]_t$: $(1-\rho)\rho^k$, with the
 /// running total, for k = 0 … 3/(1−ρ).
 pub fn window_weights(rho: f64) -> Table {
     let w = (1.0 / (1.0 - rho)).round() as usize;
@@ -184,7 +184,7 @@ pub fn race(objective: &dyn Objective, start: ArrayView1<f64>, steps: usize) -> 
 
 /// The unit of each method's Δθ when θ is in metres and J in joules, as the
 /// compiler computes it ([`units`]), on one number: g = 0.5 J/m, H = 0.25 J/m²,
-/// E[g²] = g², E[Δθ²] = 0.04 m², η = 0.1.
+/// E\[g²\] = g², E\[Δθ²\] = 0.04 m², η = 0.1.
 pub fn units_table() -> Table {
     let g = Quantity::<units::JoulePerMetre>::new(0.5);
     let h = Quantity::<units::JoulePerSquareMetre>::new(0.25);
@@ -275,7 +275,7 @@ fn mismatch_of<R: Record>(a: &Trace<R>, b: &Trace<R>, k: f64) -> Result<(f64, f6
 }
 
 /// Adadelta (paper form) with a separate ε in each RMS:
-/// $\Delta\theta = -\sqrt{E[\Delta\theta^2]+\epsilon_{\Delta}}/\sqrt{E[g^2]+\epsilon_g}\cdot g$.
+/// $\Delta\theta = -\sqrt{E\[\Delta\theta^2\]+\epsilon_{\Delta}}/\sqrt{E\[g^2\]+\epsilon_g}\cdot g$.
 /// With $\epsilon_\Delta = \epsilon_g$ it is [`Adadelta`] bit for bit (a test holds
 /// them equal); giving each ε its own unit (m², J²/m²) makes Adadelta exactly
 /// unit-consistent. Returns θ₀, θ₁, … and the final loss.

@@ -3,27 +3,27 @@
 //! Adagrad's rate only shrinks, and it still needs a global η. Adadelta (Zeiler
 //! 2012) replaces the sum of all squared gradients by a decaying average,
 //!
-//! $$E[g^2]_t = \gamma\,E[g^2]_{t-1} + (1-\gamma)\,g_t^2,
-//! \qquad RMS[g]_t = \sqrt{E[g^2]_t + \epsilon},$$
+//! $$E\[g^2\]_t = \gamma\,E\[g^2\]_{t-1} + (1-\gamma)\,g_t^2,
+//! \qquad RMS\[g\]_t = \sqrt{E\[g^2\]_t + \epsilon},$$
 //!
-//! which gives the intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS[g]_t}\,g_t$.
+//! which gives the intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS\[g\]_t}\,g_t$.
 //! Then the unit argument: $\Delta\theta \propto g \propto 1/(\text{unit of }\theta)$,
 //! while Newton's step $\Delta\theta = -H^{-1}g$ has the unit of θ ([`newton`],
 //! [`units`]). Replacing η by the RMS of the past updates restores it:
 //!
-//! $$\Delta\theta_t = -\frac{RMS[\Delta\theta]_{t-1}}{RMS[g]_t}\,g_t,\qquad
-//! E[\Delta\theta^2]_t = \gamma\,E[\Delta\theta^2]_{t-1} + (1-\gamma)\,\Delta\theta_t^2,
+//! $$\Delta\theta_t = -\frac{RMS\[\Delta\theta\]_{t-1}}{RMS\[g\]_t}\,g_t,\qquad
+//! E\[\Delta\theta^2\]_t = \gamma\,E\[\Delta\theta^2\]_{t-1} + (1-\gamma)\,\Delta\theta_t^2,
 //! \qquad \theta_{t+1} = \theta_t + \Delta\theta_t .$$
 //!
 //! ```text
 //! Zeiler 2012, Algorithm 1 (paper)          torch.optim.Adadelta (pytorch)
 //! input: ρ (decay), ε                         input: lr, ρ, ε
-//! E[g²]₀ = 0, E[Δθ²]₀ = 0                     square_avg = 0, acc_delta = 0
+//! E\[g²\]₀ = 0, E\[Δθ²\]₀ = 0                     square_avg = 0, acc_delta = 0
 //! for t = 1, 2, …                             for t = 1, 2, …
 //!   gₜ ← ∇J(θₜ₋₁)                               g ← ∇J(θ)
-//!   E[g²]ₜ ← ρE[g²]ₜ₋₁ + (1−ρ)gₜ²                square_avg ← square_avg·ρ + ((1−ρ)·g)·g
-//!   Δθₜ ← −√(E[Δθ²]ₜ₋₁+ε)/√(E[g²]ₜ+ε)·gₜ         std ← √(square_avg + ε)
-//!   E[Δθ²]ₜ ← ρE[Δθ²]ₜ₋₁ + (1−ρ)Δθₜ²             delta ← (√(acc_delta + ε) / std)·g
+//!   E\[g²\]ₜ ← ρE[g²]ₜ₋₁ + (1−ρ)gₜ²                square_avg ← square_avg·ρ + ((1−ρ)·g)·g
+//!   Δθₜ ← −√(E\[Δθ²\]ₜ₋₁+ε)/√(E\[g²\]ₜ+ε)·gₜ         std ← √(square_avg + ε)
+//!   E\[Δθ²\]ₜ ← ρE[Δθ²]ₜ₋₁ + (1−ρ)Δθₜ²             delta ← (√(acc_delta + ε) / std)·g
 //!   θₜ ← θₜ₋₁ + lr·Δθₜ                           acc_delta ← acc_delta·ρ + ((1−ρ)·delta)·delta
 //!                                               θ ← θ + (−lr)·delta
 //! defaults: lr = 1 (Zeiler has no η),          defaults: lr = 1.0, ρ = 0.9, ε = 1e-6
@@ -31,7 +31,7 @@
 //! ```
 //!
 //! The post writes the decay as γ; the paper and torch call it ρ (`--rho`).
-//! Both conventions keep $E[\Delta\theta^2]$ of the *unscaled* update, as torch does
+//! Both conventions keep $E\[\Delta\theta^2\]$ of the *unscaled* update, as torch does
 //! (`acc_delta` is updated with `delta` before `lr` is applied); with lr = 1 the
 //! `paper` convention is exactly Algorithm 1. The `pytorch` convention follows
 //! torch's single-tensor path operation by operation (ATen's CPU `addcmul`
@@ -48,7 +48,7 @@
 //!
 //! ## Errors
 //! ρ must be in (0, 1) and ε finite and > 0: with ε = 0,
-//! $RMS[\Delta\theta]_0 = \sqrt{0} = 0$ and Adadelta never leaves its start (and a
+//! $RMS\[\Delta\theta\]_0 = \sqrt{0} = 0$ and Adadelta never leaves its start (and a
 //! zero gradient would make $0/0$). lr must be > 0.
 
 //!
@@ -127,13 +127,13 @@ pub struct AdadeltaState {
     pub t: usize,
     /// $g_t$.
     pub grad: Array1<f64>,
-    /// $E[g^2]_t$.
+    /// $E\[g^2\]_t$.
     pub avg_sq_grad: Array1<f64>,
-    /// $E[\Delta\theta^2]_t$.
+    /// $E\[\Delta\theta^2\]_t$.
     pub avg_sq_update: Array1<f64>,
-    /// $RMS[g]_t$.
+    /// $RMS\[g\]_t$.
     pub rms_grad: Array1<f64>,
-    /// $RMS[\Delta\theta]_{t-1}$, the numerator of this step.
+    /// $RMS\[\Delta\theta\]_{t-1}$, the numerator of this step.
     pub rms_update_prev: Array1<f64>,
     /// $\Delta\theta_t$ (unscaled by lr).
     pub update: Array1<f64>,

@@ -29,7 +29,7 @@
 //! let _ = theta - step; // m − (dimensionless)
 //! ```
 //!
-//! Newton's $-H^{-1}g$ and Adadelta's $-\frac{RMS[\Delta\theta]}{RMS[g]}\,g$ are in
+//! Newton's $-H^{-1}g$ and Adadelta's $-\frac{RMS\[\Delta\theta\]}{RMS\[g\]}\,g$ are in
 //! metres and compile:
 //!
 //! ```
@@ -73,9 +73,9 @@ units! {
     Joule => "J", "The loss J: an energy.";
     JoulePerMetre => "J/m", "The gradient ∂J/∂θ.";
     JoulePerSquareMetre => "J/m²", "The Hessian ∂²J/∂θ².";
-    SquareJoulePerSquareMetre => "J²/m²", "g², E[g²], Adagrad's G.";
-    SquareMetre => "m²", "Δθ², E[Δθ²].";
-    SquareMetrePerJoule => "m²/J", "H⁻¹, and Adadelta's RMS[Δθ]/RMS[g].";
+    SquareJoulePerSquareMetre => "J²/m²", "g², E\\[g²\\], Adagrad's G.";
+    SquareMetre => "m²", "Δθ², E\\[Δθ²\\].";
+    SquareMetrePerJoule => "m²/J", "H⁻¹, and Adadelta's RMS\\[Δθ\\]/RMS\\[g\\].";
     MetrePerJoule => "m/J", "1/g, and Adagrad's η/√G.";
 }
 
@@ -216,7 +216,7 @@ pub fn newton_step(g: Quantity<JoulePerMetre>, h: Quantity<JoulePerSquareMetre>)
     -(g / h)
 }
 
-/// Adadelta's step $-\frac{RMS[\Delta\theta]_{t-1}}{RMS[g]_t} g_t$:
+/// Adadelta's step $-\frac{RMS\[\Delta\theta\]_{t-1}}{RMS\[g\]_t} g_t$:
 /// (m ÷ J/m) × J/m = m.
 pub fn adadelta_step(
     avg_sq_update: Quantity<SquareMetre>,

@@ -10,7 +10,7 @@
 //! where the decay $d$ and the input factor $c$ are polynomials in one named
 //! scalar symbol. Momentum is $d = \gamma$, $c = 1$; Adam's first moment
 //! $m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t$ is $d = \beta_1$, $c = 1 - \beta_1$;
-//! RMSprop's $E[g^2]_t$ is $d = \rho$, $c = 1-\rho$ with $g_k^2$ as the "vectors".
+//! RMSprop's $E\[g^2\]_t$ is $d = \rho$, $c = 1-\rho$ with $g_k^2$ as the "vectors".
 //!
 //! ## API
 //! - [`Symbol`]: a named scalar, rendered as LaTeX (`\gamma`, `\beta_1`) and as

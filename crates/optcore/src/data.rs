@@ -176,7 +176,7 @@ pub trait ExampleLoss {
     }
 }
 
-/// Makes an [`ExampleLoss`] type an [`Objective`]: the full-batch mean
+/// Makes an [`ExampleLoss`] type an [`Objective`](crate::objective::Objective): the full-batch mean
 /// $L(\mathbf{x}, W)$ and its gradient.
 #[macro_export]
 macro_rules! full_batch_objective {

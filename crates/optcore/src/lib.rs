@@ -12,7 +12,7 @@
 //! - [`optimizer`]: the [`Optimizer`] / [`Oracle`] / [`Record`] traits, [`Convention`].
 //! - [`trace`]: the loop ([`run`], [`run_with`]) and the [`Trace`] it records.
 //! - [`render`]: stable number formatting, tables, Markdown/LaTeX, notebook display.
-//! - [`reference`]: the shared reference traces, for tests.
+//! - [`reference`](mod@reference): the shared reference traces, for tests.
 //! - [`pieces`]: shared update pieces (decaying averages, sums of squares, βᵗ).
 //! - [`flags`]: hyperparameters as `optrace` flags, [`FromFlags`].
 //! - [`error`]: the typed [`Error`].

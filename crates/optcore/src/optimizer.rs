@@ -181,7 +181,7 @@ pub trait Optimizer {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()>;
-    /// What the last step computed: gₜ, vₜ, Gₜ, E[g²]ₜ, … (a copy of the state).
+    /// What the last step computed: gₜ, vₜ, Gₜ, E\[g²\]ₜ, … (a copy of the state).
     fn record(&self, state: &Self::State) -> Self::Record;
 
     /// `name (lr = 0.4, momentum = 0.9)`.

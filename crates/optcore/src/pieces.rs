@@ -4,7 +4,7 @@
 use ndarray::{ArrayView1, ArrayViewMut1, Zip};
 
 /// Decaying average of squares, in place:
-/// $E[g^2]_t = \rho\,E[g^2]_{t-1} + (1-\rho)\,g_t^2$ (Adadelta, RMSprop, Adam's $v_t$).
+/// $E\[g^2\]_t = \rho\,E\[g^2\]_{t-1} + (1-\rho)\,g_t^2$ (Adadelta, RMSprop, Adam's $v_t$).
 pub fn decay_avg_sq(mut avg: ArrayViewMut1<f64>, g: ArrayView1<f64>, rho: f64) {
     Zip::from(&mut avg).and(&g).for_each(|a, &g| *a = rho * *a + (1.0 - rho) * (g * g));
 }

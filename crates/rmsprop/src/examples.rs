@@ -142,9 +142,9 @@ pub fn variants_contour(steps: usize) -> Result<plots::Figure> {
 pub const ADADELTA_STEPS: usize = 8;
 
 /// RMSprop and Adadelta (Zeiler's form, ρ = 0.95, ε = 1e-6, both) on a constant
-/// gradient $g \equiv 2$: the same $E[g^2]_t$ and the same denominator
-/// $\sqrt{E[g^2]_t + \epsilon}$; only the numerator differs (η vs
-/// $RMS[\Delta\theta]_{t-1}$).
+/// gradient $g \equiv 2$: the same $E\[g^2\]_t$ and the same denominator
+/// $\sqrt{E\[g^2\]_t + \epsilon}$; only the numerator differs (η vs
+/// $RMS\[\Delta\theta\]_{t-1}$).
 pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
     let ada = adadelta::Adadelta::new(0.95, 1e-6)?;
     let rms = Rmsprop::new(Convention::Paper, 0.01, ada.rho, ada.eps)?;
@@ -206,7 +206,7 @@ pub fn vs_adagrad_runs(
 }
 
 /// The effective rates $\eta/\sqrt{G_t+\epsilon}$ (Adagrad) and
-/// $\eta/\sqrt{E[g^2]_t+\epsilon}$ (RMSprop) on the same problem, at a few steps.
+/// $\eta/\sqrt{E\[g^2\]_t+\epsilon}$ (RMSprop) on the same problem, at a few steps.
 pub fn vs_adagrad(lr: f64, steps: usize) -> Result<Table> {
     let (ada, rms) = vs_adagrad_runs(lr, steps)?;
     let mut t = Table::new(

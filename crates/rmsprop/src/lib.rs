@@ -5,21 +5,21 @@
 //! RMSprop (Hinton, *Neural Networks for Machine Learning*, lecture 6e) keeps a
 //! **decaying average** instead, the first half of Adadelta:
 //!
-//! $$E[g^2]_t = \rho\,E[g^2]_{t-1} + (1-\rho)\,g_t^2$$
+//! $$E\[g^2\]_t = \rho\,E\[g^2\]_{t-1} + (1-\rho)\,g_t^2$$
 //!
-//! $$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{E[g^2]_t + \epsilon}}\,g_t$$
+//! $$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{E\[g^2\]_t + \epsilon}}\,g_t$$
 //!
 //! Old gradients fade by ρ per step, so the denominator tracks the *recent* RMS of
-//! the gradient and the effective rate $\eta/\sqrt{E[g^2]_t+\epsilon}$ no longer
+//! the gradient and the effective rate $\eta/\sqrt{E\[g^2\]_t+\epsilon}$ no longer
 //! decays to zero.
 //!
 //! ```text
 //! input: η > 0, ρ ∈ (0, 1), ε ≥ 0, momentum μ ∈ [0, 1), centered, θ₀
-//! E[g²]₀ ← 0, ḡ₀ ← 0, b₀ ← 0
+//! E\[g²\]₀ ← 0, ḡ₀ ← 0, b₀ ← 0
 //! for t = 1, 2, …
 //!     gₜ ← ∇J(θₜ₋₁)
-//!     E[g²]ₜ ← ρ E[g²]ₜ₋₁ + (1 − ρ) gₜ²
-//!     if centered: ḡₜ ← ρ ḡₜ₋₁ + (1 − ρ) gₜ;  s ← E[g²]ₜ − ḡₜ²   else s ← E[g²]ₜ
+//!     E\[g²\]ₜ ← ρ E\[g²\]ₜ₋₁ + (1 − ρ) gₜ²
+//!     if centered: ḡₜ ← ρ ḡₜ₋₁ + (1 − ρ) gₜ;  s ← E\[g²\]ₜ − ḡₜ²   else s ← E\[g²\]ₜ
 //!     paper:   d ← √(s + ε)          pytorch:  d ← √s + ε
 //!     if μ > 0: bₜ ← μ bₜ₋₁ + gₜ / d;  θₜ ← θₜ₋₁ − η bₜ
 //!     else:     θₜ ← θₜ₋₁ − η gₜ / d
@@ -37,7 +37,7 @@
 //! `buf.mul_(momentum).addcdiv_(g, avg)`, `param.add_(buf, alpha=-lr)` or
 //! `param.addcdiv_(g, avg, value=-lr)`. `optrace --rho` is torch's `alpha`.
 //!
-//! Where ε goes matters only when $\sqrt{E[g^2]}$ is near $\sqrt\epsilon$: inside the
+//! Where ε goes matters only when $\sqrt{E\[g^2\]}$ is near $\sqrt\epsilon$: inside the
 //! root ε = 1e-8 acts like adding 1e-4 outside it, see
 //! [`examples::eps_placement`].
 
@@ -53,13 +53,13 @@ use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 pub struct Rmsprop {
     /// The learning rate η.
     pub lr: f64,
-    /// The decay ρ of $E[g^2]$ (torch's `alpha`, `optrace --rho`).
+    /// The decay ρ of $E\[g^2\]$ (torch's `alpha`, `optrace --rho`).
     pub rho: f64,
     /// ε, inside the root (`paper`) or added to it (`pytorch`).
     pub eps: f64,
     /// Momentum μ on the scaled gradient (0: none).
     pub momentum: f64,
-    /// Divide by the root of the variance estimate $E[g^2] - \bar g^2$ (Graves 2013).
+    /// Divide by the root of the variance estimate $E\[g^2\] - \bar g^2$ (Graves 2013).
     pub centered: bool,
     pub convention: Convention,
 }
@@ -130,13 +130,13 @@ pub struct RmspropState {
     pub t: usize,
     /// $g_t$.
     pub grad: Array1<f64>,
-    /// $E[g^2]_t$ (torch's `square_avg`).
+    /// $E\[g^2\]_t$ (torch's `square_avg`).
     pub avg_sq_grad: Array1<f64>,
     /// $\bar g_t$, the decaying average of the gradient (centered only; torch's `grad_avg`).
     pub avg_grad: Array1<f64>,
     /// $b_t$, the momentum buffer (momentum only).
     pub velocity: Array1<f64>,
-    /// The denominator $d$: $\sqrt{E[g^2]_t + \epsilon}$ or $\sqrt{E[g^2]_t} + \epsilon$.
+    /// The denominator $d$: $\sqrt{E\[g^2\]_t + \epsilon}$ or $\sqrt{E\[g^2\]_t} + \epsilon$.
     pub rms: Array1<f64>,
     /// The loss the optimizer saw at $\theta_{t-1}$.
     pub seen_loss: f64,
