@@ -10,13 +10,13 @@
 //! written without the crate's code, on cases chosen to exercise each knob.
 use adagrad::Adagrad;
 use ndarray::array;
-use optcore::reference::{max_rel_diff_to_reference, parse_reference_csv, reference_dir};
+use optcore::reference::max_rel_diff_to_reference;
 use optcore::{problem_by_name, run, Convention, Objective};
+use testkit::reference_trace;
 
 #[test]
 fn paper_adagrad_quadratic_matches_the_reference_trace() {
-    let text = std::fs::read_to_string(reference_dir().join("traces/paper-adagrad-quadratic.csv")).unwrap();
-    let reference = parse_reference_csv(&text).unwrap();
+    let reference = reference_trace("paper-adagrad-quadratic");
     // cases.json: lr 0.4, eps 0.1, start (−5, −2), 20 steps.
     let opt = Adagrad::new(0.4, 0.1).unwrap();
     let tr = run(&opt, problem_by_name("quadratic").unwrap().as_ref(), array![-5.0, -2.0].view(), 20).unwrap();

@@ -11,9 +11,9 @@
 //! Algorithm 1 is transcribed the same way for the `paper` convention.
 #![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
 use adam::Adam;
-use optcore::reference::{max_rel_diff_to_reference, parse_reference_csv, reference_dir};
+use optcore::reference::max_rel_diff_to_reference;
 use optcore::{run, Convention, Quadratic};
-use testkit::{independent_gradient, max_diff_relative_above_one, theta_rows};
+use testkit::{independent_gradient, max_diff_relative_above_one, reference_trace, theta_rows};
 
 struct Case {
     problem: &'static str,
@@ -95,8 +95,7 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn reproduces_the_shared_torch_trace_bit_for_bit() {
-    let text = std::fs::read_to_string(reference_dir().join("traces/pytorch-adam-quadratic.csv")).unwrap();
-    let reference = parse_reference_csv(&text).unwrap();
+    let reference = reference_trace("pytorch-adam-quadratic");
     // cases.json, pytorch-adam-quadratic: lr 0.5, betas (0.9, 0.999), eps 1e-8, (−5, −2), 20 steps.
     let opt = Adam::new(Convention::Pytorch, 0.5, 0.9, 0.999, 1e-8).unwrap();
     let tr = run(&opt, Quadratic::reference(), ndarray::array![-5.0, -2.0].view(), 20).unwrap();

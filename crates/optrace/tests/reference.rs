@@ -3,10 +3,10 @@
 //! recomputed here from the README's formulas, and its bad-input contract.
 mod common;
 
-use common::{case, cases, first_four_columns, optrace, Run};
+use common::{first_four_columns, optrace, Run};
 use optcore::reference::rel_diff;
 use optcore::Convention;
-use testkit::independent_value_and_gradient;
+use testkit::{case, cases, independent_value_and_gradient};
 
 /// Every case of `cases.json` whose optimizer this build has must match its trace
 /// to 1e-9 relative (the README's tolerance); the others are listed as skipped.

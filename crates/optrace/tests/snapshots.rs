@@ -2,7 +2,8 @@
 //! wording of its bad-input messages.
 mod common;
 
-use common::{case, optrace};
+use common::optrace;
+use testkit::case;
 
 /// Snapshots land in the workspace's top-level `snapshots/` as `<crate>__<name>`.
 use testkit::snap;

@@ -9,13 +9,17 @@
 //!   written from `shared/reference/README.md` without optcore's code, and
 //!   [`theta_rows`], [`max_rel_diff`], [`max_diff_relative_above_one`] to compare a
 //!   crate's run with an independent transcription.
+//! - [`cases`], [`case`], [`reference_trace`]: `shared/reference/cases.json` and
+//!   its traces.
 
 mod alloc;
+mod cases;
 mod problems;
 pub use alloc::{
     allocations, assert_counter_counts, assert_steps_allocation_free, step_allocations,
     CountingAllocator,
 };
+pub use cases::{case, cases, reference_trace, trace_csv, Case};
 pub use problems::{
     independent_gradient, independent_value, independent_value_and_gradient,
     max_diff_relative_above_one, max_rel_diff, theta_rows,
