@@ -5,9 +5,10 @@
 //! So this file writes `_single_tensor_adam` out again as plain scalar f64 code
 //! (plain `a + b·c`, no fused multiply-add, `powf` for `beta ** step`, the
 //! gradients of `testkit::independent_gradient`, not optcore's), and the crate's
-//! `Pytorch` convention must agree with it to 1e-12 on cases of our own choosing, on all three problems (relative to
-//! max(|θ|, 1): where a coordinate converges to 0, as on the quadratic, its
-//! relative error grows as 1e-17/|θ| although nothing diverges). Kingma & Ba's
+//! `Pytorch` convention must agree with it to 1e-12 on cases of our own choosing,
+//! on all three problems (relative to max(|θ|, 1): where a coordinate converges
+//! to 0, as on the quadratic, its relative error grows as 1e-17/|θ| although
+//! nothing diverges). Kingma & Ba's
 //! Algorithm 1 is transcribed the same way for the `paper` convention.
 #![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
 use adam::Adam;

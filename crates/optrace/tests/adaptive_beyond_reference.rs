@@ -1,9 +1,10 @@
 //! `optrace` for RMSprop, Adam and NAdam on cases beyond the shared reference
 //! (which holds one Adam case and none for RMSprop or NAdam), against torch.optim's
 //! single-tensor formulas written out here as plain scalar code (no torch on this
-//! machine; f and ∇f from `testkit`, written by hand, not optcore's code). The command line is exercised end to end: `--rho` is torch's `alpha`,
-//! `--momentum` RMSprop's momentum, `--momentum-decay` NAdam's ψ, and a flag not
-//! given takes torch's default. Tolerance: 1e-9 relative (the README's), on θ and
+//! machine; f and ∇f from `testkit`, written by hand, not optcore's code). The
+//! command line is exercised end to end: `--rho` is torch's `alpha`, `--momentum`
+//! RMSprop's momentum, `--momentum-decay` NAdam's ψ, and a flag not given takes
+//! torch's default. Tolerance: 1e-9 relative (the README's), on θ and
 //! the loss.
 mod common;
 

@@ -5,7 +5,8 @@
 //! scalar f64 code (plain `a + b·c`, no fused multiply-add, the gradients of the
 //! three test functions from `testkit::independent_gradient`, not optcore's), and
 //! the crate's `Pytorch` convention must agree with it to 1e-12 relative on cases
-//! of our own choosing: every problem, plain, momentum and centered. The same is done for the paper's (Hinton's) form.
+//! of our own choosing: every problem, plain, momentum and centered. The same is
+//! done for the paper's (Hinton's) form.
 #![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
 use optcore::Convention;
 use rmsprop::Rmsprop;
