@@ -85,3 +85,14 @@ pub fn assert_steps_allocation_free<O: Optimizer>(
         );
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #[global_allocator]
+    static GLOBAL: super::CountingAllocator = super::CountingAllocator;
+
+    #[test]
+    fn the_counter_counts_this_threads_allocations() {
+        super::assert_counter_counts();
+    }
+}
