@@ -12,14 +12,14 @@ use adagrad::Adagrad;
 use ndarray::array;
 use optcore::reference::max_rel_diff_to_reference;
 use optcore::{problem_by_name, run, Convention, Objective};
-use testkit::reference_trace;
 
 #[test]
 fn paper_adagrad_quadratic_matches_the_reference_trace() {
-    let reference = reference_trace("paper-adagrad-quadratic");
-    // cases.json: lr 0.4, eps 0.1, start (−5, −2), 20 steps.
-    let opt = Adagrad::new(0.4, 0.1).unwrap();
-    let tr = run(&opt, problem_by_name("quadratic").unwrap().as_ref(), array![-5.0, -2.0].view(), 20).unwrap();
+    let case = testkit::case("paper-adagrad-quadratic");
+    let reference = case.trace();
+    let opt = Adagrad::new(case.hp("lr"), case.hp("eps")).unwrap();
+    let problem = problem_by_name(&case.problem).unwrap();
+    let tr = run(&opt, problem.as_ref(), ndarray::arr1(&case.start).view(), case.steps as usize).unwrap();
     let d = max_rel_diff_to_reference(&tr, &reference).unwrap();
     assert!(d < 1e-9, "max relative difference {d}");
 }

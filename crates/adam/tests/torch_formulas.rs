@@ -13,8 +13,8 @@
 #![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
 use adam::Adam;
 use optcore::reference::max_rel_diff_to_reference;
-use optcore::{run, Convention, Quadratic};
-use testkit::{independent_gradient, max_diff_relative_above_one, reference_trace, theta_rows};
+use optcore::{run, Convention};
+use testkit::{independent_gradient, max_diff_relative_above_one, theta_rows};
 
 struct Case {
     problem: &'static str,
@@ -96,10 +96,11 @@ fn cases() -> Vec<Case> {
 
 #[test]
 fn reproduces_the_shared_torch_trace_bit_for_bit() {
-    let reference = reference_trace("pytorch-adam-quadratic");
-    // cases.json, pytorch-adam-quadratic: lr 0.5, betas (0.9, 0.999), eps 1e-8, (−5, −2), 20 steps.
-    let opt = Adam::new(Convention::Pytorch, 0.5, 0.9, 0.999, 1e-8).unwrap();
-    let tr = run(&opt, Quadratic::reference(), ndarray::array![-5.0, -2.0].view(), 20).unwrap();
+    let case = testkit::case("pytorch-adam-quadratic");
+    let reference = case.trace();
+    let opt = Adam::new(Convention::Pytorch, case.hp("lr"), case.hp("beta1"), case.hp("beta2"), case.hp("eps")).unwrap();
+    let problem = optcore::problem_by_name(&case.problem).unwrap();
+    let tr = run(&opt, problem.as_ref(), ndarray::arr1(&case.start).view(), case.steps as usize).unwrap();
     assert!(max_rel_diff_to_reference(&tr, &reference).unwrap() < 1e-9);
     for (ours, theirs) in tr.rows.iter().zip(&reference) {
         assert_eq!(ours.theta.to_vec(), theirs.theta, "t = {}", ours.t);

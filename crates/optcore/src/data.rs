@@ -127,6 +127,10 @@ pub trait ExampleLoss {
     fn loss_name(&self) -> String;
     /// Number of examples m.
     fn len(&self) -> usize;
+    /// No examples at all.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
     /// Number of parameters.
     fn num_params(&self) -> usize;
     /// $L(x_i, W)$.

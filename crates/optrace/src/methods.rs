@@ -18,13 +18,16 @@ use optcore::{problem_by_name, Convention, Flags, FromFlags, Optimizer};
 /// Runs an optimizer of one concrete type for a parsed command line.
 pub type Emit = fn(&Args) -> Outcome;
 
+/// An optimizer's hyperparameters when no flag is given, under a convention.
+pub type Defaults = fn(Convention) -> optcore::Result<Vec<(&'static str, f64)>>;
+
 /// What `optrace` knows of one optimizer type.
 #[derive(Clone, Copy)]
 pub struct Method {
     /// Runs it for a parsed command line.
     pub emit: Emit,
     /// Its hyperparameters when no flag is given, under a convention.
-    pub defaults: fn(Convention) -> optcore::Result<Vec<(&'static str, f64)>>,
+    pub defaults: Defaults,
 }
 
 impl Method {

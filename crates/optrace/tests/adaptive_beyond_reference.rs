@@ -6,6 +6,9 @@
 //! RMSprop's momentum, `--momentum-decay` NAdam's ψ, and a flag not given takes
 //! torch's default. Tolerance: 1e-9 relative (the README's), on θ and
 //! the loss.
+// Case tables are tuples in the order of the formulas' arguments; the
+// transcriptions index coordinates as the formulas do.
+#![allow(clippy::type_complexity, clippy::needless_range_loop)]
 mod common;
 
 use common::{first_four_columns, optrace};
@@ -156,6 +159,6 @@ fn bad_hyperparameters_exit_2_naming_the_flag() {
         let run = optrace(&[format!("--optimizer={opt}"), "--problem=quadratic".into(), "--start=1,1".into(), "--steps=3".into(), "--convention=pytorch".into(), flag.to_string()]);
         let name = flag.split('=').next().unwrap();
         assert_eq!(run.code, 2, "{opt} {flag}: {}", run.stderr);
-        assert!(run.stderr.contains(&name) && run.stderr.trim().lines().count() == 1, "{opt} {flag}: {}", run.stderr);
+        assert!(run.stderr.contains(name) && run.stderr.trim().lines().count() == 1, "{opt} {flag}: {}", run.stderr);
     }
 }
