@@ -65,3 +65,12 @@ fn error_messages() {
     }
     snap!("error_messages", out);
 }
+
+/// `optrace --defaults`: every optimizer's defaults under both conventions, each
+/// built by the optimizer's own `FromFlags` with no flag given.
+#[test]
+fn defaults_table() {
+    let run = optrace(&["--defaults"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    snap!("defaults", run.stdout);
+}
