@@ -10,7 +10,7 @@
 //! SGD's update $\theta - \eta g$ subtracts J/m from metres (η a plain number) and
 //! does not compile:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0308
 //! use adadelta::units::*;
 //! let theta = Quantity::<Metre>::new(2.0);
 //! let g = Quantity::<JoulePerMetre>::new(0.5);
@@ -20,7 +20,7 @@
 //!
 //! Nor does Adagrad's, whose update $\eta\,g/\sqrt{G}$ is a pure number:
 //!
-//! ```compile_fail
+//! ```compile_fail,E0308
 //! use adadelta::units::*;
 //! let theta = Quantity::<Metre>::new(2.0);
 //! let g = Quantity::<JoulePerMetre>::new(0.5);
