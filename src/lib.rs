@@ -11,5 +11,6 @@ pub use adam;
 pub use nadam;
 pub use adagrad;
 pub use adadelta;
+pub use compare;
 pub use optcore;
 pub use plots;

@@ -52,7 +52,6 @@
 //! float32 default its rounding differs from ours at about 1e-8 relative. We
 //! compute it in f64.
 
-pub mod compare;
 pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};

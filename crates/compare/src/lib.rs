@@ -9,12 +9,12 @@
 //! NAdam); Adadelta has none. They are listed in the table, not tuned per method:
 //! the point is how the same η behaves, not a benchmark.
 
-use crate::Nadam;
 use adagrad::Adagrad;
 use adadelta::Adadelta;
 use adam::Adam;
 use gd::Sgd;
 use momentum::Momentum;
+use nadam::Nadam;
 use nag::Nag;
 use ndarray::{array, Array1};
 use optcore::error::{Error, Result};
