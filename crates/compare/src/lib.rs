@@ -1,13 +1,26 @@
+//! # Comparing the methods
+//!
 //! Every method of the post side by side: Gradient Descent, Momentum, NAG,
 //! Adagrad, Adadelta, RMSprop, Adam and NAdam (the post lists these eight), each
-//! in the post's (`paper`) form, on the quadratic and on Rosenbrock from the same
-//! start. [`runs`] returns the traces as plain paths and loss curves, [`table`]
-//! summarises them, [`contour`] and [`loss_chart`] draw them.
+//! in the post's form ([`Convention::Paper`] throughout), in the post's two
+//! families: the methods that adjust the step *direction* (스텝 방향: GD,
+//! Momentum, NAG) and those that adjust the step *size* η (스텝 사이즈: Adagrad,
+//! Adadelta, RMSprop, Adam, NAdam), see [`Family`].
+//!
+//! - On the quadratic, Rosenbrock and Beale from one start each ([`Problem`]):
+//!   [`runs`] returns the traces as plain paths and loss curves, [`table`]
+//!   summarises them, [`contour`] and [`loss_chart`] draw them.
+//! - [`sweep`]: how each method's result depends on η (learning-rate robustness).
+//! - [`iris`]: the post's data setting, mini-batch training of the softmax
+//!   classifier on iris.
 //!
 //! The learning rates are chosen per problem, one for the fixed-rate methods
 //! (GD, Momentum, NAG) and one for the adaptive ones (Adagrad, RMSprop, Adam,
 //! NAdam); Adadelta has none. They are listed in the table, not tuned per method:
 //! the point is how the same η behaves, not a benchmark.
+
+pub mod iris;
+pub mod sweep;
 
 use adagrad::Adagrad;
 use adadelta::Adadelta;
@@ -18,16 +31,23 @@ use nadam::Nadam;
 use nag::Nag;
 use ndarray::{array, Array1};
 use optcore::error::{Error, Result};
-use optcore::{run_with, Convention, Exact, Objective, Optimizer, Quadratic, Record, Rosenbrock, RunOptions, Table, Trace};
+use optcore::{run_with, Beale, Convention, Exact, Objective, Optimizer, Quadratic, Record, Rosenbrock, RunOptions, Table, Trace};
 use rmsprop::Rmsprop;
 
-/// The two problems of the comparison.
+/// The analytic problems of the comparison.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Problem {
     /// $0.1x^2 + 2y^2$ from $(-5, -2)$, 100 steps.
     Quadratic,
     /// Rosenbrock from $(-1.2, 1)$, 2000 steps.
     Rosenbrock,
+    /// Beale from $(1, 1.5)$, 2000 steps (minimum at $(3, 0.5)$).
+    Beale,
+}
+
+impl Problem {
+    /// Every problem, in the order the notebooks show them.
+    pub const ALL: [Problem; 3] = [Problem::Quadratic, Problem::Rosenbrock, Problem::Beale];
 }
 
 /// How one problem is set up: objective, start, steps, the rates, plot ranges.
@@ -68,6 +88,16 @@ impl Problem {
                 y_range: (-1.0, 3.0),
                 diverge_above: 1e6,
             },
+            Problem::Beale => Setup {
+                objective: Box::new(Beale),
+                start: array![1.0, 1.5],
+                steps: 2000,
+                lr_fixed: 1e-3,
+                lr_adaptive: 5e-2,
+                x_range: (-1.0, 4.5),
+                y_range: (-1.0, 2.0),
+                diverge_above: 1e6,
+            },
         }
     }
 }
@@ -96,7 +126,7 @@ fn one<O: Optimizer>(method: &'static str, opt: &O, s: &Setup) -> Result<Run> {
     Ok(summarise(method, opt, &tr))
 }
 
-fn summarise<O: Optimizer, R: Record>(method: &'static str, opt: &O, tr: &Trace<R>) -> Run {
+pub(crate) fn summarise<O: Optimizer, R: Record>(method: &'static str, opt: &O, tr: &Trace<R>) -> Run {
     let hp: Vec<String> = opt.hyperparameters().iter().map(|(k, v)| format!("{k} = {}", short(*v))).collect();
     Run {
         method,
@@ -108,7 +138,7 @@ fn summarise<O: Optimizer, R: Record>(method: &'static str, opt: &O, tr: &Trace<
 }
 
 /// `1e-8` rather than `0.00000001`.
-fn short(v: f64) -> String {
+pub fn short(v: f64) -> String {
     if v != 0.0 && v.abs() < 1e-3 {
         format!("{v:e}")
     } else {
@@ -116,21 +146,79 @@ fn short(v: f64) -> String {
     }
 }
 
+/// The post's two families of methods (its figure and its list of sections).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// 스텝 방향을 조절: GD, Momentum, NAG keep one global η and change where the
+    /// step points.
+    Direction,
+    /// 스텝 사이즈 (η)를 조절: Adagrad, Adadelta, RMSprop, Adam, NAdam scale the
+    /// step per coordinate (Adam and NAdam also carry momentum).
+    Size,
+}
+
+impl Family {
+    pub fn label(self) -> &'static str {
+        match self {
+            Family::Direction => "step direction",
+            Family::Size => "step size",
+        }
+    }
+}
+
+/// The eight methods' names in the post's order.
+pub const METHODS: [&str; 8] = ["Gradient Descent", "Momentum", "NAG", "Adagrad", "Adadelta", "RMSprop", "Adam", "NAdam"];
+
+/// The family of one of [`METHODS`].
+pub fn family(method: &str) -> Family {
+    match method {
+        "Gradient Descent" | "Momentum" | "NAG" => Family::Direction,
+        _ => Family::Size,
+    }
+}
+
+/// Something done with each of the eight methods (the optimizers have different
+/// types, so they are handed over one by one).
+pub trait Visit {
+    fn visit<O: Optimizer>(&mut self, method: &'static str, opt: &O) -> Result<()>;
+}
+
+/// Hands `v` the eight methods in the post's order, [`Convention::Paper`]:
+/// `lr_fixed` for GD, Momentum and NAG (momentum γ = 0.9), `lr_adaptive` for
+/// Adagrad, RMSprop, Adam and NAdam (β = 0.9, β₂ = 0.999, ε = 1e-8); Adadelta
+/// with its paper defaults (no η).
+pub fn each_method(lr_fixed: f64, lr_adaptive: f64, v: &mut impl Visit) -> Result<()> {
+    let p = Convention::Paper;
+    let (fixed, adaptive) = (lr_fixed, lr_adaptive);
+    v.visit(METHODS[0], &Sgd::new(fixed)?)?;
+    v.visit(METHODS[1], &Momentum::new(fixed, 0.9, p)?)?;
+    v.visit(METHODS[2], &Nag::new(fixed, 0.9, p)?)?;
+    v.visit(METHODS[3], &Adagrad::new(adaptive, 1e-8)?)?;
+    v.visit(METHODS[4], &Adadelta::defaults(p).validated()?)?;
+    v.visit(METHODS[5], &Rmsprop::new(p, adaptive, 0.9, 1e-8)?)?;
+    v.visit(METHODS[6], &Adam::new(p, adaptive, 0.9, 0.999, 1e-8)?)?;
+    v.visit(METHODS[7], &Nadam::new(p, adaptive, 0.9, 0.999, 1e-8, 4e-3)?)?;
+    Ok(())
+}
+
+struct Runner<'a> {
+    setup: &'a Setup,
+    out: Vec<Run>,
+}
+
+impl Visit for Runner<'_> {
+    fn visit<O: Optimizer>(&mut self, method: &'static str, opt: &O) -> Result<()> {
+        self.out.push(one(method, opt, self.setup)?);
+        Ok(())
+    }
+}
+
 /// The eight methods on `problem`, in the post's order.
 pub fn runs(problem: Problem) -> Result<Vec<Run>> {
     let s = problem.setup();
-    let p = Convention::Paper;
-    let (fixed, adaptive) = (s.lr_fixed, s.lr_adaptive);
-    Ok(vec![
-        one("Gradient Descent", &Sgd::new(fixed)?, &s)?,
-        one("Momentum", &Momentum::new(fixed, 0.9, p)?, &s)?,
-        one("NAG", &Nag::new(fixed, 0.9, p)?, &s)?,
-        one("Adagrad", &Adagrad::new(adaptive, 1e-8)?, &s)?,
-        one("Adadelta", &Adadelta::defaults(p).validated()?, &s)?,
-        one("RMSprop", &Rmsprop::new(p, adaptive, 0.9, 1e-8)?, &s)?,
-        one("Adam", &Adam::new(p, adaptive, 0.9, 0.999, 1e-8)?, &s)?,
-        one("NAdam", &Nadam::new(p, adaptive, 0.9, 0.999, 1e-8, 4e-3)?, &s)?,
-    ])
+    let mut r = Runner { setup: &s, out: Vec::new() };
+    each_method(s.lr_fixed, s.lr_adaptive, &mut r)?;
+    Ok(r.out)
 }
 
 /// Loss after 10 steps, a quarter of the run, and the whole run; the first step
@@ -211,4 +299,39 @@ pub fn loss_chart(problem: Problem) -> Result<plots::Figure> {
         c = c.series(r.method, pts);
     }
     c.render()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Names(Vec<&'static str>);
+    impl Visit for Names {
+        fn visit<O: Optimizer>(&mut self, method: &'static str, _opt: &O) -> Result<()> {
+            self.0.push(method);
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn eight_methods_in_the_posts_order_and_families() {
+        let mut n = Names(Vec::new());
+        each_method(0.1, 0.1, &mut n).unwrap();
+        assert_eq!(n.0, METHODS);
+        let direction: Vec<_> = METHODS.iter().filter(|m| family(m) == Family::Direction).collect();
+        assert_eq!(direction, [&"Gradient Descent", &"Momentum", &"NAG"]);
+    }
+
+    #[test]
+    fn no_method_diverges_on_beale_from_its_start() {
+        for r in runs(Problem::Beale).unwrap() {
+            assert!(r.stop.is_none(), "{} stopped", r.method);
+            assert!(r.losses.last().unwrap() < &r.losses[0], "{} did not decrease", r.method);
+        }
+    }
+
+    #[test]
+    fn a_bad_learning_rate_is_an_error() {
+        assert!(each_method(-1.0, 0.1, &mut Names(Vec::new())).is_err());
+    }
 }

@@ -1,6 +1,6 @@
 //! Snapshot tests: every table the comparison cells show (notebook 09's last
 //! cells and notebook 10).
-use compare::{contour, loss_chart, table, Problem};
+use compare::{contour, iris, loss_chart, sweep, table, Problem};
 
 /// Snapshots land in the workspace's top-level `snapshots/` as `<crate>__<name>`.
 use testkit::snap;
@@ -16,9 +16,40 @@ fn compare_rosenbrock() {
 }
 
 #[test]
+fn compare_beale() {
+    snap!("compare_beale", table(Problem::Beale).unwrap().to_string());
+}
+
+#[test]
+fn sweep_quadratic() {
+    snap!("sweep_quadratic", sweep::table(Problem::Quadratic).unwrap().to_string());
+}
+
+#[test]
+fn sweep_rosenbrock() {
+    snap!("sweep_rosenbrock", sweep::table(Problem::Rosenbrock).unwrap().to_string());
+}
+
+#[test]
+fn sweep_beale() {
+    snap!("sweep_beale", sweep::table(Problem::Beale).unwrap().to_string());
+}
+
+#[test]
+fn iris_training() {
+    snap!("iris_training", iris::table().unwrap().to_string());
+}
+
+#[test]
 fn figures_render() {
-    for p in [Problem::Quadratic, Problem::Rosenbrock] {
-        assert!(contour(p).unwrap().svg().starts_with("<svg"));
-        assert!(loss_chart(p).unwrap().svg().starts_with("<svg"));
+    let mut figs = Vec::new();
+    for p in Problem::ALL {
+        figs.push(contour(p).unwrap());
+        figs.push(loss_chart(p).unwrap());
+        figs.push(sweep::chart(p).unwrap());
+    }
+    figs.push(iris::chart().unwrap());
+    for fig in figs {
+        assert!(fig.svg().starts_with("<svg"));
     }
 }
