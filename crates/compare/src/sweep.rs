@@ -3,7 +3,7 @@
 //! problems, all in [`Convention::Paper`](optcore::Convention::Paper).
 //!
 //! The same η is handed to every method that has one (the grid replaces both
-//! `lr_fixed` and `lr_adaptive` of [`Setup`](crate::Setup)); every other
+//! `lr_fixed` and `lr_adaptive` of [`Setup`]); every other
 //! hyperparameter is the one of [`each_method`]. Adadelta has no η in Zeiler's
 //! form, so it is run once and its row repeats that one result.
 //!
