@@ -1,6 +1,6 @@
 //! Line charts: several $(x, y)$ series on one set of axes, linear or log $y$.
 
-use crate::scene::{Bounds, Corner, Item, Marker, Scene, PALETTE};
+use crate::scene::{Bounds, Corner, Item, Marker, Scene, PATH_PALETTE};
 use crate::{check_range, check_size, log10, Figure, COORD_LIMIT};
 use optcore::{Error, Record, Result, Trace};
 
@@ -8,7 +8,8 @@ use optcore::{Error, Record, Result, Trace};
 const MAX_MARKERS: usize = 150;
 
 /// A line chart under construction. Series are drawn in the order given, with
-/// colours from a fixed palette (blue, red, green, orange, purple, …).
+/// colours from a fixed palette, the one contour trajectories use (red, black,
+/// orange, purple, …), so a method has one colour on both kinds of figure.
 ///
 /// ```
 /// let fig = plots::LineChart::new("Loss")
@@ -194,7 +195,9 @@ impl LineChart {
 
         let mut items = Vec::with_capacity(self.series.len());
         for (i, ((label, _), pts)) in self.series.iter().zip(&plotted).enumerate() {
-            let color = PALETTE[i % PALETTE.len()];
+            // The same colours, in the same order, as trajectories on a contour plot:
+            // a method keeps its colour from the contour to its loss curve.
+            let color = PATH_PALETTE[i % PATH_PALETTE.len()];
             let inside: Vec<(f64, f64)> = pts
                 .iter()
                 .copied()

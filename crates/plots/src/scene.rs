@@ -45,20 +45,9 @@ impl Color {
     }
 }
 
-/// The series palette (Tableau 10 order): distinct, readable on white.
-pub(crate) const PALETTE: [Color; 8] = [
-    Color(0x1f, 0x77, 0xb4, 1.0), // blue
-    Color(0xd6, 0x27, 0x28, 1.0), // red
-    Color(0x2c, 0xa0, 0x2c, 1.0), // green
-    Color(0xff, 0x7f, 0x0e, 1.0), // orange
-    Color(0x94, 0x67, 0xbd, 1.0), // purple
-    Color(0x8c, 0x56, 0x4b, 1.0), // brown
-    Color(0xe3, 0x77, 0xc2, 1.0), // pink
-    Color(0x17, 0xbe, 0xcf, 1.0), // cyan
-];
-
-/// Trajectories over contours: strong warm and dark colours that stand out from
-/// the blue-green-yellow contour lines.
+/// Series colours, for trajectories over contours and for line charts alike:
+/// strong warm and dark colours that stand out from the blue-green-yellow contour
+/// lines, so a method keeps one colour on every figure.
 pub(crate) const PATH_PALETTE: [Color; 8] = [
     Color(0xd6, 0x27, 0x28, 1.0), // red
     Color(0x00, 0x00, 0x00, 1.0), // black
