@@ -34,8 +34,9 @@
 //! Both conventions keep $E\[\Delta\theta^2\]$ of the *unscaled* update, as torch does
 //! (`acc_delta` is updated with `delta` before `lr` is applied); with lr = 1 the
 //! `paper` convention is exactly Algorithm 1. The `pytorch` convention follows
-//! torch's single-tensor path operation by operation (ATen's CPU `addcmul`
-//! computes `self + (value·t1)·t2`); the `paper` convention uses the shared
+//! torch's single-tensor path operation by operation, with ATen's CPU rounding
+//! ([`optcore::torch_ops`]: `addcmul` is `self + (value·t1)·t2` and `add_(…, alpha)`
+//! is `self + alpha·other`, each last multiply-add fused); the `paper` convention uses the shared
 //! pieces (`optcore::pieces::decay_avg_sq`), whose `(1−ρ)·(g·g)` can differ from
 //! torch's in the last bit.
 //!
@@ -66,6 +67,7 @@ pub mod units;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
 use optcore::pieces::decay_avg_sq;
+use optcore::torch_ops;
 use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of Adadelta.
@@ -232,12 +234,12 @@ impl Optimizer for Adadelta {
                     .and(&mut s.rms_grad)
                     .and(&mut s.rms_update_prev)
                     .for_each(|x, &g, sq, acc, rg, rd| {
-                        *sq = *sq * rho + ((1.0 - rho) * g) * g; // square_avg.mul_(rho).addcmul_(g, g, value=1-rho)
+                        *sq = torch_ops::decay_sq(*sq, g, rho); // square_avg.mul_(rho).addcmul_(g, g, value=1-rho)
                         *rg = (*sq + eps).sqrt(); // std = square_avg.add(eps).sqrt_()
                         *rd = (*acc + eps).sqrt(); // delta = acc_delta.add(eps).sqrt_()
                         let delta = (*rd / *rg) * g; // delta.div_(std).mul_(grad)
-                        *acc = *acc * rho + ((1.0 - rho) * delta) * delta; // acc_delta.mul_(rho).addcmul_(…)
-                        *x += -lr * delta; // param.add_(delta, alpha=-lr)
+                        *acc = torch_ops::decay_sq(*acc, delta, rho); // acc_delta.mul_(rho).addcmul_(…)
+                        *x = torch_ops::add_scaled(*x, -lr, delta); // param.add_(delta, alpha=-lr)
                     });
                 // Δθ is −delta; stored after the loop so the hot loop stays as torch writes it.
                 Zip::from(&mut s.update)

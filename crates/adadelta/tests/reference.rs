@@ -9,8 +9,12 @@
 //! acc_delta.mul_(rho).addcmul_(delta, delta, value=1 - rho)   # unscaled delta
 //! param.add_(delta, alpha=-lr)
 //! ```
-//! (ATen's CPU addcmul computes `self + (value·t1)·t2`.) There is no Adadelta trace
-//! in `shared/reference`; these transcriptions are written without the crate's code.
+//! ATen's CPU kernels compute `addcmul` as `self + (value·t1)·t2` and `add_(…, alpha)`
+//! as `self + alpha·other`, each last multiply-add fused (one rounding): the rounding
+//! that reproduces the shared torch traces of SGD, momentum and Adam bit for bit. The
+//! transcription writes those fusions out with `f64::mul_add`. There is no Adadelta
+//! trace in `shared/reference`; these transcriptions are written without the crate's
+//! code.
 use adadelta::Adadelta;
 use ndarray::array;
 use optcore::{problem_by_name, run, Objective};
@@ -22,11 +26,11 @@ fn torch_adadelta(obj: &dyn Objective, start: [f64; 2], steps: usize, lr: f64, r
     for _ in 0..steps {
         let grad = obj.gradient(array![p[0], p[1]].view());
         for i in 0..2 {
-            square_avg[i] = square_avg[i] * rho + (1.0 - rho) * grad[i] * grad[i];
+            square_avg[i] = ((1.0 - rho) * grad[i]).mul_add(grad[i], square_avg[i] * rho);
             let std = (square_avg[i] + eps).sqrt();
             let delta = (acc_delta[i] + eps).sqrt() / std * grad[i];
-            acc_delta[i] = acc_delta[i] * rho + (1.0 - rho) * delta * delta;
-            p[i] += -lr * delta;
+            acc_delta[i] = ((1.0 - rho) * delta).mul_add(delta, acc_delta[i] * rho);
+            p[i] = (-lr).mul_add(delta, p[i]);
         }
         out.push(p);
     }

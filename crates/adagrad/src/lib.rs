@@ -58,6 +58,7 @@
 //! reference test). `pytorch`: there is no torch Adagrad trace in
 //! `shared/reference`, so `tests/reference.rs` holds the convention bit for bit to
 //! an independent plain-loop transcription of torch's `_single_tensor_adagrad`
+//! with ATen's CPU rounding (`addcmul` fused, as [`optcore::torch_ops`] does it)
 //! on five cases (quadratic, Rosenbrock, Beale; with and without `lr_decay` and
 //! `initial_accumulator_value`).
 
@@ -66,6 +67,7 @@ pub mod sparse;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, Result};
+use optcore::torch_ops;
 use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of Adagrad.
@@ -264,14 +266,14 @@ impl Optimizer for Adagrad {
                         }
                     }
                     Convention::Pytorch => {
-                        *big_g += 1.0 * g * g; // state_sum.addcmul_(grad, grad, value=1)
+                        *big_g = torch_ops::addcmul(*big_g, 1.0, g, g); // state_sum.addcmul_(grad, grad, value=1)
                         let std = big_g.sqrt() + eps; // state_sum.sqrt().add_(eps)
                         if std == 0.0 {
                             *lr_eff = f64::INFINITY;
                             *d = 0.0;
                         } else {
                             *lr_eff = lr_t / std;
-                            *d = (-lr_t * g) / std; // addcdiv_: param + (value·grad)/std
+                            *d = (-lr_t * g) / std; // addcdiv_: param + (value·grad)/std (a division does not fuse)
                         }
                     }
                 }

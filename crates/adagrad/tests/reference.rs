@@ -7,7 +7,10 @@
 //! (`clr = lr / (1 + (step − 1)·lr_decay)`; `state_sum.addcmul_(grad, grad, value=1)`
 //! starting from `initial_accumulator_value`; `std = state_sum.sqrt().add_(eps)`;
 //! `param.addcdiv_(grad, std, value=−clr)`, ATen computing `param + (−clr·grad)/std`),
-//! written without the crate's code, on cases chosen to exercise each knob.
+//! written without the crate's code, on cases chosen to exercise each knob. ATen's
+//! CPU `addcmul` fuses its last multiply-add (one rounding: the rounding that
+//! reproduces the shared torch traces of SGD, momentum and Adam bit for bit), written
+//! here with `f64::mul_add`; a division does not fuse.
 use adagrad::Adagrad;
 use ndarray::array;
 use optcore::reference::max_rel_diff_to_reference;
@@ -33,7 +36,7 @@ fn torch_adagrad(obj: &dyn Objective, start: [f64; 2], steps: usize, lr: f64, lr
         let grad = obj.gradient(array![p[0], p[1]].view());
         let clr = lr / (1.0 + (step as f64 - 1.0) * lr_decay);
         for i in 0..2 {
-            state_sum[i] += 1.0 * grad[i] * grad[i];
+            state_sum[i] = (1.0 * grad[i]).mul_add(grad[i], state_sum[i]);
             let std = state_sum[i].sqrt() + eps;
             p[i] += -clr * grad[i] / std;
         }

@@ -34,10 +34,10 @@
 //! `pytorch` follows `torch.optim.Adam`'s single-tensor path: `exp_avg.lerp_(g,
 //! 1-beta1)`, `exp_avg_sq.mul_(beta2).addcmul_(g, g, value=1-beta2)`,
 //! `bias_correction1 = 1 - beta1**step` (a Python float power: correctly rounded,
-//! [`rmsprop::torch_ops::pow_step`]), `step_size = lr / bias_correction1`,
+//! [`optcore::torch_ops::pow_step`]), `step_size = lr / bias_correction1`,
 //! `denom = (exp_avg_sq.sqrt() / sqrt(bias_correction2)).add_(eps)`,
 //! `param.addcdiv_(exp_avg, denom, value=-step_size)`, with torch's fused
-//! multiply-adds ([`rmsprop::torch_ops`]). It reproduces the shared reference trace
+//! multiply-adds ([`optcore::torch_ops`]). It reproduces the shared reference trace
 //! `pytorch-adam-quadratic.csv` bit for bit. The same formula, so `paper` and
 //! `pytorch` differ only in rounding (about 1e-16).
 //!
@@ -51,7 +51,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
 use optcore::pieces::pow_int;
 use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
-use rmsprop::torch_ops;
+use optcore::torch_ops;
 
 /// Where ε enters the denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -38,6 +38,7 @@ pub use minibatch::{variant, MiniBatchGd, Training};
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, Result};
+use optcore::torch_ops::add_scaled;
 use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of gradient descent.
@@ -127,12 +128,12 @@ impl Optimizer for Sgd {
     ) -> Result<()> {
         let t = s.t + 1;
         s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
-        // θ − ηg as one fused multiply-add: torch's `param.add_(grad, alpha=-lr)`
-        // rounds once, and so does this (bit-identical to the torch reference).
+        // θ − ηg rounded once, as torch's `param.add_(grad, alpha=-lr)` rounds it
+        // (bit-identical to the torch reference trace).
         let neg_lr = -self.lr;
         Zip::from(theta)
             .and(&s.grad)
-            .for_each(|x, &g| *x = neg_lr.mul_add(g, *x));
+            .for_each(|x, &g| *x = add_scaled(*x, neg_lr, g));
         s.t = t;
         Ok(())
     }

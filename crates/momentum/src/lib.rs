@@ -56,6 +56,7 @@ pub mod unroll;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::torch_ops::add_scaled;
 use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of momentum.
@@ -197,11 +198,12 @@ impl Optimizer for Momentum {
             }),
             Convention::Pytorch if t == 1 => zip.for_each(|x, b, &g| {
                 *b = g;
-                *x = (-lr).mul_add(*b, *x);
+                *x = add_scaled(*x, -lr, *b);
             }),
+            // buf.mul_(momentum).add_(grad); param.add_(buf, alpha=-lr)
             Convention::Pytorch => zip.for_each(|x, b, &g| {
-                *b = *b * gamma + g;
-                *x = (-lr).mul_add(*b, *x);
+                *b = add_scaled(*b * gamma, 1.0, g);
+                *x = add_scaled(*x, -lr, *b);
             }),
         }
         s.t = t;

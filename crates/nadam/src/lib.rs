@@ -44,8 +44,8 @@
 //!
 //! `pytorch` follows `_single_tensor_nadam` operation by operation (`lerp_`,
 //! `addcmul_`, `exp_avg_sq.div(bias_correction2).sqrt()`, `denom.add_(eps)`, two
-//! `addcdiv_`) with torch's fused multiply-adds ([`rmsprop::torch_ops`]); Python's
-//! `beta2 ** step` is [`rmsprop::torch_ops::pow_step`] and `0.96 ** (step *
+//! `addcdiv_`) with torch's fused multiply-adds ([`optcore::torch_ops`]); Python's
+//! `beta2 ** step` is [`optcore::torch_ops::pow_step`] and `0.96 ** (step *
 //! momentum_decay)` is `libm::pow` (portable; it may differ from glibc's `pow` in
 //! the last bit). One more caveat: torch keeps `mu_product` in a tensor of the default
 //! scalar type, float64 only if `torch.set_default_dtype(torch.float64)`; with the
@@ -58,7 +58,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
 use optcore::pieces::pow_int;
 use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
-use rmsprop::torch_ops;
+use optcore::torch_ops;
 
 /// Hyperparameters of NAdam.
 #[derive(Debug, Clone, Copy, PartialEq)]

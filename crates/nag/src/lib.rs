@@ -59,6 +59,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::torch_ops::add_scaled;
 use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of NAG.
@@ -217,9 +218,10 @@ impl Optimizer for Nag {
                     .and(&mut s.velocity)
                     .and(&s.grad)
                     .for_each(|x, b, &g| {
-                        *b = if first { g } else { *b * gamma + g };
-                        let d = gamma.mul_add(*b, g);
-                        *x = (-lr).mul_add(d, *x);
+                        // buf.mul_(μ).add_(g); g = g.add(buf, alpha=μ); param.add_(g, alpha=-lr)
+                        *b = if first { g } else { add_scaled(*b * gamma, 1.0, g) };
+                        let d = add_scaled(g, gamma, *b);
+                        *x = add_scaled(*x, -lr, d);
                     });
             }
         }

@@ -14,6 +14,8 @@
 //! - [`render`]: stable number formatting, tables, Markdown/LaTeX, notebook display.
 //! - [`reference`](mod@reference): the shared reference traces, for tests.
 //! - [`pieces`]: shared update pieces (decaying averages, sums of squares, βᵗ).
+//! - [`torch_ops`]: torch.optim's tensor operations on one element, rounded as
+//!   torch's CPU kernels round them (every `pytorch` convention uses them).
 //! - [`flags`]: hyperparameters as `optrace` flags, [`FromFlags`].
 //! - [`error`]: the typed [`Error`].
 
@@ -25,6 +27,7 @@ pub mod optimizer;
 pub mod pieces;
 pub mod reference;
 pub mod render;
+pub mod torch_ops;
 pub mod trace;
 
 pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};

@@ -31,7 +31,7 @@
 //! | `pytorch` (`torch.optim.RMSprop`) | 0.01 | 0.99 (`alpha`) | 1e-8 | added to the root | 0 | no |
 //!
 //! `pytorch` follows `_single_tensor_rmsprop` operation by operation, with torch's
-//! fused multiply-adds ([`torch_ops`]): `square_avg.mul_(alpha).addcmul_(g, g,
+//! fused multiply-adds ([`optcore::torch_ops`]): `square_avg.mul_(alpha).addcmul_(g, g,
 //! value=1-alpha)`, `grad_avg.lerp_(g, 1-alpha)`, `avg = square_avg.sqrt().add_(eps)`
 //! (centered: `square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_().add_(eps)`),
 //! `buf.mul_(momentum).addcdiv_(g, avg)`, `param.add_(buf, alpha=-lr)` or
@@ -42,7 +42,6 @@
 //! [`examples::eps_placement`].
 
 pub mod examples;
-pub mod torch_ops;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_open_unit_interval, check_positive, check_unit_interval, Result};
@@ -236,7 +235,7 @@ impl Optimizer for Rmsprop {
                 }
             }),
             Convention::Pytorch => zip.for_each(|x, &g, sq, ga, b, d| {
-                use torch_ops::*;
+                use optcore::torch_ops::*;
                 *sq = decay_sq(*sq, g, rho);
                 *d = if centered {
                     *ga = lerp(*ga, g, 1.0 - rho);

@@ -54,7 +54,7 @@ pub fn decay_sq(avg: f64, g: f64, beta: f64) -> f64 {
 /// (as glibc's `pow` returns it), computed with double-double squaring (about
 /// 100 significant bits) and rounded once. Portable: only `+ − ×` and `mul_add`.
 ///
-/// [`optcore::pieces::pow_int`] (repeated rounded products) is the paper
+/// [`crate::pieces::pow_int`] (repeated rounded products) is the paper
 /// convention's βᵗ; it drifts from this by a few ulps after a dozen steps.
 pub fn pow_step(beta: f64, t: usize) -> f64 {
     let mut result = (1.0, 0.0);
