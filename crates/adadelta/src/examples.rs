@@ -10,7 +10,7 @@ use nalgebra::DMatrix;
 use ndarray::{array, Array1, ArrayView1, ArrayViewMut1};
 use optcore::pieces::{decay_avg_sq, pow_int};
 use optcore::reference::rel_diff;
-use optcore::render::Cell;
+use optcore::render::{fmt_short, Cell};
 use optcore::{fmt_num, run, Convention, Objective, Optimizer, Quadratic, Record, Result, Rosenbrock, Table, Trace};
 
 /// The start of the reference cases.
@@ -33,7 +33,12 @@ pub fn intermediate_rule(steps: usize) -> Table {
     let mut g = Array1::zeros(2);
     let mut avg = Array1::zeros(2);
     let mut t = Table::new(
-        "intermediate rule Δθ = −η/RMS[g]·g (η = 0.1, γ = 0.9, ε = 1e-6) on 0.1x² + 2y²",
+        format!(
+            "intermediate rule Δθ = −η/RMS[g]·g (η = {}, γ = {}, ε = {}) on 0.1x² + 2y²",
+            fmt_short(lr),
+            fmt_short(gamma),
+            fmt_short(eps)
+        ),
         &["t", "g₀", "g₁", "E[g²]₀", "E[g²]₁", "RMS[g]₀", "RMS[g]₁", "Δθ₀", "Δθ₁"],
     );
     for step in 1..=steps {
@@ -68,8 +73,8 @@ pub fn conventions(steps: usize) -> Result<Table> {
     let b = run(&torch, Quadratic::reference(), reference_start().view(), steps)?;
     let c = run(&same, Quadratic::reference(), reference_start().view(), steps)?;
     let mut t = Table::new(
-        "paper (ρ = 0.95, ε = 1e-6) vs torch (lr = 1, ρ = 0.9, ε = 1e-6) on 0.1x² + 2y²",
-        &["t", "θ₀ paper", "θ₀ torch", "θ₁ paper", "θ₁ torch", "paper ρ=0.9 vs torch: max rel diff"],
+        format!("paper ({}) vs torch ({}) on 0.1x² + 2y²", paper.symbols(), torch.symbols()),
+        &["t", "θ₀ paper", "θ₀ torch", "θ₁ paper", "θ₁ torch", &format!("paper ρ={} vs torch: max rel diff", fmt_short(same.rho))],
     );
     for ((ra, rb), rc) in a.rows.iter().zip(&b.rows).zip(&c.rows) {
         let d = rel_diff(rc.theta[0], rb.theta[0]).max(rel_diff(rc.theta[1], rb.theta[1]));

@@ -6,10 +6,10 @@ use crate::Adagrad;
 use gd::Sgd;
 use nalgebra::{DMatrix, DVector};
 use ndarray::{array, Array1};
-use optcore::render::Cell;
+use optcore::render::{fmt_short, Cell};
 use optcore::trace::sub;
 use optcore::{
-    fmt_num, run, run_with, Convention, FnObjective, Objective, Quadratic, Report, Result,
+    fmt_num, run, Optimizer, run_with, Convention, FnObjective, Objective, Quadratic, Report, Result,
     Rosenbrock, RunOptions, Table, Trace,
 };
 
@@ -74,9 +74,10 @@ pub fn outer_product_and_diagonal(objective: &dyn Objective, start: &[f64], step
 /// correlation $G_{01}/\sqrt{G_{00}G_{11}}$ the diagonal throws away.
 pub fn diagonal_vs_full(steps: usize) -> Result<Report> {
     let mut r = Report::new().text(format!(
-        "After {steps} Adagrad steps (η = 0.4, ε = 0.1). Adagrad keeps only the diagonal; \
+        "After {steps} Adagrad steps ({}). Adagrad keeps only the diagonal; \
          the full matrix $G_t = \\sum_\\tau g_\\tau g_\\tau^\\top$ also records how the \
-         gradient's components move together."
+         gradient's components move together.",
+        reference_optimizer().symbols()
     ));
     let cases: [(&str, Box<dyn Objective>, [f64; 2]); 2] = [
         ("quadratic 0.1x² + 2y²", Box::new(Quadratic::reference()), [-5.0, -2.0]),
@@ -133,14 +134,14 @@ pub fn conventions_first_step() -> Table {
     t.with_note("without ε both are η/|g|: the first step moves every parameter by exactly η, whatever its gradient")
 }
 
-/// Both conventions on the reference case (η = 0.4, ε = 0.1), side by side.
+/// Both conventions on the reference case ([`reference_optimizer`]), side by side.
 pub fn conventions_runs(steps: usize) -> Result<Table> {
     let paper = reference_optimizer();
     let torch = Adagrad { convention: Convention::Pytorch, ..paper };
     let a = run(&paper, Quadratic::reference(), reference_start().view(), steps)?;
     let b = run(&torch, Quadratic::reference(), reference_start().view(), steps)?;
     let mut t = Table::new(
-        "quadratic from (−5, −2), η = 0.4, ε = 0.1: post vs torch",
+        format!("quadratic from (−5, −2), {}: post vs torch", paper.symbols()),
         &["t", "θ₀ post", "θ₀ torch", "θ₁ post", "θ₁ torch", "loss post", "loss torch"],
     );
     for (ra, rb) in a.rows.iter().zip(&b.rows) {
@@ -160,12 +161,13 @@ pub fn conventions_runs(steps: usize) -> Result<Table> {
 /// torch's extra knobs on the reference case: `initial_accumulator_value` $G_0$
 /// (the first step is no longer exactly η per parameter) and `lr_decay`.
 pub fn torch_options(steps: usize) -> Result<Table> {
+    let base = Adagrad { lr: reference_optimizer().lr, ..Adagrad::defaults(Convention::Pytorch) };
     let mut t = Table::new(
-        format!("torch.optim.Adagrad(lr=0.4, eps=1e-10) on the quadratic, {steps} steps"),
+        format!("torch.optim.Adagrad(lr={}, eps={}) on the quadratic, {steps} steps", fmt_short(base.lr), fmt_short(base.eps)),
         &["lr_decay", "G₀", "step-1 rate θ₀", "step-1 rate θ₁", "θ₀", "θ₁", "loss"],
     );
     for (lr_decay, g0) in [(0.0, 0.0), (0.0, 1.0), (0.1, 0.0), (0.1, 1.0)] {
-        let opt = Adagrad::pytorch(0.4, 1e-10, lr_decay, g0)?;
+        let opt = Adagrad::pytorch(base.lr, base.eps, lr_decay, g0)?;
         let tr = run(&opt, Quadratic::reference(), reference_start().view(), steps)?;
         let first = tr.rows[1].record.as_ref().expect("a first step").effective_lr.clone();
         let last = tr.last();
@@ -225,8 +227,12 @@ pub const SPARSE_TOL: f64 = 0.05;
 /// Adagrad (paper form, ε = 1e-8) on the sparse data, online, from w = 0.
 pub fn sparse_adagrad(lr: f64) -> Result<Trace<crate::AdagradRecord>> {
     let d = SparseData::standard();
-    let opt = Adagrad { lr, eps: 1e-8, ..Adagrad::defaults(Convention::Paper) };
-    run_with(&opt, &mut OnlineOracle::new(&d), Array1::zeros(4).view(), RunOptions::steps(SPARSE_STEPS))
+    run_with(&sparse_optimizer(lr), &mut OnlineOracle::new(&d), Array1::zeros(4).view(), RunOptions::steps(SPARSE_STEPS))
+}
+
+/// The Adagrad of the sparse-feature story (the post's form, ε = 1e-8).
+pub fn sparse_optimizer(lr: f64) -> Adagrad {
+    Adagrad { lr, eps: 1e-8, ..Adagrad::defaults(Convention::Paper) }
 }
 
 /// Plain SGD on the same data and schedule.
@@ -260,7 +266,7 @@ pub fn sparse_rates(lr: f64) -> Result<Table> {
     let d = SparseData::standard();
     let tr = sparse_adagrad(lr)?;
     let mut t = Table::new(
-        format!("Adagrad η = {lr}, ε = 1e-8: effective rate η/√(Gₜ,ᵢᵢ + ε) per weight"),
+        format!("Adagrad {}: effective rate η/√(Gₜ,ᵢᵢ + ε) per weight", sparse_optimizer(lr).symbols()),
         &["t", "a₂", "w₀ rate", "w₁ rate", "w₂ rate", "w₃ rate", "w₂"],
     );
     for row in tr.rows.iter().skip(1) {
@@ -433,7 +439,7 @@ pub fn stall_series() -> Result<(Vec<Series>, Points)> {
 // ---------------------------------------------------------------------------
 // Figures (the numbers behind them are in the tables above).
 
-/// The reference case on its contour: the post's form and torch's, η = 0.4, ε = 0.1.
+/// The reference case on its contour: the post's form and torch's ([`reference_optimizer`]).
 pub fn fig_reference(steps: usize) -> Result<plots::Figure> {
     let q = Quadratic::reference();
     let paper = reference_optimizer();
@@ -442,7 +448,7 @@ pub fn fig_reference(steps: usize) -> Result<plots::Figure> {
     let b = run(&torch, &q, reference_start().view(), steps)?;
     plots::Contour::new(&q, (-6.0, 6.0), (-2.5, 2.5))
         .levels(12)
-        .title(format!("Adagrad on 0.1x² + 2y², η = 0.4, ε = 0.1, {steps} steps"))
+        .title(format!("Adagrad on 0.1x² + 2y², {}, {steps} steps", paper.symbols()))
         .trace("post: η/√(G+ε)", &a)
         .trace("torch: η/(√G+ε)", &b)
         .render()

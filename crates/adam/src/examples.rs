@@ -7,7 +7,7 @@ use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::pieces::{decay_avg, decay_avg_sq, pow_int};
 use optcore::reference::{parse_reference_csv, reference_dir, rel_diff};
-use optcore::{fmt_num, problem_by_name, run, Convention, Error, Quadratic, Report, Table};
+use optcore::{fmt_num, problem_by_name, run, Convention, Error, Optimizer, Quadratic, Report, Table};
 use rmsprop::examples::slope;
 
 /// How far [`unrolled_first_moment`] unrolls $m_t$.
@@ -250,15 +250,18 @@ pub fn torch_reference() -> Result<Table> {
 /// The `paper` and `pytorch` conventions run the same formula in different
 /// rounding: their largest relative difference in θ over `steps` steps.
 pub fn paper_vs_pytorch(steps: usize) -> Result<Table> {
+    let d = Adam::defaults(Convention::Paper);
+    let paper = Adam::new(Convention::Paper, 0.01, d.beta1, d.beta2, d.eps)?;
+    let torch = Adam::new(Convention::Pytorch, paper.lr, d.beta1, d.beta2, d.eps)?;
     let mut t = Table::new(
-        format!("Adam, paper vs pytorch arithmetic (η = 0.01, defaults otherwise), {steps} steps"),
+        format!("Adam, paper vs pytorch arithmetic ({}), {steps} steps", paper.symbols()),
         &["problem", "start", "max relative difference in θ"],
     );
     for (name, start) in [("quadratic", [-5.0, -2.0]), ("rosenbrock", [-1.2, 1.0]), ("beale", [1.0, 1.0])] {
         let obj = problem_by_name(name)?;
         let start = Array1::from(start.to_vec());
-        let a = run(&Adam::new(Convention::Paper, 0.01, 0.9, 0.999, 1e-8)?, obj.as_ref(), start.view(), steps)?;
-        let b = run(&Adam::new(Convention::Pytorch, 0.01, 0.9, 0.999, 1e-8)?, obj.as_ref(), start.view(), steps)?;
+        let a = run(&paper, obj.as_ref(), start.view(), steps)?;
+        let b = run(&torch, obj.as_ref(), start.view(), steps)?;
         let mut worst: f64 = 0.0;
         for (ra, rb) in a.rows.iter().zip(&b.rows) {
             for i in 0..2 {

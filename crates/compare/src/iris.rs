@@ -11,7 +11,7 @@
 //! full-data loss after each epoch; the accuracy is the share of the 150
 //! flowers whose largest logit $W x_i$ is their class.
 
-use crate::{each_method, short, Visit};
+use crate::{each_method, Visit};
 use batching::{Batches, LastBatch, MiniBatchOracle};
 use ndarray::Array1;
 use optcore::error::{Error, Result};
@@ -89,11 +89,10 @@ impl Visit for Trainer<'_> {
             diverge_above: Some(1e6),
         };
         let tr = run_with(opt, &mut oracle, start.view(), options)?;
-        let hp: Vec<String> = opt.hyperparameters().iter().map(|(k, v)| format!("{k} = {}", short(*v))).collect();
         let last = tr.last();
         self.out.push(Run {
             method,
-            hyperparameters: hp.join(", "),
+            hyperparameters: crate::hyperparameter_text(opt),
             epoch_losses: tr.rows.iter().step_by(per_epoch).map(|r| r.loss).collect(),
             accuracy: accuracy(self.loss, &last.theta),
             gradient_evaluations: last.gradient_evaluations,

@@ -30,6 +30,7 @@ use momentum::Momentum;
 use nadam::Nadam;
 use nag::Nag;
 use ndarray::{array, Array1};
+use optcore::render::fmt_short;
 use optcore::error::{Error, Result};
 use optcore::{run_with, Beale, Convention, Exact, Objective, Optimizer, Quadratic, Record, Rosenbrock, RunOptions, Table, Trace};
 use rmsprop::Rmsprop;
@@ -126,25 +127,22 @@ fn one<O: Optimizer>(method: &'static str, opt: &O, s: &Setup) -> Result<Run> {
     Ok(summarise(method, opt, &tr))
 }
 
+/// `lr = 0.1, momentum = 0.9`: an optimizer's hyperparameters by their flag names.
+pub(crate) fn hyperparameter_text<O: Optimizer>(opt: &O) -> String {
+    let hp: Vec<String> = opt.hyperparameters().iter().map(|(k, v)| format!("{k} = {}", fmt_short(*v))).collect();
+    hp.join(", ")
+}
+
 pub(crate) fn summarise<O: Optimizer, R: Record>(method: &'static str, opt: &O, tr: &Trace<R>) -> Run {
-    let hp: Vec<String> = opt.hyperparameters().iter().map(|(k, v)| format!("{k} = {}", short(*v))).collect();
     Run {
         method,
-        hyperparameters: hp.join(", "),
+        hyperparameters: hyperparameter_text(opt),
         losses: tr.losses(),
         path: tr.path2(),
         stop: tr.stop.clone(),
     }
 }
 
-/// `1e-8` rather than `0.00000001`.
-pub fn short(v: f64) -> String {
-    if v != 0.0 && v.abs() < 1e-3 {
-        format!("{v:e}")
-    } else {
-        format!("{v}")
-    }
-}
 
 /// The post's two families of methods (its figure and its list of sections).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -11,7 +11,8 @@
 //! `diverge_above` (or a value stops being finite): the cell shows `✗` and the
 //! step where it stopped, taken from [`Trace::stop`](optcore::Trace).
 
-use crate::{each_method, family, short, Problem, Setup, Visit};
+use crate::{each_method, family, Problem, Setup, Visit};
+use optcore::render::fmt_short;
 use optcore::error::{Error, Result};
 use optcore::{run_with, Exact, Optimizer, RunOptions, Table};
 
@@ -83,7 +84,7 @@ impl Visit for Collect<'_> {
         let others: Vec<String> = hp
             .iter()
             .filter(|(k, _)| !has_lr || *k != "lr")
-            .map(|(k, v)| format!("{k} = {}", short(*v)))
+            .map(|(k, v)| format!("{k} = {}", fmt_short(*v)))
             .collect();
         let mut oracle = Exact::new(self.setup.objective.as_ref());
         let options = RunOptions {
@@ -133,7 +134,7 @@ impl Sweep {
     pub fn table(&self) -> Table {
         let s = self.problem.setup();
         let mut header = vec!["method".to_string(), "family".into(), "other hyperparameters".into()];
-        header.extend(LRS.iter().map(|lr| format!("η = {}", short(*lr))));
+        header.extend(LRS.iter().map(|lr| format!("η = {}", fmt_short(*lr))));
         let mut t = Table::with_header(
             format!(
                 "{} from ({}, {}): loss after {} steps for each η (paper convention)",
@@ -153,7 +154,7 @@ impl Sweep {
         t.with_note(format!(
             "✗ t = k: stopped at step k, the loss exceeded {} (diverged). Adadelta has no η in Zeiler's form \
              (its lr is the algorithm's fixed 1): one run, repeated in every column.",
-            short(self.diverge_above)
+            fmt_short(self.diverge_above)
         ))
     }
 

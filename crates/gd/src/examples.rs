@@ -220,7 +220,7 @@ pub fn hand_steps() -> Report {
     let q = Quadratic::reference();
     let mut theta = Array1::from(QUADRATIC_START.to_vec());
     let mut t = Table::new(
-        "two steps by hand: J(x, y) = 0.1x² + 2y², ∇J = (0.2x, 4y), η = 0.4",
+        format!("two steps by hand: J(x, y) = 0.1x² + 2y², ∇J = (0.2x, 4y), η = {lr}"),
         &[
             "t",
             "x_t",

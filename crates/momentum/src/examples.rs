@@ -12,7 +12,7 @@ use ndarray::{array, Array1};
 use optcore::reference::{max_rel_diff_to_reference, parse_reference_csv, reference_dir};
 use optcore::render::{fmt_num, fmt_sig, Cell};
 use optcore::{
-    run, Convention, Error, FnObjective, Markdown, Objective, Quadratic, Report, Result, Table,
+    run, Convention, Optimizer, Error, FnObjective, Markdown, Objective, Quadratic, Report, Result, Table,
     Trace,
 };
 use plots::{Contour, Figure, LineChart};
@@ -201,11 +201,16 @@ pub fn unrolled_equation(t: usize) -> Markdown {
     Markdown::new(format!("$${}$$", unroll::momentum(t).equation(&lhs)))
 }
 
+/// The optimizer of [`unrolling_run`]: the post's momentum, γ = 0.9, η = 0.1.
+pub fn unrolling_optimizer() -> Result<Momentum> {
+    Momentum::paper(0.1, POST_GAMMA)
+}
+
 /// The run whose gradients feed [`unrolled_numbers`]: the post's momentum with
 /// γ = 0.9, η = 0.1 on the reference quadratic from (−5, −2).
 pub fn unrolling_run(steps: usize) -> Result<Trace<MomentumRecord>> {
     run(
-        &Momentum::paper(0.1, POST_GAMMA)?,
+        &unrolling_optimizer()?,
         Quadratic::reference(),
         reference_start().view(),
         steps,
@@ -216,8 +221,9 @@ pub fn unrolling_run(steps: usize) -> Result<Trace<MomentumRecord>> {
 /// gradients $g_k = \eta\nabla J(\theta_k)$ of [`unrolling_run`], beside the
 /// recursive $v_t$ the optimizer computed.
 pub fn unrolled_numbers(steps: usize) -> Result<Table> {
+    let opt = unrolling_optimizer()?;
     let tr = unrolling_run(steps)?;
-    let lr = 0.1;
+    let lr = opt.lr;
     let g: Vec<Array1<f64>> = tr.rows[1..]
         .iter()
         .map(|r| {
@@ -229,7 +235,7 @@ pub fn unrolled_numbers(steps: usize) -> Result<Table> {
         })
         .collect();
     let mut t = Table::new(
-        "vₜ two ways (γ = 0.9, η = 0.1, 0.1x² + 2y² from (−5, −2)): the recursion of the optimizer vs the unrolled sum",
+        format!("vₜ two ways ({}, 0.1x² + 2y² from (−5, −2)): the recursion of the optimizer vs the unrolled sum", opt.symbols()),
         &["t", "unrolled", "vₜ (x) recursive", "vₜ (x) unrolled", "difference", "vₜ (y) recursive", "vₜ (y) unrolled", "difference"],
     );
     for (i, row) in tr.rows[1..].iter().enumerate() {

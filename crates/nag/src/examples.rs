@@ -10,7 +10,7 @@ use crate::{Nag, NagRecord};
 use momentum::examples::{bounding_box, series_text, Series};
 use momentum::{unroll, Momentum, MomentumRecord};
 use ndarray::{array, Array1, ArrayView1};
-use optcore::render::{fmt_num, fmt_sig, Cell};
+use optcore::render::{fmt_num, fmt_short, fmt_sig, Cell};
 use optcore::{
     run, Convention, Markdown, Objective, Quadratic, Report, Result, Rosenbrock, Table, Trace,
 };
@@ -159,12 +159,15 @@ fn pair(a: &Array1<f64>) -> (f64, f64) {
 
 /// The vectors of [`step_vectors`] as a table.
 pub fn step_table() -> Result<Table> {
+    let setup = quadratic_setup();
     let v = step_vectors()?;
     let mut t = Table::new(
         format!(
-            "one step from the same θ = θ{} and v = v{} of the quadratic NAG run (η = 0.1, γ = {POST_GAMMA})",
+            "one step from the same θ = θ{} and v = v{} of the quadratic NAG run (η = {}, γ = {})",
             unroll::subscript(v.t - 1),
-            unroll::subscript(v.t - 1)
+            unroll::subscript(v.t - 1),
+            fmt_short(setup.lr),
+            fmt_short(setup.gamma)
         ),
         &["vector", "x", "y"],
     );

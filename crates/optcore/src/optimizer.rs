@@ -184,6 +184,16 @@ pub trait Optimizer {
     /// What the last step computed: gₜ, vₜ, Gₜ, E\[g²\]ₜ, … (a copy of the state).
     fn record(&self, state: &Self::State) -> Self::Record;
 
+    /// The hyperparameters in the post's symbols, for labels: `η = 0.4, γ = 0.9`.
+    /// Labels built from this cannot drift from the optimizer they describe.
+    fn symbols(&self) -> String {
+        self.hyperparameters()
+            .iter()
+            .map(|(k, v)| format!("{} = {}", crate::render::symbol(k), crate::render::fmt_short(*v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// `name (lr = 0.4, momentum = 0.9)`.
     fn describe(&self) -> String {
         let hp: Vec<String> = self

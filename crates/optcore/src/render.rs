@@ -35,6 +35,31 @@ pub fn fmt_sig(x: f64, sig: usize) -> String {
     }
 }
 
+/// A hyperparameter for a label: `0.4`, `1`, `1e-8` (scientific below 1e-3,
+/// shortest round-trip otherwise).
+pub fn fmt_short(x: f64) -> String {
+    if x != 0.0 && x.abs() < 1e-3 {
+        format!("{x:e}")
+    } else {
+        format!("{x}")
+    }
+}
+
+/// The post's symbol for an `optrace` hyperparameter name (`lr` → η).
+pub fn symbol(name: &str) -> &str {
+    match name {
+        "lr" => "η",
+        "momentum" => "γ",
+        "rho" => "ρ",
+        "eps" => "ε",
+        "beta1" => "β₁",
+        "beta2" => "β₂",
+        "momentum_decay" => "ψ",
+        "initial_accumulator_value" => "G₀",
+        other => other,
+    }
+}
+
 /// Shortest round-trip decimal (what CSV/JSON exports use).
 pub fn fmt_exact(x: f64) -> String {
     format!("{x:?}")

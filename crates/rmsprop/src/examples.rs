@@ -192,14 +192,19 @@ pub fn sample_rows(table: &Table, ts: &[usize]) -> Table {
     out
 }
 
-/// RMSprop (paper, ρ = 0.9) and Adagrad with the same η = `lr` and ε = 1e-8 on
-/// the quadratic from $(-5, -2)$: their runs.
+/// Adagrad and RMSprop (paper, ρ = 0.9) with the same η = `lr` and ε = 1e-8.
+pub fn vs_adagrad_optimizers(lr: f64) -> Result<(adagrad::Adagrad, Rmsprop)> {
+    Ok((adagrad::Adagrad::new(lr, 1e-8)?, Rmsprop::new(Convention::Paper, lr, 0.9, 1e-8)?))
+}
+
+/// The runs of [`vs_adagrad_optimizers`] on the quadratic from $(-5, -2)$.
 pub fn vs_adagrad_runs(
     lr: f64,
     steps: usize,
 ) -> Result<(Trace<adagrad::AdagradRecord>, Trace<crate::RmspropRecord>)> {
-    let ada = run(&adagrad::Adagrad::new(lr, 1e-8)?, Quadratic::reference(), quadratic_start().view(), steps)?;
-    let rms = run(&Rmsprop::new(Convention::Paper, lr, 0.9, 1e-8)?, Quadratic::reference(), quadratic_start().view(), steps)?;
+    let (ada, rms) = vs_adagrad_optimizers(lr)?;
+    let ada = run(&ada, Quadratic::reference(), quadratic_start().view(), steps)?;
+    let rms = run(&rms, Quadratic::reference(), quadratic_start().view(), steps)?;
     ada.completed()?;
     rms.completed()?;
     Ok((ada, rms))
@@ -210,7 +215,10 @@ pub fn vs_adagrad_runs(
 pub fn vs_adagrad(lr: f64, steps: usize) -> Result<Table> {
     let (ada, rms) = vs_adagrad_runs(lr, steps)?;
     let mut t = Table::new(
-        format!("effective rates on the quadratic, η = {lr}, ε = 1e-8 (RMSprop ρ = 0.9)"),
+        {
+            let (ada, rms) = vs_adagrad_optimizers(lr)?;
+            format!("effective rates on the quadratic: Adagrad {}, RMSprop {}", ada.symbols(), rms.symbols())
+        },
         &["t", "Adagrad η/√(G+ε) [0]", "RMSprop η/√(E[g²]+ε) [0]", "Adagrad [1]", "RMSprop [1]", "loss Adagrad", "loss RMSprop"],
     );
     for t_ in [1, 2, 5, 10, 20, 50, 100, 150, 200, 300, 400] {
