@@ -76,21 +76,32 @@ pub fn eps_placement() -> Result<Table> {
     ))
 }
 
-/// The variants torch offers (momentum, centered) and the paper's form, on the
-/// quadratic and on Rosenbrock, `steps` steps each: the loss and θ reached.
-pub fn variants(steps: usize) -> Result<Table> {
+/// The momentum of the momentum variants below.
+pub const VARIANT_MOMENTUM: f64 = 0.9;
+
+/// The paper's form (at torch's η) and torch's variants, labelled from their own
+/// hyperparameters: paper, torch's defaults, momentum, centered, both.
+pub fn variant_list() -> Result<Vec<(String, Rmsprop)>> {
     let torch = Rmsprop::defaults(Convention::Pytorch);
     let paper = Rmsprop {
         lr: torch.lr,
         ..Rmsprop::defaults(Convention::Paper)
     };
-    let list: Vec<(&str, Rmsprop)> = vec![
-        ("paper: ρ = 0.9, ε inside", paper),
-        ("pytorch defaults", torch),
-        ("pytorch, momentum 0.9", torch.with_momentum(0.9)?),
-        ("pytorch, centered", torch.with_centered(true)),
-        ("pytorch, centered + momentum 0.9", torch.with_momentum(0.9)?.with_centered(true)),
-    ];
+    let m = VARIANT_MOMENTUM;
+    Ok(vec![
+        (format!("paper: ρ = {}, ε inside", paper.rho), paper),
+        ("pytorch defaults".to_string(), torch),
+        (format!("pytorch, momentum {m}"), torch.with_momentum(m)?),
+        ("pytorch, centered".to_string(), torch.with_centered(true)),
+        (format!("pytorch, centered + momentum {m}"), torch.with_momentum(m)?.with_centered(true)),
+    ])
+}
+
+/// The variants torch offers (momentum, centered) and the paper's form, on the
+/// quadratic and on Rosenbrock, `steps` steps each: the loss and θ reached.
+pub fn variants(steps: usize) -> Result<Table> {
+    let list = variant_list()?;
+    let torch = list[1].1;
     let mut t = Table::new(
         format!("RMSprop variants, η = {}, {steps} steps", torch.lr),
         &["variant", "problem", "loss", "θ₀", "θ₁"],
@@ -103,7 +114,7 @@ pub fn variants(steps: usize) -> Result<Table> {
             tr.completed()?;
             let last = tr.last();
             t.push(vec![
-                (*label).into(),
+                label.as_str().into(),
                 obj.name().into(),
                 last.loss.into(),
                 last.theta[0].into(),
@@ -117,23 +128,16 @@ pub fn variants(steps: usize) -> Result<Table> {
 /// The paths of the paper form and of torch's variants on the quadratic, drawn
 /// over its contours.
 pub fn variants_contour(steps: usize) -> Result<plots::Figure> {
-    let torch = Rmsprop::defaults(Convention::Pytorch);
-    let paper = Rmsprop {
-        lr: torch.lr,
-        ..Rmsprop::defaults(Convention::Paper)
-    };
-    let list: Vec<(&str, Rmsprop)> = vec![
-        ("paper: ρ = 0.9, ε inside", paper),
-        ("pytorch defaults", torch),
-        ("pytorch, momentum 0.9", torch.with_momentum(0.9)?),
-        ("pytorch, centered", torch.with_centered(true)),
-    ];
+    // The first four of the list: the fifth, both variants at once, would hide
+    // under the others.
+    let list: Vec<(String, Rmsprop)> = variant_list()?.into_iter().take(4).collect();
+    let torch = list[1].1;
     let q = Quadratic::reference();
     let mut c = plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
         .title(format!("RMSprop on 0.1x² + 2y², η = {}, {steps} steps", torch.lr));
     for (label, opt) in &list {
         let tr = run(opt, &q, quadratic_start().view(), steps)?;
-        c = c.path(*label, tr.path2());
+        c = c.path(label.as_str(), tr.path2());
     }
     c.render()
 }
