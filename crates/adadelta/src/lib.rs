@@ -68,7 +68,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
 use optcore::pieces::decay_avg_sq;
 use optcore::torch_ops;
-use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of Adadelta.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -128,7 +128,7 @@ impl FromFlags for Adadelta {
 pub struct AdadeltaState {
     pub t: usize,
     /// $g_t$.
-    pub grad: Array1<f64>,
+    pub grad: GradBuf,
     /// $E\[g^2\]_t$.
     pub avg_sq_grad: Array1<f64>,
     /// $E\[\Delta\theta^2\]_t$.
@@ -196,7 +196,7 @@ impl Optimizer for Adadelta {
         let z = Array1::zeros(theta.len());
         AdadeltaState {
             t: 0,
-            grad: z.clone(),
+            grad: GradBuf::zeros(theta.len()),
             avg_sq_grad: z.clone(),
             avg_sq_update: z.clone(),
             rms_grad: z.clone(),
@@ -206,8 +206,9 @@ impl Optimizer for Adadelta {
         }
     }
     fn step(&self, s: &mut AdadeltaState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
         let (rho, eps, lr) = (self.rho, self.eps, self.lr);
         match self.convention {
             Convention::Paper => {
@@ -217,7 +218,7 @@ impl Optimizer for Adadelta {
                     .and(&mut s.rms_update_prev)
                     .and(&s.avg_sq_grad)
                     .and(&s.avg_sq_update)
-                    .and(&s.grad)
+                    .and(&*s.grad)
                     .for_each(|d, rg, rd, &eg2, &edx2, &g| {
                         *rg = (eg2 + eps).sqrt();
                         *rd = (edx2 + eps).sqrt();
@@ -228,7 +229,7 @@ impl Optimizer for Adadelta {
             }
             Convention::Pytorch => {
                 Zip::from(theta)
-                    .and(&s.grad)
+                    .and(&*s.grad)
                     .and(&mut s.avg_sq_grad)
                     .and(&mut s.avg_sq_update)
                     .and(&mut s.rms_grad)
@@ -245,7 +246,7 @@ impl Optimizer for Adadelta {
                 Zip::from(&mut s.update)
                     .and(&s.rms_update_prev)
                     .and(&s.rms_grad)
-                    .and(&s.grad)
+                    .and(&*s.grad)
                     .for_each(|d, &rd, &rg, &g| *d = -((rd / rg) * g));
             }
         }
@@ -254,7 +255,7 @@ impl Optimizer for Adadelta {
     }
     fn record(&self, s: &AdadeltaState) -> AdadeltaRecord {
         AdadeltaRecord {
-            grad: s.grad.clone(),
+            grad: s.grad.view().to_owned(),
             avg_sq_grad: s.avg_sq_grad.clone(),
             avg_sq_update: s.avg_sq_update.clone(),
             rms_grad: s.rms_grad.clone(),

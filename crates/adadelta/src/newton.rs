@@ -24,7 +24,7 @@
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 use optcore::error::{check_positive, Error, Result};
-use optcore::{Field, Objective, Optimizer, Oracle, Record};
+use optcore::{check_step, GradBuf, Field, Objective, Optimizer, Oracle, Record};
 
 /// Newton's method on an objective that knows its Hessian.
 #[derive(Debug, Clone)]
@@ -71,7 +71,7 @@ pub fn newton_direction(h: &nalgebra::DMatrix<f64>, g: ArrayView1<f64>, t: usize
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewtonState {
     pub t: usize,
-    pub grad: Array1<f64>,
+    pub grad: GradBuf,
     /// $H_t$ row by row.
     pub hessian: Array1<f64>,
     /// $\Delta\theta_t = -H_t^{-1}g_t$.
@@ -118,15 +118,16 @@ impl<O: Objective> Optimizer for Newton<O> {
         let n = theta.len();
         NewtonState {
             t: 0,
-            grad: Array1::zeros(n),
+            grad: GradBuf::zeros(theta.len()),
             hessian: Array1::zeros(n * n),
             update: Array1::zeros(n),
             seen_loss: f64::NAN,
         }
     }
     fn step(&self, s: &mut NewtonState, mut theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
         let h = self
             .objective
             .hessian(theta.view())
@@ -146,7 +147,7 @@ impl<O: Objective> Optimizer for Newton<O> {
         Ok(())
     }
     fn record(&self, s: &NewtonState) -> NewtonRecord {
-        NewtonRecord { grad: s.grad.clone(), hessian: s.hessian.clone(), update: s.update.clone() }
+        NewtonRecord { grad: s.grad.view().to_owned(), hessian: s.hessian.clone(), update: s.update.clone() }
     }
 }
 

@@ -184,18 +184,16 @@ pub fn torch_options(steps: usize) -> Result<Table> {
     Ok(t)
 }
 
-/// ε = 0 and a parameter that has never seen a gradient: $0/0$, defined here as
-/// no update and an infinite rate (torch would write NaN into θ).
+/// ε = 0 and a parameter that has never seen a gradient: its rate is $\eta/0$ at
+/// step 1, so the run stops there with an error naming ε (torch would write NaN
+/// into θ); the table keeps the start row and says why it stopped.
 pub fn zero_denominator() -> Result<Table> {
     let j = FnObjective::new("J = y² (x unused)", 2, |t| t[1] * t[1], |t, mut g| {
         g[0] = 0.0;
         g[1] = 2.0 * t[1];
     });
     let opt = Adagrad { lr: 0.1, eps: 0.0, ..Adagrad::defaults(Convention::Pytorch) };
-    let tr = run(&opt, &j, array![1.0, 1.0].view(), 3)?;
-    let mut t = tr.table();
-    t.note = Some("G₀₀ = ε = 0: the update of θ₀ is 0/0; defined as 0 (its gradient is 0), its rate shown as inf = η/0".into());
-    Ok(t)
+    Ok(run(&opt, &j, array![1.0, 1.0].view(), 3)?.table())
 }
 
 // ---------------------------------------------------------------------------

@@ -47,9 +47,9 @@
 //!
 //! ## A zero denominator
 //! With ε = 0, a parameter whose gradients have all been exactly 0 so far has
-//! $G_{t,ii} = 0$ and its update is $0/0$ (torch returns NaN there). Here the update
-//! of such a parameter is defined as 0 (its gradient is 0: there is nothing to
-//! follow) and its effective rate is recorded as $+\infty$ ($\eta/0$). Never NaN.
+//! $G_{t,ii} = 0$: its rate is $\eta/0$ and its update $0/0$ (torch writes NaN into
+//! θ there). Here the run stops at that step with [`optcore::Error::ZeroEps`], whose
+//! message names ε; every earlier row is kept. Give ε > 0.
 
 //!
 //! ## Checked against
@@ -68,7 +68,7 @@ pub mod sparse;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, Result};
 use optcore::torch_ops;
-use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of Adagrad.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -170,7 +170,7 @@ impl FromFlags for Adagrad {
 pub struct AdagradState {
     pub t: usize,
     /// $g_t$ of the last step.
-    pub grad: Array1<f64>,
+    pub grad: GradBuf,
     /// $G_{t,ii}$: the sum of squared gradients (the diagonal of $G_t$).
     pub sum_sq_grad: Array1<f64>,
     /// The per-parameter rate of the last step, $\eta_t/\sqrt{G_{t,ii}+\epsilon}$
@@ -233,7 +233,7 @@ impl Optimizer for Adagrad {
         let n = theta.len();
         AdagradState {
             t: 0,
-            grad: Array1::zeros(n),
+            grad: GradBuf::zeros(theta.len()),
             sum_sq_grad: Array1::from_elem(n, self.initial_accumulator_value),
             effective_lr: Array1::zeros(n),
             update: Array1::zeros(n),
@@ -241,13 +241,14 @@ impl Optimizer for Adagrad {
         }
     }
     fn step(&self, s: &mut AdagradState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
         let lr_t = self.lr_at(t);
         let eps = self.eps;
         let convention = self.convention;
         Zip::from(theta)
-            .and(&s.grad)
+            .and(&*s.grad)
             .and(&mut s.sum_sq_grad)
             .and(&mut s.effective_lr)
             .and(&mut s.update)
@@ -255,26 +256,16 @@ impl Optimizer for Adagrad {
                 match convention {
                     Convention::Paper => {
                         *big_g += g * g;
-                        let denom = (*big_g + eps).sqrt();
-                        if denom == 0.0 {
-                            // G = ε = 0: every gradient so far was 0 (see crate docs).
-                            *lr_eff = f64::INFINITY;
-                            *d = 0.0;
-                        } else {
-                            *lr_eff = lr_t / denom;
-                            *d = -(*lr_eff * g);
-                        }
+                        // G = ε = 0 (every gradient so far 0) makes this η/0: the run
+                        // stops there with an error naming ε (optcore's run loop).
+                        *lr_eff = lr_t / (*big_g + eps).sqrt();
+                        *d = -(*lr_eff * g);
                     }
                     Convention::Pytorch => {
                         *big_g = torch_ops::addcmul(*big_g, 1.0, g, g); // state_sum.addcmul_(grad, grad, value=1)
                         let std = big_g.sqrt() + eps; // state_sum.sqrt().add_(eps)
-                        if std == 0.0 {
-                            *lr_eff = f64::INFINITY;
-                            *d = 0.0;
-                        } else {
-                            *lr_eff = lr_t / std;
-                            *d = (-lr_t * g) / std; // addcdiv_: param + (value·grad)/std (a division does not fuse)
-                        }
+                        *lr_eff = lr_t / std;
+                        *d = (-lr_t * g) / std; // addcdiv_: param + (value·grad)/std (a division does not fuse)
                     }
                 }
                 *x += *d;
@@ -284,7 +275,7 @@ impl Optimizer for Adagrad {
     }
     fn record(&self, s: &AdagradState) -> AdagradRecord {
         AdagradRecord {
-            grad: s.grad.clone(),
+            grad: s.grad.view().to_owned(),
             sum_sq_grad: s.sum_sq_grad.clone(),
             effective_lr: s.effective_lr.clone(),
             update: s.update.clone(),
@@ -317,8 +308,9 @@ mod tests {
     }
 
     #[test]
-    fn zero_denominator_is_defined_not_nan() {
-        // J(x, y) = y²: x never sees a gradient; with ε = 0 its G stays 0.
+    fn zero_denominator_stops_the_run_naming_eps() {
+        // J(x, y) = y²: x never sees a gradient; with ε = 0 its G stays 0, and its
+        // rate η/√0 is infinite at step 1. The run keeps its start and names ε.
         let j = FnObjective::new("y²", 2, |t| t[1] * t[1], |t, mut g| {
             g[0] = 0.0;
             g[1] = 2.0 * t[1];
@@ -326,12 +318,10 @@ mod tests {
         for conv in [Convention::Paper, Convention::Pytorch] {
             let opt = Adagrad { eps: 0.0, ..Adagrad::defaults(conv) };
             let tr = run(&opt, &j, array![1.0, 1.0].view(), 3).unwrap();
-            assert!(tr.stop.is_none());
-            let rec = tr.rows[3].record.as_ref().unwrap();
-            assert_eq!(tr.rows[3].theta[0], 1.0);
-            assert_eq!(rec.effective_lr[0], f64::INFINITY);
-            assert_eq!(rec.update[0], 0.0);
-            assert!(rec.effective_lr[1].is_finite());
+            assert_eq!(tr.rows.len(), 1, "{conv}");
+            let e = tr.stop.clone().unwrap();
+            assert!(matches!(e, optcore::Error::ZeroEps { step: 1, .. }), "{e:?}");
+            assert!(e.to_string().contains("eps > 0"), "{e}");
         }
     }
 }

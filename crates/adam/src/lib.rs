@@ -49,8 +49,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
-use optcore::pieces::pow_int;
-use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 use optcore::torch_ops;
 
 /// Where ε enters the denominator.
@@ -148,7 +147,7 @@ impl FromFlags for Adam {
 pub struct AdamState {
     pub t: usize,
     /// $g_t$.
-    pub grad: Array1<f64>,
+    pub grad: GradBuf,
     /// $m_t$ (torch's `exp_avg`).
     pub exp_avg: Array1<f64>,
     /// $v_t$ (torch's `exp_avg_sq`).
@@ -157,6 +156,11 @@ pub struct AdamState {
     pub m_hat: Array1<f64>,
     /// $\hat v_t$.
     pub v_hat: Array1<f64>,
+    /// $\beta_1^t$ and $\beta_2^t$ (`paper`), kept as running products: one multiply
+    /// per step, the same multiplies in the same order as $\beta\cdot\beta\cdots\beta$,
+    /// so a step costs the same at t = 10⁶ as at t = 1.
+    pub beta1_power: f64,
+    pub beta2_power: f64,
     pub seen_loss: f64,
 }
 
@@ -217,28 +221,33 @@ impl Optimizer for Adam {
         let z = Array1::zeros(theta.len());
         AdamState {
             t: 0,
-            grad: z.clone(),
+            grad: GradBuf::zeros(theta.len()),
             exp_avg: z.clone(),
             exp_avg_sq: z.clone(),
             m_hat: z.clone(),
             v_hat: z,
+            beta1_power: 1.0,
+            beta2_power: 1.0,
             seen_loss: f64::NAN,
         }
     }
     fn step(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
         let zip = Zip::from(theta)
-            .and(&s.grad)
+            .and(&*s.grad)
             .and(&mut s.exp_avg)
             .and(&mut s.exp_avg_sq)
             .and(&mut s.m_hat)
             .and(&mut s.v_hat);
         match self.convention {
             Convention::Paper => {
+                s.beta1_power *= b1;
+                s.beta2_power *= b2;
                 let (bc1, bc2) = if self.bias_correction {
-                    (1.0 - pow_int(b1, t), 1.0 - pow_int(b2, t))
+                    (1.0 - s.beta1_power, 1.0 - s.beta2_power)
                 } else {
                     (1.0, 1.0)
                 };
@@ -272,7 +281,7 @@ impl Optimizer for Adam {
     }
     fn record(&self, s: &AdamState) -> AdamRecord {
         AdamRecord {
-            grad: s.grad.clone(),
+            grad: s.grad.view().to_owned(),
             exp_avg: s.exp_avg.clone(),
             exp_avg_sq: s.exp_avg_sq.clone(),
             m_hat: s.m_hat.clone(),

@@ -39,7 +39,7 @@ pub use minibatch::{variant, MiniBatchGd, Training};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, Result};
 use optcore::torch_ops::add_scaled;
-use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of gradient descent.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,7 +79,7 @@ impl FromFlags for Sgd {
 pub struct SgdState {
     pub t: usize,
     /// $g_t = \nabla J(\theta_{t-1})$ of the last step.
-    pub grad: Array1<f64>,
+    pub grad: GradBuf,
     /// The loss the optimizer saw at $\theta_{t-1}$ (a mini-batch loss if stochastic).
     pub seen_loss: f64,
 }
@@ -116,7 +116,7 @@ impl Optimizer for Sgd {
     fn init(&self, theta: ArrayView1<f64>) -> SgdState {
         SgdState {
             t: 0,
-            grad: Array1::zeros(theta.len()),
+            grad: GradBuf::zeros(theta.len()),
             seen_loss: f64::NAN,
         }
     }
@@ -126,20 +126,21 @@ impl Optimizer for Sgd {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
+        check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
         // θ − ηg rounded once, as torch's `param.add_(grad, alpha=-lr)` rounds it
         // (bit-identical to the torch reference trace).
         let neg_lr = -self.lr;
         Zip::from(theta)
-            .and(&s.grad)
+            .and(&*s.grad)
             .for_each(|x, &g| *x = add_scaled(*x, neg_lr, g));
         s.t = t;
         Ok(())
     }
     fn record(&self, s: &SgdState) -> SgdRecord {
         SgdRecord {
-            grad: s.grad.clone(),
+            grad: s.grad.view().to_owned(),
             seen_loss: s.seen_loss,
         }
     }

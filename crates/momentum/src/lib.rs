@@ -57,7 +57,7 @@ pub mod unroll;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
 use optcore::torch_ops::add_scaled;
-use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of momentum.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -127,7 +127,7 @@ impl FromFlags for Momentum {
 pub struct MomentumState {
     pub t: usize,
     /// $\nabla J(\theta_{t-1})$ of the last step.
-    pub grad: Array1<f64>,
+    pub grad: GradBuf,
     /// `paper`: the velocity $v_t$ (θ moved by $-v_t$). `pytorch`: torch's
     /// `momentum_buffer` $b_t$ (θ moved by $-\mathrm{lr}\,b_t$; $v_t = \mathrm{lr}\,b_t$).
     pub velocity: Array1<f64>,
@@ -176,7 +176,7 @@ impl Optimizer for Momentum {
     fn init(&self, theta: ArrayView1<f64>) -> MomentumState {
         MomentumState {
             t: 0,
-            grad: Array1::zeros(theta.len()),
+            grad: GradBuf::zeros(theta.len()),
             velocity: Array1::zeros(theta.len()),
             seen_loss: f64::NAN,
         }
@@ -187,10 +187,11 @@ impl Optimizer for Momentum {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
+        check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
         let (lr, gamma) = (self.lr, self.momentum);
-        let zip = Zip::from(theta).and(&mut s.velocity).and(&s.grad);
+        let zip = Zip::from(theta).and(&mut s.velocity).and(&*s.grad);
         match self.convention {
             Convention::Paper => zip.for_each(|x, v, &g| {
                 *v = gamma * *v + lr * g;
@@ -212,7 +213,7 @@ impl Optimizer for Momentum {
     fn record(&self, s: &MomentumState) -> MomentumRecord {
         MomentumRecord {
             convention: self.convention,
-            grad: s.grad.clone(),
+            grad: s.grad.view().to_owned(),
             velocity: s.velocity.clone(),
             seen_loss: s.seen_loss,
         }

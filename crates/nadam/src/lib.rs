@@ -56,8 +56,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
-use optcore::pieces::pow_int;
-use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 use optcore::torch_ops;
 
 /// Hyperparameters of NAdam.
@@ -120,7 +119,7 @@ impl FromFlags for Nadam {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NadamState {
     pub t: usize,
-    pub grad: Array1<f64>,
+    pub grad: GradBuf,
     /// $m_t$.
     pub exp_avg: Array1<f64>,
     /// $v_t$.
@@ -135,6 +134,9 @@ pub struct NadamState {
     pub coef_grad: f64,
     /// $c_m$, the coefficient of $m_t/d$ in the step.
     pub coef_avg: f64,
+    /// $\beta_2^t$, a running product (one multiply per step, so a step costs the
+    /// same at t = 10⁶ as at t = 1; `pytorch` uses torch's `β₂**t` instead).
+    pub beta2_power: f64,
     pub seen_loss: f64,
 }
 
@@ -199,7 +201,7 @@ impl Optimizer for Nadam {
         let z = Array1::zeros(theta.len());
         NadamState {
             t: 0,
-            grad: z.clone(),
+            grad: GradBuf::zeros(theta.len()),
             exp_avg: z.clone(),
             exp_avg_sq: z,
             mu: f64::NAN,
@@ -207,20 +209,25 @@ impl Optimizer for Nadam {
             mu_product: 1.0,
             coef_grad: f64::NAN,
             coef_avg: f64::NAN,
+            beta2_power: 1.0,
             seen_loss: f64::NAN,
         }
     }
     fn step(&self, s: &mut NadamState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
-        let zip = Zip::from(theta).and(&s.grad).and(&mut s.exp_avg).and(&mut s.exp_avg_sq);
+        let zip = Zip::from(theta).and(&*s.grad).and(&mut s.exp_avg).and(&mut s.exp_avg_sq);
         match self.convention {
             Convention::Paper => {
-                let (bc1, bc2) = (1.0 - pow_int(b1, t), 1.0 - pow_int(b2, t));
+                // β₁ᵗ and β₂ᵗ as running products: the same multiplies, in the same
+                // order, as β·β·…·β.
+                s.mu_product *= b1;
+                s.beta2_power *= b2;
+                let (bc1, bc2) = (1.0 - s.mu_product, 1.0 - s.beta2_power);
                 s.mu = b1;
                 s.mu_next = b1;
-                s.mu_product = pow_int(b1, t);
                 s.coef_grad = lr * (1.0 - b1) / bc1;
                 s.coef_avg = lr * b1 / bc1;
                 zip.for_each(|x, &g, m, v| {
@@ -258,7 +265,7 @@ impl Optimizer for Nadam {
     }
     fn record(&self, s: &NadamState) -> NadamRecord {
         NadamRecord {
-            grad: s.grad.clone(),
+            grad: s.grad.view().to_owned(),
             exp_avg: s.exp_avg.clone(),
             exp_avg_sq: s.exp_avg_sq.clone(),
             mu: s.mu,

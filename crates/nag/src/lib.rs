@@ -60,7 +60,7 @@ pub mod examples;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
 use optcore::torch_ops::add_scaled;
-use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of NAG.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -126,7 +126,7 @@ pub struct NagState {
     /// (`paper`) or the iterate $\theta'_{t-1}$ (`pytorch`).
     pub lookahead: Array1<f64>,
     /// $\nabla J$ at `lookahead`.
-    pub grad: Array1<f64>,
+    pub grad: GradBuf,
     /// `paper`: the velocity $v_t$. `pytorch`: torch's `momentum_buffer` $b_t$.
     pub velocity: Array1<f64>,
     /// The loss the optimizer saw at `lookahead`.
@@ -182,7 +182,7 @@ impl Optimizer for Nag {
         NagState {
             t: 0,
             lookahead: theta.to_owned(),
-            grad: Array1::zeros(theta.len()),
+            grad: GradBuf::zeros(theta.len()),
             velocity: Array1::zeros(theta.len()),
             seen_loss: f64::NAN,
         }
@@ -193,6 +193,7 @@ impl Optimizer for Nag {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
+        check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
         let (lr, gamma) = (self.lr, self.momentum);
         match self.convention {
@@ -201,10 +202,10 @@ impl Optimizer for Nag {
                     .and(&theta)
                     .and(&s.velocity)
                     .for_each(|p, &x, &v| *p = x - gamma * v);
-                s.seen_loss = oracle.checked_eval(t, s.lookahead.view(), s.grad.view_mut())?;
+                s.seen_loss = s.grad.eval(oracle, t, s.lookahead.view())?;
                 Zip::from(theta)
                     .and(&mut s.velocity)
-                    .and(&s.grad)
+                    .and(&*s.grad)
                     .for_each(|x, v, &g| {
                         *v = gamma * *v + lr * g;
                         *x -= *v;
@@ -212,11 +213,11 @@ impl Optimizer for Nag {
             }
             Convention::Pytorch => {
                 s.lookahead.assign(&theta);
-                s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+                s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
                 let first = t == 1;
                 Zip::from(theta)
                     .and(&mut s.velocity)
-                    .and(&s.grad)
+                    .and(&*s.grad)
                     .for_each(|x, b, &g| {
                         // buf.mul_(μ).add_(g); g = g.add(buf, alpha=μ); param.add_(g, alpha=-lr)
                         *b = if first { g } else { add_scaled(*b * gamma, 1.0, g) };
@@ -232,7 +233,7 @@ impl Optimizer for Nag {
         NagRecord {
             convention: self.convention,
             lookahead: s.lookahead.clone(),
-            grad: s.grad.clone(),
+            grad: s.grad.view().to_owned(),
             velocity: s.velocity.clone(),
             seen_loss: s.seen_loss,
         }

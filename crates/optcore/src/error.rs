@@ -23,8 +23,15 @@ pub enum Error {
     /// A gradient, loss or parameter that is NaN or infinite, at step `step`
     /// (step 0 is the starting point).
     NonFinite { step: usize, what: &'static str },
+    /// A non-finite value at step `step` from an optimizer run with ε = 0: a
+    /// coordinate whose gradients have all been 0 makes its denominator
+    /// $\sqrt{0}$, and the step divides by it. The message says to give ε > 0.
+    ZeroEps { step: usize, what: &'static str },
     /// The loss grew past the run's divergence limit at step `step`.
     Diverged { step: usize, loss: f64, limit: f64 },
+    /// More steps than a run may take ([`crate::trace::MAX_TRACE_STEPS`] for a
+    /// stored trace, [`crate::trace::MAX_STEPS`] for any run).
+    Steps { steps: usize, max: usize },
     /// A data set or index set with nothing in it.
     Empty { what: &'static str },
     /// Input text that could not be understood (a command-line value, a CSV cell).
@@ -57,9 +64,17 @@ impl fmt::Display for Error {
             Error::NonFinite { step, what } => {
                 write!(f, "non-finite {what} at step {step}: the run stops here, every earlier step is kept")
             }
+            Error::ZeroEps { step, what } => write!(
+                f,
+                "non-finite {what} at step {step}: with eps = 0 a coordinate whose gradients have all been 0 divides by sqrt(0); give eps > 0. Every earlier step is kept"
+            ),
             Error::Diverged { step, loss, limit } => write!(
                 f,
                 "diverged at step {step}: loss {loss} exceeds the limit {limit}; every earlier step is kept"
+            ),
+            Error::Steps { steps, max } => write!(
+                f,
+                "invalid steps = {steps}: a run of this kind takes at most {max} steps"
             ),
             Error::Empty { what } => write!(f, "{what} is empty"),
             Error::Parse { what, message } => write!(f, "cannot read {what}: {message}"),

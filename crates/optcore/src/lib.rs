@@ -34,9 +34,9 @@ pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};
 pub use error::{Error, Result};
 pub use flags::{Flags, FromFlags};
 pub use objective::{problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock};
-pub use optimizer::{Convention, Exact, Field, Optimizer, Oracle, Record};
+pub use optimizer::{check_step, Convention, Exact, Field, GradBuf, Optimizer, Oracle, Record};
 pub use render::{fmt_num, Markdown, Report, Table};
-pub use trace::{run, run_with, Row, RunOptions, Trace};
+pub use trace::{run, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS, MAX_TRACE_STEPS};
 
 /// Re-exported so that notebooks and section crates use the same versions.
 pub use nalgebra;

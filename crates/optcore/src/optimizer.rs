@@ -11,9 +11,9 @@
 //! lookahead point), updates θ in place and keeps in the state everything the
 //! post talks about, so that [`Optimizer::record`] can copy it out for a trace.
 
-use crate::error::{Error, Result};
+use crate::error::{check_dim, Error, Result};
 use crate::objective::Objective;
-use ndarray::{ArrayView1, ArrayViewMut1};
+use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 use std::fmt;
 use std::str::FromStr;
 
@@ -38,8 +38,9 @@ pub trait Oracle {
 }
 
 impl dyn Oracle + '_ {
-    /// [`Oracle::eval`], refusing a non-finite gradient or loss at step `t`. The
-    /// caller's θ and state are left as they were before this evaluation.
+    /// [`Oracle::eval`], refusing a non-finite gradient or loss at step `t`. On a
+    /// refusal `grad` holds what the oracle wrote; [`GradBuf::eval`] keeps a
+    /// state's gradient unchanged instead.
     pub fn checked_eval(
         &mut self,
         t: usize,
@@ -58,6 +59,59 @@ impl dyn Oracle + '_ {
         }
         Ok(loss)
     }
+}
+
+/// The gradient $g_t$ a state keeps for its record, with a spare buffer that the
+/// next evaluation is written into: only a finite gradient replaces $g_t$ (the two
+/// buffers are swapped, no copy, no allocation), so a step refused for a
+/// non-finite gradient leaves the whole state as it was.
+///
+/// It reads as the gradient itself (`Deref<Target = Array1<f64>>`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct GradBuf {
+    g: Array1<f64>,
+    spare: Array1<f64>,
+}
+
+impl GradBuf {
+    /// $g_0 = 0$ for `dim` parameters.
+    pub fn zeros(dim: usize) -> Self {
+        GradBuf {
+            g: Array1::zeros(dim),
+            spare: Array1::zeros(dim),
+        }
+    }
+
+    /// Evaluates the gradient at `theta` for step `t` and makes it $g_t$; returns the
+    /// loss the oracle saw. A non-finite gradient or loss is refused with
+    /// [`Error::NonFinite`] and $g_{t-1}$ stays.
+    pub fn eval(&mut self, oracle: &mut dyn Oracle, t: usize, theta: ArrayView1<f64>) -> Result<f64> {
+        let loss = oracle.checked_eval(t, theta, self.spare.view_mut())?;
+        std::mem::swap(&mut self.g, &mut self.spare);
+        Ok(loss)
+    }
+}
+
+impl std::ops::Deref for GradBuf {
+    type Target = Array1<f64>;
+    fn deref(&self) -> &Array1<f64> {
+        &self.g
+    }
+}
+
+/// The checks every [`Optimizer::step`] makes before it touches θ or the state:
+/// the hyperparameters are valid (the fields are public, so a struct literal can
+/// hold anything), and θ, the state and the oracle have one dimension. A
+/// mismatch is an [`Error::Dimension`], never a panic inside ndarray.
+pub fn check_step<O: Optimizer + ?Sized>(
+    opt: &O,
+    theta: ArrayView1<f64>,
+    state_dim: usize,
+    oracle: &dyn Oracle,
+) -> Result<()> {
+    opt.validate()?;
+    check_dim("step: θ against the oracle's dimension", oracle.dim(), theta.len())?;
+    check_dim("step: θ against the state (made by init for another θ)", state_dim, theta.len())
 }
 
 /// An [`Objective`] used as an exact (deterministic) gradient oracle; counts calls.
@@ -174,7 +228,8 @@ pub trait Optimizer {
     fn validate(&self) -> Result<()>;
     /// The state before the first step, for parameters shaped like `theta`.
     fn init(&self, theta: ArrayView1<f64>) -> Self::State;
-    /// One update of `theta` in place. On error, `theta` is unchanged.
+    /// One update of `theta` in place. Every implementation starts with
+    /// [`check_step`]. On error, `theta` and the state are unchanged.
     fn step(
         &self,
         state: &mut Self::State,

@@ -54,6 +54,15 @@ impl RunOptions {
     }
 }
 
+/// The most steps a stored [`Trace`] may hold: every row is kept in memory
+/// (10⁷ rows of a two-parameter problem are about a gigabyte). Longer runs go
+/// through [`steps`], which keeps one row at a time.
+pub const MAX_TRACE_STEPS: usize = 10_000_000;
+
+/// The most steps any run may take (a run of 10⁹ steps of a two-parameter problem
+/// takes minutes; more is a mistake, such as `usize::MAX`, not a plan).
+pub const MAX_STEPS: usize = 1_000_000_000;
+
 /// Runs `opt` for `steps` steps on an analytic objective, from `start`.
 pub fn run<O: Optimizer + ?Sized, J: Objective>(
     opt: &O,
@@ -64,19 +73,59 @@ pub fn run<O: Optimizer + ?Sized, J: Objective>(
     run_with(opt, &mut Exact::new(objective), start, RunOptions::steps(steps))
 }
 
-/// Runs `opt` against any gradient oracle (exact or mini-batch).
+/// Runs `opt` against any gradient oracle (exact or mini-batch) and keeps every row.
 ///
-/// Errors before the first step (invalid hyperparameters, a start of the wrong
-/// length, not finite, or where the loss is not finite) are returned as `Err`, so a
-/// returned trace always holds at least its start row; a fault during the run is kept in
-/// the returned trace's `stop`, after every row computed before it.
+/// Errors before the first step (invalid hyperparameters, more than
+/// [`MAX_TRACE_STEPS`] steps, a start of the wrong length, not finite, or where the
+/// loss is not finite) are returned as `Err`, so a returned trace always holds at
+/// least its start row; a fault during the run is kept in the returned trace's
+/// `stop`, after every row computed before it.
 pub fn run_with<O: Optimizer + ?Sized>(
     opt: &O,
     oracle: &mut dyn Oracle,
     start: ArrayView1<f64>,
     options: RunOptions,
 ) -> Result<Trace<O::Record>> {
+    if options.steps > MAX_TRACE_STEPS {
+        return Err(Error::Steps {
+            steps: options.steps,
+            max: MAX_TRACE_STEPS,
+        });
+    }
+    let mut it = steps(opt, oracle, start, options)?;
+    let mut rows = Vec::with_capacity(options.steps.min(4096) + 1);
+    rows.extend(it.by_ref());
+    Ok(Trace {
+        optimizer: it.optimizer,
+        problem: it.problem,
+        rows,
+        stop: it.stop,
+    })
+}
+
+/// Starts a run whose rows arrive one at a time, as an iterator: row 0 (the start),
+/// then one row per step. Memory stays flat however long the run (this is what
+/// `optrace` prints from); [`run_with`] collects the same rows into a [`Trace`].
+///
+/// The same refusals as [`run_with`] (but up to [`MAX_STEPS`] steps) come back as
+/// `Err`. A fault during the run ends the iteration; [`Steps::stop`] then says why.
+/// A step's fault is any of: the optimizer's own error (a non-finite gradient, a
+/// dimension mismatch), a non-finite θ or loss, a non-finite value in any field of
+/// the step's record (G overflowing, 1/√0 with ε = 0, …), or a loss above
+/// [`RunOptions::diverge_above`].
+pub fn steps<'a, O: Optimizer + ?Sized>(
+    opt: &'a O,
+    oracle: &'a mut dyn Oracle,
+    start: ArrayView1<f64>,
+    options: RunOptions,
+) -> Result<Steps<'a, O>> {
     opt.validate()?;
+    if options.steps > MAX_STEPS {
+        return Err(Error::Steps {
+            steps: options.steps,
+            max: MAX_STEPS,
+        });
+    }
     check_dim("start point", oracle.dim(), start.len())?;
     if !start.iter().all(|x| x.is_finite()) {
         return Err(Error::NonFinite {
@@ -84,58 +133,157 @@ pub fn run_with<O: Optimizer + ?Sized>(
             what: "start point",
         });
     }
-    let mut theta = start.to_owned();
-    let mut state = opt.init(theta.view());
+    let theta = start.to_owned();
+    let state = opt.init(theta.view());
     let loss0 = oracle.loss(theta.view());
     if !loss0.is_finite() {
         return Err(Error::NonFinite { step: 0, what: "loss" });
     }
-    let mut trace = Trace {
+    // The record of the state before any step names the columns every later
+    // record fills (the values are the initial zeros, never shown).
+    let columns = header(theta.len(), Some(&opt.record(&state)), false);
+    Ok(Steps {
         optimizer: opt.describe(),
         problem: oracle.problem_name(),
-        rows: Vec::with_capacity(options.steps + 1),
-        stop: None,
-    };
-    trace.rows.push(Row {
+        columns,
+        opt,
+        oracle,
+        theta,
+        state,
+        loss0: Some(loss0),
         t: 0,
-        loss: loss0,
-        theta: theta.clone(),
-        gradient_evaluations: oracle.gradient_evaluations(),
-        record: None,
-    });
-    for t in 1..=options.steps {
-        oracle.begin_step(t);
-        if let Err(e) = opt.step(&mut state, theta.view_mut(), oracle) {
-            trace.stop = Some(e);
-            break;
+        options,
+        stop: None,
+        done: false,
+    })
+}
+
+/// A run in progress: an iterator over its rows (see [`steps`]).
+pub struct Steps<'a, O: Optimizer + ?Sized> {
+    /// [`Optimizer::describe`] of the optimizer.
+    pub optimizer: String,
+    /// The oracle's problem name.
+    pub problem: String,
+    columns: Vec<String>,
+    opt: &'a O,
+    oracle: &'a mut dyn Oracle,
+    theta: Array1<f64>,
+    state: O::State,
+    loss0: Option<f64>,
+    t: usize,
+    options: RunOptions,
+    stop: Option<Error>,
+    done: bool,
+}
+
+impl<O: Optimizer + ?Sized> Steps<'_, O> {
+    /// Why the run ended before its last step (`None` while running or if it finished).
+    pub fn stop(&self) -> Option<&Error> {
+        self.stop.as_ref()
+    }
+    /// The column names of every row, as [`Trace::columns`] gives them.
+    pub fn columns(&self) -> &[String] {
+        &self.columns
+    }
+
+    /// A non-finite value from an optimizer with ε = 0 is, in every method of
+    /// this workspace, a division by $\sqrt{0}$: say so, naming ε.
+    fn explain(&self, e: Error) -> Error {
+        match e {
+            Error::NonFinite { step, what }
+                if what != "gradient" && self.opt.hyperparameters().iter().any(|&(k, v)| k == "eps" && v == 0.0) =>
+            {
+                Error::ZeroEps { step, what }
+            }
+            e => e,
         }
-        if !theta.iter().all(|x| x.is_finite()) {
-            trace.stop = Some(Error::NonFinite {
+    }
+
+    fn advance(&mut self) -> Result<Row<O::Record>> {
+        let t = self.t + 1;
+        self.oracle.begin_step(t);
+        self.opt.step(&mut self.state, self.theta.view_mut(), self.oracle)?;
+        if !self.theta.iter().all(|x| x.is_finite()) {
+            return Err(Error::NonFinite {
                 step: t,
                 what: "parameter",
             });
-            break;
         }
-        let loss = oracle.loss(theta.view());
+        let loss = self.oracle.loss(self.theta.view());
         if !loss.is_finite() {
-            trace.stop = Some(Error::NonFinite { step: t, what: "loss" });
-            break;
+            return Err(Error::NonFinite { step: t, what: "loss" });
         }
-        if let Some(limit) = options.diverge_above {
-            if loss > limit {
-                trace.stop = Some(Error::Diverged { step: t, loss, limit });
-                break;
+        let record = self.opt.record(&self.state);
+        for f in record.fields() {
+            if !f.values.iter().all(|v| v.is_finite()) {
+                return Err(Error::NonFinite { step: t, what: f.name });
             }
         }
-        trace.rows.push(Row {
+        if let Some(limit) = self.options.diverge_above {
+            if loss > limit {
+                return Err(Error::Diverged { step: t, loss, limit });
+            }
+        }
+        self.t = t;
+        Ok(Row {
             t,
             loss,
-            theta: theta.clone(),
-            gradient_evaluations: oracle.gradient_evaluations(),
-            record: Some(opt.record(&state)),
-        });
+            theta: self.theta.clone(),
+            gradient_evaluations: self.oracle.gradient_evaluations(),
+            record: Some(record),
+        })
     }
-    Ok(trace)
+}
+
+impl<O: Optimizer + ?Sized> Iterator for Steps<'_, O> {
+    type Item = Row<O::Record>;
+
+    fn next(&mut self) -> Option<Row<O::Record>> {
+        if let Some(loss) = self.loss0.take() {
+            return Some(Row {
+                t: 0,
+                loss,
+                theta: self.theta.clone(),
+                gradient_evaluations: self.oracle.gradient_evaluations(),
+                record: None,
+            });
+        }
+        if self.done || self.t >= self.options.steps {
+            self.done = true;
+            return None;
+        }
+        match self.advance() {
+            Ok(row) => Some(row),
+            Err(e) => {
+                self.stop = Some(self.explain(e));
+                self.done = true;
+                None
+            }
+        }
+    }
+}
+
+/// Column names: `t, loss, theta_0, …` then every record field, indexed per
+/// coordinate (`g_0, g_1, v_0, …`) or bare for scalars; with `symbols`, as the
+/// post writes them (`θ₀`, `g[0]`).
+fn header<R: Record>(dim: usize, record: Option<&R>, symbols: bool) -> Vec<String> {
+    let mut h = vec!["t".to_string(), "loss".to_string()];
+    for i in 0..dim {
+        h.push(if symbols { format!("θ{}", sub(i)) } else { format!("theta_{i}") });
+    }
+    if let Some(rec) = record {
+        for f in rec.fields() {
+            let base = if symbols { f.symbol } else { f.name };
+            if f.values.len() == 1 {
+                h.push(base.to_string());
+            } else {
+                for i in 0..f.values.len() {
+                    h.push(if symbols { format!("{base}[{i}]") } else { format!("{base}_{i}") });
+                }
+            }
+        }
+    }
+    h
 }
 
 impl<R: Record> Trace<R> {
@@ -179,23 +327,7 @@ impl<R: Record> Trace<R> {
 
     fn header(&self, symbols: bool) -> Vec<String> {
         let dim = self.rows.first().map_or(0, |r| r.theta.len());
-        let mut h = vec!["t".to_string(), "loss".to_string()];
-        for i in 0..dim {
-            h.push(if symbols { format!("θ{}", sub(i)) } else { format!("theta_{i}") });
-        }
-        if let Some(rec) = self.rows.iter().find_map(|r| r.record.as_ref()) {
-            for f in rec.fields() {
-                let base = if symbols { f.symbol } else { f.name };
-                if f.values.len() == 1 {
-                    h.push(base.to_string());
-                } else {
-                    for i in 0..f.values.len() {
-                        h.push(if symbols { format!("{base}[{i}]") } else { format!("{base}_{i}") });
-                    }
-                }
-            }
-        }
-        h
+        header(dim, self.rows.iter().find_map(|r| r.record.as_ref()), symbols)
     }
 
     fn record_width(&self) -> usize {

@@ -45,7 +45,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_open_unit_interval, check_positive, check_unit_interval, Result};
-use optcore::{Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of RMSprop.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -128,7 +128,7 @@ impl FromFlags for Rmsprop {
 pub struct RmspropState {
     pub t: usize,
     /// $g_t$.
-    pub grad: Array1<f64>,
+    pub grad: GradBuf,
     /// $E\[g^2\]_t$ (torch's `square_avg`).
     pub avg_sq_grad: Array1<f64>,
     /// $\bar g_t$, the decaying average of the gradient (centered only; torch's `grad_avg`).
@@ -200,7 +200,7 @@ impl Optimizer for Rmsprop {
         let z = Array1::zeros(theta.len());
         RmspropState {
             t: 0,
-            grad: z.clone(),
+            grad: GradBuf::zeros(theta.len()),
             avg_sq_grad: z.clone(),
             avg_grad: z.clone(),
             velocity: z.clone(),
@@ -209,11 +209,12 @@ impl Optimizer for Rmsprop {
         }
     }
     fn step(&self, s: &mut RmspropState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+        check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = oracle.checked_eval(t, theta.view(), s.grad.view_mut())?;
+        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
         let (lr, rho, eps, mu, centered) = (self.lr, self.rho, self.eps, self.momentum, self.centered);
         let zip = Zip::from(theta)
-            .and(&s.grad)
+            .and(&*s.grad)
             .and(&mut s.avg_sq_grad)
             .and(&mut s.avg_grad)
             .and(&mut s.velocity)
@@ -256,7 +257,7 @@ impl Optimizer for Rmsprop {
     }
     fn record(&self, s: &RmspropState) -> RmspropRecord {
         RmspropRecord {
-            grad: s.grad.clone(),
+            grad: s.grad.view().to_owned(),
             avg_sq_grad: s.avg_sq_grad.clone(),
             avg_grad: self.centered.then(|| s.avg_grad.clone()),
             velocity: (self.momentum > 0.0).then(|| s.velocity.clone()),
