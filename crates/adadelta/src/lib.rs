@@ -68,7 +68,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
 use optcore::pieces::decay_avg_sq;
 use optcore::torch_ops;
-use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of Adadelta.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -128,7 +128,7 @@ impl FromFlags for Adadelta {
 pub struct AdadeltaState {
     pub t: usize,
     /// $g_t$.
-    pub grad: GradBuf,
+    pub grad: Staged,
     /// $E\[g^2\]_t$.
     pub avg_sq_grad: Array1<f64>,
     /// $E\[\Delta\theta^2\]_t$.
@@ -196,7 +196,7 @@ impl Optimizer for Adadelta {
         let z = Array1::zeros(theta.len());
         AdadeltaState {
             t: 0,
-            grad: GradBuf::zeros(theta.len()),
+            grad: Staged::zeros(theta.len()),
             avg_sq_grad: z.clone(),
             avg_sq_update: z.clone(),
             rms_grad: z.clone(),

@@ -24,7 +24,7 @@
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 use optcore::error::{check_positive, Error, Result};
-use optcore::{check_step, GradBuf, Field, Objective, Optimizer, Oracle, Record};
+use optcore::{check_step, Staged, Field, Objective, Optimizer, Oracle, Record};
 
 /// Newton's method on an objective that knows its Hessian.
 #[derive(Debug, Clone)]
@@ -71,7 +71,7 @@ pub fn newton_direction(h: &nalgebra::DMatrix<f64>, g: ArrayView1<f64>, t: usize
 #[derive(Debug, Clone, PartialEq)]
 pub struct NewtonState {
     pub t: usize,
-    pub grad: GradBuf,
+    pub grad: Staged,
     /// $H_t$ row by row.
     pub hessian: Array1<f64>,
     /// $\Delta\theta_t = -H_t^{-1}g_t$.
@@ -118,7 +118,7 @@ impl<O: Objective> Optimizer for Newton<O> {
         let n = theta.len();
         NewtonState {
             t: 0,
-            grad: GradBuf::zeros(theta.len()),
+            grad: Staged::zeros(theta.len()),
             hessian: Array1::zeros(n * n),
             update: Array1::zeros(n),
             seen_loss: f64::NAN,

@@ -68,7 +68,7 @@ pub mod sparse;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, Result};
 use optcore::torch_ops;
-use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of Adagrad.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -170,7 +170,7 @@ impl FromFlags for Adagrad {
 pub struct AdagradState {
     pub t: usize,
     /// $g_t$ of the last step.
-    pub grad: GradBuf,
+    pub grad: Staged,
     /// $G_{t,ii}$: the sum of squared gradients (the diagonal of $G_t$).
     pub sum_sq_grad: Array1<f64>,
     /// The per-parameter rate of the last step, $\eta_t/\sqrt{G_{t,ii}+\epsilon}$
@@ -233,7 +233,7 @@ impl Optimizer for Adagrad {
         let n = theta.len();
         AdagradState {
             t: 0,
-            grad: GradBuf::zeros(theta.len()),
+            grad: Staged::zeros(theta.len()),
             sum_sq_grad: Array1::from_elem(n, self.initial_accumulator_value),
             effective_lr: Array1::zeros(n),
             update: Array1::zeros(n),

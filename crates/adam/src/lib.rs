@@ -49,7 +49,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
-use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 use optcore::torch_ops;
 
 /// Where ε enters the denominator.
@@ -147,7 +147,7 @@ impl FromFlags for Adam {
 pub struct AdamState {
     pub t: usize,
     /// $g_t$.
-    pub grad: GradBuf,
+    pub grad: Staged,
     /// $m_t$ (torch's `exp_avg`).
     pub exp_avg: Array1<f64>,
     /// $v_t$ (torch's `exp_avg_sq`).
@@ -221,7 +221,7 @@ impl Optimizer for Adam {
         let z = Array1::zeros(theta.len());
         AdamState {
             t: 0,
-            grad: GradBuf::zeros(theta.len()),
+            grad: Staged::zeros(theta.len()),
             exp_avg: z.clone(),
             exp_avg_sq: z.clone(),
             m_hat: z.clone(),

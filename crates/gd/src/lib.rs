@@ -39,7 +39,7 @@ pub use minibatch::{variant, MiniBatchGd, Training};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, Result};
 use optcore::torch_ops::add_scaled;
-use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of gradient descent.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -79,7 +79,7 @@ impl FromFlags for Sgd {
 pub struct SgdState {
     pub t: usize,
     /// $g_t = \nabla J(\theta_{t-1})$ of the last step.
-    pub grad: GradBuf,
+    pub grad: Staged,
     /// The loss the optimizer saw at $\theta_{t-1}$ (a mini-batch loss if stochastic).
     pub seen_loss: f64,
 }
@@ -116,7 +116,7 @@ impl Optimizer for Sgd {
     fn init(&self, theta: ArrayView1<f64>) -> SgdState {
         SgdState {
             t: 0,
-            grad: GradBuf::zeros(theta.len()),
+            grad: Staged::zeros(theta.len()),
             seen_loss: f64::NAN,
         }
     }

@@ -57,7 +57,7 @@ pub mod unroll;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
 use optcore::torch_ops::add_scaled;
-use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of momentum.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -127,7 +127,7 @@ impl FromFlags for Momentum {
 pub struct MomentumState {
     pub t: usize,
     /// $\nabla J(\theta_{t-1})$ of the last step.
-    pub grad: GradBuf,
+    pub grad: Staged,
     /// `paper`: the velocity $v_t$ (θ moved by $-v_t$). `pytorch`: torch's
     /// `momentum_buffer` $b_t$ (θ moved by $-\mathrm{lr}\,b_t$; $v_t = \mathrm{lr}\,b_t$).
     pub velocity: Array1<f64>,
@@ -176,7 +176,7 @@ impl Optimizer for Momentum {
     fn init(&self, theta: ArrayView1<f64>) -> MomentumState {
         MomentumState {
             t: 0,
-            grad: GradBuf::zeros(theta.len()),
+            grad: Staged::zeros(theta.len()),
             velocity: Array1::zeros(theta.len()),
             seen_loss: f64::NAN,
         }

@@ -56,7 +56,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
-use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 use optcore::torch_ops;
 
 /// Hyperparameters of NAdam.
@@ -119,7 +119,7 @@ impl FromFlags for Nadam {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NadamState {
     pub t: usize,
-    pub grad: GradBuf,
+    pub grad: Staged,
     /// $m_t$.
     pub exp_avg: Array1<f64>,
     /// $v_t$.
@@ -201,7 +201,7 @@ impl Optimizer for Nadam {
         let z = Array1::zeros(theta.len());
         NadamState {
             t: 0,
-            grad: GradBuf::zeros(theta.len()),
+            grad: Staged::zeros(theta.len()),
             exp_avg: z.clone(),
             exp_avg_sq: z,
             mu: f64::NAN,

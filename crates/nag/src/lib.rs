@@ -60,7 +60,7 @@ pub mod examples;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
 use optcore::torch_ops::add_scaled;
-use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of NAG.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,9 +124,9 @@ pub struct NagState {
     pub t: usize,
     /// Where the last gradient was taken: $\varphi_t = \theta_{t-1} - \gamma v_{t-1}$
     /// (`paper`) or the iterate $\theta'_{t-1}$ (`pytorch`).
-    pub lookahead: Array1<f64>,
+    pub lookahead: Staged,
     /// $\nabla J$ at `lookahead`.
-    pub grad: GradBuf,
+    pub grad: Staged,
     /// `paper`: the velocity $v_t$. `pytorch`: torch's `momentum_buffer` $b_t$.
     pub velocity: Array1<f64>,
     /// The loss the optimizer saw at `lookahead`.
@@ -181,8 +181,8 @@ impl Optimizer for Nag {
     fn init(&self, theta: ArrayView1<f64>) -> NagState {
         NagState {
             t: 0,
-            lookahead: theta.to_owned(),
-            grad: GradBuf::zeros(theta.len()),
+            lookahead: Staged::new(theta.to_owned()),
+            grad: Staged::zeros(theta.len()),
             velocity: Array1::zeros(theta.len()),
             seen_loss: f64::NAN,
         }
@@ -198,11 +198,12 @@ impl Optimizer for Nag {
         let (lr, gamma) = (self.lr, self.momentum);
         match self.convention {
             Convention::Paper => {
-                Zip::from(&mut s.lookahead)
+                Zip::from(s.lookahead.stage())
                     .and(&theta)
                     .and(&s.velocity)
                     .for_each(|p, &x, &v| *p = x - gamma * v);
-                s.seen_loss = s.grad.eval(oracle, t, s.lookahead.view())?;
+                s.seen_loss = s.grad.eval(oracle, t, s.lookahead.staged())?;
+                s.lookahead.commit();
                 Zip::from(theta)
                     .and(&mut s.velocity)
                     .and(&*s.grad)
@@ -212,8 +213,9 @@ impl Optimizer for Nag {
                     });
             }
             Convention::Pytorch => {
-                s.lookahead.assign(&theta);
+                s.lookahead.stage().assign(&theta);
                 s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
+                s.lookahead.commit();
                 let first = t == 1;
                 Zip::from(theta)
                     .and(&mut s.velocity)
@@ -232,7 +234,7 @@ impl Optimizer for Nag {
     fn record(&self, s: &NagState) -> NagRecord {
         NagRecord {
             convention: self.convention,
-            lookahead: s.lookahead.clone(),
+            lookahead: s.lookahead.view().to_owned(),
             grad: s.grad.view().to_owned(),
             velocity: s.velocity.clone(),
             seen_loss: s.seen_loss,

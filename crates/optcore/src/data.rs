@@ -193,10 +193,16 @@ macro_rules! full_batch_objective {
                 $crate::data::ExampleLoss::num_params(self)
             }
             fn value(&self, theta: $crate::ndarray::ArrayView1<f64>) -> f64 {
+                if !$crate::objective::fits(self.dim(), theta.len(), theta.len()) {
+                    return f64::NAN;
+                }
                 let m = $crate::data::ExampleLoss::len(self);
                 (0..m).map(|i| $crate::data::ExampleLoss::example_loss(self, i, theta)).sum::<f64>() / m as f64
             }
             fn gradient_into(&self, theta: $crate::ndarray::ArrayView1<f64>, mut grad: $crate::ndarray::ArrayViewMut1<f64>) {
+                if !$crate::objective::fits(self.dim(), theta.len(), grad.len()) {
+                    return grad.fill(f64::NAN);
+                }
                 let m = $crate::data::ExampleLoss::len(self);
                 grad.fill(0.0);
                 for i in 0..m {

@@ -22,10 +22,24 @@ pub trait Objective {
     fn name(&self) -> String;
     /// Number of parameters.
     fn dim(&self) -> usize;
-    /// $J(\theta)$.
+    /// $J(\theta)$. A θ without [`Objective::dim`] entries gives NaN in the
+    /// objectives of this workspace (never a panic, never a truncated sum);
+    /// [`Objective::try_value`] says why instead.
     fn value(&self, theta: ArrayView1<f64>) -> f64;
-    /// Writes $\nabla_\theta J(\theta)$ into `grad` (no allocation).
+    /// Writes $\nabla_\theta J(\theta)$ into `grad` (no allocation). With θ or
+    /// `grad` of the wrong length the objectives of this workspace fill `grad`
+    /// with NaN; [`Objective::try_gradient`] says why instead.
     fn gradient_into(&self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>);
+    /// [`Objective::value`], or [`Error::Dimension`] for a θ of the wrong length.
+    fn try_value(&self, theta: ArrayView1<f64>) -> Result<f64> {
+        crate::error::check_dim("objective: θ", self.dim(), theta.len())?;
+        Ok(self.value(theta))
+    }
+    /// [`Objective::gradient`], or [`Error::Dimension`] for a θ of the wrong length.
+    fn try_gradient(&self, theta: ArrayView1<f64>) -> Result<Array1<f64>> {
+        crate::error::check_dim("objective: θ", self.dim(), theta.len())?;
+        Ok(self.gradient(theta))
+    }
     /// $\nabla_\theta J(\theta)$ as a new vector.
     fn gradient(&self, theta: ArrayView1<f64>) -> Array1<f64> {
         let mut g = Array1::zeros(self.dim());
@@ -40,6 +54,12 @@ pub trait Objective {
     fn minimum(&self) -> Option<Array1<f64>> {
         None
     }
+}
+
+/// Whether θ and the gradient buffer both have `dim` entries. The objectives of
+/// this workspace check it first and answer NaN otherwise.
+pub fn fits(dim: usize, theta: usize, grad: usize) -> bool {
+    theta == dim && grad == dim
 }
 
 impl<T: Objective + ?Sized> Objective for &T {
@@ -91,6 +111,9 @@ impl Objective for Quadratic {
         self.coeffs.len()
     }
     fn value(&self, theta: ArrayView1<f64>) -> f64 {
+        if !fits(self.dim(), theta.len(), theta.len()) {
+            return f64::NAN;
+        }
         self.coeffs
             .iter()
             .zip(theta.iter())
@@ -98,6 +121,9 @@ impl Objective for Quadratic {
             .sum()
     }
     fn gradient_into(&self, theta: ArrayView1<f64>, mut grad: ArrayViewMut1<f64>) {
+        if !fits(self.dim(), theta.len(), grad.len()) {
+            return grad.fill(f64::NAN);
+        }
         ndarray::Zip::from(&mut grad)
             .and(&self.coeffs)
             .and(&theta)
@@ -133,17 +159,26 @@ impl Objective for Rosenbrock {
         2
     }
     fn value(&self, t: ArrayView1<f64>) -> f64 {
+        if !fits(2, t.len(), t.len()) {
+            return f64::NAN;
+        }
         let (x, y) = (t[0], t[1]);
         let (u, w) = (self.a - x, y - x * x);
         u * u + self.b * (w * w)
     }
     fn gradient_into(&self, t: ArrayView1<f64>, mut g: ArrayViewMut1<f64>) {
+        if !fits(2, t.len(), g.len()) {
+            return g.fill(f64::NAN);
+        }
         let (x, y) = (t[0], t[1]);
         let w = y - x * x;
         g[0] = -2.0 * (self.a - x) - 4.0 * self.b * x * w;
         g[1] = 2.0 * self.b * w;
     }
     fn hessian(&self, t: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        if t.len() != 2 {
+            return None;
+        }
         let (x, y) = (t[0], t[1]);
         let b = self.b;
         let hxx = 2.0 - 4.0 * b * (y - x * x) + 8.0 * b * x * x;
@@ -169,6 +204,9 @@ impl Objective for Beale {
         2
     }
     fn value(&self, t: ArrayView1<f64>) -> f64 {
+        if !fits(2, t.len(), t.len()) {
+            return f64::NAN;
+        }
         let (x, y) = (t[0], t[1]);
         let mut yi = 1.0;
         let mut s = 0.0;
@@ -180,6 +218,9 @@ impl Objective for Beale {
         s
     }
     fn gradient_into(&self, t: ArrayView1<f64>, mut g: ArrayViewMut1<f64>) {
+        if !fits(2, t.len(), g.len()) {
+            return g.fill(f64::NAN);
+        }
         let (x, y) = (t[0], t[1]);
         let (mut gx, mut gy) = (0.0, 0.0);
         let mut yim1 = 1.0; // y^(i-1)
@@ -195,6 +236,9 @@ impl Objective for Beale {
         g[1] = gy;
     }
     fn hessian(&self, t: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        if t.len() != 2 {
+            return None;
+        }
         let (x, y) = (t[0], t[1]);
         let (mut hxx, mut hxy, mut hyy) = (0.0, 0.0, 0.0);
         let mut yim2 = 0.0; // y^(i-2), unused for i = 1
@@ -268,9 +312,15 @@ impl Objective for FnObjective {
         self.dim
     }
     fn value(&self, theta: ArrayView1<f64>) -> f64 {
+        if !fits(self.dim, theta.len(), theta.len()) {
+            return f64::NAN;
+        }
         (self.value)(theta)
     }
-    fn gradient_into(&self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>) {
+    fn gradient_into(&self, theta: ArrayView1<f64>, mut grad: ArrayViewMut1<f64>) {
+        if !fits(self.dim, theta.len(), grad.len()) {
+            return grad.fill(f64::NAN);
+        }
         (self.gradient)(theta, grad)
     }
 }

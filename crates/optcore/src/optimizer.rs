@@ -39,7 +39,7 @@ pub trait Oracle {
 
 impl dyn Oracle + '_ {
     /// [`Oracle::eval`], refusing a non-finite gradient or loss at step `t`. On a
-    /// refusal `grad` holds what the oracle wrote; [`GradBuf::eval`] keeps a
+    /// refusal `grad` holds what the oracle wrote; [`Staged::eval`] keeps a
     /// state's gradient unchanged instead.
     pub fn checked_eval(
         &mut self,
@@ -61,38 +61,76 @@ impl dyn Oracle + '_ {
     }
 }
 
-/// The gradient $g_t$ a state keeps for its record, with a spare buffer that the
-/// next evaluation is written into: only a finite gradient replaces $g_t$ (the two
-/// buffers are swapped, no copy, no allocation), so a step refused for a
-/// non-finite gradient leaves the whole state as it was.
+/// A vector of a state that a step replaces only once the step cannot fail any
+/// more: the step writes the new value into a spare buffer ([`Staged::stage`]),
+/// and [`Staged::commit`] swaps the two (no copy, no allocation). A step refused
+/// half-way (a non-finite gradient) leaves the committed value as it was.
 ///
-/// It reads as the gradient itself (`Deref<Target = Array1<f64>>`).
-#[derive(Debug, Clone, PartialEq)]
-pub struct GradBuf {
+/// The gradient $g_t$ of every state is one ([`Staged::eval`] stages and commits
+/// it), and so is NAG's lookahead point. It reads as the committed vector
+/// (`Deref<Target = Array1<f64>>`); the spare is scratch, so `Debug` and `==` see
+/// the committed vector alone.
+#[derive(Clone)]
+pub struct Staged {
     g: Array1<f64>,
     spare: Array1<f64>,
 }
 
-impl GradBuf {
-    /// $g_0 = 0$ for `dim` parameters.
+impl Staged {
+    /// Zeros, for `dim` parameters.
     pub fn zeros(dim: usize) -> Self {
-        GradBuf {
+        Staged {
             g: Array1::zeros(dim),
             spare: Array1::zeros(dim),
         }
     }
 
-    /// Evaluates the gradient at `theta` for step `t` and makes it $g_t$; returns the
-    /// loss the oracle saw. A non-finite gradient or loss is refused with
-    /// [`Error::NonFinite`] and $g_{t-1}$ stays.
+    /// `value` committed (the spare starts as a copy of it).
+    pub fn new(value: Array1<f64>) -> Self {
+        Staged {
+            spare: value.clone(),
+            g: value,
+        }
+    }
+
+    /// The spare buffer, to write the next value into.
+    pub fn stage(&mut self) -> ArrayViewMut1<'_, f64> {
+        self.spare.view_mut()
+    }
+
+    /// The value written by [`Staged::stage`], not yet committed.
+    pub fn staged(&self) -> ArrayView1<'_, f64> {
+        self.spare.view()
+    }
+
+    /// Makes the staged value the current one.
+    pub fn commit(&mut self) {
+        std::mem::swap(&mut self.g, &mut self.spare);
+    }
+
+    /// Evaluates the gradient at `theta` for step `t` and commits it as $g_t$;
+    /// returns the loss the oracle saw. A non-finite gradient or loss is refused
+    /// with [`Error::NonFinite`] and $g_{t-1}$ stays.
     pub fn eval(&mut self, oracle: &mut dyn Oracle, t: usize, theta: ArrayView1<f64>) -> Result<f64> {
         let loss = oracle.checked_eval(t, theta, self.spare.view_mut())?;
-        std::mem::swap(&mut self.g, &mut self.spare);
+        self.commit();
         Ok(loss)
     }
 }
 
-impl std::ops::Deref for GradBuf {
+impl fmt::Debug for Staged {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&self.g, f)
+    }
+}
+
+impl PartialEq for Staged {
+    fn eq(&self, other: &Self) -> bool {
+        self.g == other.g
+    }
+}
+
+impl std::ops::Deref for Staged {
     type Target = Array1<f64>;
     fn deref(&self) -> &Array1<f64> {
         &self.g

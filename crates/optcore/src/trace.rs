@@ -306,11 +306,12 @@ impl<R: Record> Trace<R> {
         self.rows.iter().map(|r| r.loss).collect()
     }
 
-    /// The path θ₀, θ₁, … as (θ₀, θ₁) pairs, for 2-D plots.
+    /// The path θ₀, θ₁, … as (θ₀, θ₁) pairs, for 2-D plots (a missing coordinate
+    /// of a 0- or 1-parameter run is drawn at 0).
     pub fn path2(&self) -> Vec<(f64, f64)> {
         self.rows
             .iter()
-            .map(|r| (r.theta[0], r.theta.get(1).copied().unwrap_or(0.0)))
+            .map(|r| (r.theta.first().copied().unwrap_or(0.0), r.theta.get(1).copied().unwrap_or(0.0)))
             .collect()
     }
 

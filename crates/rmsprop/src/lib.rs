@@ -45,7 +45,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_open_unit_interval, check_positive, check_unit_interval, Result};
-use optcore::{check_step, GradBuf, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of RMSprop.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -128,7 +128,7 @@ impl FromFlags for Rmsprop {
 pub struct RmspropState {
     pub t: usize,
     /// $g_t$.
-    pub grad: GradBuf,
+    pub grad: Staged,
     /// $E\[g^2\]_t$ (torch's `square_avg`).
     pub avg_sq_grad: Array1<f64>,
     /// $\bar g_t$, the decaying average of the gradient (centered only; torch's `grad_avg`).
@@ -200,7 +200,7 @@ impl Optimizer for Rmsprop {
         let z = Array1::zeros(theta.len());
         RmspropState {
             t: 0,
-            grad: GradBuf::zeros(theta.len()),
+            grad: Staged::zeros(theta.len()),
             avg_sq_grad: z.clone(),
             avg_grad: z.clone(),
             velocity: z.clone(),
