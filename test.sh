@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Every test: snapshot and unit tests over the workspace (cargo insta test, failing
-# on a changed, missing or unreferenced snapshot), a check that this guard really
+# on a changed, missing or unreferenced snapshot), a check that the repository
+# needs nothing beside itself (no path out of it; a copy of its tracked files alone
+# builds and passes the reference tests), a check that the snapshot guard really
 # fails on a changed and on a stray snapshot, then every notebook executed in the
 # real evcxr kernel and compared with its stored outputs.
 set -euo pipefail
@@ -9,6 +11,9 @@ bash scripts/setup.sh
 
 echo "== cargo insta test (workspace)"
 CI=true cargo insta test --workspace --unreferenced=reject
+
+echo "== self-contained"
+bash scripts/self-contained.sh
 
 echo "== snapshot guard"
 bash scripts/snapshot-guard.sh

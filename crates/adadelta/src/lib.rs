@@ -54,7 +54,7 @@
 
 //!
 //! ## Checked against
-//! There is no Adadelta trace in `shared/reference`. `tests/reference.rs` holds
+//! There is no Adadelta trace in `crates/optcore/reference`. `tests/reference.rs` holds
 //! the `pytorch` convention bit for bit to an independent transcription of
 //! torch's `_single_tensor_adadelta` (including its unscaled `acc_delta`), and the
 //! `paper` convention to 1e-9 relative to a transcription of Zeiler's Algorithm 1,

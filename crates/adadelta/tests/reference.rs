@@ -13,7 +13,7 @@
 //! as `self + alpha·other`, each last multiply-add fused (one rounding): the rounding
 //! that reproduces the shared torch traces of SGD, momentum and Adam bit for bit. The
 //! transcription writes those fusions out with `f64::mul_add`. There is no Adadelta
-//! trace in `shared/reference`; these transcriptions are written without the crate's
+//! trace in `crates/optcore/reference`; these transcriptions are written without the crate's
 //! code.
 use adadelta::Adadelta;
 use ndarray::array;

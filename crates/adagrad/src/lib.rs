@@ -56,7 +56,7 @@
 //! `paper`: the shared reference trace `paper-adagrad-quadratic` (the post's
 //! equations in numpy), to 1e-9 relative (`tests/reference.rs`, and `optrace`'s
 //! reference test). `pytorch`: there is no torch Adagrad trace in
-//! `shared/reference`, so `tests/reference.rs` holds the convention bit for bit to
+//! `crates/optcore/reference`, so `tests/reference.rs` holds the convention bit for bit to
 //! an independent plain-loop transcription of torch's `_single_tensor_adagrad`
 //! with ATen's CPU rounding (`addcmul` fused, as [`optcore::torch_ops`] does it)
 //! on five cases (quadratic, Rosenbrock, Beale; with and without `lr_decay` and

@@ -1,7 +1,7 @@
 //! Adagrad against the shared reference traces and an independent implementation
 //! of torch.optim.Adagrad's equations.
 //!
-//! There is no `pytorch-adagrad-*` trace in `shared/reference`, so the `pytorch`
+//! There is no `pytorch-adagrad-*` trace in `crates/optcore/reference`, so the `pytorch`
 //! convention is checked against `torch_adagrad` below: a second, plain-loop
 //! transcription of `torch/optim/adagrad.py::_single_tensor_adagrad`
 //! (`clr = lr / (1 + (step − 1)·lr_decay)`; `state_sum.addcmul_(grad, grad, value=1)`

@@ -6,8 +6,8 @@ use momentum::unroll::{self, Poly, Symbol};
 use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::pieces::{decay_avg, decay_avg_sq, pow_int};
-use optcore::reference::{parse_reference_csv, reference_dir, rel_diff};
-use optcore::{fmt_num, problem_by_name, run, Convention, Error, Optimizer, Quadratic, Report, Table};
+use optcore::reference::{self, rel_diff};
+use optcore::{fmt_num, problem_by_name, run, Convention, Optimizer, Quadratic, Report, Table};
 use rmsprop::examples::slope;
 
 /// How far [`unrolled_first_moment`] unrolls $m_t$.
@@ -214,12 +214,7 @@ pub fn eps_placement() -> Result<Table> {
 /// betas (0.9, 0.999), eps 1e-8, from (−5, −2), 20 steps) next to our `pytorch`
 /// convention, row by row, with the distance in units in the last place.
 pub fn torch_reference() -> Result<Table> {
-    let path = reference_dir().join("traces/pytorch-adam-quadratic.csv");
-    let text = std::fs::read_to_string(&path).map_err(|e| Error::Parse {
-        what: path.display().to_string(),
-        message: e.to_string(),
-    })?;
-    let reference = parse_reference_csv(&text)?;
+    let reference = reference::trace("pytorch-adam-quadratic")?;
     let opt = Adam::new(Convention::Pytorch, 0.5, 0.9, 0.999, 1e-8)?;
     let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 20)?;
     let mut t = Table::new(

@@ -793,7 +793,7 @@ pub fn series_summary(title: &str, series: &[(String, Vec<(f64, f64)>)]) -> Tabl
 #[cfg(test)]
 mod tests {
     use super::*;
-    use optcore::reference::{max_rel_diff_to_reference, parse_reference_csv, reference_dir};
+    use optcore::reference::{self, max_rel_diff_to_reference};
 
     #[test]
     fn hand_steps_are_the_optimizer_and_torch() {
@@ -812,9 +812,7 @@ mod tests {
             assert_eq!(ys[k].to_bits(), tr.rows[k + 1].theta[1].to_bits());
         }
         // torch.optim.SGD(lr=0.4) from (-5, -2): the shared reference trace.
-        let path = reference_dir().join("traces/pytorch-sgd-quadratic.csv");
-        let text = std::fs::read_to_string(path).expect("shared reference traces");
-        let reference = parse_reference_csv(&text).unwrap();
+        let reference = reference::trace("pytorch-sgd-quadratic").unwrap();
         let tr20 = run(
             &Sgd::new(0.4).unwrap(),
             Quadratic::reference(),

@@ -2,14 +2,14 @@
 //! Each function computes its numbers; the notebook shows the value, a snapshot
 //! test pins its text (figures: the series they draw, see [`series_text`]).
 //!
-//! Inputs are fixed here, once: the reference case of `../shared/reference/cases.json`
+//! Inputs are fixed here, once: the reference case of `crates/optcore/reference/cases.json`
 //! ([`REFERENCE_LR`], [`REFERENCE_MOMENTUM`], [`reference_start`], 20 steps on
 //! $0.1x^2 + 2y^2$), the post's γ = 0.9, and the slide of [`slide`].
 
 use crate::unroll;
 use crate::{Momentum, MomentumRecord};
 use ndarray::{array, Array1};
-use optcore::reference::{max_rel_diff_to_reference, parse_reference_csv, reference_dir};
+use optcore::reference::{self, max_rel_diff_to_reference};
 use optcore::render::{fmt_num, fmt_sig, Cell};
 use optcore::{
     run, Convention, Optimizer, Error, FnObjective, Markdown, Objective, Quadratic, Report, Result, Table,
@@ -146,25 +146,20 @@ pub fn reference_agreement() -> Result<Table> {
     );
     for (name, by, conv, trace) in [
         (
-            "pytorch-momentum-quadratic.csv",
+            "pytorch-momentum-quadratic",
             "torch.optim.SGD(momentum=0.5)",
             "pytorch",
             &torch,
         ),
         (
-            "paper-momentum-quadratic.csv",
+            "paper-momentum-quadratic",
             "the post's equations (numpy)",
             "paper",
             &paper,
         ),
     ] {
-        let path = reference_dir().join("traces").join(name);
-        let text = std::fs::read_to_string(&path).map_err(|e| Error::Parse {
-            what: path.display().to_string(),
-            message: e.to_string(),
-        })?;
-        let d = max_rel_diff_to_reference(trace, &parse_reference_csv(&text)?)?;
-        t.push(vec![name.into(), by.into(), conv.into(), d.into()]);
+        let d = max_rel_diff_to_reference(trace, &reference::trace(name)?)?;
+        t.push(vec![format!("{name}.csv").into(), by.into(), conv.into(), d.into()]);
     }
     Ok(t.with_note("0 means the same bits: each convention repeats its reference's operations in the same order"))
 }

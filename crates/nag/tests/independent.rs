@@ -2,7 +2,7 @@
 //! gradients written out by hand in `testkit::independent_gradient`, not
 //! optcore's code), torch's nesterov=True against the post's lookahead points,
 //! and the notebook's claims from computation.
-//! There is no NAG reference trace in ../shared/reference: these are the references.
+//! There is no NAG reference trace in crates/optcore/reference: these are the references.
 use momentum::Momentum;
 use nag::examples as ex;
 use nag::Nag;

@@ -12,7 +12,9 @@
 //! - [`optimizer`]: the [`Optimizer`] / [`Oracle`] / [`Record`] traits, [`Convention`].
 //! - [`trace`]: the loop ([`run`], [`run_with`]) and the [`Trace`] it records.
 //! - [`render`]: stable number formatting, tables, Markdown/LaTeX, notebook display.
-//! - [`reference`](mod@reference): the shared reference traces, for tests.
+//! - [`reference`](mod@reference): the reference traces and cases vendored in
+//!   `crates/optcore/reference/` (torch.optim and the post's equations, computed
+//!   outside this project), compiled in with `include_str!`, for tests and examples.
 //! - [`pieces`]: shared update pieces (decaying averages, sums of squares, βᵗ).
 //! - [`torch_ops`]: torch.optim's tensor operations on one element, rounded as
 //!   torch's CPU kernels round them (every `pytorch` convention uses them).

@@ -1,14 +1,83 @@
-//! Reading the reference traces of `../shared/reference/` (torch.optim and the
-//! post's equations, computed outside this project) and comparing runs with them.
+//! The reference traces of `crates/optcore/reference/` (torch.optim and the post's
+//! equations, computed outside this project; `SOURCE.md` there says where they
+//! came from), compiled in with `include_str!`, and comparing runs with them.
+//!
+//! Nothing here reads a file at run time: [`CASES_JSON`], [`CASES_BEYOND_JSON`]
+//! and every trace of [`NAMES`] are part of the binary, so a clone of the
+//! repository is all the tests, examples and notebooks need.
 
 use crate::error::{Error, Result};
 use crate::optimizer::Record;
 use crate::trace::Trace;
-use std::path::PathBuf;
 
-/// The folder `shared/reference` beside the repository (CI lays it there).
-pub fn reference_dir() -> PathBuf {
-    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/reference"))
+/// `cases.json`: the cases of the post's methods (name, convention, optimizer,
+/// problem, start, steps, hyperparameters `hp`), as the reference README gives them.
+pub const CASES_JSON: &str = include_str!("../reference/cases.json");
+
+/// `cases-beyond.json`: cases in the same format for the methods after NAdam
+/// (AdaMax, AMSGrad, AdamW).
+pub const CASES_BEYOND_JSON: &str = include_str!("../reference/cases-beyond.json");
+
+/// Every trace of `reference/traces/`, by name (the file name without `.csv`),
+/// with its CSV text compiled in.
+macro_rules! traces {
+    ($($name:literal),* $(,)?) => {
+        const TRACES: [(&str, &str); [$($name),*].len()] = [
+            $(($name, include_str!(concat!("../reference/traces/", $name, ".csv")))),*
+        ];
+    };
+}
+
+traces!(
+    "paper-adagrad-quadratic",
+    "paper-momentum-quadratic",
+    "pytorch-adam-quadratic",
+    "pytorch-adamax-quadratic",
+    "pytorch-adamw-quadratic",
+    "pytorch-amsgrad-quadratic",
+    "pytorch-momentum-quadratic",
+    "pytorch-sgd-quadratic",
+);
+
+/// The name of every vendored trace (`traces/<name>.csv`), sorted: the cases of
+/// [`CASES_JSON`] and of [`CASES_BEYOND_JSON`], one trace each.
+pub const NAMES: [&str; TRACES.len()] = {
+    let mut names = [""; TRACES.len()];
+    let mut i = 0;
+    while i < TRACES.len() {
+        names[i] = TRACES[i].0;
+        i += 1;
+    }
+    names
+};
+
+/// The CSV text of the trace `traces/<name>.csv` (`name` without `.csv`), or
+/// `None` if there is no such trace.
+pub fn trace_csv(name: &str) -> Option<&'static str> {
+    TRACES
+        .iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, text)| *text)
+}
+
+/// The rows of the trace `traces/<name>.csv` (`name` without `.csv`); an
+/// [`Error::Parse`] naming the trace if there is none by that name.
+pub fn trace(name: &str) -> Result<Vec<ReferenceRow>> {
+    let what = || format!("reference trace '{name}'");
+    let text = trace_csv(name).ok_or_else(|| Error::Parse {
+        what: what(),
+        message: format!(
+            "there is no such trace in crates/optcore/reference/traces (the traces are {})",
+            NAMES.join(", ")
+        ),
+    })?;
+    parse_reference_csv(text).map_err(|e| match e {
+        Error::Parse { message, .. } => Error::Parse {
+            what: what(),
+            message,
+        },
+        other => other,
+    })
 }
 
 /// One reference row: t, the loss at θ_t, θ_t.
@@ -76,4 +145,112 @@ pub fn max_rel_diff_to_reference<R: Record>(trace: &Trace<R>, reference: &[Refer
         }
     }
     Ok(worst)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (name, start, steps) of every case of a cases file.
+    fn cases_of(json: &str) -> Vec<(String, Vec<f64>, usize)> {
+        let v: serde_json::Value = serde_json::from_str(json).expect("a cases file is JSON");
+        v.as_array()
+            .expect("a cases file is a list")
+            .iter()
+            .map(|c| {
+                let name = c["name"].as_str().expect("name").to_string();
+                let start = c["start"]
+                    .as_array()
+                    .expect("start")
+                    .iter()
+                    .map(|x| x.as_f64().expect("start is numbers"))
+                    .collect();
+                (name, start, c["steps"].as_u64().expect("steps") as usize)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_trace_parses_and_has_steps_plus_one_rows_of_its_case() {
+        let cases: Vec<_> = cases_of(CASES_JSON)
+            .into_iter()
+            .chain(cases_of(CASES_BEYOND_JSON))
+            .collect();
+        assert_eq!(
+            cases.len(),
+            8,
+            "5 cases in cases.json, 3 in cases-beyond.json"
+        );
+        for name in NAMES {
+            let (_, start, steps) = cases.iter().find(|(n, _, _)| n == name).unwrap_or_else(|| {
+                panic!("trace {name} has no case in cases.json or cases-beyond.json")
+            });
+            let text = trace_csv(name).expect("every name has its CSV");
+            // The files keep the CRLF line ends they were written with (byte for byte).
+            assert_eq!(
+                text.lines().next(),
+                Some("t,loss,theta_0,theta_1"),
+                "{name}: header"
+            );
+            let rows = trace(name).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(rows.len(), steps + 1, "{name}: one row per t = 0..{steps}");
+            for (t, row) in rows.iter().enumerate() {
+                assert_eq!(row.t, t, "{name}");
+                assert_eq!(row.theta.len(), 2, "{name}: t = {t}");
+                assert!(
+                    row.loss.is_finite() && row.theta.iter().all(|x| x.is_finite()),
+                    "{name}: t = {t}"
+                );
+            }
+            assert_eq!(&rows[0].theta, start, "{name}: row 0 is the case's start");
+        }
+    }
+
+    #[test]
+    fn every_case_has_a_trace_and_names_are_sorted_and_unique() {
+        for (name, _, _) in cases_of(CASES_JSON)
+            .into_iter()
+            .chain(cases_of(CASES_BEYOND_JSON))
+        {
+            assert!(
+                NAMES.contains(&name.as_str()),
+                "case {name} has no vendored trace"
+            );
+        }
+        assert!(NAMES.windows(2).all(|w| w[0] < w[1]), "{NAMES:?}");
+        assert!(NAMES.iter().all(|n| !n.is_empty() && !n.ends_with(".csv")));
+    }
+
+    #[test]
+    fn an_unknown_trace_is_a_typed_error_naming_it() {
+        assert_eq!(trace_csv("pytorch-sgd-rosenbrock"), None);
+        assert_eq!(
+            trace_csv("pytorch-sgd-quadratic.csv"),
+            None,
+            "names carry no .csv"
+        );
+        match trace("pytorch-sgd-rosenbrock") {
+            Err(e @ Error::Parse { .. }) => {
+                let msg = e.to_string();
+                assert!(msg.contains("'pytorch-sgd-rosenbrock'"), "{msg}");
+                assert!(
+                    msg.contains("pytorch-sgd-quadratic") && !msg.contains('\n'),
+                    "{msg}"
+                );
+            }
+            other => panic!("expected Error::Parse, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_csv_is_a_parse_error() {
+        assert!(matches!(
+            parse_reference_csv("x,y\n1,2\n"),
+            Err(Error::Parse { .. })
+        ));
+        assert!(matches!(
+            parse_reference_csv("t,loss,theta_0\n0,1,nope\n"),
+            Err(Error::Parse { .. })
+        ));
+    }
 }

@@ -9,7 +9,7 @@
 //!         [--format table|csv|json]               (default: table)
 //! ```
 //!
-//! This is the command line that `../shared/reference/README.md` specifies and its
+//! This is the command line that `crates/optcore/reference/README.md` specifies and its
 //! reference traces assume. Every flag takes `--flag value` or `--flag=value`
 //! (negative numbers: `--start=-1.5,2.0`). A hyperparameter that is not given
 //! takes the convention's documented default (each optimizer's

@@ -8,7 +8,7 @@
 //!
 //! Nothing else: `--optimizer adam` then runs, `--help` lists it as available,
 //! `--defaults` lists its defaults under both conventions, and
-//! `tests/reference.rs` holds every `adam` case of `../shared/reference/cases.json`
+//! `tests/reference.rs` holds every `adam` case of `crates/optcore/reference/cases.json`
 //! to its trace (1e-9 relative).
 
 use crate::{report, Args, Outcome, OPTIMIZERS};

@@ -1,7 +1,8 @@
-//! The cases of `../shared/reference/cases.json` and their traces, as the tests
-//! read them.
+//! The cases of `crates/optcore/reference/cases.json` (and `cases-beyond.json`)
+//! and their traces, as the tests read them: the text compiled into
+//! `optcore::reference`, never a file at run time.
 
-use optcore::reference::{parse_reference_csv, reference_dir, ReferenceRow};
+use optcore::reference::{self, ReferenceRow, CASES_BEYOND_JSON, CASES_JSON};
 
 /// One entry of `cases.json`.
 #[derive(Debug, Clone)]
@@ -46,7 +47,7 @@ impl Case {
     }
 
     /// The reference trace's CSV text.
-    pub fn trace_csv(&self) -> String {
+    pub fn trace_csv(&self) -> &'static str {
         trace_csv(&self.name)
     }
 
@@ -56,29 +57,44 @@ impl Case {
     }
 }
 
-/// The CSV text of the reference trace `traces/<name>.csv`.
-pub fn trace_csv(name: &str) -> String {
-    let path = reference_dir().join("traces").join(format!("{name}.csv"));
-    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+/// The CSV text of the reference trace `traces/<name>.csv`; panics if there is
+/// no such trace.
+pub fn trace_csv(name: &str) -> &'static str {
+    reference::trace_csv(name).unwrap_or_else(|| {
+        panic!(
+            "no reference trace {name} (the traces are {})",
+            reference::NAMES.join(", ")
+        )
+    })
 }
 
-/// The rows of the reference trace `traces/<name>.csv`.
+/// The rows of the reference trace `traces/<name>.csv`; panics if there is none
+/// or it does not parse.
 pub fn reference_trace(name: &str) -> Vec<ReferenceRow> {
-    parse_reference_csv(&trace_csv(name)).unwrap_or_else(|e| panic!("traces/{name}.csv: {e}"))
+    reference::trace(name).unwrap_or_else(|e| panic!("{e}"))
 }
 
 /// Every case of `cases.json`, in file order.
 pub fn cases() -> Vec<Case> {
-    let path = reference_dir().join("cases.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let json: serde_json::Value = serde_json::from_str(&text).expect("cases.json is JSON");
+    parse_cases("cases.json", CASES_JSON)
+}
+
+/// Every case of `cases-beyond.json` (AdaMax, AMSGrad, AdamW), in file order.
+pub fn cases_beyond() -> Vec<Case> {
+    parse_cases("cases-beyond.json", CASES_BEYOND_JSON)
+}
+
+/// The cases of one cases file (`file` names it in panics).
+fn parse_cases(file: &str, text: &str) -> Vec<Case> {
+    let json: serde_json::Value =
+        serde_json::from_str(text).unwrap_or_else(|e| panic!("{file} is not JSON: {e}"));
     let str_of = |c: &serde_json::Value, k: &str| {
         c[k].as_str()
             .unwrap_or_else(|| panic!("{k} in {c}"))
             .to_string()
     };
     json.as_array()
-        .expect("cases.json is a list")
+        .unwrap_or_else(|| panic!("{file} is not a list"))
         .iter()
         .map(|c| {
             let start: Vec<f64> = c["start"]
@@ -105,10 +121,34 @@ pub fn cases() -> Vec<Case> {
         .collect()
 }
 
-/// The case called `name`.
+/// The case called `name`, from `cases.json` or `cases-beyond.json`.
 pub fn case(name: &str) -> Case {
     cases()
         .into_iter()
+        .chain(cases_beyond())
         .find(|c| c.name == name)
         .unwrap_or_else(|| panic!("no case {name}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_cases_files_parse_and_every_case_has_its_trace() {
+        let (main, beyond) = (cases(), cases_beyond());
+        assert_eq!(main.len(), 5);
+        assert_eq!(
+            beyond
+                .iter()
+                .map(|c| c.optimizer.as_str())
+                .collect::<Vec<_>>(),
+            ["adamax", "amsgrad", "adamw"]
+        );
+        for c in main.iter().chain(&beyond) {
+            assert_eq!(c.trace().len() as u64, c.steps + 1, "{}", c.name);
+            assert_eq!(case(&c.name).name, c.name);
+        }
+        assert_eq!(case("pytorch-adamw-quadratic").hp("weight_decay"), 0.1);
+    }
 }

@@ -6,11 +6,12 @@
 //! - [`CountingAllocator`], [`allocations`], [`assert_counter_counts`],
 //!   [`step_allocations`], [`assert_steps_allocation_free`]: principle 6 measured.
 //! - [`independent_gradient`] (and value) of the three reference problems,
-//!   written from `shared/reference/README.md` without optcore's code, and
+//!   written from `crates/optcore/reference/README.md` without optcore's code, and
 //!   [`theta_rows`], [`max_rel_diff`], [`max_diff_relative_above_one`] to compare a
 //!   crate's run with an independent transcription.
-//! - [`cases`], [`case`], [`reference_trace`]: `shared/reference/cases.json` and
-//!   its traces.
+//! - [`cases`], [`cases_beyond`], [`case`], [`reference_trace`], [`trace_csv`]:
+//!   `crates/optcore/reference/cases.json`, `cases-beyond.json` and their traces,
+//!   as compiled into `optcore::reference` (no file is read at run time).
 
 mod alloc;
 mod cases;
@@ -19,7 +20,7 @@ pub use alloc::{
     allocations, assert_counter_counts, assert_steps_allocation_free, step_allocations,
     CountingAllocator,
 };
-pub use cases::{case, cases, reference_trace, trace_csv, Case};
+pub use cases::{case, cases, cases_beyond, reference_trace, trace_csv, Case};
 pub use problems::{
     independent_gradient, independent_value, independent_value_and_gradient,
     max_diff_relative_above_one, max_rel_diff, theta_rows,

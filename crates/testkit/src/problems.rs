@@ -1,8 +1,8 @@
-//! The reference problems of `shared/reference/README.md` written out again by
-//! hand from its table, independently of optcore's `Quadratic`, `Rosenbrock` and
-//! `Beale` (that is the point: an independent transcription of an optimizer
-//! must not share the crate's gradient code), and the comparisons the tests make
-//! between a run of a crate's optimizer and such a transcription.
+//! The reference problems of `crates/optcore/reference/README.md` written out
+//! again by hand from its table, independently of optcore's `Quadratic`,
+//! `Rosenbrock` and `Beale` (that is the point: an independent transcription of an
+//! optimizer must not share the crate's gradient code), and the comparisons the
+//! tests make between a run of a crate's optimizer and such a transcription.
 
 use ndarray::Array1;
 use optcore::reference::rel_diff;

@@ -1,5 +1,5 @@
 //! Shared by the integration tests: running the real `optrace` binary and reading
-//! what it prints (the cases of `../shared/reference/cases.json`, as command
+//! what it prints (the cases of `crates/optcore/reference/cases.json`, as command
 //! lines too, are `testkit`'s).
 #![allow(dead_code)]
 
