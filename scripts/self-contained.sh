@@ -16,23 +16,20 @@
 #      there `cargo test --workspace --no-run` must build and the tests that read
 #      the reference traces (the unit and integration tests of optcore, testkit,
 #      gd, momentum, adagrad, adam and optrace, snapshots included) must pass.
-#      Registry dependencies come from CARGO_TARGET_DIR (default: ./target), so
-#      they are not rebuilt; the workspace's own crates are compiled from the
-#      copy, never taken from the caller's build (see (b) below for how).
+#      The copy is kept between runs (updated by content, so cargo recompiles only
+#      what changed) and builds into its own target dir, target/self-contained:
+#      compiled workspace crates embed their source folder, so sharing the
+#      caller's target dir would mix the two builds.
 #
 # (b) cannot notice an absolute path to a folder that exists on this machine;
-# (a) refuses those by name. Needs git, python3, flock (util-linux) and cargo.
+# (a) refuses those by name. Needs git, python3 and cargo.
 #
-# Run time, measured on this project's 2-core machine while other builds ran:
-# (a) under 1 s; about 9 s in all when nothing changed since the last run; about
-# 4 min when every workspace crate must be compiled again in the copy (the first
-# run on a CARGO_TARGET_DIR, or after a change to optcore) -- that compile is the
-# whole cost, about what `cargo test --workspace --no-run` takes in the real tree.
+# Run time on this project's 2-core machine: (a) under 1 s; (b) about 10 s when
+# little changed since the last run, a few minutes on a fresh clone (it compiles
+# the dependencies and the workspace once more, in target/self-contained).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
-target=${CARGO_TARGET_DIR:-$ROOT/target}
-case "$target" in /*) ;; *) target=$ROOT/$target ;; esac
 PATTERNS=('*.rs' '*.toml' '*.sh' '*.py' '*.ipynb' '*.evcxr' '.ci/*')
 
 # (a) -------------------------------------------------------------------------
@@ -112,44 +109,17 @@ fi
 echo "ok   $(git ls-files -- "${PATTERNS[@]}" | wc -l) files scanned"
 
 # (b) -------------------------------------------------------------------------
-# The copy shares CARGO_TARGET_DIR with the caller but not the compiled workspace
-# crates: those embed their source folder (CARGO_MANIFEST_DIR: insta's snapshot
-# folder, for one), and cargo does not notice when that folder changes. Shared,
-# the caller's next `cargo test` would run the copy's binaries (which look in the
-# copy), and this check could run binaries compiled somewhere else. So:
-#  - the copy is built with the opposite CARGO_INCREMENTAL, which gives the
-#    workspace's own crates other artifact names (registry crates are never
-#    incremental, so they are shared and not rebuilt);
-#  - if a test executable of the copy has the name of one that was already in
-#    CARGO_TARGET_DIR and not the copy's own (a cargo that names them alike),
-#    the workspace's crates are cleaned from CARGO_TARGET_DIR (the caller
-#    rebuilds them) and the check fails;
-#  - the copy lives in one folder per CARGO_TARGET_DIR, kept between runs and
-#    brought up to date by content (a changed file is rewritten, so it is newer
-#    than what was compiled from it; a file no longer tracked is deleted): cargo
-#    recompiles only what changed since the last run, from this folder;
-#  - every test executable of the copy must name the copy's folder (its debug
-#    info does); if one does not, it was compiled elsewhere (by a caller that
-#    built with the copy's CARGO_INCREMENTAL): the workspace's crates are cleaned
-#    from CARGO_TARGET_DIR and the copy is built again, and the check fails if
-#    that does not help;
-#  - a lock keeps two runs on one CARGO_TARGET_DIR apart.
-if [ "${CARGO_INCREMENTAL:-1}" = 0 ]; then copy_incremental=1; else copy_incremental=0; fi
-mkdir -p "$target"
-deps=$target/debug/deps
-ours=$target/self-contained-executables # the copy's test executables, last run
-base=${TMPDIR:-/tmp}/self-contained-$(printf '%s' "$target" | cksum | cut -d' ' -f1)
+base=${TMPDIR:-/tmp}/optimizers-self-contained-$(printf '%s' "$ROOT" | cksum | cut -d' ' -f1)
 copy=$base/repo
 mkdir -p "$copy"
-exec 9>"$base/lock"
-flock 9
-touch "$ours"
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
 for sibling in "$base/shared" "$(dirname "$base")/shared"; do
   if [ -e "$sibling" ]; then echo "FAIL: $sibling exists beside the copy"; exit 1; fi
 done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
 
+# Bring the copy up to date by content: delete what is no longer tracked,
+# rewrite what differs.
 git ls-files -z >"$tmp/tracked"
 tr '\0' '\n' <"$tmp/tracked" | sort >"$tmp/tracked.txt"
 (cd "$copy" && find . -type f | sed 's|^\./||' | sort) | comm -23 - "$tmp/tracked.txt" |
@@ -161,60 +131,21 @@ while IFS= read -r -d '' f; do
     printf '%s\0' "$f"
   fi
 done <"$tmp/tracked" | xargs -0 -r cp --parents -t "$copy"
-{ ls "$deps" 2>/dev/null || true; } >"$tmp/before"
 
 echo "== (b) the tracked files alone, in $copy, build and pass the reference tests"
 (
   cd "$copy"
-  export CARGO_TARGET_DIR=$target CARGO_INCREMENTAL=$copy_incremental CI=true INSTA_UPDATE=no
+  export CARGO_TARGET_DIR=$ROOT/target/self-contained CI=true INSTA_UPDATE=no
   SECONDS=0
-  tests=(--lib --tests -p optcore -p testkit -p gd -p momentum -p adagrad -p adam -p optrace)
-  build() { # the whole workspace, then the tests to run; lists their executables
-    : >"$tmp/executables"
-    for args in "--workspace" "${tests[*]}"; do
-      # shellcheck disable=SC2086 # $args is split on purpose
-      if ! cargo test --locked --quiet --no-run --message-format=json-render-diagnostics $args \
-        >"$tmp/build.json" 2>"$tmp/build.log"; then
-        tail -40 "$tmp/build.log"
-        echo "FAIL: the copy does not build (cargo test --no-run $args)"
-        exit 1
-      fi
-      grep -o '"executable":"[^"]*"' "$tmp/build.json" | sed 's/.*"executable":"\(.*\)"/\1/' >>"$tmp/executables"
-    done
-    sort -u -o "$tmp/executables" "$tmp/executables"
-  }
-  foreign() { # the copy's test executables that do not name the copy's folder
-    while IFS= read -r exe; do grep -qF "$copy" "$exe" || echo "$exe"; done <"$tmp/executables"
-  }
-  clean_workspace() { # every artifact of the workspace's crates, the caller's too
-    (cd "$ROOT" && cargo metadata --no-deps --format-version 1 --offline |
-      python3 -c 'import json, sys; print("\n".join(p["name"] for p in json.load(sys.stdin)["packages"]))' |
-      sed 's/^/-p /' | xargs cargo clean --quiet)
-  }
-  build
-  clash=$(xargs -n1 basename <"$tmp/executables" | grep -Fxf "$tmp/before" | grep -Fxvf "$ours" || true)
-  if [ -n "$clash" ]; then
-    echo "$clash" | sed 's/^/  clash: /'
-    clean_workspace
-    echo "FAIL: the copy's build reused the caller's artifact names; the workspace's crates were cleaned from $target"
+  if ! cargo test --locked --quiet --workspace --no-run >"$tmp/build.log" 2>&1; then
+    tail -40 "$tmp/build.log"
+    echo "FAIL: the copy does not build (cargo test --workspace --no-run)"
     exit 1
-  fi
-  xargs -n1 basename <"$tmp/executables" >"$ours"
-  if [ -n "$(foreign)" ]; then
-    # Compiled elsewhere under the copy's names (a caller that built with the
-    # copy's CARGO_INCREMENTAL): cleaned, so that neither runs the other's.
-    echo "   (executables under the copy's names were compiled elsewhere: cleaning the workspace's crates from $target and building again)"
-    clean_workspace
-    build
-    if [ -n "$(foreign)" ]; then
-      foreign | sed 's/^/  not built in the copy: /'
-      echo "FAIL: cannot tell that the copy's executables were compiled from the copy"
-      exit 1
-    fi
   fi
   echo "ok   cargo test --workspace --no-run in the copy: ${SECONDS} s"
   SECONDS=0
-  if ! cargo test --locked --quiet "${tests[@]}" >"$tmp/test.log" 2>&1; then
+  if ! cargo test --locked --quiet --lib --tests -p optcore -p testkit -p gd -p momentum -p adagrad -p adam -p optrace \
+    >"$tmp/test.log" 2>&1; then
     grep -E -A12 '^(failures:|---- )|^error' "$tmp/test.log" | head -60
     echo "FAIL: the reference tests fail without anything beside the repository"
     exit 1
