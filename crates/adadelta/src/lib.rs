@@ -66,7 +66,7 @@ pub mod units;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
-use optcore::pieces::decay_avg_sq;
+use optcore::pieces::{decay_avg_sq, rms};
 use optcore::torch_ops;
 use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
@@ -220,8 +220,8 @@ impl Optimizer for Adadelta {
                     .and(&s.avg_sq_update)
                     .and(&*s.grad)
                     .for_each(|d, rg, rd, &eg2, &edx2, &g| {
-                        *rg = (eg2 + eps).sqrt();
-                        *rd = (edx2 + eps).sqrt();
+                        *rg = rms(eg2, eps);
+                        *rd = rms(edx2, eps);
                         *d = -(*rd / *rg) * g;
                     });
                 decay_avg_sq(s.avg_sq_update.view_mut(), s.update.view(), rho);

@@ -68,6 +68,7 @@ pub mod sparse;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, Result};
 use optcore::torch_ops;
+use optcore::pieces;
 use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of Adagrad.
@@ -255,10 +256,10 @@ impl Optimizer for Adagrad {
             .for_each(|x, &g, big_g, lr_eff, d| {
                 match convention {
                     Convention::Paper => {
-                        *big_g += g * g;
+                        *big_g = pieces::accumulate_sq(*big_g, g);
                         // G = ε = 0 (every gradient so far 0) makes this η/0: the run
                         // stops there with an error naming ε (optcore's run loop).
-                        *lr_eff = lr_t / (*big_g + eps).sqrt();
+                        *lr_eff = lr_t / pieces::rms(*big_g, eps);
                         *d = -(*lr_eff * g);
                     }
                     Convention::Pytorch => {

@@ -50,6 +50,7 @@ pub mod examples;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
 use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::pieces::{bias_correction, decay, decay_sq};
 use optcore::torch_ops;
 
 /// Where ε enters the denominator.
@@ -247,14 +248,14 @@ impl Optimizer for Adam {
                 s.beta1_power *= b1;
                 s.beta2_power *= b2;
                 let (bc1, bc2) = if self.bias_correction {
-                    (1.0 - s.beta1_power, 1.0 - s.beta2_power)
+                    (bias_correction(s.beta1_power), bias_correction(s.beta2_power))
                 } else {
                     (1.0, 1.0)
                 };
                 let inside = self.eps_placement == EpsPlacement::InsideRoot;
                 zip.for_each(|x, &g, m, v, mh, vh| {
-                    *m = b1 * *m + (1.0 - b1) * g;
-                    *v = b2 * *v + (1.0 - b2) * (g * g);
+                    *m = decay(*m, g, b1);
+                    *v = decay_sq(*v, g, b2);
                     *mh = *m / bc1;
                     *vh = *v / bc2;
                     let denom = if inside { (*vh + eps).sqrt() } else { vh.sqrt() + eps };

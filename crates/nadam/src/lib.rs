@@ -57,6 +57,7 @@ pub mod examples;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
 use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::pieces::{bias_correction, decay, decay_sq};
 use optcore::torch_ops;
 
 /// Hyperparameters of NAdam.
@@ -225,14 +226,14 @@ impl Optimizer for Nadam {
                 // order, as β·β·…·β.
                 s.mu_product *= b1;
                 s.beta2_power *= b2;
-                let (bc1, bc2) = (1.0 - s.mu_product, 1.0 - s.beta2_power);
+                let (bc1, bc2) = (bias_correction(s.mu_product), bias_correction(s.beta2_power));
                 s.mu = b1;
                 s.mu_next = b1;
                 s.coef_grad = lr * (1.0 - b1) / bc1;
                 s.coef_avg = lr * b1 / bc1;
                 zip.for_each(|x, &g, m, v| {
-                    *m = b1 * *m + (1.0 - b1) * g;
-                    *v = b2 * *v + (1.0 - b2) * (g * g);
+                    *m = decay(*m, g, b1);
+                    *v = decay_sq(*v, g, b2);
                     let m_hat = *m / bc1;
                     let v_hat = *v / bc2;
                     *x -= lr / (v_hat.sqrt() + eps) * (b1 * m_hat + (1.0 - b1) * g / bc1);

@@ -45,6 +45,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_open_unit_interval, check_positive, check_unit_interval, Result};
+use optcore::pieces;
 use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 
 /// Hyperparameters of RMSprop.
@@ -221,13 +222,13 @@ impl Optimizer for Rmsprop {
             .and(&mut s.rms);
         match self.convention {
             Convention::Paper => zip.for_each(|x, &g, sq, ga, b, d| {
-                *sq = rho * *sq + (1.0 - rho) * (g * g);
+                *sq = pieces::decay_sq(*sq, g, rho);
                 let mut var = *sq;
                 if centered {
-                    *ga = rho * *ga + (1.0 - rho) * g;
+                    *ga = pieces::decay(*ga, g, rho);
                     var = *sq - *ga * *ga;
                 }
-                *d = (var + eps).sqrt();
+                *d = pieces::rms(var, eps);
                 if mu > 0.0 {
                     *b = mu * *b + g / *d;
                     *x -= lr * *b;
