@@ -374,29 +374,28 @@ impl<R: Record> Trace<R> {
     /// JSON: `{"optimizer", "problem", "columns", "rows": [[…], …], "stop"}`; the
     /// record cells of row 0 are `null`.
     pub fn to_json(&self) -> String {
-        let cols: Vec<String> = self.columns().iter().map(|c| format!("\"{c}\"")).collect();
+        // Every piece (strings, numbers) is written by serde_json: names and the
+        // stop message are escaped, each f64 is its shortest round-trip decimal.
+        let text = |s: &str| serde_json::to_string(s).expect("a string serializes");
         let rows: Vec<String> = self
             .rows
             .iter()
             .map(|row| {
-                let mut cells = vec![row.t.to_string()];
-                cells.extend(
-                    self.row_numbers(row)
-                        .into_iter()
-                        .map(|x| if x.is_nan() { "null".into() } else { fmt_exact(x) }),
-                );
-                format!("[{}]", cells.join(","))
+                let mut cells = vec![serde_json::Value::from(row.t)];
+                // NaN marks "no record yet" (row 0): null, as every non-finite value.
+                cells.extend(self.row_numbers(row).into_iter().map(serde_json::Value::from));
+                serde_json::to_string(&cells).expect("numbers serialize")
             })
             .collect();
         let stop = match &self.stop {
-            Some(e) => format!("\"{}\"", e.to_string().replace('"', "'")),
+            Some(e) => text(&e.to_string()),
             None => "null".into(),
         };
         format!(
-            "{{\"optimizer\":\"{}\",\"problem\":\"{}\",\"columns\":[{}],\"rows\":[{}],\"stop\":{}}}",
-            self.optimizer,
-            self.problem,
-            cols.join(","),
+            "{{\"optimizer\":{},\"problem\":{},\"columns\":{},\"rows\":[{}],\"stop\":{}}}",
+            text(&self.optimizer),
+            text(&self.problem),
+            serde_json::to_string(&self.columns()).expect("strings serialize"),
             rows.join(","),
             stop
         )

@@ -1,5 +1,6 @@
-//! `optrace`: see the library's docs (`optrace --help`). Parsing and running live
-//! in the library; this only prints and sets the exit status.
+//! `optrace`: see the library's docs (`optrace --help`). Parsing, running and
+//! writing live in the library; this hands it a buffered stdout, prints the one
+//! stderr line and sets the exit status.
 use std::io::Write;
 
 fn main() {
@@ -13,11 +14,15 @@ fn main() {
             }
         }
     }
-    let out = optrace::run_cli(args);
-    // A closed pipe (`optrace … | head`) is not an error worth a panic.
-    let _ = std::io::stdout().lock().write_all(out.stdout.as_bytes());
-    if let Some(line) = &out.stderr {
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, stdout.lock());
+    // Rows are written as they are computed; `run_cli_to` flushes at the end and
+    // turns a write error into its status (a closed pipe ends quietly).
+    let status = optrace::run_cli_to(args, &mut out);
+    drop(out);
+    if let Some(line) = &status.stderr {
+        // Nothing more to do if stderr itself cannot be written.
         let _ = writeln!(std::io::stderr().lock(), "{line}");
     }
-    std::process::exit(out.code);
+    std::process::exit(status.code);
 }

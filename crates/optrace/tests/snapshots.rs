@@ -30,8 +30,10 @@ fn sgd_default_lr_table() {
     snap!("sgd_default_lr_table", run.stdout);
 }
 
-/// One line per bad (or diverging) command line: its arguments, then what
-/// optrace says on stderr.
+/// One line per bad (or diverging) command line: its arguments (split at spaces;
+/// a newline shown as `\n`), then what optrace says on stderr. A value outside
+/// the flag's own domain is refused before the optimizer is asked whether it
+/// takes the flag (sgd and `--momentum=1`).
 #[test]
 fn error_messages() {
     let base = "--optimizer=sgd --problem=quadratic --start=-5,-2 --steps=3";
@@ -49,9 +51,13 @@ fn error_messages() {
         "--bogus=1",
         "--lr",
         "--steps=4",
+        "--lr --format=csv",
+        "--lr=1\nx",
+        "--momentum=0.9",
+        "--defaults",
     ] {
-        let args: Vec<&str> = base.split(' ').chain([extra]).collect();
-        out.push_str(&format!("{extra}\n  {}", optrace(&args).stderr));
+        let args: Vec<&str> = base.split(' ').chain(extra.split(' ')).collect();
+        out.push_str(&format!("{}\n  {}", extra.escape_debug(), optrace(&args).stderr));
     }
     for args in [
         "--optimizer=adamw --problem=beale --start=1,1 --steps=1",
@@ -60,6 +66,12 @@ fn error_messages() {
         "--optimizer=sgd --problem=beale --start=1,1 --steps=-3",
         "--optimizer=sgd --start=1,1 --steps=1",
         "--optimizer=sgd --problem=rosenbrock --start=-1.5,2 --steps=50 --lr=1 --format=csv",
+        "--optimizer=sgd --problem=rosenbrock --start=1e200,1e200 --steps=3",
+        "--optimizer=adadelta --problem=quadratic --start=0,1 --steps=3 --eps=0",
+        "--optimizer=adagrad --problem=quadratic --start=0,1 --steps=3 --eps=0 --format=csv",
+        "--optimizer=adagrad --problem=rosenbrock --start=3e52,0 --steps=5 --format=json",
+        "--optimizer=nadam --problem=quadratic --start=0,1 --steps=3 --momentum-decay=0.004",
+        "--optimizer=adam --problem=quadratic --start=0,1 --steps=3 --convention=pytorch --rho=0.9",
     ] {
         out.push_str(&format!("{args}\n  {}", optrace(&args.split(' ').collect::<Vec<_>>()).stderr));
     }
