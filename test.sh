@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: snapshot and unit tests over the workspace (cargo insta test, failing
+# Every test: formatting and lints (cargo fmt --check, clippy -D warnings), snapshot
+# and unit tests over the workspace (cargo insta test, failing
 # on a changed, missing or unreferenced snapshot), a check that the repository
 # needs nothing beside itself (no path out of it; a copy of its tracked files alone
 # builds and passes the reference tests), a check that the snapshot guard really
@@ -8,6 +9,12 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/setup.sh
+
+echo "== cargo fmt --check"
+cargo fmt --all -- --check
+
+echo "== cargo clippy (every target, warnings are errors)"
+cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 echo "== cargo insta test (workspace)"
 CI=true cargo insta test --workspace --unreferenced=reject

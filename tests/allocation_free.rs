@@ -10,8 +10,10 @@ use testkit::{allocations, assert_counter_counts, assert_steps_allocation_free};
 static GLOBAL: testkit::CountingAllocator = testkit::CountingAllocator;
 
 fn check<O: Optimizer>(opt: O) {
-    let problems: [(&dyn Objective, Array1<f64>); 2] =
-        [(&Quadratic::reference(), array![-5.0, -2.0]), (&Quadratic::new(&[0.1, 2.0, 0.5]), array![1.0, -1.0, 3.0])];
+    let problems: [(&dyn Objective, Array1<f64>); 2] = [
+        (&Quadratic::reference(), array![-5.0, -2.0]),
+        (&Quadratic::new(&[0.1, 2.0, 0.5]), array![1.0, -1.0, 3.0]),
+    ];
     assert_steps_allocation_free(&opt, &problems, 20);
 }
 
@@ -33,8 +35,14 @@ fn every_step_is_allocation_free() {
     }
 
     // A mini-batch oracle reshuffles in place at each epoch boundary.
-    let loss = optimizers::optcore::Softmax::new(optimizers::optcore::iris().standardized().with_bias(), 3).unwrap();
-    let batches = optimizers::batching::Batches::new(150, 16, Some(3), optimizers::batching::LastBatch::Keep).unwrap();
+    let loss = optimizers::optcore::Softmax::new(
+        optimizers::optcore::iris().standardized().with_bias(),
+        3,
+    )
+    .unwrap();
+    let batches =
+        optimizers::batching::Batches::new(150, 16, Some(3), optimizers::batching::LastBatch::Keep)
+            .unwrap();
     let mut oracle = optimizers::batching::MiniBatchOracle::new(&loss, batches);
     oracle.begin_step(1);
     let opt = optimizers::gd::Sgd::new(0.1).unwrap();

@@ -4,8 +4,8 @@
 
 use optimizers::optcore::ndarray::{array, Array1, ArrayView1, ArrayViewMut1};
 use optimizers::optcore::{
-    self, run, run_with, steps, Convention, Error, Exact, Flags, FromFlags, Objective, Optimizer, Oracle,
-    Quadratic, Rosenbrock, RunOptions, MAX_STEPS, MAX_TRACE_STEPS,
+    self, run, run_with, steps, Convention, Error, Exact, Flags, FromFlags, Objective, Optimizer,
+    Oracle, Quadratic, Rosenbrock, RunOptions, MAX_STEPS, MAX_TRACE_STEPS,
 };
 use optimizers::{adadelta, adagrad, adam, gd, momentum, nadam, nag, rmsprop};
 use proptest::prelude::*;
@@ -40,14 +40,42 @@ fn dimension_mismatch<O: Optimizer + FromFlags>(c: Convention) {
     let mut state = opt.init(array![1.0, 2.0, 3.0].view());
     let before = format!("{state:?}");
     let mut theta = array![-5.0, -2.0];
-    let e = opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap_err();
-    assert!(matches!(e, Error::Dimension { expected: 3, found: 2, .. }), "{name}: {e:?}");
-    assert_eq!((theta.clone(), format!("{state:?}")), (array![-5.0, -2.0], before), "{name}");
+    let e = opt
+        .step(&mut state, theta.view_mut(), &mut oracle)
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Dimension {
+                expected: 3,
+                found: 2,
+                ..
+            }
+        ),
+        "{name}: {e:?}"
+    );
+    assert_eq!(
+        (theta.clone(), format!("{state:?}")),
+        (array![-5.0, -2.0], before),
+        "{name}"
+    );
 
     let mut theta3 = array![1.0, 2.0, 3.0];
     let mut state3 = opt.init(theta3.view());
-    let e = opt.step(&mut state3, theta3.view_mut(), &mut oracle).unwrap_err();
-    assert!(matches!(e, Error::Dimension { expected: 2, found: 3, .. }), "{name}: {e:?}");
+    let e = opt
+        .step(&mut state3, theta3.view_mut(), &mut oracle)
+        .unwrap_err();
+    assert!(
+        matches!(
+            e,
+            Error::Dimension {
+                expected: 2,
+                found: 3,
+                ..
+            }
+        ),
+        "{name}: {e:?}"
+    );
     assert_eq!(theta3, array![1.0, 2.0, 3.0], "{name}");
 }
 
@@ -101,14 +129,40 @@ fn nan_gradient_leaves_the_state<O: Optimizer + FromFlags>(c: Convention) {
     }
     let (theta_before, state_before) = (theta.clone(), format!("{state:?}"));
     oracle.begin_step(3);
-    let e = opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap_err();
-    assert_eq!(e, Error::NonFinite { step: 3, what: "gradient" }, "{name}");
+    let e = opt
+        .step(&mut state, theta.view_mut(), &mut oracle)
+        .unwrap_err();
+    assert_eq!(
+        e,
+        Error::NonFinite {
+            step: 3,
+            what: "gradient"
+        },
+        "{name}"
+    );
     assert_eq!(theta, theta_before, "{name}");
-    assert_eq!(format!("{state:?}"), state_before, "{name}: the state changed");
+    assert_eq!(
+        format!("{state:?}"),
+        state_before,
+        "{name}: the state changed"
+    );
 
-    let tr = run_with(&opt, &mut Poisoned { bad: 3, t: 0 }, array![-5.0, -2.0].view(), RunOptions::steps(10)).unwrap();
+    let tr = run_with(
+        &opt,
+        &mut Poisoned { bad: 3, t: 0 },
+        array![-5.0, -2.0].view(),
+        RunOptions::steps(10),
+    )
+    .unwrap();
     assert_eq!(tr.rows.len(), 3, "{name}");
-    assert_eq!(tr.stop, Some(Error::NonFinite { step: 3, what: "gradient" }), "{name}");
+    assert_eq!(
+        tr.stop,
+        Some(Error::NonFinite {
+            step: 3,
+            what: "gradient"
+        }),
+        "{name}"
+    );
 }
 
 #[test]
@@ -123,22 +177,79 @@ fn struct_literals_with_bad_hyperparameters_never_step() {
     fn refused<O: Optimizer>(opt: O, flag: &str) {
         let mut theta = array![-5.0, -2.0];
         let mut state = opt.init(theta.view());
-        let e = opt.step(&mut state, theta.view_mut(), &mut Exact::new(Quadratic::reference())).unwrap_err();
-        assert!(matches!(e, Error::Hyperparameter { name, .. } if name == flag), "{flag}: {e:?}");
+        let e = opt
+            .step(
+                &mut state,
+                theta.view_mut(),
+                &mut Exact::new(Quadratic::reference()),
+            )
+            .unwrap_err();
+        assert!(
+            matches!(e, Error::Hyperparameter { name, .. } if name == flag),
+            "{flag}: {e:?}"
+        );
         assert_eq!(theta, array![-5.0, -2.0]);
         assert!(run(&opt, Quadratic::reference(), theta.view(), 1).is_err());
     }
     use Convention::{Paper, Pytorch};
     refused(gd::Sgd { lr: -1.0 }, "lr");
     refused(gd::Sgd { lr: f64::NAN }, "lr");
-    refused(momentum::Momentum { momentum: 1.5, ..momentum::Momentum::defaults(Paper) }, "momentum");
-    refused(nag::Nag { lr: 0.0, ..nag::Nag::defaults(Pytorch) }, "lr");
-    refused(adagrad::Adagrad { eps: -1.0, ..adagrad::Adagrad::defaults(Paper) }, "eps");
-    refused(adadelta::Adadelta { rho: 1.0, ..adadelta::Adadelta::defaults(Paper) }, "rho");
-    refused(rmsprop::Rmsprop { lr: f64::INFINITY, ..rmsprop::Rmsprop::defaults(Pytorch) }, "lr");
-    refused(adam::Adam { lr: f64::NAN, ..adam::Adam::defaults(Paper) }, "lr");
-    refused(adam::Adam { beta2: 1.0, ..adam::Adam::defaults(Pytorch) }, "beta2");
-    refused(nadam::Nadam { momentum_decay: -1.0, ..nadam::Nadam::defaults(Pytorch) }, "momentum_decay");
+    refused(
+        momentum::Momentum {
+            momentum: 1.5,
+            ..momentum::Momentum::defaults(Paper)
+        },
+        "momentum",
+    );
+    refused(
+        nag::Nag {
+            lr: 0.0,
+            ..nag::Nag::defaults(Pytorch)
+        },
+        "lr",
+    );
+    refused(
+        adagrad::Adagrad {
+            eps: -1.0,
+            ..adagrad::Adagrad::defaults(Paper)
+        },
+        "eps",
+    );
+    refused(
+        adadelta::Adadelta {
+            rho: 1.0,
+            ..adadelta::Adadelta::defaults(Paper)
+        },
+        "rho",
+    );
+    refused(
+        rmsprop::Rmsprop {
+            lr: f64::INFINITY,
+            ..rmsprop::Rmsprop::defaults(Pytorch)
+        },
+        "lr",
+    );
+    refused(
+        adam::Adam {
+            lr: f64::NAN,
+            ..adam::Adam::defaults(Paper)
+        },
+        "lr",
+    );
+    refused(
+        adam::Adam {
+            beta2: 1.0,
+            ..adam::Adam::defaults(Pytorch)
+        },
+        "beta2",
+    );
+    refused(
+        nadam::Nadam {
+            momentum_decay: -1.0,
+            ..nadam::Nadam::defaults(Pytorch)
+        },
+        "momentum_decay",
+    );
 }
 
 /// `run` keeps every row, so it refuses more than `MAX_TRACE_STEPS` up front
@@ -150,13 +261,38 @@ fn too_many_steps_is_a_typed_error() {
     let start = array![-5.0, -2.0];
     for n in [10_000_000_000, usize::MAX, MAX_TRACE_STEPS + 1] {
         let e = run(&opt, Quadratic::reference(), start.view(), n).unwrap_err();
-        assert_eq!(e, Error::Steps { steps: n, max: MAX_TRACE_STEPS });
+        assert_eq!(
+            e,
+            Error::Steps {
+                steps: n,
+                max: MAX_TRACE_STEPS
+            }
+        );
     }
     let mut oracle = Exact::new(Quadratic::reference());
-    let e = steps(&opt, &mut oracle, start.view(), RunOptions::steps(usize::MAX)).err().unwrap();
-    assert_eq!(e, Error::Steps { steps: usize::MAX, max: MAX_STEPS });
+    let e = steps(
+        &opt,
+        &mut oracle,
+        start.view(),
+        RunOptions::steps(usize::MAX),
+    )
+    .err()
+    .unwrap();
+    assert_eq!(
+        e,
+        Error::Steps {
+            steps: usize::MAX,
+            max: MAX_STEPS
+        }
+    );
     // The limits themselves are accepted (nothing runs until the rows are asked for).
-    let mut it = steps(&opt, &mut oracle, start.view(), RunOptions::steps(MAX_STEPS)).unwrap();
+    let mut it = steps(
+        &opt,
+        &mut oracle,
+        start.view(),
+        RunOptions::steps(MAX_STEPS),
+    )
+    .unwrap();
     assert_eq!(it.nth(3).map(|r| r.t), Some(3));
 }
 
@@ -164,13 +300,25 @@ fn too_many_steps_is_a_typed_error() {
 #[test]
 fn empty_and_mismatched_parameters() {
     // A 0-parameter run has a path (drawn at the origin), not a panic.
-    let tr = run(&gd::Sgd::new(0.1).unwrap(), Quadratic::new(&[]), Array1::zeros(0).view(), 2).unwrap();
+    let tr = run(
+        &gd::Sgd::new(0.1).unwrap(),
+        Quadratic::new(&[]),
+        Array1::zeros(0).view(),
+        2,
+    )
+    .unwrap();
     assert_eq!(tr.path2(), vec![(0.0, 0.0); 3]);
     // A θ longer than the quadratic's coefficients is not silently truncated.
     let q = Quadratic::reference();
     assert!(q.value(array![1.0, 1.0, 100.0].view()).is_nan());
-    assert!(matches!(q.try_value(array![1.0, 1.0, 100.0].view()), Err(Error::Dimension { .. })));
-    assert!(matches!(Rosenbrock::default().try_gradient(array![1.0].view()), Err(Error::Dimension { .. })));
+    assert!(matches!(
+        q.try_value(array![1.0, 1.0, 100.0].view()),
+        Err(Error::Dimension { .. })
+    ));
+    assert!(matches!(
+        Rosenbrock::default().try_gradient(array![1.0].view()),
+        Err(Error::Dimension { .. })
+    ));
     assert!(Rosenbrock::default().value(array![1.0].view()).is_nan());
     assert_eq!(q.try_value(array![1.0, 1.0].view()), Ok(2.1));
 }
@@ -213,29 +361,56 @@ fn any_value() -> impl Strategy<Value = Option<f64>> {
 }
 
 fn any_flags() -> impl Strategy<Value = Flags> {
-    (any_value(), any_value(), any_value(), any_value(), any_value(), any_value(), any_value()).prop_map(
-        |(lr, momentum, rho, eps, beta1, beta2, momentum_decay)| Flags {
-            lr,
-            momentum,
-            rho,
-            eps,
-            beta1,
-            beta2,
-            momentum_decay,
-        },
+    (
+        any_value(),
+        any_value(),
+        any_value(),
+        any_value(),
+        any_value(),
+        any_value(),
+        any_value(),
     )
+        .prop_map(
+            |(lr, momentum, rho, eps, beta1, beta2, momentum_decay)| Flags {
+                lr,
+                momentum,
+                rho,
+                eps,
+                beta1,
+                beta2,
+                momentum_decay,
+            },
+        )
 }
 
 fn any_coordinate() -> impl Strategy<Value = f64> {
-    prop_oneof![-10.0f64..10.0, Just(0.0), Just(1e52), Just(-3e200), Just(f64::NAN), Just(f64::INFINITY)]
+    prop_oneof![
+        -10.0f64..10.0,
+        Just(0.0),
+        Just(1e52),
+        Just(-3e200),
+        Just(f64::NAN),
+        Just(f64::INFINITY)
+    ]
 }
 
 /// Builds `O` from random flags and runs it: either a typed error, or a trace
 /// whose every row is finite (θ, loss and every record field), ending early
 /// only with a reason.
-fn build_and_run<O: Optimizer + FromFlags>(c: Convention, flags: &Flags, start: [f64; 2], n: usize, rosen: bool) {
-    let Ok(opt) = O::from_flags(c, flags) else { return };
-    assert!(opt.validate().is_ok(), "from_flags returned an invalid optimizer");
+fn build_and_run<O: Optimizer + FromFlags>(
+    c: Convention,
+    flags: &Flags,
+    start: [f64; 2],
+    n: usize,
+    rosen: bool,
+) {
+    let Ok(opt) = O::from_flags(c, flags) else {
+        return;
+    };
+    assert!(
+        opt.validate().is_ok(),
+        "from_flags returned an invalid optimizer"
+    );
     let start = array![start[0], start[1]];
     let result = if rosen {
         run(&opt, Rosenbrock::default(), start.view(), n)
@@ -244,12 +419,18 @@ fn build_and_run<O: Optimizer + FromFlags>(c: Convention, flags: &Flags, start: 
     };
     let Ok(tr) = result else { return };
     assert!(!tr.rows.is_empty());
-    assert!(tr.rows.len() == n + 1 || tr.stop.is_some(), "short trace without a reason");
+    assert!(
+        tr.rows.len() == n + 1 || tr.stop.is_some(),
+        "short trace without a reason"
+    );
     for row in &tr.rows {
         assert!(row.loss.is_finite() && row.theta.iter().all(|x| x.is_finite()));
         if let Some(rec) = &row.record {
             use optcore::Record;
-            assert!(rec.fields().iter().all(|f| f.values.iter().all(|v| v.is_finite())));
+            assert!(rec
+                .fields()
+                .iter()
+                .all(|f| f.values.iter().all(|v| v.is_finite())));
         }
     }
 }

@@ -11,7 +11,10 @@ use ndarray::{array, Array1, ArrayView1, ArrayViewMut1};
 use optcore::pieces::{decay_avg_sq, pow_int};
 use optcore::reference::rel_diff;
 use optcore::render::{fmt_short, Cell};
-use optcore::{fmt_num, run, Convention, Objective, Optimizer, Quadratic, Record, Result, Rosenbrock, Table, Trace};
+use optcore::{
+    fmt_num, run, Convention, Objective, Optimizer, Quadratic, Record, Result, Rosenbrock, Table,
+    Trace,
+};
 
 /// The start of the reference cases.
 pub fn reference_start() -> Array1<f64> {
@@ -20,7 +23,13 @@ pub fn reference_start() -> Array1<f64> {
 
 /// Zeiler's Algorithm 1 (ρ = 0.95, ε = 1e-6) on $0.1x^2 + 2y^2$ from $(-5, -2)$.
 pub fn paper_run(steps: usize) -> Result<Table> {
-    Ok(run(&Adadelta::defaults(Convention::Paper), Quadratic::reference(), reference_start().view(), steps)?.table())
+    Ok(run(
+        &Adadelta::defaults(Convention::Paper),
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?
+    .table())
 }
 
 /// The intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS\[g\]_t} g_t$ (γ = 0.9,
@@ -39,7 +48,17 @@ pub fn intermediate_rule(steps: usize) -> Table {
             fmt_short(gamma),
             fmt_short(eps)
         ),
-        &["t", "g₀", "g₁", "E[g²]₀", "E[g²]₁", "RMS[g]₀", "RMS[g]₁", "Δθ₀", "Δθ₁"],
+        &[
+            "t",
+            "g₀",
+            "g₁",
+            "E[g²]₀",
+            "E[g²]₁",
+            "RMS[g]₀",
+            "RMS[g]₁",
+            "Δθ₀",
+            "Δθ₁",
+        ],
     );
     for step in 1..=steps {
         obj.gradient_into(theta.view(), g.view_mut());
@@ -69,16 +88,49 @@ pub fn conventions(steps: usize) -> Result<Table> {
     let paper = Adadelta::defaults(Convention::Paper);
     let torch = Adadelta::defaults(Convention::Pytorch);
     let same = Adadelta { rho: 0.9, ..paper };
-    let a = run(&paper, Quadratic::reference(), reference_start().view(), steps)?;
-    let b = run(&torch, Quadratic::reference(), reference_start().view(), steps)?;
-    let c = run(&same, Quadratic::reference(), reference_start().view(), steps)?;
+    let a = run(
+        &paper,
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?;
+    let b = run(
+        &torch,
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?;
+    let c = run(
+        &same,
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?;
     let mut t = Table::new(
-        format!("paper ({}) vs torch ({}) on 0.1x² + 2y²", paper.symbols(), torch.symbols()),
-        &["t", "θ₀ paper", "θ₀ torch", "θ₁ paper", "θ₁ torch", &format!("paper ρ={} vs torch: max rel diff", fmt_short(same.rho))],
+        format!(
+            "paper ({}) vs torch ({}) on 0.1x² + 2y²",
+            paper.symbols(),
+            torch.symbols()
+        ),
+        &[
+            "t",
+            "θ₀ paper",
+            "θ₀ torch",
+            "θ₁ paper",
+            "θ₁ torch",
+            &format!("paper ρ={} vs torch: max rel diff", fmt_short(same.rho)),
+        ],
     );
     for ((ra, rb), rc) in a.rows.iter().zip(&b.rows).zip(&c.rows) {
         let d = rel_diff(rc.theta[0], rb.theta[0]).max(rel_diff(rc.theta[1], rb.theta[1]));
-        t.push(vec![ra.t.into(), ra.theta[0].into(), rb.theta[0].into(), ra.theta[1].into(), rb.theta[1].into(), d.into()]);
+        t.push(vec![
+            ra.t.into(),
+            ra.theta[0].into(),
+            rb.theta[0].into(),
+            ra.theta[1].into(),
+            rb.theta[1].into(),
+            d.into(),
+        ]);
     }
     Ok(t)
 }
@@ -92,7 +144,12 @@ pub fn window_weights(rho: f64) -> Table {
     let w = (1.0 / (1.0 - rho)).round() as usize;
     let mut t = Table::new(
         format!("ρ = {rho}: weight of g²ₜ₋ₖ in E[g²]ₜ (window ≈ 1/(1−ρ) = {w})"),
-        &["k", "(1−ρ)ρᵏ", "weight of the last k+1", "a 'last w' box: 1/w"],
+        &[
+            "k",
+            "(1−ρ)ρᵏ",
+            "weight of the last k+1",
+            "a 'last w' box: 1/w",
+        ],
     );
     let mut total = 0.0;
     for k in 0..=3 * w {
@@ -111,7 +168,13 @@ pub fn window_weights(rho: f64) -> Table {
 pub fn window_summary() -> Table {
     let mut t = Table::new(
         "decaying average vs 'the last w gradients'",
-        &["ρ", "w = 1/(1−ρ)", "weight of last w: 1−ρʷ", "1 − 1/e", "weight older than 3w: ρ³ʷ"],
+        &[
+            "ρ",
+            "w = 1/(1−ρ)",
+            "weight of last w: 1−ρʷ",
+            "1 − 1/e",
+            "weight older than 3w: ρ³ʷ",
+        ],
     );
     for rho in [0.5f64, 0.9, 0.95, 0.99] {
         let w = (1.0 / (1.0 - rho)).round() as usize;
@@ -129,9 +192,16 @@ pub fn window_summary() -> Table {
 /// Series for the window plot: the decaying weights and the box of the last w.
 pub fn window_series(rho: f64) -> Vec<(String, Vec<(f64, f64)>)> {
     let w = (1.0 / (1.0 - rho)).round() as usize;
-    let decay = (0..=4 * w).map(|k| (k as f64, (1.0 - rho) * pow_int(rho, k))).collect();
-    let boxed = (0..=4 * w).map(|k| (k as f64, if k < w { 1.0 / w as f64 } else { 0.0 })).collect();
-    vec![(format!("decaying average, ρ = {rho}"), decay), (format!("last w = {w} gradients"), boxed)]
+    let decay = (0..=4 * w)
+        .map(|k| (k as f64, (1.0 - rho) * pow_int(rho, k)))
+        .collect();
+    let boxed = (0..=4 * w)
+        .map(|k| (k as f64, if k < w { 1.0 / w as f64 } else { 0.0 }))
+        .collect();
+    vec![
+        (format!("decaying average, ρ = {rho}"), decay),
+        (format!("last w = {w} gradients"), boxed),
+    ]
 }
 
 // ---------------------------------------------------------------------------
@@ -139,7 +209,13 @@ pub fn window_series(rho: f64) -> Vec<(String, Vec<(f64, f64)>)> {
 
 /// Newton's method on the quadratic (one step to the minimum) for `steps` steps.
 pub fn newton_quadratic(steps: usize) -> Result<Table> {
-    Ok(run(&Newton::new(Quadratic::reference()), Quadratic::reference(), reference_start().view(), steps)?.table())
+    Ok(run(
+        &Newton::new(Quadratic::reference()),
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?
+    .table())
 }
 
 /// The start for Rosenbrock runs.
@@ -168,17 +244,44 @@ pub fn newton_singular() -> Result<Table> {
 /// Loss after each step: Newton, Adadelta (paper), SGD and Adagrad on a problem.
 pub fn race(objective: &dyn Objective, start: ArrayView1<f64>, steps: usize) -> Result<Table> {
     let mut t = Table::new(
-        format!("loss on {} from ({}, {})", objective.name(), fmt_num(start[0]), fmt_num(start[1])),
-        &["t", "Newton", "Adadelta (paper)", "SGD η = 0.001", "Adagrad η = 0.4"],
+        format!(
+            "loss on {} from ({}, {})",
+            objective.name(),
+            fmt_num(start[0]),
+            fmt_num(start[1])
+        ),
+        &[
+            "t",
+            "Newton",
+            "Adadelta (paper)",
+            "SGD η = 0.001",
+            "Adagrad η = 0.4",
+        ],
     );
     let n = run(&Newton::new(objective), objective, start, steps)?;
-    let a = run(&Adadelta::defaults(Convention::Paper), objective, start, steps)?;
+    let a = run(
+        &Adadelta::defaults(Convention::Paper),
+        objective,
+        start,
+        steps,
+    )?;
     let s = run(&Sgd::new(0.001)?, objective, start, steps)?;
-    let g = run(&Adagrad { lr: 0.4, ..Adagrad::defaults(Convention::Paper) }, objective, start, steps)?;
+    let g = run(
+        &Adagrad {
+            lr: 0.4,
+            ..Adagrad::defaults(Convention::Paper)
+        },
+        objective,
+        start,
+        steps,
+    )?;
     let losses = [n.losses(), a.losses(), s.losses(), g.losses()];
     for k in 0..=steps {
         let mut row: Vec<Cell> = vec![k.into()];
-        row.extend(losses.iter().map(|l| l.get(k).map_or(Cell::Text("stopped".into()), |x| Cell::Num(*x))));
+        row.extend(losses.iter().map(|l| {
+            l.get(k)
+                .map_or(Cell::Text("stopped".into()), |x| Cell::Num(*x))
+        }));
         t.push(row);
     }
     Ok(t)
@@ -204,10 +307,34 @@ pub fn units_table() -> Table {
     let zero_g2 = Quantity::<units::SquareJoulePerSquareMetre>::new(0.0);
     let delta = units::adadelta_step(Quantity::new(0.04), g * g, zero_m2, zero_g2, g);
     let rows: [(&str, &str, f64, &str, &str); 4] = [
-        ("SGD", "−η·g", sgd.value, units::unit_of(&sgd), "no (compile_fail doctest)"),
-        ("Adagrad", "−η/√G·g", ada.value, units::unit_of(&ada), "no (compile_fail doctest)"),
-        ("Newton", "−H⁻¹g", newton.value, units::unit_of(&newton), "yes"),
-        ("Adadelta", "−RMS[Δθ]/RMS[g]·g", delta.value, units::unit_of(&delta), "yes"),
+        (
+            "SGD",
+            "−η·g",
+            sgd.value,
+            units::unit_of(&sgd),
+            "no (compile_fail doctest)",
+        ),
+        (
+            "Adagrad",
+            "−η/√G·g",
+            ada.value,
+            units::unit_of(&ada),
+            "no (compile_fail doctest)",
+        ),
+        (
+            "Newton",
+            "−H⁻¹g",
+            newton.value,
+            units::unit_of(&newton),
+            "yes",
+        ),
+        (
+            "Adadelta",
+            "−RMS[Δθ]/RMS[g]·g",
+            delta.value,
+            units::unit_of(&delta),
+            "yes",
+        ),
     ];
     for (m, f, v, u, ok) in rows {
         t.push(vec![m.into(), f.into(), v.into(), u.into(), ok.into()]);
@@ -245,12 +372,15 @@ impl<O: Objective> Objective for Rescaled<O> {
         self.inner.value(self.back(theta).view())
     }
     fn gradient_into(&self, theta: ArrayView1<f64>, mut grad: ArrayViewMut1<f64>) {
-        self.inner.gradient_into(self.back(theta).view(), grad.view_mut());
+        self.inner
+            .gradient_into(self.back(theta).view(), grad.view_mut());
         grad.mapv_inplace(|g| g / self.k);
     }
     fn hessian(&self, theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
         let k2 = self.k * self.k;
-        self.inner.hessian(self.back(theta).view()).map(|h| h.map(|x| x / k2))
+        self.inner
+            .hessian(self.back(theta).view())
+            .map(|h| h.map(|x| x / k2))
     }
 }
 
@@ -258,7 +388,12 @@ impl<O: Objective> Objective for Rescaled<O> {
 /// $\max_t \|\theta'_t/k - \theta_t\|_\infty$ divided by the distance the first run
 /// travelled, $\max_t \|\theta_t - \theta_0\|_\infty$ (0 = the trajectories map, 1 =
 /// as far apart as the run is long); then the two final losses.
-pub fn mismatch(a: &[Array1<f64>], b: &[Array1<f64>], k: f64, losses: (f64, f64)) -> (f64, f64, f64) {
+pub fn mismatch(
+    a: &[Array1<f64>],
+    b: &[Array1<f64>],
+    k: f64,
+    losses: (f64, f64),
+) -> (f64, f64, f64) {
     let mut worst: f64 = 0.0;
     let mut travel: f64 = 0.0;
     for (ta, tb) in a.iter().zip(b) {
@@ -276,7 +411,12 @@ fn thetas<R: Record>(tr: &Trace<R>) -> Result<Vec<Array1<f64>>> {
 }
 
 fn mismatch_of<R: Record>(a: &Trace<R>, b: &Trace<R>, k: f64) -> Result<(f64, f64, f64)> {
-    Ok(mismatch(&thetas(a)?, &thetas(b)?, k, (a.last().loss, b.last().loss)))
+    Ok(mismatch(
+        &thetas(a)?,
+        &thetas(b)?,
+        k,
+        (a.last().loss, b.last().loss),
+    ))
 }
 
 /// Adadelta (paper form) with a separate ε in each RMS:
@@ -284,11 +424,22 @@ fn mismatch_of<R: Record>(a: &Trace<R>, b: &Trace<R>, k: f64) -> Result<(f64, f6
 /// With $\epsilon_\Delta = \epsilon_g$ it is [`Adadelta`] bit for bit (a test holds
 /// them equal); giving each ε its own unit (m², J²/m²) makes Adadelta exactly
 /// unit-consistent. Returns θ₀, θ₁, … and the final loss.
-pub fn adadelta_two_eps(objective: &dyn Objective, start: ArrayView1<f64>, steps: usize, rho: f64, eps_update: f64, eps_grad: f64) -> (Vec<Array1<f64>>, f64) {
+pub fn adadelta_two_eps(
+    objective: &dyn Objective,
+    start: ArrayView1<f64>,
+    steps: usize,
+    rho: f64,
+    eps_update: f64,
+    eps_grad: f64,
+) -> (Vec<Array1<f64>>, f64) {
     let n = start.len();
     let mut theta = start.to_owned();
-    let (mut g, mut eg2, mut edx2, mut d): (Array1<f64>, Array1<f64>, Array1<f64>, Array1<f64>) =
-        (Array1::zeros(n), Array1::zeros(n), Array1::zeros(n), Array1::zeros(n));
+    let (mut g, mut eg2, mut edx2, mut d): (Array1<f64>, Array1<f64>, Array1<f64>, Array1<f64>) = (
+        Array1::zeros(n),
+        Array1::zeros(n),
+        Array1::zeros(n),
+        Array1::zeros(n),
+    );
     let mut out = vec![theta.clone()];
     for _ in 0..steps {
         objective.gradient_into(theta.view(), g.view_mut());
@@ -308,30 +459,75 @@ pub fn adadelta_two_eps(objective: &dyn Objective, start: ArrayView1<f64>, steps
 
 /// Runs `opt` on `objective` from `start` and on the rescaled problem from
 /// $k\cdot$`start`: see [`mismatch`].
-pub fn rescale_mismatch<O, J>(opt: &O, objective: J, start: ArrayView1<f64>, k: f64, steps: usize) -> Result<(f64, f64, f64)>
+pub fn rescale_mismatch<O, J>(
+    opt: &O,
+    objective: J,
+    start: ArrayView1<f64>,
+    k: f64,
+    steps: usize,
+) -> Result<(f64, f64, f64)>
 where
     O: Optimizer,
     J: Objective + Clone,
 {
     let a = run(opt, objective.clone(), start, steps)?;
-    let b = run(opt, Rescaled { inner: objective, k }, start.mapv(|x| k * x).view(), steps)?;
+    let b = run(
+        opt,
+        Rescaled {
+            inner: objective,
+            k,
+        },
+        start.mapv(|x| k * x).view(),
+        steps,
+    )?;
     mismatch_of(&a, &b, k)
 }
 
 /// The same for Newton's method, whose Hessian must come from the rescaled problem.
-pub fn newton_rescale_mismatch<J: Objective + Clone>(objective: J, start: ArrayView1<f64>, k: f64, steps: usize) -> Result<(f64, f64, f64)> {
-    let a = run(&Newton::new(objective.clone()), objective.clone(), start, steps)?;
-    let scaled = Rescaled { inner: objective.clone(), k };
-    let b = run(&Newton::new(&scaled), &scaled, start.mapv(|x| k * x).view(), steps)?;
+pub fn newton_rescale_mismatch<J: Objective + Clone>(
+    objective: J,
+    start: ArrayView1<f64>,
+    k: f64,
+    steps: usize,
+) -> Result<(f64, f64, f64)> {
+    let a = run(
+        &Newton::new(objective.clone()),
+        objective.clone(),
+        start,
+        steps,
+    )?;
+    let scaled = Rescaled {
+        inner: objective.clone(),
+        k,
+    };
+    let b = run(
+        &Newton::new(&scaled),
+        &scaled,
+        start.mapv(|x| k * x).view(),
+        steps,
+    )?;
     mismatch_of(&a, &b, k)
 }
 
-fn mismatch_row<O: Optimizer, J: Objective + Clone>(name: &str, opt: &O, objective: J, start: ArrayView1<f64>, k: f64, steps: usize) -> Result<Vec<Cell>> {
+fn mismatch_row<O: Optimizer, J: Objective + Clone>(
+    name: &str,
+    opt: &O,
+    objective: J,
+    start: ArrayView1<f64>,
+    k: f64,
+    steps: usize,
+) -> Result<Vec<Cell>> {
     let (m, la, lb) = rescale_mismatch(opt, objective, start, k, steps)?;
     Ok(vec![name.into(), m.into(), la.into(), lb.into()])
 }
 
-fn newton_row<J: Objective + Clone>(name: &str, objective: J, start: ArrayView1<f64>, k: f64, steps: usize) -> Result<Vec<Cell>> {
+fn newton_row<J: Objective + Clone>(
+    name: &str,
+    objective: J,
+    start: ArrayView1<f64>,
+    k: f64,
+    steps: usize,
+) -> Result<Vec<Cell>> {
     let (m, la, lb) = newton_rescale_mismatch(objective, start, k, steps)?;
     Ok(vec![name.into(), m.into(), la.into(), lb.into()])
 }
@@ -346,21 +542,75 @@ pub fn rescaling(k: f64, steps: usize) -> Result<Table> {
         format!("θ′ = {k}·θ (m → cm), {steps} steps: mismatch = max over t of |θ′ₜ/{k} − θₜ| / distance travelled max|θₜ − θ₀|"),
         &["method (problem)", "mismatch", "final loss in m", "final loss in cm"],
     );
-    t.push(newton_row("Newton (quadratic)", q.clone(), s.view(), k, steps)?);
-    t.push(newton_row("Newton (Rosenbrock)", r, rs.view(), k, steps.min(10))?);
+    t.push(newton_row(
+        "Newton (quadratic)",
+        q.clone(),
+        s.view(),
+        k,
+        steps,
+    )?);
+    t.push(newton_row(
+        "Newton (Rosenbrock)",
+        r,
+        rs.view(),
+        k,
+        steps.min(10),
+    )?);
     for eps in [1e-6, 1e-4, 1e-8] {
-        let opt = Adadelta { eps, ..Adadelta::defaults(Convention::Paper) };
-        t.push(mismatch_row(&format!("Adadelta ε = {eps:e} (quadratic)"), &opt, q.clone(), s.view(), k, steps)?);
+        let opt = Adadelta {
+            eps,
+            ..Adadelta::defaults(Convention::Paper)
+        };
+        t.push(mismatch_row(
+            &format!("Adadelta ε = {eps:e} (quadratic)"),
+            &opt,
+            q.clone(),
+            s.view(),
+            k,
+            steps,
+        )?);
     }
     for eps in [1e-6, 1e-4] {
         let (a, la) = adadelta_two_eps(&q, s.view(), steps, 0.95, eps, eps);
-        let scaled = Rescaled { inner: q.clone(), k };
-        let (b, lb) = adadelta_two_eps(&scaled, s.mapv(|x| k * x).view(), steps, 0.95, eps * k * k, eps / (k * k));
+        let scaled = Rescaled {
+            inner: q.clone(),
+            k,
+        };
+        let (b, lb) = adadelta_two_eps(
+            &scaled,
+            s.mapv(|x| k * x).view(),
+            steps,
+            0.95,
+            eps * k * k,
+            eps / (k * k),
+        );
         let (m, la, lb) = mismatch(&a, &b, k, (la, lb));
-        t.push(vec![format!("Adadelta, ε_Δθ = {eps:e}·k² m², ε_g = {eps:e}/k² J²/m² (quadratic)").into(), m.into(), la.into(), lb.into()]);
+        t.push(vec![
+            format!("Adadelta, ε_Δθ = {eps:e}·k² m², ε_g = {eps:e}/k² J²/m² (quadratic)").into(),
+            m.into(),
+            la.into(),
+            lb.into(),
+        ]);
     }
-    t.push(mismatch_row("SGD η = 0.4 (quadratic)", &Sgd::new(0.4)?, q.clone(), s.view(), k, steps)?);
-    t.push(mismatch_row("Adagrad η = 0.4, ε = 1e-8 (quadratic)", &Adagrad { lr: 0.4, ..Adagrad::defaults(Convention::Paper) }, q.clone(), s.view(), k, steps)?);
+    t.push(mismatch_row(
+        "SGD η = 0.4 (quadratic)",
+        &Sgd::new(0.4)?,
+        q.clone(),
+        s.view(),
+        k,
+        steps,
+    )?);
+    t.push(mismatch_row(
+        "Adagrad η = 0.4, ε = 1e-8 (quadratic)",
+        &Adagrad {
+            lr: 0.4,
+            ..Adagrad::defaults(Convention::Paper)
+        },
+        q.clone(),
+        s.view(),
+        k,
+        steps,
+    )?);
     Ok(t.with_note("Newton maps to rounding error. Adadelta with one ε does not: its first step is √ε in whatever unit θ has, so in cm it starts k times slower and stays behind; given each ε in its own unit (ε_Δθ in m², ε_g in J²/m²) its trajectory maps to rounding error, so ε alone breaks the exactness. SGD in cm moves k² times less (in m), Adagrad k times less."))
 }
 
@@ -369,7 +619,9 @@ pub fn rescaling(k: f64, steps: usize) -> Result<Table> {
 
 /// The decaying weights $(1-\rho)\rho^k$ against the post's "last w gradients" box.
 pub fn fig_window(rho: f64) -> Result<plots::Figure> {
-    let mut c = plots::LineChart::new(format!("weight of g²ₜ₋ₖ in E[g²]ₜ, ρ = {rho}")).x_label("k (steps ago)").y_label("weight");
+    let mut c = plots::LineChart::new(format!("weight of g²ₜ₋ₖ in E[g²]ₜ, ρ = {rho}"))
+        .x_label("k (steps ago)")
+        .y_label("weight");
     for (label, pts) in window_series(rho) {
         c = c.series(label, pts);
     }
@@ -380,7 +632,12 @@ pub fn fig_window(rho: f64) -> Result<plots::Figure> {
 pub fn fig_newton_rosenbrock() -> Result<plots::Figure> {
     let r = Rosenbrock::default();
     let n = newton_rosenbrock_trace(7)?;
-    let a = run(&Adadelta::defaults(Convention::Paper), r, rosenbrock_start().view(), 2000)?;
+    let a = run(
+        &Adadelta::defaults(Convention::Paper),
+        r,
+        rosenbrock_start().view(),
+        2000,
+    )?;
     plots::Contour::new(&r, (-2.0, 2.0), (-3.5, 3.0))
         .levels(15)
         .title("Rosenbrock: Newton (7 steps), Adadelta (2000)")
@@ -396,7 +653,15 @@ pub fn fig_newton_quadratic() -> Result<plots::Figure> {
     let s = reference_start();
     let ad = run(&Adadelta::defaults(Convention::Paper), &q, s.view(), 500)?;
     let sgd = run(&Sgd::new(0.4)?, &q, s.view(), 30)?;
-    let ag = run(&Adagrad { lr: 0.4, ..Adagrad::defaults(Convention::Paper) }, &q, s.view(), 30)?;
+    let ag = run(
+        &Adagrad {
+            lr: 0.4,
+            ..Adagrad::defaults(Convention::Paper)
+        },
+        &q,
+        s.view(),
+        30,
+    )?;
     plots::Contour::new(&q, (-6.0, 6.0), (-2.5, 2.5))
         .levels(12)
         .title("0.1x² + 2y²: one Newton step lands on the minimum")
@@ -412,26 +677,56 @@ pub fn fig_newton_quadratic() -> Result<plots::Figure> {
 pub fn fig_rescaling(k: f64, steps: usize) -> Result<plots::Figure> {
     let q = Quadratic::reference();
     let s = reference_start();
-    let scaled = Rescaled { inner: q.clone(), k };
+    let scaled = Rescaled {
+        inner: q.clone(),
+        k,
+    };
     let ks = s.mapv(|x| k * x);
     let opt = Adadelta::defaults(Convention::Paper);
     let a = run(&opt, &q, s.view(), steps)?;
     let b = run(&opt, &scaled, ks.view(), steps)?;
-    let (c2, _) = adadelta_two_eps(&scaled, ks.view(), steps, opt.rho, opt.eps * k * k, opt.eps / (k * k));
-    let path = |tr: &Trace<crate::AdadeltaRecord>, div: f64| -> Vec<(f64, f64)> { tr.rows.iter().map(|r| (r.t as f64, r.theta[0] / div)).collect() };
-    plots::LineChart::new(format!("Adadelta, θ₀ in m and in cm (÷{k}), paper defaults"))
-        .x_label("step t")
-        .y_label("θ₀ in metres")
-        .series("run in m", path(&a, 1.0))
-        .series("run in cm, one ε", path(&b, k))
-        .series("run in cm, each ε in its unit", c2.iter().enumerate().map(|(t, th)| (t as f64, th[0] / k)).collect())
-        .render()
+    let (c2, _) = adadelta_two_eps(
+        &scaled,
+        ks.view(),
+        steps,
+        opt.rho,
+        opt.eps * k * k,
+        opt.eps / (k * k),
+    );
+    let path = |tr: &Trace<crate::AdadeltaRecord>, div: f64| -> Vec<(f64, f64)> {
+        tr.rows
+            .iter()
+            .map(|r| (r.t as f64, r.theta[0] / div))
+            .collect()
+    };
+    plots::LineChart::new(format!(
+        "Adadelta, θ₀ in m and in cm (÷{k}), paper defaults"
+    ))
+    .x_label("step t")
+    .y_label("θ₀ in metres")
+    .series("run in m", path(&a, 1.0))
+    .series("run in cm, one ε", path(&b, k))
+    .series(
+        "run in cm, each ε in its unit",
+        c2.iter()
+            .enumerate()
+            .map(|(t, th)| (t as f64, th[0] / k))
+            .collect(),
+    )
+    .render()
 }
 
 /// Bad hyperparameters and the typed error each one gets (θ is never touched).
 pub fn refusals() -> Table {
     let mut t = Table::new("refused hyperparameters", &["lr", "ρ", "ε", "error"]);
-    for (lr, rho, eps) in [(1.0, 0.0, 1e-6), (1.0, 1.0, 1e-6), (1.0, 1.5, 1e-6), (1.0, 0.9, -1e-6), (1.0, 0.9, 0.0), (0.0, 0.9, 1e-6)] {
+    for (lr, rho, eps) in [
+        (1.0, 0.0, 1e-6),
+        (1.0, 1.0, 1e-6),
+        (1.0, 1.5, 1e-6),
+        (1.0, 0.9, -1e-6),
+        (1.0, 0.9, 0.0),
+        (0.0, 0.9, 1e-6),
+    ] {
         let msg = match Adadelta::pytorch(lr, rho, eps) {
             Ok(_) => "accepted".to_string(),
             Err(e) => e.to_string(),

@@ -68,7 +68,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
 use optcore::pieces::{decay_avg_sq, rms};
 use optcore::torch_ops;
-use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
 /// Hyperparameters of Adadelta.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -85,12 +85,23 @@ pub struct Adadelta {
 impl Adadelta {
     /// A validated `paper` Adadelta (lr = 1): Zeiler's Algorithm 1.
     pub fn new(rho: f64, eps: f64) -> Result<Self> {
-        Adadelta { rho, eps, ..Adadelta::defaults(Convention::Paper) }.validated()
+        Adadelta {
+            rho,
+            eps,
+            ..Adadelta::defaults(Convention::Paper)
+        }
+        .validated()
     }
 
     /// A validated `pytorch` Adadelta, `torch.optim.Adadelta(lr, rho, eps)`.
     pub fn pytorch(lr: f64, rho: f64, eps: f64) -> Result<Self> {
-        Adadelta { lr, rho, eps, convention: Convention::Pytorch }.validated()
+        Adadelta {
+            lr,
+            rho,
+            eps,
+            convention: Convention::Pytorch,
+        }
+        .validated()
     }
 
     /// `self` if its hyperparameters are in their domains.
@@ -105,7 +116,12 @@ impl Adadelta {
             Convention::Paper => 0.95,
             Convention::Pytorch => 0.9,
         };
-        Adadelta { lr: 1.0, rho, eps: 1e-6, convention }
+        Adadelta {
+            lr: 1.0,
+            rho,
+            eps: 1e-6,
+            convention,
+        }
     }
 }
 
@@ -177,7 +193,11 @@ impl Optimizer for Adadelta {
         vec![("lr", self.lr), ("rho", self.rho), ("eps", self.eps)]
     }
     fn describe(&self) -> String {
-        let hp: Vec<String> = self.hyperparameters().iter().map(|(k, v)| format!("{k} = {v}")).collect();
+        let hp: Vec<String> = self
+            .hyperparameters()
+            .iter()
+            .map(|(k, v)| format!("{k} = {v}"))
+            .collect();
         format!("adadelta/{} ({})", self.convention, hp.join(", "))
     }
     fn validate(&self) -> Result<()> {
@@ -187,7 +207,8 @@ impl Optimizer for Adadelta {
             return Err(Error::Hyperparameter {
                 name: "eps",
                 value: self.eps,
-                accepts: "a finite number > 0 (with eps = 0, RMS[Δθ]₀ = 0 and Adadelta never moves)",
+                accepts:
+                    "a finite number > 0 (with eps = 0, RMS[Δθ]₀ = 0 and Adadelta never moves)",
             });
         }
         Ok(())
@@ -205,7 +226,12 @@ impl Optimizer for Adadelta {
             seen_loss: f64::NAN,
         }
     }
-    fn step(&self, s: &mut AdadeltaState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+    fn step(
+        &self,
+        s: &mut AdadeltaState,
+        theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
         s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
@@ -225,7 +251,9 @@ impl Optimizer for Adadelta {
                         *d = -(*rd / *rg) * g;
                     });
                 decay_avg_sq(s.avg_sq_update.view_mut(), s.update.view(), rho);
-                Zip::from(theta).and(&s.update).for_each(|x, &d| *x += lr * d);
+                Zip::from(theta)
+                    .and(&s.update)
+                    .for_each(|x, &d| *x += lr * d);
             }
             Convention::Pytorch => {
                 Zip::from(theta)
@@ -300,8 +328,16 @@ mod tests {
 
     #[test]
     fn conventions_agree_to_rounding() {
-        let p = Adadelta { lr: 1.0, rho: 0.9, eps: 1e-6, convention: Convention::Paper };
-        let q = Adadelta { convention: Convention::Pytorch, ..p };
+        let p = Adadelta {
+            lr: 1.0,
+            rho: 0.9,
+            eps: 1e-6,
+            convention: Convention::Paper,
+        };
+        let q = Adadelta {
+            convention: Convention::Pytorch,
+            ..p
+        };
         let a = run(&p, Quadratic::reference(), array![-5.0, -2.0].view(), 200).unwrap();
         let b = run(&q, Quadratic::reference(), array![-5.0, -2.0].view(), 200).unwrap();
         for (ra, rb) in a.rows.iter().zip(&b.rows) {

@@ -24,7 +24,7 @@
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 use optcore::error::{check_positive, Error, Result};
-use optcore::{check_step, Staged, Field, Objective, Optimizer, Oracle, Record};
+use optcore::{check_step, Field, Objective, Optimizer, Oracle, Record, Staged};
 
 /// Newton's method on an objective that knows its Hessian.
 #[derive(Debug, Clone)]
@@ -45,11 +45,22 @@ impl<O: Objective> Newton<O> {
 /// plain arithmetic; otherwise nalgebra's LU. `Err` (naming step `t`) if $H$ is
 /// singular: $|\det H| \le 10^{-14}\,(|h_{00}h_{11}| + |h_{01}h_{10}|)$ for 2×2, or
 /// LU finds no inverse.
-pub fn newton_direction(h: &nalgebra::DMatrix<f64>, g: ArrayView1<f64>, t: usize) -> Result<Array1<f64>> {
+pub fn newton_direction(
+    h: &nalgebra::DMatrix<f64>,
+    g: ArrayView1<f64>,
+    t: usize,
+) -> Result<Array1<f64>> {
     let n = g.len();
-    let singular = Error::NonFinite { step: t, what: "Newton step (the Hessian is singular, −H⁻¹g does not exist)" };
+    let singular = Error::NonFinite {
+        step: t,
+        what: "Newton step (the Hessian is singular, −H⁻¹g does not exist)",
+    };
     if h.nrows() != n || h.ncols() != n {
-        return Err(Error::Dimension { what: "Hessian", expected: n * n, found: h.len() });
+        return Err(Error::Dimension {
+            what: "Hessian",
+            expected: n * n,
+            found: h.len(),
+        });
     }
     if n == 2 {
         let (a, b, c, d) = (h[(0, 0)], h[(0, 1)], h[(1, 0)], h[(1, 1)]);
@@ -58,7 +69,10 @@ pub fn newton_direction(h: &nalgebra::DMatrix<f64>, g: ArrayView1<f64>, t: usize
             return Err(singular);
         }
         // H⁻¹ = [d −b; −c a]/det, Δθ = −H⁻¹g.
-        return Ok(Array1::from(vec![-(d * g[0] - b * g[1]) / det, -(a * g[1] - c * g[0]) / det]));
+        return Ok(Array1::from(vec![
+            -(d * g[0] - b * g[1]) / det,
+            -(a * g[1] - c * g[0]) / det,
+        ]));
     }
     let rhs = nalgebra::DVector::from_iterator(n, g.iter().map(|x| -x));
     match h.clone().lu().solve(&rhs) {
@@ -109,8 +123,14 @@ impl<O: Objective> Optimizer for Newton<O> {
     }
     fn validate(&self) -> Result<()> {
         check_positive("lr", self.lr)?;
-        if self.objective.hessian(Array1::zeros(self.objective.dim()).view()).is_none() {
-            return Err(Error::Empty { what: "the objective's Hessian (Newton's method needs one)" });
+        if self
+            .objective
+            .hessian(Array1::zeros(self.objective.dim()).view())
+            .is_none()
+        {
+            return Err(Error::Empty {
+                what: "the objective's Hessian (Newton's method needs one)",
+            });
         }
         Ok(())
     }
@@ -124,14 +144,18 @@ impl<O: Objective> Optimizer for Newton<O> {
             seen_loss: f64::NAN,
         }
     }
-    fn step(&self, s: &mut NewtonState, mut theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+    fn step(
+        &self,
+        s: &mut NewtonState,
+        mut theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
         s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
-        let h = self
-            .objective
-            .hessian(theta.view())
-            .ok_or(Error::Empty { what: "the objective's Hessian (Newton's method needs one)" })?;
+        let h = self.objective.hessian(theta.view()).ok_or(Error::Empty {
+            what: "the objective's Hessian (Newton's method needs one)",
+        })?;
         let d = newton_direction(&h, s.grad.view(), t)?;
         let n = d.len();
         for i in 0..n {
@@ -147,7 +171,11 @@ impl<O: Objective> Optimizer for Newton<O> {
         Ok(())
     }
     fn record(&self, s: &NewtonState) -> NewtonRecord {
-        NewtonRecord { grad: s.grad.view().to_owned(), hessian: s.hessian.clone(), update: s.update.clone() }
+        NewtonRecord {
+            grad: s.grad.view().to_owned(),
+            hessian: s.hessian.clone(),
+            update: s.update.clone(),
+        }
     }
 }
 
@@ -159,7 +187,13 @@ mod tests {
 
     #[test]
     fn one_step_solves_a_quadratic() {
-        let tr = run(&Newton::new(Quadratic::reference()), Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        let tr = run(
+            &Newton::new(Quadratic::reference()),
+            Quadratic::reference(),
+            array![-5.0, -2.0].view(),
+            1,
+        )
+        .unwrap();
         assert_eq!(tr.rows[1].theta, array![0.0, 0.0]);
     }
 

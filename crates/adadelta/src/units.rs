@@ -88,7 +88,10 @@ pub struct Quantity<U: Unit> {
 
 impl<U: Unit> Quantity<U> {
     pub fn new(value: f64) -> Self {
-        Quantity { value, unit: PhantomData }
+        Quantity {
+            value,
+            unit: PhantomData,
+        }
     }
     /// The unit's symbol.
     pub fn unit(&self) -> &'static str {
@@ -212,7 +215,10 @@ pub fn unit_of<U: Unit>(_q: &Quantity<U>) -> &'static str {
 }
 
 /// Newton's step $-g/H$ on one parameter: J/m ÷ J/m² = m.
-pub fn newton_step(g: Quantity<JoulePerMetre>, h: Quantity<JoulePerSquareMetre>) -> Quantity<Metre> {
+pub fn newton_step(
+    g: Quantity<JoulePerMetre>,
+    h: Quantity<JoulePerSquareMetre>,
+) -> Quantity<Metre> {
     -(g / h)
 }
 
@@ -231,7 +237,11 @@ pub fn adadelta_step(
 
 /// Adagrad's step $-\frac{\eta}{\sqrt{G}} g$ with η a plain number: m/J × J/m = 1,
 /// not metres.
-pub fn adagrad_step(lr: f64, sum_sq_grad: Quantity<SquareJoulePerSquareMetre>, g: Quantity<JoulePerMetre>) -> Quantity<One> {
+pub fn adagrad_step(
+    lr: f64,
+    sum_sq_grad: Quantity<SquareJoulePerSquareMetre>,
+    g: Quantity<JoulePerMetre>,
+) -> Quantity<One> {
     -((lr / sum_sq_grad.sqrt()) * g)
 }
 
@@ -242,7 +252,10 @@ pub fn sgd_step(lr: f64, g: Quantity<JoulePerMetre>) -> Quantity<JoulePerMetre> 
 
 /// SGD's step type-checks only if η itself is in m²/J, the unit of $H^{-1}$: the
 /// learning rate that makes SGD dimensionally right is an inverse curvature.
-pub fn sgd_step_with_unitful_lr(lr: Quantity<SquareMetrePerJoule>, g: Quantity<JoulePerMetre>) -> Quantity<Metre> {
+pub fn sgd_step_with_unitful_lr(
+    lr: Quantity<SquareMetrePerJoule>,
+    g: Quantity<JoulePerMetre>,
+) -> Quantity<Metre> {
     -(lr * g)
 }
 
@@ -267,6 +280,9 @@ mod tests {
         assert_eq!(unit_of(&d), "m");
         assert_eq!(unit_of(&adagrad_step(0.1, g * g, g)), "1");
         assert_eq!(unit_of(&sgd_step(0.1, g)), "J/m");
-        assert_eq!(unit_of(&sgd_step_with_unitful_lr(Quantity::new(4.0), g)), "m");
+        assert_eq!(
+            unit_of(&sgd_step_with_unitful_lr(Quantity::new(4.0), g)),
+            "m"
+        );
     }
 }

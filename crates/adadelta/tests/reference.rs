@@ -19,7 +19,14 @@ use adadelta::Adadelta;
 use ndarray::array;
 use optcore::{problem_by_name, run, Objective};
 
-fn torch_adadelta(obj: &dyn Objective, start: [f64; 2], steps: usize, lr: f64, rho: f64, eps: f64) -> Vec<[f64; 2]> {
+fn torch_adadelta(
+    obj: &dyn Objective,
+    start: [f64; 2],
+    steps: usize,
+    lr: f64,
+    rho: f64,
+    eps: f64,
+) -> Vec<[f64; 2]> {
     let mut p = start;
     let (mut square_avg, mut acc_delta) = ([0.0; 2], [0.0; 2]);
     let mut out = vec![p];
@@ -68,10 +75,21 @@ fn pytorch_convention_matches_torch_equations_bit_for_bit() {
     for (problem, start, lr, rho, eps) in CASES {
         let obj = problem_by_name(problem).unwrap();
         let want = torch_adadelta(obj.as_ref(), start, 200, lr, rho, eps);
-        let tr = run(&Adadelta::pytorch(lr, rho, eps).unwrap(), obj.as_ref(), array![start[0], start[1]].view(), 200).unwrap();
+        let tr = run(
+            &Adadelta::pytorch(lr, rho, eps).unwrap(),
+            obj.as_ref(),
+            array![start[0], start[1]].view(),
+            200,
+        )
+        .unwrap();
         assert_eq!(tr.rows.len(), 201);
         for (row, w) in tr.rows.iter().zip(&want) {
-            assert_eq!([row.theta[0], row.theta[1]], *w, "{problem} lr {lr} rho {rho} t {}", row.t);
+            assert_eq!(
+                [row.theta[0], row.theta[1]],
+                *w,
+                "{problem} lr {lr} rho {rho} t {}",
+                row.t
+            );
         }
     }
 }
@@ -82,11 +100,23 @@ fn paper_convention_is_zeilers_algorithm_1() {
     for (problem, start, _, rho, eps) in CASES {
         let obj = problem_by_name(problem).unwrap();
         let want = zeiler(obj.as_ref(), start, 200, rho, eps);
-        let tr = run(&Adadelta::new(rho, eps).unwrap(), obj.as_ref(), array![start[0], start[1]].view(), 200).unwrap();
+        let tr = run(
+            &Adadelta::new(rho, eps).unwrap(),
+            obj.as_ref(),
+            array![start[0], start[1]].view(),
+            200,
+        )
+        .unwrap();
         for (row, w) in tr.rows.iter().zip(&want) {
             for i in 0..2 {
                 let d = (row.theta[i] - w[i]).abs() / w[i].abs().max(1e-300);
-                assert!(d < 1e-9, "{problem} t {} θ{i}: {} vs {}", row.t, row.theta[i], w[i]);
+                assert!(
+                    d < 1e-9,
+                    "{problem} t {} θ{i}: {} vs {}",
+                    row.t,
+                    row.theta[i],
+                    w[i]
+                );
             }
         }
     }
@@ -99,17 +129,37 @@ fn rescaling_maps_newton_exactly_and_the_others_not() {
     let s = array![-5.0, -2.0];
     let (m, _, _) = newton_rescale_mismatch(q.clone(), s.view(), 100.0, 5).unwrap();
     assert!(m < 1e-14, "newton {m}");
-    let (m, _, _) = newton_rescale_mismatch(optcore::Rosenbrock::default(), array![-1.2, 1.0].view(), 100.0, 8).unwrap();
+    let (m, _, _) = newton_rescale_mismatch(
+        optcore::Rosenbrock::default(),
+        array![-1.2, 1.0].view(),
+        100.0,
+        8,
+    )
+    .unwrap();
     assert!(m < 1e-12, "newton rosenbrock {m}");
-    let (m, _, _) = rescale_mismatch(&gd::Sgd::new(0.4).unwrap(), q.clone(), s.view(), 100.0, 20).unwrap();
+    let (m, _, _) =
+        rescale_mismatch(&gd::Sgd::new(0.4).unwrap(), q.clone(), s.view(), 100.0, 20).unwrap();
     assert!(m > 0.1, "sgd {m}");
 }
 
 #[test]
 fn two_eps_adadelta_with_equal_eps_is_the_optimizer() {
     let obj = problem_by_name("rosenbrock").unwrap();
-    let (thetas, _) = adadelta::examples::adadelta_two_eps(obj.as_ref(), array![-1.5, 2.0].view(), 100, 0.95, 1e-6, 1e-6);
-    let tr = run(&Adadelta::new(0.95, 1e-6).unwrap(), obj.as_ref(), array![-1.5, 2.0].view(), 100).unwrap();
+    let (thetas, _) = adadelta::examples::adadelta_two_eps(
+        obj.as_ref(),
+        array![-1.5, 2.0].view(),
+        100,
+        0.95,
+        1e-6,
+        1e-6,
+    );
+    let tr = run(
+        &Adadelta::new(0.95, 1e-6).unwrap(),
+        obj.as_ref(),
+        array![-1.5, 2.0].view(),
+        100,
+    )
+    .unwrap();
     for (row, th) in tr.rows.iter().zip(&thetas) {
         assert_eq!(row.theta, *th);
     }

@@ -19,11 +19,29 @@ fn window() {
 
 #[test]
 fn newton() {
-    snap!("newton_quadratic", ex::newton_quadratic(2).unwrap().to_string());
-    snap!("newton_rosenbrock", ex::newton_rosenbrock(7).unwrap().to_string());
-    snap!("newton_singular", ex::newton_singular().unwrap().to_string());
+    snap!(
+        "newton_quadratic",
+        ex::newton_quadratic(2).unwrap().to_string()
+    );
+    snap!(
+        "newton_rosenbrock",
+        ex::newton_rosenbrock(7).unwrap().to_string()
+    );
+    snap!(
+        "newton_singular",
+        ex::newton_singular().unwrap().to_string()
+    );
     snap!("refusals", ex::refusals().to_string());
-    snap!("race_rosenbrock", ex::race(&optcore::Rosenbrock::default(), ex::rosenbrock_start().view(), 10).unwrap().to_string());
+    snap!(
+        "race_rosenbrock",
+        ex::race(
+            &optcore::Rosenbrock::default(),
+            ex::rosenbrock_start().view(),
+            10
+        )
+        .unwrap()
+        .to_string()
+    );
 }
 
 #[test]

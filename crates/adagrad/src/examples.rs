@@ -9,8 +9,8 @@ use ndarray::{array, Array1};
 use optcore::render::{fmt_short, Cell};
 use optcore::trace::sub;
 use optcore::{
-    fmt_num, run, Optimizer, run_with, Convention, FnObjective, Objective, Quadratic, Report, Result,
-    Rosenbrock, RunOptions, Table, Trace,
+    fmt_num, run, run_with, Convention, FnObjective, Objective, Optimizer, Quadratic, Report,
+    Result, Rosenbrock, RunOptions, Table, Trace,
 };
 
 /// A labelled series of points, for a line chart.
@@ -21,7 +21,11 @@ pub type Series = (String, Points);
 /// The reference case `paper-adagrad-quadratic`: $0.1x^2 + 2y^2$ from $(-5, -2)$,
 /// η = 0.4, ε = 0.1.
 pub fn reference_optimizer() -> Adagrad {
-    Adagrad { lr: 0.4, eps: 0.1, ..Adagrad::defaults(Convention::Paper) }
+    Adagrad {
+        lr: 0.4,
+        eps: 0.1,
+        ..Adagrad::defaults(Convention::Paper)
+    }
 }
 
 /// The start of the reference cases.
@@ -32,7 +36,12 @@ pub fn reference_start() -> Array1<f64> {
 /// The post's update on the reference case, `steps` steps: gₜ, Gₜ,ᵢᵢ, the rates
 /// η/√(Gₜ,ᵢᵢ + ε) and Δθ per parameter.
 pub fn reference_run(steps: usize) -> Result<Trace<crate::AdagradRecord>> {
-    run(&reference_optimizer(), Quadratic::reference(), reference_start().view(), steps)
+    run(
+        &reference_optimizer(),
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )
 }
 
 fn matrix_table(title: &str, m: &DMatrix<f64>) -> Table {
@@ -50,7 +59,11 @@ fn matrix_table(title: &str, m: &DMatrix<f64>) -> Table {
 /// After `steps` Adagrad steps on `objective`: $G_t$ as the diagonal matrix the
 /// post writes, and the full outer-product sum $\sum_\tau g_\tau g_\tau^\top$
 /// (summed with plain loops) whose diagonal it is.
-pub fn outer_product_and_diagonal(objective: &dyn Objective, start: &[f64], steps: usize) -> Result<(DMatrix<f64>, DMatrix<f64>)> {
+pub fn outer_product_and_diagonal(
+    objective: &dyn Objective,
+    start: &[f64],
+    steps: usize,
+) -> Result<(DMatrix<f64>, DMatrix<f64>)> {
     let opt = reference_optimizer();
     let tr = run(&opt, objective, Array1::from(start.to_vec()).view(), steps)?;
     tr.completed()?;
@@ -80,14 +93,23 @@ pub fn diagonal_vs_full(steps: usize) -> Result<Report> {
         reference_optimizer().symbols()
     ));
     let cases: [(&str, Box<dyn Objective>, [f64; 2]); 2] = [
-        ("quadratic 0.1x² + 2y²", Box::new(Quadratic::reference()), [-5.0, -2.0]),
+        (
+            "quadratic 0.1x² + 2y²",
+            Box::new(Quadratic::reference()),
+            [-5.0, -2.0],
+        ),
         ("Rosenbrock", Box::new(Rosenbrock::default()), [-1.5, 2.0]),
     ];
     // The update as the post writes it with the matrix: Δθ = −(G + εI)^{-1/2} g.
     let opt = reference_optimizer();
     let tr = reference_run(steps)?;
     let rec = tr.last().record.clone().expect("steps > 0");
-    let inv_root = DMatrix::from_diagonal(&DVector::from_iterator(2, rec.sum_sq_grad.iter().map(|g| opt.lr / (g + opt.eps).sqrt())));
+    let inv_root = DMatrix::from_diagonal(&DVector::from_iterator(
+        2,
+        rec.sum_sq_grad
+            .iter()
+            .map(|g| opt.lr / (g + opt.eps).sqrt()),
+    ));
     let mut by_matrix = Table::new(
         format!("step {steps} on the quadratic: −η(Gₜ + εI)^(−1/2) gₜ with the diagonal matrix vs the element-wise form"),
         &["i", "gₜ,ᵢ", "η/√(Gₜ,ᵢᵢ+ε)", "matrix form Δθᵢ", "element-wise Δθᵢ"],
@@ -97,7 +119,13 @@ pub fn diagonal_vs_full(steps: usize) -> Result<Report> {
         for j in 0..2 {
             m += inv_root[(i, j)] * rec.grad[j];
         }
-        by_matrix.push(vec![i.into(), rec.grad[i].into(), inv_root[(i, i)].into(), (-m).into(), rec.update[i].into()]);
+        by_matrix.push(vec![
+            i.into(),
+            rec.grad[i].into(),
+            inv_root[(i, i)].into(),
+            (-m).into(),
+            rec.update[i].into(),
+        ]);
     }
     r = r.table(by_matrix);
     for (name, obj, start) in cases {
@@ -125,10 +153,24 @@ pub fn conventions_first_step() -> Table {
     );
     for g in [1.0, 0.01] {
         for eps in [1e-10, 1e-8, 1e-4, 0.1] {
-            let paper = Adagrad { lr: 0.01, eps, ..Adagrad::defaults(Convention::Paper) };
-            let torch = Adagrad { lr: 0.01, eps, ..Adagrad::defaults(Convention::Pytorch) };
+            let paper = Adagrad {
+                lr: 0.01,
+                eps,
+                ..Adagrad::defaults(Convention::Paper)
+            };
+            let torch = Adagrad {
+                lr: 0.01,
+                eps,
+                ..Adagrad::defaults(Convention::Pytorch)
+            };
             let (p, q) = (paper.effective_lr(1, g * g), torch.effective_lr(1, g * g));
-            t.push(vec![g.into(), eps.into(), p.into(), q.into(), (p / q).into()]);
+            t.push(vec![
+                g.into(),
+                eps.into(),
+                p.into(),
+                q.into(),
+                (p / q).into(),
+            ]);
         }
     }
     t.with_note("without ε both are η/|g|: the first step moves every parameter by exactly η, whatever its gradient")
@@ -137,12 +179,36 @@ pub fn conventions_first_step() -> Table {
 /// Both conventions on the reference case ([`reference_optimizer`]), side by side.
 pub fn conventions_runs(steps: usize) -> Result<Table> {
     let paper = reference_optimizer();
-    let torch = Adagrad { convention: Convention::Pytorch, ..paper };
-    let a = run(&paper, Quadratic::reference(), reference_start().view(), steps)?;
-    let b = run(&torch, Quadratic::reference(), reference_start().view(), steps)?;
+    let torch = Adagrad {
+        convention: Convention::Pytorch,
+        ..paper
+    };
+    let a = run(
+        &paper,
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?;
+    let b = run(
+        &torch,
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?;
     let mut t = Table::new(
-        format!("quadratic from (−5, −2), {}: post vs torch", paper.symbols()),
-        &["t", "θ₀ post", "θ₀ torch", "θ₁ post", "θ₁ torch", "loss post", "loss torch"],
+        format!(
+            "quadratic from (−5, −2), {}: post vs torch",
+            paper.symbols()
+        ),
+        &[
+            "t",
+            "θ₀ post",
+            "θ₀ torch",
+            "θ₁ post",
+            "θ₁ torch",
+            "loss post",
+            "loss torch",
+        ],
     );
     for (ra, rb) in a.rows.iter().zip(&b.rows) {
         t.push(vec![
@@ -161,15 +227,40 @@ pub fn conventions_runs(steps: usize) -> Result<Table> {
 /// torch's extra knobs on the reference case: `initial_accumulator_value` $G_0$
 /// (the first step is no longer exactly η per parameter) and `lr_decay`.
 pub fn torch_options(steps: usize) -> Result<Table> {
-    let base = Adagrad { lr: reference_optimizer().lr, ..Adagrad::defaults(Convention::Pytorch) };
+    let base = Adagrad {
+        lr: reference_optimizer().lr,
+        ..Adagrad::defaults(Convention::Pytorch)
+    };
     let mut t = Table::new(
-        format!("torch.optim.Adagrad(lr={}, eps={}) on the quadratic, {steps} steps", fmt_short(base.lr), fmt_short(base.eps)),
-        &["lr_decay", "G₀", "step-1 rate θ₀", "step-1 rate θ₁", "θ₀", "θ₁", "loss"],
+        format!(
+            "torch.optim.Adagrad(lr={}, eps={}) on the quadratic, {steps} steps",
+            fmt_short(base.lr),
+            fmt_short(base.eps)
+        ),
+        &[
+            "lr_decay",
+            "G₀",
+            "step-1 rate θ₀",
+            "step-1 rate θ₁",
+            "θ₀",
+            "θ₁",
+            "loss",
+        ],
     );
     for (lr_decay, g0) in [(0.0, 0.0), (0.0, 1.0), (0.1, 0.0), (0.1, 1.0)] {
         let opt = Adagrad::pytorch(base.lr, base.eps, lr_decay, g0)?;
-        let tr = run(&opt, Quadratic::reference(), reference_start().view(), steps)?;
-        let first = tr.rows[1].record.as_ref().expect("a first step").effective_lr.clone();
+        let tr = run(
+            &opt,
+            Quadratic::reference(),
+            reference_start().view(),
+            steps,
+        )?;
+        let first = tr.rows[1]
+            .record
+            .as_ref()
+            .expect("a first step")
+            .effective_lr
+            .clone();
         let last = tr.last();
         t.push(vec![
             lr_decay.into(),
@@ -188,11 +279,20 @@ pub fn torch_options(steps: usize) -> Result<Table> {
 /// step 1, so the run stops there with an error naming ε (torch would write NaN
 /// into θ); the table keeps the start row and says why it stopped.
 pub fn zero_denominator() -> Result<Table> {
-    let j = FnObjective::new("J = y² (x unused)", 2, |t| t[1] * t[1], |t, mut g| {
-        g[0] = 0.0;
-        g[1] = 2.0 * t[1];
-    });
-    let opt = Adagrad { lr: 0.1, eps: 0.0, ..Adagrad::defaults(Convention::Pytorch) };
+    let j = FnObjective::new(
+        "J = y² (x unused)",
+        2,
+        |t| t[1] * t[1],
+        |t, mut g| {
+            g[0] = 0.0;
+            g[1] = 2.0 * t[1];
+        },
+    );
+    let opt = Adagrad {
+        lr: 0.1,
+        eps: 0.0,
+        ..Adagrad::defaults(Convention::Pytorch)
+    };
     Ok(run(&opt, &j, array![1.0, 1.0].view(), 3)?.table())
 }
 
@@ -203,11 +303,21 @@ pub fn zero_denominator() -> Result<Table> {
 pub fn sparse_data_head(n: usize) -> Table {
     let d = SparseData::standard();
     let mut t = Table::new(
-        format!("linear unit data: {} examples, a₂ ≠ 0 on {} of them; w* = (0.5, −1, 2, 1.5)", d.len(), d.rare_count()),
+        format!(
+            "linear unit data: {} examples, a₂ ≠ 0 on {} of them; w* = (0.5, −1, 2, 1.5)",
+            d.len(),
+            d.rare_count()
+        ),
         &["i", "a₁", "a₂", "a₃", "y"],
     );
     for i in 0..n.min(d.len()) {
-        t.push(vec![i.into(), d.x[[i, 1]].into(), d.x[[i, 2]].into(), d.x[[i, 3]].into(), d.y[i].into()]);
+        t.push(vec![
+            i.into(),
+            d.x[[i, 1]].into(),
+            d.x[[i, 2]].into(),
+            d.x[[i, 3]].into(),
+            d.y[i].into(),
+        ]);
     }
     t
 }
@@ -225,19 +335,36 @@ pub const SPARSE_TOL: f64 = 0.05;
 /// Adagrad (paper form, ε = 1e-8) on the sparse data, online, from w = 0.
 pub fn sparse_adagrad(lr: f64) -> Result<Trace<crate::AdagradRecord>> {
     let d = SparseData::standard();
-    run_with(&sparse_optimizer(lr), &mut OnlineOracle::new(&d), Array1::zeros(4).view(), RunOptions::steps(SPARSE_STEPS))
+    run_with(
+        &sparse_optimizer(lr),
+        &mut OnlineOracle::new(&d),
+        Array1::zeros(4).view(),
+        RunOptions::steps(SPARSE_STEPS),
+    )
 }
 
 /// The Adagrad of the sparse-feature story (the post's form, ε = 1e-8).
 pub fn sparse_optimizer(lr: f64) -> Adagrad {
-    Adagrad { lr, eps: 1e-8, ..Adagrad::defaults(Convention::Paper) }
+    Adagrad {
+        lr,
+        eps: 1e-8,
+        ..Adagrad::defaults(Convention::Paper)
+    }
 }
 
 /// Plain SGD on the same data and schedule.
 pub fn sparse_sgd(lr: f64) -> Result<Trace<gd::SgdRecord>> {
     let d = SparseData::standard();
-    let opts = RunOptions { steps: SPARSE_STEPS, diverge_above: Some(1e6) };
-    run_with(&Sgd::new(lr)?, &mut OnlineOracle::new(&d), Array1::zeros(4).view(), opts)
+    let opts = RunOptions {
+        steps: SPARSE_STEPS,
+        diverge_above: Some(1e6),
+    };
+    run_with(
+        &Sgd::new(lr)?,
+        &mut OnlineOracle::new(&d),
+        Array1::zeros(4).view(),
+        opts,
+    )
 }
 
 /// The first t from which $|w_i - w^\star_i| \le$ [`SPARSE_TOL`] holds to the end
@@ -264,14 +391,25 @@ pub fn sparse_rates(lr: f64) -> Result<Table> {
     let d = SparseData::standard();
     let tr = sparse_adagrad(lr)?;
     let mut t = Table::new(
-        format!("Adagrad {}: effective rate η/√(Gₜ,ᵢᵢ + ε) per weight", sparse_optimizer(lr).symbols()),
+        format!(
+            "Adagrad {}: effective rate η/√(Gₜ,ᵢᵢ + ε) per weight",
+            sparse_optimizer(lr).symbols()
+        ),
         &["t", "a₂", "w₀ rate", "w₁ rate", "w₂ rate", "w₃ rate", "w₂"],
     );
     for row in tr.rows.iter().skip(1) {
         let a2 = d.x[[(row.t - 1) % d.len(), d.rare]];
         if row.t == 1 || (a2 != 0.0 && row.t <= 400) || row.t % 200 == 0 {
             let r = &row.record.as_ref().expect("a step").effective_lr;
-            t.push(vec![row.t.into(), a2.into(), r[0].into(), r[1].into(), r[2].into(), r[3].into(), row.theta[2].into()]);
+            t.push(vec![
+                row.t.into(),
+                a2.into(),
+                r[0].into(),
+                r[1].into(),
+                r[2].into(),
+                r[3].into(),
+                row.theta[2].into(),
+            ]);
         }
     }
     Ok(t.with_note("before the first a₂ ≠ 0, G₂₂ = 0 and w₂'s rate is η/√ε; afterwards it shrinks only on the rare steps"))
@@ -313,27 +451,56 @@ pub fn sparse_race() -> Result<Table> {
     };
     let mut push = |name: &str, lr: f64, thetas: Vec<Array1<f64>>, end: Cell| {
         let settle = |i: usize| settled_at(&thetas, i, d.w_star[i]);
-        let w2 = if thetas.len() == SPARSE_STEPS + 1 { settle(2) } else { None };
-        let (w1, w3) = if thetas.len() == SPARSE_STEPS + 1 { (settle(1), settle(3)) } else { (None, None) };
-        t.push(vec![name.into(), lr.into(), cell(w2), cell(w2.map(|s| rare_seen_by(&d, s))), cell(w1), cell(w3), end]);
+        let w2 = if thetas.len() == SPARSE_STEPS + 1 {
+            settle(2)
+        } else {
+            None
+        };
+        let (w1, w3) = if thetas.len() == SPARSE_STEPS + 1 {
+            (settle(1), settle(3))
+        } else {
+            (None, None)
+        };
+        t.push(vec![
+            name.into(),
+            lr.into(),
+            cell(w2),
+            cell(w2.map(|s| rare_seen_by(&d, s))),
+            cell(w1),
+            cell(w3),
+            end,
+        ]);
     };
     for lr in SPARSE_ADAGRAD_LRS {
         let tr = sparse_adagrad(lr)?;
         let end = end_cell(&tr);
-        push("Adagrad", lr, tr.rows.into_iter().map(|r| r.theta).collect(), end);
+        push(
+            "Adagrad",
+            lr,
+            tr.rows.into_iter().map(|r| r.theta).collect(),
+            end,
+        );
     }
     for lr in SPARSE_SGD_LRS {
         let tr = sparse_sgd(lr)?;
         let end = end_cell(&tr);
-        push("SGD", lr, tr.rows.into_iter().map(|r| r.theta).collect(), end);
+        push(
+            "SGD",
+            lr,
+            tr.rows.into_iter().map(|r| r.theta).collect(),
+            end,
+        );
     }
-    Ok(t.with_note("updates of w₂ = steps whose example has a₂ ≠ 0 (every other step leaves w₂ where it is)"))
+    Ok(t.with_note(
+        "updates of w₂ = steps whose example has a₂ ≠ 0 (every other step leaves w₂ where it is)",
+    ))
 }
 
 fn end_cell<R: optcore::Record>(tr: &Trace<R>) -> Cell {
     match &tr.stop {
         None => tr.last().loss.into(),
-        Some(optcore::Error::Diverged { step, .. }) | Some(optcore::Error::NonFinite { step, .. }) => format!("diverged at step {step}").into(),
+        Some(optcore::Error::Diverged { step, .. })
+        | Some(optcore::Error::NonFinite { step, .. }) => format!("diverged at step {step}").into(),
         Some(e) => e.to_string().into(),
     }
 }
@@ -367,9 +534,18 @@ pub const SLOPE_STEPS: usize = 3000;
 pub const SLOPE_LR: f64 = 0.5;
 
 fn slope_runs() -> Result<(Trace<crate::AdagradRecord>, Trace<gd::SgdRecord>)> {
-    let ada = Adagrad { lr: SLOPE_LR, eps: 1e-8, ..Adagrad::defaults(Convention::Paper) };
+    let ada = Adagrad {
+        lr: SLOPE_LR,
+        eps: 1e-8,
+        ..Adagrad::defaults(Convention::Paper)
+    };
     let a = run(&ada, long_slope(), array![0.0].view(), SLOPE_STEPS)?;
-    let s = run(&Sgd::new(SLOPE_LR)?, long_slope(), array![0.0].view(), SLOPE_STEPS)?;
+    let s = run(
+        &Sgd::new(SLOPE_LR)?,
+        long_slope(),
+        array![0.0].view(),
+        SLOPE_STEPS,
+    )?;
     Ok((a, s))
 }
 
@@ -422,14 +598,27 @@ pub fn stall() -> Result<Table> {
 pub fn stall_series() -> Result<(Vec<Series>, Points)> {
     let (a, s) = slope_runs()?;
     let theta = vec![
-        ("Adagrad".to_string(), a.rows.iter().map(|r| (r.t as f64, r.theta[0])).collect()),
-        ("SGD".to_string(), s.rows.iter().map(|r| (r.t as f64, r.theta[0])).collect()),
+        (
+            "Adagrad".to_string(),
+            a.rows.iter().map(|r| (r.t as f64, r.theta[0])).collect(),
+        ),
+        (
+            "SGD".to_string(),
+            s.rows.iter().map(|r| (r.t as f64, r.theta[0])).collect(),
+        ),
     ];
     let rate = a
         .rows
         .iter()
         .skip(1)
-        .map(|r| (r.t as f64, r.record.as_ref().map_or(f64::NAN, |rec| rec.effective_lr[0])))
+        .map(|r| {
+            (
+                r.t as f64,
+                r.record
+                    .as_ref()
+                    .map_or(f64::NAN, |rec| rec.effective_lr[0]),
+            )
+        })
         .collect();
     Ok((theta, rate))
 }
@@ -441,12 +630,18 @@ pub fn stall_series() -> Result<(Vec<Series>, Points)> {
 pub fn fig_reference(steps: usize) -> Result<plots::Figure> {
     let q = Quadratic::reference();
     let paper = reference_optimizer();
-    let torch = Adagrad { convention: Convention::Pytorch, ..paper };
+    let torch = Adagrad {
+        convention: Convention::Pytorch,
+        ..paper
+    };
     let a = run(&paper, &q, reference_start().view(), steps)?;
     let b = run(&torch, &q, reference_start().view(), steps)?;
     plots::Contour::new(&q, (-6.0, 6.0), (-2.5, 2.5))
         .levels(12)
-        .title(format!("Adagrad on 0.1x² + 2y², {}, {steps} steps", paper.symbols()))
+        .title(format!(
+            "Adagrad on 0.1x² + 2y², {}, {steps} steps",
+            paper.symbols()
+        ))
         .trace("post: η/√(G+ε)", &a)
         .trace("torch: η/(√G+ε)", &b)
         .render()
@@ -454,10 +649,12 @@ pub fn fig_reference(steps: usize) -> Result<plots::Figure> {
 
 /// Per-weight effective rates of Adagrad on the sparse data (log scale).
 pub fn fig_sparse_rates(lr: f64) -> Result<plots::Figure> {
-    let mut c = plots::LineChart::new(format!("Adagrad η = {lr}: effective rate η/√(Gₜ,ᵢᵢ+ε) per weight"))
-        .x_label("step t")
-        .y_label("effective rate")
-        .log_y(true);
+    let mut c = plots::LineChart::new(format!(
+        "Adagrad η = {lr}: effective rate η/√(Gₜ,ᵢᵢ+ε) per weight"
+    ))
+    .x_label("step t")
+    .y_label("effective rate")
+    .log_y(true);
     for (label, pts) in sparse_rate_series(lr)? {
         c = c.series(label, pts);
     }
@@ -466,14 +663,22 @@ pub fn fig_sparse_rates(lr: f64) -> Result<plots::Figure> {
 
 /// The rare weight $w_2$ along the run: Adagrad vs SGD, each at two η.
 pub fn fig_sparse_w2() -> Result<plots::Figure> {
-    let mut c = plots::LineChart::new("rare feature's weight w₂ (target 2)").x_label("step t").y_label("w₂");
+    let mut c = plots::LineChart::new("rare feature's weight w₂ (target 2)")
+        .x_label("step t")
+        .y_label("w₂");
     for lr in [0.5, 1.0] {
         let tr = sparse_adagrad(lr)?;
-        c = c.series(format!("Adagrad η = {lr}"), tr.rows.iter().map(|r| (r.t as f64, r.theta[2])).collect());
+        c = c.series(
+            format!("Adagrad η = {lr}"),
+            tr.rows.iter().map(|r| (r.t as f64, r.theta[2])).collect(),
+        );
     }
     for lr in [0.04, 0.08] {
         let tr = sparse_sgd(lr)?;
-        c = c.series(format!("SGD η = {lr}"), tr.rows.iter().map(|r| (r.t as f64, r.theta[2])).collect());
+        c = c.series(
+            format!("SGD η = {lr}"),
+            tr.rows.iter().map(|r| (r.t as f64, r.theta[2])).collect(),
+        );
     }
     c.render()
 }
@@ -481,7 +686,9 @@ pub fn fig_sparse_w2() -> Result<plots::Figure> {
 /// The stall: θ along the long slope, Adagrad vs SGD.
 pub fn fig_stall() -> Result<plots::Figure> {
     let (theta, _) = stall_series()?;
-    let mut c = plots::LineChart::new(format!("long slope to θ = 50, η = {SLOPE_LR}")).x_label("step t").y_label("θ");
+    let mut c = plots::LineChart::new(format!("long slope to θ = 50, η = {SLOPE_LR}"))
+        .x_label("step t")
+        .y_label("θ");
     for (label, pts) in theta {
         c = c.series(label, pts);
     }
@@ -491,7 +698,10 @@ pub fn fig_stall() -> Result<plots::Figure> {
 /// Adagrad's rate on the slope against η/√t (log scale).
 pub fn fig_rate_decay() -> Result<plots::Figure> {
     let (_, rate) = stall_series()?;
-    let reference: Vec<(f64, f64)> = rate.iter().map(|(t, _)| (*t, SLOPE_LR / t.sqrt())).collect();
+    let reference: Vec<(f64, f64)> = rate
+        .iter()
+        .map(|(t, _)| (*t, SLOPE_LR / t.sqrt()))
+        .collect();
     plots::LineChart::new("Adagrad's rate under a steady gradient")
         .x_label("step t")
         .y_label("rate")
@@ -503,13 +713,28 @@ pub fn fig_rate_decay() -> Result<plots::Figure> {
 
 /// Bad hyperparameters and the typed error each one gets (θ is never touched).
 pub fn refusals() -> Table {
-    let mut t = Table::new("refused hyperparameters", &["lr", "eps", "lr_decay", "G₀", "error"]);
-    for (lr, eps, lr_decay, g0) in [(0.01, -1e-8, 0.0, 0.0), (0.0, 1e-10, 0.0, 0.0), (0.01, 1e-10, -0.5, 0.0), (0.01, 1e-10, 0.0, -1.0), (0.01, f64::NAN, 0.0, 0.0)] {
+    let mut t = Table::new(
+        "refused hyperparameters",
+        &["lr", "eps", "lr_decay", "G₀", "error"],
+    );
+    for (lr, eps, lr_decay, g0) in [
+        (0.01, -1e-8, 0.0, 0.0),
+        (0.0, 1e-10, 0.0, 0.0),
+        (0.01, 1e-10, -0.5, 0.0),
+        (0.01, 1e-10, 0.0, -1.0),
+        (0.01, f64::NAN, 0.0, 0.0),
+    ] {
         let msg = match Adagrad::pytorch(lr, eps, lr_decay, g0) {
             Ok(_) => "accepted".to_string(),
             Err(e) => e.to_string(),
         };
-        t.push(vec![lr.into(), eps.into(), lr_decay.into(), g0.into(), msg.into()]);
+        t.push(vec![
+            lr.into(),
+            eps.into(),
+            lr_decay.into(),
+            g0.into(),
+            msg.into(),
+        ]);
     }
     t
 }

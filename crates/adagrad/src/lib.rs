@@ -67,9 +67,9 @@ pub mod sparse;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, Result};
-use optcore::torch_ops;
 use optcore::pieces;
-use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::torch_ops;
+use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
 /// Hyperparameters of Adagrad.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,7 +99,12 @@ impl Adagrad {
 
     /// A validated `pytorch` Adagrad (`torch.optim.Adagrad(lr, lr_decay, eps=eps,
     /// initial_accumulator_value)`).
-    pub fn pytorch(lr: f64, eps: f64, lr_decay: f64, initial_accumulator_value: f64) -> Result<Self> {
+    pub fn pytorch(
+        lr: f64,
+        eps: f64,
+        lr_decay: f64,
+        initial_accumulator_value: f64,
+    ) -> Result<Self> {
         Adagrad {
             lr,
             eps,
@@ -221,7 +226,11 @@ impl Optimizer for Adagrad {
         hp
     }
     fn describe(&self) -> String {
-        let hp: Vec<String> = self.hyperparameters().iter().map(|(k, v)| format!("{k} = {v}")).collect();
+        let hp: Vec<String> = self
+            .hyperparameters()
+            .iter()
+            .map(|(k, v)| format!("{k} = {v}"))
+            .collect();
         format!("adagrad/{} ({})", self.convention, hp.join(", "))
     }
     fn validate(&self) -> Result<()> {
@@ -241,7 +250,12 @@ impl Optimizer for Adagrad {
             seen_loss: f64::NAN,
         }
     }
-    fn step(&self, s: &mut AdagradState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+    fn step(
+        &self,
+        s: &mut AdagradState,
+        theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
         s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
@@ -295,7 +309,10 @@ mod tests {
         let opt = Adagrad::new(0.4, 0.1).unwrap();
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
         // g = (0.2x, 4y) = (−1, −8); G = (1, 64); θ₁ = θ₀ − 0.4/√(G+0.1)·g.
-        let want = array![-5.0 + 0.4 / (1.1f64).sqrt(), -2.0 + 0.4 / (64.1f64).sqrt() * 8.0];
+        let want = array![
+            -5.0 + 0.4 / (1.1f64).sqrt(),
+            -2.0 + 0.4 / (64.1f64).sqrt() * 8.0
+        ];
         assert!((&tr.rows[1].theta - &want).iter().all(|d| d.abs() < 1e-15));
     }
 
@@ -303,7 +320,10 @@ mod tests {
     fn bad_hyperparameters_are_refused() {
         assert!(Adagrad::new(0.0, 1e-8).is_err());
         let e = Adagrad::new(0.1, -1e-8).unwrap_err().to_string();
-        assert_eq!(e, "invalid eps = -0.00000001: eps must be a finite number >= 0");
+        assert_eq!(
+            e,
+            "invalid eps = -0.00000001: eps must be a finite number >= 0"
+        );
         assert!(Adagrad::pytorch(0.1, 1e-10, -1.0, 0.0).is_err());
         assert!(Adagrad::pytorch(0.1, 1e-10, 0.0, f64::NAN).is_err());
     }
@@ -312,16 +332,27 @@ mod tests {
     fn zero_denominator_stops_the_run_naming_eps() {
         // J(x, y) = y²: x never sees a gradient; with ε = 0 its G stays 0, and its
         // rate η/√0 is infinite at step 1. The run keeps its start and names ε.
-        let j = FnObjective::new("y²", 2, |t| t[1] * t[1], |t, mut g| {
-            g[0] = 0.0;
-            g[1] = 2.0 * t[1];
-        });
+        let j = FnObjective::new(
+            "y²",
+            2,
+            |t| t[1] * t[1],
+            |t, mut g| {
+                g[0] = 0.0;
+                g[1] = 2.0 * t[1];
+            },
+        );
         for conv in [Convention::Paper, Convention::Pytorch] {
-            let opt = Adagrad { eps: 0.0, ..Adagrad::defaults(conv) };
+            let opt = Adagrad {
+                eps: 0.0,
+                ..Adagrad::defaults(conv)
+            };
             let tr = run(&opt, &j, array![1.0, 1.0].view(), 3).unwrap();
             assert_eq!(tr.rows.len(), 1, "{conv}");
             let e = tr.stop.clone().unwrap();
-            assert!(matches!(e, optcore::Error::ZeroEps { step: 1, .. }), "{e:?}");
+            assert!(
+                matches!(e, optcore::Error::ZeroEps { step: 1, .. }),
+                "{e:?}"
+            );
             assert!(e.to_string().contains("eps > 0"), "{e}");
         }
     }

@@ -38,10 +38,16 @@ impl SparseData {
         let w_star = Array1::from(vec![0.5, -1.0, 2.0, 1.5]);
         let mut x = Array2::zeros((n, 4));
         let mut y = Array1::zeros(n);
-        let grid = |rng: &mut ChaCha8Rng| dense_scale * ((batching::uniform_below(rng, 2001) as f64 - 1000.0) / 1000.0);
+        let grid = |rng: &mut ChaCha8Rng| {
+            dense_scale * ((batching::uniform_below(rng, 2001) as f64 - 1000.0) / 1000.0)
+        };
         for i in 0..n {
             let a1 = grid(&mut rng);
-            let a2 = if batching::uniform_below(&mut rng, rare_every) == 0 { 1.0 } else { 0.0 };
+            let a2 = if batching::uniform_below(&mut rng, rare_every) == 0 {
+                1.0
+            } else {
+                0.0
+            };
             let a3 = grid(&mut rng);
             let row = [1.0, a1, a2, a3];
             let mut target = 0.0;
@@ -51,7 +57,12 @@ impl SparseData {
             }
             y[i] = target;
         }
-        SparseData { x, y, w_star, rare: 2 }
+        SparseData {
+            x,
+            y,
+            w_star,
+            rare: 2,
+        }
     }
 
     /// The data set the notebook uses: 400 examples, dense features on $[-5, 5]$,
@@ -70,7 +81,11 @@ impl SparseData {
 
     /// How many examples have a non-zero rare feature.
     pub fn rare_count(&self) -> usize {
-        self.x.column(self.rare).iter().filter(|a| **a != 0.0).count()
+        self.x
+            .column(self.rare)
+            .iter()
+            .filter(|a| **a != 0.0)
+            .count()
     }
 
     fn residual(&self, i: usize, w: ArrayView1<f64>) -> f64 {
@@ -102,7 +117,11 @@ pub struct OnlineOracle<'a> {
 
 impl<'a> OnlineOracle<'a> {
     pub fn new(data: &'a SparseData) -> Self {
-        OnlineOracle { data, current: 0, calls: 0 }
+        OnlineOracle {
+            data,
+            current: 0,
+            calls: 0,
+        }
     }
     /// The example of the current step.
     pub fn current(&self) -> usize {
@@ -132,6 +151,10 @@ impl Oracle for OnlineOracle<'_> {
         self.calls
     }
     fn problem_name(&self) -> String {
-        format!("linear unit, {} examples, a₂ ≠ 0 on {}", self.data.len(), self.data.rare_count())
+        format!(
+            "linear unit, {} examples, a₂ ≠ 0 on {}",
+            self.data.len(),
+            self.data.rare_count()
+        )
     }
 }

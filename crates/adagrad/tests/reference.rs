@@ -22,13 +22,27 @@ fn paper_adagrad_quadratic_matches_the_reference_trace() {
     let reference = case.trace();
     let opt = Adagrad::new(case.hp("lr"), case.hp("eps")).unwrap();
     let problem = problem_by_name(&case.problem).unwrap();
-    let tr = run(&opt, problem.as_ref(), ndarray::arr1(&case.start).view(), case.steps as usize).unwrap();
+    let tr = run(
+        &opt,
+        problem.as_ref(),
+        ndarray::arr1(&case.start).view(),
+        case.steps as usize,
+    )
+    .unwrap();
     let d = max_rel_diff_to_reference(&tr, &reference).unwrap();
     assert!(d < 1e-9, "max relative difference {d}");
 }
 
 /// torch.optim.Adagrad's single-tensor step, transcribed independently.
-fn torch_adagrad(obj: &dyn Objective, start: [f64; 2], steps: usize, lr: f64, lr_decay: f64, init: f64, eps: f64) -> Vec<[f64; 2]> {
+fn torch_adagrad(
+    obj: &dyn Objective,
+    start: [f64; 2],
+    steps: usize,
+    lr: f64,
+    lr_decay: f64,
+    init: f64,
+    eps: f64,
+) -> Vec<[f64; 2]> {
     let mut p = start;
     let mut state_sum = [init, init];
     let mut out = vec![p];
@@ -62,7 +76,12 @@ fn pytorch_convention_matches_torch_equations_bit_for_bit() {
         let tr = run(&opt, obj.as_ref(), array![start[0], start[1]].view(), 100).unwrap();
         assert_eq!(tr.rows.len(), 101);
         for (row, w) in tr.rows.iter().zip(&want) {
-            assert_eq!([row.theta[0], row.theta[1]], *w, "{problem} lr {lr} t {}", row.t);
+            assert_eq!(
+                [row.theta[0], row.theta[1]],
+                *w,
+                "{problem} lr {lr} t {}",
+                row.t
+            );
         }
     }
 }
@@ -71,18 +90,37 @@ fn pytorch_convention_matches_torch_equations_bit_for_bit() {
 fn conventions_differ_where_eps_matters_and_agree_where_not() {
     let q = problem_by_name("quadratic").unwrap();
     let run_with = |conv, eps| {
-        let opt = Adagrad { lr: 0.4, eps, ..Adagrad::defaults(conv) };
-        run(&opt, q.as_ref(), array![-5.0, -2.0].view(), 20).unwrap().last().theta.clone()
+        let opt = Adagrad {
+            lr: 0.4,
+            eps,
+            ..Adagrad::defaults(conv)
+        };
+        run(&opt, q.as_ref(), array![-5.0, -2.0].view(), 20)
+            .unwrap()
+            .last()
+            .theta
+            .clone()
     };
-    let (a, b) = (run_with(Convention::Paper, 1e-12), run_with(Convention::Pytorch, 1e-12));
+    let (a, b) = (
+        run_with(Convention::Paper, 1e-12),
+        run_with(Convention::Pytorch, 1e-12),
+    );
     assert!((&a - &b).iter().all(|d| d.abs() < 1e-9));
-    let (a, b) = (run_with(Convention::Paper, 1.0), run_with(Convention::Pytorch, 1.0));
+    let (a, b) = (
+        run_with(Convention::Paper, 1.0),
+        run_with(Convention::Pytorch, 1.0),
+    );
     assert!((&a - &b).iter().any(|d| d.abs() > 1e-2));
 }
 
 #[test]
 fn full_outer_product_has_the_diagonal_adagrad_keeps() {
-    let (diag, full) = adagrad::examples::outer_product_and_diagonal(&optcore::Rosenbrock::default(), &[-1.5, 2.0], 10).unwrap();
+    let (diag, full) = adagrad::examples::outer_product_and_diagonal(
+        &optcore::Rosenbrock::default(),
+        &[-1.5, 2.0],
+        10,
+    )
+    .unwrap();
     for i in 0..2 {
         assert_eq!(diag[(i, i)], full[(i, i)]);
     }

@@ -6,20 +6,35 @@ use testkit::snap;
 
 #[test]
 fn reference_run() {
-    snap!("reference_run", ex::reference_table(10).unwrap().to_string());
+    snap!(
+        "reference_run",
+        ex::reference_table(10).unwrap().to_string()
+    );
 }
 
 #[test]
 fn diagonal_vs_full() {
-    snap!("diagonal_vs_full", ex::diagonal_vs_full(20).unwrap().to_string());
+    snap!(
+        "diagonal_vs_full",
+        ex::diagonal_vs_full(20).unwrap().to_string()
+    );
 }
 
 #[test]
 fn conventions() {
-    snap!("conventions_first_step", ex::conventions_first_step().to_string());
-    snap!("conventions_runs", ex::conventions_runs(10).unwrap().to_string());
+    snap!(
+        "conventions_first_step",
+        ex::conventions_first_step().to_string()
+    );
+    snap!(
+        "conventions_runs",
+        ex::conventions_runs(10).unwrap().to_string()
+    );
     snap!("torch_options", ex::torch_options(20).unwrap().to_string());
-    snap!("zero_denominator", ex::zero_denominator().unwrap().to_string());
+    snap!(
+        "zero_denominator",
+        ex::zero_denominator().unwrap().to_string()
+    );
     snap!("refusals", ex::refusals().to_string());
 }
 
@@ -32,7 +47,10 @@ fn sparse_story() {
 
 #[test]
 fn steady_gradient() {
-    snap!("steady_gradient", ex::steady_gradient().unwrap().to_string());
+    snap!(
+        "steady_gradient",
+        ex::steady_gradient().unwrap().to_string()
+    );
     snap!("stall", ex::stall().unwrap().to_string());
 }
 

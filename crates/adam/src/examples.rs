@@ -55,7 +55,9 @@ pub fn unrolled_first_moment(t_max: usize) -> Report {
     let beta1 = 0.9;
     let mut eqs = Vec::new();
     let mut table = Table::new(
-        format!("the weights of m_t = (1 − β₁) Σ β₁^(t−i) gᵢ sum to 1 − β₁ᵗ (numbers at β₁ = {beta1})"),
+        format!(
+            "the weights of m_t = (1 − β₁) Σ β₁^(t−i) gᵢ sum to 1 − β₁ᵗ (numbers at β₁ = {beta1})"
+        ),
         &["t", "Σ weights (expanded)", "Σ weights at β₁", "1 − β₁ᵗ"],
     );
     for t in 1..=t_max {
@@ -63,9 +65,18 @@ pub fn unrolled_first_moment(t_max: usize) -> Report {
         if t <= 4 {
             eqs.push(format!("$$ {} $$", m.equation(&format!("m_{t}"))));
         }
-        let sum = m.terms.iter().fold(Poly::zero(), |acc, term| acc.add(&term.coeff)).mul(&m.factor);
+        let sum = m
+            .terms
+            .iter()
+            .fold(Poly::zero(), |acc, term| acc.add(&term.coeff))
+            .mul(&m.factor);
         let numeric: f64 = m.weights(beta1).iter().map(|(_, w)| w).sum();
-        table.push(vec![t.into(), sum.text(&b1).into(), numeric.into(), (1.0 - pow_int(beta1, t)).into()]);
+        table.push(vec![
+            t.into(),
+            sum.text(&b1).into(),
+            numeric.into(),
+            (1.0 - pow_int(beta1, t)).into(),
+        ]);
     }
     Report::new()
         .text(format!(
@@ -89,7 +100,10 @@ pub fn constant_gradient(steps: usize) -> Result<Table> {
     let tr = run(&opt, slope(1.0), array![0.0].view(), steps)?;
     tr.completed()?;
     let mut t = Table::new(
-        format!("Adam's moments for a constant gradient g = 1 (β₁ = {}, β₂ = {})", opt.beta1, opt.beta2),
+        format!(
+            "Adam's moments for a constant gradient g = 1 (β₁ = {}, β₂ = {})",
+            opt.beta1, opt.beta2
+        ),
         &["t", "m", "1 − β₁ᵗ", "m̂", "v", "1 − β₂ᵗ", "v̂"],
     );
     for row in tr.rows.iter().skip(1) {
@@ -116,23 +130,67 @@ pub fn bias_correction_first_steps(steps: usize) -> Result<Report> {
     let a = run(&corrected, slope(1.0), array![0.0].view(), steps)?;
     let b = run(&uncorrected, slope(1.0), array![0.0].view(), steps)?;
     let mut t1 = Table::new(
-        format!("constant gradient g = 1, η = {}: the step Δθₜ", corrected.lr),
-        &["t", "corrected", "uncorrected", "uncorrected / corrected", "(1 − β₁ᵗ)/√(1 − β₂ᵗ)"],
+        format!(
+            "constant gradient g = 1, η = {}: the step Δθₜ",
+            corrected.lr
+        ),
+        &[
+            "t",
+            "corrected",
+            "uncorrected",
+            "uncorrected / corrected",
+            "(1 − β₁ᵗ)/√(1 − β₂ᵗ)",
+        ],
     );
     for (ra, rb) in a.rows.windows(2).zip(b.rows.windows(2)) {
         let t = ra[1].t;
-        let (da, db) = (ra[1].theta[0] - ra[0].theta[0], rb[1].theta[0] - rb[0].theta[0]);
-        let closed = (1.0 - pow_int(corrected.beta1, t)) / (1.0 - pow_int(corrected.beta2, t)).sqrt();
-        t1.push(vec![t.into(), da.into(), db.into(), (db / da).into(), closed.into()]);
+        let (da, db) = (
+            ra[1].theta[0] - ra[0].theta[0],
+            rb[1].theta[0] - rb[0].theta[0],
+        );
+        let closed =
+            (1.0 - pow_int(corrected.beta1, t)) / (1.0 - pow_int(corrected.beta2, t)).sqrt();
+        t1.push(vec![
+            t.into(),
+            da.into(),
+            db.into(),
+            (db / da).into(),
+            closed.into(),
+        ]);
     }
-    let qa = run(&corrected, Quadratic::reference(), quadratic_start().view(), steps)?;
-    let qb = run(&uncorrected, Quadratic::reference(), quadratic_start().view(), steps)?;
+    let qa = run(
+        &corrected,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        steps,
+    )?;
+    let qb = run(
+        &uncorrected,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        steps,
+    )?;
     let mut t2 = Table::new(
-        format!("quadratic from (−5, −2), η = {}: θ and the loss", corrected.lr),
-        &["t", "θ₁ corrected", "θ₁ uncorrected", "loss corrected", "loss uncorrected"],
+        format!(
+            "quadratic from (−5, −2), η = {}: θ and the loss",
+            corrected.lr
+        ),
+        &[
+            "t",
+            "θ₁ corrected",
+            "θ₁ uncorrected",
+            "loss corrected",
+            "loss uncorrected",
+        ],
     );
     for (ra, rb) in qa.rows.iter().zip(&qb.rows) {
-        t2.push(vec![ra.t.into(), ra.theta[1].into(), rb.theta[1].into(), ra.loss.into(), rb.loss.into()]);
+        t2.push(vec![
+            ra.t.into(),
+            ra.theta[1].into(),
+            rb.theta[1].into(),
+            ra.loss.into(),
+            rb.loss.into(),
+        ]);
     }
     Ok(Report::new()
         .text(
@@ -150,7 +208,12 @@ pub fn bias_correction_first_steps(steps: usize) -> Result<Report> {
 /// the same pieces).
 pub fn momentum_plus_rmsprop(steps: usize) -> Result<Report> {
     let opt = Adam::new(Convention::Paper, 0.1, 0.9, 0.999, 1e-8)?.without_bias_correction()?;
-    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), steps)?;
+    let tr = run(
+        &opt,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        steps,
+    )?;
     tr.completed()?;
     let mut ema = Array1::zeros(2);
     let mut avg_sq = Array1::zeros(2);
@@ -162,7 +225,9 @@ pub fn momentum_plus_rmsprop(steps: usize) -> Result<Report> {
         let r = w[1].record.as_ref().expect("a step record");
         decay_avg(ema.view_mut(), r.grad.view(), opt.beta1);
         decay_avg_sq(avg_sq.view_mut(), r.grad.view(), opt.beta2);
-        let pieces: Vec<f64> = (0..2).map(|i| w[0].theta[i] - opt.lr * ema[i] / (avg_sq[i].sqrt() + opt.eps)).collect();
+        let pieces: Vec<f64> = (0..2)
+            .map(|i| w[0].theta[i] - opt.lr * ema[i] / (avg_sq[i].sqrt() + opt.eps))
+            .collect();
         let adam: Vec<f64> = (0..2).map(|i| w[1].theta[i]).collect();
         let diff = (pieces[0] - adam[0]).abs().max((pieces[1] - adam[1]).abs());
         t.push(vec![
@@ -198,7 +263,10 @@ pub fn eps_placement() -> Result<Table> {
     let added = Adam::defaults(Convention::Paper);
     let inside = added.with_eps_placement(EpsPlacement::InsideRoot)?;
     let mut t = Table::new(
-        format!("Adam's first step, η = {}, ε = {:e}: √v̂ + ε vs √(v̂ + ε)", added.lr, added.eps),
+        format!(
+            "Adam's first step, η = {}, ε = {:e}: √v̂ + ε vs √(v̂ + ε)",
+            added.lr, added.eps
+        ),
         &["|g|", "Δθ, √v̂ + ε", "Δθ, √(v̂ + ε)", "inside / added"],
     );
     for c in [1.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8] {
@@ -221,7 +289,14 @@ pub fn torch_reference() -> Result<Table> {
     let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 20)?;
     let mut t = Table::new(
         "torch.optim.Adam (reference trace) vs adam::Adam, pytorch convention",
-        &["t", "θ₀ torch", "θ₀ ours", "θ₁ torch", "θ₁ ours", "ulps apart"],
+        &[
+            "t",
+            "θ₀ torch",
+            "θ₀ ours",
+            "θ₁ torch",
+            "θ₁ ours",
+            "ulps apart",
+        ],
     );
     let mut worst: f64 = 0.0;
     for (ours, theirs) in tr.rows.iter().zip(&reference) {
@@ -251,10 +326,17 @@ pub fn paper_vs_pytorch(steps: usize) -> Result<Table> {
     let paper = Adam::new(Convention::Paper, 0.01, d.beta1, d.beta2, d.eps)?;
     let torch = Adam::new(Convention::Pytorch, paper.lr, d.beta1, d.beta2, d.eps)?;
     let mut t = Table::new(
-        format!("Adam, paper vs pytorch arithmetic ({}), {steps} steps", paper.symbols()),
+        format!(
+            "Adam, paper vs pytorch arithmetic ({}), {steps} steps",
+            paper.symbols()
+        ),
         &["problem", "start", "max relative difference in θ"],
     );
-    for (name, start) in [("quadratic", [-5.0, -2.0]), ("rosenbrock", [-1.2, 1.0]), ("beale", [1.0, 1.0])] {
+    for (name, start) in [
+        ("quadratic", [-5.0, -2.0]),
+        ("rosenbrock", [-1.2, 1.0]),
+        ("beale", [1.0, 1.0]),
+    ] {
         let obj = problem_by_name(name)?;
         let start = Array1::from(start.to_vec());
         let a = run(&paper, obj.as_ref(), start.view(), steps)?;
@@ -265,7 +347,11 @@ pub fn paper_vs_pytorch(steps: usize) -> Result<Table> {
                 worst = worst.max(rel_diff(ra.theta[i], rb.theta[i]));
             }
         }
-        t.push(vec![name.into(), format!("({}, {})", start[0], start[1]).into(), worst.into()]);
+        t.push(vec![
+            name.into(),
+            format!("({}, {})", start[0], start[1]).into(),
+            worst.into(),
+        ]);
     }
     Ok(t)
 }
@@ -279,7 +365,10 @@ pub fn bias_correction_contour(steps: usize) -> Result<plots::Figure> {
     let a = run(&corrected, &q, quadratic_start().view(), steps)?;
     let b = run(&uncorrected, &q, quadratic_start().view(), steps)?;
     plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
-        .title(format!("Adam on 0.1x² + 2y², η = {}, {steps} steps", corrected.lr))
+        .title(format!(
+            "Adam on 0.1x² + 2y², η = {}, {steps} steps",
+            corrected.lr
+        ))
         .path("bias-corrected (Algorithm 1)", a.path2())
         .path("no bias correction", b.path2())
         .render()

@@ -49,9 +49,9 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
-use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 use optcore::pieces::{bias_correction, decay, decay_sq};
 use optcore::torch_ops;
+use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
 /// Where ε enters the denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -109,7 +109,10 @@ impl Adam {
 
     /// The same with ε placed as given (`InsideRoot`: `paper` only).
     pub fn with_eps_placement(self, eps_placement: EpsPlacement) -> Result<Self> {
-        let a = Adam { eps_placement, ..self };
+        let a = Adam {
+            eps_placement,
+            ..self
+        };
         a.validate()?;
         Ok(a)
     }
@@ -195,7 +198,12 @@ impl Optimizer for Adam {
         "adam"
     }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        vec![("lr", self.lr), ("beta1", self.beta1), ("beta2", self.beta2), ("eps", self.eps)]
+        vec![
+            ("lr", self.lr),
+            ("beta1", self.beta1),
+            ("beta2", self.beta2),
+            ("eps", self.eps),
+        ]
     }
     fn validate(&self) -> Result<()> {
         check_positive("lr", self.lr)?;
@@ -206,14 +214,17 @@ impl Optimizer for Adam {
             return Err(Error::Hyperparameter {
                 name: "bias_correction",
                 value: 0.0,
-                accepts: "on with the pytorch convention (torch.optim.Adam always corrects); use paper",
+                accepts:
+                    "on with the pytorch convention (torch.optim.Adam always corrects); use paper",
             });
         }
-        if self.convention == Convention::Pytorch && self.eps_placement == EpsPlacement::InsideRoot {
+        if self.convention == Convention::Pytorch && self.eps_placement == EpsPlacement::InsideRoot
+        {
             return Err(Error::Hyperparameter {
                 name: "eps_placement",
                 value: self.eps,
-                accepts: "added to the root with the pytorch convention; use paper for ε inside the root",
+                accepts:
+                    "added to the root with the pytorch convention; use paper for ε inside the root",
             });
         }
         Ok(())
@@ -232,7 +243,12 @@ impl Optimizer for Adam {
             seen_loss: f64::NAN,
         }
     }
-    fn step(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+    fn step(
+        &self,
+        s: &mut AdamState,
+        theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
         s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
@@ -248,7 +264,10 @@ impl Optimizer for Adam {
                 s.beta1_power *= b1;
                 s.beta2_power *= b2;
                 let (bc1, bc2) = if self.bias_correction {
-                    (bias_correction(s.beta1_power), bias_correction(s.beta2_power))
+                    (
+                        bias_correction(s.beta1_power),
+                        bias_correction(s.beta2_power),
+                    )
                 } else {
                     (1.0, 1.0)
                 };
@@ -258,7 +277,11 @@ impl Optimizer for Adam {
                     *v = decay_sq(*v, g, b2);
                     *mh = *m / bc1;
                     *vh = *v / bc2;
-                    let denom = if inside { (*vh + eps).sqrt() } else { vh.sqrt() + eps };
+                    let denom = if inside {
+                        (*vh + eps).sqrt()
+                    } else {
+                        vh.sqrt() + eps
+                    };
                     *x -= lr * *mh / denom;
                 });
             }
@@ -322,8 +345,12 @@ mod tests {
             assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");
         }
         assert!(Adam::defaults(p).without_bias_correction().is_err());
-        assert!(Adam::defaults(p).with_eps_placement(EpsPlacement::InsideRoot).is_err());
-        assert!(Adam::defaults(Convention::Paper).without_bias_correction().is_ok());
+        assert!(Adam::defaults(p)
+            .with_eps_placement(EpsPlacement::InsideRoot)
+            .is_err());
+        assert!(Adam::defaults(Convention::Paper)
+            .without_bias_correction()
+            .is_ok());
     }
 
     #[test]

@@ -11,37 +11,66 @@ fn first_steps() {
 
 #[test]
 fn unrolled_first_moment() {
-    snap!("unrolled_first_moment", examples::unrolled_first_moment(examples::UNROLL_T).to_string());
+    snap!(
+        "unrolled_first_moment",
+        examples::unrolled_first_moment(examples::UNROLL_T).to_string()
+    );
 }
 
 #[test]
 fn constant_gradient() {
-    snap!("constant_gradient", examples::constant_gradient(examples::CONSTANT_STEPS).unwrap().to_string());
+    snap!(
+        "constant_gradient",
+        examples::constant_gradient(examples::CONSTANT_STEPS)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
 fn bias_correction_first_steps() {
-    snap!("bias_correction_first_steps", examples::bias_correction_first_steps(examples::FIRST_STEPS).unwrap().to_string());
+    snap!(
+        "bias_correction_first_steps",
+        examples::bias_correction_first_steps(examples::FIRST_STEPS)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
 fn momentum_plus_rmsprop() {
-    snap!("momentum_plus_rmsprop", examples::momentum_plus_rmsprop(examples::FIRST_STEPS).unwrap().to_string());
+    snap!(
+        "momentum_plus_rmsprop",
+        examples::momentum_plus_rmsprop(examples::FIRST_STEPS)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
 fn eps_placement() {
-    snap!("eps_placement", examples::eps_placement().unwrap().to_string());
+    snap!(
+        "eps_placement",
+        examples::eps_placement().unwrap().to_string()
+    );
 }
 
 #[test]
 fn torch_reference() {
-    snap!("torch_reference", examples::torch_reference().unwrap().to_string());
+    snap!(
+        "torch_reference",
+        examples::torch_reference().unwrap().to_string()
+    );
 }
 
 #[test]
 fn paper_vs_pytorch() {
-    snap!("paper_vs_pytorch", examples::paper_vs_pytorch(examples::COMPARE_STEPS).unwrap().to_string());
+    snap!(
+        "paper_vs_pytorch",
+        examples::paper_vs_pytorch(examples::COMPARE_STEPS)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]

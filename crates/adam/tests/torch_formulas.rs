@@ -98,9 +98,22 @@ fn cases() -> Vec<Case> {
 fn reproduces_the_shared_torch_trace_bit_for_bit() {
     let case = testkit::case("pytorch-adam-quadratic");
     let reference = case.trace();
-    let opt = Adam::new(Convention::Pytorch, case.hp("lr"), case.hp("beta1"), case.hp("beta2"), case.hp("eps")).unwrap();
+    let opt = Adam::new(
+        Convention::Pytorch,
+        case.hp("lr"),
+        case.hp("beta1"),
+        case.hp("beta2"),
+        case.hp("eps"),
+    )
+    .unwrap();
     let problem = optcore::problem_by_name(&case.problem).unwrap();
-    let tr = run(&opt, problem.as_ref(), ndarray::arr1(&case.start).view(), case.steps as usize).unwrap();
+    let tr = run(
+        &opt,
+        problem.as_ref(),
+        ndarray::arr1(&case.start).view(),
+        case.steps as usize,
+    )
+    .unwrap();
     assert!(max_rel_diff_to_reference(&tr, &reference).unwrap() < 1e-9);
     for (ours, theirs) in tr.rows.iter().zip(&reference) {
         assert_eq!(ours.theta.to_vec(), theirs.theta, "t = {}", ours.t);
@@ -112,7 +125,14 @@ fn reproduces_the_shared_torch_trace_bit_for_bit() {
 fn pytorch_convention_matches_torch_formulas() {
     for c in cases() {
         let w = worst(Convention::Pytorch, &c, &torch_adam(&c));
-        assert!(w < 1e-12, "{} lr={} β=({}, {}): {w:e}", c.problem, c.lr, c.beta1, c.beta2);
+        assert!(
+            w < 1e-12,
+            "{} lr={} β=({}, {}): {w:e}",
+            c.problem,
+            c.lr,
+            c.beta1,
+            c.beta2
+        );
     }
 }
 

@@ -32,9 +32,9 @@
 
 pub mod examples;
 
+use ndarray::{ArrayView1, ArrayViewMut1};
 use optcore::error::{Error, Result};
 use optcore::{ExampleLoss, Objective, Oracle};
-use ndarray::{ArrayView1, ArrayViewMut1};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 
@@ -155,7 +155,8 @@ impl Batches {
     /// The next batch of example indices, starting a new epoch when needed.
     pub fn next_batch(&mut self) -> &[usize] {
         let remaining = self.len - self.pos;
-        let exhausted = remaining == 0 || (self.last == LastBatch::Drop && remaining < self.batch_size);
+        let exhausted =
+            remaining == 0 || (self.last == LastBatch::Drop && remaining < self.batch_size);
         if exhausted {
             self.order.iter_mut().enumerate().for_each(|(i, o)| *o = i);
             if let Some(rng) = self.rng.as_mut() {
@@ -172,7 +173,9 @@ impl Batches {
 
     /// The batches of the next epoch, in order.
     pub fn next_epoch(&mut self) -> Vec<Vec<usize>> {
-        (0..self.batches_per_epoch()).map(|_| self.next_batch().to_vec()).collect()
+        (0..self.batches_per_epoch())
+            .map(|_| self.next_batch().to_vec())
+            .collect()
     }
 }
 
@@ -238,7 +241,11 @@ impl<L: ExampleLoss + Objective> Oracle for MiniBatchOracle<'_, L> {
         self.evaluations
     }
     fn problem_name(&self) -> String {
-        format!("{} (batch size {})", self.loss.loss_name(), self.batches.batch_size())
+        format!(
+            "{} (batch size {})",
+            self.loss.loss_name(),
+            self.batches.batch_size()
+        )
     }
 }
 
@@ -250,7 +257,10 @@ mod tests {
     fn bad_batch_sizes_are_refused() {
         assert_eq!(
             Batches::new(10, 0, None, LastBatch::Keep).unwrap_err(),
-            Error::BatchSize { batch_size: 0, len: 10 }
+            Error::BatchSize {
+                batch_size: 0,
+                len: 10
+            }
         );
         assert!(Batches::new(10, 11, None, LastBatch::Keep).is_err());
         assert!(Batches::new(10, 10, None, LastBatch::Keep).is_ok());
@@ -261,12 +271,18 @@ mod tests {
     fn an_epoch_covers_every_example_once() {
         let mut b = Batches::new(10, 3, Some(7), LastBatch::Keep).unwrap();
         let epoch = b.next_epoch();
-        assert_eq!(epoch.iter().map(Vec::len).collect::<Vec<_>>(), vec![3, 3, 3, 1]);
+        assert_eq!(
+            epoch.iter().map(Vec::len).collect::<Vec<_>>(),
+            vec![3, 3, 3, 1]
+        );
         let mut all: Vec<usize> = epoch.concat();
         all.sort();
         assert_eq!(all, (0..10).collect::<Vec<_>>());
         let mut d = Batches::new(10, 3, Some(7), LastBatch::Drop).unwrap();
-        assert_eq!(d.next_epoch().iter().map(Vec::len).collect::<Vec<_>>(), vec![3, 3, 3]);
+        assert_eq!(
+            d.next_epoch().iter().map(Vec::len).collect::<Vec<_>>(),
+            vec![3, 3, 3]
+        );
         assert_eq!(d.epoch(), 1);
         d.next_batch();
         assert_eq!(d.epoch(), 2);
@@ -274,12 +290,20 @@ mod tests {
 
     #[test]
     fn shuffles_are_seeded() {
-        let a = Batches::new(20, 5, Some(1), LastBatch::Keep).unwrap().next_epoch();
-        let b = Batches::new(20, 5, Some(1), LastBatch::Keep).unwrap().next_epoch();
-        let c = Batches::new(20, 5, Some(2), LastBatch::Keep).unwrap().next_epoch();
+        let a = Batches::new(20, 5, Some(1), LastBatch::Keep)
+            .unwrap()
+            .next_epoch();
+        let b = Batches::new(20, 5, Some(1), LastBatch::Keep)
+            .unwrap()
+            .next_epoch();
+        let c = Batches::new(20, 5, Some(2), LastBatch::Keep)
+            .unwrap()
+            .next_epoch();
         assert_eq!(a, b);
         assert_ne!(a, c);
-        let plain = Batches::new(20, 5, None, LastBatch::Keep).unwrap().next_epoch();
+        let plain = Batches::new(20, 5, None, LastBatch::Keep)
+            .unwrap()
+            .next_epoch();
         assert_eq!(plain.concat(), (0..20).collect::<Vec<_>>());
     }
 }

@@ -106,7 +106,10 @@ impl Visit for Trainer<'_> {
 /// The eight methods trained on iris, in the post's order.
 pub fn runs() -> Result<Vec<Run>> {
     let loss = loss()?;
-    let mut t = Trainer { loss: &loss, out: Vec::new() };
+    let mut t = Trainer {
+        loss: &loss,
+        out: Vec::new(),
+    };
     each_method(LR_FIXED, LR_ADAPTIVE, &mut t)?;
     Ok(t.out)
 }
@@ -158,13 +161,20 @@ pub fn table() -> Result<Table> {
 /// Full-data loss after each epoch, every method on one log chart.
 pub fn chart() -> Result<plots::Figure> {
     let rs = runs()?;
-    let mut c = plots::LineChart::new(format!("softmax on iris, mini-batches of {BATCH}: loss after each epoch"))
-        .x_label("epoch")
-        .y_label("loss")
-        .log_y(true)
-        .size(760, 480);
+    let mut c = plots::LineChart::new(format!(
+        "softmax on iris, mini-batches of {BATCH}: loss after each epoch"
+    ))
+    .x_label("epoch")
+    .y_label("loss")
+    .log_y(true)
+    .size(760, 480);
     for r in rs {
-        let pts = r.epoch_losses.iter().enumerate().map(|(e, &l)| (e as f64, l)).collect();
+        let pts = r
+            .epoch_losses
+            .iter()
+            .enumerate()
+            .map(|(e, &l)| (e as f64, l))
+            .collect();
         c = c.series(r.method, pts);
     }
     c.render()
@@ -192,7 +202,12 @@ mod tests {
         for r in runs().unwrap() {
             assert!(r.stop.is_none());
             assert_eq!(r.epoch_losses.len(), EPOCHS + 1);
-            assert_eq!(r.gradient_evaluations, (EPOCHS * 150) as u64, "{}", r.method);
+            assert_eq!(
+                r.gradient_evaluations,
+                (EPOCHS * 150) as u64,
+                "{}",
+                r.method
+            );
         }
     }
 }

@@ -22,17 +22,20 @@
 pub mod iris;
 pub mod sweep;
 
-use adagrad::Adagrad;
 use adadelta::Adadelta;
+use adagrad::Adagrad;
 use adam::Adam;
 use gd::Sgd;
 use momentum::Momentum;
 use nadam::Nadam;
 use nag::Nag;
 use ndarray::{array, Array1};
-use optcore::render::fmt_short;
 use optcore::error::{Error, Result};
-use optcore::{run_with, Beale, Convention, Exact, Objective, Optimizer, Quadratic, Record, Rosenbrock, RunOptions, Table, Trace};
+use optcore::render::fmt_short;
+use optcore::{
+    run_with, Beale, Convention, Exact, Objective, Optimizer, Quadratic, Record, Rosenbrock,
+    RunOptions, Table, Trace,
+};
 use rmsprop::Rmsprop;
 
 /// The analytic problems of the comparison.
@@ -129,11 +132,19 @@ fn one<O: Optimizer>(method: &'static str, opt: &O, s: &Setup) -> Result<Run> {
 
 /// `lr = 0.1, momentum = 0.9`: an optimizer's hyperparameters by their flag names.
 pub(crate) fn hyperparameter_text<O: Optimizer>(opt: &O) -> String {
-    let hp: Vec<String> = opt.hyperparameters().iter().map(|(k, v)| format!("{k} = {}", fmt_short(*v))).collect();
+    let hp: Vec<String> = opt
+        .hyperparameters()
+        .iter()
+        .map(|(k, v)| format!("{k} = {}", fmt_short(*v)))
+        .collect();
     hp.join(", ")
 }
 
-pub(crate) fn summarise<O: Optimizer, R: Record>(method: &'static str, opt: &O, tr: &Trace<R>) -> Run {
+pub(crate) fn summarise<O: Optimizer, R: Record>(
+    method: &'static str,
+    opt: &O,
+    tr: &Trace<R>,
+) -> Run {
     Run {
         method,
         hyperparameters: hyperparameter_text(opt),
@@ -142,7 +153,6 @@ pub(crate) fn summarise<O: Optimizer, R: Record>(method: &'static str, opt: &O, 
         stop: tr.stop.clone(),
     }
 }
-
 
 /// The post's two families of methods (its figure and its list of sections).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,7 +175,16 @@ impl Family {
 }
 
 /// The eight methods' names in the post's order.
-pub const METHODS: [&str; 8] = ["Gradient Descent", "Momentum", "NAG", "Adagrad", "Adadelta", "RMSprop", "Adam", "NAdam"];
+pub const METHODS: [&str; 8] = [
+    "Gradient Descent",
+    "Momentum",
+    "NAG",
+    "Adagrad",
+    "Adadelta",
+    "RMSprop",
+    "Adam",
+    "NAdam",
+];
 
 /// The family of one of [`METHODS`].
 pub fn family(method: &str) -> Family {
@@ -195,7 +214,10 @@ pub fn each_method(lr_fixed: f64, lr_adaptive: f64, v: &mut impl Visit) -> Resul
     v.visit(METHODS[4], &Adadelta::defaults(p).validated()?)?;
     v.visit(METHODS[5], &Rmsprop::new(p, adaptive, 0.9, 1e-8)?)?;
     v.visit(METHODS[6], &Adam::new(p, adaptive, 0.9, 0.999, 1e-8)?)?;
-    v.visit(METHODS[7], &Nadam::new(p, adaptive, 0.9, 0.999, 1e-8, 4e-3)?)?;
+    v.visit(
+        METHODS[7],
+        &Nadam::new(p, adaptive, 0.9, 0.999, 1e-8, 4e-3)?,
+    )?;
     Ok(())
 }
 
@@ -214,7 +236,10 @@ impl Visit for Runner<'_> {
 /// The eight methods on `problem`, in the post's order.
 pub fn runs(problem: Problem) -> Result<Vec<Run>> {
     let s = problem.setup();
-    let mut r = Runner { setup: &s, out: Vec::new() };
+    let mut r = Runner {
+        setup: &s,
+        out: Vec::new(),
+    };
     each_method(s.lr_fixed, s.lr_adaptive, &mut r)?;
     Ok(r.out)
 }
@@ -228,7 +253,12 @@ pub fn table(problem: Problem) -> Result<Table> {
     let mid = n / 4;
     let minimum = s.objective.minimum().unwrap_or_else(|| Array1::zeros(2));
     let mut t = Table::with_header(
-        format!("{} from ({}, {}), {n} steps: every method of the post", s.objective.name(), s.start[0], s.start[1]),
+        format!(
+            "{} from ({}, {}), {n} steps: every method of the post",
+            s.objective.name(),
+            s.start[0],
+            s.start[1]
+        ),
         vec![
             "method".into(),
             "hyperparameters".into(),
@@ -247,7 +277,9 @@ pub fn table(problem: Problem) -> Result<Table> {
             None => "—".into(),
         };
         let end = r.path.last().copied().unwrap_or((f64::NAN, f64::NAN));
-        let dist = ((end.0 - minimum[0]) * (end.0 - minimum[0]) + (end.1 - minimum[1]) * (end.1 - minimum[1])).sqrt();
+        let dist = ((end.0 - minimum[0]) * (end.0 - minimum[0])
+            + (end.1 - minimum[1]) * (end.1 - minimum[1]))
+            .sqrt();
         t.push(vec![
             r.method.into(),
             r.hyperparameters.clone().into(),
@@ -276,7 +308,12 @@ pub fn contour(problem: Problem) -> Result<plots::Figure> {
     let mut c = plots::Contour::new(s.objective.as_ref(), s.x_range, s.y_range)
         .levels(14)
         .size(760, 560)
-        .title(format!("{}: every method from ({}, {})", s.objective.name(), s.start[0], s.start[1]));
+        .title(format!(
+            "{}: every method from ({}, {})",
+            s.objective.name(),
+            s.start[0],
+            s.start[1]
+        ));
     for r in rs {
         c = c.path(r.method, r.path);
     }
@@ -293,7 +330,12 @@ pub fn loss_chart(problem: Problem) -> Result<plots::Figure> {
         .log_y(true)
         .size(760, 480);
     for r in rs {
-        let pts = r.losses.iter().enumerate().map(|(t, &l)| (t as f64, l)).collect();
+        let pts = r
+            .losses
+            .iter()
+            .enumerate()
+            .map(|(t, &l)| (t as f64, l))
+            .collect();
         c = c.series(r.method, pts);
     }
     c.render()
@@ -316,7 +358,10 @@ mod tests {
         let mut n = Names(Vec::new());
         each_method(0.1, 0.1, &mut n).unwrap();
         assert_eq!(n.0, METHODS);
-        let direction: Vec<_> = METHODS.iter().filter(|m| family(m) == Family::Direction).collect();
+        let direction: Vec<_> = METHODS
+            .iter()
+            .filter(|m| family(m) == Family::Direction)
+            .collect();
         assert_eq!(direction, [&"Gradient Descent", &"Momentum", &"NAG"]);
     }
 
@@ -324,7 +369,11 @@ mod tests {
     fn no_method_diverges_on_beale_from_its_start() {
         for r in runs(Problem::Beale).unwrap() {
             assert!(r.stop.is_none(), "{} stopped", r.method);
-            assert!(r.losses.last().unwrap() < &r.losses[0], "{} did not decrease", r.method);
+            assert!(
+                r.losses.last().unwrap() < &r.losses[0],
+                "{} did not decrease",
+                r.method
+            );
         }
     }
 

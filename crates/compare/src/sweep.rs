@@ -12,8 +12,8 @@
 //! step where it stopped, taken from [`Trace::stop`](optcore::Trace).
 
 use crate::{each_method, family, Problem, Setup, Visit};
-use optcore::render::fmt_short;
 use optcore::error::{Error, Result};
+use optcore::render::fmt_short;
 use optcore::{run_with, Exact, Optimizer, RunOptions, Table};
 
 /// The grid of η: 1e-4 to 1 in half-decades, rounded to 1 and 3 per decade.
@@ -41,7 +41,9 @@ impl Outcome {
         match self {
             Outcome::Loss(l) => (*l).into(),
             Outcome::Stopped(Error::Diverged { step, .. }) => format!("✗ t = {step}").into(),
-            Outcome::Stopped(Error::NonFinite { step, .. }) => format!("✗ t = {step} (non-finite)").into(),
+            Outcome::Stopped(Error::NonFinite { step, .. }) => {
+                format!("✗ t = {step} (non-finite)").into()
+            }
             Outcome::Stopped(e) => format!("✗ {e}").into(),
         }
     }
@@ -106,11 +108,20 @@ pub fn sweep(problem: Problem) -> Result<Sweep> {
     let s = problem.setup();
     let mut rows: Vec<Row> = Vec::new();
     for (k, &lr) in LRS.iter().enumerate() {
-        let mut c = Collect { setup: &s, lr, out: Vec::new() };
+        let mut c = Collect {
+            setup: &s,
+            lr,
+            out: Vec::new(),
+        };
         each_method(c.lr, c.lr, &mut c)?;
         for (i, (method, has_lr, others, outcome)) in c.out.into_iter().enumerate() {
             if k == 0 {
-                rows.push(Row { method, has_lr, others, outcomes: Vec::new() });
+                rows.push(Row {
+                    method,
+                    has_lr,
+                    others,
+                    outcomes: Vec::new(),
+                });
             }
             let row = &mut rows[i];
             if row.has_lr || k == 0 {
@@ -133,7 +144,11 @@ impl Sweep {
     /// Rows: methods; columns: η; cells: the loss after every step, or `✗ t = k`.
     pub fn table(&self) -> Table {
         let s = self.problem.setup();
-        let mut header = vec!["method".to_string(), "family".into(), "other hyperparameters".into()];
+        let mut header = vec![
+            "method".to_string(),
+            "family".into(),
+            "other hyperparameters".into(),
+        ];
         header.extend(LRS.iter().map(|lr| format!("η = {}", fmt_short(*lr))));
         let mut t = Table::with_header(
             format!(
@@ -146,8 +161,16 @@ impl Sweep {
             header,
         );
         for r in &self.rows {
-            let name = if r.has_lr { r.method.to_string() } else { format!("{} (no η)", r.method) };
-            let mut row = vec![name.into(), family(r.method).label().into(), r.others.clone().into()];
+            let name = if r.has_lr {
+                r.method.to_string()
+            } else {
+                format!("{} (no η)", r.method)
+            };
+            let mut row = vec![
+                name.into(),
+                family(r.method).label().into(),
+                r.others.clone().into(),
+            ];
             row.extend(r.outcomes.iter().map(Outcome::cell));
             t.push(row);
         }
@@ -178,7 +201,11 @@ impl Sweep {
                 .zip(&r.outcomes)
                 .filter_map(|(lr, o)| o.loss().map(|l| (libm::log10(*lr), l)))
                 .collect();
-            let label = if r.has_lr { r.method.to_string() } else { format!("{} (no η)", r.method) };
+            let label = if r.has_lr {
+                r.method.to_string()
+            } else {
+                format!("{} (no η)", r.method)
+            };
             c = c.series(label, pts);
         }
         c.render()

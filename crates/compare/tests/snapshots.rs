@@ -7,12 +7,18 @@ use testkit::snap;
 
 #[test]
 fn compare_quadratic() {
-    snap!("compare_quadratic", table(Problem::Quadratic).unwrap().to_string());
+    snap!(
+        "compare_quadratic",
+        table(Problem::Quadratic).unwrap().to_string()
+    );
 }
 
 #[test]
 fn compare_rosenbrock() {
-    snap!("compare_rosenbrock", table(Problem::Rosenbrock).unwrap().to_string());
+    snap!(
+        "compare_rosenbrock",
+        table(Problem::Rosenbrock).unwrap().to_string()
+    );
 }
 
 #[test]
@@ -22,17 +28,26 @@ fn compare_beale() {
 
 #[test]
 fn sweep_quadratic() {
-    snap!("sweep_quadratic", sweep::table(Problem::Quadratic).unwrap().to_string());
+    snap!(
+        "sweep_quadratic",
+        sweep::table(Problem::Quadratic).unwrap().to_string()
+    );
 }
 
 #[test]
 fn sweep_rosenbrock() {
-    snap!("sweep_rosenbrock", sweep::table(Problem::Rosenbrock).unwrap().to_string());
+    snap!(
+        "sweep_rosenbrock",
+        sweep::table(Problem::Rosenbrock).unwrap().to_string()
+    );
 }
 
 #[test]
 fn sweep_beale() {
-    snap!("sweep_beale", sweep::table(Problem::Beale).unwrap().to_string());
+    snap!(
+        "sweep_beale",
+        sweep::table(Problem::Beale).unwrap().to_string()
+    );
 }
 
 #[test]

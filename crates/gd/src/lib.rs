@@ -39,7 +39,7 @@ pub use minibatch::{variant, MiniBatchGd, Training};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, Result};
 use optcore::torch_ops::add_scaled;
-use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
 /// Hyperparameters of gradient descent.
 #[derive(Debug, Clone, Copy, PartialEq)]

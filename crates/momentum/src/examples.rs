@@ -12,8 +12,8 @@ use ndarray::{array, Array1};
 use optcore::reference::{self, max_rel_diff_to_reference};
 use optcore::render::{fmt_num, fmt_sig, Cell};
 use optcore::{
-    run, Convention, Optimizer, Error, FnObjective, Markdown, Objective, Quadratic, Report, Result, Table,
-    Trace,
+    run, Convention, Error, FnObjective, Markdown, Objective, Optimizer, Quadratic, Report, Result,
+    Table, Trace,
 };
 use plots::{Contour, Figure, LineChart};
 
@@ -159,7 +159,12 @@ pub fn reference_agreement() -> Result<Table> {
         ),
     ] {
         let d = max_rel_diff_to_reference(trace, &reference::trace(name)?)?;
-        t.push(vec![format!("{name}.csv").into(), by.into(), conv.into(), d.into()]);
+        t.push(vec![
+            format!("{name}.csv").into(),
+            by.into(),
+            conv.into(),
+            d.into(),
+        ]);
     }
     Ok(t.with_note("0 means the same bits: each convention repeats its reference's operations in the same order"))
 }

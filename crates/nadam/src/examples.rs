@@ -5,7 +5,9 @@ use crate::{Nadam, NadamRecord};
 use adam::Adam;
 use ndarray::{array, Array1};
 use optcore::error::Result;
-use optcore::{fmt_num, run, Convention, Exact, Optimizer, Oracle, Quadratic, Report, Table, Trace};
+use optcore::{
+    fmt_num, run, Convention, Exact, Optimizer, Oracle, Quadratic, Report, Table, Trace,
+};
 use rmsprop::examples::slope;
 
 /// η and steps of [`forms_side_by_side`] and [`forms_contour`].
@@ -49,10 +51,17 @@ pub fn schedule() -> Result<Report> {
     };
     let ruder = Nadam::defaults(Convention::Paper);
     let ts = [1, 2, 3, 5, 10, 100, 250, 1000, 5000, 20000];
-    let (a, b, c) = (records_at(&torch, &ts)?, records_at(&limit, &ts)?, records_at(&ruder, &ts)?);
+    let (a, b, c) = (
+        records_at(&torch, &ts)?,
+        records_at(&limit, &ts)?,
+        records_at(&ruder, &ts)?,
+    );
     let eta = torch.lr;
     let mut t1 = Table::new(
-        format!("torch.optim.NAdam's schedule, β₁ = {}, ψ = {}", torch.beta1, torch.momentum_decay),
+        format!(
+            "torch.optim.NAdam's schedule, β₁ = {}, ψ = {}",
+            torch.beta1, torch.momentum_decay
+        ),
         &["t", "μₜ", "μₜ₊₁", "Πμ", "c_g/η", "c_m/η"],
     );
     for (t, r) in &a {
@@ -67,7 +76,15 @@ pub fn schedule() -> Result<Report> {
     }
     let mut t2 = Table::new(
         "the coefficients c_g/η (of g/d) and c_m/η (of m/d): torch with ψ → ∞ vs Ruder's form",
-        &["t", "c_g/η torch ψ→∞", "c_g/η Ruder", "c_m/η torch ψ→∞", "c_m/η Ruder", "β₁/(1 − β₁ᵗ⁺¹)", "β₁/(1 − β₁ᵗ)"],
+        &[
+            "t",
+            "c_g/η torch ψ→∞",
+            "c_g/η Ruder",
+            "c_m/η torch ψ→∞",
+            "c_m/η Ruder",
+            "β₁/(1 − β₁ᵗ⁺¹)",
+            "β₁/(1 − β₁ᵗ)",
+        ],
     );
     for ((t, rb), (_, rc)) in b.iter().zip(&c).take(6) {
         let b1 = ruder.beta1;
@@ -81,7 +98,11 @@ pub fn schedule() -> Result<Report> {
             (b1 / (1.0 - optcore::pieces::pow_int(b1, *t))).into(),
         ]);
     }
-    let mu_1000 = a.iter().find(|(t, _)| *t == 1000).map(|(_, r)| r.mu).unwrap_or(f64::NAN);
+    let mu_1000 = a
+        .iter()
+        .find(|(t, _)| *t == 1000)
+        .map(|(_, r)| r.mu)
+        .unwrap_or(f64::NAN);
     Ok(Report::new()
         .text(format!(
             "torch's $\\mu_t = \\beta_1(1 - \\tfrac12\\,0.96^{{t\\psi}})$ starts at $\\beta_1/2$ and reaches only \
@@ -125,11 +146,35 @@ pub type Runs = (
 pub fn forms_runs(lr: f64, steps: usize) -> Result<Runs> {
     let q = Quadratic::reference();
     let start = quadratic_start();
-    let adam = run(&Adam::new(Convention::Paper, lr, 0.9, 0.999, 1e-8)?, &q, start.view(), steps)?;
-    let ruder = run(&Nadam::new(Convention::Paper, lr, 0.9, 0.999, 1e-8, 4e-3)?, &q, start.view(), steps)?;
-    let torch = run(&Nadam::new(Convention::Pytorch, lr, 0.9, 0.999, 1e-8, 4e-3)?, &q, start.view(), steps)?;
-    let limit = run(&Nadam::new(Convention::Pytorch, lr, 0.9, 0.999, 1e-8, PSI_LIMIT)?, &q, start.view(), steps)?;
-    if let Some(e) = [&adam.stop, &ruder.stop, &torch.stop, &limit.stop].into_iter().flatten().next() {
+    let adam = run(
+        &Adam::new(Convention::Paper, lr, 0.9, 0.999, 1e-8)?,
+        &q,
+        start.view(),
+        steps,
+    )?;
+    let ruder = run(
+        &Nadam::new(Convention::Paper, lr, 0.9, 0.999, 1e-8, 4e-3)?,
+        &q,
+        start.view(),
+        steps,
+    )?;
+    let torch = run(
+        &Nadam::new(Convention::Pytorch, lr, 0.9, 0.999, 1e-8, 4e-3)?,
+        &q,
+        start.view(),
+        steps,
+    )?;
+    let limit = run(
+        &Nadam::new(Convention::Pytorch, lr, 0.9, 0.999, 1e-8, PSI_LIMIT)?,
+        &q,
+        start.view(),
+        steps,
+    )?;
+    if let Some(e) = [&adam.stop, &ruder.stop, &torch.stop, &limit.stop]
+        .into_iter()
+        .flatten()
+        .next()
+    {
         return Err(e.clone());
     }
     Ok((adam, ruder, torch, limit))
@@ -141,13 +186,22 @@ pub fn forms_side_by_side(lr: f64, steps: usize) -> Result<Table> {
     let (adam, ruder, torch, limit) = forms_runs(lr, steps)?;
     let mut t = Table::new(
         format!("quadratic from (−5, −2), η = {lr}: the loss J(θₜ)"),
-        &["t", "Adam", "NAdam, Ruder", "NAdam, torch ψ = 0.004", "NAdam, torch ψ → ∞", "|θ torch − θ Ruder|"],
+        &[
+            "t",
+            "Adam",
+            "NAdam, Ruder",
+            "NAdam, torch ψ = 0.004",
+            "NAdam, torch ψ → ∞",
+            "|θ torch − θ Ruder|",
+        ],
     );
     for t_ in [1, 2, 3, 5, 10, 20, 30, 50, 75, 100] {
         if t_ > steps {
             break;
         }
-        let d = (&torch.rows[t_].theta - &ruder.rows[t_].theta).mapv(f64::abs).fold(0.0f64, |a, &b| a.max(b));
+        let d = (&torch.rows[t_].theta - &ruder.rows[t_].theta)
+            .mapv(f64::abs)
+            .fold(0.0f64, |a, &b| a.max(b));
         t.push(vec![
             t_.into(),
             adam.rows[t_].loss.into(),
@@ -165,7 +219,9 @@ pub fn forms_contour(lr: f64, steps: usize) -> Result<plots::Figure> {
     let (adam, ruder, torch, limit) = forms_runs(lr, steps)?;
     let q = Quadratic::reference();
     plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
-        .title(format!("Adam and three NAdams on 0.1x² + 2y², η = {lr}, {steps} steps"))
+        .title(format!(
+            "Adam and three NAdams on 0.1x² + 2y², η = {lr}, {steps} steps"
+        ))
         .path("Adam", adam.path2())
         .path("NAdam, Ruder", ruder.path2())
         .path("NAdam, torch ψ = 0.004", torch.path2())

@@ -56,9 +56,9 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
-use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
 use optcore::pieces::{bias_correction, decay, decay_sq};
 use optcore::torch_ops;
+use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
 /// Hyperparameters of NAdam.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -74,7 +74,14 @@ pub struct Nadam {
 
 impl Nadam {
     /// A validated optimizer.
-    pub fn new(convention: Convention, lr: f64, beta1: f64, beta2: f64, eps: f64, momentum_decay: f64) -> Result<Self> {
+    pub fn new(
+        convention: Convention,
+        lr: f64,
+        beta1: f64,
+        beta2: f64,
+        eps: f64,
+        momentum_decay: f64,
+    ) -> Result<Self> {
         let n = Nadam {
             lr,
             beta1,
@@ -185,7 +192,12 @@ impl Optimizer for Nadam {
         "nadam"
     }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        let mut h = vec![("lr", self.lr), ("beta1", self.beta1), ("beta2", self.beta2), ("eps", self.eps)];
+        let mut h = vec![
+            ("lr", self.lr),
+            ("beta1", self.beta1),
+            ("beta2", self.beta2),
+            ("eps", self.eps),
+        ];
         if self.convention == Convention::Pytorch {
             h.push(("momentum_decay", self.momentum_decay));
         }
@@ -214,19 +226,30 @@ impl Optimizer for Nadam {
             seen_loss: f64::NAN,
         }
     }
-    fn step(&self, s: &mut NadamState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+    fn step(
+        &self,
+        s: &mut NadamState,
+        theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
         s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
-        let zip = Zip::from(theta).and(&*s.grad).and(&mut s.exp_avg).and(&mut s.exp_avg_sq);
+        let zip = Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.exp_avg)
+            .and(&mut s.exp_avg_sq);
         match self.convention {
             Convention::Paper => {
                 // β₁ᵗ and β₂ᵗ as running products: the same multiplies, in the same
                 // order, as β·β·…·β.
                 s.mu_product *= b1;
                 s.beta2_power *= b2;
-                let (bc1, bc2) = (bias_correction(s.mu_product), bias_correction(s.beta2_power));
+                let (bc1, bc2) = (
+                    bias_correction(s.mu_product),
+                    bias_correction(s.beta2_power),
+                );
                 s.mu = b1;
                 s.mu_next = b1;
                 s.coef_grad = lr * (1.0 - b1) / bc1;
@@ -285,7 +308,14 @@ mod tests {
     #[test]
     fn schedule_starts_at_half_beta1() {
         let n = Nadam::defaults(Convention::Pytorch);
-        assert_eq!(Nadam { momentum_decay: 0.0, ..n }.mu_at(7), 0.45);
+        assert_eq!(
+            Nadam {
+                momentum_decay: 0.0,
+                ..n
+            }
+            .mu_at(7),
+            0.45
+        );
         assert!(n.mu_at(1) > 0.45 && n.mu_at(1) < n.mu_at(2) && n.mu_at(100_000) < 0.9);
     }
 
@@ -297,8 +327,14 @@ mod tests {
             (Nadam::new(p, 2e-3, 1.0, 0.999, 1e-8, 4e-3), "beta1"),
             (Nadam::new(p, 2e-3, 0.9, -0.5, 1e-8, 4e-3), "beta2"),
             (Nadam::new(p, 2e-3, 0.9, 0.999, -1.0, 4e-3), "eps"),
-            (Nadam::new(p, 2e-3, 0.9, 0.999, 1e-8, -4e-3), "momentum_decay"),
-            (Nadam::new(p, 2e-3, 0.9, 0.999, 1e-8, f64::NAN), "momentum_decay"),
+            (
+                Nadam::new(p, 2e-3, 0.9, 0.999, 1e-8, -4e-3),
+                "momentum_decay",
+            ),
+            (
+                Nadam::new(p, 2e-3, 0.9, 0.999, 1e-8, f64::NAN),
+                "momentum_decay",
+            ),
         ] {
             let msg = e.unwrap_err().to_string();
             assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");

@@ -9,8 +9,10 @@ use testkit::{assert_counter_counts, assert_steps_allocation_free};
 static GLOBAL: testkit::CountingAllocator = testkit::CountingAllocator;
 
 fn check<O: Optimizer>(opt: O) {
-    let problems: [(&dyn Objective, Array1<f64>); 2] =
-        [(&Quadratic::reference(), array![-5.0, -2.0]), (&Rosenbrock::default(), array![-1.2, 1.0])];
+    let problems: [(&dyn Objective, Array1<f64>); 2] = [
+        (&Quadratic::reference(), array![-5.0, -2.0]),
+        (&Rosenbrock::default(), array![-1.2, 1.0]),
+    ];
     assert_steps_allocation_free(&opt, &problems, 50);
 }
 
@@ -24,6 +26,14 @@ fn rmsprop_adam_nadam_steps_are_allocation_free() {
         check(adam::Adam::defaults(c));
         check(nadam::Nadam::defaults(c));
     }
-    check(adam::Adam::defaults(Convention::Paper).without_bias_correction().unwrap());
-    check(adam::Adam::defaults(Convention::Paper).with_eps_placement(adam::EpsPlacement::InsideRoot).unwrap());
+    check(
+        adam::Adam::defaults(Convention::Paper)
+            .without_bias_correction()
+            .unwrap(),
+    );
+    check(
+        adam::Adam::defaults(Convention::Paper)
+            .with_eps_placement(adam::EpsPlacement::InsideRoot)
+            .unwrap(),
+    );
 }

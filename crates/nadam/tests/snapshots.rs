@@ -16,7 +16,12 @@ fn first_steps() {
 
 #[test]
 fn forms_side_by_side() {
-    snap!("forms_side_by_side", examples::forms_side_by_side(examples::FORMS_LR, examples::FORMS_STEPS).unwrap().to_string());
+    snap!(
+        "forms_side_by_side",
+        examples::forms_side_by_side(examples::FORMS_LR, examples::FORMS_STEPS)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]

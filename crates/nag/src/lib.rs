@@ -60,7 +60,7 @@ pub mod examples;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
 use optcore::torch_ops::add_scaled;
-use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
 /// Hyperparameters of NAG.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -222,7 +222,11 @@ impl Optimizer for Nag {
                     .and(&*s.grad)
                     .for_each(|x, b, &g| {
                         // buf.mul_(μ).add_(g); g = g.add(buf, alpha=μ); param.add_(g, alpha=-lr)
-                        *b = if first { g } else { add_scaled(*b * gamma, 1.0, g) };
+                        *b = if first {
+                            g
+                        } else {
+                            add_scaled(*b * gamma, 1.0, g)
+                        };
                         let d = add_scaled(g, gamma, *b);
                         *x = add_scaled(*x, -lr, d);
                     });

@@ -86,7 +86,10 @@ impl Dataset {
     pub fn select(&self, columns: &[usize]) -> Dataset {
         Dataset {
             name: self.name.clone(),
-            feature_names: columns.iter().map(|&c| self.feature_names[c].clone()).collect(),
+            feature_names: columns
+                .iter()
+                .map(|&c| self.feature_names[c].clone())
+                .collect(),
             features: self.features.select(Axis(1), columns),
             targets: self.targets.clone(),
         }
@@ -103,7 +106,11 @@ pub fn iris() -> Dataset {
     for line in IRIS_CSV.lines().skip(1).filter(|l| !l.trim().is_empty()) {
         let cells: Vec<f64> = line
             .split(',')
-            .map(|c| c.trim().parse::<f64>().expect("iris.csv is a fixed, valid file"))
+            .map(|c| {
+                c.trim()
+                    .parse::<f64>()
+                    .expect("iris.csv is a fixed, valid file")
+            })
             .collect();
         rows.extend_from_slice(&cells[..4]);
         targets.push(cells[4]);
@@ -167,7 +174,11 @@ pub trait ExampleLoss {
 
     /// The mean loss over `batch`.
     fn batch_loss(&self, batch: &[usize], theta: ArrayView1<f64>) -> f64 {
-        batch.iter().map(|&i| self.example_loss(i, theta)).sum::<f64>() / batch.len() as f64
+        batch
+            .iter()
+            .map(|&i| self.example_loss(i, theta))
+            .sum::<f64>()
+            / batch.len() as f64
     }
 
     /// Every example's own gradient, one row each (m × p), for variance studies.
@@ -448,7 +459,8 @@ mod tests {
         let theta = Array1::from(vec![0.1, -0.2, 0.3, 0.05]);
         assert!(gradient_check(&ls, theta.view(), 1e-6) < 1e-6);
         let mut bin = d.clone();
-        bin.targets.mapv_inplace(|t| if t == 0.0 { 1.0 } else { 0.0 });
+        bin.targets
+            .mapv_inplace(|t| if t == 0.0 { 1.0 } else { 0.0 });
         let lg = Logistic::new(bin).unwrap();
         let theta = Array1::from(vec![0.1, -0.2, 0.3, 0.05, 0.4]);
         assert!(gradient_check(&lg, theta.view(), 1e-6) < 1e-6);
@@ -463,10 +475,18 @@ mod tests {
         let theta = Array1::from_iter((0..15).map(|i| (i as f64) * 0.01));
         let batch = [3, 77, 140, 5];
         let mut g = Array1::zeros(15);
-        let l = sm.batch_loss_and_gradient(&batch, theta.view(), g.view_mut()).unwrap();
-        let mean = batch.iter().map(|&i| sm.example_loss(i, theta.view())).sum::<f64>() / 4.0;
+        let l = sm
+            .batch_loss_and_gradient(&batch, theta.view(), g.view_mut())
+            .unwrap();
+        let mean = batch
+            .iter()
+            .map(|&i| sm.example_loss(i, theta.view()))
+            .sum::<f64>()
+            / 4.0;
         assert!((l - mean).abs() < 1e-15);
-        assert!(sm.batch_loss_and_gradient(&[], theta.view(), g.view_mut()).is_err());
+        assert!(sm
+            .batch_loss_and_gradient(&[], theta.view(), g.view_mut())
+            .is_err());
         let short = Array1::zeros(3);
         assert!(matches!(
             sm.batch_loss_and_gradient(&batch, short.view(), g.view_mut()),

@@ -36,7 +36,7 @@ pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};
 pub use error::{Error, Result};
 pub use flags::{Flags, FromFlags};
 pub use objective::{problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock};
-pub use optimizer::{check_step, Convention, Exact, Field, Staged, Optimizer, Oracle, Record};
+pub use optimizer::{check_step, Convention, Exact, Field, Optimizer, Oracle, Record, Staged};
 pub use render::{fmt_num, Markdown, Report, Table};
 pub use trace::{run, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS, MAX_TRACE_STEPS};
 

@@ -249,7 +249,11 @@ impl Objective for Beale {
             let r = c - x + x * yi;
             let (rx, ry) = (yi - 1.0, i * x * yim1);
             let rxy = i * yim1;
-            let ryy = if k == 0 { 0.0 } else { i * (i - 1.0) * x * yim2 };
+            let ryy = if k == 0 {
+                0.0
+            } else {
+                i * (i - 1.0) * x * yim2
+            };
             hxx += 2.0 * rx * rx;
             hxy += 2.0 * (rx * ry + r * rxy);
             hyy += 2.0 * (ry * ry + r * ryy);
@@ -355,7 +359,10 @@ mod tests {
         for name in ["quadratic", "rosenbrock", "beale"] {
             let obj = problem_by_name(name).unwrap();
             for p in &points {
-                assert!(gradient_check(obj.as_ref(), p.view(), 1e-6) < 1e-6, "{name} at {p}");
+                assert!(
+                    gradient_check(obj.as_ref(), p.view(), 1e-6) < 1e-6,
+                    "{name} at {p}"
+                );
             }
         }
     }

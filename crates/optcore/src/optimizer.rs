@@ -55,7 +55,10 @@ impl dyn Oracle + '_ {
             });
         }
         if !loss.is_finite() {
-            return Err(Error::NonFinite { step: t, what: "loss" });
+            return Err(Error::NonFinite {
+                step: t,
+                what: "loss",
+            });
         }
         Ok(loss)
     }
@@ -111,7 +114,12 @@ impl Staged {
     /// Evaluates the gradient at `theta` for step `t` and commits it as $g_t$;
     /// returns the loss the oracle saw. A non-finite gradient or loss is refused
     /// with [`Error::NonFinite`] and $g_{t-1}$ stays.
-    pub fn eval(&mut self, oracle: &mut dyn Oracle, t: usize, theta: ArrayView1<f64>) -> Result<f64> {
+    pub fn eval(
+        &mut self,
+        oracle: &mut dyn Oracle,
+        t: usize,
+        theta: ArrayView1<f64>,
+    ) -> Result<f64> {
         let loss = oracle.checked_eval(t, theta, self.spare.view_mut())?;
         self.commit();
         Ok(loss)
@@ -148,8 +156,16 @@ pub fn check_step<O: Optimizer + ?Sized>(
     oracle: &dyn Oracle,
 ) -> Result<()> {
     opt.validate()?;
-    check_dim("step: θ against the oracle's dimension", oracle.dim(), theta.len())?;
-    check_dim("step: θ against the state (made by init for another θ)", state_dim, theta.len())
+    check_dim(
+        "step: θ against the oracle's dimension",
+        oracle.dim(),
+        theta.len(),
+    )?;
+    check_dim(
+        "step: θ against the state (made by init for another θ)",
+        state_dim,
+        theta.len(),
+    )
 }
 
 /// An [`Objective`] used as an exact (deterministic) gradient oracle; counts calls.
@@ -282,7 +298,13 @@ pub trait Optimizer {
     fn symbols(&self) -> String {
         self.hyperparameters()
             .iter()
-            .map(|(k, v)| format!("{} = {}", crate::render::symbol(k), crate::render::fmt_short(*v)))
+            .map(|(k, v)| {
+                format!(
+                    "{} = {}",
+                    crate::render::symbol(k),
+                    crate::render::fmt_short(*v)
+                )
+            })
             .collect::<Vec<_>>()
             .join(", ")
     }

@@ -45,12 +45,16 @@ pub fn bias_correction(beta_power: f64) -> f64 {
 
 /// [`decay`] on every coordinate, in place.
 pub fn decay_avg(mut avg: ArrayViewMut1<f64>, x: ArrayView1<f64>, beta: f64) {
-    Zip::from(&mut avg).and(&x).for_each(|a, &x| *a = decay(*a, x, beta));
+    Zip::from(&mut avg)
+        .and(&x)
+        .for_each(|a, &x| *a = decay(*a, x, beta));
 }
 
 /// [`decay_sq`] on every coordinate, in place.
 pub fn decay_avg_sq(mut avg: ArrayViewMut1<f64>, x: ArrayView1<f64>, rho: f64) {
-    Zip::from(&mut avg).and(&x).for_each(|a, &x| *a = decay_sq(*a, x, rho));
+    Zip::from(&mut avg)
+        .and(&x)
+        .for_each(|a, &x| *a = decay_sq(*a, x, rho));
 }
 
 /// $\beta^t$ by repeated multiplication, the same products as the running

@@ -103,10 +103,13 @@ pub fn parse_reference_csv(text: &str) -> Result<Vec<ReferenceRow>> {
     for line in lines.filter(|l| !l.trim().is_empty()) {
         let cells: Vec<&str> = line.split(',').collect();
         let num = |j: usize| -> Result<f64> {
-            cells.get(j).and_then(|c| c.parse::<f64>().ok()).ok_or_else(|| Error::Parse {
-                what: "reference CSV".into(),
-                message: format!("bad cell {j} in line '{line}'"),
-            })
+            cells
+                .get(j)
+                .and_then(|c| c.parse::<f64>().ok())
+                .ok_or_else(|| Error::Parse {
+                    what: "reference CSV".into(),
+                    message: format!("bad cell {j} in line '{line}'"),
+                })
         };
         rows.push(ReferenceRow {
             t: num(0)? as usize,
@@ -129,7 +132,10 @@ pub fn rel_diff(a: f64, b: f64) -> f64 {
 
 /// The largest relative difference between a trace and reference rows over
 /// loss and θ; an error if they differ in length.
-pub fn max_rel_diff_to_reference<R: Record>(trace: &Trace<R>, reference: &[ReferenceRow]) -> Result<f64> {
+pub fn max_rel_diff_to_reference<R: Record>(
+    trace: &Trace<R>,
+    reference: &[ReferenceRow],
+) -> Result<f64> {
     if trace.rows.len() != reference.len() {
         return Err(Error::Dimension {
             what: "trace rows vs reference rows",

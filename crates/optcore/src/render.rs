@@ -66,7 +66,9 @@ pub fn fmt_exact(x: f64) -> String {
 }
 
 fn html_escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 /// One cell of a [`Table`].
@@ -179,7 +181,11 @@ impl Table {
         let mut s = String::new();
         s.push_str("<table class=\"optrace\">");
         if !self.title.is_empty() {
-            let _ = write!(s, "<caption style=\"text-align:left;font-weight:bold\">{}</caption>", html_escape(&self.title));
+            let _ = write!(
+                s,
+                "<caption style=\"text-align:left;font-weight:bold\">{}</caption>",
+                html_escape(&self.title)
+            );
         }
         s.push_str("<thead><tr>");
         for h in &self.header {
@@ -190,7 +196,11 @@ impl Table {
             s.push_str("<tr>");
             for c in r {
                 let align = if c.is_numeric() { "right" } else { "left" };
-                let _ = write!(s, "<td style=\"text-align:{align};font-family:monospace\">{}</td>", html_escape(&c.text()));
+                let _ = write!(
+                    s,
+                    "<td style=\"text-align:{align};font-family:monospace\">{}</td>",
+                    html_escape(&c.text())
+                );
             }
             s.push_str("</tr>");
         }
@@ -221,14 +231,21 @@ impl Table {
 
     /// Shows the table in a notebook (evcxr calls this on a cell's last value).
     pub fn evcxr_display(&self) {
-        println!("EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT", self.to_html());
+        println!(
+            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
+            self.to_html()
+        );
     }
 }
 
 /// Stable, aligned text: what snapshots pin.
 impl fmt::Display for Table {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let texts: Vec<Vec<String>> = self.rows.iter().map(|r| r.iter().map(Cell::text).collect()).collect();
+        let texts: Vec<Vec<String>> = self
+            .rows
+            .iter()
+            .map(|r| r.iter().map(Cell::text).collect())
+            .collect();
         let mut widths: Vec<usize> = self.header.iter().map(|h| h.chars().count()).collect();
         for r in &texts {
             for (j, c) in r.iter().enumerate() {
@@ -273,7 +290,10 @@ impl Markdown {
         Markdown(s.into())
     }
     pub fn evcxr_display(&self) {
-        println!("EVCXR_BEGIN_CONTENT text/markdown\n{}\nEVCXR_END_CONTENT", self.0);
+        println!(
+            "EVCXR_BEGIN_CONTENT text/markdown\n{}\nEVCXR_END_CONTENT",
+            self.0
+        );
     }
 }
 
@@ -337,7 +357,10 @@ impl Report {
         s
     }
     pub fn evcxr_display(&self) {
-        println!("EVCXR_BEGIN_CONTENT text/markdown\n{}\nEVCXR_END_CONTENT", self.to_markdown());
+        println!(
+            "EVCXR_BEGIN_CONTENT text/markdown\n{}\nEVCXR_END_CONTENT",
+            self.to_markdown()
+        );
     }
 }
 
@@ -379,8 +402,13 @@ mod tests {
         t.push(vec![0usize.into(), 0.1.into()]);
         t.push(vec![1usize.into(), (-2.5).into()]);
         let text = t.to_string();
-        assert_eq!(text, "demo\nt             x\n0  0.1000000000\n1  -2.500000000\n");
-        assert!(t.to_html().contains("<td style=\"text-align:right;font-family:monospace\">-2.500000000</td>"));
+        assert_eq!(
+            text,
+            "demo\nt             x\n0  0.1000000000\n1  -2.500000000\n"
+        );
+        assert!(t
+            .to_html()
+            .contains("<td style=\"text-align:right;font-family:monospace\">-2.500000000</td>"));
         assert_eq!(t.to_csv(), "t,x\n0,0.1\n1,-2.5\n");
         assert_eq!(t.column("x"), Some(vec![0.1, -2.5]));
     }

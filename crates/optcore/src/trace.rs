@@ -70,7 +70,12 @@ pub fn run<O: Optimizer + ?Sized, J: Objective>(
     start: ArrayView1<f64>,
     steps: usize,
 ) -> Result<Trace<O::Record>> {
-    run_with(opt, &mut Exact::new(objective), start, RunOptions::steps(steps))
+    run_with(
+        opt,
+        &mut Exact::new(objective),
+        start,
+        RunOptions::steps(steps),
+    )
 }
 
 /// Runs `opt` against any gradient oracle (exact or mini-batch) and keeps every row.
@@ -137,7 +142,10 @@ pub fn steps<'a, O: Optimizer + ?Sized>(
     let state = opt.init(theta.view());
     let loss0 = oracle.loss(theta.view());
     if !loss0.is_finite() {
-        return Err(Error::NonFinite { step: 0, what: "loss" });
+        return Err(Error::NonFinite {
+            step: 0,
+            what: "loss",
+        });
     }
     // The record of the state before any step names the columns every later
     // record fills (the values are the initial zeros, never shown).
@@ -191,7 +199,12 @@ impl<O: Optimizer + ?Sized> Steps<'_, O> {
     fn explain(&self, e: Error) -> Error {
         match e {
             Error::NonFinite { step, what }
-                if what != "gradient" && self.opt.hyperparameters().iter().any(|&(k, v)| k == "eps" && v == 0.0) =>
+                if what != "gradient"
+                    && self
+                        .opt
+                        .hyperparameters()
+                        .iter()
+                        .any(|&(k, v)| k == "eps" && v == 0.0) =>
             {
                 Error::ZeroEps { step, what }
             }
@@ -202,7 +215,8 @@ impl<O: Optimizer + ?Sized> Steps<'_, O> {
     fn advance(&mut self) -> Result<Row<O::Record>> {
         let t = self.t + 1;
         self.oracle.begin_step(t);
-        self.opt.step(&mut self.state, self.theta.view_mut(), self.oracle)?;
+        self.opt
+            .step(&mut self.state, self.theta.view_mut(), self.oracle)?;
         if !self.theta.iter().all(|x| x.is_finite()) {
             return Err(Error::NonFinite {
                 step: t,
@@ -211,17 +225,27 @@ impl<O: Optimizer + ?Sized> Steps<'_, O> {
         }
         let loss = self.oracle.loss(self.theta.view());
         if !loss.is_finite() {
-            return Err(Error::NonFinite { step: t, what: "loss" });
+            return Err(Error::NonFinite {
+                step: t,
+                what: "loss",
+            });
         }
         let record = self.opt.record(&self.state);
         for f in record.fields() {
             if !f.values.iter().all(|v| v.is_finite()) {
-                return Err(Error::NonFinite { step: t, what: f.name });
+                return Err(Error::NonFinite {
+                    step: t,
+                    what: f.name,
+                });
             }
         }
         if let Some(limit) = self.options.diverge_above {
             if loss > limit {
-                return Err(Error::Diverged { step: t, loss, limit });
+                return Err(Error::Diverged {
+                    step: t,
+                    loss,
+                    limit,
+                });
             }
         }
         self.t = t;
@@ -269,7 +293,11 @@ impl<O: Optimizer + ?Sized> Iterator for Steps<'_, O> {
 fn header<R: Record>(dim: usize, record: Option<&R>, symbols: bool) -> Vec<String> {
     let mut h = vec!["t".to_string(), "loss".to_string()];
     for i in 0..dim {
-        h.push(if symbols { format!("θ{}", sub(i)) } else { format!("theta_{i}") });
+        h.push(if symbols {
+            format!("θ{}", sub(i))
+        } else {
+            format!("theta_{i}")
+        });
     }
     if let Some(rec) = record {
         for f in rec.fields() {
@@ -278,7 +306,11 @@ fn header<R: Record>(dim: usize, record: Option<&R>, symbols: bool) -> Vec<Strin
                 h.push(base.to_string());
             } else {
                 for i in 0..f.values.len() {
-                    h.push(if symbols { format!("{base}[{i}]") } else { format!("{base}_{i}") });
+                    h.push(if symbols {
+                        format!("{base}[{i}]")
+                    } else {
+                        format!("{base}_{i}")
+                    });
                 }
             }
         }
@@ -311,7 +343,12 @@ impl<R: Record> Trace<R> {
     pub fn path2(&self) -> Vec<(f64, f64)> {
         self.rows
             .iter()
-            .map(|r| (r.theta.first().copied().unwrap_or(0.0), r.theta.get(1).copied().unwrap_or(0.0)))
+            .map(|r| {
+                (
+                    r.theta.first().copied().unwrap_or(0.0),
+                    r.theta.get(1).copied().unwrap_or(0.0),
+                )
+            })
             .collect()
     }
 
@@ -328,7 +365,11 @@ impl<R: Record> Trace<R> {
 
     fn header(&self, symbols: bool) -> Vec<String> {
         let dim = self.rows.first().map_or(0, |r| r.theta.len());
-        header(dim, self.rows.iter().find_map(|r| r.record.as_ref()), symbols)
+        header(
+            dim,
+            self.rows.iter().find_map(|r| r.record.as_ref()),
+            symbols,
+        )
     }
 
     fn record_width(&self) -> usize {
@@ -360,11 +401,13 @@ impl<R: Record> Trace<R> {
         s.push('\n');
         for row in &self.rows {
             let mut cells = vec![row.t.to_string()];
-            cells.extend(
-                self.row_numbers(row)
-                    .into_iter()
-                    .map(|x| if x.is_nan() { String::new() } else { fmt_exact(x) }),
-            );
+            cells.extend(self.row_numbers(row).into_iter().map(|x| {
+                if x.is_nan() {
+                    String::new()
+                } else {
+                    fmt_exact(x)
+                }
+            }));
             s.push_str(&cells.join(","));
             s.push('\n');
         }
@@ -383,7 +426,11 @@ impl<R: Record> Trace<R> {
             .map(|row| {
                 let mut cells = vec![serde_json::Value::from(row.t)];
                 // NaN marks "no record yet" (row 0): null, as every non-finite value.
-                cells.extend(self.row_numbers(row).into_iter().map(serde_json::Value::from));
+                cells.extend(
+                    self.row_numbers(row)
+                        .into_iter()
+                        .map(serde_json::Value::from),
+                );
                 serde_json::to_string(&cells).expect("numbers serialize")
             })
             .collect();
@@ -409,11 +456,13 @@ impl<R: Record> Trace<R> {
         );
         for row in &self.rows {
             let mut cells: Vec<Cell> = vec![row.t.into()];
-            cells.extend(
-                self.row_numbers(row)
-                    .into_iter()
-                    .map(|x| if x.is_nan() { Cell::Text(String::new()) } else { Cell::Num(x) }),
-            );
+            cells.extend(self.row_numbers(row).into_iter().map(|x| {
+                if x.is_nan() {
+                    Cell::Text(String::new())
+                } else {
+                    Cell::Num(x)
+                }
+            }));
             t.push(cells);
         }
         if let Some(e) = &self.stop {

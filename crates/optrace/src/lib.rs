@@ -64,14 +64,18 @@
 pub mod methods;
 pub mod output;
 
-use optcore::error::{check_non_negative, check_open_unit_interval, check_positive, check_unit_interval};
+use optcore::error::{
+    check_non_negative, check_open_unit_interval, check_positive, check_unit_interval,
+};
 use optcore::render::fmt_exact;
 use optcore::{Convention, Flags, Optimizer};
 use std::io::{self, Write};
 
 /// Every optimizer name `--optimizer` knows (see [`methods::method`] for which
 /// ones this build can run).
-pub const OPTIMIZERS: [&str; 8] = ["sgd", "momentum", "nag", "adagrad", "adadelta", "rmsprop", "adam", "nadam"];
+pub const OPTIMIZERS: [&str; 8] = [
+    "sgd", "momentum", "nag", "adagrad", "adadelta", "rmsprop", "adam", "nadam",
+];
 
 /// Every problem name `--problem` takes (optcore's [`optcore::problem_by_name`] names).
 pub const PROBLEMS: [&str; 3] = ["quadratic", "rosenbrock", "beale"];
@@ -242,7 +246,10 @@ where
     if args.iter().any(|a| a == "--help" || a == "-h") {
         return Ok(Command::Help);
     }
-    if args.iter().any(|a| a == "--defaults" || a.starts_with("--defaults=")) {
+    if args
+        .iter()
+        .any(|a| a == "--defaults" || a.starts_with("--defaults="))
+    {
         return match &args[..] {
             [a] if a == "--defaults" => Ok(Command::Defaults),
             [_] => bad("--defaults takes no value: give it alone, as optrace --defaults"),
@@ -255,7 +262,9 @@ where
     let mut it = args.into_iter().peekable();
     while let Some(arg) = it.next() {
         let Some(body) = arg.strip_prefix("--") else {
-            return bad(format!("unexpected argument {arg:?}: flags are --name value or --name=value (see --help)"));
+            return bad(format!(
+                "unexpected argument {arg:?}: flags are --name value or --name=value (see --help)"
+            ));
         };
         let (name, inline) = match body.split_once('=') {
             Some((n, v)) => (n, Some(v.to_string())),
@@ -263,48 +272,88 @@ where
         };
         let Some(&name) = FLAG_NAMES.iter().find(|&&n| n == name) else {
             let flag = format!("--{name}");
-            return bad(format!("unknown flag {flag:?} (see --help for the flags optrace accepts)"));
+            return bad(format!(
+                "unknown flag {flag:?} (see --help for the flags optrace accepts)"
+            ));
         };
         // A separate value may start with one `-` (a negative number) but not with
         // `--`: that is the next flag, and this one is missing its value.
         let value = match inline.or_else(|| it.next_if(|next| !next.starts_with("--"))) {
             Some(v) => v,
-            None => return bad(format!("--{name} needs a value (--{name} VALUE or --{name}=VALUE)")),
+            None => {
+                return bad(format!(
+                    "--{name} needs a value (--{name} VALUE or --{name}=VALUE)"
+                ))
+            }
         };
         if given.iter().any(|(n, _)| *n == name) {
             return bad(format!("--{name} is given twice; give it once"));
         }
         given.push((name, value));
     }
-    let get = |name: &str| given.iter().find(|(n, _)| *n == name).map(|(_, v)| v.as_str());
+    let get = |name: &str| {
+        given
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    };
 
     // Pass 2: each flag's value.
     let optimizer = match get("optimizer") {
-        None => return bad(format!("missing --optimizer (one of {})", OPTIMIZERS.join(", "))),
+        None => {
+            return bad(format!(
+                "missing --optimizer (one of {})",
+                OPTIMIZERS.join(", ")
+            ))
+        }
         Some(o) if OPTIMIZERS.contains(&o) => o.to_string(),
-        Some(o) => return bad(format!("unknown optimizer {o:?}; --optimizer accepts {}", OPTIMIZERS.join(", "))),
+        Some(o) => {
+            return bad(format!(
+                "unknown optimizer {o:?}; --optimizer accepts {}",
+                OPTIMIZERS.join(", ")
+            ))
+        }
     };
     let problem = match get("problem") {
         None => return bad(format!("missing --problem ({})", or_list(&PROBLEMS))),
         Some(p) if PROBLEMS.contains(&p) => p.to_string(),
-        Some(p) => return bad(format!("unknown problem {p:?}; --problem accepts {}", or_list(&PROBLEMS))),
+        Some(p) => {
+            return bad(format!(
+                "unknown problem {p:?}; --problem accepts {}",
+                or_list(&PROBLEMS)
+            ))
+        }
     };
     let start = match get("start") {
-        None => return bad("missing --start (two finite numbers X,Y; negatives as --start=-1.5,2.0)"),
+        None => {
+            return bad("missing --start (two finite numbers X,Y; negatives as --start=-1.5,2.0)")
+        }
         Some(s) => parse_start(s)?,
     };
     let steps = match get("steps") {
-        None => return bad(format!("missing --steps (a whole number from 0 to {MAX_STEPS})")),
+        None => {
+            return bad(format!(
+                "missing --steps (a whole number from 0 to {MAX_STEPS})"
+            ))
+        }
         Some(s) => match s.trim().parse::<usize>() {
             Ok(n) if n <= MAX_STEPS => n,
-            _ => return bad(format!("--steps accepts a whole number from 0 to {MAX_STEPS}, not {s:?}")),
+            _ => {
+                return bad(format!(
+                    "--steps accepts a whole number from 0 to {MAX_STEPS}, not {s:?}"
+                ))
+            }
         },
     };
     let convention = match get("convention") {
         None => Convention::Paper,
         Some(c) => match c.parse::<Convention>() {
             Ok(c) => c,
-            Err(_) => return bad(format!("unknown convention {c:?}; --convention accepts paper or pytorch")),
+            Err(_) => {
+                return bad(format!(
+                    "unknown convention {c:?}; --convention accepts paper or pytorch"
+                ))
+            }
         },
     };
     let format = match get("format") {
@@ -312,7 +361,11 @@ where
         Some("table") => Format::Table,
         Some("csv") => Format::Csv,
         Some("json") => Format::Json,
-        Some(f) => return bad(format!("unknown format {f:?}; --format accepts table, csv or json")),
+        Some(f) => {
+            return bad(format!(
+                "unknown format {f:?}; --format accepts table, csv or json"
+            ))
+        }
     };
     let mut flags = Flags::default();
     for h in &HYPERPARAMETERS {
@@ -371,10 +424,15 @@ fn join_last(names: &[&str], word: &str) -> String {
 /// not three hundred digits).
 pub fn flag_message(e: &optcore::Error) -> String {
     match e {
-        optcore::Error::Hyperparameter { name, value, accepts } => {
+        optcore::Error::Hyperparameter {
+            name,
+            value,
+            accepts,
+        } => {
             let flag = match name.strip_prefix("--") {
                 Some(_) => name.to_string(),
-                None => flag_of(name).map_or_else(|| format!("--{}", name.replace('_', "-")), str::to_string),
+                None => flag_of(name)
+                    .map_or_else(|| format!("--{}", name.replace('_', "-")), str::to_string),
             };
             let mut shown = value.to_string();
             if shown.len() > 20 {
@@ -390,7 +448,11 @@ pub fn flag_message(e: &optcore::Error) -> String {
 /// to, and the ones with a narrower domain than the flag's, are read off the
 /// optimizers this build has ([`methods::Method::takes`], [`methods::Method::refuses`]).
 pub fn usage() -> String {
-    let available: Vec<&str> = OPTIMIZERS.iter().copied().filter(|n| methods::method(n).is_some()).collect();
+    let available: Vec<&str> = OPTIMIZERS
+        .iter()
+        .copied()
+        .filter(|n| methods::method(n).is_some())
+        .collect();
     let mut hyperparameters = String::new();
     for h in &HYPERPARAMETERS {
         let mut takers: Vec<String> = Vec::new();
@@ -412,13 +474,22 @@ pub fn usage() -> String {
                 }
             }
         }
-        let takers = if takers.len() == available.len() { "every optimizer".to_string() } else { takers.join(", ") };
+        let takers = if takers.len() == available.len() {
+            "every optimizer".to_string()
+        } else {
+            takers.join(", ")
+        };
         let domain = match h.edge {
-            Some((_, strict)) if !narrower.is_empty() => format!("{} ({strict} for {})", h.domain, and_list(&narrower)),
+            Some((_, strict)) if !narrower.is_empty() => {
+                format!("{} ({strict} for {})", h.domain, and_list(&narrower))
+            }
             _ => h.domain.to_string(),
         };
         let left = format!("  {} F", h.flag);
-        hyperparameters.push_str(&format!("{left:<24}{}, {domain}\n{:24}taken by: {takers}\n", h.what, ""));
+        hyperparameters.push_str(&format!(
+            "{left:<24}{}, {domain}\n{:24}taken by: {takers}\n",
+            h.what, ""
+        ));
     }
     format!(
         "optrace: run one optimizer of the post on a test function and print every step
@@ -472,7 +543,10 @@ pub struct Status {
 impl Status {
     /// Done.
     pub fn ok() -> Self {
-        Status { code: 0, stderr: None }
+        Status {
+            code: 0,
+            stderr: None,
+        }
     }
     /// Bad input: one line on stderr, status 2 (nothing was written to stdout).
     pub fn usage_error(message: impl std::fmt::Display) -> Self {
@@ -563,18 +637,35 @@ pub fn header_line<O: Optimizer>(opt: &O, args: &Args) -> String {
         .hyperparameters()
         .iter()
         .map(|&(name, value)| {
-            let mark = if given(&args.flags, name) == Some(false) { " (default)" } else { "" };
+            let mark = if given(&args.flags, name) == Some(false) {
+                " (default)"
+            } else {
+                ""
+            };
             format!("{name} = {}{mark}", fmt_exact(value))
         })
         .collect();
-    format!("{}, convention {}: {}", opt.name(), args.convention, hps.join(", "))
+    format!(
+        "{}, convention {}: {}",
+        opt.name(),
+        args.convention,
+        hps.join(", ")
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    const BASE: [&str; 7] = ["--optimizer", "sgd", "--problem", "quadratic", "--start=-5,-2", "--steps", "3"];
+    const BASE: [&str; 7] = [
+        "--optimizer",
+        "sgd",
+        "--problem",
+        "quadratic",
+        "--start=-5,-2",
+        "--steps",
+        "3",
+    ];
 
     fn with(extra: &[&str]) -> Result<Command, UsageError> {
         parse(BASE.iter().chain(extra).map(|s| s.to_string()))
@@ -597,12 +688,35 @@ mod tests {
         assert_eq!(a.flags.eps, None);
         assert_eq!(a.convention, Convention::Paper);
         assert_eq!(a.format, Format::Table);
-        let a = args(&["--convention=pytorch", "--format", "csv", "--momentum-decay", "0.004"]);
+        let a = args(&[
+            "--convention=pytorch",
+            "--format",
+            "csv",
+            "--momentum-decay",
+            "0.004",
+        ]);
         assert_eq!((a.convention, a.format), (Convention::Pytorch, Format::Csv));
         assert_eq!(a.flags.momentum_decay, Some(0.004));
         // The separate form takes the next argument as it is, a negative too.
-        let a = parse(["--optimizer", "sgd", "--problem", "beale", "--start", "-1.5,2", "--steps", "0"]).unwrap();
-        assert!(matches!(a, Command::Run(Args { start: [-1.5, 2.0], steps: 0, .. })));
+        let a = parse([
+            "--optimizer",
+            "sgd",
+            "--problem",
+            "beale",
+            "--start",
+            "-1.5,2",
+            "--steps",
+            "0",
+        ])
+        .unwrap();
+        assert!(matches!(
+            a,
+            Command::Run(Args {
+                start: [-1.5, 2.0],
+                steps: 0,
+                ..
+            })
+        ));
     }
 
     #[test]
@@ -636,16 +750,49 @@ mod tests {
             assert!(e.contains(flag) && !e.contains('\n'), "{extra:?}: {e}");
         }
         for start in ["1", "1,2,3", "nan,1", "1,inf", "a,b", ""] {
-            let e = parse(["--optimizer", "sgd", "--problem", "beale", "--steps", "1", "--start", start]).unwrap_err().0;
+            let e = parse([
+                "--optimizer",
+                "sgd",
+                "--problem",
+                "beale",
+                "--steps",
+                "1",
+                "--start",
+                start,
+            ])
+            .unwrap_err()
+            .0;
             assert!(e.contains("--start"), "{start}: {e}");
         }
         for steps in ["-3", "1.5", "1000000001", "18446744073709551616"] {
-            let e = parse(["--optimizer", "sgd", "--problem", "beale", "--start=0,0", "--steps", steps]).unwrap_err().0;
+            let e = parse([
+                "--optimizer",
+                "sgd",
+                "--problem",
+                "beale",
+                "--start=0,0",
+                "--steps",
+                steps,
+            ])
+            .unwrap_err()
+            .0;
             assert!(e.contains("--steps"), "{steps}: {e}");
         }
-        let e = parse(["--optimizer", "sgd", "--start=0,0", "--steps", "1"]).unwrap_err().0;
+        let e = parse(["--optimizer", "sgd", "--start=0,0", "--steps", "1"])
+            .unwrap_err()
+            .0;
         assert!(e.contains("missing --problem"), "{e}");
-        let e = parse(["--optimizer", "adamw", "--problem", "beale", "--start=0,0", "--steps", "1"]).unwrap_err().0;
+        let e = parse([
+            "--optimizer",
+            "adamw",
+            "--problem",
+            "beale",
+            "--start=0,0",
+            "--steps",
+            "1",
+        ])
+        .unwrap_err()
+        .0;
         assert!(e.contains("--optimizer") && e.contains("nadam"), "{e}");
     }
 
@@ -653,8 +800,20 @@ mod tests {
     #[test]
     fn steps_up_to_optcores_streamed_limit() {
         assert_eq!(MAX_STEPS, 1_000_000_000);
-        let a = parse(["--optimizer=sgd", "--problem=beale", "--start=0,0", "--steps=1000000000"]).unwrap();
-        assert!(matches!(a, Command::Run(Args { steps: 1_000_000_000, .. })));
+        let a = parse([
+            "--optimizer=sgd",
+            "--problem=beale",
+            "--start=0,0",
+            "--steps=1000000000",
+        ])
+        .unwrap();
+        assert!(matches!(
+            a,
+            Command::Run(Args {
+                steps: 1_000_000_000,
+                ..
+            })
+        ));
     }
 
     /// A would-be value starting with `--` is the next flag: the value is missing.
@@ -669,8 +828,24 @@ mod tests {
         assert!(e.starts_with("invalid --lr = -0.5"), "{e}");
         let a = args(&["--lr", "0.1", "--format", "csv"]);
         assert_eq!((a.flags.lr, a.format), (Some(0.1), Format::Csv));
-        let a = parse(["--optimizer", "sgd", "--problem", "beale", "--start", "-1.5,-2", "--steps", "0"]).unwrap();
-        assert!(matches!(a, Command::Run(Args { start: [-1.5, -2.0], .. })));
+        let a = parse([
+            "--optimizer",
+            "sgd",
+            "--problem",
+            "beale",
+            "--start",
+            "-1.5,-2",
+            "--steps",
+            "0",
+        ])
+        .unwrap();
+        assert!(matches!(
+            a,
+            Command::Run(Args {
+                start: [-1.5, -2.0],
+                ..
+            })
+        ));
         // The inline form takes its value as it is.
         let e = with(&["--lr=--format"]).unwrap_err().0;
         assert_eq!(e, r#"--lr accepts a number, not "--format""#);
@@ -687,16 +862,36 @@ mod tests {
             vec![format!("--bogus{evil}=1")],
             vec![evil.to_string()],
         ] {
-            let e = with(&extra.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_err().0;
-            assert!(!e.contains('\n') && !e.contains('\u{1b}') && e.contains(r#"1\nx\u{1b}[31m\""#), "{extra:?}: {e}");
+            let e = with(&extra.iter().map(String::as_str).collect::<Vec<_>>())
+                .unwrap_err()
+                .0;
+            assert!(
+                !e.contains('\n') && !e.contains('\u{1b}') && e.contains(r#"1\nx\u{1b}[31m\""#),
+                "{extra:?}: {e}"
+            );
         }
-        for (flag, text) in [("--optimizer", evil), ("--problem", evil), ("--start", evil), ("--steps", evil)] {
-            let mut a: Vec<String> =
-                ["--optimizer=sgd", "--problem=beale", "--start=0,0", "--steps=1"].iter().map(|s| s.to_string()).collect();
+        for (flag, text) in [
+            ("--optimizer", evil),
+            ("--problem", evil),
+            ("--start", evil),
+            ("--steps", evil),
+        ] {
+            let mut a: Vec<String> = [
+                "--optimizer=sgd",
+                "--problem=beale",
+                "--start=0,0",
+                "--steps=1",
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
             a.retain(|x| !x.starts_with(flag));
             a.push(format!("{flag}={text}"));
             let e = parse(a).unwrap_err().0;
-            assert!(!e.contains('\n') && e.contains(flag) && e.contains(r#""1\nx"#), "{flag}: {e}");
+            assert!(
+                !e.contains('\n') && e.contains(flag) && e.contains(r#""1\nx"#),
+                "{flag}: {e}"
+            );
         }
     }
 
@@ -720,7 +915,10 @@ mod tests {
             value: -1.0,
             accepts: "a finite number >= 0",
         };
-        assert_eq!(flag_message(&e), "invalid --momentum-decay = -1: --momentum-decay must be a finite number >= 0");
+        assert_eq!(
+            flag_message(&e),
+            "invalid --momentum-decay = -1: --momentum-decay must be a finite number >= 0"
+        );
         let e = with(&["--beta1=-5e-300"]).unwrap_err().0;
         assert_eq!(e, "invalid --beta1 = -5e-300: --beta1 must be in [0, 1)");
         let e = with(&["--rho=1e300"]).unwrap_err().0;

@@ -57,7 +57,9 @@ impl Method {
     /// Does it refuse `flag = value` (every other flag at its default) under a
     /// convention, though the value is in the flag's shared domain?
     pub fn refuses(&self, convention: Convention, flag: &str, value: f64) -> bool {
-        let Some(h) = HYPERPARAMETERS.iter().find(|h| h.flag == flag) else { return false };
+        let Some(h) = HYPERPARAMETERS.iter().find(|h| h.flag == flag) else {
+            return false;
+        };
         let mut flags = Flags::default();
         *(h.slot)(&mut flags) = Some(value);
         (self.build)(convention, &flags).is_err()
@@ -134,9 +136,14 @@ pub fn check_taken(name: &str, taken: &[&str], args: &Args) -> Result<(), String
             takes_it(&here)
         };
         if there != here && !there.is_empty() {
-            why.push_str(&format!("; under --convention={other}, {}", takes_it(&there)));
+            why.push_str(&format!(
+                "; under --convention={other}, {}",
+                takes_it(&there)
+            ));
         }
-        return Err(format!("{flag} is not a hyperparameter of {name} under the {c} convention ({why})"));
+        return Err(format!(
+            "{flag} is not a hyperparameter of {name} under the {c} convention ({why})"
+        ));
     }
     Ok(())
 }
@@ -173,7 +180,11 @@ pub fn defaults_table() -> optcore::Result<Table> {
                 .collect();
             Ok(hp.join(", "))
         };
-        t.push(vec![(*name).into(), show(Convention::Paper)?.into(), show(Convention::Pytorch)?.into()]);
+        t.push(vec![
+            (*name).into(),
+            show(Convention::Paper)?.into(),
+            show(Convention::Pytorch)?.into(),
+        ]);
     }
     Ok(t)
 }
@@ -181,7 +192,10 @@ pub fn defaults_table() -> optcore::Result<Table> {
 /// Builds `O` from the flags (the convention's defaults for the rest; a flag it
 /// does not take is refused), runs it on the problem from the start point and
 /// writes each row as it is computed.
-pub fn emit<O: Optimizer + FromFlags>(args: &Args, out: &mut dyn Write) -> (Status, io::Result<()>) {
+pub fn emit<O: Optimizer + FromFlags>(
+    args: &Args,
+    out: &mut dyn Write,
+) -> (Status, io::Result<()>) {
     let refuse = |message: String| (Status::usage_error(message), Ok(()));
     if let Err(message) = check_taken(&args.optimizer, &takes::<O>(args.convention), args) {
         return refuse(message);
@@ -196,7 +210,12 @@ pub fn emit<O: Optimizer + FromFlags>(args: &Args, out: &mut dyn Write) -> (Stat
     };
     let mut oracle = Exact::new(problem.as_ref());
     let start = optcore::ndarray::arr1(&args.start);
-    let mut steps = match optcore::steps(&opt, &mut oracle, start.view(), RunOptions::steps(args.steps)) {
+    let mut steps = match optcore::steps(
+        &opt,
+        &mut oracle,
+        start.view(),
+        RunOptions::steps(args.steps),
+    ) {
         Ok(steps) => steps,
         // θ₀ is finite but its loss is not: no row to print, so bad input.
         Err(optcore::Error::NonFinite { step: 0, what }) => {
@@ -222,7 +241,11 @@ pub fn run(args: &Args, out: &mut dyn Write) -> (Status, io::Result<()>) {
     match method(&args.optimizer) {
         Some(m) => (m.emit)(args, out),
         None => {
-            let available: Vec<&str> = OPTIMIZERS.iter().copied().filter(|n| method(n).is_some()).collect();
+            let available: Vec<&str> = OPTIMIZERS
+                .iter()
+                .copied()
+                .filter(|n| method(n).is_some())
+                .collect();
             let message = format!(
                 "optimizer '{}' is not available yet; --optimizer accepts {} in this build",
                 args.optimizer,

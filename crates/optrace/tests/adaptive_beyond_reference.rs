@@ -16,7 +16,12 @@ use optcore::reference::rel_diff;
 use testkit::{independent_gradient, independent_value};
 
 /// Rows (t, loss, θ) of torch's update `step(t, θ, g)` applied `steps` times.
-fn rows(problem: &str, start: [f64; 2], steps: usize, mut step: impl FnMut(usize, &mut [f64; 2], [f64; 2])) -> Vec<(f64, [f64; 2])> {
+fn rows(
+    problem: &str,
+    start: [f64; 2],
+    steps: usize,
+    mut step: impl FnMut(usize, &mut [f64; 2], [f64; 2]),
+) -> Vec<(f64, [f64; 2])> {
     let mut p = start;
     let mut out = vec![(independent_value(problem, p), p)];
     for t in 1..=steps {
@@ -39,11 +44,20 @@ fn check(args: &[String], expected: &[(f64, [f64; 2])]) {
             worst = worst.max(rel_diff(a.theta[i], theta[i]));
         }
     }
-    println!("{:<70} max relative difference {worst:.1e}", args[..4].join(" "));
+    println!(
+        "{:<70} max relative difference {worst:.1e}",
+        args[..4].join(" ")
+    );
     assert!(worst < 1e-9, "{args:?}: {worst:e}");
 }
 
-fn args(opt: &str, problem: &str, start: [f64; 2], steps: usize, flags: &[(&str, f64)]) -> Vec<String> {
+fn args(
+    opt: &str,
+    problem: &str,
+    start: [f64; 2],
+    steps: usize,
+    flags: &[(&str, f64)],
+) -> Vec<String> {
     let mut a = vec![
         format!("--optimizer={opt}"),
         format!("--problem={problem}"),
@@ -61,15 +75,60 @@ fn args(opt: &str, problem: &str, start: [f64; 2], steps: usize, flags: &[(&str,
 #[test]
 fn rmsprop_matches_torch_formulas() {
     // (problem, start, steps, lr, alpha, eps, momentum); None = torch's default.
-    let cases: [(&str, [f64; 2], usize, Option<f64>, Option<f64>, Option<f64>, Option<f64>); 5] = [
-        ("quadratic", [-5.0, -2.0], 50, Some(0.1), Some(0.9), None, None),
+    let cases: [(
+        &str,
+        [f64; 2],
+        usize,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+        Option<f64>,
+    ); 5] = [
+        (
+            "quadratic",
+            [-5.0, -2.0],
+            50,
+            Some(0.1),
+            Some(0.9),
+            None,
+            None,
+        ),
         ("quadratic", [3.0, 1.0], 40, None, None, None, None),
-        ("rosenbrock", [-1.2, 1.0], 100, Some(1e-3), Some(0.99), Some(1e-6), Some(0.9)),
-        ("beale", [1.0, 1.0], 60, Some(0.01), Some(0.95), None, Some(0.5)),
-        ("beale", [2.0, -0.5], 40, Some(0.005), None, Some(1e-4), None),
+        (
+            "rosenbrock",
+            [-1.2, 1.0],
+            100,
+            Some(1e-3),
+            Some(0.99),
+            Some(1e-6),
+            Some(0.9),
+        ),
+        (
+            "beale",
+            [1.0, 1.0],
+            60,
+            Some(0.01),
+            Some(0.95),
+            None,
+            Some(0.5),
+        ),
+        (
+            "beale",
+            [2.0, -0.5],
+            40,
+            Some(0.005),
+            None,
+            Some(1e-4),
+            None,
+        ),
     ];
     for (problem, start, steps, lr, alpha, eps, mom) in cases {
-        let (l, a, e, m) = (lr.unwrap_or(0.01), alpha.unwrap_or(0.99), eps.unwrap_or(1e-8), mom.unwrap_or(0.0));
+        let (l, a, e, m) = (
+            lr.unwrap_or(0.01),
+            alpha.unwrap_or(0.99),
+            eps.unwrap_or(1e-8),
+            mom.unwrap_or(0.0),
+        );
         let (mut sq, mut buf) = ([0.0; 2], [0.0; 2]);
         let expected = rows(problem, start, steps, |_, p, g| {
             for i in 0..2 {
@@ -140,7 +199,12 @@ fn nadam_matches_torch_formulas() {
                 p[i] += (-lr * mu_next / (1.0 - prod * mu_next)) * m[i] / d;
             }
         });
-        let flags = [("lr", lr), ("beta1", b1), ("beta2", b2), ("momentum-decay", psi)];
+        let flags = [
+            ("lr", lr),
+            ("beta1", b1),
+            ("beta2", b2),
+            ("momentum-decay", psi),
+        ];
         check(&args("nadam", problem, start, steps, &flags), &expected);
     }
 }
@@ -156,9 +220,20 @@ fn bad_hyperparameters_exit_2_naming_the_flag() {
         ("nadam", "--momentum-decay=-0.004"),
         ("nadam", "--beta1=1.5"),
     ] {
-        let run = optrace(&[format!("--optimizer={opt}"), "--problem=quadratic".into(), "--start=1,1".into(), "--steps=3".into(), "--convention=pytorch".into(), flag.to_string()]);
+        let run = optrace(&[
+            format!("--optimizer={opt}"),
+            "--problem=quadratic".into(),
+            "--start=1,1".into(),
+            "--steps=3".into(),
+            "--convention=pytorch".into(),
+            flag.to_string(),
+        ]);
         let name = flag.split('=').next().unwrap();
         assert_eq!(run.code, 2, "{opt} {flag}: {}", run.stderr);
-        assert!(run.stderr.contains(name) && run.stderr.trim().lines().count() == 1, "{opt} {flag}: {}", run.stderr);
+        assert!(
+            run.stderr.contains(name) && run.stderr.trim().lines().count() == 1,
+            "{opt} {flag}: {}",
+            run.stderr
+        );
     }
 }

@@ -17,14 +17,24 @@ fn reference_cases_of_available_optimizers_match_their_traces() {
         let run = optrace(&case.args("csv"));
         if optrace::methods::method(&case.optimizer).is_none() {
             assert_eq!(run.code, 2, "{}: {}", case.name, run.stderr);
-            assert!(run.stderr.contains("not available yet"), "{}: {}", case.name, run.stderr);
+            assert!(
+                run.stderr.contains("not available yet"),
+                "{}: {}",
+                case.name,
+                run.stderr
+            );
             skipped.push(case.name);
             continue;
         }
         assert_eq!((run.code, run.stderr.as_str()), (0, ""), "{}", case.name);
         let ours = first_four_columns(&run.stdout);
-        let theirs = first_four_columns(&case.trace_csv());
-        assert_eq!(ours.len(), case.steps as usize + 1, "{}: one row per t = 0..N", case.name);
+        let theirs = first_four_columns(case.trace_csv());
+        assert_eq!(
+            ours.len(),
+            case.steps as usize + 1,
+            "{}: one row per t = 0..N",
+            case.name
+        );
         assert_eq!(ours.len(), theirs.len(), "{}", case.name);
         let mut worst: f64 = 0.0;
         for (a, b) in ours.iter().zip(&theirs) {
@@ -34,16 +44,25 @@ fn reference_cases_of_available_optimizers_match_their_traces() {
                 worst = worst.max(rel_diff(*x, *y));
             }
         }
-        println!("ran     {:<32} max relative difference {worst:.1e}", case.name);
+        println!(
+            "ran     {:<32} max relative difference {worst:.1e}",
+            case.name
+        );
         if worst > 1e-9 {
-            failures.push(format!("{}: max relative difference {worst:e} > 1e-9", case.name));
+            failures.push(format!(
+                "{}: max relative difference {worst:e} > 1e-9",
+                case.name
+            ));
         }
         ran.push(case.name);
     }
     for name in &skipped {
         println!("skipped {name:<32} (optimizer not available yet in optrace)");
     }
-    assert!(ran.iter().any(|n| n == "pytorch-sgd-quadratic"), "the sgd case must run");
+    assert!(
+        ran.iter().any(|n| n == "pytorch-sgd-quadratic"),
+        "the sgd case must run"
+    );
     assert!(failures.is_empty(), "{failures:#?}");
 }
 
@@ -102,9 +121,16 @@ fn sgd_matches_an_independent_computation() {
 fn csv_is_rectangular_with_the_readme_header() {
     let run = optrace(&case("pytorch-sgd-quadratic").args("csv"));
     let lines: Vec<&str> = run.stdout.lines().collect();
-    assert!(lines[0].starts_with("t,loss,theta_0,theta_1"), "{}", lines[0]);
+    assert!(
+        lines[0].starts_with("t,loss,theta_0,theta_1"),
+        "{}",
+        lines[0]
+    );
     let width = lines[0].split(',').count();
-    assert!(width > 4, "sgd adds its record (g) after the four README columns");
+    assert!(
+        width > 4,
+        "sgd adds its record (g) after the four README columns"
+    );
     for (t, line) in lines[1..].iter().enumerate() {
         let cells: Vec<&str> = line.split(',').collect();
         assert_eq!(cells.len(), width, "{line}");
@@ -123,16 +149,31 @@ fn assert_usage_error(args: &[&str], flag: &str) {
     let run: Run = optrace(args);
     assert_eq!(run.code, 2, "{args:?}: {}", run.stderr);
     assert_eq!(run.stdout, "", "{args:?}");
-    assert!(run.stderr.ends_with('\n') && run.stderr.lines().count() == 1, "{args:?}: {:?}", run.stderr);
-    assert!(run.stderr.contains(flag), "{args:?}: {} does not name {flag}", run.stderr);
+    assert!(
+        run.stderr.ends_with('\n') && run.stderr.lines().count() == 1,
+        "{args:?}: {:?}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(flag),
+        "{args:?}: {} does not name {flag}",
+        run.stderr
+    );
     assert!(!run.stderr.contains("panicked"), "{args:?}: {}", run.stderr);
 }
 
 /// Bad input: status 2, nothing on stdout, one line on stderr naming the flag.
 #[test]
 fn bad_input_exits_2_with_one_line_naming_the_flag() {
-    let base = ["--optimizer=sgd", "--problem=quadratic", "--start=-5,-2", "--steps=3"];
-    let with = |extra: &[&'static str]| -> Vec<&'static str> { base.iter().chain(extra).copied().collect() };
+    let base = [
+        "--optimizer=sgd",
+        "--problem=quadratic",
+        "--start=-5,-2",
+        "--steps=3",
+    ];
+    let with = |extra: &[&'static str]| -> Vec<&'static str> {
+        base.iter().chain(extra).copied().collect()
+    };
     for (extra, flag) in [
         (&["--lr=0"][..], "--lr"),
         (&["--lr=-1"], "--lr"),
@@ -155,31 +196,108 @@ fn bad_input_exits_2_with_one_line_naming_the_flag() {
     ] {
         assert_usage_error(&with(extra), flag);
     }
-    let args = |opt: &'static str, problem: &'static str, start: &'static str, steps: &'static str| {
-        [opt, problem, start, steps]
-    };
+    let args = |opt: &'static str,
+                problem: &'static str,
+                start: &'static str,
+                steps: &'static str| { [opt, problem, start, steps] };
     for (a, flag) in [
-        (args("--optimizer=adamw", "--problem=beale", "--start=1,1", "--steps=1"), "--optimizer"),
-        (args("--optimizer=sgd", "--problem=himmelblau", "--start=1,1", "--steps=1"), "--problem"),
-        (args("--optimizer=sgd", "--problem=beale", "--start=1", "--steps=1"), "--start"),
-        (args("--optimizer=sgd", "--problem=beale", "--start=nan,1", "--steps=1"), "--start"),
-        (args("--optimizer=sgd", "--problem=beale", "--start=1,2,3", "--steps=1"), "--start"),
-        (args("--optimizer=sgd", "--problem=beale", "--start=1,1", "--steps=-3"), "--steps"),
-        (args("--optimizer=sgd", "--problem=beale", "--start=1,1", "--steps=2.5"), "--steps"),
+        (
+            args(
+                "--optimizer=adamw",
+                "--problem=beale",
+                "--start=1,1",
+                "--steps=1",
+            ),
+            "--optimizer",
+        ),
+        (
+            args(
+                "--optimizer=sgd",
+                "--problem=himmelblau",
+                "--start=1,1",
+                "--steps=1",
+            ),
+            "--problem",
+        ),
+        (
+            args(
+                "--optimizer=sgd",
+                "--problem=beale",
+                "--start=1",
+                "--steps=1",
+            ),
+            "--start",
+        ),
+        (
+            args(
+                "--optimizer=sgd",
+                "--problem=beale",
+                "--start=nan,1",
+                "--steps=1",
+            ),
+            "--start",
+        ),
+        (
+            args(
+                "--optimizer=sgd",
+                "--problem=beale",
+                "--start=1,2,3",
+                "--steps=1",
+            ),
+            "--start",
+        ),
+        (
+            args(
+                "--optimizer=sgd",
+                "--problem=beale",
+                "--start=1,1",
+                "--steps=-3",
+            ),
+            "--steps",
+        ),
+        (
+            args(
+                "--optimizer=sgd",
+                "--problem=beale",
+                "--start=1,1",
+                "--steps=2.5",
+            ),
+            "--steps",
+        ),
     ] {
         assert_usage_error(&a, flag);
     }
-    assert_usage_error(&["--optimizer=sgd", "--start=1,1", "--steps=1"], "--problem");
-    assert_usage_error(&["--problem=beale", "--start=1,1", "--steps=1"], "--optimizer");
-    assert_usage_error(&["--optimizer=sgd", "--problem=beale", "--steps=1"], "--start");
-    assert_usage_error(&["--optimizer=sgd", "--problem=beale", "--start=1,1"], "--steps");
+    assert_usage_error(
+        &["--optimizer=sgd", "--start=1,1", "--steps=1"],
+        "--problem",
+    );
+    assert_usage_error(
+        &["--problem=beale", "--start=1,1", "--steps=1"],
+        "--optimizer",
+    );
+    assert_usage_error(
+        &["--optimizer=sgd", "--problem=beale", "--steps=1"],
+        "--start",
+    );
+    assert_usage_error(
+        &["--optimizer=sgd", "--problem=beale", "--start=1,1"],
+        "--steps",
+    );
     assert_usage_error(&[], "--optimizer");
     // Known optimizers this build does not have yet.
-    for name in optrace::OPTIMIZERS.iter().filter(|n| optrace::methods::method(n).is_none()) {
+    for name in optrace::OPTIMIZERS
+        .iter()
+        .filter(|n| optrace::methods::method(n).is_none())
+    {
         let opt = format!("--optimizer={name}");
         let run = optrace(&[opt.as_str(), "--problem=beale", "--start=1,1", "--steps=1"]);
         assert_eq!(run.code, 2);
-        assert!(run.stderr.contains(&format!("optimizer '{name}' is not available yet")), "{}", run.stderr);
+        assert!(
+            run.stderr
+                .contains(&format!("optimizer '{name}' is not available yet")),
+            "{}",
+            run.stderr
+        );
     }
 }
 
@@ -189,7 +307,10 @@ fn help_prints_usage_to_stdout() {
     for args in [&["--help"][..], &["-h"], &["--optimizer=sgd", "--help"]] {
         let run = optrace(args);
         assert_eq!((run.code, run.stderr.as_str()), (0, ""));
-        assert!(run.stdout.starts_with("optrace: ") && run.stdout.contains("usage: optrace --optimizer"));
+        assert!(
+            run.stdout.starts_with("optrace: ")
+                && run.stdout.contains("usage: optrace --optimizer")
+        );
     }
 }
 
@@ -199,21 +320,53 @@ fn help_prints_usage_to_stdout() {
 fn a_non_finite_value_stops_the_run_after_the_finite_rows() {
     for format in ["csv", "table", "json"] {
         let fmt = format!("--format={format}");
-        let run = optrace(&["--optimizer=sgd", "--problem=rosenbrock", "--start=-1.5,2", "--steps=50", "--lr=1", &fmt]);
+        let run = optrace(&[
+            "--optimizer=sgd",
+            "--problem=rosenbrock",
+            "--start=-1.5,2",
+            "--steps=50",
+            "--lr=1",
+            &fmt,
+        ]);
         assert_eq!(run.code, 1, "{}", run.stderr);
-        assert!(run.stderr.ends_with('\n') && run.stderr.lines().count() == 1, "{:?}", run.stderr);
+        assert!(
+            run.stderr.ends_with('\n') && run.stderr.lines().count() == 1,
+            "{:?}",
+            run.stderr
+        );
         if format == "csv" {
             let rows = first_four_columns(&run.stdout);
             assert!(rows.len() >= 2 && rows.len() < 51, "{}", run.stdout);
-            assert!(rows.iter().all(|r| r.loss.is_finite() && r.theta.iter().all(|x| x.is_finite())));
-            assert!(run.stderr.contains(&format!("at step {}:", rows.len())), "{}", run.stderr);
+            assert!(rows
+                .iter()
+                .all(|r| r.loss.is_finite() && r.theta.iter().all(|x| x.is_finite())));
+            assert!(
+                run.stderr.contains(&format!("at step {}:", rows.len())),
+                "{}",
+                run.stderr
+            );
         }
     }
     // θ₀ finite but its loss is not (x⁴ overflows): no row to print, so the start
     // is bad input (status 2), not a run fault.
     for start in ["--start=1e100,0", "--start=1e200,1e200"] {
-        let run = optrace(&["--optimizer=sgd", "--problem=rosenbrock", start, "--steps=5", "--format=csv"]);
-        assert_usage_error(&["--optimizer=sgd", "--problem=rosenbrock", start, "--steps=5", "--format=csv"], "--start");
+        let run = optrace(&[
+            "--optimizer=sgd",
+            "--problem=rosenbrock",
+            start,
+            "--steps=5",
+            "--format=csv",
+        ]);
+        assert_usage_error(
+            &[
+                "--optimizer=sgd",
+                "--problem=rosenbrock",
+                start,
+                "--steps=5",
+                "--format=csv",
+            ],
+            "--start",
+        );
         assert!(run.stderr.contains("is unusable"), "{}", run.stderr);
     }
 }

@@ -25,7 +25,12 @@ fn sgd_reference_case_json() {
 /// A hyperparameter not given is marked as the convention's default.
 #[test]
 fn sgd_default_lr_table() {
-    let run = optrace(&["--optimizer=sgd", "--problem=beale", "--start=1,1", "--steps=3"]);
+    let run = optrace(&[
+        "--optimizer=sgd",
+        "--problem=beale",
+        "--start=1,1",
+        "--steps=3",
+    ]);
     assert_eq!(run.code, 0);
     snap!("sgd_default_lr_table", run.stdout);
 }
@@ -57,7 +62,11 @@ fn error_messages() {
         "--defaults",
     ] {
         let args: Vec<&str> = base.split(' ').chain(extra.split(' ')).collect();
-        out.push_str(&format!("{}\n  {}", extra.escape_debug(), optrace(&args).stderr));
+        out.push_str(&format!(
+            "{}\n  {}",
+            extra.escape_debug(),
+            optrace(&args).stderr
+        ));
     }
     for args in [
         "--optimizer=adamw --problem=beale --start=1,1 --steps=1",
@@ -73,7 +82,10 @@ fn error_messages() {
         "--optimizer=nadam --problem=quadratic --start=0,1 --steps=3 --momentum-decay=0.004",
         "--optimizer=adam --problem=quadratic --start=0,1 --steps=3 --convention=pytorch --rho=0.9",
     ] {
-        out.push_str(&format!("{args}\n  {}", optrace(&args.split(' ').collect::<Vec<_>>()).stderr));
+        out.push_str(&format!(
+            "{args}\n  {}",
+            optrace(&args.split(' ').collect::<Vec<_>>()).stderr
+        ));
     }
     snap!("error_messages", out);
 }

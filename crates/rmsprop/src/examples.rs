@@ -5,7 +5,10 @@ use crate::Rmsprop;
 use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::render::Cell;
-use optcore::{fmt_num, run, Convention, FnObjective, Objective, Optimizer, Quadratic, Report, Rosenbrock, Table, Trace};
+use optcore::{
+    fmt_num, run, Convention, FnObjective, Objective, Optimizer, Quadratic, Report, Rosenbrock,
+    Table, Trace,
+};
 
 /// Steps of [`variants`] and [`variants_contour`].
 pub const VARIANT_STEPS: usize = 200;
@@ -50,7 +53,12 @@ pub fn first_steps() -> Result<Report> {
 
 /// $J(\theta) = c\,\theta$ in one dimension: a constant gradient $c$.
 pub fn slope(c: f64) -> FnObjective {
-    FnObjective::new(format!("slope {c}"), 1, move |t| c * t[0], move |_, mut g| g[0] = c)
+    FnObjective::new(
+        format!("slope {c}"),
+        1,
+        move |t| c * t[0],
+        move |_, mut g| g[0] = c,
+    )
 }
 
 /// The first step $\Delta\theta_1$ with ε inside the root (`paper`) and added to
@@ -62,14 +70,30 @@ pub fn eps_placement() -> Result<Table> {
     let outside = Rmsprop::new(Convention::Pytorch, lr, rho, eps)?;
     let mut t = Table::new(
         format!("RMSprop's first step, η = {lr}, ρ = {rho}, ε = {eps:e}: where ε goes"),
-        &["|g|", "√E[g²]₁", "Δθ, ε inside √ (paper)", "Δθ, ε outside (pytorch)", "inside / outside"],
+        &[
+            "|g|",
+            "√E[g²]₁",
+            "Δθ, ε inside √ (paper)",
+            "Δθ, ε outside (pytorch)",
+            "inside / outside",
+        ],
     );
     for c in [1.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8] {
         let a = run(&inside, slope(c), array![0.0].view(), 1)?;
         let b = run(&outside, slope(c), array![0.0].view(), 1)?;
         let (da, db) = (a.rows[1].theta[0], b.rows[1].theta[0]);
-        let sq = b.rows[1].record.as_ref().map(|r| r.avg_sq_grad[0].sqrt()).unwrap_or(f64::NAN);
-        t.push(vec![c.into(), sq.into(), da.into(), db.into(), (da / db).into()]);
+        let sq = b.rows[1]
+            .record
+            .as_ref()
+            .map(|r| r.avg_sq_grad[0].sqrt())
+            .unwrap_or(f64::NAN);
+        t.push(vec![
+            c.into(),
+            sq.into(),
+            da.into(),
+            db.into(),
+            (da / db).into(),
+        ]);
     }
     Ok(t.with_note(
         "with ε inside the root the step shrinks once √E[g²] nears √ε = 1e-4; outside, only once it nears ε = 1e-8",
@@ -93,7 +117,10 @@ pub fn variant_list() -> Result<Vec<(String, Rmsprop)>> {
         ("pytorch defaults".to_string(), torch),
         (format!("pytorch, momentum {m}"), torch.with_momentum(m)?),
         ("pytorch, centered".to_string(), torch.with_centered(true)),
-        (format!("pytorch, centered + momentum {m}"), torch.with_momentum(m)?.with_centered(true)),
+        (
+            format!("pytorch, centered + momentum {m}"),
+            torch.with_momentum(m)?.with_centered(true),
+        ),
     ])
 }
 
@@ -106,8 +133,10 @@ pub fn variants(steps: usize) -> Result<Table> {
         format!("RMSprop variants, η = {}, {steps} steps", torch.lr),
         &["variant", "problem", "loss", "θ₀", "θ₁"],
     );
-    let problems: [(&dyn Objective, Array1<f64>); 2] =
-        [(&Quadratic::reference(), quadratic_start()), (&Rosenbrock::default(), rosenbrock_start())];
+    let problems: [(&dyn Objective, Array1<f64>); 2] = [
+        (&Quadratic::reference(), quadratic_start()),
+        (&Rosenbrock::default(), rosenbrock_start()),
+    ];
     for (obj, start) in &problems {
         for (label, opt) in &list {
             let tr = run(opt, *obj, start.view(), steps)?;
@@ -133,8 +162,10 @@ pub fn variants_contour(steps: usize) -> Result<plots::Figure> {
     let list: Vec<(String, Rmsprop)> = variant_list()?.into_iter().take(4).collect();
     let torch = list[1].1;
     let q = Quadratic::reference();
-    let mut c = plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
-        .title(format!("RMSprop on 0.1x² + 2y², η = {}, {steps} steps", torch.lr));
+    let mut c = plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0)).title(format!(
+        "RMSprop on 0.1x² + 2y², η = {}, {steps} steps",
+        torch.lr
+    ));
     for (label, opt) in &list {
         let tr = run(opt, &q, quadratic_start().view(), steps)?;
         c = c.path(label.as_str(), tr.path2());
@@ -157,11 +188,27 @@ pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
     a.completed()?;
     b.completed()?;
     let mut t = Table::new(
-        format!("a constant gradient g = 2; ρ = {}, ε = {:e}; RMSprop η = {}", ada.rho, ada.eps, rms.lr),
-        &["t", "E[g²] Adadelta", "E[g²] RMSprop", "RMS[g] = √(E[g²]+ε)", "d (RMSprop)", "numerator: RMS[Δθ]ₜ₋₁", "numerator: η", "Δθ Adadelta", "Δθ RMSprop"],
+        format!(
+            "a constant gradient g = 2; ρ = {}, ε = {:e}; RMSprop η = {}",
+            ada.rho, ada.eps, rms.lr
+        ),
+        &[
+            "t",
+            "E[g²] Adadelta",
+            "E[g²] RMSprop",
+            "RMS[g] = √(E[g²]+ε)",
+            "d (RMSprop)",
+            "numerator: RMS[Δθ]ₜ₋₁",
+            "numerator: η",
+            "Δθ Adadelta",
+            "Δθ RMSprop",
+        ],
     );
     for (ra, rb) in a.rows.iter().zip(&b.rows).skip(1) {
-        let (x, y) = (ra.record.as_ref().expect("a step record"), rb.record.as_ref().expect("a step record"));
+        let (x, y) = (
+            ra.record.as_ref().expect("a step record"),
+            rb.record.as_ref().expect("a step record"),
+        );
         t.push(vec![
             ra.t.into(),
             x.avg_sq_grad[0].into(),
@@ -198,7 +245,10 @@ pub fn sample_rows(table: &Table, ts: &[usize]) -> Table {
 
 /// Adagrad and RMSprop (paper, ρ = 0.9) with the same η = `lr` and ε = 1e-8.
 pub fn vs_adagrad_optimizers(lr: f64) -> Result<(adagrad::Adagrad, Rmsprop)> {
-    Ok((adagrad::Adagrad::new(lr, 1e-8)?, Rmsprop::new(Convention::Paper, lr, 0.9, 1e-8)?))
+    Ok((
+        adagrad::Adagrad::new(lr, 1e-8)?,
+        Rmsprop::new(Convention::Paper, lr, 0.9, 1e-8)?,
+    ))
 }
 
 /// The runs of [`vs_adagrad_optimizers`] on the quadratic from $(-5, -2)$.
@@ -207,8 +257,18 @@ pub fn vs_adagrad_runs(
     steps: usize,
 ) -> Result<(Trace<adagrad::AdagradRecord>, Trace<crate::RmspropRecord>)> {
     let (ada, rms) = vs_adagrad_optimizers(lr)?;
-    let ada = run(&ada, Quadratic::reference(), quadratic_start().view(), steps)?;
-    let rms = run(&rms, Quadratic::reference(), quadratic_start().view(), steps)?;
+    let ada = run(
+        &ada,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        steps,
+    )?;
+    let rms = run(
+        &rms,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        steps,
+    )?;
     ada.completed()?;
     rms.completed()?;
     Ok((ada, rms))
@@ -221,16 +281,31 @@ pub fn vs_adagrad(lr: f64, steps: usize) -> Result<Table> {
     let mut t = Table::new(
         {
             let (ada, rms) = vs_adagrad_optimizers(lr)?;
-            format!("effective rates on the quadratic: Adagrad {}, RMSprop {}", ada.symbols(), rms.symbols())
+            format!(
+                "effective rates on the quadratic: Adagrad {}, RMSprop {}",
+                ada.symbols(),
+                rms.symbols()
+            )
         },
-        &["t", "Adagrad η/√(G+ε) [0]", "RMSprop η/√(E[g²]+ε) [0]", "Adagrad [1]", "RMSprop [1]", "loss Adagrad", "loss RMSprop"],
+        &[
+            "t",
+            "Adagrad η/√(G+ε) [0]",
+            "RMSprop η/√(E[g²]+ε) [0]",
+            "Adagrad [1]",
+            "RMSprop [1]",
+            "loss Adagrad",
+            "loss RMSprop",
+        ],
     );
     for t_ in [1, 2, 5, 10, 20, 50, 100, 150, 200, 300, 400] {
         if t_ > steps {
             break;
         }
         let (a, r) = (&ada.rows[t_], &rms.rows[t_]);
-        let (ra, rr) = (a.record.as_ref().expect("a step record"), r.record.as_ref().expect("a step record"));
+        let (ra, rr) = (
+            a.record.as_ref().expect("a step record"),
+            r.record.as_ref().expect("a step record"),
+        );
         t.push(vec![
             t_.into(),
             ra.effective_lr[0].into(),
@@ -247,9 +322,27 @@ pub fn vs_adagrad(lr: f64, steps: usize) -> Result<Table> {
 /// The same effective rates, every step, on one log-scale chart.
 pub fn vs_adagrad_chart(lr: f64, steps: usize) -> Result<plots::Figure> {
     let (ada, rms) = vs_adagrad_runs(lr, steps)?;
-    let pick = |rows: Vec<(usize, f64)>| rows.into_iter().map(|(t, y)| (t as f64, y)).collect::<Vec<_>>();
-    let ada_rate = |i: usize| pick(ada.rows.iter().filter_map(|r| r.record.as_ref().map(|x| (r.t, x.effective_lr[i]))).collect());
-    let rms_rate = |i: usize| pick(rms.rows.iter().filter_map(|r| r.record.as_ref().map(|x| (r.t, x.effective_lr[i]))).collect());
+    let pick = |rows: Vec<(usize, f64)>| {
+        rows.into_iter()
+            .map(|(t, y)| (t as f64, y))
+            .collect::<Vec<_>>()
+    };
+    let ada_rate = |i: usize| {
+        pick(
+            ada.rows
+                .iter()
+                .filter_map(|r| r.record.as_ref().map(|x| (r.t, x.effective_lr[i])))
+                .collect(),
+        )
+    };
+    let rms_rate = |i: usize| {
+        pick(
+            rms.rows
+                .iter()
+                .filter_map(|r| r.record.as_ref().map(|x| (r.t, x.effective_lr[i])))
+                .collect(),
+        )
+    };
     plots::LineChart::new(format!("effective learning rate per coordinate, η = {lr}"))
         .x_label("step t")
         .y_label("η / √(· + ε)")

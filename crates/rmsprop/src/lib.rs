@@ -44,9 +44,11 @@
 pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_non_negative, check_open_unit_interval, check_positive, check_unit_interval, Result};
+use optcore::error::{
+    check_non_negative, check_open_unit_interval, check_positive, check_unit_interval, Result,
+};
 use optcore::pieces;
-use optcore::{check_step, Staged, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record};
+use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
 /// Hyperparameters of RMSprop.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -169,7 +171,11 @@ impl Record for RmspropRecord {
             f.push(Field::vector("velocity", "b", v.view()));
         }
         f.push(Field::vector("rms", "d", self.rms.view()));
-        f.push(Field::vector("effective_lr", "η/d", self.effective_lr.view()));
+        f.push(Field::vector(
+            "effective_lr",
+            "η/d",
+            self.effective_lr.view(),
+        ));
         f
     }
 }
@@ -209,11 +215,17 @@ impl Optimizer for Rmsprop {
             seen_loss: f64::NAN,
         }
     }
-    fn step(&self, s: &mut RmspropState, theta: ArrayViewMut1<f64>, oracle: &mut dyn Oracle) -> Result<()> {
+    fn step(
+        &self,
+        s: &mut RmspropState,
+        theta: ArrayViewMut1<f64>,
+        oracle: &mut dyn Oracle,
+    ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
         s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
-        let (lr, rho, eps, mu, centered) = (self.lr, self.rho, self.eps, self.momentum, self.centered);
+        let (lr, rho, eps, mu, centered) =
+            (self.lr, self.rho, self.eps, self.momentum, self.centered);
         let zip = Zip::from(theta)
             .and(&*s.grad)
             .and(&mut s.avg_sq_grad)
@@ -283,17 +295,26 @@ mod tests {
         let w = 1.0 - 0.9;
         assert_eq!(rec.avg_sq_grad, array![w * 1.0, w * 64.0]);
         assert_eq!(tr.rows[1].theta[0], -5.0 + 0.1 / (w * 1.0f64).sqrt());
-        assert_eq!(tr.rows[1].theta[1], -2.0 - 0.1 / (w * 64.0f64).sqrt() * -8.0);
+        assert_eq!(
+            tr.rows[1].theta[1],
+            -2.0 - 0.1 / (w * 64.0f64).sqrt() * -8.0
+        );
     }
 
     #[test]
     fn bad_hyperparameters_are_refused_with_the_flag_name() {
-        let e = Rmsprop::new(Convention::Pytorch, 0.0, 0.99, 1e-8).unwrap_err().to_string();
+        let e = Rmsprop::new(Convention::Pytorch, 0.0, 0.99, 1e-8)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("lr"), "{e}");
-        let e = Rmsprop::new(Convention::Pytorch, 0.01, 1.0, 1e-8).unwrap_err().to_string();
+        let e = Rmsprop::new(Convention::Pytorch, 0.01, 1.0, 1e-8)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("rho") && e.contains("(0, 1)"), "{e}");
         assert!(Rmsprop::new(Convention::Pytorch, 0.01, 0.0, 1e-8).is_err());
-        let e = Rmsprop::new(Convention::Pytorch, 0.01, 0.9, -1e-8).unwrap_err().to_string();
+        let e = Rmsprop::new(Convention::Pytorch, 0.01, 0.9, -1e-8)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("eps"), "{e}");
         let opt = Rmsprop::defaults(Convention::Pytorch);
         assert!(opt.with_momentum(1.0).is_err());

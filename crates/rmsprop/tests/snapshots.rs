@@ -11,17 +11,30 @@ fn first_steps() {
 
 #[test]
 fn eps_placement() {
-    snap!("eps_placement", examples::eps_placement().unwrap().to_string());
+    snap!(
+        "eps_placement",
+        examples::eps_placement().unwrap().to_string()
+    );
 }
 
 #[test]
 fn variants() {
-    snap!("variants", examples::variants(examples::VARIANT_STEPS).unwrap().to_string());
+    snap!(
+        "variants",
+        examples::variants(examples::VARIANT_STEPS)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
 fn vs_adagrad() {
-    snap!("vs_adagrad", examples::vs_adagrad(examples::VS_ADAGRAD_LR, examples::VS_ADAGRAD_STEPS).unwrap().to_string());
+    snap!(
+        "vs_adagrad",
+        examples::vs_adagrad(examples::VS_ADAGRAD_LR, examples::VS_ADAGRAD_STEPS)
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
@@ -36,5 +49,10 @@ fn figures_render() {
 
 #[test]
 fn first_half_of_adadelta() {
-    snap!("first_half_of_adadelta", examples::first_half_of_adadelta(examples::ADADELTA_STEPS).unwrap().to_string());
+    snap!(
+        "first_half_of_adadelta",
+        examples::first_half_of_adadelta(examples::ADADELTA_STEPS)
+            .unwrap()
+            .to_string()
+    );
 }

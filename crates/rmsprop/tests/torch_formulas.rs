@@ -104,13 +104,23 @@ fn cases() -> Vec<Case> {
 fn pytorch_convention_matches_torch_formulas() {
     for c in cases() {
         let w = worst(Convention::Pytorch, &c, &torch_rmsprop(&c));
-        assert!(w < 1e-12, "{} lr={} μ={} centered={}: {w:e}", c.problem, c.lr, c.momentum, c.centered);
+        assert!(
+            w < 1e-12,
+            "{} lr={} μ={} centered={}: {w:e}",
+            c.problem,
+            c.lr,
+            c.momentum,
+            c.centered
+        );
     }
 }
 
 #[test]
 fn paper_convention_matches_hinton() {
-    for mut c in cases().into_iter().filter(|c| c.momentum == 0.0 && !c.centered) {
+    for mut c in cases()
+        .into_iter()
+        .filter(|c| c.momentum == 0.0 && !c.centered)
+    {
         c.alpha = 0.9;
         let w = worst(Convention::Paper, &c, &hinton_rmsprop(&c));
         assert!(w < 1e-12, "{}: {w:e}", c.problem);

@@ -19,7 +19,10 @@ pub fn optrace<S: AsRef<str>>(args: &[S]) -> Run {
         .output()
         .expect("the optrace binary runs");
     Run {
-        code: out.status.code().expect("optrace exits with a status (no signal)"),
+        code: out
+            .status
+            .code()
+            .expect("optrace exits with a status (no signal)"),
         stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     }
