@@ -155,7 +155,6 @@ pub struct AdadeltaState {
     pub rms_update_prev: Array1<f64>,
     /// $\Delta\theta_t$ (unscaled by lr).
     pub update: Array1<f64>,
-    pub seen_loss: f64,
 }
 
 /// What one Adadelta step computed.
@@ -179,6 +178,72 @@ impl Record for AdadeltaRecord {
             Field::vector("delta", "Δθ", self.update.view()),
             Field::vector("Edx2", "E[Δθ²]", self.avg_sq_update.view()),
         ]
+    }
+}
+
+impl Adadelta {
+    /// One step of Zeiler 2012, Algorithm 1 (scaled by lr; lr = 1 is the paper),
+    /// after `step` has evaluated gₜ:
+    ///
+    /// ```text
+    /// E[g²]ₜ ← ρE[g²]ₜ₋₁ + (1−ρ)gₜ²
+    /// Δθₜ ← −√(E[Δθ²]ₜ₋₁+ε)/√(E[g²]ₜ+ε)·gₜ
+    /// E[Δθ²]ₜ ← ρE[Δθ²]ₜ₋₁ + (1−ρ)Δθₜ²
+    /// θₜ ← θₜ₋₁ + lr·Δθₜ
+    /// ```
+    fn step_paper(&self, s: &mut AdadeltaState, theta: ArrayViewMut1<f64>) {
+        let (rho, eps, lr) = (self.rho, self.eps, self.lr);
+        decay_avg_sq(s.avg_sq_grad.view_mut(), s.grad.view(), rho);
+        Zip::from(&mut s.update)
+            .and(&mut s.rms_grad)
+            .and(&mut s.rms_update_prev)
+            .and(&s.avg_sq_grad)
+            .and(&s.avg_sq_update)
+            .and(&*s.grad)
+            .for_each(|d, rg, rd, &eg2, &edx2, &g| {
+                *rg = rms(eg2, eps);
+                *rd = rms(edx2, eps);
+                *d = -(*rd / *rg) * g;
+            });
+        decay_avg_sq(s.avg_sq_update.view_mut(), s.update.view(), rho);
+        Zip::from(theta)
+            .and(&s.update)
+            .for_each(|x, &d| *x += lr * d);
+    }
+
+    /// One step of torch's `_single_tensor_adadelta`, after `step` has evaluated g:
+    ///
+    /// ```text
+    /// square_avg ← square_avg·ρ + ((1−ρ)·g)·g
+    /// std ← √(square_avg + ε)
+    /// delta ← (√(acc_delta + ε) / std)·g
+    /// acc_delta ← acc_delta·ρ + ((1−ρ)·delta)·delta
+    /// θ ← θ + (−lr)·delta
+    /// ```
+    ///
+    /// operation by operation with ATen's CPU rounding ([`optcore::torch_ops`]).
+    fn step_pytorch(&self, s: &mut AdadeltaState, theta: ArrayViewMut1<f64>) {
+        let (rho, eps, lr) = (self.rho, self.eps, self.lr);
+        Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.avg_sq_grad)
+            .and(&mut s.avg_sq_update)
+            .and(&mut s.rms_grad)
+            .and(&mut s.rms_update_prev)
+            .for_each(|x, &g, sq, acc, rg, rd| {
+                *sq = torch_ops::decay_sq(*sq, g, rho); // square_avg.mul_(rho).addcmul_(g, g, value=1-rho)
+                *rg = (*sq + eps).sqrt(); // std = square_avg.add(eps).sqrt_()
+                *rd = (*acc + eps).sqrt(); // delta = acc_delta.add(eps).sqrt_()
+                let delta = (*rd / *rg) * g; // delta.div_(std).mul_(grad)
+                *acc = torch_ops::decay_sq(*acc, delta, rho); // acc_delta.mul_(rho).addcmul_(…)
+                *x = torch_ops::add_scaled(*x, -lr, delta); // param.add_(delta, alpha=-lr)
+            });
+        // Δθ is −delta; stored after the loop so the hot loop stays as torch writes it.
+        Zip::from(&mut s.update)
+            .and(&s.rms_update_prev)
+            .and(&s.rms_grad)
+            .and(&*s.grad)
+            .for_each(|d, &rd, &rg, &g| *d = -((rd / rg) * g));
     }
 }
 
@@ -223,7 +288,6 @@ impl Optimizer for Adadelta {
             rms_grad: z.clone(),
             rms_update_prev: z.clone(),
             update: z,
-            seen_loss: f64::NAN,
         }
     }
     fn step(
@@ -234,49 +298,10 @@ impl Optimizer for Adadelta {
     ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
-        let (rho, eps, lr) = (self.rho, self.eps, self.lr);
+        s.grad.eval(oracle, t, theta.view())?;
         match self.convention {
-            Convention::Paper => {
-                decay_avg_sq(s.avg_sq_grad.view_mut(), s.grad.view(), rho);
-                Zip::from(&mut s.update)
-                    .and(&mut s.rms_grad)
-                    .and(&mut s.rms_update_prev)
-                    .and(&s.avg_sq_grad)
-                    .and(&s.avg_sq_update)
-                    .and(&*s.grad)
-                    .for_each(|d, rg, rd, &eg2, &edx2, &g| {
-                        *rg = rms(eg2, eps);
-                        *rd = rms(edx2, eps);
-                        *d = -(*rd / *rg) * g;
-                    });
-                decay_avg_sq(s.avg_sq_update.view_mut(), s.update.view(), rho);
-                Zip::from(theta)
-                    .and(&s.update)
-                    .for_each(|x, &d| *x += lr * d);
-            }
-            Convention::Pytorch => {
-                Zip::from(theta)
-                    .and(&*s.grad)
-                    .and(&mut s.avg_sq_grad)
-                    .and(&mut s.avg_sq_update)
-                    .and(&mut s.rms_grad)
-                    .and(&mut s.rms_update_prev)
-                    .for_each(|x, &g, sq, acc, rg, rd| {
-                        *sq = torch_ops::decay_sq(*sq, g, rho); // square_avg.mul_(rho).addcmul_(g, g, value=1-rho)
-                        *rg = (*sq + eps).sqrt(); // std = square_avg.add(eps).sqrt_()
-                        *rd = (*acc + eps).sqrt(); // delta = acc_delta.add(eps).sqrt_()
-                        let delta = (*rd / *rg) * g; // delta.div_(std).mul_(grad)
-                        *acc = torch_ops::decay_sq(*acc, delta, rho); // acc_delta.mul_(rho).addcmul_(…)
-                        *x = torch_ops::add_scaled(*x, -lr, delta); // param.add_(delta, alpha=-lr)
-                    });
-                // Δθ is −delta; stored after the loop so the hot loop stays as torch writes it.
-                Zip::from(&mut s.update)
-                    .and(&s.rms_update_prev)
-                    .and(&s.rms_grad)
-                    .and(&*s.grad)
-                    .for_each(|d, &rd, &rg, &g| *d = -((rd / rg) * g));
-            }
+            Convention::Paper => self.step_paper(s, theta),
+            Convention::Pytorch => self.step_pytorch(s, theta),
         }
         s.t = t;
         Ok(())

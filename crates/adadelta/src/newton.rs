@@ -90,7 +90,6 @@ pub struct NewtonState {
     pub hessian: Array1<f64>,
     /// $\Delta\theta_t = -H_t^{-1}g_t$.
     pub update: Array1<f64>,
-    pub seen_loss: f64,
 }
 
 /// What one Newton step computed.
@@ -141,7 +140,6 @@ impl<O: Objective> Optimizer for Newton<O> {
             grad: Staged::zeros(theta.len()),
             hessian: Array1::zeros(n * n),
             update: Array1::zeros(n),
-            seen_loss: f64::NAN,
         }
     }
     fn step(
@@ -152,7 +150,7 @@ impl<O: Objective> Optimizer for Newton<O> {
     ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
+        s.grad.eval(oracle, t, theta.view())?;
         let h = self.objective.hessian(theta.view()).ok_or(Error::Empty {
             what: "the objective's Hessian (Newton's method needs one)",
         })?;

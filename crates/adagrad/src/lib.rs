@@ -184,8 +184,6 @@ pub struct AdagradState {
     pub effective_lr: Array1<f64>,
     /// $\Delta\theta_t = \theta_t - \theta_{t-1}$.
     pub update: Array1<f64>,
-    /// The loss the optimizer saw at $\theta_{t-1}$.
-    pub seen_loss: f64,
 }
 
 /// What one Adagrad step computed.
@@ -205,6 +203,63 @@ impl Record for AdagradRecord {
             Field::vector("lr_eff", "η/√(G+ε)", self.effective_lr.view()),
             Field::vector("delta", "Δθ", self.update.view()),
         ]
+    }
+}
+
+impl Adagrad {
+    /// One step of Adagrad as the post (and Ruder) write it, ε inside the root,
+    /// after `step` has evaluated gₜ:
+    ///
+    /// ```text
+    /// ηₜ ← η / (1 + (t − 1)·lr_decay)                    (ηₜ = η when lr_decay = 0)
+    /// Gₜ ← Gₜ₋₁ + gₜ²                                    (element-wise: the diagonal)
+    /// θₜ ← θₜ₋₁ − ηₜ / √(Gₜ + ε) ⊙ gₜ
+    /// ```
+    fn step_paper(&self, s: &mut AdagradState, theta: ArrayViewMut1<f64>, t: usize) {
+        let lr_t = self.lr_at(t);
+        let eps = self.eps;
+        Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.sum_sq_grad)
+            .and(&mut s.effective_lr)
+            .and(&mut s.update)
+            .for_each(|x, &g, big_g, lr_eff, d| {
+                *big_g = pieces::accumulate_sq(*big_g, g);
+                // G = ε = 0 (every gradient so far 0) makes this η/0: the run
+                // stops there with an error naming ε (optcore's run loop).
+                *lr_eff = lr_t / pieces::rms(*big_g, eps);
+                *d = -(*lr_eff * g);
+                *x += *d;
+            });
+    }
+
+    /// One step of torch's `_single_tensor_adagrad`, ε added to the root, after
+    /// `step` has evaluated `grad`:
+    ///
+    /// ```text
+    /// clr = lr / (1 + (step - 1) * lr_decay)
+    /// state_sum.addcmul_(grad, grad, value=1)
+    /// std = state_sum.sqrt().add_(eps)
+    /// param.addcdiv_(grad, std, value=-clr)
+    /// ```
+    ///
+    /// with ATen's CPU rounding: `addcmul` fused ([`optcore::torch_ops`]), `addcdiv`
+    /// as `param + (value·grad)/std`.
+    fn step_pytorch(&self, s: &mut AdagradState, theta: ArrayViewMut1<f64>, t: usize) {
+        let lr_t = self.lr_at(t);
+        let eps = self.eps;
+        Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.sum_sq_grad)
+            .and(&mut s.effective_lr)
+            .and(&mut s.update)
+            .for_each(|x, &g, big_g, lr_eff, d| {
+                *big_g = torch_ops::addcmul(*big_g, 1.0, g, g); // state_sum.addcmul_(grad, grad, value=1)
+                let std = big_g.sqrt() + eps; // state_sum.sqrt().add_(eps)
+                *lr_eff = lr_t / std;
+                *d = (-lr_t * g) / std; // addcdiv_: param + (value·grad)/std (a division does not fuse)
+                *x += *d;
+            });
     }
 }
 
@@ -247,7 +302,6 @@ impl Optimizer for Adagrad {
             sum_sq_grad: Array1::from_elem(n, self.initial_accumulator_value),
             effective_lr: Array1::zeros(n),
             update: Array1::zeros(n),
-            seen_loss: f64::NAN,
         }
     }
     fn step(
@@ -258,33 +312,11 @@ impl Optimizer for Adagrad {
     ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
-        let lr_t = self.lr_at(t);
-        let eps = self.eps;
-        let convention = self.convention;
-        Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.sum_sq_grad)
-            .and(&mut s.effective_lr)
-            .and(&mut s.update)
-            .for_each(|x, &g, big_g, lr_eff, d| {
-                match convention {
-                    Convention::Paper => {
-                        *big_g = pieces::accumulate_sq(*big_g, g);
-                        // G = ε = 0 (every gradient so far 0) makes this η/0: the run
-                        // stops there with an error naming ε (optcore's run loop).
-                        *lr_eff = lr_t / pieces::rms(*big_g, eps);
-                        *d = -(*lr_eff * g);
-                    }
-                    Convention::Pytorch => {
-                        *big_g = torch_ops::addcmul(*big_g, 1.0, g, g); // state_sum.addcmul_(grad, grad, value=1)
-                        let std = big_g.sqrt() + eps; // state_sum.sqrt().add_(eps)
-                        *lr_eff = lr_t / std;
-                        *d = (-lr_t * g) / std; // addcdiv_: param + (value·grad)/std (a division does not fuse)
-                    }
-                }
-                *x += *d;
-            });
+        s.grad.eval(oracle, t, theta.view())?;
+        match self.convention {
+            Convention::Paper => self.step_paper(s, theta, t),
+            Convention::Pytorch => self.step_pytorch(s, theta, t),
+        }
         s.t = t;
         Ok(())
     }

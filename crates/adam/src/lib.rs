@@ -165,7 +165,6 @@ pub struct AdamState {
     /// so a step costs the same at t = 10⁶ as at t = 1.
     pub beta1_power: f64,
     pub beta2_power: f64,
-    pub seen_loss: f64,
 }
 
 /// What one Adam step computed.
@@ -187,6 +186,88 @@ impl Record for AdamRecord {
             Field::vector("m_hat", "m̂", self.m_hat.view()),
             Field::vector("v_hat", "v̂", self.v_hat.view()),
         ]
+    }
+}
+
+impl Adam {
+    /// One step of Algorithm 1 (Kingma & Ba), after `step` has evaluated gₜ:
+    ///
+    /// ```text
+    /// mₜ ← β₁ mₜ₋₁ + (1 − β₁) gₜ
+    /// vₜ ← β₂ vₜ₋₁ + (1 − β₂) gₜ²
+    /// m̂ₜ ← mₜ / (1 − β₁ᵗ)          (bias_correction = false: m̂ₜ ← mₜ)
+    /// v̂ₜ ← vₜ / (1 − β₂ᵗ)          (bias_correction = false: v̂ₜ ← vₜ)
+    /// θₜ ← θₜ₋₁ − η m̂ₜ / (√v̂ₜ + ε)  (EpsPlacement::InsideRoot: / √(v̂ₜ + ε))
+    /// ```
+    ///
+    /// βᵗ by repeated multiplication (the running products in the state).
+    fn step_paper(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>) {
+        let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
+        s.beta1_power *= b1;
+        s.beta2_power *= b2;
+        let (bc1, bc2) = if self.bias_correction {
+            (
+                bias_correction(s.beta1_power),
+                bias_correction(s.beta2_power),
+            )
+        } else {
+            (1.0, 1.0)
+        };
+        let inside = self.eps_placement == EpsPlacement::InsideRoot;
+        Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.exp_avg)
+            .and(&mut s.exp_avg_sq)
+            .and(&mut s.m_hat)
+            .and(&mut s.v_hat)
+            .for_each(|x, &g, m, v, mh, vh| {
+                *m = decay(*m, g, b1);
+                *v = decay_sq(*v, g, b2);
+                *mh = *m / bc1;
+                *vh = *v / bc2;
+                let denom = if inside {
+                    (*vh + eps).sqrt()
+                } else {
+                    vh.sqrt() + eps
+                };
+                *x -= lr * *mh / denom;
+            });
+    }
+
+    /// One step of torch's `_single_tensor_adam`, after `step` has evaluated g:
+    ///
+    /// ```text
+    /// exp_avg.lerp_(g, 1-beta1)
+    /// exp_avg_sq.mul_(beta2).addcmul_(g, g, value=1-beta2)
+    /// bias_correction1 = 1 - beta1**step
+    /// bias_correction2 = 1 - beta2**step
+    /// step_size = lr / bias_correction1
+    /// denom = (exp_avg_sq.sqrt() / sqrt(bias_correction2)).add_(eps)
+    /// param.addcdiv_(exp_avg, denom, value=-step_size)
+    /// ```
+    ///
+    /// With torch's fused multiply-adds ([`optcore::torch_ops`]); `m_hat` and
+    /// `v_hat` are recorded for display only, torch never forms them.
+    fn step_pytorch(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>, t: usize) {
+        let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
+        let bc1 = 1.0 - torch_ops::pow_step(b1, t);
+        let bc2 = 1.0 - torch_ops::pow_step(b2, t);
+        let step_size = lr / bc1;
+        let bc2_sqrt = bc2.sqrt();
+        Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.exp_avg)
+            .and(&mut s.exp_avg_sq)
+            .and(&mut s.m_hat)
+            .and(&mut s.v_hat)
+            .for_each(|x, &g, m, v, mh, vh| {
+                *m = torch_ops::lerp(*m, g, 1.0 - b1);
+                *v = torch_ops::decay_sq(*v, g, b2);
+                let denom = v.sqrt() / bc2_sqrt + eps;
+                *x = torch_ops::addcdiv(*x, -step_size, *m, denom);
+                *mh = *m / bc1;
+                *vh = *v / bc2;
+            });
     }
 }
 
@@ -240,7 +321,6 @@ impl Optimizer for Adam {
             v_hat: z,
             beta1_power: 1.0,
             beta2_power: 1.0,
-            seen_loss: f64::NAN,
         }
     }
     fn step(
@@ -251,54 +331,10 @@ impl Optimizer for Adam {
     ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
-        let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
-        let zip = Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.exp_avg)
-            .and(&mut s.exp_avg_sq)
-            .and(&mut s.m_hat)
-            .and(&mut s.v_hat);
+        s.grad.eval(oracle, t, theta.view())?;
         match self.convention {
-            Convention::Paper => {
-                s.beta1_power *= b1;
-                s.beta2_power *= b2;
-                let (bc1, bc2) = if self.bias_correction {
-                    (
-                        bias_correction(s.beta1_power),
-                        bias_correction(s.beta2_power),
-                    )
-                } else {
-                    (1.0, 1.0)
-                };
-                let inside = self.eps_placement == EpsPlacement::InsideRoot;
-                zip.for_each(|x, &g, m, v, mh, vh| {
-                    *m = decay(*m, g, b1);
-                    *v = decay_sq(*v, g, b2);
-                    *mh = *m / bc1;
-                    *vh = *v / bc2;
-                    let denom = if inside {
-                        (*vh + eps).sqrt()
-                    } else {
-                        vh.sqrt() + eps
-                    };
-                    *x -= lr * *mh / denom;
-                });
-            }
-            Convention::Pytorch => {
-                let bc1 = 1.0 - torch_ops::pow_step(b1, t);
-                let bc2 = 1.0 - torch_ops::pow_step(b2, t);
-                let step_size = lr / bc1;
-                let bc2_sqrt = bc2.sqrt();
-                zip.for_each(|x, &g, m, v, mh, vh| {
-                    *m = torch_ops::lerp(*m, g, 1.0 - b1);
-                    *v = torch_ops::decay_sq(*v, g, b2);
-                    let denom = v.sqrt() / bc2_sqrt + eps;
-                    *x = torch_ops::addcdiv(*x, -step_size, *m, denom);
-                    *mh = *m / bc1;
-                    *vh = *v / bc2;
-                });
-            }
+            Convention::Paper => self.step_paper(s, theta),
+            Convention::Pytorch => self.step_pytorch(s, theta, t),
         }
         s.t = t;
         Ok(())

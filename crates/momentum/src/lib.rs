@@ -159,6 +159,50 @@ impl Record for MomentumRecord {
     }
 }
 
+impl Momentum {
+    /// One step of the post's momentum (Qian 1999), after `step` has evaluated gₜ:
+    ///
+    /// ```text
+    /// vₜ ← γ vₜ₋₁ + η gₜ            (velocity)
+    /// θₜ ← θₜ₋₁ − vₜ
+    /// ```
+    fn step_paper(&self, s: &mut MomentumState, theta: ArrayViewMut1<f64>) {
+        let (lr, gamma) = (self.lr, self.momentum);
+        Zip::from(theta)
+            .and(&mut s.velocity)
+            .and(&*s.grad)
+            .for_each(|x, v, &g| {
+                *v = gamma * *v + lr * g;
+                *x -= *v;
+            });
+    }
+
+    /// One step of torch's `_single_tensor_sgd` with momentum (dampening 0,
+    /// nesterov False, weight decay 0), after `step` has evaluated gₜ:
+    ///
+    /// ```text
+    /// bₜ ← gₜ                 if t = 1 (torch clones the gradient into the buffer)
+    /// bₜ ← μ bₜ₋₁ + gₜ         otherwise (buf.mul_(μ).add_(g))
+    /// θₜ ← θₜ₋₁ − lr·bₜ        (param.add_(buf, alpha=−lr): one fused multiply-add)
+    /// ```
+    fn step_pytorch(&self, s: &mut MomentumState, theta: ArrayViewMut1<f64>, t: usize) {
+        let (lr, gamma) = (self.lr, self.momentum);
+        let zip = Zip::from(theta).and(&mut s.velocity).and(&*s.grad);
+        if t == 1 {
+            zip.for_each(|x, b, &g| {
+                *b = g;
+                *x = add_scaled(*x, -lr, *b);
+            })
+        } else {
+            // buf.mul_(momentum).add_(grad); param.add_(buf, alpha=-lr)
+            zip.for_each(|x, b, &g| {
+                *b = add_scaled(*b * gamma, 1.0, g);
+                *x = add_scaled(*x, -lr, *b);
+            })
+        }
+    }
+}
+
 impl Optimizer for Momentum {
     type State = MomentumState;
     type Record = MomentumRecord;
@@ -190,22 +234,9 @@ impl Optimizer for Momentum {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
         s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
-        let (lr, gamma) = (self.lr, self.momentum);
-        let zip = Zip::from(theta).and(&mut s.velocity).and(&*s.grad);
         match self.convention {
-            Convention::Paper => zip.for_each(|x, v, &g| {
-                *v = gamma * *v + lr * g;
-                *x -= *v;
-            }),
-            Convention::Pytorch if t == 1 => zip.for_each(|x, b, &g| {
-                *b = g;
-                *x = add_scaled(*x, -lr, *b);
-            }),
-            // buf.mul_(momentum).add_(grad); param.add_(buf, alpha=-lr)
-            Convention::Pytorch => zip.for_each(|x, b, &g| {
-                *b = add_scaled(*b * gamma, 1.0, g);
-                *x = add_scaled(*x, -lr, *b);
-            }),
+            Convention::Paper => self.step_paper(s, theta),
+            Convention::Pytorch => self.step_pytorch(s, theta, t),
         }
         s.t = t;
         Ok(())

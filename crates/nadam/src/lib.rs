@@ -145,7 +145,6 @@ pub struct NadamState {
     /// $\beta_2^t$, a running product (one multiply per step, so a step costs the
     /// same at t = 10⁶ as at t = 1; `pytorch` uses torch's `β₂**t` instead).
     pub beta2_power: f64,
-    pub seen_loss: f64,
 }
 
 /// What one NAdam step computed.
@@ -181,6 +180,85 @@ impl Nadam {
     /// `beta1 * (1.0 - 0.5 * (0.96 ** (step * momentum_decay)))`).
     pub fn mu_at(&self, t: usize) -> f64 {
         self.beta1 * (1.0 - 0.5 * libm::pow(0.96, t as f64 * self.momentum_decay))
+    }
+
+    /// One step of Ruder's simplified NAdam (constant μ = β₁), after `step` has
+    /// evaluated gₜ:
+    ///
+    /// ```text
+    /// mₜ ← β₁ mₜ₋₁ + (1 − β₁) gₜ;   vₜ ← β₂ vₜ₋₁ + (1 − β₂) gₜ²
+    /// d ← √(vₜ / (1 − β₂ᵗ)) + ε
+    /// c_g ← η(1 − β₁)/(1 − β₁ᵗ),      c_m ← η β₁/(1 − β₁ᵗ)
+    /// θₜ ← θₜ₋₁ − c_g gₜ/d − c_m mₜ/d
+    /// ```
+    ///
+    /// computed as Ruder writes it, θₜ₋₁ − η/(√v̂ₜ + ε)·(β₁ m̂ₜ + (1 − β₁) gₜ/(1 − β₁ᵗ));
+    /// c_g and c_m are recorded.
+    fn step_paper(&self, s: &mut NadamState, theta: ArrayViewMut1<f64>) {
+        let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
+        // β₁ᵗ and β₂ᵗ as running products: the same multiplies, in the same
+        // order, as β·β·…·β.
+        s.mu_product *= b1;
+        s.beta2_power *= b2;
+        let (bc1, bc2) = (
+            bias_correction(s.mu_product),
+            bias_correction(s.beta2_power),
+        );
+        s.mu = b1;
+        s.mu_next = b1;
+        s.coef_grad = lr * (1.0 - b1) / bc1;
+        s.coef_avg = lr * b1 / bc1;
+        Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.exp_avg)
+            .and(&mut s.exp_avg_sq)
+            .for_each(|x, &g, m, v| {
+                *m = decay(*m, g, b1);
+                *v = decay_sq(*v, g, b2);
+                let m_hat = *m / bc1;
+                let v_hat = *v / bc2;
+                *x -= lr / (v_hat.sqrt() + eps) * (b1 * m_hat + (1.0 - b1) * g / bc1);
+            });
+    }
+
+    /// One step of torch's `_single_tensor_nadam`, after `step` has evaluated gₜ:
+    ///
+    /// ```text
+    /// mₜ ← β₁ mₜ₋₁ + (1 − β₁) gₜ;   vₜ ← β₂ vₜ₋₁ + (1 − β₂) gₜ²
+    /// d ← √(vₜ / (1 − β₂ᵗ)) + ε
+    /// μₜ ← β₁(1 − ½·0.96^(tψ)), μₜ₊₁ ← β₁(1 − ½·0.96^((t+1)ψ)), Πₜ ← Πₜ₋₁ μₜ
+    /// c_g ← η(1 − μₜ)/(1 − Πₜ),      c_m ← η μₜ₊₁/(1 − Πₜ μₜ₊₁)
+    /// θₜ ← θₜ₋₁ − c_g gₜ/d − c_m mₜ/d
+    /// ```
+    ///
+    /// operation by operation: `lerp_`, `addcmul_`,
+    /// `exp_avg_sq.div(bias_correction2).sqrt()`, `denom.add_(eps)`, two
+    /// `addcdiv_`, with torch's fused multiply-adds ([`optcore::torch_ops`]).
+    fn step_pytorch(&self, s: &mut NadamState, theta: ArrayViewMut1<f64>, t: usize) {
+        let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
+        let bc2 = 1.0 - torch_ops::pow_step(b2, t);
+        let mu = self.mu_at(t);
+        let mu_next = self.mu_at(t + 1);
+        let mu_product = s.mu_product * mu;
+        let mu_product_next = mu_product * mu_next;
+        let value_grad = -lr * (1.0 - mu) / (1.0 - mu_product);
+        let value_avg = (-lr * mu_next) / (1.0 - mu_product_next);
+        Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.exp_avg)
+            .and(&mut s.exp_avg_sq)
+            .for_each(|x, &g, m, v| {
+                *m = torch_ops::lerp(*m, g, 1.0 - b1);
+                *v = torch_ops::decay_sq(*v, g, b2);
+                let denom = (*v / bc2).sqrt() + eps;
+                *x = torch_ops::addcdiv(*x, value_grad, g, denom);
+                *x = torch_ops::addcdiv(*x, value_avg, *m, denom);
+            });
+        s.mu = mu;
+        s.mu_next = mu_next;
+        s.mu_product = mu_product;
+        s.coef_grad = -value_grad;
+        s.coef_avg = -value_avg;
     }
 }
 
@@ -223,7 +301,6 @@ impl Optimizer for Nadam {
             coef_grad: f64::NAN,
             coef_avg: f64::NAN,
             beta2_power: 1.0,
-            seen_loss: f64::NAN,
         }
     }
     fn step(
@@ -234,55 +311,10 @@ impl Optimizer for Nadam {
     ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
-        let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
-        let zip = Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.exp_avg)
-            .and(&mut s.exp_avg_sq);
+        s.grad.eval(oracle, t, theta.view())?;
         match self.convention {
-            Convention::Paper => {
-                // β₁ᵗ and β₂ᵗ as running products: the same multiplies, in the same
-                // order, as β·β·…·β.
-                s.mu_product *= b1;
-                s.beta2_power *= b2;
-                let (bc1, bc2) = (
-                    bias_correction(s.mu_product),
-                    bias_correction(s.beta2_power),
-                );
-                s.mu = b1;
-                s.mu_next = b1;
-                s.coef_grad = lr * (1.0 - b1) / bc1;
-                s.coef_avg = lr * b1 / bc1;
-                zip.for_each(|x, &g, m, v| {
-                    *m = decay(*m, g, b1);
-                    *v = decay_sq(*v, g, b2);
-                    let m_hat = *m / bc1;
-                    let v_hat = *v / bc2;
-                    *x -= lr / (v_hat.sqrt() + eps) * (b1 * m_hat + (1.0 - b1) * g / bc1);
-                });
-            }
-            Convention::Pytorch => {
-                let bc2 = 1.0 - torch_ops::pow_step(b2, t);
-                let mu = self.mu_at(t);
-                let mu_next = self.mu_at(t + 1);
-                let mu_product = s.mu_product * mu;
-                let mu_product_next = mu_product * mu_next;
-                let value_grad = -lr * (1.0 - mu) / (1.0 - mu_product);
-                let value_avg = (-lr * mu_next) / (1.0 - mu_product_next);
-                zip.for_each(|x, &g, m, v| {
-                    *m = torch_ops::lerp(*m, g, 1.0 - b1);
-                    *v = torch_ops::decay_sq(*v, g, b2);
-                    let denom = (*v / bc2).sqrt() + eps;
-                    *x = torch_ops::addcdiv(*x, value_grad, g, denom);
-                    *x = torch_ops::addcdiv(*x, value_avg, *m, denom);
-                });
-                s.mu = mu;
-                s.mu_next = mu_next;
-                s.mu_product = mu_product;
-                s.coef_grad = -value_grad;
-                s.coef_avg = -value_avg;
-            }
+            Convention::Paper => self.step_paper(s, theta),
+            Convention::Pytorch => self.step_pytorch(s, theta, t),
         }
         s.t = t;
         Ok(())

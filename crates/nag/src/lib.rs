@@ -164,6 +164,55 @@ impl Record for NagRecord {
     }
 }
 
+impl Nag {
+    /// One step of the post's NAG (Sutskever et al. 2013's form), after `step` has
+    /// staged the lookahead and evaluated the gradient there:
+    ///
+    /// ```text
+    /// φₜ ← θₜ₋₁ − γ vₜ₋₁           (lookahead, recorded; done by `step`)
+    /// gₜ ← ∇J(φₜ)                   (done by `step`)
+    /// vₜ ← γ vₜ₋₁ + η gₜ            (velocity)
+    /// θₜ ← θₜ₋₁ − vₜ
+    /// ```
+    fn step_paper(&self, s: &mut NagState, theta: ArrayViewMut1<f64>) {
+        let (lr, gamma) = (self.lr, self.momentum);
+        Zip::from(theta)
+            .and(&mut s.velocity)
+            .and(&*s.grad)
+            .for_each(|x, v, &g| {
+                *v = gamma * *v + lr * g;
+                *x -= *v;
+            });
+    }
+
+    /// One step of torch's `_single_tensor_sgd` with `nesterov=True` (dampening 0,
+    /// weight decay 0), after `step` has evaluated the gradient at the iterate:
+    ///
+    /// ```text
+    /// gₜ ← ∇J(θ'ₜ₋₁)                (the gradient is taken at the iterate itself; done by `step`)
+    /// bₜ ← gₜ if t = 1, else μ bₜ₋₁ + gₜ      (buf.mul_(μ).add_(g))
+    /// dₜ ← gₜ + μ bₜ                (grad.add(buf, alpha=μ): one fused multiply-add)
+    /// θ'ₜ ← θ'ₜ₋₁ − lr·dₜ           (param.add_(d, alpha=−lr): one fused multiply-add)
+    /// ```
+    fn step_pytorch(&self, s: &mut NagState, theta: ArrayViewMut1<f64>, t: usize) {
+        let (lr, gamma) = (self.lr, self.momentum);
+        let first = t == 1;
+        Zip::from(theta)
+            .and(&mut s.velocity)
+            .and(&*s.grad)
+            .for_each(|x, b, &g| {
+                // buf.mul_(μ).add_(g); g = g.add(buf, alpha=μ); param.add_(g, alpha=-lr)
+                *b = if first {
+                    g
+                } else {
+                    add_scaled(*b * gamma, 1.0, g)
+                };
+                let d = add_scaled(g, gamma, *b);
+                *x = add_scaled(*x, -lr, d);
+            });
+    }
+}
+
 impl Optimizer for Nag {
     type State = NagState;
     type Record = NagRecord;
@@ -195,42 +244,28 @@ impl Optimizer for Nag {
     ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        let (lr, gamma) = (self.lr, self.momentum);
-        match self.convention {
+        // Where the gradient is taken: the lookahead φₜ = θₜ₋₁ − γ vₜ₋₁ (`paper`) or
+        // the iterate θ'ₜ₋₁ itself (`pytorch`). Staged, and committed only once the
+        // evaluation has succeeded: a failed evaluation leaves the state unchanged.
+        let at = match self.convention {
             Convention::Paper => {
+                let gamma = self.momentum;
                 Zip::from(s.lookahead.stage())
                     .and(&theta)
                     .and(&s.velocity)
                     .for_each(|p, &x, &v| *p = x - gamma * v);
-                s.seen_loss = s.grad.eval(oracle, t, s.lookahead.staged())?;
-                s.lookahead.commit();
-                Zip::from(theta)
-                    .and(&mut s.velocity)
-                    .and(&*s.grad)
-                    .for_each(|x, v, &g| {
-                        *v = gamma * *v + lr * g;
-                        *x -= *v;
-                    });
+                s.lookahead.staged()
             }
             Convention::Pytorch => {
                 s.lookahead.stage().assign(&theta);
-                s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
-                s.lookahead.commit();
-                let first = t == 1;
-                Zip::from(theta)
-                    .and(&mut s.velocity)
-                    .and(&*s.grad)
-                    .for_each(|x, b, &g| {
-                        // buf.mul_(μ).add_(g); g = g.add(buf, alpha=μ); param.add_(g, alpha=-lr)
-                        *b = if first {
-                            g
-                        } else {
-                            add_scaled(*b * gamma, 1.0, g)
-                        };
-                        let d = add_scaled(g, gamma, *b);
-                        *x = add_scaled(*x, -lr, d);
-                    });
+                theta.view()
             }
+        };
+        s.seen_loss = s.grad.eval(oracle, t, at)?;
+        s.lookahead.commit();
+        match self.convention {
+            Convention::Paper => self.step_paper(s, theta),
+            Convention::Pytorch => self.step_pytorch(s, theta, t),
         }
         s.t = t;
         Ok(())

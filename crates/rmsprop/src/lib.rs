@@ -140,8 +140,6 @@ pub struct RmspropState {
     pub velocity: Array1<f64>,
     /// The denominator $d$: $\sqrt{E\[g^2\]_t + \epsilon}$ or $\sqrt{E\[g^2\]_t} + \epsilon$.
     pub rms: Array1<f64>,
-    /// The loss the optimizer saw at $\theta_{t-1}$.
-    pub seen_loss: f64,
 }
 
 /// What one RMSprop step computed.
@@ -180,6 +178,84 @@ impl Record for RmspropRecord {
     }
 }
 
+impl Rmsprop {
+    /// One step of RMSprop as Hinton and Ruder write it (ε inside the root), after
+    /// `step` has evaluated gₜ:
+    ///
+    /// ```text
+    /// E[g²]ₜ ← ρ E[g²]ₜ₋₁ + (1 − ρ) gₜ²
+    /// if centered: ḡₜ ← ρ ḡₜ₋₁ + (1 − ρ) gₜ;  s ← E[g²]ₜ − ḡₜ²   else s ← E[g²]ₜ
+    /// d ← √(s + ε)
+    /// if μ > 0: bₜ ← μ bₜ₋₁ + gₜ / d;  θₜ ← θₜ₋₁ − η bₜ
+    /// else:     θₜ ← θₜ₋₁ − η gₜ / d
+    /// ```
+    fn step_paper(&self, s: &mut RmspropState, theta: ArrayViewMut1<f64>) {
+        let (lr, rho, eps, mu, centered) =
+            (self.lr, self.rho, self.eps, self.momentum, self.centered);
+        Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.avg_sq_grad)
+            .and(&mut s.avg_grad)
+            .and(&mut s.velocity)
+            .and(&mut s.rms)
+            .for_each(|x, &g, sq, ga, b, d| {
+                *sq = pieces::decay_sq(*sq, g, rho);
+                let mut var = *sq;
+                if centered {
+                    *ga = pieces::decay(*ga, g, rho);
+                    var = *sq - *ga * *ga;
+                }
+                *d = pieces::rms(var, eps);
+                if mu > 0.0 {
+                    *b = mu * *b + g / *d;
+                    *x -= lr * *b;
+                } else {
+                    *x -= lr / *d * g;
+                }
+            });
+    }
+
+    /// One step of torch's `_single_tensor_rmsprop` (ε added to the root), after
+    /// `step` has evaluated gₜ:
+    ///
+    /// ```text
+    /// square_avg.mul_(alpha).addcmul_(g, g, value=1-alpha)
+    /// centered: grad_avg.lerp_(g, 1-alpha)
+    ///           avg = square_avg.addcmul(grad_avg, grad_avg, value=-1).sqrt_().add_(eps)
+    /// else:     avg = square_avg.sqrt().add_(eps)
+    /// momentum > 0: buf.mul_(momentum).addcdiv_(g, avg); param.add_(buf, alpha=-lr)
+    /// else:         param.addcdiv_(g, avg, value=-lr)
+    /// ```
+    ///
+    /// with torch's fused multiply-adds ([`optcore::torch_ops`]); `alpha` is ρ.
+    fn step_pytorch(&self, s: &mut RmspropState, theta: ArrayViewMut1<f64>) {
+        let (lr, rho, eps, mu, centered) =
+            (self.lr, self.rho, self.eps, self.momentum, self.centered);
+        Zip::from(theta)
+            .and(&*s.grad)
+            .and(&mut s.avg_sq_grad)
+            .and(&mut s.avg_grad)
+            .and(&mut s.velocity)
+            .and(&mut s.rms)
+            .for_each(|x, &g, sq, ga, b, d| {
+                use optcore::torch_ops::*;
+                *sq = decay_sq(*sq, g, rho);
+                *d = if centered {
+                    *ga = lerp(*ga, g, 1.0 - rho);
+                    addcmul(*sq, -1.0, *ga, *ga).sqrt() + eps
+                } else {
+                    sq.sqrt() + eps
+                };
+                if mu > 0.0 {
+                    *b = addcdiv(mu * *b, 1.0, g, *d);
+                    *x = add_scaled(*x, -lr, *b);
+                } else {
+                    *x = addcdiv(*x, -lr, g, *d);
+                }
+            });
+    }
+}
+
 impl Optimizer for Rmsprop {
     type State = RmspropState;
     type Record = RmspropRecord;
@@ -212,7 +288,6 @@ impl Optimizer for Rmsprop {
             avg_grad: z.clone(),
             velocity: z.clone(),
             rms: z,
-            seen_loss: f64::NAN,
         }
     }
     fn step(
@@ -223,47 +298,10 @@ impl Optimizer for Rmsprop {
     ) -> Result<()> {
         check_step(self, theta.view(), s.grad.len(), oracle)?;
         let t = s.t + 1;
-        s.seen_loss = s.grad.eval(oracle, t, theta.view())?;
-        let (lr, rho, eps, mu, centered) =
-            (self.lr, self.rho, self.eps, self.momentum, self.centered);
-        let zip = Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.avg_sq_grad)
-            .and(&mut s.avg_grad)
-            .and(&mut s.velocity)
-            .and(&mut s.rms);
+        s.grad.eval(oracle, t, theta.view())?;
         match self.convention {
-            Convention::Paper => zip.for_each(|x, &g, sq, ga, b, d| {
-                *sq = pieces::decay_sq(*sq, g, rho);
-                let mut var = *sq;
-                if centered {
-                    *ga = pieces::decay(*ga, g, rho);
-                    var = *sq - *ga * *ga;
-                }
-                *d = pieces::rms(var, eps);
-                if mu > 0.0 {
-                    *b = mu * *b + g / *d;
-                    *x -= lr * *b;
-                } else {
-                    *x -= lr / *d * g;
-                }
-            }),
-            Convention::Pytorch => zip.for_each(|x, &g, sq, ga, b, d| {
-                use optcore::torch_ops::*;
-                *sq = decay_sq(*sq, g, rho);
-                *d = if centered {
-                    *ga = lerp(*ga, g, 1.0 - rho);
-                    addcmul(*sq, -1.0, *ga, *ga).sqrt() + eps
-                } else {
-                    sq.sqrt() + eps
-                };
-                if mu > 0.0 {
-                    *b = addcdiv(mu * *b, 1.0, g, *d);
-                    *x = add_scaled(*x, -lr, *b);
-                } else {
-                    *x = addcdiv(*x, -lr, g, *d);
-                }
-            }),
+            Convention::Paper => self.step_paper(s, theta),
+            Convention::Pytorch => self.step_pytorch(s, theta),
         }
         s.t = t;
         Ok(())
