@@ -219,7 +219,7 @@ pub fn momentum_plus_rmsprop(steps: usize) -> Result<Report> {
     let mut avg_sq = Array1::zeros(2);
     let mut t = Table::new(
         format!("Adam without bias correction (η = {}) vs momentum EMA / RMSprop RMS, on its own gradients", opt.lr),
-        &["t", "EMA m[0]", "√E[g²][0]", "θ − η m/(√E[g²]+ε) [0]", "Adam θ[0]", "θ − η m/(√E[g²]+ε) [1]", "Adam θ[1]", "max |difference|"],
+        &["t", "EMA m[0]", "√E[g²][0]", "θₜ₋₁ − η m/(√E[g²]+ε) [0]", "Adam θₜ[0]", "θₜ₋₁ − η m/(√E[g²]+ε) [1]", "Adam θₜ[1]", "max |difference|"],
     );
     for w in tr.rows.windows(2) {
         let r = w[1].record.as_ref().expect("a step record");
