@@ -1,7 +1,10 @@
 //! # optimizers — the whole companion in one crate
 //!
-//! Re-exports every section crate so a notebook needs one `:dep`, and owns the
-//! top-level `snapshots/` directory that every snapshot test writes to.
+//! Re-exports every section crate, so a Rust user (and the root's own tests, such
+//! as `tests/fault_proof.rs`) needs one dependency, and owns the top-level
+//! `snapshots/` directory that every snapshot test writes to (cargo-insta sees it
+//! only because the workspace root is a package). The notebooks load the section
+//! crates they use one `:dep` each.
 pub use adadelta;
 pub use adagrad;
 pub use adam;

@@ -16,17 +16,17 @@
 //! \qquad \theta_{t+1} = \theta_t + \Delta\theta_t .$$
 //!
 //! ```text
-//! Zeiler 2012, Algorithm 1 (paper)          torch.optim.Adadelta (pytorch)
+//! Zeiler 2012, Algorithm 1 (paper)            torch.optim.Adadelta (pytorch)
 //! input: ρ (decay), ε                         input: lr, ρ, ε
-//! E\[g²\]₀ = 0, E\[Δθ²\]₀ = 0                     square_avg = 0, acc_delta = 0
+//! E[g²]₀ = 0, E[Δθ²]₀ = 0                     square_avg = 0, acc_delta = 0
 //! for t = 1, 2, …                             for t = 1, 2, …
 //!   gₜ ← ∇J(θₜ₋₁)                               g ← ∇J(θ)
-//!   E\[g²\]ₜ ← ρE[g²]ₜ₋₁ + (1−ρ)gₜ²                square_avg ← square_avg·ρ + ((1−ρ)·g)·g
-//!   Δθₜ ← −√(E\[Δθ²\]ₜ₋₁+ε)/√(E\[g²\]ₜ+ε)·gₜ         std ← √(square_avg + ε)
-//!   E\[Δθ²\]ₜ ← ρE[Δθ²]ₜ₋₁ + (1−ρ)Δθₜ²             delta ← (√(acc_delta + ε) / std)·g
-//!   θₜ ← θₜ₋₁ + lr·Δθₜ                           acc_delta ← acc_delta·ρ + ((1−ρ)·delta)·delta
+//!   E[g²]ₜ ← ρE[g²]ₜ₋₁ + (1−ρ)gₜ²               square_avg ← square_avg·ρ + ((1−ρ)·g)·g
+//!   Δθₜ ← −√(E[Δθ²]ₜ₋₁+ε)/√(E[g²]ₜ+ε)·gₜ        std ← √(square_avg + ε)
+//!   E[Δθ²]ₜ ← ρE[Δθ²]ₜ₋₁ + (1−ρ)Δθₜ²            delta ← (√(acc_delta + ε) / std)·g
+//!   θₜ ← θₜ₋₁ + lr·Δθₜ                          acc_delta ← acc_delta·ρ + ((1−ρ)·delta)·delta
 //!                                               θ ← θ + (−lr)·delta
-//! defaults: lr = 1 (Zeiler has no η),          defaults: lr = 1.0, ρ = 0.9, ε = 1e-6
+//! defaults: lr = 1 (Zeiler has no η),         defaults: lr = 1.0, ρ = 0.9, ε = 1e-6
 //!           ρ = 0.95, ε = 1e-6
 //! ```
 //!
