@@ -21,14 +21,7 @@ fn paper_adagrad_quadratic_matches_the_reference_trace() {
     let case = testkit::case("paper-adagrad-quadratic");
     let reference = case.trace();
     let opt = Adagrad::new(case.hp("lr"), case.hp("eps")).unwrap();
-    let problem = problem_by_name(&case.problem).unwrap();
-    let tr = run(
-        &opt,
-        problem.as_ref(),
-        ndarray::arr1(&case.start).view(),
-        case.steps as usize,
-    )
-    .unwrap();
+    let tr = case.run(&opt);
     let d = max_rel_diff_to_reference(&tr, &reference).unwrap();
     assert!(d < 1e-9, "max relative difference {d}");
 }

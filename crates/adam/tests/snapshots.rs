@@ -37,6 +37,16 @@ fn bias_correction_first_steps() {
     );
 }
 
+/// The report's text says Adam's iterates equal the pieces' "exactly: every
+/// difference is 0"; this holds the table to that claim.
+#[test]
+fn momentum_plus_rmsprop_differences_are_zero() {
+    let report = examples::momentum_plus_rmsprop(examples::FIRST_STEPS).unwrap();
+    let diffs = report.tables()[0].column("max |difference|").unwrap();
+    assert_eq!(diffs.len(), examples::FIRST_STEPS);
+    assert!(diffs.iter().all(|&d| d == 0.0), "{diffs:?}");
+}
+
 #[test]
 fn momentum_plus_rmsprop() {
     snap!(

@@ -13,7 +13,7 @@
 #![allow(clippy::needless_range_loop)] // the transcriptions index coordinates as the formulas do
 use adam::Adam;
 use optcore::reference::max_rel_diff_to_reference;
-use optcore::{run, Convention};
+use optcore::Convention;
 use testkit::{independent_gradient, max_diff_relative_above_one, theta_rows};
 
 struct Case {
@@ -106,14 +106,7 @@ fn reproduces_the_shared_torch_trace_bit_for_bit() {
         case.hp("eps"),
     )
     .unwrap();
-    let problem = optcore::problem_by_name(&case.problem).unwrap();
-    let tr = run(
-        &opt,
-        problem.as_ref(),
-        ndarray::arr1(&case.start).view(),
-        case.steps as usize,
-    )
-    .unwrap();
+    let tr = case.run(&opt);
     assert!(max_rel_diff_to_reference(&tr, &reference).unwrap() < 1e-9);
     for (ours, theirs) in tr.rows.iter().zip(&reference) {
         assert_eq!(ours.theta.to_vec(), theirs.theta, "t = {}", ours.t);

@@ -55,6 +55,16 @@ impl Case {
     pub fn trace(&self) -> Vec<ReferenceRow> {
         reference_trace(&self.name)
     }
+
+    /// `opt` run on this case's problem, start and steps (the case's
+    /// hyperparameters are the caller's to pass into `opt`); panics on a refusal.
+    pub fn run<O: optcore::Optimizer>(&self, opt: &O) -> optcore::Trace<O::Record> {
+        let problem = optcore::problem_by_name(&self.problem)
+            .unwrap_or_else(|e| panic!("{}: {e}", self.name));
+        let start = optcore::ndarray::arr1(&self.start);
+        optcore::run(opt, problem.as_ref(), start.view(), self.steps as usize)
+            .unwrap_or_else(|e| panic!("{}: {e}", self.name))
+    }
 }
 
 /// The CSV text of the reference trace `traces/<name>.csv`; panics if there is
