@@ -5,7 +5,8 @@ use crate::error::Result;
 use crate::optimizer::Convention;
 
 /// The hyperparameter flags of `optrace` (`--lr`, `--momentum`, `--rho`, `--eps`,
-/// `--beta1`, `--beta2`, `--momentum-decay`); `None` means "not given".
+/// `--beta1`, `--beta2`, `--momentum-decay`); `None` means "not given". Each field
+/// is the slot of one row of [`crate::hyper::HYPERPARAMETERS`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Flags {
     pub lr: Option<f64>,

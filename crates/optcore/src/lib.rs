@@ -19,11 +19,14 @@
 //! - [`torch_ops`]: torch.optim's tensor operations on one element, rounded as
 //!   torch's CPU kernels round them (every `pytorch` convention uses them).
 //! - [`flags`]: hyperparameters as `optrace` flags, [`FromFlags`].
+//! - [`hyper`]: the one table of hyperparameters (name, flag, symbol, domain and
+//!   its check), read by `optrace` and by the symbols of labels.
 //! - [`error`]: the typed [`Error`].
 
 pub mod data;
 pub mod error;
 pub mod flags;
+pub mod hyper;
 pub mod objective;
 pub mod optimizer;
 pub mod pieces;
@@ -35,6 +38,7 @@ pub mod trace;
 pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};
 pub use error::{Error, Result};
 pub use flags::{Flags, FromFlags};
+pub use hyper::{Hyperparameter, HYPERPARAMETERS};
 pub use objective::{problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock};
 pub use optimizer::{check_step, Convention, Exact, Field, Optimizer, Oracle, Record, Staged};
 pub use render::{fmt_num, Markdown, Report, Table};

@@ -45,18 +45,17 @@ pub fn fmt_short(x: f64) -> String {
     }
 }
 
-/// The post's symbol for an `optrace` hyperparameter name (`lr` → η).
+/// The post's symbol for a hyperparameter named as
+/// [`crate::Optimizer::hyperparameters`] names it (`lr` → η): the symbol column
+/// of [`crate::hyper::HYPERPARAMETERS`], then the few hyperparameters that have
+/// no `optrace` flag (`initial_accumulator_value` → G₀); any other name as it is.
 pub fn symbol(name: &str) -> &str {
-    match name {
-        "lr" => "η",
-        "momentum" => "γ",
-        "rho" => "ρ",
-        "eps" => "ε",
-        "beta1" => "β₁",
-        "beta2" => "β₂",
-        "momentum_decay" => "ψ",
-        "initial_accumulator_value" => "G₀",
-        other => other,
+    match crate::hyper::by_name(name) {
+        Some(h) => h.symbol,
+        None => match name {
+            "initial_accumulator_value" => "G₀",
+            other => other,
+        },
     }
 }
 
