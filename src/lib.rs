@@ -5,15 +5,15 @@
 //! `snapshots/` directory that every snapshot test writes to (cargo-insta sees it
 //! only because the workspace root is a package). The notebooks load the section
 //! crates they use one `:dep` each.
-pub use adadelta;
-pub use adagrad;
-pub use adam;
+//!
+//! The optimizers themselves are listed once, in [`registry`]: their crates are
+//! re-exported from there (`optimizers::adam`, …), and `optrace` reads its list
+//! of methods from it.
+pub mod registry;
+
+pub use registry::crates::*;
+
 pub use batching;
 pub use compare;
-pub use gd;
-pub use momentum;
-pub use nadam;
-pub use nag;
 pub use optcore;
 pub use plots;
-pub use rmsprop;
