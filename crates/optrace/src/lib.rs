@@ -1,20 +1,25 @@
 //! # optrace — one optimizer run, printed step by step
 //!
 //! ```text
-//! optrace --optimizer sgd|momentum|nag|adagrad|adadelta|rmsprop|adam|nadam
-//!         --problem quadratic|rosenbrock|beale --start X,Y --steps N
+//! optrace --optimizer <NAME> --problem <NAME> --start <X,Y> --steps <N> [OPTIONS]
 //!         [--convention paper|pytorch]            (default: paper)
 //!         [--lr F] [--momentum F] [--rho F] [--eps F]
 //!         [--beta1 F] [--beta2 F] [--momentum-decay F]
 //!         [--format table|csv|json]               (default: table)
-//! optrace --defaults | --help
+//! optrace --defaults
+//! optrace --help | -h
 //! ```
 //!
 //! This is the command line that `crates/optcore/reference/README.md` specifies and its
-//! reference traces assume. Every flag takes `--flag value` or `--flag=value`. A
-//! separate value may start with one `-` (`--start -1.5,2`, `--lr -1`, which is
-//! then refused as lr ≤ 0) but not with `--`: `--lr --format csv` says that `--lr`
-//! needs a value. `--defaults` stands alone.
+//! reference traces assume, parsed by clap ([`command`]). Nothing in it is typed
+//! twice: the `--optimizer` values are the registry's ([`optimizers::registry`],
+//! read by [`methods`]), and the hyperparameter flags, their domains, checks and
+//! `--help` lines are the rows of optcore's [`optcore::HYPERPARAMETERS`]. Every flag
+//! takes `--flag value` or `--flag=value`; a separate value may be a negative
+//! number (`--lr -1`, then refused as lr ≤ 0) and, for `--start`, anything
+//! starting with `-` (`--start -1.5,2`); `--lr --format csv` says that `--lr`
+//! needs a value. `--defaults` stands alone. `--help` or `-h` anywhere prints the
+//! help (`-h` its summary) and nothing else.
 //!
 //! A hyperparameter that is not given takes the convention's documented default
 //! (each optimizer's [`optcore::FromFlags`] impl). A hyperparameter flag that the
@@ -48,34 +53,38 @@
 //!   and one line on stderr names the step. Also 1 when the output cannot be
 //!   written (`optrace … > /dev/full`): one line on stderr,
 //!   `error: cannot write the output: …`.
-//! - 2: bad input, before anything is written to stdout: one line on stderr naming
-//!   the flag and what it accepts; the user's text is echoed escaped (`{:?}`). A
-//!   start whose loss is not finite is bad input too (there is no row to print).
+//! - 2: bad input, before anything is written to stdout. The first line on stderr
+//!   names the flag and what it accepts; the user's text is echoed escaped. A
+//!   usage error found by clap (an unknown or misspelled flag, a value it does not
+//!   take, a missing or repeated flag) is clap's message, a few lines with its
+//!   suggestion and the usage; a refusal after parsing (a flag the optimizer does
+//!   not take, a value its optimizer refuses, a start whose loss is not finite:
+//!   there is no row to print) is one line.
 //!
 //! A closed pipe (`optrace … | head -1`) is not an error: the run stops there and
 //! optrace exits quietly with the status of what it had computed — 0, or 1 (with
 //! its one line) if the run had already stopped on a non-finite value.
 //!
-//! Layout: parsing ([`parse`]) and the whole outcome of a command line
-//! ([`run_cli_to`], which writes to any [`Write`]; [`run_cli`] collects it for
-//! tests) are here, `main.rs` only hands it stdout; [`output`] writes the rows;
-//! [`methods`] is the optimizer registry, the one place where an optimizer is added.
+//! Layout: [`command`] is the clap command line, generated from the tables;
+//! parsing ([`parse`]) and the whole outcome of a command line ([`run_cli_to`],
+//! which writes to any [`Write`]; [`run_cli`] collects it for tests) are here,
+//! `main.rs` only hands it stdout; [`output`] writes the rows; [`methods`] turns
+//! the registry's optimizer types into what optrace runs. Adding an optimizer
+//! touches none of these files (see [`optimizers::registry`]).
 
+pub mod command;
 pub mod methods;
 pub mod output;
 
-use optcore::error::{
-    check_non_negative, check_open_unit_interval, check_positive, check_unit_interval,
-};
+pub use methods::Method;
+
 use optcore::render::fmt_exact;
-use optcore::{Convention, Flags, Optimizer};
+use optcore::{Convention, Flags, Optimizer, HYPERPARAMETERS};
+use std::ffi::OsString;
 use std::io::{self, Write};
 
-/// Every optimizer name `--optimizer` knows (see [`methods::method`] for which
-/// ones this build can run).
-pub const OPTIMIZERS: [&str; 8] = [
-    "sgd", "momentum", "nag", "adagrad", "adadelta", "rmsprop", "adam", "nadam",
-];
+/// Every optimizer name `--optimizer` takes: the registry's, in its order.
+pub const OPTIMIZERS: &[&str] = optimizers::registry::NAMES;
 
 /// Every problem name `--problem` takes (optcore's [`optcore::problem_by_name`] names).
 pub const PROBLEMS: [&str; 3] = ["quadratic", "rosenbrock", "beale"];
@@ -83,111 +92,6 @@ pub const PROBLEMS: [&str; 3] = ["quadratic", "rosenbrock", "beale"];
 /// The largest `--steps`: optcore's limit for a streamed run (rows are written as
 /// they come, none is kept beyond [`output::TABLE_ALIGNED_STEPS`]).
 pub const MAX_STEPS: usize = optcore::MAX_STEPS;
-
-/// Every flag, without its leading `--` (`--help` and `--defaults` stand apart).
-const FLAG_NAMES: [&str; 13] = [
-    "optimizer",
-    "problem",
-    "start",
-    "steps",
-    "convention",
-    "format",
-    "lr",
-    "momentum",
-    "rho",
-    "eps",
-    "beta1",
-    "beta2",
-    "momentum-decay",
-];
-
-/// A domain check from `optcore::error`, and where a flag's value goes in [`Flags`].
-type Check = fn(&'static str, f64) -> optcore::Result<()>;
-type Slot = fn(&mut Flags) -> &mut Option<f64>;
-
-/// One hyperparameter flag.
-pub struct Hyperparameter {
-    /// `--lr`.
-    pub flag: &'static str,
-    /// The domain every optimizer shares (optcore's checks, so the wording
-    /// matches the library's errors).
-    check: Check,
-    /// Where its value goes.
-    pub slot: Slot,
-    /// For `--help`: what it is, and the shared domain.
-    pub what: &'static str,
-    pub domain: &'static str,
-    /// The edge of the shared domain that some optimizer may refuse, and the
-    /// domain it then has (`--help` lists who: Adadelta refuses eps = 0).
-    pub edge: Option<(f64, &'static str)>,
-}
-
-/// Every hyperparameter flag.
-pub const HYPERPARAMETERS: [Hyperparameter; 7] = [
-    Hyperparameter {
-        flag: "--lr",
-        check: check_positive,
-        slot: |f| &mut f.lr,
-        what: "learning rate η",
-        domain: "> 0",
-        edge: None,
-    },
-    Hyperparameter {
-        flag: "--momentum",
-        check: check_unit_interval,
-        slot: |f| &mut f.momentum,
-        what: "momentum γ",
-        domain: "in [0, 1)",
-        edge: Some((0.0, "in (0, 1)")),
-    },
-    Hyperparameter {
-        flag: "--rho",
-        check: check_open_unit_interval,
-        slot: |f| &mut f.rho,
-        what: "decay rate ρ (torch's alpha for rmsprop)",
-        domain: "in (0, 1)",
-        edge: None,
-    },
-    Hyperparameter {
-        flag: "--eps",
-        check: check_non_negative,
-        slot: |f| &mut f.eps,
-        what: "ε",
-        domain: ">= 0",
-        edge: Some((0.0, "> 0")),
-    },
-    Hyperparameter {
-        flag: "--beta1",
-        check: check_unit_interval,
-        slot: |f| &mut f.beta1,
-        what: "β₁",
-        domain: "in [0, 1)",
-        edge: Some((0.0, "in (0, 1)")),
-    },
-    Hyperparameter {
-        flag: "--beta2",
-        check: check_unit_interval,
-        slot: |f| &mut f.beta2,
-        what: "β₂",
-        domain: "in [0, 1)",
-        edge: Some((0.0, "in (0, 1)")),
-    },
-    Hyperparameter {
-        flag: "--momentum-decay",
-        check: check_non_negative,
-        slot: |f| &mut f.momentum_decay,
-        what: "NAdam's momentum decay ψ",
-        domain: ">= 0",
-        edge: Some((0.0, "> 0")),
-    },
-];
-
-/// The flag of a hyperparameter named as [`Optimizer::hyperparameters`] names it
-/// (`momentum_decay` → `--momentum-decay`), if `optrace` has one.
-pub fn flag_of(name: &str) -> Option<&'static str> {
-    let flag = format!("--{}", name.replace('_', "-"));
-    HYPERPARAMETERS.iter().map(|h| h.flag).find(|f| *f == flag)
-}
 
 /// How the trace is printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -201,10 +105,10 @@ pub enum Format {
 /// A parsed, validated command line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Args {
-    /// One of [`OPTIMIZERS`].
-    pub optimizer: String,
-    /// One of optcore's [`optcore::problem_by_name`] names.
-    pub problem: String,
+    /// The optimizer `--optimizer` names.
+    pub method: &'static Method,
+    /// One of optcore's [`optcore::problem_by_name`] names ([`PROBLEMS`]).
+    pub problem: &'static str,
     pub start: [f64; 2],
     pub steps: usize,
     pub convention: Convention,
@@ -216,13 +120,17 @@ pub struct Args {
 /// What a command line asks for.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
-    Help,
+    /// `--help` (`long`) or `-h`.
+    Help {
+        long: bool,
+    },
     /// `--defaults`: every optimizer's defaults under both conventions.
     Defaults,
     Run(Args),
 }
 
-/// Bad input: one line naming the flag and what it accepts (exit status 2).
+/// Bad input (exit status 2): clap's message, or one line, whose first line
+/// names the flag and what it accepts (without the leading `error: `).
 #[derive(Debug, Clone, PartialEq)]
 pub struct UsageError(pub String);
 
@@ -232,173 +140,48 @@ impl std::fmt::Display for UsageError {
     }
 }
 
-fn bad<T>(message: impl Into<String>) -> Result<T, UsageError> {
-    Err(UsageError(message.into()))
-}
-
-/// Parses the arguments after the program name. `--help`/`-h` anywhere wins.
+/// Parses the arguments after the program name. `--help` or `-h` anywhere wins.
 pub fn parse<I, S>(args: I) -> Result<Command, UsageError>
 where
     I: IntoIterator<Item = S>,
-    S: Into<String>,
+    S: Into<OsString>,
 {
-    let args: Vec<String> = args.into_iter().map(Into::into).collect();
-    if args.iter().any(|a| a == "--help" || a == "-h") {
-        return Ok(Command::Help);
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    if let Some(h) = args.iter().find(|a| *a == "--help" || *a == "-h") {
+        return Ok(Command::Help {
+            long: h == "--help",
+        });
     }
-    if args
-        .iter()
-        .any(|a| a == "--defaults" || a.starts_with("--defaults="))
-    {
-        return match &args[..] {
-            [a] if a == "--defaults" => Ok(Command::Defaults),
-            [_] => bad("--defaults takes no value: give it alone, as optrace --defaults"),
-            _ => bad("--defaults stands alone: give it without other flags, as optrace --defaults"),
-        };
+    let mut cmd = command::command();
+    let program = OsString::from("optrace");
+    let m = cmd
+        .try_get_matches_from_mut(std::iter::once(program).chain(args))
+        .map_err(|e| UsageError(command::usage_error(e, &mut cmd)))?;
+    if m.get_flag("defaults") {
+        return Ok(Command::Defaults);
     }
-
-    // Pass 1: collect `--name value` / `--name=value` pairs.
-    let mut given: Vec<(&'static str, String)> = Vec::new();
-    let mut it = args.into_iter().peekable();
-    while let Some(arg) = it.next() {
-        let Some(body) = arg.strip_prefix("--") else {
-            return bad(format!(
-                "unexpected argument {arg:?}: flags are --name value or --name=value (see --help)"
-            ));
-        };
-        let (name, inline) = match body.split_once('=') {
-            Some((n, v)) => (n, Some(v.to_string())),
-            None => (body, None),
-        };
-        let Some(&name) = FLAG_NAMES.iter().find(|&&n| n == name) else {
-            let flag = format!("--{name}");
-            return bad(format!(
-                "unknown flag {flag:?} (see --help for the flags optrace accepts)"
-            ));
-        };
-        // A separate value may start with one `-` (a negative number) but not with
-        // `--`: that is the next flag, and this one is missing its value.
-        let value = match inline.or_else(|| it.next_if(|next| !next.starts_with("--"))) {
-            Some(v) => v,
-            None => {
-                return bad(format!(
-                    "--{name} needs a value (--{name} VALUE or --{name}=VALUE)"
-                ))
-            }
-        };
-        if given.iter().any(|(n, _)| *n == name) {
-            return bad(format!("--{name} is given twice; give it once"));
-        }
-        given.push((name, value));
-    }
-    let get = |name: &str| {
-        given
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
-    };
-
-    // Pass 2: each flag's value.
-    let optimizer = match get("optimizer") {
-        None => {
-            return bad(format!(
-                "missing --optimizer (one of {})",
-                OPTIMIZERS.join(", ")
-            ))
-        }
-        Some(o) if OPTIMIZERS.contains(&o) => o.to_string(),
-        Some(o) => {
-            return bad(format!(
-                "unknown optimizer {o:?}; --optimizer accepts {}",
-                OPTIMIZERS.join(", ")
-            ))
-        }
-    };
-    let problem = match get("problem") {
-        None => return bad(format!("missing --problem ({})", or_list(&PROBLEMS))),
-        Some(p) if PROBLEMS.contains(&p) => p.to_string(),
-        Some(p) => {
-            return bad(format!(
-                "unknown problem {p:?}; --problem accepts {}",
-                or_list(&PROBLEMS)
-            ))
-        }
-    };
-    let start = match get("start") {
-        None => {
-            return bad("missing --start (two finite numbers X,Y; negatives as --start=-1.5,2.0)")
-        }
-        Some(s) => parse_start(s)?,
-    };
-    let steps = match get("steps") {
-        None => {
-            return bad(format!(
-                "missing --steps (a whole number from 0 to {MAX_STEPS})"
-            ))
-        }
-        Some(s) => match s.trim().parse::<usize>() {
-            Ok(n) if n <= MAX_STEPS => n,
-            _ => {
-                return bad(format!(
-                    "--steps accepts a whole number from 0 to {MAX_STEPS}, not {s:?}"
-                ))
-            }
-        },
-    };
-    let convention = match get("convention") {
-        None => Convention::Paper,
-        Some(c) => match c.parse::<Convention>() {
-            Ok(c) => c,
-            Err(_) => {
-                return bad(format!(
-                    "unknown convention {c:?}; --convention accepts paper or pytorch"
-                ))
-            }
-        },
-    };
-    let format = match get("format") {
-        None => Format::Table,
-        Some("table") => Format::Table,
-        Some("csv") => Format::Csv,
-        Some("json") => Format::Json,
-        Some(f) => {
-            return bad(format!(
-                "unknown format {f:?}; --format accepts table, csv or json"
-            ))
-        }
-    };
     let mut flags = Flags::default();
     for h in &HYPERPARAMETERS {
-        if let Some(text) = get(&h.flag[2..]) {
-            let Ok(value) = text.trim().parse::<f64>() else {
-                return bad(format!("{} accepts a number, not {text:?}", h.flag));
-            };
-            (h.check)(h.flag, value).map_err(|e| UsageError(flag_message(&e)))?;
-            *(h.slot)(&mut flags) = Some(value);
-        }
+        h.set(&mut flags, m.get_one::<f64>(h.name).copied());
     }
+    let one = |id: &str| format!("clap requires --{id} or gives its default");
     Ok(Command::Run(Args {
-        optimizer,
-        problem,
-        start,
-        steps,
-        convention,
+        method: m
+            .get_one::<&'static Method>("optimizer")
+            .copied()
+            .expect(&one("optimizer")),
+        problem: m
+            .get_one::<&'static str>("problem")
+            .copied()
+            .expect(&one("problem")),
+        start: *m.get_one::<[f64; 2]>("start").expect(&one("start")),
+        steps: *m.get_one::<usize>("steps").expect(&one("steps")),
+        convention: *m
+            .get_one::<Convention>("convention")
+            .expect(&one("convention")),
         flags,
-        format,
+        format: *m.get_one::<Format>("format").expect(&one("format")),
     }))
-}
-
-fn parse_start(s: &str) -> Result<[f64; 2], UsageError> {
-    let numbers: Vec<Option<f64>> = s
-        .split(',')
-        .map(|p| p.trim().parse::<f64>().ok().filter(|x| x.is_finite()))
-        .collect();
-    match numbers[..] {
-        [Some(x), Some(y)] => Ok([x, y]),
-        _ => bad(format!(
-            "--start accepts two finite numbers X,Y (negatives as --start=-1.5,2.0), not {s:?}"
-        )),
-    }
 }
 
 /// `a, b or c`.
@@ -431,8 +214,10 @@ pub fn flag_message(e: &optcore::Error) -> String {
         } => {
             let flag = match name.strip_prefix("--") {
                 Some(_) => name.to_string(),
-                None => flag_of(name)
-                    .map_or_else(|| format!("--{}", name.replace('_', "-")), str::to_string),
+                None => optcore::hyper::by_name(name).map_or_else(
+                    || format!("--{}", name.replace('_', "-")),
+                    |h| h.flag.to_string(),
+                ),
             };
             let mut shown = value.to_string();
             if shown.len() > 20 {
@@ -444,99 +229,27 @@ pub fn flag_message(e: &optcore::Error) -> String {
     }
 }
 
-/// The usage text of `--help`. The optimizers each hyperparameter flag belongs
-/// to, and the ones with a narrower domain than the flag's, are read off the
-/// optimizers this build has ([`methods::Method::takes`], [`methods::Method::refuses`]).
-pub fn usage() -> String {
-    let available: Vec<&str> = OPTIMIZERS
-        .iter()
-        .copied()
-        .filter(|n| methods::method(n).is_some())
-        .collect();
-    let mut hyperparameters = String::new();
-    for h in &HYPERPARAMETERS {
-        let mut takers: Vec<String> = Vec::new();
-        let mut narrower: Vec<&str> = Vec::new();
-        for name in &available {
-            let m = methods::method(name).expect("available");
-            let under: Vec<Convention> = [Convention::Paper, Convention::Pytorch]
-                .into_iter()
-                .filter(|&c| m.takes(c).contains(&h.flag))
-                .collect();
-            match under[..] {
-                [] => continue,
-                [only] => takers.push(format!("{name} ({only} convention only)")),
-                _ => takers.push(name.to_string()),
-            }
-            if let Some((edge, _)) = h.edge {
-                if under.iter().any(|&c| m.refuses(c, h.flag, edge)) {
-                    narrower.push(name);
-                }
-            }
-        }
-        let takers = if takers.len() == available.len() {
-            "every optimizer".to_string()
-        } else {
-            takers.join(", ")
-        };
-        let domain = match h.edge {
-            Some((_, strict)) if !narrower.is_empty() => {
-                format!("{} ({strict} for {})", h.domain, and_list(&narrower))
-            }
-            _ => h.domain.to_string(),
-        };
-        let left = format!("  {} F", h.flag);
-        hyperparameters.push_str(&format!(
-            "{left:<24}{}, {domain}\n{:24}taken by: {takers}\n",
-            h.what, ""
-        ));
-    }
-    format!(
-        "optrace: run one optimizer of the post on a test function and print every step
-
-usage: optrace --optimizer NAME --problem NAME --start X,Y --steps N [options]
-       optrace --defaults | --help
-Every flag takes --flag VALUE or --flag=VALUE. A separate VALUE may start with
-one '-' (--start -1.5,2) but not with '--' (that is the next flag).
-
-required:
-  --optimizer NAME      {all}
-                        {available}
-  --problem NAME        quadratic (0.1x² + 2y²), rosenbrock, beale
-  --start X,Y           two finite numbers: the start θ₀ (its loss must be finite)
-  --steps N             a whole number from 0 to {MAX_STEPS}
-options:
-  --convention NAME     paper (the post and papers, default) or pytorch (torch.optim)
-  --format NAME         table (default), csv or json
-  -h, --help            this text
-  --defaults            (alone) every optimizer's defaults under both conventions
-hyperparameters (a flag not given takes the convention's default; a flag the
-optimizer does not take under the convention is refused):
-{hyperparameters}
-output: row t = 0..N holds θ_t and the loss at θ_t, written as it is computed;
-csv columns t,loss,theta_0,theta_1 then the step's record (empty in row 0); json
-{{\"convention\", \"optimizer\", \"problem\", \"columns\", \"rows\", \"stop\"}}; a table
-of more than {aligned} steps has fixed-width columns.
-exit status: 0 done; 1 a non-finite value at some step (every row before it is
-printed, and one line on stderr names the step) or the output cannot be written;
-2 bad input (one line on stderr naming the flag). A closed pipe (optrace … | head)
-ends the run quietly with the status of what was computed so far.
-",
-        all = OPTIMIZERS.join(", "),
-        available = if available.len() == OPTIMIZERS.len() {
-            "(all available in this build)".to_string()
-        } else {
-            format!("(available in this build: {})", available.join(", "))
-        },
-        aligned = output::TABLE_ALIGNED_STEPS,
-    )
+/// The help text: `--help` (`long`) or the summary of `-h`, generated by clap
+/// from the registry and the hyperparameter table ([`command::command`]). The
+/// optimizers each hyperparameter flag belongs to, and the ones with a narrower
+/// domain than the flag's, are read off the optimizers ([`Method::takes`],
+/// [`Method::refuses`]).
+pub fn help(long: bool) -> String {
+    let mut cmd = command::command();
+    let text = if long {
+        cmd.render_long_help()
+    } else {
+        cmd.render_help()
+    };
+    text.to_string()
 }
 
-/// How a command line ended: its exit status and the one line for stderr, if any.
+/// How a command line ended: its exit status and what goes on stderr, if anything.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Status {
     pub code: i32,
-    /// One line (without its newline), if any.
+    /// The message (without its last newline), if any: one line, or a clap usage
+    /// error of a few lines whose first names the flag.
     pub stderr: Option<String>,
 }
 
@@ -548,7 +261,7 @@ impl Status {
             stderr: None,
         }
     }
-    /// Bad input: one line on stderr, status 2 (nothing was written to stdout).
+    /// Bad input: the message on stderr, status 2 (nothing was written to stdout).
     pub fn usage_error(message: impl std::fmt::Display) -> Self {
         Status {
             code: 2,
@@ -569,7 +282,7 @@ impl Status {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Outcome {
     pub stdout: String,
-    /// One line (without its newline), if any.
+    /// As [`Status::stderr`].
     pub stderr: Option<String>,
     pub code: i32,
 }
@@ -583,17 +296,17 @@ pub struct Outcome {
 pub fn run_cli_to<I, S, W>(args: I, out: &mut W) -> Status
 where
     I: IntoIterator<Item = S>,
-    S: Into<String>,
+    S: Into<OsString>,
     W: Write,
 {
     let out: &mut dyn Write = out;
     let (status, written) = match parse(args) {
-        Ok(Command::Help) => (Status::ok(), out.write_all(usage().as_bytes())),
+        Ok(Command::Help { long }) => (Status::ok(), out.write_all(help(long).as_bytes())),
         Ok(Command::Defaults) => match methods::defaults_table() {
             Ok(t) => (Status::ok(), write!(out, "{t}")),
             Err(e) => (Status::usage_error(e), Ok(())),
         },
-        Ok(Command::Run(args)) => methods::run(&args, out),
+        Ok(Command::Run(args)) => (args.method.emit)(&args, out),
         Err(e) => (Status::usage_error(e), Ok(())),
     };
     match written.and_then(|()| out.flush()) {
@@ -610,7 +323,7 @@ where
 pub fn run_cli<I, S>(args: I) -> Outcome
 where
     I: IntoIterator<Item = S>,
-    S: Into<String>,
+    S: Into<OsString>,
 {
     let mut stdout = Vec::new();
     let status = run_cli_to(args, &mut stdout);
@@ -625,10 +338,7 @@ where
 /// it, `momentum_decay` or `momentum-decay`) given on the command line?
 /// `None` for a name that is not an `optrace` flag.
 pub fn given(flags: &Flags, name: &str) -> Option<bool> {
-    let flag = flag_of(name)?;
-    let h = HYPERPARAMETERS.iter().find(|h| h.flag == flag)?;
-    let mut flags = *flags;
-    Some((h.slot)(&mut flags).is_some())
+    optcore::hyper::by_name(name).map(|h| h.get(flags).is_some())
 }
 
 /// The table's first line: `sgd, convention paper: lr = 0.01 (default)`.
@@ -678,9 +388,16 @@ mod tests {
         }
     }
 
+    /// The first line of a usage error.
+    fn first_line(e: &UsageError) -> &str {
+        e.0.lines().next().unwrap_or_default()
+    }
+
     #[test]
     fn both_flag_forms_and_defaults() {
         let a = args(&["--lr", "0.4", "--momentum=0.5"]);
+        assert_eq!(a.method.name, "sgd");
+        assert_eq!(a.problem, "quadratic");
         assert_eq!(a.start, [-5.0, -2.0]);
         assert_eq!(a.steps, 3);
         assert_eq!(a.flags.lr, Some(0.4));
@@ -719,14 +436,22 @@ mod tests {
         ));
     }
 
+    /// `--help` or `-h` anywhere wins, whatever else the line holds.
     #[test]
     fn help_wins() {
-        assert_eq!(parse(["--help"]), Ok(Command::Help));
-        assert_eq!(parse(["--bogus", "-h"]), Ok(Command::Help));
+        assert_eq!(parse(["--help"]), Ok(Command::Help { long: true }));
+        assert_eq!(parse(["-h"]), Ok(Command::Help { long: false }));
+        assert_eq!(parse(["--bogus", "-h"]), Ok(Command::Help { long: false }));
+        assert_eq!(
+            parse(["--lr=0", "--help"]),
+            Ok(Command::Help { long: true })
+        );
     }
 
+    /// Bad input: the first line names the flag (clap's usage errors go on with
+    /// its tip and usage lines; a value's error is one line and a blank one).
     #[test]
-    fn bad_input_is_one_line_naming_the_flag() {
+    fn bad_input_names_the_flag_on_the_first_line() {
         let cases: [(&[&str], &str); 16] = [
             (&["--lr=0"], "--lr"),
             (&["--lr=-1"], "--lr"),
@@ -746,8 +471,8 @@ mod tests {
             (&["quadratic"], "quadratic"),
         ];
         for (extra, flag) in cases {
-            let e = with(extra).unwrap_err().0;
-            assert!(e.contains(flag) && !e.contains('\n'), "{extra:?}: {e}");
+            let e = with(extra).unwrap_err();
+            assert!(first_line(&e).contains(flag), "{extra:?}: {e}");
         }
         for start in ["1", "1,2,3", "nan,1", "1,inf", "a,b", ""] {
             let e = parse([
@@ -760,9 +485,11 @@ mod tests {
                 "--start",
                 start,
             ])
-            .unwrap_err()
-            .0;
-            assert!(e.contains("--start"), "{start}: {e}");
+            .unwrap_err();
+            assert!(
+                first_line(&e).contains("--start") && first_line(&e).contains("two finite"),
+                "{start}: {e}"
+            );
         }
         for steps in ["-3", "1.5", "1000000001", "18446744073709551616"] {
             let e = parse([
@@ -774,14 +501,17 @@ mod tests {
                 "--steps",
                 steps,
             ])
-            .unwrap_err()
-            .0;
-            assert!(e.contains("--steps"), "{steps}: {e}");
+            .unwrap_err();
+            assert!(
+                first_line(&e).contains("--steps") && first_line(&e).contains("1000000000"),
+                "{steps}: {e}"
+            );
         }
-        let e = parse(["--optimizer", "sgd", "--start=0,0", "--steps", "1"])
-            .unwrap_err()
-            .0;
-        assert!(e.contains("missing --problem"), "{e}");
+        let e = parse(["--optimizer", "sgd", "--start=0,0", "--steps", "1"]).unwrap_err();
+        assert_eq!(
+            first_line(&e),
+            "missing --problem <NAME>: quadratic, rosenbrock or beale"
+        );
         let e = parse([
             "--optimizer",
             "adamw",
@@ -791,9 +521,25 @@ mod tests {
             "--steps",
             "1",
         ])
-        .unwrap_err()
-        .0;
-        assert!(e.contains("--optimizer") && e.contains("nadam"), "{e}");
+        .unwrap_err();
+        assert_eq!(
+            first_line(&e),
+            "invalid value 'adamw' for '--optimizer <NAME>': must be sgd, momentum, nag, \
+             adagrad, adadelta, rmsprop, adam or nadam"
+        );
+        // clap's suggestion of a similar value.
+        assert!(e.0.contains("tip: a similar value exists: 'adam'"), "{e}");
+    }
+
+    /// A misspelled flag gets clap's suggestion.
+    #[test]
+    fn a_misspelled_flag_gets_a_suggestion() {
+        let e = with(&["--momentun=0.9"]).unwrap_err();
+        assert_eq!(first_line(&e), "unexpected argument '--momentun' found");
+        assert!(
+            e.0.contains("tip: a similar argument exists: '--momentum'"),
+            "{e}"
+        );
     }
 
     /// `--steps` goes up to optcore's limit for streamed runs, 10⁹.
@@ -817,15 +563,31 @@ mod tests {
     }
 
     /// A would-be value starting with `--` is the next flag: the value is missing.
-    /// One `-` and a digit (or anything else) is a value.
+    /// A negative number is a value (`--lr -1`, refused as lr ≤ 0), and so is
+    /// anything starting with one `-` after `--start`. Other values starting with
+    /// `-` are clap's flags: they are given as `--flag=value`.
     #[test]
     fn a_value_may_not_start_with_two_dashes() {
-        let e = with(&["--lr", "--format", "csv"]).unwrap_err().0;
-        assert_eq!(e, "--lr needs a value (--lr VALUE or --lr=VALUE)");
-        let e = with(&["--lr", "-1"]).unwrap_err().0;
-        assert_eq!(e, "invalid --lr = -1: --lr must be a finite number > 0");
-        let e = with(&["--lr", "-.5"]).unwrap_err().0;
-        assert!(e.starts_with("invalid --lr = -0.5"), "{e}");
+        let e = with(&["--lr", "--format", "csv"]).unwrap_err();
+        assert_eq!(
+            first_line(&e),
+            "a value is required for '--lr <F>' but none was supplied"
+        );
+        let e = with(&["--lr", "-1"]).unwrap_err();
+        assert_eq!(
+            first_line(&e),
+            "invalid value '-1' for '--lr <F>': must be a finite number > 0"
+        );
+        let e = with(&["--lr=-.5"]).unwrap_err();
+        assert!(
+            first_line(&e).starts_with("invalid value '-.5' for '--lr <F>'"),
+            "{e}"
+        );
+        let e = with(&["--eps=-1e-8"]).unwrap_err();
+        assert!(
+            first_line(&e).starts_with("invalid value '-1e-8' for '--eps <F>'"),
+            "{e}"
+        );
         let a = args(&["--lr", "0.1", "--format", "csv"]);
         assert_eq!((a.flags.lr, a.format), (Some(0.1), Format::Csv));
         let a = parse([
@@ -847,14 +609,19 @@ mod tests {
             })
         ));
         // The inline form takes its value as it is.
-        let e = with(&["--lr=--format"]).unwrap_err().0;
-        assert_eq!(e, r#"--lr accepts a number, not "--format""#);
+        let e = with(&["--lr=--format"]).unwrap_err();
+        assert_eq!(
+            first_line(&e),
+            "invalid value '--format' for '--lr <F>': must be a finite number > 0"
+        );
     }
 
-    /// Every echo of the user's text is escaped: one line whatever it holds.
+    /// Every echo of the user's text is escaped: no control character gets out,
+    /// and the text stays on its line.
     #[test]
     fn user_text_is_echoed_escaped() {
         let evil = "1\nx\u{1b}[31m\"";
+        let escaped = r#"1\nx\u{1b}[31m""#;
         for extra in [
             vec![format!("--lr={evil}")],
             vec![format!("--format={evil}")],
@@ -862,11 +629,9 @@ mod tests {
             vec![format!("--bogus{evil}=1")],
             vec![evil.to_string()],
         ] {
-            let e = with(&extra.iter().map(String::as_str).collect::<Vec<_>>())
-                .unwrap_err()
-                .0;
+            let e = with(&extra.iter().map(String::as_str).collect::<Vec<_>>()).unwrap_err();
             assert!(
-                !e.contains('\n') && !e.contains('\u{1b}') && e.contains(r#"1\nx\u{1b}[31m\""#),
+                !e.0.contains('\u{1b}') && first_line(&e).contains(escaped),
                 "{extra:?}: {e}"
             );
         }
@@ -887,9 +652,11 @@ mod tests {
             .collect();
             a.retain(|x| !x.starts_with(flag));
             a.push(format!("{flag}={text}"));
-            let e = parse(a).unwrap_err().0;
+            let e = parse(a).unwrap_err();
             assert!(
-                !e.contains('\n') && e.contains(flag) && e.contains(r#""1\nx"#),
+                !e.0.contains('\u{1b}')
+                    && first_line(&e).contains(flag)
+                    && first_line(&e).contains(escaped),
                 "{flag}: {e}"
             );
         }
@@ -898,16 +665,28 @@ mod tests {
     #[test]
     fn defaults_stands_alone() {
         assert_eq!(parse(["--defaults"]), Ok(Command::Defaults));
-        let e = parse(["--defaults", "--lr=1"]).unwrap_err().0;
-        assert!(e.contains("--defaults stands alone"), "{e}");
-        let e = parse(["--optimizer=sgd", "--defaults"]).unwrap_err().0;
-        assert!(e.contains("--defaults stands alone"), "{e}");
-        let e = parse(["--defaults=1"]).unwrap_err().0;
-        assert!(e.contains("--defaults takes no value"), "{e}");
+        for line in [
+            &["--defaults", "--lr=1"][..],
+            &["--optimizer=sgd", "--defaults"],
+        ] {
+            let e = parse(line.iter().copied()).unwrap_err();
+            assert_eq!(
+                first_line(&e),
+                "the argument '--defaults' cannot be used with one or more of the other \
+                 specified arguments",
+                "{line:?}"
+            );
+        }
+        let e = parse(["--defaults=1"]).unwrap_err();
+        assert_eq!(
+            first_line(&e),
+            "unexpected value '1' for '--defaults' found; no more were expected"
+        );
     }
 
     /// optcore's hyperparameter errors name the value as the library does
-    /// (`eps`); optrace names the flag.
+    /// (`eps`); optrace names the flag. A value outside the flag's shared
+    /// domain is refused by clap with the domain as optcore's check words it.
     #[test]
     fn library_errors_name_the_flag() {
         let e = optcore::Error::Hyperparameter {
@@ -919,10 +698,16 @@ mod tests {
             flag_message(&e),
             "invalid --momentum-decay = -1: --momentum-decay must be a finite number >= 0"
         );
-        let e = with(&["--beta1=-5e-300"]).unwrap_err().0;
-        assert_eq!(e, "invalid --beta1 = -5e-300: --beta1 must be in [0, 1)");
-        let e = with(&["--rho=1e300"]).unwrap_err().0;
-        assert_eq!(e, "invalid --rho = 1e300: --rho must be in (0, 1)");
+        let e = with(&["--beta1=-5e-300"]).unwrap_err();
+        assert_eq!(
+            first_line(&e),
+            "invalid value '-5e-300' for '--beta1 <F>': must be in [0, 1)"
+        );
+        let e = with(&["--rho=1e300"]).unwrap_err();
+        assert_eq!(
+            first_line(&e),
+            "invalid value '1e300' for '--rho <F>': must be in (0, 1)"
+        );
     }
 
     #[test]

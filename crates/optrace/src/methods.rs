@@ -1,23 +1,27 @@
-//! # The optimizer registry: the ONE place where `optrace` learns an optimizer
+//! # What `optrace` knows of each optimizer, read off the registry
 //!
-//! To add an optimizer whose crate implements [`optcore::Optimizer`] and
-//! [`optcore::FromFlags`] (say `adam::Adam`):
+//! The optimizers are listed once, in the umbrella crate's registry
+//! (`src/registry.rs` at the workspace root, [`optimizers::registry`]). [`methods`]
+//! turns each of its types into a [`Method`]: how to run it ([`emit`]) and how
+//! to build it from flags (its own [`FromFlags`]). Everything else is read off
+//! these: the `--optimizer` values and their `--help` lines (the registry's
+//! names and one-liners), which flags each optimizer takes ([`takes`]: its own
+//! `hyperparameters()`) and so `--help`'s "taken by" and the refusal of a flag
+//! it does not take ([`check_taken`]), `--defaults` ([`defaults_table`]), and the
+//! tests (`tests/reference.rs` holds every case of
+//! `crates/optcore/reference/cases.json` to its trace, 1e-9 relative).
 //!
-//! 1. `crates/optrace/Cargo.toml`, under `[dependencies]`: `adam.workspace = true`
-//! 2. here, in [`method`], give it an arm `"adam" => Some(Method::of::<adam::Adam>()),`
-//!
-//! Nothing else: `--optimizer adam` then runs, `--help` lists it as available and
-//! under each flag it takes, a flag it does not take is refused (both read off
-//! its `hyperparameters()`, see [`takes`]), `--defaults` lists its defaults under
-//! both conventions, and
-//! `tests/reference.rs` holds every `adam` case of `crates/optcore/reference/cases.json`
-//! to its trace (1e-9 relative).
+//! Adding an optimizer touches nothing here: see [`optimizers::registry`].
 
 use crate::output::write_run;
-use crate::{and_list, flag_message, Args, Status, HYPERPARAMETERS, OPTIMIZERS};
+use crate::{and_list, flag_message, Args, Status};
 use optcore::render::{fmt_exact, Table};
-use optcore::{problem_by_name, Convention, Exact, Flags, FromFlags, Optimizer, RunOptions};
+use optcore::{
+    problem_by_name, Convention, Exact, Flags, FromFlags, Optimizer, RunOptions, HYPERPARAMETERS,
+};
+use optimizers::registry::{self, Entry, Visitor};
 use std::io::{self, Write};
+use std::sync::LazyLock;
 
 /// Runs an optimizer of one concrete type for a parsed command line, writing to
 /// `out`: the status of the run and whether writing worked.
@@ -30,6 +34,10 @@ pub type Build = fn(Convention, &Flags) -> optcore::Result<Vec<(&'static str, f6
 /// What `optrace` knows of one optimizer type.
 #[derive(Clone, Copy)]
 pub struct Method {
+    /// As `--optimizer` takes it (the registry's name, the optimizer's own).
+    pub name: &'static str,
+    /// The registry's line for `--help`.
+    pub about: &'static str,
     /// Runs it for a parsed command line.
     pub emit: Emit,
     /// Builds it from flags (its own `FromFlags`) and lists its hyperparameters.
@@ -37,8 +45,11 @@ pub struct Method {
 }
 
 impl Method {
-    pub fn of<O: Optimizer + FromFlags>() -> Method {
+    /// The method of the optimizer type `O`, described by its registry entry.
+    pub fn of<O: Optimizer + FromFlags>(entry: Entry) -> Method {
         Method {
+            name: entry.name,
+            about: entry.about,
             emit: emit::<O>,
             build: |c, flags| Ok(O::from_flags(c, flags)?.hyperparameters()),
         }
@@ -57,13 +68,42 @@ impl Method {
     /// Does it refuse `flag = value` (every other flag at its default) under a
     /// convention, though the value is in the flag's shared domain?
     pub fn refuses(&self, convention: Convention, flag: &str, value: f64) -> bool {
-        let Some(h) = HYPERPARAMETERS.iter().find(|h| h.flag == flag) else {
+        let Some(h) = optcore::hyper::by_flag(flag) else {
             return false;
         };
         let mut flags = Flags::default();
-        *(h.slot)(&mut flags) = Some(value);
+        h.set(&mut flags, Some(value));
         (self.build)(convention, &flags).is_err()
     }
+}
+
+/// A method is known by its name (the registry's names are unique).
+impl PartialEq for Method {
+    fn eq(&self, other: &Self) -> bool {
+        self.name == other.name
+    }
+}
+
+impl std::fmt::Debug for Method {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Method({:?})", self.name)
+    }
+}
+
+/// Every optimizer of the registry, in its order.
+pub fn methods() -> &'static [Method] {
+    static METHODS: LazyLock<Vec<Method>> = LazyLock::new(|| {
+        struct Collect(Vec<Method>);
+        impl Visitor for Collect {
+            fn visit<O: Optimizer + FromFlags>(&mut self, entry: Entry) {
+                self.0.push(Method::of::<O>(entry));
+            }
+        }
+        let mut all = Collect(Vec::with_capacity(registry::METHODS.len()));
+        registry::visit(&mut all);
+        all.0
+    });
+    &METHODS
 }
 
 /// A value every hyperparameter flag's shared domain holds, and that turns on
@@ -75,7 +115,10 @@ const PROBE: f64 = 0.5;
 /// name with every default, or with that flag given (RMSprop lists `momentum`
 /// only when it is on; NAdam lists `momentum_decay` only under `pytorch`).
 pub fn takes<O: Optimizer + FromFlags>(convention: Convention) -> Vec<&'static str> {
-    takes_by(Method::of::<O>().build, convention)
+    takes_by(
+        |c, flags| Ok(O::from_flags(c, flags)?.hyperparameters()),
+        convention,
+    )
 }
 
 fn takes_by(build: Build, convention: Convention) -> Vec<&'static str> {
@@ -88,22 +131,22 @@ fn takes_by(build: Build, convention: Convention) -> Vec<&'static str> {
     list(&Flags::default());
     for h in &HYPERPARAMETERS {
         let mut flags = Flags::default();
-        *(h.slot)(&mut flags) = Some(PROBE);
+        h.set(&mut flags, Some(PROBE));
         list(&flags);
     }
     HYPERPARAMETERS
         .iter()
+        .filter(|h| names.contains(&h.name))
         .map(|h| h.flag)
-        .filter(|&flag| names.iter().any(|n| crate::flag_of(n) == Some(flag)))
         .collect()
 }
 
-/// The optimizers of this build that take `flag` under a convention.
+/// The optimizers that take `flag` under a convention.
 pub fn takers(flag: &str, convention: Convention) -> Vec<&'static str> {
-    OPTIMIZERS
+    methods()
         .iter()
-        .copied()
-        .filter(|n| method(n).is_some_and(|m| m.takes(convention).contains(&flag)))
+        .filter(|m| m.takes(convention).contains(&flag))
+        .map(|m| m.name)
         .collect()
 }
 
@@ -116,8 +159,7 @@ pub fn check_taken(name: &str, taken: &[&str], args: &Args) -> Result<(), String
         Convention::Pytorch => Convention::Paper,
     };
     for h in &HYPERPARAMETERS {
-        let mut flags = args.flags;
-        if (h.slot)(&mut flags).is_none() || taken.contains(&h.flag) {
+        if h.get(&args.flags).is_none() || taken.contains(&h.flag) {
             continue;
         }
         let flag = h.flag;
@@ -148,30 +190,14 @@ pub fn check_taken(name: &str, taken: &[&str], args: &Args) -> Result<(), String
     Ok(())
 }
 
-/// The optimizer `--optimizer name` names, or `None` if this build does not have it yet.
-pub fn method(name: &str) -> Option<Method> {
-    match name {
-        "sgd" => Some(Method::of::<gd::Sgd>()),
-        "momentum" => Some(Method::of::<momentum::Momentum>()),
-        "nag" => Some(Method::of::<nag::Nag>()),
-        "adagrad" => Some(Method::of::<adagrad::Adagrad>()),
-        "adadelta" => Some(Method::of::<adadelta::Adadelta>()),
-        "rmsprop" => Some(Method::of::<rmsprop::Rmsprop>()),
-        "adam" => Some(Method::of::<adam::Adam>()),
-        "nadam" => Some(Method::of::<nadam::Nadam>()),
-        _ => None,
-    }
-}
-
-/// Every available optimizer's hyperparameters when no flag is given, under each
+/// Every optimizer's hyperparameters when no flag is given, under each
 /// convention (`optrace --defaults`): where `paper` and `pytorch` differ at a glance.
 pub fn defaults_table() -> optcore::Result<Table> {
     let mut t = Table::new(
         "Defaults of each optimizer (what a flag not given takes)",
         &["optimizer", "paper", "pytorch"],
     );
-    for name in OPTIMIZERS {
-        let Some(m) = method(name) else { continue };
+    for m in methods() {
         let show = |c| -> optcore::Result<String> {
             let hp: Vec<String> = m
                 .defaults(c)?
@@ -181,7 +207,7 @@ pub fn defaults_table() -> optcore::Result<Table> {
             Ok(hp.join(", "))
         };
         t.push(vec![
-            (*name).into(),
+            m.name.into(),
             show(Convention::Paper)?.into(),
             show(Convention::Pytorch)?.into(),
         ]);
@@ -197,14 +223,14 @@ pub fn emit<O: Optimizer + FromFlags>(
     out: &mut dyn Write,
 ) -> (Status, io::Result<()>) {
     let refuse = |message: String| (Status::usage_error(message), Ok(()));
-    if let Err(message) = check_taken(&args.optimizer, &takes::<O>(args.convention), args) {
+    if let Err(message) = check_taken(args.method.name, &takes::<O>(args.convention), args) {
         return refuse(message);
     }
     let opt = match O::from_flags(args.convention, &args.flags) {
         Ok(opt) => opt,
         Err(e) => return refuse(flag_message(&e)),
     };
-    let problem = match problem_by_name(&args.problem) {
+    let problem = match problem_by_name(args.problem) {
         Ok(p) => p,
         Err(e) => return refuse(e.to_string()),
     };
@@ -236,33 +262,19 @@ pub fn emit<O: Optimizer + FromFlags>(
     (status, written)
 }
 
-/// Runs a parsed command line (status 2 for an optimizer this build lacks).
-pub fn run(args: &Args, out: &mut dyn Write) -> (Status, io::Result<()>) {
-    match method(&args.optimizer) {
-        Some(m) => (m.emit)(args, out),
-        None => {
-            let available: Vec<&str> = OPTIMIZERS
-                .iter()
-                .copied()
-                .filter(|n| method(n).is_some())
-                .collect();
-            let message = format!(
-                "optimizer '{}' is not available yet; --optimizer accepts {} in this build",
-                args.optimizer,
-                available.join(", ")
-            );
-            (Status::usage_error(message), Ok(()))
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// One method per registry entry, in its order, each running the type the
+    /// registry names (its `name()` is the entry's).
     #[test]
-    fn sgd_is_available() {
-        assert!(method("sgd").is_some());
-        assert!(method("adamw").is_none());
+    fn methods_are_the_registrys() {
+        let names: Vec<&str> = methods().iter().map(|m| m.name).collect();
+        assert_eq!(names, registry::NAMES);
+        for (m, entry) in methods().iter().zip(registry::METHODS) {
+            assert_eq!(m.about, entry.about);
+            assert!(m.defaults(Convention::Paper).is_ok(), "{}", m.name);
+        }
     }
 }

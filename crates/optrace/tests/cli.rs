@@ -5,9 +5,10 @@
 mod common;
 
 use common::optrace;
-use optcore::{problem_by_name, Convention, FromFlags, Optimizer, Trace};
-use optrace::methods::method;
-use optrace::{header_line, parse, Args, Command, HYPERPARAMETERS, OPTIMIZERS};
+use optcore::{problem_by_name, Convention, FromFlags, Optimizer, Trace, HYPERPARAMETERS};
+use optimizers::registry::{self, Entry, Visitor};
+use optrace::methods::methods;
+use optrace::{header_line, parse, Args, Command, OPTIMIZERS};
 use serde_json::Value;
 use std::fs::File;
 use std::io::Read;
@@ -189,7 +190,7 @@ fn trace_to_json_escapes_names() {
         },
     );
     let mut trace = optcore::run(
-        &gd::Sgd::new(0.1).unwrap(),
+        &optimizers::gd::Sgd::new(0.1).unwrap(),
         &objective,
         optcore::ndarray::arr1(&[1.0, 2.0]).view(),
         3,
@@ -259,11 +260,20 @@ struct Stored {
     stopped: bool,
 }
 
-/// optcore's renderings of the stored trace (`run`), for the optimizer `args` names.
+/// optcore's renderings of the stored trace (`run`), for the optimizer `args`
+/// names (its type found in the registry).
 fn stored(args: &Args) -> Stored {
+    struct Find<'a>(&'a Args, Option<Stored>);
+    impl Visitor for Find<'_> {
+        fn visit<O: Optimizer + FromFlags>(&mut self, entry: Entry) {
+            if entry.name == self.0.method.name {
+                self.1 = Some(of::<O>(self.0));
+            }
+        }
+    }
     fn of<O: Optimizer + FromFlags>(args: &Args) -> Stored {
         let opt = O::from_flags(args.convention, &args.flags).unwrap();
-        let problem = problem_by_name(&args.problem).unwrap();
+        let problem = problem_by_name(args.problem).unwrap();
         let trace: Trace<O::Record> = optcore::run(
             &opt,
             problem.as_ref(),
@@ -282,17 +292,10 @@ fn stored(args: &Args) -> Stored {
             stopped: trace.stop.is_some(),
         }
     }
-    match args.optimizer.as_str() {
-        "sgd" => of::<gd::Sgd>(args),
-        "momentum" => of::<momentum::Momentum>(args),
-        "nag" => of::<nag::Nag>(args),
-        "adagrad" => of::<adagrad::Adagrad>(args),
-        "adadelta" => of::<adadelta::Adadelta>(args),
-        "rmsprop" => of::<rmsprop::Rmsprop>(args),
-        "adam" => of::<adam::Adam>(args),
-        "nadam" => of::<nadam::Nadam>(args),
-        other => panic!("{other}"),
-    }
+    let mut find = Find(args, None);
+    registry::visit(&mut find);
+    find.1
+        .expect("every optimizer optrace runs is in the registry")
 }
 
 /// A table of more than `TABLE_ALIGNED_STEPS` steps is streamed with fixed
@@ -413,17 +416,17 @@ fn a_closed_pipe_ends_the_run_quietly() {
 /// which optimizers take it.
 #[test]
 fn a_flag_the_optimizer_does_not_take_is_refused() {
-    for name in OPTIMIZERS {
-        let m = method(name).unwrap();
+    for m in methods() {
+        let name = m.name;
         for convention in [Convention::Paper, Convention::Pytorch] {
             for h in &HYPERPARAMETERS {
                 // 0.5 is in every flag's domain, and turns on what it controls.
                 let mut flags = optcore::Flags::default();
-                *(h.slot)(&mut flags) = Some(0.5);
+                h.set(&mut flags, Some(0.5));
                 let listed = (m.build)(convention, &flags)
                     .unwrap()
                     .iter()
-                    .any(|(k, _)| format!("--{}", k.replace('_', "-")) == h.flag);
+                    .any(|(k, _)| *k == h.name);
                 let args = [
                     format!("--optimizer={name}"),
                     "--problem=quadratic".into(),
@@ -493,27 +496,36 @@ fn a_flag_the_optimizer_does_not_take_is_refused() {
 }
 
 /// `--help` says, for each hyperparameter flag, which optimizers take it and
-/// where one is narrower than the flag's domain; what it says holds.
+/// where one is narrower than the flag's domain; what it says holds. (`-h`
+/// says the same, one flag to a line; it is clap's summary, whose lines listing
+/// possible values are longer than 100 characters.)
 #[test]
 fn help_says_who_takes_each_flag_and_where_domains_differ() {
-    let help = optrace::usage();
+    let help = optrace::help(true);
     assert!(
-        help.contains("  --eps F               ε, >= 0 (> 0 for adadelta)"),
+        help.contains(
+            "      --eps <F>\n          ε, >= 0 (> 0 for adadelta)\n          \
+             taken by: adagrad, adadelta, rmsprop, adam, nadam\n"
+        ),
         "{help}"
     );
-    assert!(
-        help.contains("taken by: adagrad, adadelta, rmsprop, adam, nadam\n"),
-        "{help}"
-    );
-    assert!(
-        help.contains("taken by: momentum, nag, rmsprop\n"),
-        "{help}"
-    );
-    assert!(
-        help.contains("taken by: nadam (pytorch convention only)\n"),
-        "{help}"
-    );
-    assert!(help.contains("taken by: every optimizer\n"), "{help}");
+    let summary = optrace::help(false);
+    for text in [&help, &summary] {
+        assert!(text.contains("ε, >= 0 (> 0 for adadelta)\n"), "{text}");
+        assert!(
+            text.contains("taken by: adagrad, adadelta, rmsprop, adam, nadam\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("taken by: momentum, nag, rmsprop\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("taken by: nadam (pytorch convention only)\n"),
+            "{text}"
+        );
+        assert!(text.contains("taken by: every optimizer\n"), "{text}");
+    }
     for name in ["adagrad", "adadelta", "rmsprop", "adam", "nadam"] {
         let out = optrace::run_cli([
             &format!("--optimizer={name}"),
@@ -534,4 +546,50 @@ fn help_says_who_takes_each_flag_and_where_domains_differ() {
         }
     }
     assert!(help.lines().all(|l| l.chars().count() <= 100), "{help}");
+}
+
+/// `--help` lists every optimizer of the registry with its line, every problem
+/// and every hyperparameter flag of optcore's table with its domain; `-h` lists
+/// the same names.
+#[test]
+fn help_lists_the_registry_and_the_hyperparameter_table() {
+    let help = optrace::help(true);
+    let summary = optrace::help(false);
+    for entry in registry::METHODS {
+        let line = format!(
+            "          - {:<9} {}\n",
+            format!("{}:", entry.name),
+            entry.about
+        );
+        assert!(help.contains(&line), "{line:?} in {help}");
+    }
+    assert!(
+        summary.contains(&format!("[possible values: {}]", OPTIMIZERS.join(", "))),
+        "{summary}"
+    );
+    for problem in optrace::PROBLEMS {
+        assert!(
+            help.contains(&format!("          - {problem}:")),
+            "{problem}"
+        );
+    }
+    for h in &HYPERPARAMETERS {
+        for text in [&help, &summary] {
+            assert!(
+                text.contains(&format!("      {} <F>", h.flag)),
+                "{}",
+                h.flag
+            );
+            assert!(
+                text.contains(&format!("{}, {}", h.what, h.domain)),
+                "{}",
+                h.flag
+            );
+        }
+    }
+    assert!(help.starts_with("optrace: "), "{help}");
+    assert!(
+        help.contains("\nUsage: optrace --optimizer <NAME> --problem <NAME> --start <X,Y> --steps <N> [OPTIONS]\n       optrace --defaults\n"),
+        "{help}"
+    );
 }

@@ -2,29 +2,31 @@
 //! forms with edge values — empty, huge, negative, NaN, inf, `--`, non-ASCII,
 //! newlines — every optimizer, problem, convention and format, a few steps)
 //! through the library's entry point. Whatever the input: no panic, status 0, 1
-//! or 2, at most one line on stderr (exactly one on 1 and 2, none on 0), nothing
-//! on stdout on 2, and stdout that parses in the format asked for.
+//! or 2, nothing on stderr on 0, exactly one line on 1 (the fault), a message
+//! on 2 whose first line starts with `error: ` (a clap usage error goes on with
+//! its tip and usage lines) and in which no control character but those line
+//! ends appears (the user's text is escaped), nothing on stdout on 2, and
+//! stdout that parses in the format asked for.
+use optcore::HYPERPARAMETERS;
 use optrace::{parse, Command, Format, OPTIMIZERS, PROBLEMS};
 use proptest::prelude::*;
 use proptest::sample::select;
 
-const FLAGS: [&str; 15] = [
-    "optimizer",
-    "problem",
-    "start",
-    "steps",
-    "convention",
-    "format",
-    "lr",
-    "momentum",
-    "rho",
-    "eps",
-    "beta1",
-    "beta2",
-    "momentum-decay",
-    "defaults",
-    "help",
-];
+/// Every flag, without its `--`: the hyperparameters are optcore's table's.
+fn flags() -> Vec<&'static str> {
+    let mut all = vec![
+        "optimizer",
+        "problem",
+        "start",
+        "steps",
+        "convention",
+        "format",
+        "defaults",
+        "help",
+    ];
+    all.extend(HYPERPARAMETERS.iter().map(|h| &h.flag[2..]));
+    all
+}
 
 /// Values no flag should choke on.
 const EDGES: [&str; 24] = [
@@ -42,7 +44,7 @@ fn number() -> impl Strategy<Value = String> {
 
 fn value_of(flag: &'static str) -> BoxedStrategy<String> {
     match flag {
-        "optimizer" => prop_oneof![3 => select(&OPTIMIZERS[..]).prop_map(String::from), 1 => number()].boxed(),
+        "optimizer" => prop_oneof![3 => select(OPTIMIZERS).prop_map(String::from), 1 => number()].boxed(),
         "problem" => prop_oneof![3 => select(&PROBLEMS[..]).prop_map(String::from), 1 => number()].boxed(),
         "convention" => prop_oneof![select(&["paper", "pytorch"][..]).prop_map(String::from), number()].boxed(),
         "format" => prop_oneof![3 => select(&["table", "csv", "json"][..]).prop_map(String::from), 1 => number()].boxed(),
@@ -63,7 +65,7 @@ fn value_of(flag: &'static str) -> BoxedStrategy<String> {
 
 /// One flag as `--flag=value`, `--flag value`, bare `--flag`, or a stray word.
 fn argument() -> impl Strategy<Value = Vec<String>> {
-    select(&FLAGS[..]).prop_flat_map(|flag| {
+    select(flags()).prop_flat_map(|flag| {
         prop_oneof![
             4 => value_of(flag).prop_map(move |v| vec![format!("--{flag}={v}")]),
             2 => value_of(flag).prop_map(move |v| vec![format!("--{flag}"), v]),
@@ -77,7 +79,7 @@ fn argument() -> impl Strategy<Value = Vec<String>> {
 /// random flags alone.
 fn command_line() -> impl Strategy<Value = Vec<String>> {
     let run = (
-        select(&OPTIMIZERS[..]),
+        select(OPTIMIZERS),
         select(&PROBLEMS[..]),
         select(&["-1.5,2", "1,1", "-5,-2", "0,1", "3e52,0", "0.5,-0.5"][..]),
         0usize..25,
@@ -156,9 +158,19 @@ proptest! {
         prop_assert!([0, 1, 2].contains(&out.code), "status {}", out.code);
         match out.code {
             0 => prop_assert_eq!(&out.stderr, &None),
-            _ => {
-                let line = out.stderr.as_deref().unwrap_or_default();
-                prop_assert!(line.starts_with("error: ") && !line.contains('\n') && !line.contains('\r'), "{:?}", line);
+            code => {
+                let message = out.stderr.as_deref().unwrap_or_default();
+                prop_assert!(message.starts_with("error: "), "{:?}", message);
+                // The user's text is escaped: no control character but the
+                // message's own line ends, and the edge value "1\nx" never raw.
+                prop_assert!(
+                    !message.chars().any(|c| c.is_control() && c != '\n') && !message.contains("1\nx"),
+                    "{:?}",
+                    message
+                );
+                if code == 1 {
+                    prop_assert!(!message.contains('\n'), "{:?}", message);
+                }
             }
         }
         if out.code == 2 {

@@ -35,12 +35,27 @@ fn sgd_default_lr_table() {
     snap!("sgd_default_lr_table", run.stdout);
 }
 
-/// One line per bad (or diverging) command line: its arguments (split at spaces;
-/// a newline shown as `\n`), then what optrace says on stderr. A value outside
-/// the flag's own domain is refused before the optimizer is asked whether it
-/// takes the flag (sgd and `--momentum=1`).
+/// What optrace says on stderr, each line indented, under each bad (or
+/// diverging) command line: its arguments (split at spaces; a newline shown as
+/// `\n`). A usage error found by clap is its message of a few lines (the first
+/// names the flag and what it accepts, then clap's tip and the usage); a refusal
+/// after parsing and a run's fault are one line. A value outside the flag's own
+/// domain is refused before the optimizer is asked whether it takes the flag
+/// (sgd and `--momentum=1`).
 #[test]
 fn error_messages() {
+    let indented = |stderr: String| -> String {
+        stderr
+            .lines()
+            .map(|l| {
+                if l.is_empty() {
+                    "\n".to_string()
+                } else {
+                    format!("  {l}\n")
+                }
+            })
+            .collect()
+    };
     let base = "--optimizer=sgd --problem=quadratic --start=-5,-2 --steps=3";
     let mut out = String::new();
     for extra in [
@@ -55,6 +70,7 @@ fn error_messages() {
         "--convention=keras",
         "--bogus=1",
         "--lr",
+        "--momentun=0.9",
         "--steps=4",
         "--lr --format=csv",
         "--lr=1\nx",
@@ -63,13 +79,16 @@ fn error_messages() {
     ] {
         let args: Vec<&str> = base.split(' ').chain(extra.split(' ')).collect();
         out.push_str(&format!(
-            "{}\n  {}",
+            "{}\n{}",
             extra.escape_debug(),
-            optrace(&args).stderr
+            indented(optrace(&args).stderr)
         ));
     }
     for args in [
         "--optimizer=adamw --problem=beale --start=1,1 --steps=1",
+        "--optimizer=adan --problem=beale --start=1,1 --steps=1",
+        "--optimizer=sgd --problem=beale --start=1,1 --steps=1 --format=jsno",
+        "--problem=beale --steps=1",
         "--optimizer=sgd --problem=himmelblau --start=1,1 --steps=1",
         "--optimizer=sgd --problem=beale --start=1 --steps=1",
         "--optimizer=sgd --problem=beale --start=1,1 --steps=-3",
@@ -83,8 +102,8 @@ fn error_messages() {
         "--optimizer=adam --problem=quadratic --start=0,1 --steps=3 --convention=pytorch --rho=0.9",
     ] {
         out.push_str(&format!(
-            "{args}\n  {}",
-            optrace(&args.split(' ').collect::<Vec<_>>()).stderr
+            "{args}\n{}",
+            indented(optrace(&args.split(' ').collect::<Vec<_>>()).stderr)
         ));
     }
     snap!("error_messages", out);
