@@ -514,7 +514,7 @@ mod tests {
         );
         let e = parse([
             "--optimizer",
-            "adamw",
+            "adamm",
             "--problem",
             "beale",
             "--start=0,0",
@@ -524,8 +524,10 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             first_line(&e),
-            "invalid value 'adamw' for '--optimizer <NAME>': must be sgd, momentum, nag, \
-             adagrad, adadelta, rmsprop, adam or nadam"
+            format!(
+                "invalid value 'adamm' for '--optimizer <NAME>': must be {}",
+                or_list(OPTIMIZERS)
+            )
         );
         // clap's suggestion of a similar value.
         assert!(e.0.contains("tip: a similar value exists: 'adam'"), "{e}");

@@ -200,7 +200,7 @@ fn bad_input_exits_2_with_one_line_naming_the_flag() {
     for (a, flag) in [
         (
             args(
-                "--optimizer=adamw",
+                "--optimizer=adamm",
                 "--problem=beale",
                 "--start=1,1",
                 "--steps=1",
