@@ -164,24 +164,22 @@ where
     for h in &HYPERPARAMETERS {
         h.set(&mut flags, m.get_one::<f64>(h.name).copied());
     }
-    let one = |id: &str| format!("clap requires --{id} or gives its default");
     Ok(Command::Run(Args {
-        method: m
-            .get_one::<&'static Method>("optimizer")
-            .copied()
-            .expect(&one("optimizer")),
-        problem: m
-            .get_one::<&'static str>("problem")
-            .copied()
-            .expect(&one("problem")),
-        start: *m.get_one::<[f64; 2]>("start").expect(&one("start")),
-        steps: *m.get_one::<usize>("steps").expect(&one("steps")),
-        convention: *m
-            .get_one::<Convention>("convention")
-            .expect(&one("convention")),
+        method: one(&m, "optimizer"),
+        problem: one(&m, "problem"),
+        start: one(&m, "start"),
+        steps: one(&m, "steps"),
+        convention: one(&m, "convention"),
         flags,
-        format: *m.get_one::<Format>("format").expect(&one("format")),
+        format: one(&m, "format"),
     }))
+}
+
+/// The value of a flag that clap requires or gives a default.
+fn one<T: Clone + Send + Sync + 'static>(m: &clap::ArgMatches, id: &str) -> T {
+    m.get_one::<T>(id)
+        .cloned()
+        .unwrap_or_else(|| unreachable!("clap requires --{id} or gives its default"))
 }
 
 /// `a, b or c`.
