@@ -16,10 +16,12 @@
 //!    `[workspace.dependencies]` and `foo.workspace = true` under `[dependencies]`;
 //! 3. this file: one line `"foo" => foo::Foo, "what it does";` below.
 //!
-//! (Cargo updates `Cargo.lock` by itself.) Nothing else: `optrace --optimizer foo`
-//! runs, and `optrace --help` and `--defaults` list it. A hyperparameter that no
-//! optimizer had before also needs its row in `optcore::hyper::HYPERPARAMETERS`
-//! and its field in `optcore::Flags`.
+//! Then cargo updates `Cargo.lock`, and `snapshots/optrace__defaults.snap` (what
+//! `optrace --defaults` prints) gains a row for `foo` (`cargo insta review`).
+//! Nothing else: `optrace --optimizer foo` runs, `optrace --help` and
+//! `--defaults` list it, and optrace's tests hold it to the command line's
+//! contract. A hyperparameter that no optimizer had before also needs its row in
+//! `optcore::hyper::HYPERPARAMETERS` and its field in `optcore::Flags`.
 
 use optcore::{FromFlags, Optimizer};
 
