@@ -3,6 +3,7 @@
 //! allocations of many steps of every optimizer after its state was made.
 
 use optimizers::optcore::ndarray::{array, Array1};
+use optimizers::optcore::Convention;
 use optimizers::optcore::{Objective, Optimizer, Oracle, Quadratic};
 use testkit::{allocations, assert_counter_counts, assert_steps_allocation_free};
 
@@ -45,7 +46,10 @@ fn every_step_is_allocation_free() {
             .unwrap();
     let mut oracle = optimizers::batching::MiniBatchOracle::new(&loss, batches);
     oracle.begin_step(1);
-    let opt = optimizers::gd::Sgd::new(0.1).unwrap();
+    let opt = optimizers::gd::Sgd {
+        lr: 0.1,
+        ..gd::Sgd::defaults(Convention::Paper)
+    };
     let mut theta = Array1::zeros(15);
     let mut state = opt.init(theta.view());
     let before = allocations();

@@ -59,6 +59,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::quantity;
 use optcore::torch_ops::add_scaled;
 use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
@@ -74,27 +75,6 @@ pub struct Nag {
 }
 
 impl Nag {
-    /// A validated optimizer: `lr` finite and > 0, `momentum` in [0, 1).
-    pub fn new(lr: f64, momentum: f64, convention: Convention) -> Result<Self> {
-        let n = Nag {
-            lr,
-            momentum,
-            convention,
-        };
-        n.validate()?;
-        Ok(n)
-    }
-
-    /// The post's form, gradient at the lookahead $\theta - \gamma v$.
-    pub fn paper(lr: f64, momentum: f64) -> Result<Self> {
-        Nag::new(lr, momentum, Convention::Paper)
-    }
-
-    /// torch.optim.SGD(nesterov=True)'s form.
-    pub fn pytorch(lr: f64, momentum: f64) -> Result<Self> {
-        Nag::new(lr, momentum, Convention::Pytorch)
-    }
-
     /// The documented defaults: `paper` η = 0.01, γ = 0.9; `pytorch` lr = 1e-3, μ = 0.9.
     pub fn defaults(convention: Convention) -> Self {
         let m = momentum::Momentum::defaults(convention);
@@ -110,11 +90,12 @@ impl FromFlags for Nag {
     /// Uses `--lr` and `--momentum` (defaults [`Nag::defaults`]).
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
         let d = Nag::defaults(convention);
-        Nag::new(
-            flags.lr.unwrap_or(d.lr),
-            flags.momentum.unwrap_or(d.momentum),
-            convention,
-        )
+        Nag {
+            lr: flags.lr.unwrap_or(d.lr),
+            momentum: flags.momentum.unwrap_or(d.momentum),
+            ..d
+        }
+        .validated()
     }
 }
 
@@ -147,19 +128,19 @@ impl Record for NagRecord {
     fn fields(&self) -> Vec<Field> {
         let (look, v) = match self.convention {
             Convention::Paper => (
-                Field::vector("lookahead", "θ−γv", self.lookahead.view()),
-                Field::vector("v", "v", self.velocity.view()),
+                Field::of(quantity::LOOKAHEAD, self.lookahead.view()),
+                Field::of(quantity::VELOCITY, self.velocity.view()),
             ),
             Convention::Pytorch => (
-                Field::vector("lookahead", "θ′", self.lookahead.view()),
-                Field::vector("buf", "b", self.velocity.view()),
+                Field::of(quantity::NESTEROV_ITERATE, self.lookahead.view()),
+                Field::of(quantity::MOMENTUM_BUFFER, self.velocity.view()),
             ),
         };
         vec![
             look,
-            Field::vector("g", "∇J(look)", self.grad.view()),
+            Field::of(quantity::GRAD, self.grad.view()),
             v,
-            Field::scalar("seen_loss", "L(batch)", self.seen_loss),
+            Field::scalar_of(quantity::SEEN_LOSS, self.seen_loss),
         ]
     }
 }
@@ -219,6 +200,9 @@ impl Optimizer for Nag {
 
     fn name(&self) -> &'static str {
         "nag"
+    }
+    fn convention(&self) -> Convention {
+        self.convention
     }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         vec![("lr", self.lr), ("momentum", self.momentum)]
@@ -289,7 +273,11 @@ mod tests {
 
     #[test]
     fn the_gradient_is_taken_at_the_lookahead() {
-        let opt = Nag::paper(0.4, 0.5).unwrap();
+        let opt = Nag {
+            lr: 0.4,
+            momentum: 0.5,
+            ..Nag::defaults(Convention::Paper)
+        };
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
         let r1 = tr.rows[1].record.as_ref().unwrap();
         let r2 = tr.rows[2].record.as_ref().unwrap();
@@ -308,7 +296,14 @@ mod tests {
     #[test]
     fn momentum_outside_the_unit_interval_is_refused() {
         for bad in [1.0, -0.5, f64::INFINITY] {
-            let e = Nag::pytorch(0.1, bad).unwrap_err().to_string();
+            let e = Nag {
+                lr: 0.1,
+                momentum: bad,
+                ..Nag::defaults(Convention::Pytorch)
+            }
+            .validated()
+            .unwrap_err()
+            .to_string();
             assert!(e.ends_with("momentum must be in [0, 1)"), "{e}");
         }
         let flags = Flags {
