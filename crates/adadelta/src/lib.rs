@@ -1,5 +1,32 @@
 //! # Adadelta
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use adadelta::Adadelta;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Adadelta { rho: 0.99, eps: 1e-4, ..Adadelta::defaults(Convention::Paper) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..5000 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Adagrad's rate only shrinks, and it still needs a global η. Adadelta (Zeiler
 //! 2012) replaces the sum of all squared gradients by a decaying average,
 //!

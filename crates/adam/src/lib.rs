@@ -1,5 +1,32 @@
 //! # Adam
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use adam::Adam;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Adam { lr: 0.05, ..Adam::defaults(Convention::Pytorch) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..1000 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Adam (Kingma & Ba 2015, *Adam: A Method for Stochastic Optimization*) keeps two
 //! decaying averages: of the gradient, as momentum does, and of its square, as
 //! RMSprop does, and divides one by the root of the other:

@@ -1,5 +1,34 @@
 //! # NAG — Nesterov Accelerated Gradient
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use nag::Nag;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Nag { lr: 0.05, momentum: 0.9, ..Nag::defaults(Convention::Paper) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..500 {
+//!     // NAG (paper) takes its gradient at the lookahead θ − γv, not at θ.
+//!     let at = opt.lookahead(&state, theta.view())?;
+//!     let grad = x.t().dot(&(x.dot(&at) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Momentum, but the gradient is taken where the momentum is about to carry θ
 //! (the *lookahead* point $\theta_t - \gamma v_{t-1}$) instead of at θ itself:
 //! $$v_t = \gamma v_{t-1} + \eta\,\nabla_\theta J(\theta_t - \gamma v_{t-1}), \qquad
@@ -83,6 +112,45 @@ impl Nag {
             momentum: m.momentum,
             convention,
         }
+    }
+}
+
+impl Nag {
+    /// Where this method takes its next gradient, for the plain form
+    /// [`Optimizer::update`]: the post's lookahead $\varphi_t = \theta_{t-1} -
+    /// \gamma v_{t-1}$ (`paper`), or the iterate itself (`pytorch`). Computed as
+    /// [`Optimizer::step`] computes it, so `update` with $\nabla J$ there gives
+    /// `step`'s numbers to the last bit. Allocation free.
+    pub fn lookahead_into(
+        &self,
+        state: &NagState,
+        theta: ArrayView1<f64>,
+        mut point: ArrayViewMut1<f64>,
+    ) -> Result<()> {
+        optcore::error::check_dim(
+            "lookahead: θ against the state",
+            state.velocity.len(),
+            theta.len(),
+        )?;
+        optcore::error::check_dim("lookahead: the output against θ", theta.len(), point.len())?;
+        match self.convention {
+            Convention::Paper => {
+                let gamma = self.momentum;
+                Zip::from(point)
+                    .and(&theta)
+                    .and(&state.velocity)
+                    .for_each(|p, &x, &v| *p = x - gamma * v);
+            }
+            Convention::Pytorch => point.assign(&theta),
+        }
+        Ok(())
+    }
+
+    /// [`Nag::lookahead_into`] into a new vector.
+    pub fn lookahead(&self, state: &NagState, theta: ArrayView1<f64>) -> Result<Array1<f64>> {
+        let mut point = Array1::zeros(theta.len());
+        self.lookahead_into(state, theta, point.view_mut())?;
+        Ok(point)
     }
 }
 

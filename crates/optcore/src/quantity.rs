@@ -36,17 +36,17 @@ pub const SUM_SQ_GRAD: Quantity = q("G", "Gᵢᵢ");
 pub const EFFECTIVE_LR: Quantity = q("effective_lr", "ηₜ,ᵢ");
 /// $\Delta\theta_t$, the update added to θ.
 pub const UPDATE: Quantity = q("delta", "Δθ");
-/// $E[g^2]_t$, the decaying average of squared gradients (torch: `square_avg`).
+/// $E\[g^2\]_t$, the decaying average of squared gradients (torch: `square_avg`).
 pub const AVG_SQ_GRAD: Quantity = q("Eg2", "E[g²]");
-/// $E[\Delta\theta^2]_t$, the decaying average of squared updates (torch: `acc_delta`).
+/// $E\[\Delta\theta^2\]_t$, the decaying average of squared updates (torch: `acc_delta`).
 pub const AVG_SQ_UPDATE: Quantity = q("Edx2", "E[Δθ²]");
-/// $\mathrm{RMS}[g]_t = \sqrt{E[g^2]_t + \epsilon}$.
+/// $\mathrm{RMS}\[g\]_t = \sqrt{E\[g^2\]_t + \epsilon}$.
 pub const RMS_GRAD: Quantity = q("rms_g", "RMS[g]");
-/// $\mathrm{RMS}[\Delta\theta]_{t-1}$, Adadelta's numerator.
+/// $\mathrm{RMS}\[\Delta\theta\]_{t-1}$, Adadelta's numerator.
 pub const RMS_UPDATE_PREV: Quantity = q("rms_dx_prev", "RMS[Δθ]ₜ₋₁");
 /// $\bar g_t$, the decaying average of gradients (centered RMSprop; torch: `grad_avg`).
 pub const AVG_GRAD: Quantity = q("avg_grad", "ḡ");
-/// RMSprop's denominator $d$: $\sqrt{E[g^2]_t + \epsilon}$ or $\sqrt{E[g^2]_t} + \epsilon$.
+/// RMSprop's denominator $d$: $\sqrt{E\[g^2\]_t + \epsilon}$ or $\sqrt{E\[g^2\]_t} + \epsilon$.
 pub const DENOM: Quantity = q("denom", "d");
 /// $m_t$, Adam's first moment (torch: `exp_avg`).
 pub const FIRST_MOMENT: Quantity = q("m", "m");

@@ -1,5 +1,32 @@
 //! # RMSprop
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use rmsprop::Rmsprop;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Rmsprop { lr: 0.001, ..Rmsprop::defaults(Convention::Paper) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..3000 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 0.001 && (theta[1] - 2.0).abs() < 0.001, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Adagrad divides by the root of *every* squared gradient so far, $G_t = \sum g^2$,
 //! so its rate $\eta/\sqrt{G_t + \epsilon}$ only shrinks and eventually stalls.
 //! RMSprop (Hinton, *Neural Networks for Machine Learning*, lecture 6e) keeps a
