@@ -59,3 +59,32 @@ fn every_step_is_allocation_free() {
     }
     assert_eq!(allocations() - before, 0, "mini-batch SGD allocated");
 }
+
+/// The plain form `update(state, θ, gradient)` allocates nothing either.
+fn check_update<O: Optimizer>(opt: O) {
+    let mut theta = array![-5.0, -2.0, 1.0];
+    let grad = array![0.5, -1.0, 0.25];
+    let mut state = opt.init(theta.view());
+    opt.update(&mut state, theta.view_mut(), grad.view()).unwrap();
+    let before = allocations();
+    for _ in 0..20 {
+        opt.update(&mut state, theta.view_mut(), grad.view()).unwrap();
+    }
+    assert_eq!(allocations() - before, 0, "{} allocated in update", opt.describe());
+}
+
+#[test]
+fn every_plain_update_is_allocation_free() {
+    assert_counter_counts();
+    use optimizers::optcore::Convention::{Paper, Pytorch};
+    for convention in [Paper, Pytorch] {
+        check_update(optimizers::gd::Sgd::defaults(convention));
+        check_update(optimizers::momentum::Momentum::defaults(convention));
+        check_update(optimizers::nag::Nag::defaults(convention));
+        check_update(optimizers::adagrad::Adagrad::defaults(convention));
+        check_update(optimizers::adadelta::Adadelta::defaults(convention));
+        check_update(optimizers::rmsprop::Rmsprop::defaults(convention));
+        check_update(optimizers::adam::Adam::defaults(convention));
+        check_update(optimizers::nadam::Nadam::defaults(convention));
+    }
+}
