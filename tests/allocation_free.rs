@@ -65,12 +65,19 @@ fn check_update<O: Optimizer>(opt: O) {
     let mut theta = array![-5.0, -2.0, 1.0];
     let grad = array![0.5, -1.0, 0.25];
     let mut state = opt.init(theta.view());
-    opt.update(&mut state, theta.view_mut(), grad.view()).unwrap();
+    opt.update(&mut state, theta.view_mut(), grad.view())
+        .unwrap();
     let before = allocations();
     for _ in 0..20 {
-        opt.update(&mut state, theta.view_mut(), grad.view()).unwrap();
+        opt.update(&mut state, theta.view_mut(), grad.view())
+            .unwrap();
     }
-    assert_eq!(allocations() - before, 0, "{} allocated in update", opt.describe());
+    assert_eq!(
+        allocations() - before,
+        0,
+        "{} allocated in update",
+        opt.describe()
+    );
 }
 
 #[test]

@@ -150,10 +150,6 @@ pub struct AdamState {
     pub m: Array1<f64>,
     /// $v_t$ (torch's `exp_avg_sq`).
     pub v: Array1<f64>,
-    /// $\hat m_t$.
-    pub m_hat: Array1<f64>,
-    /// $\hat v_t$.
-    pub v_hat: Array1<f64>,
     /// $\beta_1^t$ and $\beta_2^t$ (`paper`), kept as running products: one multiply
     /// per step, the same multiplies in the same order as $\beta\cdot\beta\cdots\beta$,
     /// so a step costs the same at t = 10⁶ as at t = 1.
@@ -184,6 +180,30 @@ impl Record for AdamRecord {
 }
 
 impl Adam {
+    /// $(1-\beta_1^t,\ 1-\beta_2^t)$ after step $t$ of this state, as the step
+    /// computed them: `paper` from the running products βᵗ (both 1 without bias
+    /// correction), `pytorch` as torch does. The record divides by them to show
+    /// $\hat m_t$ and $\hat v_t$, with the step's own bits.
+    pub fn bias_corrections(&self, s: &AdamState) -> (f64, f64) {
+        match self.convention {
+            Convention::Paper if self.bias_correction => (
+                bias_correction(s.beta1_power),
+                bias_correction(s.beta2_power),
+            ),
+            Convention::Paper => (1.0, 1.0),
+            Convention::Pytorch => self.bias_corrections_at(s.t),
+        }
+    }
+
+    /// torch's `1 - beta**step` for both betas (a Python float power, correctly
+    /// rounded: [`optcore::torch_ops::pow_step`]).
+    fn bias_corrections_at(&self, t: usize) -> (f64, f64) {
+        (
+            1.0 - torch_ops::pow_step(self.beta1, t),
+            1.0 - torch_ops::pow_step(self.beta2, t),
+        )
+    }
+
     /// One step of Algorithm 1 (Kingma & Ba), after `step` has evaluated gₜ:
     ///
     /// ```text
@@ -199,32 +219,22 @@ impl Adam {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
         s.beta1_power *= b1;
         s.beta2_power *= b2;
-        let (bc1, bc2) = if self.bias_correction {
-            (
-                bias_correction(s.beta1_power),
-                bias_correction(s.beta2_power),
-            )
-        } else {
-            (1.0, 1.0)
-        };
+        let (bc1, bc2) = self.bias_corrections(s);
         let inside = self.eps_placement == EpsPlacement::InsideRoot;
         Zip::from(theta)
             .and(&*s.grad)
             .and(&mut s.m)
             .and(&mut s.v)
-            .and(&mut s.m_hat)
-            .and(&mut s.v_hat)
-            .for_each(|x, &g, m, v, mh, vh| {
+            .for_each(|x, &g, m, v| {
                 *m = decay(*m, g, b1);
                 *v = decay_sq(*v, g, b2);
-                *mh = *m / bc1;
-                *vh = *v / bc2;
+                let (mh, vh) = (*m / bc1, *v / bc2);
                 let denom = if inside {
-                    (*vh + eps).sqrt()
+                    (vh + eps).sqrt()
                 } else {
                     vh.sqrt() + eps
                 };
-                *x -= lr * *mh / denom;
+                *x -= lr * mh / denom;
             });
     }
 
@@ -240,27 +250,22 @@ impl Adam {
     /// param.addcdiv_(exp_avg, denom, value=-step_size)
     /// ```
     ///
-    /// With torch's fused multiply-adds ([`optcore::torch_ops`]); `m_hat` and
-    /// `v_hat` are recorded for display only, torch never forms them.
+    /// With torch's fused multiply-adds ([`optcore::torch_ops`]). torch never
+    /// forms $\hat m_t$, $\hat v_t$; [`Adam::bias_corrections`] gives the record them.
     fn step_pytorch(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>, t: usize) {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
-        let bc1 = 1.0 - torch_ops::pow_step(b1, t);
-        let bc2 = 1.0 - torch_ops::pow_step(b2, t);
+        let (bc1, bc2) = self.bias_corrections_at(t);
         let step_size = lr / bc1;
         let bc2_sqrt = bc2.sqrt();
         Zip::from(theta)
             .and(&*s.grad)
             .and(&mut s.m)
             .and(&mut s.v)
-            .and(&mut s.m_hat)
-            .and(&mut s.v_hat)
-            .for_each(|x, &g, m, v, mh, vh| {
+            .for_each(|x, &g, m, v| {
                 *m = torch_ops::lerp(*m, g, 1.0 - b1);
                 *v = torch_ops::decay_sq(*v, g, b2);
                 let denom = v.sqrt() / bc2_sqrt + eps;
                 *x = torch_ops::addcdiv(*x, -step_size, *m, denom);
-                *mh = *m / bc1;
-                *vh = *v / bc2;
             });
     }
 }
@@ -323,9 +328,7 @@ impl Optimizer for Adam {
             t: 0,
             grad: Staged::zeros(theta.len()),
             m: z.clone(),
-            v: z.clone(),
-            m_hat: z.clone(),
-            v_hat: z,
+            v: z,
             beta1_power: 1.0,
             beta2_power: 1.0,
         }
@@ -347,12 +350,13 @@ impl Optimizer for Adam {
         Ok(())
     }
     fn record(&self, s: &AdamState) -> AdamRecord {
+        let (bc1, bc2) = self.bias_corrections(s);
         AdamRecord {
             grad: s.grad.view().to_owned(),
             m: s.m.clone(),
             v: s.v.clone(),
-            m_hat: s.m_hat.clone(),
-            v_hat: s.v_hat.clone(),
+            m_hat: s.m.mapv(|m| m / bc1),
+            v_hat: s.v.mapv(|v| v / bc2),
         }
     }
 }
