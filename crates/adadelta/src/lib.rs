@@ -146,9 +146,9 @@ pub struct AdadeltaState {
     pub t: usize,
     /// $g_t$.
     pub grad: Staged,
-    /// $E\[g^2\]_t$.
+    /// $E\[g^2\]_t$ (torch's `square_avg`).
     pub avg_sq_grad: Array1<f64>,
-    /// $E\[\Delta\theta^2\]_t$.
+    /// $E\[\Delta\theta^2\]_t$ (torch's `acc_delta`).
     pub avg_sq_update: Array1<f64>,
     /// $RMS\[g\]_t$.
     pub rms_grad: Array1<f64>,

@@ -171,7 +171,7 @@ pub struct AdagradState {
     pub t: usize,
     /// $g_t$ of the last step.
     pub grad: Staged,
-    /// $G_{t,ii}$: the sum of squared gradients (the diagonal of $G_t$).
+    /// $G_{t,ii}$: the sum of squared gradients (the diagonal of $G_t$; torch's `sum`).
     pub sum_sq_grad: Array1<f64>,
     /// The per-parameter rate of the last step, $\eta_t/\sqrt{G_{t,ii}+\epsilon}$
     /// (or torch's $\eta_t/(\sqrt{G_{t,ii}}+\epsilon)$).

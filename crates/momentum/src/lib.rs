@@ -134,7 +134,7 @@ impl FromFlags for Momentum {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MomentumState {
     pub t: usize,
-    /// $\nabla J(\theta_{t-1})$ of the last step.
+    /// $g_t = \nabla J(\theta_{t-1})$ of the last step.
     pub grad: Staged,
     /// `paper`: the velocity $v_t$ (θ moved by $-v_t$). `pytorch`: torch's
     /// `momentum_buffer` $b_t$ (θ moved by $-\mathrm{lr}\,b_t$; $v_t = \mathrm{lr}\,b_t$).

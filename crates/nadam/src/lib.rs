@@ -135,16 +135,17 @@ impl FromFlags for Nadam {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NadamState {
     pub t: usize,
+    /// $g_t$.
     pub grad: Staged,
-    /// $m_t$.
+    /// $m_t$ (torch's `exp_avg`).
     pub m: Array1<f64>,
-    /// $v_t$.
+    /// $v_t$ (torch's `exp_avg_sq`).
     pub v: Array1<f64>,
     /// $\mu_t$ (`paper`: β₁).
     pub mu: f64,
     /// $\mu_{t+1}$ (`paper`: β₁).
     pub mu_next: f64,
-    /// $\prod_{i \le t} \mu_i$ (`paper`: β₁ᵗ).
+    /// $\prod_{i \le t} \mu_i$ (`paper`: β₁ᵗ; torch's `mu_product`).
     pub mu_product: f64,
     /// $c_g$, the coefficient of $g_t/d$ in the step.
     pub coef_grad: f64,

@@ -174,7 +174,7 @@ pub struct NagState {
     /// Where the last gradient was taken: $\varphi_t = \theta_{t-1} - \gamma v_{t-1}$
     /// (`paper`) or the iterate $\theta'_{t-1}$ (`pytorch`).
     pub lookahead: Staged,
-    /// $\nabla J$ at `lookahead`.
+    /// $g_t$, the gradient at `lookahead`.
     pub grad: Staged,
     /// `paper`: the velocity $v_t$. `pytorch`: torch's `momentum_buffer` $b_t$.
     pub velocity: Array1<f64>,

@@ -139,7 +139,7 @@ pub struct RmspropState {
     pub avg_sq_grad: Array1<f64>,
     /// $\bar g_t$, the decaying average of the gradient (centered only; torch's `grad_avg`).
     pub avg_grad: Array1<f64>,
-    /// $b_t$, the momentum buffer (momentum only).
+    /// $b_t$, the momentum buffer (momentum only; torch's `momentum_buffer`).
     pub velocity: Array1<f64>,
     /// The denominator $d$: $\sqrt{E\[g^2\]_t + \epsilon}$ or $\sqrt{E\[g^2\]_t} + \epsilon$.
     pub denom: Array1<f64>,
