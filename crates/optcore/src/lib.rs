@@ -20,10 +20,12 @@
 //! - [`torch_ops`]: torch.optim's tensor operations on one element, rounded as
 //!   torch's CPU kernels round them (every `pytorch` convention uses them).
 //! - [`flags`]: hyperparameters as `optrace` flags, [`FromFlags`].
+//! - [`exercise`]: checked exercises (an answer the library computes, the usual slips).
 //! - [`error`]: the typed [`Error`].
 
 pub mod data;
 pub mod error;
+pub mod exercise;
 pub mod flags;
 pub mod objective;
 pub mod optimizer;
