@@ -61,11 +61,13 @@ pub enum Verdict {
         expected: usize,
         found: usize,
     },
+    /// A from-scratch rule that agrees with the library (the message says how).
+    Checked(String),
 }
 
 impl Verdict {
     pub fn is_right(&self) -> bool {
-        matches!(self, Verdict::Right)
+        matches!(self, Verdict::Right | Verdict::Checked(_))
     }
 }
 
@@ -219,7 +221,9 @@ impl fmt::Display for Verdict {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Verdict::Right => write!(f, "✓ right (맞았습니다)"),
+            Verdict::Checked(message) => f.write_str(message),
             Verdict::NearMiss { why } => write!(f, "✗ not quite (아깝습니다): {why}"),
+            Verdict::Wrong { hint } if hint.starts_with('✗') => f.write_str(hint),
             Verdict::Wrong { hint } => write!(f, "✗ wrong (틀렸습니다): {hint}"),
             Verdict::Shape { expected, found } => write!(
                 f,
@@ -246,6 +250,133 @@ impl Verdict {
         println!(
             "EVCXR_BEGIN_CONTENT text/html\n<div style=\"background:{bg};border-left:4px solid {border};padding:6px 10px\">{text}</div>\nEVCXR_END_CONTENT"
         );
+    }
+}
+
+/// How close a hand-written rule must come to the library's trace.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Agreement {
+    /// Every θ equal to the last bit: the same operations in the same order.
+    Bits,
+    /// Within a relative difference, for a rule written in another (equally
+    /// valid) order of operations; `why` says which.
+    Within { rel: f64, why: &'static str },
+}
+
+/// The from-scratch check: θ₁, θ₂, … as the student's own code computed them,
+/// beside the library's trace of the same run, and whether they agree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepCheck {
+    pub table: crate::render::Table,
+    /// `None` if every step agrees; else the first step where they part.
+    pub parts_at: Option<usize>,
+    pub agreement: Agreement,
+    pub steps: usize,
+}
+
+/// Compares `mine` (θ after steps 1, 2, …, from the student's cell) with the
+/// library's `trace` of the same run (its rows 1, 2, …).
+pub fn compare_with_trace<R>(
+    mine: &[ndarray::Array1<f64>],
+    trace: &crate::trace::Trace<R>,
+    agreement: Agreement,
+) -> StepCheck {
+    let mut table = crate::render::Table::new(
+        "your rule against the library, step by step",
+        &["t", "your θ", "library θ", "max |difference|"],
+    );
+    let mut parts_at = None;
+    let steps = mine.len().min(trace.rows.len().saturating_sub(1));
+    if mine.len() != steps {
+        parts_at = Some(steps + 1);
+    }
+    for (k, theta) in mine.iter().take(steps).enumerate() {
+        let t = k + 1;
+        let lib = &trace.rows[t].theta;
+        let diff = if theta.len() == lib.len() {
+            theta
+                .iter()
+                .zip(lib)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max)
+        } else {
+            f64::INFINITY
+        };
+        let same = theta.len() == lib.len()
+            && match agreement {
+                Agreement::Bits => theta
+                    .iter()
+                    .zip(lib)
+                    .all(|(a, b)| a.to_bits() == b.to_bits()),
+                Agreement::Within { rel, .. } => theta
+                    .iter()
+                    .zip(lib)
+                    .all(|(a, b)| (a - b).abs() <= rel * b.abs().max(1e-300)),
+            };
+        if !same && parts_at.is_none() {
+            parts_at = Some(t);
+        }
+        let vec = |v: &ndarray::Array1<f64>| {
+            let p: Vec<String> = v.iter().map(|&x| fmt_sig(x, 10)).collect();
+            format!("({})", p.join(", "))
+        };
+        table.push(vec![
+            t.into(),
+            vec(theta).into(),
+            vec(lib).into(),
+            diff.into(),
+        ]);
+    }
+    StepCheck {
+        table,
+        parts_at,
+        agreement,
+        steps,
+    }
+}
+
+impl StepCheck {
+    /// One line: agree (how) or where they part.
+    pub fn verdict(&self) -> String {
+        match (self.parts_at, self.agreement) {
+            (None, Agreement::Bits) => format!(
+                "✓ your rule and the library agree to the last bit at every one of the {} steps",
+                self.steps
+            ),
+            (None, Agreement::Within { rel, why }) => format!(
+                "✓ your rule and the library agree within {rel:e} relative at every one of the {} steps ({why})",
+                self.steps
+            ),
+            (Some(t), _) => format!(
+                "✗ your rule and the library part at step {t}: compare your update with the equation above"
+            ),
+        }
+    }
+
+    pub fn agrees(&self) -> bool {
+        self.parts_at.is_none()
+    }
+
+    /// The table, then the verdict.
+    pub fn evcxr_display(&self) {
+        self.table.evcxr_display();
+        Verdict::from_check(self).evcxr_display();
+    }
+}
+
+impl fmt::Display for StepCheck {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.table, self.verdict())
+    }
+}
+
+impl Verdict {
+    fn from_check(c: &StepCheck) -> Verdict {
+        if c.agrees() {
+            Verdict::Checked(c.verdict())
+        } else {
+            Verdict::Wrong { hint: c.verdict() }
+        }
     }
 }
 
@@ -290,6 +421,78 @@ mod tests {
         assert!(e.distinct().unwrap_err().contains("same value"));
         let e = ex().near_miss(f64::INFINITY, "inf");
         assert!(e.distinct().is_err());
+    }
+
+    /// Gradient descent with η = 0.4, the smallest optimizer there is.
+    #[derive(Debug, Clone)]
+    struct Plain;
+    #[derive(Debug, Clone)]
+    struct Grad(crate::Staged);
+    impl crate::Record for Grad {
+        fn fields(&self) -> Vec<crate::Field> {
+            Vec::new()
+        }
+    }
+    impl crate::Optimizer for Plain {
+        type State = Grad;
+        type Record = Grad;
+        fn name(&self) -> &'static str {
+            "plain"
+        }
+        fn convention(&self) -> crate::Convention {
+            crate::Convention::Paper
+        }
+        fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
+            vec![("lr", 0.4)]
+        }
+        fn validate(&self) -> crate::Result<()> {
+            Ok(())
+        }
+        fn init(&self, theta: ndarray::ArrayView1<f64>) -> Grad {
+            Grad(crate::Staged::zeros(theta.len()))
+        }
+        fn step(
+            &self,
+            s: &mut Grad,
+            mut theta: ndarray::ArrayViewMut1<f64>,
+            oracle: &mut dyn crate::Oracle,
+        ) -> crate::Result<()> {
+            s.0.eval(oracle, 1, theta.view())?;
+            theta.zip_mut_with(&*s.0, |x, &g| *x -= 0.4 * g);
+            Ok(())
+        }
+        fn record(&self, s: &Grad) -> Grad {
+            s.clone()
+        }
+    }
+
+    #[test]
+    fn a_hand_written_rule_is_held_to_the_trace() {
+        use crate::{run, Quadratic};
+        use ndarray::array;
+        let opt = Plain;
+        let trace = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 3).unwrap();
+        let mut theta = array![-5.0, -2.0];
+        let mut mine = Vec::new();
+        for _ in 0..3 {
+            let g = array![0.2 * theta[0], 4.0 * theta[1]];
+            theta = &theta - &(0.4 * &g);
+            mine.push(theta.clone());
+        }
+        let c = compare_with_trace(
+            &mine,
+            &trace,
+            Agreement::Within {
+                rel: 1e-15,
+                why: "order",
+            },
+        );
+        assert!(c.agrees(), "{c}");
+        mine[1][0] += 1e-9;
+        let c = compare_with_trace(&mine, &trace, Agreement::Bits);
+        assert_eq!(c.parts_at, Some(2), "{c}");
+        let c = compare_with_trace(&mine[..1], &trace, Agreement::Bits);
+        assert!(c.agrees() && c.steps == 1);
     }
 
     #[test]
