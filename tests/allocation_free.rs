@@ -3,6 +3,7 @@
 //! allocations of many steps of every optimizer after its state was made.
 
 use optimizers::optcore::ndarray::{array, Array1};
+use optimizers::optcore::Convention;
 use optimizers::optcore::{Objective, Optimizer, Oracle, Quadratic};
 use testkit::{allocations, assert_counter_counts, assert_steps_allocation_free};
 
@@ -45,7 +46,10 @@ fn every_step_is_allocation_free() {
             .unwrap();
     let mut oracle = optimizers::batching::MiniBatchOracle::new(&loss, batches);
     oracle.begin_step(1);
-    let opt = optimizers::gd::Sgd::new(0.1).unwrap();
+    let opt = optimizers::gd::Sgd {
+        lr: 0.1,
+        ..gd::Sgd::defaults(Convention::Paper)
+    };
     let mut theta = Array1::zeros(15);
     let mut state = opt.init(theta.view());
     let before = allocations();
@@ -54,4 +58,40 @@ fn every_step_is_allocation_free() {
         opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
     }
     assert_eq!(allocations() - before, 0, "mini-batch SGD allocated");
+}
+
+/// The plain form `update(state, θ, gradient)` allocates nothing either.
+fn check_update<O: Optimizer>(opt: O) {
+    let mut theta = array![-5.0, -2.0, 1.0];
+    let grad = array![0.5, -1.0, 0.25];
+    let mut state = opt.init(theta.view());
+    opt.update(&mut state, theta.view_mut(), grad.view())
+        .unwrap();
+    let before = allocations();
+    for _ in 0..20 {
+        opt.update(&mut state, theta.view_mut(), grad.view())
+            .unwrap();
+    }
+    assert_eq!(
+        allocations() - before,
+        0,
+        "{} allocated in update",
+        opt.describe()
+    );
+}
+
+#[test]
+fn every_plain_update_is_allocation_free() {
+    assert_counter_counts();
+    use optimizers::optcore::Convention::{Paper, Pytorch};
+    for convention in [Paper, Pytorch] {
+        check_update(optimizers::gd::Sgd::defaults(convention));
+        check_update(optimizers::momentum::Momentum::defaults(convention));
+        check_update(optimizers::nag::Nag::defaults(convention));
+        check_update(optimizers::adagrad::Adagrad::defaults(convention));
+        check_update(optimizers::adadelta::Adadelta::defaults(convention));
+        check_update(optimizers::rmsprop::Rmsprop::defaults(convention));
+        check_update(optimizers::adam::Adam::defaults(convention));
+        check_update(optimizers::nadam::Nadam::defaults(convention));
+    }
 }

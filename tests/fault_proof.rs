@@ -192,8 +192,20 @@ fn struct_literals_with_bad_hyperparameters_never_step() {
         assert!(run(&opt, Quadratic::reference(), theta.view(), 1).is_err());
     }
     use Convention::{Paper, Pytorch};
-    refused(gd::Sgd { lr: -1.0 }, "lr");
-    refused(gd::Sgd { lr: f64::NAN }, "lr");
+    refused(
+        gd::Sgd {
+            lr: -1.0,
+            ..gd::Sgd::defaults(Paper)
+        },
+        "lr",
+    );
+    refused(
+        gd::Sgd {
+            lr: f64::NAN,
+            ..gd::Sgd::defaults(Paper)
+        },
+        "lr",
+    );
     refused(
         momentum::Momentum {
             momentum: 1.5,
@@ -257,7 +269,10 @@ fn struct_literals_with_bad_hyperparameters_never_step() {
 /// refuses more than `MAX_STEPS` (`usize::MAX` used to wrap and loop forever).
 #[test]
 fn too_many_steps_is_a_typed_error() {
-    let opt = gd::Sgd::new(0.1).unwrap();
+    let opt = gd::Sgd {
+        lr: 0.1,
+        ..gd::Sgd::defaults(Convention::Paper)
+    };
     let start = array![-5.0, -2.0];
     for n in [10_000_000_000, usize::MAX, MAX_TRACE_STEPS + 1] {
         let e = run(&opt, Quadratic::reference(), start.view(), n).unwrap_err();
@@ -301,7 +316,10 @@ fn too_many_steps_is_a_typed_error() {
 fn empty_and_mismatched_parameters() {
     // A 0-parameter run has a path (drawn at the origin), not a panic.
     let tr = run(
-        &gd::Sgd::new(0.1).unwrap(),
+        &gd::Sgd {
+            lr: 0.1,
+            ..gd::Sgd::defaults(Convention::Paper)
+        },
         Quadratic::new(&[]),
         Array1::zeros(0).view(),
         2,

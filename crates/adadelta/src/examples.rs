@@ -265,7 +265,15 @@ pub fn race(objective: &dyn Objective, start: ArrayView1<f64>, steps: usize) -> 
         start,
         steps,
     )?;
-    let s = run(&Sgd::new(0.001)?, objective, start, steps)?;
+    let s = run(
+        &Sgd {
+            lr: 0.001,
+            ..Sgd::defaults(Convention::Paper)
+        },
+        objective,
+        start,
+        steps,
+    )?;
     let g = run(
         &Adagrad {
             lr: 0.4,
@@ -594,7 +602,10 @@ pub fn rescaling(k: f64, steps: usize) -> Result<Table> {
     }
     t.push(mismatch_row(
         "SGD η = 0.4 (quadratic)",
-        &Sgd::new(0.4)?,
+        &Sgd {
+            lr: 0.4,
+            ..Sgd::defaults(Convention::Paper)
+        },
         q.clone(),
         s.view(),
         k,
@@ -652,7 +663,15 @@ pub fn fig_newton_quadratic() -> Result<plots::Figure> {
     let q = Quadratic::reference();
     let s = reference_start();
     let ad = run(&Adadelta::defaults(Convention::Paper), &q, s.view(), 500)?;
-    let sgd = run(&Sgd::new(0.4)?, &q, s.view(), 30)?;
+    let sgd = run(
+        &Sgd {
+            lr: 0.4,
+            ..Sgd::defaults(Convention::Paper)
+        },
+        &q,
+        s.view(),
+        30,
+    )?;
     let ag = run(
         &Adagrad {
             lr: 0.4,
@@ -727,7 +746,14 @@ pub fn refusals() -> Table {
         (1.0, 0.9, 0.0),
         (0.0, 0.9, 1e-6),
     ] {
-        let msg = match Adadelta::pytorch(lr, rho, eps) {
+        let msg = match (Adadelta {
+            lr,
+            rho,
+            eps,
+            ..Adadelta::defaults(Convention::Pytorch)
+        })
+        .validated()
+        {
             Ok(_) => "accepted".to_string(),
             Err(e) => e.to_string(),
         };

@@ -1,5 +1,32 @@
 //! # Adadelta
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use adadelta::Adadelta;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Adadelta { rho: 0.99, eps: 1e-4, ..Adadelta::defaults(Convention::Paper) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..5000 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Adagrad's rate only shrinks, and it still needs a global η. Adadelta (Zeiler
 //! 2012) replaces the sum of all squared gradients by a decaying average,
 //!
@@ -67,6 +94,7 @@ pub mod units;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
 use optcore::pieces::{decay_avg_sq, rms};
+use optcore::quantity;
 use optcore::torch_ops;
 use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
@@ -83,33 +111,6 @@ pub struct Adadelta {
 }
 
 impl Adadelta {
-    /// A validated `paper` Adadelta (lr = 1): Zeiler's Algorithm 1.
-    pub fn new(rho: f64, eps: f64) -> Result<Self> {
-        Adadelta {
-            rho,
-            eps,
-            ..Adadelta::defaults(Convention::Paper)
-        }
-        .validated()
-    }
-
-    /// A validated `pytorch` Adadelta, `torch.optim.Adadelta(lr, rho, eps)`.
-    pub fn pytorch(lr: f64, rho: f64, eps: f64) -> Result<Self> {
-        Adadelta {
-            lr,
-            rho,
-            eps,
-            convention: Convention::Pytorch,
-        }
-        .validated()
-    }
-
-    /// `self` if its hyperparameters are in their domains.
-    pub fn validated(self) -> Result<Self> {
-        self.validate()?;
-        Ok(self)
-    }
-
     /// Paper: lr = 1, ρ = 0.95, ε = 1e-6; pytorch: lr = 1.0, ρ = 0.9, ε = 1e-6.
     pub fn defaults(convention: Convention) -> Self {
         let rho = match convention {
@@ -145,9 +146,9 @@ pub struct AdadeltaState {
     pub t: usize,
     /// $g_t$.
     pub grad: Staged,
-    /// $E\[g^2\]_t$.
+    /// $E\[g^2\]_t$ (torch's `square_avg`).
     pub avg_sq_grad: Array1<f64>,
-    /// $E\[\Delta\theta^2\]_t$.
+    /// $E\[\Delta\theta^2\]_t$ (torch's `acc_delta`).
     pub avg_sq_update: Array1<f64>,
     /// $RMS\[g\]_t$.
     pub rms_grad: Array1<f64>,
@@ -157,26 +158,18 @@ pub struct AdadeltaState {
     pub update: Array1<f64>,
 }
 
-/// What one Adadelta step computed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AdadeltaRecord {
-    pub grad: Array1<f64>,
-    pub avg_sq_grad: Array1<f64>,
-    pub avg_sq_update: Array1<f64>,
-    pub rms_grad: Array1<f64>,
-    pub rms_update_prev: Array1<f64>,
-    pub update: Array1<f64>,
-}
+/// A step record is the whole state: nothing is kept for the record alone.
+pub type AdadeltaRecord = AdadeltaState;
 
-impl Record for AdadeltaRecord {
+impl Record for AdadeltaState {
     fn fields(&self) -> Vec<Field> {
         vec![
-            Field::vector("g", "g", self.grad.view()),
-            Field::vector("Eg2", "E[g²]", self.avg_sq_grad.view()),
-            Field::vector("rms_g", "RMS[g]", self.rms_grad.view()),
-            Field::vector("rms_dx_prev", "RMS[Δθ]ₜ₋₁", self.rms_update_prev.view()),
-            Field::vector("delta", "Δθ", self.update.view()),
-            Field::vector("Edx2", "E[Δθ²]", self.avg_sq_update.view()),
+            Field::of(quantity::GRAD, self.grad.view()),
+            Field::of(quantity::AVG_SQ_GRAD, self.avg_sq_grad.view()),
+            Field::of(quantity::RMS_GRAD, self.rms_grad.view()),
+            Field::of(quantity::RMS_UPDATE_PREV, self.rms_update_prev.view()),
+            Field::of(quantity::UPDATE, self.update.view()),
+            Field::of(quantity::AVG_SQ_UPDATE, self.avg_sq_update.view()),
         ]
     }
 }
@@ -254,16 +247,11 @@ impl Optimizer for Adadelta {
     fn name(&self) -> &'static str {
         "adadelta"
     }
+    fn convention(&self) -> Convention {
+        self.convention
+    }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         vec![("lr", self.lr), ("rho", self.rho), ("eps", self.eps)]
-    }
-    fn describe(&self) -> String {
-        let hp: Vec<String> = self
-            .hyperparameters()
-            .iter()
-            .map(|(k, v)| format!("{k} = {v}"))
-            .collect();
-        format!("adadelta/{} ({})", self.convention, hp.join(", "))
     }
     fn validate(&self) -> Result<()> {
         check_positive("lr", self.lr)?;
@@ -307,14 +295,7 @@ impl Optimizer for Adadelta {
         Ok(())
     }
     fn record(&self, s: &AdadeltaState) -> AdadeltaRecord {
-        AdadeltaRecord {
-            grad: s.grad.view().to_owned(),
-            avg_sq_grad: s.avg_sq_grad.clone(),
-            avg_sq_update: s.avg_sq_update.clone(),
-            rms_grad: s.rms_grad.clone(),
-            rms_update_prev: s.rms_update_prev.clone(),
-            update: s.update.clone(),
-        }
+        s.clone()
     }
 }
 
@@ -326,7 +307,11 @@ mod tests {
 
     #[test]
     fn first_step_by_hand() {
-        let opt = Adadelta::new(0.9, 1e-6).unwrap();
+        let opt = Adadelta {
+            rho: 0.9,
+            eps: 1e-6,
+            ..Adadelta::defaults(Convention::Paper)
+        };
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
         // g = (−1, −8); E[g²] = 0.1·g²; Δθ = −√ε/√(E[g²]+ε)·g.
         for (i, g) in [-1.0f64, -8.0].into_iter().enumerate() {
@@ -339,15 +324,44 @@ mod tests {
     #[test]
     fn bad_hyperparameters_are_refused() {
         for rho in [0.0, 1.0, -0.1, 1.5, f64::NAN] {
-            assert!(Adadelta::new(rho, 1e-6).is_err(), "rho {rho}");
+            assert!(
+                Adadelta {
+                    rho,
+                    eps: 1e-6,
+                    ..Adadelta::defaults(Convention::Paper)
+                }
+                .validated()
+                .is_err(),
+                "rho {rho}"
+            );
         }
         assert_eq!(
-            Adadelta::new(0.9, -1e-6).unwrap_err().to_string(),
+            Adadelta { rho: 0.9, eps: -1e-6, ..Adadelta::defaults(Convention::Paper) }.validated().unwrap_err().to_string(),
             "invalid eps = -0.000001: eps must be a finite number > 0 (with eps = 0, RMS[Δθ]₀ = 0 and Adadelta never moves)"
         );
-        assert!(Adadelta::new(0.9, 0.0).is_err());
-        assert!(Adadelta::pytorch(0.0, 0.9, 1e-6).is_err());
-        let e = Adadelta::new(1.0, 1e-6).unwrap_err().to_string();
+        assert!(Adadelta {
+            rho: 0.9,
+            eps: 0.0,
+            ..Adadelta::defaults(Convention::Paper)
+        }
+        .validated()
+        .is_err());
+        assert!(Adadelta {
+            lr: 0.0,
+            rho: 0.9,
+            eps: 1e-6,
+            ..Adadelta::defaults(Convention::Pytorch)
+        }
+        .validated()
+        .is_err());
+        let e = Adadelta {
+            rho: 1.0,
+            eps: 1e-6,
+            ..Adadelta::defaults(Convention::Paper)
+        }
+        .validated()
+        .unwrap_err()
+        .to_string();
         assert_eq!(e, "invalid rho = 1: rho must be in (0, 1)");
     }
 

@@ -24,6 +24,7 @@
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 use optcore::error::{check_positive, Error, Result};
+use optcore::quantity;
 use optcore::{check_step, Field, Objective, Optimizer, Oracle, Record, Staged};
 
 /// Newton's method on an objective that knows its Hessian.
@@ -103,9 +104,9 @@ pub struct NewtonRecord {
 impl Record for NewtonRecord {
     fn fields(&self) -> Vec<Field> {
         vec![
-            Field::vector("g", "g", self.grad.view()),
-            Field::vector("H", "H (rows)", self.hessian.view()),
-            Field::vector("delta", "Δθ = −H⁻¹g", self.update.view()),
+            Field::of(quantity::GRAD, self.grad.view()),
+            Field::of(quantity::HESSIAN, self.hessian.view()),
+            Field::of(quantity::UPDATE, self.update.view()),
         ]
     }
 }
@@ -116,6 +117,10 @@ impl<O: Objective> Optimizer for Newton<O> {
 
     fn name(&self) -> &'static str {
         "newton"
+    }
+    /// One form: Newton's method has no torch counterpart.
+    fn convention(&self) -> optcore::Convention {
+        optcore::Convention::Paper
     }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         vec![("lr", self.lr)]

@@ -17,6 +17,7 @@
 //! code.
 use adadelta::Adadelta;
 use ndarray::array;
+use optcore::Convention;
 use optcore::{problem_by_name, run, Objective};
 
 fn torch_adadelta(
@@ -76,7 +77,12 @@ fn pytorch_convention_matches_torch_equations_bit_for_bit() {
         let obj = problem_by_name(problem).unwrap();
         let want = torch_adadelta(obj.as_ref(), start, 200, lr, rho, eps);
         let tr = run(
-            &Adadelta::pytorch(lr, rho, eps).unwrap(),
+            &Adadelta {
+                lr,
+                rho,
+                eps,
+                ..Adadelta::defaults(Convention::Pytorch)
+            },
             obj.as_ref(),
             array![start[0], start[1]].view(),
             200,
@@ -101,7 +107,11 @@ fn paper_convention_is_zeilers_algorithm_1() {
         let obj = problem_by_name(problem).unwrap();
         let want = zeiler(obj.as_ref(), start, 200, rho, eps);
         let tr = run(
-            &Adadelta::new(rho, eps).unwrap(),
+            &Adadelta {
+                rho,
+                eps,
+                ..Adadelta::defaults(Convention::Paper)
+            },
             obj.as_ref(),
             array![start[0], start[1]].view(),
             200,
@@ -137,8 +147,17 @@ fn rescaling_maps_newton_exactly_and_the_others_not() {
     )
     .unwrap();
     assert!(m < 1e-12, "newton rosenbrock {m}");
-    let (m, _, _) =
-        rescale_mismatch(&gd::Sgd::new(0.4).unwrap(), q.clone(), s.view(), 100.0, 20).unwrap();
+    let (m, _, _) = rescale_mismatch(
+        &gd::Sgd {
+            lr: 0.4,
+            ..gd::Sgd::defaults(Convention::Paper)
+        },
+        q.clone(),
+        s.view(),
+        100.0,
+        20,
+    )
+    .unwrap();
     assert!(m > 0.1, "sgd {m}");
 }
 
@@ -154,7 +173,11 @@ fn two_eps_adadelta_with_equal_eps_is_the_optimizer() {
         1e-6,
     );
     let tr = run(
-        &Adadelta::new(0.95, 1e-6).unwrap(),
+        &Adadelta {
+            rho: 0.95,
+            eps: 1e-6,
+            ..Adadelta::defaults(Convention::Paper)
+        },
         obj.as_ref(),
         array![-1.5, 2.0].view(),
         100,

@@ -248,7 +248,13 @@ pub fn torch_options(steps: usize) -> Result<Table> {
         ],
     );
     for (lr_decay, g0) in [(0.0, 0.0), (0.0, 1.0), (0.1, 0.0), (0.1, 1.0)] {
-        let opt = Adagrad::pytorch(base.lr, base.eps, lr_decay, g0)?;
+        let opt = Adagrad {
+            lr: base.lr,
+            eps: base.eps,
+            lr_decay,
+            initial_accumulator_value: g0,
+            ..Adagrad::defaults(Convention::Pytorch)
+        };
         let tr = run(
             &opt,
             Quadratic::reference(),
@@ -360,7 +366,10 @@ pub fn sparse_sgd(lr: f64) -> Result<Trace<gd::SgdRecord>> {
         diverge_above: Some(1e6),
     };
     run_with(
-        &Sgd::new(lr)?,
+        &Sgd {
+            lr,
+            ..Sgd::defaults(Convention::Paper)
+        },
         &mut OnlineOracle::new(&d),
         Array1::zeros(4).view(),
         opts,
@@ -541,7 +550,10 @@ fn slope_runs() -> Result<(Trace<crate::AdagradRecord>, Trace<gd::SgdRecord>)> {
     };
     let a = run(&ada, long_slope(), array![0.0].view(), SLOPE_STEPS)?;
     let s = run(
-        &Sgd::new(SLOPE_LR)?,
+        &Sgd {
+            lr: SLOPE_LR,
+            ..Sgd::defaults(Convention::Paper)
+        },
         long_slope(),
         array![0.0].view(),
         SLOPE_STEPS,
@@ -724,7 +736,15 @@ pub fn refusals() -> Table {
         (0.01, 1e-10, 0.0, -1.0),
         (0.01, f64::NAN, 0.0, 0.0),
     ] {
-        let msg = match Adagrad::pytorch(lr, eps, lr_decay, g0) {
+        let msg = match (Adagrad {
+            lr,
+            eps,
+            lr_decay,
+            initial_accumulator_value: g0,
+            ..Adagrad::defaults(Convention::Pytorch)
+        })
+        .validated()
+        {
             Ok(_) => "accepted".to_string(),
             Err(e) => e.to_string(),
         };

@@ -1,5 +1,32 @@
 //! # Adagrad (Adaptive Gradient)
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use adagrad::Adagrad;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Adagrad { lr: 1.0, ..Adagrad::defaults(Convention::Paper) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..500 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Plain gradient descent gives every parameter the same learning rate,
 //! $\theta_{t+1,i} = \theta_{t,i} - \eta\,g_{t,i}$. Adagrad gives each parameter its
 //! own: it keeps, per parameter, the sum of its squared gradients so far,
@@ -68,6 +95,7 @@ pub mod sparse;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, Result};
 use optcore::pieces;
+use optcore::quantity;
 use optcore::torch_ops;
 use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
@@ -87,40 +115,6 @@ pub struct Adagrad {
 }
 
 impl Adagrad {
-    /// A validated `paper` Adagrad with `lr_decay = 0` and $G_0 = 0$.
-    pub fn new(lr: f64, eps: f64) -> Result<Self> {
-        Adagrad {
-            lr,
-            eps,
-            ..Adagrad::defaults(Convention::Paper)
-        }
-        .validated()
-    }
-
-    /// A validated `pytorch` Adagrad (`torch.optim.Adagrad(lr, lr_decay, eps=eps,
-    /// initial_accumulator_value)`).
-    pub fn pytorch(
-        lr: f64,
-        eps: f64,
-        lr_decay: f64,
-        initial_accumulator_value: f64,
-    ) -> Result<Self> {
-        Adagrad {
-            lr,
-            eps,
-            lr_decay,
-            initial_accumulator_value,
-            convention: Convention::Pytorch,
-        }
-        .validated()
-    }
-
-    /// `self` if its hyperparameters are in their domains.
-    pub fn validated(self) -> Result<Self> {
-        self.validate()?;
-        Ok(self)
-    }
-
     /// The documented defaults of each convention (see the table in the crate docs).
     pub fn defaults(convention: Convention) -> Self {
         let eps = match convention {
@@ -177,7 +171,7 @@ pub struct AdagradState {
     pub t: usize,
     /// $g_t$ of the last step.
     pub grad: Staged,
-    /// $G_{t,ii}$: the sum of squared gradients (the diagonal of $G_t$).
+    /// $G_{t,ii}$: the sum of squared gradients (the diagonal of $G_t$; torch's `sum`).
     pub sum_sq_grad: Array1<f64>,
     /// The per-parameter rate of the last step, $\eta_t/\sqrt{G_{t,ii}+\epsilon}$
     /// (or torch's $\eta_t/(\sqrt{G_{t,ii}}+\epsilon)$).
@@ -186,22 +180,16 @@ pub struct AdagradState {
     pub update: Array1<f64>,
 }
 
-/// What one Adagrad step computed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AdagradRecord {
-    pub grad: Array1<f64>,
-    pub sum_sq_grad: Array1<f64>,
-    pub effective_lr: Array1<f64>,
-    pub update: Array1<f64>,
-}
+/// A step record is the whole state: nothing is kept for the record alone.
+pub type AdagradRecord = AdagradState;
 
-impl Record for AdagradRecord {
+impl Record for AdagradState {
     fn fields(&self) -> Vec<Field> {
         vec![
-            Field::vector("g", "g", self.grad.view()),
-            Field::vector("G", "Gᵢᵢ", self.sum_sq_grad.view()),
-            Field::vector("lr_eff", "η/√(G+ε)", self.effective_lr.view()),
-            Field::vector("delta", "Δθ", self.update.view()),
+            Field::of(quantity::GRAD, self.grad.view()),
+            Field::of(quantity::SUM_SQ_GRAD, self.sum_sq_grad.view()),
+            Field::of(quantity::EFFECTIVE_LR, self.effective_lr.view()),
+            Field::of(quantity::UPDATE, self.update.view()),
         ]
     }
 }
@@ -270,6 +258,9 @@ impl Optimizer for Adagrad {
     fn name(&self) -> &'static str {
         "adagrad"
     }
+    fn convention(&self) -> Convention {
+        self.convention
+    }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         let mut hp = vec![("lr", self.lr), ("eps", self.eps)];
         if self.lr_decay != 0.0 {
@@ -321,12 +312,7 @@ impl Optimizer for Adagrad {
         Ok(())
     }
     fn record(&self, s: &AdagradState) -> AdagradRecord {
-        AdagradRecord {
-            grad: s.grad.view().to_owned(),
-            sum_sq_grad: s.sum_sq_grad.clone(),
-            effective_lr: s.effective_lr.clone(),
-            update: s.update.clone(),
-        }
+        s.clone()
     }
 }
 
@@ -338,7 +324,11 @@ mod tests {
 
     #[test]
     fn first_step_by_hand() {
-        let opt = Adagrad::new(0.4, 0.1).unwrap();
+        let opt = Adagrad {
+            lr: 0.4,
+            eps: 0.1,
+            ..Adagrad::defaults(Convention::Paper)
+        };
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
         // g = (0.2x, 4y) = (−1, −8); G = (1, 64); θ₁ = θ₀ − 0.4/√(G+0.1)·g.
         let want = array![
@@ -350,14 +340,43 @@ mod tests {
 
     #[test]
     fn bad_hyperparameters_are_refused() {
-        assert!(Adagrad::new(0.0, 1e-8).is_err());
-        let e = Adagrad::new(0.1, -1e-8).unwrap_err().to_string();
+        assert!(Adagrad {
+            lr: 0.0,
+            eps: 1e-8,
+            ..Adagrad::defaults(Convention::Paper)
+        }
+        .validated()
+        .is_err());
+        let e = Adagrad {
+            lr: 0.1,
+            eps: -1e-8,
+            ..Adagrad::defaults(Convention::Paper)
+        }
+        .validated()
+        .unwrap_err()
+        .to_string();
         assert_eq!(
             e,
             "invalid eps = -0.00000001: eps must be a finite number >= 0"
         );
-        assert!(Adagrad::pytorch(0.1, 1e-10, -1.0, 0.0).is_err());
-        assert!(Adagrad::pytorch(0.1, 1e-10, 0.0, f64::NAN).is_err());
+        assert!(Adagrad {
+            lr: 0.1,
+            eps: 1e-10,
+            lr_decay: -1.0,
+            initial_accumulator_value: 0.0,
+            ..Adagrad::defaults(Convention::Pytorch)
+        }
+        .validated()
+        .is_err());
+        assert!(Adagrad {
+            lr: 0.1,
+            eps: 1e-10,
+            lr_decay: 0.0,
+            initial_accumulator_value: f64::NAN,
+            ..Adagrad::defaults(Convention::Pytorch)
+        }
+        .validated()
+        .is_err());
     }
 
     #[test]

@@ -20,7 +20,11 @@ use optcore::{problem_by_name, run, Convention, Objective};
 fn paper_adagrad_quadratic_matches_the_reference_trace() {
     let case = testkit::case("paper-adagrad-quadratic");
     let reference = case.trace();
-    let opt = Adagrad::new(case.hp("lr"), case.hp("eps")).unwrap();
+    let opt = Adagrad {
+        lr: case.hp("lr"),
+        eps: case.hp("eps"),
+        ..Adagrad::defaults(Convention::Paper)
+    };
     let tr = case.run(&opt);
     let d = max_rel_diff_to_reference(&tr, &reference).unwrap();
     assert!(d < 1e-9, "max relative difference {d}");
@@ -65,7 +69,13 @@ fn pytorch_convention_matches_torch_equations_bit_for_bit() {
     for (problem, start, lr, lr_decay, init, eps) in cases {
         let obj = problem_by_name(problem).unwrap();
         let want = torch_adagrad(obj.as_ref(), start, 100, lr, lr_decay, init, eps);
-        let opt = Adagrad::pytorch(lr, eps, lr_decay, init).unwrap();
+        let opt = Adagrad {
+            lr,
+            eps,
+            lr_decay,
+            initial_accumulator_value: init,
+            ..Adagrad::defaults(Convention::Pytorch)
+        };
         let tr = run(&opt, obj.as_ref(), array![start[0], start[1]].view(), 100).unwrap();
         assert_eq!(tr.rows.len(), 101);
         for (row, w) in tr.rows.iter().zip(&want) {

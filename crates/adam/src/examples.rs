@@ -29,7 +29,13 @@ pub fn quadratic_start() -> Array1<f64> {
 /// The first five steps of Algorithm 1 (η = 0.1, defaults otherwise) on
 /// $0.1x^2 + 2y^2$ from $(-5, -2)$: $g$, $m$, $v$, $\hat m$, $\hat v$, θ.
 pub fn first_steps() -> Result<Report> {
-    let opt = Adam::new(Convention::Paper, 0.1, 0.9, 0.999, 1e-8)?;
+    let opt = Adam {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Adam::defaults(Convention::Paper)
+    };
     let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
     tr.completed()?;
     Ok(Report::new()
@@ -110,10 +116,10 @@ pub fn constant_gradient(steps: usize) -> Result<Table> {
         let r = row.record.as_ref().expect("a step record");
         t.push(vec![
             row.t.into(),
-            r.exp_avg[0].into(),
+            r.m[0].into(),
             (1.0 - pow_int(opt.beta1, row.t)).into(),
             r.m_hat[0].into(),
-            r.exp_avg_sq[0].into(),
+            r.v[0].into(),
             (1.0 - pow_int(opt.beta2, row.t)).into(),
             r.v_hat[0].into(),
         ]);
@@ -125,8 +131,17 @@ pub fn constant_gradient(steps: usize) -> Result<Table> {
 /// uncorrected step is $\eta\,(1-\beta_1^t)/\sqrt{1-\beta_2^t}$: about 3.2η at
 /// $t = 1$ with the default betas, too large, not too small.
 pub fn bias_correction_first_steps(steps: usize) -> Result<Report> {
-    let corrected = Adam::new(Convention::Paper, 0.1, 0.9, 0.999, 1e-8)?;
-    let uncorrected = corrected.without_bias_correction()?;
+    let corrected = Adam {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Adam::defaults(Convention::Paper)
+    };
+    let uncorrected = Adam {
+        bias_correction: false,
+        ..corrected
+    };
     let a = run(&corrected, slope(1.0), array![0.0].view(), steps)?;
     let b = run(&uncorrected, slope(1.0), array![0.0].view(), steps)?;
     let mut t1 = Table::new(
@@ -207,7 +222,14 @@ pub fn bias_correction_first_steps(steps: usize) -> Result<Report> {
 /// to Adam's own gradients give its iterates to the last bit (Adam's step calls
 /// the same pieces).
 pub fn momentum_plus_rmsprop(steps: usize) -> Result<Report> {
-    let opt = Adam::new(Convention::Paper, 0.1, 0.9, 0.999, 1e-8)?.without_bias_correction()?;
+    let opt = Adam {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        bias_correction: false,
+        ..Adam::defaults(Convention::Paper)
+    };
     let tr = run(
         &opt,
         Quadratic::reference(),
@@ -261,7 +283,10 @@ pub fn momentum_plus_rmsprop(steps: usize) -> Result<Report> {
 /// $\sqrt{\hat v}$ (Kingma & Ba, torch) or inside the root (optax's `eps_root`).
 pub fn eps_placement() -> Result<Table> {
     let added = Adam::defaults(Convention::Paper);
-    let inside = added.with_eps_placement(EpsPlacement::InsideRoot)?;
+    let inside = Adam {
+        eps_placement: EpsPlacement::InsideRoot,
+        ..added
+    };
     let mut t = Table::new(
         format!(
             "Adam's first step, η = {}, ε = {:e}: √v̂ + ε vs √(v̂ + ε)",
@@ -285,7 +310,13 @@ pub fn eps_placement() -> Result<Table> {
 /// convention, row by row, with the distance in units in the last place.
 pub fn torch_reference() -> Result<Table> {
     let reference = reference::trace("pytorch-adam-quadratic")?;
-    let opt = Adam::new(Convention::Pytorch, 0.5, 0.9, 0.999, 1e-8)?;
+    let opt = Adam {
+        lr: 0.5,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Adam::defaults(Convention::Pytorch)
+    };
     let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 20)?;
     let mut t = Table::new(
         "torch.optim.Adam (reference trace) vs adam::Adam, pytorch convention",
@@ -323,8 +354,20 @@ pub fn torch_reference() -> Result<Table> {
 /// rounding: their largest relative difference in θ over `steps` steps.
 pub fn paper_vs_pytorch(steps: usize) -> Result<Table> {
     let d = Adam::defaults(Convention::Paper);
-    let paper = Adam::new(Convention::Paper, 0.01, d.beta1, d.beta2, d.eps)?;
-    let torch = Adam::new(Convention::Pytorch, paper.lr, d.beta1, d.beta2, d.eps)?;
+    let paper = Adam {
+        lr: 0.01,
+        beta1: d.beta1,
+        beta2: d.beta2,
+        eps: d.eps,
+        ..Adam::defaults(Convention::Paper)
+    };
+    let torch = Adam {
+        lr: paper.lr,
+        beta1: d.beta1,
+        beta2: d.beta2,
+        eps: d.eps,
+        ..Adam::defaults(Convention::Pytorch)
+    };
     let mut t = Table::new(
         format!(
             "Adam, paper vs pytorch arithmetic ({}), {steps} steps",
@@ -359,8 +402,17 @@ pub fn paper_vs_pytorch(steps: usize) -> Result<Table> {
 /// Adam with and without bias correction (η = 0.1) on the quadratic, drawn over
 /// its contours.
 pub fn bias_correction_contour(steps: usize) -> Result<plots::Figure> {
-    let corrected = Adam::new(Convention::Paper, 0.1, 0.9, 0.999, 1e-8)?;
-    let uncorrected = corrected.without_bias_correction()?;
+    let corrected = Adam {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Adam::defaults(Convention::Paper)
+    };
+    let uncorrected = Adam {
+        bias_correction: false,
+        ..corrected
+    };
     let q = Quadratic::reference();
     let a = run(&corrected, &q, quadratic_start().view(), steps)?;
     let b = run(&uncorrected, &q, quadratic_start().view(), steps)?;

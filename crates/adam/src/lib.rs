@@ -1,5 +1,32 @@
 //! # Adam
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use adam::Adam;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Adam { lr: 0.05, ..Adam::defaults(Convention::Pytorch) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..1000 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Adam (Kingma & Ba 2015, *Adam: A Method for Stochastic Optimization*) keeps two
 //! decaying averages: of the gradient, as momentum does, and of its square, as
 //! RMSprop does, and divides one by the root of the other:
@@ -50,6 +77,7 @@ pub mod examples;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
 use optcore::pieces::{bias_correction, decay, decay_sq};
+use optcore::quantity;
 use optcore::torch_ops;
 use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
@@ -82,41 +110,6 @@ pub struct Adam {
 }
 
 impl Adam {
-    /// A validated optimizer with bias correction and ε added to the root.
-    pub fn new(convention: Convention, lr: f64, beta1: f64, beta2: f64, eps: f64) -> Result<Self> {
-        let a = Adam {
-            lr,
-            beta1,
-            beta2,
-            eps,
-            convention,
-            bias_correction: true,
-            eps_placement: EpsPlacement::AddedToRoot,
-        };
-        a.validate()?;
-        Ok(a)
-    }
-
-    /// The same without bias correction (`paper` only).
-    pub fn without_bias_correction(self) -> Result<Self> {
-        let a = Adam {
-            bias_correction: false,
-            ..self
-        };
-        a.validate()?;
-        Ok(a)
-    }
-
-    /// The same with ε placed as given (`InsideRoot`: `paper` only).
-    pub fn with_eps_placement(self, eps_placement: EpsPlacement) -> Result<Self> {
-        let a = Adam {
-            eps_placement,
-            ..self
-        };
-        a.validate()?;
-        Ok(a)
-    }
-
     /// Kingma & Ba's defaults, which `torch.optim.Adam` shares: η = 0.001,
     /// β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
     pub fn defaults(convention: Convention) -> Self {
@@ -136,13 +129,14 @@ impl FromFlags for Adam {
     /// Uses `--lr`, `--beta1`, `--beta2`, `--eps`.
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
         let d = Adam::defaults(convention);
-        Adam::new(
-            convention,
-            flags.lr.unwrap_or(d.lr),
-            flags.beta1.unwrap_or(d.beta1),
-            flags.beta2.unwrap_or(d.beta2),
-            flags.eps.unwrap_or(d.eps),
-        )
+        Adam {
+            lr: flags.lr.unwrap_or(d.lr),
+            beta1: flags.beta1.unwrap_or(d.beta1),
+            beta2: flags.beta2.unwrap_or(d.beta2),
+            eps: flags.eps.unwrap_or(d.eps),
+            ..d
+        }
+        .validated()
     }
 }
 
@@ -153,13 +147,9 @@ pub struct AdamState {
     /// $g_t$.
     pub grad: Staged,
     /// $m_t$ (torch's `exp_avg`).
-    pub exp_avg: Array1<f64>,
+    pub m: Array1<f64>,
     /// $v_t$ (torch's `exp_avg_sq`).
-    pub exp_avg_sq: Array1<f64>,
-    /// $\hat m_t$.
-    pub m_hat: Array1<f64>,
-    /// $\hat v_t$.
-    pub v_hat: Array1<f64>,
+    pub v: Array1<f64>,
     /// $\beta_1^t$ and $\beta_2^t$ (`paper`), kept as running products: one multiply
     /// per step, the same multiplies in the same order as $\beta\cdot\beta\cdots\beta$,
     /// so a step costs the same at t = 10⁶ as at t = 1.
@@ -171,8 +161,8 @@ pub struct AdamState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdamRecord {
     pub grad: Array1<f64>,
-    pub exp_avg: Array1<f64>,
-    pub exp_avg_sq: Array1<f64>,
+    pub m: Array1<f64>,
+    pub v: Array1<f64>,
     pub m_hat: Array1<f64>,
     pub v_hat: Array1<f64>,
 }
@@ -180,16 +170,40 @@ pub struct AdamRecord {
 impl Record for AdamRecord {
     fn fields(&self) -> Vec<Field> {
         vec![
-            Field::vector("g", "g", self.grad.view()),
-            Field::vector("m", "m", self.exp_avg.view()),
-            Field::vector("v", "v", self.exp_avg_sq.view()),
-            Field::vector("m_hat", "m̂", self.m_hat.view()),
-            Field::vector("v_hat", "v̂", self.v_hat.view()),
+            Field::of(quantity::GRAD, self.grad.view()),
+            Field::of(quantity::FIRST_MOMENT, self.m.view()),
+            Field::of(quantity::SECOND_MOMENT, self.v.view()),
+            Field::of(quantity::M_HAT, self.m_hat.view()),
+            Field::of(quantity::V_HAT, self.v_hat.view()),
         ]
     }
 }
 
 impl Adam {
+    /// $(1-\beta_1^t,\ 1-\beta_2^t)$ after step $t$ of this state, as the step
+    /// computed them: `paper` from the running products βᵗ (both 1 without bias
+    /// correction), `pytorch` as torch does. The record divides by them to show
+    /// $\hat m_t$ and $\hat v_t$, with the step's own bits.
+    pub fn bias_corrections(&self, s: &AdamState) -> (f64, f64) {
+        match self.convention {
+            Convention::Paper if self.bias_correction => (
+                bias_correction(s.beta1_power),
+                bias_correction(s.beta2_power),
+            ),
+            Convention::Paper => (1.0, 1.0),
+            Convention::Pytorch => self.bias_corrections_at(s.t),
+        }
+    }
+
+    /// torch's `1 - beta**step` for both betas (a Python float power, correctly
+    /// rounded: [`optcore::torch_ops::pow_step`]).
+    fn bias_corrections_at(&self, t: usize) -> (f64, f64) {
+        (
+            1.0 - torch_ops::pow_step(self.beta1, t),
+            1.0 - torch_ops::pow_step(self.beta2, t),
+        )
+    }
+
     /// One step of Algorithm 1 (Kingma & Ba), after `step` has evaluated gₜ:
     ///
     /// ```text
@@ -205,32 +219,22 @@ impl Adam {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
         s.beta1_power *= b1;
         s.beta2_power *= b2;
-        let (bc1, bc2) = if self.bias_correction {
-            (
-                bias_correction(s.beta1_power),
-                bias_correction(s.beta2_power),
-            )
-        } else {
-            (1.0, 1.0)
-        };
+        let (bc1, bc2) = self.bias_corrections(s);
         let inside = self.eps_placement == EpsPlacement::InsideRoot;
         Zip::from(theta)
             .and(&*s.grad)
-            .and(&mut s.exp_avg)
-            .and(&mut s.exp_avg_sq)
-            .and(&mut s.m_hat)
-            .and(&mut s.v_hat)
-            .for_each(|x, &g, m, v, mh, vh| {
+            .and(&mut s.m)
+            .and(&mut s.v)
+            .for_each(|x, &g, m, v| {
                 *m = decay(*m, g, b1);
                 *v = decay_sq(*v, g, b2);
-                *mh = *m / bc1;
-                *vh = *v / bc2;
+                let (mh, vh) = (*m / bc1, *v / bc2);
                 let denom = if inside {
-                    (*vh + eps).sqrt()
+                    (vh + eps).sqrt()
                 } else {
                     vh.sqrt() + eps
                 };
-                *x -= lr * *mh / denom;
+                *x -= lr * mh / denom;
             });
     }
 
@@ -246,27 +250,22 @@ impl Adam {
     /// param.addcdiv_(exp_avg, denom, value=-step_size)
     /// ```
     ///
-    /// With torch's fused multiply-adds ([`optcore::torch_ops`]); `m_hat` and
-    /// `v_hat` are recorded for display only, torch never forms them.
+    /// With torch's fused multiply-adds ([`optcore::torch_ops`]). torch never
+    /// forms $\hat m_t$, $\hat v_t$; [`Adam::bias_corrections`] gives the record them.
     fn step_pytorch(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>, t: usize) {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
-        let bc1 = 1.0 - torch_ops::pow_step(b1, t);
-        let bc2 = 1.0 - torch_ops::pow_step(b2, t);
+        let (bc1, bc2) = self.bias_corrections_at(t);
         let step_size = lr / bc1;
         let bc2_sqrt = bc2.sqrt();
         Zip::from(theta)
             .and(&*s.grad)
-            .and(&mut s.exp_avg)
-            .and(&mut s.exp_avg_sq)
-            .and(&mut s.m_hat)
-            .and(&mut s.v_hat)
-            .for_each(|x, &g, m, v, mh, vh| {
+            .and(&mut s.m)
+            .and(&mut s.v)
+            .for_each(|x, &g, m, v| {
                 *m = torch_ops::lerp(*m, g, 1.0 - b1);
                 *v = torch_ops::decay_sq(*v, g, b2);
                 let denom = v.sqrt() / bc2_sqrt + eps;
                 *x = torch_ops::addcdiv(*x, -step_size, *m, denom);
-                *mh = *m / bc1;
-                *vh = *v / bc2;
             });
     }
 }
@@ -278,6 +277,9 @@ impl Optimizer for Adam {
     fn name(&self) -> &'static str {
         "adam"
     }
+    fn convention(&self) -> Convention {
+        self.convention
+    }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         vec![
             ("lr", self.lr),
@@ -285,6 +287,16 @@ impl Optimizer for Adam {
             ("beta2", self.beta2),
             ("eps", self.eps),
         ]
+    }
+    fn variants(&self) -> Vec<&'static str> {
+        let mut v = Vec::new();
+        if !self.bias_correction {
+            v.push("without bias correction");
+        }
+        if self.eps_placement == EpsPlacement::InsideRoot {
+            v.push("ε inside the root");
+        }
+        v
     }
     fn validate(&self) -> Result<()> {
         check_positive("lr", self.lr)?;
@@ -315,10 +327,8 @@ impl Optimizer for Adam {
         AdamState {
             t: 0,
             grad: Staged::zeros(theta.len()),
-            exp_avg: z.clone(),
-            exp_avg_sq: z.clone(),
-            m_hat: z.clone(),
-            v_hat: z,
+            m: z.clone(),
+            v: z,
             beta1_power: 1.0,
             beta2_power: 1.0,
         }
@@ -340,12 +350,13 @@ impl Optimizer for Adam {
         Ok(())
     }
     fn record(&self, s: &AdamState) -> AdamRecord {
+        let (bc1, bc2) = self.bias_corrections(s);
         AdamRecord {
             grad: s.grad.view().to_owned(),
-            exp_avg: s.exp_avg.clone(),
-            exp_avg_sq: s.exp_avg_sq.clone(),
-            m_hat: s.m_hat.clone(),
-            v_hat: s.v_hat.clone(),
+            m: s.m.clone(),
+            v: s.v.clone(),
+            m_hat: s.m.mapv(|m| m / bc1),
+            v_hat: s.v.mapv(|v| v / bc2),
         }
     }
 }
@@ -359,7 +370,13 @@ mod tests {
     #[test]
     fn first_step_moves_eta_per_coordinate() {
         // m̂₁ = g₁, v̂₁ = g₁², so Δθ₁ = −η g/(|g| + ε) ≈ −η sign(g).
-        let opt = Adam::new(Convention::Paper, 0.1, 0.9, 0.999, 0.0).unwrap();
+        let opt = Adam {
+            lr: 0.1,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 0.0,
+            ..Adam::defaults(Convention::Paper)
+        };
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
         let r = tr.rows[1].record.as_ref().unwrap();
         assert!((r.m_hat[0] - -1.0).abs() < 1e-15 && (r.m_hat[1] - -8.0).abs() < 1e-14);
@@ -371,22 +388,76 @@ mod tests {
     fn bad_hyperparameters_are_refused_with_the_flag_name() {
         let p = Convention::Pytorch;
         for (e, flag) in [
-            (Adam::new(p, -1.0, 0.9, 0.999, 1e-8), "lr"),
-            (Adam::new(p, 1e-3, 1.0, 0.999, 1e-8), "beta1"),
-            (Adam::new(p, 1e-3, -0.1, 0.999, 1e-8), "beta1"),
-            (Adam::new(p, 1e-3, 0.9, 1.0, 1e-8), "beta2"),
-            (Adam::new(p, 1e-3, 0.9, 0.999, -1e-8), "eps"),
+            (
+                Adam {
+                    lr: -1.0,
+                    beta1: 0.9,
+                    beta2: 0.999,
+                    eps: 1e-8,
+                    ..Adam::defaults(p)
+                }
+                .validated(),
+                "lr",
+            ),
+            (
+                Adam {
+                    lr: 1e-3,
+                    beta1: 1.0,
+                    beta2: 0.999,
+                    eps: 1e-8,
+                    ..Adam::defaults(p)
+                }
+                .validated(),
+                "beta1",
+            ),
+            (
+                Adam {
+                    lr: 1e-3,
+                    beta1: -0.1,
+                    beta2: 0.999,
+                    eps: 1e-8,
+                    ..Adam::defaults(p)
+                }
+                .validated(),
+                "beta1",
+            ),
+            (
+                Adam {
+                    lr: 1e-3,
+                    beta1: 0.9,
+                    beta2: 1.0,
+                    eps: 1e-8,
+                    ..Adam::defaults(p)
+                }
+                .validated(),
+                "beta2",
+            ),
+            (
+                Adam {
+                    lr: 1e-3,
+                    beta1: 0.9,
+                    beta2: 0.999,
+                    eps: -1e-8,
+                    ..Adam::defaults(p)
+                }
+                .validated(),
+                "eps",
+            ),
         ] {
             let msg = e.unwrap_err().to_string();
             assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");
         }
-        assert!(Adam::defaults(p).without_bias_correction().is_err());
-        assert!(Adam::defaults(p)
-            .with_eps_placement(EpsPlacement::InsideRoot)
-            .is_err());
-        assert!(Adam::defaults(Convention::Paper)
-            .without_bias_correction()
-            .is_ok());
+        let uncorrected = |convention| Adam {
+            bias_correction: false,
+            ..Adam::defaults(convention)
+        };
+        let inside = Adam {
+            eps_placement: EpsPlacement::InsideRoot,
+            ..Adam::defaults(p)
+        };
+        assert!(uncorrected(p).validated().is_err());
+        assert!(inside.validated().is_err());
+        assert!(uncorrected(Convention::Paper).validated().is_ok());
     }
 
     #[test]

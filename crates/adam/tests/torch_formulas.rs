@@ -69,7 +69,13 @@ fn kingma_ba(c: &Case) -> Vec<[f64; 2]> {
 }
 
 fn worst(convention: Convention, c: &Case, expected: &[[f64; 2]]) -> f64 {
-    let opt = Adam::new(convention, c.lr, c.beta1, c.beta2, c.eps).unwrap();
+    let opt = Adam {
+        lr: c.lr,
+        beta1: c.beta1,
+        beta2: c.beta2,
+        eps: c.eps,
+        ..Adam::defaults(convention)
+    };
     max_diff_relative_above_one(&theta_rows(&opt, c.problem, c.start, c.steps), expected)
 }
 
@@ -98,14 +104,13 @@ fn cases() -> Vec<Case> {
 fn reproduces_the_shared_torch_trace_bit_for_bit() {
     let case = testkit::case("pytorch-adam-quadratic");
     let reference = case.trace();
-    let opt = Adam::new(
-        Convention::Pytorch,
-        case.hp("lr"),
-        case.hp("beta1"),
-        case.hp("beta2"),
-        case.hp("eps"),
-    )
-    .unwrap();
+    let opt = Adam {
+        lr: case.hp("lr"),
+        beta1: case.hp("beta1"),
+        beta2: case.hp("beta2"),
+        eps: case.hp("eps"),
+        ..Adam::defaults(Convention::Pytorch)
+    };
     let tr = case.run(&opt);
     assert!(max_rel_diff_to_reference(&tr, &reference).unwrap() < 1e-9);
     for (ours, theirs) in tr.rows.iter().zip(&reference) {

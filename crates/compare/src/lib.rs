@@ -207,16 +207,74 @@ pub trait Visit {
 pub fn each_method(lr_fixed: f64, lr_adaptive: f64, v: &mut impl Visit) -> Result<()> {
     let p = Convention::Paper;
     let (fixed, adaptive) = (lr_fixed, lr_adaptive);
-    v.visit(METHODS[0], &Sgd::new(fixed)?)?;
-    v.visit(METHODS[1], &Momentum::new(fixed, 0.9, p)?)?;
-    v.visit(METHODS[2], &Nag::new(fixed, 0.9, p)?)?;
-    v.visit(METHODS[3], &Adagrad::new(adaptive, 1e-8)?)?;
-    v.visit(METHODS[4], &Adadelta::defaults(p).validated()?)?;
-    v.visit(METHODS[5], &Rmsprop::new(p, adaptive, 0.9, 1e-8)?)?;
-    v.visit(METHODS[6], &Adam::new(p, adaptive, 0.9, 0.999, 1e-8)?)?;
+    v.visit(
+        METHODS[0],
+        &Sgd {
+            lr: fixed,
+            ..Sgd::defaults(p)
+        }
+        .validated()?,
+    )?;
+    v.visit(
+        METHODS[1],
+        &Momentum {
+            lr: fixed,
+            momentum: 0.9,
+            ..Momentum::defaults(p)
+        }
+        .validated()?,
+    )?;
+    v.visit(
+        METHODS[2],
+        &Nag {
+            lr: fixed,
+            momentum: 0.9,
+            ..Nag::defaults(p)
+        }
+        .validated()?,
+    )?;
+    v.visit(
+        METHODS[3],
+        &Adagrad {
+            lr: adaptive,
+            eps: 1e-8,
+            ..Adagrad::defaults(p)
+        }
+        .validated()?,
+    )?;
+    v.visit(METHODS[4], &Adadelta::defaults(p))?;
+    v.visit(
+        METHODS[5],
+        &Rmsprop {
+            lr: adaptive,
+            rho: 0.9,
+            eps: 1e-8,
+            ..Rmsprop::defaults(p)
+        }
+        .validated()?,
+    )?;
+    v.visit(
+        METHODS[6],
+        &Adam {
+            lr: adaptive,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            ..Adam::defaults(p)
+        }
+        .validated()?,
+    )?;
     v.visit(
         METHODS[7],
-        &Nadam::new(p, adaptive, 0.9, 0.999, 1e-8, 4e-3)?,
+        &Nadam {
+            lr: adaptive,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            momentum_decay: 4e-3,
+            ..Nadam::defaults(p)
+        }
+        .validated()?,
     )?;
     Ok(())
 }

@@ -19,6 +19,7 @@ use batching::{Batches, LastBatch, MiniBatchOracle};
 use gd::examples::{iris_petal_width, LR, SEED};
 use gd::{MiniBatchGd, Sgd};
 use ndarray::Array1;
+use optcore::Convention;
 use optcore::{ExampleLoss, Optimizer, Oracle};
 use std::hint::black_box;
 use std::time::Instant;
@@ -33,7 +34,10 @@ fn median(mut v: Vec<f64>) -> f64 {
 /// Median seconds per epoch of the bare update loop.
 fn updates_only(m: usize, epochs_per_sample: usize) -> f64 {
     let loss = iris_petal_width();
-    let sgd = Sgd::new(LR).unwrap();
+    let sgd = Sgd {
+        lr: LR,
+        ..Sgd::defaults(Convention::Paper)
+    };
     let batches = Batches::new(loss.len(), m, Some(SEED), LastBatch::Keep).unwrap();
     let per_epoch = batches.batches_per_epoch();
     let mut oracle = MiniBatchOracle::new(&loss, batches);

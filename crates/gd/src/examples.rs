@@ -17,6 +17,7 @@ use batching::LastBatch;
 use ndarray::{Array1, Array2, ArrayView1, Axis};
 use optcore::render::{fmt_num, fmt_sig};
 use optcore::{iris, run, Dataset, ExampleLoss, LeastSquares, Objective, Quadratic, Report, Table};
+use optcore::{Convention, Optimizer};
 
 /// Seed of every shuffle in these examples.
 pub const SEED: u64 = 42;
@@ -686,9 +687,13 @@ pub fn quadratic_paths() -> Vec<(String, Vec<(f64, f64)>)> {
     QUADRATIC_LRS
         .iter()
         .map(|&lr| {
-            let tr = Sgd::new(lr)
-                .and_then(|opt| run(&opt, Quadratic::reference(), start.view(), QUADRATIC_STEPS))
-                .expect("the quadratic settings are valid");
+            let tr = Sgd {
+                lr,
+                ..Sgd::defaults(Convention::Paper)
+            }
+            .validated()
+            .and_then(|opt| run(&opt, Quadratic::reference(), start.view(), QUADRATIC_STEPS))
+            .expect("the quadratic settings are valid");
             (format!("η = {lr}"), tr.path2())
         })
         .collect()
@@ -798,7 +803,10 @@ mod tests {
     #[test]
     fn hand_steps_are_the_optimizer_and_torch() {
         let tr = run(
-            &Sgd::new(0.4).unwrap(),
+            &Sgd {
+                lr: 0.4,
+                ..Sgd::defaults(Convention::Paper)
+            },
             Quadratic::reference(),
             Array1::from(QUADRATIC_START.to_vec()).view(),
             2,
@@ -814,7 +822,10 @@ mod tests {
         // torch.optim.SGD(lr=0.4) from (-5, -2): the shared reference trace.
         let reference = reference::trace("pytorch-sgd-quadratic").unwrap();
         let tr20 = run(
-            &Sgd::new(0.4).unwrap(),
+            &Sgd {
+                lr: 0.4,
+                ..Sgd::defaults(Convention::Paper)
+            },
             Quadratic::reference(),
             Array1::from(QUADRATIC_START.to_vec()).view(),
             reference.len() - 1,

@@ -1,5 +1,32 @@
 //! # Gradient Descent (경사 하강법)
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use gd::Sgd;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Sgd { lr: 0.2, ..Sgd::defaults(Convention::Paper) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..500 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! $$\theta_{t+1} = \theta_t - \eta\,\nabla_\theta J(\theta_t)$$
 //!
 //! From the current position, move against the gradient by the learning rate η.
@@ -36,41 +63,44 @@ pub mod minibatch;
 
 pub use minibatch::{variant, MiniBatchGd, Training};
 
-use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
+use ndarray::{ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, Result};
+use optcore::quantity;
 use optcore::torch_ops::add_scaled;
 use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
-/// Hyperparameters of gradient descent.
+/// Hyperparameters of gradient descent. Built like every optimizer here, from a
+/// convention's defaults: `Sgd { lr: 0.4, ..Sgd::defaults(Convention::Paper) }`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Sgd {
-    /// The learning rate η.
+    /// The learning rate η (`lr` must be finite and > 0).
     pub lr: f64,
+    /// Only the default η depends on it: the update is the same in both.
+    pub convention: Convention,
 }
 
 impl Sgd {
-    /// A validated optimizer (`lr` must be finite and > 0).
-    pub fn new(lr: f64) -> Result<Self> {
-        let s = Sgd { lr };
-        s.validate()?;
-        Ok(s)
-    }
-
     /// The documented defaults of each convention: `pytorch` takes
     /// `torch.optim.SGD`'s default `lr = 1e-3`; the post gives no value, so
     /// `paper` uses 0.01 (the post's usual η for Adagrad).
     pub fn defaults(convention: Convention) -> Self {
-        match convention {
-            Convention::Paper => Sgd { lr: 0.01 },
-            Convention::Pytorch => Sgd { lr: 1e-3 },
-        }
+        let lr = match convention {
+            Convention::Paper => 0.01,
+            Convention::Pytorch => 1e-3,
+        };
+        Sgd { lr, convention }
     }
 }
 
 impl FromFlags for Sgd {
     /// Uses `--lr` (default [`Sgd::defaults`]); other flags are ignored.
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        Sgd::new(flags.lr.unwrap_or(Sgd::defaults(convention).lr))
+        let d = Sgd::defaults(convention);
+        Sgd {
+            lr: flags.lr.unwrap_or(d.lr),
+            ..d
+        }
+        .validated()
     }
 }
 
@@ -84,18 +114,14 @@ pub struct SgdState {
     pub seen_loss: f64,
 }
 
-/// What one GD step computed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SgdRecord {
-    pub grad: Array1<f64>,
-    pub seen_loss: f64,
-}
+/// A step record is the whole state: nothing is kept for the record alone.
+pub type SgdRecord = SgdState;
 
-impl Record for SgdRecord {
+impl Record for SgdState {
     fn fields(&self) -> Vec<Field> {
         vec![
-            Field::vector("g", "∇J", self.grad.view()),
-            Field::scalar("seen_loss", "L(batch)", self.seen_loss),
+            Field::of(quantity::GRAD, self.grad.view()),
+            Field::scalar_of(quantity::SEEN_LOSS, self.seen_loss),
         ]
     }
 }
@@ -106,6 +132,9 @@ impl Optimizer for Sgd {
 
     fn name(&self) -> &'static str {
         "sgd"
+    }
+    fn convention(&self) -> Convention {
+        self.convention
     }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         vec![("lr", self.lr)]
@@ -139,10 +168,7 @@ impl Optimizer for Sgd {
         Ok(())
     }
     fn record(&self, s: &SgdState) -> SgdRecord {
-        SgdRecord {
-            grad: s.grad.view().to_owned(),
-            seen_loss: s.seen_loss,
-        }
+        s.clone()
     }
 }
 
@@ -155,7 +181,10 @@ mod tests {
     #[test]
     fn one_step_by_hand() {
         let tr = run(
-            &Sgd::new(0.4).unwrap(),
+            &Sgd {
+                lr: 0.4,
+                ..Sgd::defaults(Convention::Paper)
+            },
             Quadratic::reference(),
             array![-5.0, -2.0].view(),
             1,
@@ -167,9 +196,22 @@ mod tests {
 
     #[test]
     fn bad_lr_is_refused() {
-        assert!(Sgd::new(0.0).is_err());
-        assert!(Sgd::new(f64::NAN).is_err());
-        let bad = Sgd { lr: -1.0 };
+        assert!(Sgd {
+            lr: 0.0,
+            ..Sgd::defaults(Convention::Paper)
+        }
+        .validated()
+        .is_err());
+        assert!(Sgd {
+            lr: f64::NAN,
+            ..Sgd::defaults(Convention::Paper)
+        }
+        .validated()
+        .is_err());
+        let bad = Sgd {
+            lr: -1.0,
+            ..Sgd::defaults(Convention::Paper)
+        };
         assert!(run(&bad, Quadratic::reference(), array![1.0, 1.0].view(), 3).is_err());
     }
 }

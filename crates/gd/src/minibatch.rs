@@ -21,6 +21,7 @@ use ndarray::ArrayView1;
 use optcore::error::Result;
 use optcore::trace::Row;
 use optcore::{run_with, ExampleLoss, Objective, Oracle, RunOptions, Table, Trace};
+use optcore::{Convention, Optimizer};
 
 /// Gradient descent on a data loss, `batch_size` examples per update.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -43,7 +44,11 @@ impl MiniBatchGd {
     /// data (1 ≤ m ≤ N) when [`MiniBatchGd::train`] sees it.
     pub fn new(lr: f64, batch_size: usize, seed: Option<u64>, last: LastBatch) -> Result<Self> {
         Ok(MiniBatchGd {
-            sgd: Sgd::new(lr)?,
+            sgd: Sgd {
+                lr,
+                ..Sgd::defaults(Convention::Paper)
+            }
+            .validated()?,
             batch_size,
             seed,
             last,
@@ -247,7 +252,16 @@ mod tests {
             .unwrap()
             .train(&loss, start.view(), 25)
             .unwrap();
-        let full = run(&Sgd::new(0.3).unwrap(), &loss, start.view(), 25).unwrap();
+        let full = run(
+            &Sgd {
+                lr: 0.3,
+                ..Sgd::defaults(Convention::Paper)
+            },
+            &loss,
+            start.view(),
+            25,
+        )
+        .unwrap();
         assert_eq!(batch.updates_per_epoch, 1);
         assert_eq!(batch.trace.rows.len(), full.rows.len());
         for (a, b) in batch.trace.rows.iter().zip(&full.rows) {
@@ -269,7 +283,16 @@ mod tests {
             .unwrap()
             .train(&loss, start.view(), 25)
             .unwrap();
-        let full = run(&Sgd::new(0.3).unwrap(), &loss, start.view(), 25).unwrap();
+        let full = run(
+            &Sgd {
+                lr: 0.3,
+                ..Sgd::defaults(Convention::Paper)
+            },
+            &loss,
+            start.view(),
+            25,
+        )
+        .unwrap();
         for (a, b) in shuffled.trace.rows.iter().zip(&full.rows) {
             for (x, y) in a.theta.iter().zip(b.theta.iter()) {
                 assert!((x - y).abs() <= 1e-13 * (1.0 + y.abs()));

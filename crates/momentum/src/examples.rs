@@ -62,13 +62,21 @@ pub fn reference_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)
     let q = Quadratic::reference();
     let start = reference_start();
     let paper = run(
-        &Momentum::paper(REFERENCE_LR, REFERENCE_MOMENTUM)?,
+        &Momentum {
+            lr: REFERENCE_LR,
+            momentum: REFERENCE_MOMENTUM,
+            ..Momentum::defaults(Convention::Paper)
+        },
         &q,
         start.view(),
         REFERENCE_STEPS,
     )?;
     let torch = run(
-        &Momentum::pytorch(REFERENCE_LR, REFERENCE_MOMENTUM)?,
+        &Momentum {
+            lr: REFERENCE_LR,
+            momentum: REFERENCE_MOMENTUM,
+            ..Momentum::defaults(Convention::Pytorch)
+        },
         &q,
         start.view(),
         REFERENCE_STEPS,
@@ -203,7 +211,12 @@ pub fn unrolled_equation(t: usize) -> Markdown {
 
 /// The optimizer of [`unrolling_run`]: the post's momentum, γ = 0.9, η = 0.1.
 pub fn unrolling_optimizer() -> Result<Momentum> {
-    Momentum::paper(0.1, POST_GAMMA)
+    Momentum {
+        lr: 0.1,
+        momentum: POST_GAMMA,
+        ..Momentum::defaults(Convention::Paper)
+    }
+    .validated()
 }
 
 /// The run whose gradients feed [`unrolled_numbers`]: the post's momentum with
@@ -449,13 +462,21 @@ pub fn slide_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
     let j = slide();
     let start = array![SLIDE_START];
     let gd = run(
-        &Momentum::paper(SLIDE_LR, 0.0)?,
+        &Momentum {
+            lr: SLIDE_LR,
+            momentum: 0.0,
+            ..Momentum::defaults(Convention::Paper)
+        },
         &j,
         start.view(),
         SLIDE_STEPS,
     )?;
     let mo = run(
-        &Momentum::paper(SLIDE_LR, POST_GAMMA)?,
+        &Momentum {
+            lr: SLIDE_LR,
+            momentum: POST_GAMMA,
+            ..Momentum::defaults(Convention::Paper)
+        },
         &j,
         start.view(),
         SLIDE_STEPS,
@@ -657,7 +678,11 @@ pub fn valley_runs() -> Result<Vec<(String, Trace<MomentumRecord>)>> {
         ("momentum γ = 0.9", POST_GAMMA),
     ] {
         let tr = run(
-            &Momentum::paper(REFERENCE_LR, gamma)?,
+            &Momentum {
+                lr: REFERENCE_LR,
+                momentum: gamma,
+                ..Momentum::defaults(Convention::Paper)
+            },
             &q,
             start.view(),
             VALLEY_STEPS,
@@ -773,12 +798,16 @@ pub fn valley_losses() -> Result<Figure> {
 // ---------------------------------------------------------------------------
 // 6. Bad input.
 
-/// What `Momentum::new` answers to bad hyperparameters (the message `optrace`
+/// What `Momentum { lr, momentum, ..Momentum::defaults(Paper) }.validated()` answers to bad hyperparameters (the message `optrace`
 /// prints too).
 pub fn refusals() -> Table {
     let mut t = Table::new(
         "bad hyperparameters are refused with a typed error",
-        &["lr", "momentum", "Momentum::paper(lr, momentum)"],
+        &[
+            "lr",
+            "momentum",
+            "Momentum { lr, momentum, ..defaults(Paper) }.validated()",
+        ],
     );
     for (lr, m) in [
         (0.1, 1.0),
@@ -788,7 +817,13 @@ pub fn refusals() -> Table {
         (0.0, 0.9),
         (0.1, 0.9),
     ] {
-        let answer = match Momentum::paper(lr, m) {
+        let answer = match (Momentum {
+            lr,
+            momentum: m,
+            ..Momentum::defaults(Convention::Paper)
+        })
+        .validated()
+        {
             Ok(opt) => format!("ok: {}", optcore::Optimizer::describe(&opt)),
             Err(e) => format!("Err: {e}"),
         };

@@ -1,5 +1,32 @@
 //! # Momentum (모멘텀)
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use momentum::Momentum;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Momentum { lr: 0.05, momentum: 0.9, ..Momentum::defaults(Convention::Paper) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..500 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Add the previous step's direction (inertia) to the current gradient:
 //! $$v_t = \gamma v_{t-1} + \eta\,\nabla_{\theta}J(\theta_t), \qquad
 //!   \theta_{t+1} = \theta_t - v_t .$$
@@ -56,6 +83,7 @@ pub mod unroll;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::quantity;
 use optcore::torch_ops::add_scaled;
 use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
@@ -71,27 +99,6 @@ pub struct Momentum {
 }
 
 impl Momentum {
-    /// A validated optimizer: `lr` finite and > 0, `momentum` in [0, 1).
-    pub fn new(lr: f64, momentum: f64, convention: Convention) -> Result<Self> {
-        let m = Momentum {
-            lr,
-            momentum,
-            convention,
-        };
-        m.validate()?;
-        Ok(m)
-    }
-
-    /// The post's form, $v_t = \gamma v_{t-1} + \eta g_t$.
-    pub fn paper(lr: f64, momentum: f64) -> Result<Self> {
-        Momentum::new(lr, momentum, Convention::Paper)
-    }
-
-    /// torch.optim.SGD's form, $b_t = \mu b_{t-1} + g_t$, $\theta \leftarrow \theta - \mathrm{lr}\,b_t$.
-    pub fn pytorch(lr: f64, momentum: f64) -> Result<Self> {
-        Momentum::new(lr, momentum, Convention::Pytorch)
-    }
-
     /// The documented defaults (see the crate doc): `paper` η = 0.01, γ = 0.9;
     /// `pytorch` lr = 1e-3 (torch's), μ = 0.9 (torch's default 0 would be plain SGD).
     pub fn defaults(convention: Convention) -> Self {
@@ -114,11 +121,12 @@ impl FromFlags for Momentum {
     /// Uses `--lr` and `--momentum` (defaults [`Momentum::defaults`]).
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
         let d = Momentum::defaults(convention);
-        Momentum::new(
-            flags.lr.unwrap_or(d.lr),
-            flags.momentum.unwrap_or(d.momentum),
-            convention,
-        )
+        Momentum {
+            lr: flags.lr.unwrap_or(d.lr),
+            momentum: flags.momentum.unwrap_or(d.momentum),
+            ..d
+        }
+        .validated()
     }
 }
 
@@ -126,7 +134,7 @@ impl FromFlags for Momentum {
 #[derive(Debug, Clone, PartialEq)]
 pub struct MomentumState {
     pub t: usize,
-    /// $\nabla J(\theta_{t-1})$ of the last step.
+    /// $g_t = \nabla J(\theta_{t-1})$ of the last step.
     pub grad: Staged,
     /// `paper`: the velocity $v_t$ (θ moved by $-v_t$). `pytorch`: torch's
     /// `momentum_buffer` $b_t$ (θ moved by $-\mathrm{lr}\,b_t$; $v_t = \mathrm{lr}\,b_t$).
@@ -148,13 +156,13 @@ pub struct MomentumRecord {
 impl Record for MomentumRecord {
     fn fields(&self) -> Vec<Field> {
         let v = match self.convention {
-            Convention::Paper => Field::vector("v", "v", self.velocity.view()),
-            Convention::Pytorch => Field::vector("buf", "b", self.velocity.view()),
+            Convention::Paper => Field::of(quantity::VELOCITY, self.velocity.view()),
+            Convention::Pytorch => Field::of(quantity::MOMENTUM_BUFFER, self.velocity.view()),
         };
         vec![
-            Field::vector("g", "∇J", self.grad.view()),
+            Field::of(quantity::GRAD, self.grad.view()),
             v,
-            Field::scalar("seen_loss", "L(batch)", self.seen_loss),
+            Field::scalar_of(quantity::SEEN_LOSS, self.seen_loss),
         ]
     }
 }
@@ -210,6 +218,9 @@ impl Optimizer for Momentum {
     fn name(&self) -> &'static str {
         "momentum"
     }
+    fn convention(&self) -> Convention {
+        self.convention
+    }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         vec![("lr", self.lr), ("momentum", self.momentum)]
     }
@@ -259,7 +270,11 @@ mod tests {
 
     #[test]
     fn two_steps_by_hand() {
-        let opt = Momentum::paper(0.4, 0.5).unwrap();
+        let opt = Momentum {
+            lr: 0.4,
+            momentum: 0.5,
+            ..Momentum::defaults(Convention::Paper)
+        };
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
         // ∇(0.1x² + 2y²) = (0.2x, 4y) = (−1, −8); v₁ = η g₁; θ₁ = θ₀ − v₁.
         let g1 = [-1.0, -8.0];
@@ -275,13 +290,26 @@ mod tests {
     #[test]
     fn momentum_outside_the_unit_interval_is_refused() {
         for bad in [1.0, 1.5, -0.1, f64::NAN] {
-            let e = Momentum::paper(0.1, bad).unwrap_err().to_string();
+            let e = Momentum {
+                lr: 0.1,
+                momentum: bad,
+                ..Momentum::defaults(Convention::Paper)
+            }
+            .validated()
+            .unwrap_err()
+            .to_string();
             assert!(
                 e.starts_with("invalid momentum = ") && e.ends_with("momentum must be in [0, 1)"),
                 "{e}"
             );
         }
-        assert!(Momentum::pytorch(0.0, 0.9).is_err());
+        assert!(Momentum {
+            lr: 0.0,
+            momentum: 0.9,
+            ..Momentum::defaults(Convention::Pytorch)
+        }
+        .validated()
+        .is_err());
         let bad = Momentum {
             lr: 0.1,
             momentum: 1.0,

@@ -7,6 +7,7 @@ use momentum::Momentum;
 use ndarray::Array1;
 use optcore::pieces::pow_int;
 use optcore::reference::rel_diff;
+use optcore::Convention;
 use optcore::{run, Quadratic};
 
 #[test]
@@ -91,8 +92,28 @@ fn conventions_give_one_trajectory_for_a_constant_rate() {
     for (lr, mu) in [(0.4, 0.5), (0.1, 0.9), (0.05, 0.99)] {
         let q = Quadratic::reference();
         let s = ex::reference_start();
-        let a = run(&Momentum::paper(lr, mu).unwrap(), &q, s.view(), 200).unwrap();
-        let b = run(&Momentum::pytorch(lr, mu).unwrap(), &q, s.view(), 200).unwrap();
+        let a = run(
+            &Momentum {
+                lr,
+                momentum: mu,
+                ..Momentum::defaults(Convention::Paper)
+            },
+            &q,
+            s.view(),
+            200,
+        )
+        .unwrap();
+        let b = run(
+            &Momentum {
+                lr,
+                momentum: mu,
+                ..Momentum::defaults(Convention::Pytorch)
+            },
+            &q,
+            s.view(),
+            200,
+        )
+        .unwrap();
         for (p, t) in a.rows.iter().zip(&b.rows).skip(1) {
             let (vp, bt) = (
                 &p.record.as_ref().unwrap().velocity,

@@ -10,7 +10,11 @@ use testkit::case;
 fn check(name: &str, convention: Convention) -> f64 {
     let c = case(name);
     let (lr, mu, start, steps) = (c.hp("lr"), c.hp("momentum"), c.start, c.steps as usize);
-    let opt = Momentum::new(lr, mu, convention).unwrap();
+    let opt = Momentum {
+        lr,
+        momentum: mu,
+        ..Momentum::defaults(convention)
+    };
     let tr = run(
         &opt,
         Quadratic::reference(),

@@ -121,7 +121,14 @@ pub fn schedule() -> Result<Report> {
 
 /// The first five NAdam steps (torch's form, η = 0.1) on the quadratic.
 pub fn first_steps() -> Result<Report> {
-    let opt = Nadam::new(Convention::Pytorch, 0.1, 0.9, 0.999, 1e-8, 4e-3)?;
+    let opt = Nadam {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        momentum_decay: 4e-3,
+        ..Nadam::defaults(Convention::Pytorch)
+    };
     let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
     tr.completed()?;
     Ok(Report::new()
@@ -147,25 +154,52 @@ pub fn forms_runs(lr: f64, steps: usize) -> Result<Runs> {
     let q = Quadratic::reference();
     let start = quadratic_start();
     let adam = run(
-        &Adam::new(Convention::Paper, lr, 0.9, 0.999, 1e-8)?,
+        &Adam {
+            lr,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            ..Adam::defaults(Convention::Paper)
+        },
         &q,
         start.view(),
         steps,
     )?;
     let ruder = run(
-        &Nadam::new(Convention::Paper, lr, 0.9, 0.999, 1e-8, 4e-3)?,
+        &Nadam {
+            lr,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            momentum_decay: 4e-3,
+            ..Nadam::defaults(Convention::Paper)
+        },
         &q,
         start.view(),
         steps,
     )?;
     let torch = run(
-        &Nadam::new(Convention::Pytorch, lr, 0.9, 0.999, 1e-8, 4e-3)?,
+        &Nadam {
+            lr,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            momentum_decay: 4e-3,
+            ..Nadam::defaults(Convention::Pytorch)
+        },
         &q,
         start.view(),
         steps,
     )?;
     let limit = run(
-        &Nadam::new(Convention::Pytorch, lr, 0.9, 0.999, 1e-8, PSI_LIMIT)?,
+        &Nadam {
+            lr,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            momentum_decay: PSI_LIMIT,
+            ..Nadam::defaults(Convention::Pytorch)
+        },
         &q,
         start.view(),
         steps,

@@ -1,5 +1,32 @@
 //! # NAdam
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use nadam::Nadam;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Nadam { lr: 0.05, ..Nadam::defaults(Convention::Pytorch) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..1000 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! NAG improves momentum by taking the gradient *after* the momentum step, at the
 //! lookahead point $\theta - \gamma v_{t-1}$. Dozat (2016, *Incorporating Nesterov
 //! Momentum into Adam*) folds the same idea into Adam without a second gradient:
@@ -57,6 +84,7 @@ pub mod examples;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
 use optcore::pieces::{bias_correction, decay, decay_sq};
+use optcore::quantity;
 use optcore::torch_ops;
 use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
@@ -73,27 +101,6 @@ pub struct Nadam {
 }
 
 impl Nadam {
-    /// A validated optimizer.
-    pub fn new(
-        convention: Convention,
-        lr: f64,
-        beta1: f64,
-        beta2: f64,
-        eps: f64,
-        momentum_decay: f64,
-    ) -> Result<Self> {
-        let n = Nadam {
-            lr,
-            beta1,
-            beta2,
-            eps,
-            momentum_decay,
-            convention,
-        };
-        n.validate()?;
-        Ok(n)
-    }
-
     /// `torch.optim.NAdam`'s defaults (η = 0.002, β = (0.9, 0.999), ε = 1e-8,
     /// ψ = 0.004), for both conventions (Ruder gives none; Dozat used η = 0.002).
     pub fn defaults(convention: Convention) -> Self {
@@ -112,14 +119,15 @@ impl FromFlags for Nadam {
     /// Uses `--lr`, `--beta1`, `--beta2`, `--eps`, `--momentum-decay`.
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
         let d = Nadam::defaults(convention);
-        Nadam::new(
-            convention,
-            flags.lr.unwrap_or(d.lr),
-            flags.beta1.unwrap_or(d.beta1),
-            flags.beta2.unwrap_or(d.beta2),
-            flags.eps.unwrap_or(d.eps),
-            flags.momentum_decay.unwrap_or(d.momentum_decay),
-        )
+        Nadam {
+            lr: flags.lr.unwrap_or(d.lr),
+            beta1: flags.beta1.unwrap_or(d.beta1),
+            beta2: flags.beta2.unwrap_or(d.beta2),
+            eps: flags.eps.unwrap_or(d.eps),
+            momentum_decay: flags.momentum_decay.unwrap_or(d.momentum_decay),
+            ..d
+        }
+        .validated()
     }
 }
 
@@ -127,16 +135,17 @@ impl FromFlags for Nadam {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NadamState {
     pub t: usize,
+    /// $g_t$.
     pub grad: Staged,
-    /// $m_t$.
-    pub exp_avg: Array1<f64>,
-    /// $v_t$.
-    pub exp_avg_sq: Array1<f64>,
+    /// $m_t$ (torch's `exp_avg`).
+    pub m: Array1<f64>,
+    /// $v_t$ (torch's `exp_avg_sq`).
+    pub v: Array1<f64>,
     /// $\mu_t$ (`paper`: β₁).
     pub mu: f64,
     /// $\mu_{t+1}$ (`paper`: β₁).
     pub mu_next: f64,
-    /// $\prod_{i \le t} \mu_i$ (`paper`: β₁ᵗ).
+    /// $\prod_{i \le t} \mu_i$ (`paper`: β₁ᵗ; torch's `mu_product`).
     pub mu_product: f64,
     /// $c_g$, the coefficient of $g_t/d$ in the step.
     pub coef_grad: f64,
@@ -151,8 +160,8 @@ pub struct NadamState {
 #[derive(Debug, Clone, PartialEq)]
 pub struct NadamRecord {
     pub grad: Array1<f64>,
-    pub exp_avg: Array1<f64>,
-    pub exp_avg_sq: Array1<f64>,
+    pub m: Array1<f64>,
+    pub v: Array1<f64>,
     pub mu: f64,
     pub mu_next: f64,
     pub mu_product: f64,
@@ -163,14 +172,14 @@ pub struct NadamRecord {
 impl Record for NadamRecord {
     fn fields(&self) -> Vec<Field> {
         vec![
-            Field::vector("g", "g", self.grad.view()),
-            Field::vector("m", "m", self.exp_avg.view()),
-            Field::vector("v", "v", self.exp_avg_sq.view()),
-            Field::scalar("mu", "μₜ", self.mu),
-            Field::scalar("mu_next", "μₜ₊₁", self.mu_next),
-            Field::scalar("mu_product", "Πμ", self.mu_product),
-            Field::scalar("coef_grad", "c_g", self.coef_grad),
-            Field::scalar("coef_avg", "c_m", self.coef_avg),
+            Field::of(quantity::GRAD, self.grad.view()),
+            Field::of(quantity::FIRST_MOMENT, self.m.view()),
+            Field::of(quantity::SECOND_MOMENT, self.v.view()),
+            Field::scalar_of(quantity::MU, self.mu),
+            Field::scalar_of(quantity::MU_NEXT, self.mu_next),
+            Field::scalar_of(quantity::MU_PRODUCT, self.mu_product),
+            Field::scalar_of(quantity::COEF_GRAD, self.coef_grad),
+            Field::scalar_of(quantity::COEF_AVG, self.coef_avg),
         ]
     }
 }
@@ -210,8 +219,8 @@ impl Nadam {
         s.coef_avg = lr * b1 / bc1;
         Zip::from(theta)
             .and(&*s.grad)
-            .and(&mut s.exp_avg)
-            .and(&mut s.exp_avg_sq)
+            .and(&mut s.m)
+            .and(&mut s.v)
             .for_each(|x, &g, m, v| {
                 *m = decay(*m, g, b1);
                 *v = decay_sq(*v, g, b2);
@@ -245,8 +254,8 @@ impl Nadam {
         let value_avg = (-lr * mu_next) / (1.0 - mu_product_next);
         Zip::from(theta)
             .and(&*s.grad)
-            .and(&mut s.exp_avg)
-            .and(&mut s.exp_avg_sq)
+            .and(&mut s.m)
+            .and(&mut s.v)
             .for_each(|x, &g, m, v| {
                 *m = torch_ops::lerp(*m, g, 1.0 - b1);
                 *v = torch_ops::decay_sq(*v, g, b2);
@@ -268,6 +277,9 @@ impl Optimizer for Nadam {
 
     fn name(&self) -> &'static str {
         "nadam"
+    }
+    fn convention(&self) -> Convention {
+        self.convention
     }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         let mut h = vec![
@@ -293,8 +305,8 @@ impl Optimizer for Nadam {
         NadamState {
             t: 0,
             grad: Staged::zeros(theta.len()),
-            exp_avg: z.clone(),
-            exp_avg_sq: z,
+            m: z.clone(),
+            v: z,
             mu: f64::NAN,
             mu_next: f64::NAN,
             mu_product: 1.0,
@@ -322,8 +334,8 @@ impl Optimizer for Nadam {
     fn record(&self, s: &NadamState) -> NadamRecord {
         NadamRecord {
             grad: s.grad.view().to_owned(),
-            exp_avg: s.exp_avg.clone(),
-            exp_avg_sq: s.exp_avg_sq.clone(),
+            m: s.m.clone(),
+            v: s.v.clone(),
             mu: s.mu,
             mu_next: s.mu_next,
             mu_product: s.mu_product,
@@ -355,16 +367,76 @@ mod tests {
     fn bad_hyperparameters_are_refused_with_the_flag_name() {
         let p = Convention::Pytorch;
         for (e, flag) in [
-            (Nadam::new(p, 0.0, 0.9, 0.999, 1e-8, 4e-3), "lr"),
-            (Nadam::new(p, 2e-3, 1.0, 0.999, 1e-8, 4e-3), "beta1"),
-            (Nadam::new(p, 2e-3, 0.9, -0.5, 1e-8, 4e-3), "beta2"),
-            (Nadam::new(p, 2e-3, 0.9, 0.999, -1.0, 4e-3), "eps"),
             (
-                Nadam::new(p, 2e-3, 0.9, 0.999, 1e-8, -4e-3),
+                Nadam {
+                    lr: 0.0,
+                    beta1: 0.9,
+                    beta2: 0.999,
+                    eps: 1e-8,
+                    momentum_decay: 4e-3,
+                    ..Nadam::defaults(p)
+                }
+                .validated(),
+                "lr",
+            ),
+            (
+                Nadam {
+                    lr: 2e-3,
+                    beta1: 1.0,
+                    beta2: 0.999,
+                    eps: 1e-8,
+                    momentum_decay: 4e-3,
+                    ..Nadam::defaults(p)
+                }
+                .validated(),
+                "beta1",
+            ),
+            (
+                Nadam {
+                    lr: 2e-3,
+                    beta1: 0.9,
+                    beta2: -0.5,
+                    eps: 1e-8,
+                    momentum_decay: 4e-3,
+                    ..Nadam::defaults(p)
+                }
+                .validated(),
+                "beta2",
+            ),
+            (
+                Nadam {
+                    lr: 2e-3,
+                    beta1: 0.9,
+                    beta2: 0.999,
+                    eps: -1.0,
+                    momentum_decay: 4e-3,
+                    ..Nadam::defaults(p)
+                }
+                .validated(),
+                "eps",
+            ),
+            (
+                Nadam {
+                    lr: 2e-3,
+                    beta1: 0.9,
+                    beta2: 0.999,
+                    eps: 1e-8,
+                    momentum_decay: -4e-3,
+                    ..Nadam::defaults(p)
+                }
+                .validated(),
                 "momentum_decay",
             ),
             (
-                Nadam::new(p, 2e-3, 0.9, 0.999, 1e-8, f64::NAN),
+                Nadam {
+                    lr: 2e-3,
+                    beta1: 0.9,
+                    beta2: 0.999,
+                    eps: 1e-8,
+                    momentum_decay: f64::NAN,
+                    ..Nadam::defaults(p)
+                }
+                .validated(),
                 "momentum_decay",
             ),
         ] {

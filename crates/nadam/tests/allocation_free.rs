@@ -22,18 +22,20 @@ fn rmsprop_adam_nadam_steps_are_allocation_free() {
     for c in [Convention::Paper, Convention::Pytorch] {
         let r = rmsprop::Rmsprop::defaults(c);
         check(r);
-        check(r.with_momentum(0.9).unwrap().with_centered(true));
+        check(rmsprop::Rmsprop {
+            momentum: 0.9,
+            centered: true,
+            ..r
+        });
         check(adam::Adam::defaults(c));
         check(nadam::Nadam::defaults(c));
     }
-    check(
-        adam::Adam::defaults(Convention::Paper)
-            .without_bias_correction()
-            .unwrap(),
-    );
-    check(
-        adam::Adam::defaults(Convention::Paper)
-            .with_eps_placement(adam::EpsPlacement::InsideRoot)
-            .unwrap(),
-    );
+    check(adam::Adam {
+        bias_correction: false,
+        ..adam::Adam::defaults(Convention::Paper)
+    });
+    check(adam::Adam {
+        eps_placement: adam::EpsPlacement::InsideRoot,
+        ..adam::Adam::defaults(Convention::Paper)
+    });
 }

@@ -72,7 +72,14 @@ fn ruder_nadam(c: &Case) -> Vec<[f64; 2]> {
 }
 
 fn worst(convention: Convention, c: &Case, expected: &[[f64; 2]]) -> f64 {
-    let opt = Nadam::new(convention, c.lr, c.beta1, c.beta2, c.eps, c.psi).unwrap();
+    let opt = Nadam {
+        lr: c.lr,
+        beta1: c.beta1,
+        beta2: c.beta2,
+        eps: c.eps,
+        momentum_decay: c.psi,
+        ..Nadam::defaults(convention)
+    };
     max_diff_relative_above_one(&theta_rows(&opt, c.problem, c.start, c.steps), expected)
 }
 

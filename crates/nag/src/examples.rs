@@ -68,7 +68,11 @@ pub fn rosenbrock_setup() -> Setup {
 impl Setup {
     pub fn momentum(&self) -> Result<Trace<MomentumRecord>> {
         run(
-            &Momentum::paper(self.lr, self.gamma)?,
+            &Momentum {
+                lr: self.lr,
+                momentum: self.gamma,
+                ..Momentum::defaults(Convention::Paper)
+            },
             self.objective.as_ref(),
             self.start.view(),
             self.steps,
@@ -76,7 +80,11 @@ impl Setup {
     }
     pub fn nag(&self) -> Result<Trace<NagRecord>> {
         run(
-            &Nag::paper(self.lr, self.gamma)?,
+            &Nag {
+                lr: self.lr,
+                momentum: self.gamma,
+                ..Nag::defaults(Convention::Paper)
+            },
             self.objective.as_ref(),
             self.start.view(),
             self.steps,
@@ -279,7 +287,11 @@ pub fn step_figure(which: &str) -> Result<Figure> {
 pub fn nag_trace(steps: usize) -> Result<Trace<NagRecord>> {
     let s = quadratic_setup();
     run(
-        &Nag::paper(s.lr, s.gamma)?,
+        &Nag {
+            lr: s.lr,
+            momentum: s.gamma,
+            ..Nag::defaults(Convention::Paper)
+        },
         s.objective.as_ref(),
         s.start.view(),
         steps,
@@ -330,13 +342,21 @@ pub fn unrolled_check(steps: usize) -> Result<Table> {
 pub fn crosswalk_runs(steps: usize) -> Result<(Trace<NagRecord>, Trace<NagRecord>)> {
     let s = quadratic_setup();
     let paper = run(
-        &Nag::paper(s.lr, s.gamma)?,
+        &Nag {
+            lr: s.lr,
+            momentum: s.gamma,
+            ..Nag::defaults(Convention::Paper)
+        },
         s.objective.as_ref(),
         s.start.view(),
         steps,
     )?;
     let torch = run(
-        &Nag::pytorch(s.lr, s.gamma)?,
+        &Nag {
+            lr: s.lr,
+            momentum: s.gamma,
+            ..Nag::defaults(Convention::Pytorch)
+        },
         s.objective.as_ref(),
         s.start.view(),
         steps,

@@ -1,5 +1,34 @@
 //! # NAG — Nesterov Accelerated Gradient
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use nag::Nag;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Nag { lr: 0.05, momentum: 0.9, ..Nag::defaults(Convention::Paper) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..500 {
+//!     // NAG (paper) takes its gradient at the lookahead θ − γv, not at θ.
+//!     let at = opt.lookahead(&state, theta.view())?;
+//!     let grad = x.t().dot(&(x.dot(&at) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 1e-6 && (theta[1] - 2.0).abs() < 1e-6, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Momentum, but the gradient is taken where the momentum is about to carry θ
 //! (the *lookahead* point $\theta_t - \gamma v_{t-1}$) instead of at θ itself:
 //! $$v_t = \gamma v_{t-1} + \eta\,\nabla_\theta J(\theta_t - \gamma v_{t-1}), \qquad
@@ -59,6 +88,7 @@ pub mod examples;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::quantity;
 use optcore::torch_ops::add_scaled;
 use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
@@ -74,27 +104,6 @@ pub struct Nag {
 }
 
 impl Nag {
-    /// A validated optimizer: `lr` finite and > 0, `momentum` in [0, 1).
-    pub fn new(lr: f64, momentum: f64, convention: Convention) -> Result<Self> {
-        let n = Nag {
-            lr,
-            momentum,
-            convention,
-        };
-        n.validate()?;
-        Ok(n)
-    }
-
-    /// The post's form, gradient at the lookahead $\theta - \gamma v$.
-    pub fn paper(lr: f64, momentum: f64) -> Result<Self> {
-        Nag::new(lr, momentum, Convention::Paper)
-    }
-
-    /// torch.optim.SGD(nesterov=True)'s form.
-    pub fn pytorch(lr: f64, momentum: f64) -> Result<Self> {
-        Nag::new(lr, momentum, Convention::Pytorch)
-    }
-
     /// The documented defaults: `paper` η = 0.01, γ = 0.9; `pytorch` lr = 1e-3, μ = 0.9.
     pub fn defaults(convention: Convention) -> Self {
         let m = momentum::Momentum::defaults(convention);
@@ -106,15 +115,55 @@ impl Nag {
     }
 }
 
+impl Nag {
+    /// Where this method takes its next gradient, for the plain form
+    /// [`Optimizer::update`]: the post's lookahead $\varphi_t = \theta_{t-1} -
+    /// \gamma v_{t-1}$ (`paper`), or the iterate itself (`pytorch`). Computed as
+    /// [`Optimizer::step`] computes it, so `update` with $\nabla J$ there gives
+    /// `step`'s numbers to the last bit. Allocation free.
+    pub fn lookahead_into(
+        &self,
+        state: &NagState,
+        theta: ArrayView1<f64>,
+        mut point: ArrayViewMut1<f64>,
+    ) -> Result<()> {
+        optcore::error::check_dim(
+            "lookahead: θ against the state",
+            state.velocity.len(),
+            theta.len(),
+        )?;
+        optcore::error::check_dim("lookahead: the output against θ", theta.len(), point.len())?;
+        match self.convention {
+            Convention::Paper => {
+                let gamma = self.momentum;
+                Zip::from(point)
+                    .and(&theta)
+                    .and(&state.velocity)
+                    .for_each(|p, &x, &v| *p = x - gamma * v);
+            }
+            Convention::Pytorch => point.assign(&theta),
+        }
+        Ok(())
+    }
+
+    /// [`Nag::lookahead_into`] into a new vector.
+    pub fn lookahead(&self, state: &NagState, theta: ArrayView1<f64>) -> Result<Array1<f64>> {
+        let mut point = Array1::zeros(theta.len());
+        self.lookahead_into(state, theta, point.view_mut())?;
+        Ok(point)
+    }
+}
+
 impl FromFlags for Nag {
     /// Uses `--lr` and `--momentum` (defaults [`Nag::defaults`]).
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
         let d = Nag::defaults(convention);
-        Nag::new(
-            flags.lr.unwrap_or(d.lr),
-            flags.momentum.unwrap_or(d.momentum),
-            convention,
-        )
+        Nag {
+            lr: flags.lr.unwrap_or(d.lr),
+            momentum: flags.momentum.unwrap_or(d.momentum),
+            ..d
+        }
+        .validated()
     }
 }
 
@@ -125,7 +174,7 @@ pub struct NagState {
     /// Where the last gradient was taken: $\varphi_t = \theta_{t-1} - \gamma v_{t-1}$
     /// (`paper`) or the iterate $\theta'_{t-1}$ (`pytorch`).
     pub lookahead: Staged,
-    /// $\nabla J$ at `lookahead`.
+    /// $g_t$, the gradient at `lookahead`.
     pub grad: Staged,
     /// `paper`: the velocity $v_t$. `pytorch`: torch's `momentum_buffer` $b_t$.
     pub velocity: Array1<f64>,
@@ -147,19 +196,19 @@ impl Record for NagRecord {
     fn fields(&self) -> Vec<Field> {
         let (look, v) = match self.convention {
             Convention::Paper => (
-                Field::vector("lookahead", "θ−γv", self.lookahead.view()),
-                Field::vector("v", "v", self.velocity.view()),
+                Field::of(quantity::LOOKAHEAD, self.lookahead.view()),
+                Field::of(quantity::VELOCITY, self.velocity.view()),
             ),
             Convention::Pytorch => (
-                Field::vector("lookahead", "θ′", self.lookahead.view()),
-                Field::vector("buf", "b", self.velocity.view()),
+                Field::of(quantity::NESTEROV_ITERATE, self.lookahead.view()),
+                Field::of(quantity::MOMENTUM_BUFFER, self.velocity.view()),
             ),
         };
         vec![
             look,
-            Field::vector("g", "∇J(look)", self.grad.view()),
+            Field::of(quantity::GRAD, self.grad.view()),
             v,
-            Field::scalar("seen_loss", "L(batch)", self.seen_loss),
+            Field::scalar_of(quantity::SEEN_LOSS, self.seen_loss),
         ]
     }
 }
@@ -219,6 +268,9 @@ impl Optimizer for Nag {
 
     fn name(&self) -> &'static str {
         "nag"
+    }
+    fn convention(&self) -> Convention {
+        self.convention
     }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         vec![("lr", self.lr), ("momentum", self.momentum)]
@@ -289,7 +341,11 @@ mod tests {
 
     #[test]
     fn the_gradient_is_taken_at_the_lookahead() {
-        let opt = Nag::paper(0.4, 0.5).unwrap();
+        let opt = Nag {
+            lr: 0.4,
+            momentum: 0.5,
+            ..Nag::defaults(Convention::Paper)
+        };
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
         let r1 = tr.rows[1].record.as_ref().unwrap();
         let r2 = tr.rows[2].record.as_ref().unwrap();
@@ -308,7 +364,14 @@ mod tests {
     #[test]
     fn momentum_outside_the_unit_interval_is_refused() {
         for bad in [1.0, -0.5, f64::INFINITY] {
-            let e = Nag::pytorch(0.1, bad).unwrap_err().to_string();
+            let e = Nag {
+                lr: 0.1,
+                momentum: bad,
+                ..Nag::defaults(Convention::Pytorch)
+            }
+            .validated()
+            .unwrap_err()
+            .to_string();
             assert!(e.ends_with("momentum must be in [0, 1)"), "{e}");
         }
         let flags = Flags {

@@ -3,6 +3,7 @@
 //! workspace's `tests/allocation_free.rs`, applied to these two crates.
 
 use ndarray::{array, Array1};
+use optcore::Convention;
 use optcore::{Objective, Optimizer, Quadratic, Rosenbrock};
 use testkit::{assert_counter_counts, assert_steps_allocation_free};
 
@@ -22,8 +23,24 @@ fn momentum_and_nag_steps_are_allocation_free() {
     // The counter sees this thread's allocations (else the test could not fail).
     assert_counter_counts();
 
-    check(momentum::Momentum::paper(1e-3, 0.9).unwrap());
-    check(momentum::Momentum::pytorch(1e-3, 0.9).unwrap());
-    check(nag::Nag::paper(1e-3, 0.9).unwrap());
-    check(nag::Nag::pytorch(1e-3, 0.9).unwrap());
+    check(momentum::Momentum {
+        lr: 1e-3,
+        momentum: 0.9,
+        ..momentum::Momentum::defaults(Convention::Paper)
+    });
+    check(momentum::Momentum {
+        lr: 1e-3,
+        momentum: 0.9,
+        ..momentum::Momentum::defaults(Convention::Pytorch)
+    });
+    check(nag::Nag {
+        lr: 1e-3,
+        momentum: 0.9,
+        ..nag::Nag::defaults(Convention::Paper)
+    });
+    check(nag::Nag {
+        lr: 1e-3,
+        momentum: 0.9,
+        ..nag::Nag::defaults(Convention::Pytorch)
+    });
 }

@@ -7,6 +7,7 @@ use momentum::Momentum;
 use nag::examples as ex;
 use nag::Nag;
 use ndarray::array;
+use optcore::Convention;
 use optcore::{run, Quadratic};
 use testkit::{independent_gradient, max_rel_diff, theta_rows};
 
@@ -60,7 +61,16 @@ const CASES: [(&str, [f64; 2], f64, f64, usize); 5] = [
 fn paper_nag_matches_the_equations() {
     for (problem, start, lr, gamma, steps) in CASES {
         let w = max_rel_diff(
-            &theta_rows(&Nag::paper(lr, gamma).unwrap(), problem, start, steps),
+            &theta_rows(
+                &Nag {
+                    lr,
+                    momentum: gamma,
+                    ..Nag::defaults(Convention::Paper)
+                },
+                problem,
+                start,
+                steps,
+            ),
             &paper_nag(problem, start, lr, gamma, steps),
         );
         println!("paper {problem} lr {lr} γ {gamma}: {w:e}");
@@ -74,7 +84,16 @@ fn paper_nag_matches_the_equations() {
 fn pytorch_nag_matches_torchs_operations() {
     for (problem, start, lr, mu, steps) in CASES {
         let w = max_rel_diff(
-            &theta_rows(&Nag::pytorch(lr, mu).unwrap(), problem, start, steps),
+            &theta_rows(
+                &Nag {
+                    lr,
+                    momentum: mu,
+                    ..Nag::defaults(Convention::Pytorch)
+                },
+                problem,
+                start,
+                steps,
+            ),
             &torch_nesterov(problem, start, lr, mu, steps),
         );
         println!("pytorch {problem} lr {lr} μ {mu}: {w:e}");
@@ -111,14 +130,22 @@ fn torch_iterates_are_the_posts_lookahead_points() {
 fn with_momentum_zero_nag_is_gradient_descent() {
     let s = array![-5.0, -2.0];
     let a = run(
-        &Nag::paper(0.3, 0.0).unwrap(),
+        &Nag {
+            lr: 0.3,
+            momentum: 0.0,
+            ..Nag::defaults(Convention::Paper)
+        },
         Quadratic::reference(),
         s.view(),
         30,
     )
     .unwrap();
     let b = run(
-        &Momentum::paper(0.3, 0.0).unwrap(),
+        &Momentum {
+            lr: 0.3,
+            momentum: 0.0,
+            ..Momentum::defaults(Convention::Paper)
+        },
         Quadratic::reference(),
         s.view(),
         30,
@@ -183,10 +210,38 @@ fn a_non_finite_gradient_leaves_theta_unchanged() {
         panic!("no error");
     }
     for (t, e) in [
-        until_error(&Momentum::paper(0.1, 0.9).unwrap(), &j),
-        until_error(&Momentum::pytorch(0.1, 0.9).unwrap(), &j),
-        until_error(&Nag::paper(0.1, 0.9).unwrap(), &j),
-        until_error(&Nag::pytorch(0.1, 0.9).unwrap(), &j),
+        until_error(
+            &Momentum {
+                lr: 0.1,
+                momentum: 0.9,
+                ..Momentum::defaults(Convention::Paper)
+            },
+            &j,
+        ),
+        until_error(
+            &Momentum {
+                lr: 0.1,
+                momentum: 0.9,
+                ..Momentum::defaults(Convention::Pytorch)
+            },
+            &j,
+        ),
+        until_error(
+            &Nag {
+                lr: 0.1,
+                momentum: 0.9,
+                ..Nag::defaults(Convention::Paper)
+            },
+            &j,
+        ),
+        until_error(
+            &Nag {
+                lr: 0.1,
+                momentum: 0.9,
+                ..Nag::defaults(Convention::Pytorch)
+            },
+            &j,
+        ),
     ] {
         assert_eq!(
             e,

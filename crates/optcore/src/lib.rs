@@ -15,21 +15,25 @@
 //! - [`reference`](mod@reference): the reference traces and cases vendored in
 //!   `crates/optcore/reference/` (torch.optim and the post's equations, computed
 //!   outside this project), compiled in with `include_str!`, for tests and examples.
+//! - [`quantity`]: every recorded quantity's one column name and one symbol.
 //! - [`pieces`]: shared update pieces (decaying averages, sums of squares, βᵗ).
 //! - [`torch_ops`]: torch.optim's tensor operations on one element, rounded as
 //!   torch's CPU kernels round them (every `pytorch` convention uses them).
 //! - [`flags`]: hyperparameters as `optrace` flags, [`FromFlags`].
 //! - [`hyper`]: the one table of hyperparameters (name, flag, symbol, domain and
 //!   its check), read by `optrace` and by the symbols of labels.
+//! - [`exercise`]: checked exercises (an answer the library computes, the usual slips).
 //! - [`error`]: the typed [`Error`].
 
 pub mod data;
 pub mod error;
+pub mod exercise;
 pub mod flags;
 pub mod hyper;
 pub mod objective;
 pub mod optimizer;
 pub mod pieces;
+pub mod quantity;
 pub mod reference;
 pub mod render;
 pub mod torch_ops;
@@ -40,7 +44,9 @@ pub use error::{Error, Result};
 pub use flags::{Flags, FromFlags};
 pub use hyper::{Hyperparameter, HYPERPARAMETERS};
 pub use objective::{problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock};
-pub use optimizer::{check_step, Convention, Exact, Field, Optimizer, Oracle, Record, Staged};
+pub use optimizer::{
+    check_step, Convention, Exact, Field, Given, Optimizer, Oracle, Record, Staged,
+};
 pub use render::{fmt_num, Markdown, Report, Table};
 pub use trace::{run, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS, MAX_TRACE_STEPS};
 

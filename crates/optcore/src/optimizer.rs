@@ -1,15 +1,29 @@
 //! The optimizer abstraction: hyperparameters in one struct, state in another,
 //! one step a function of (hyperparameters, state, θ, gradient oracle).
 //!
+//! Every optimizer is built the same way, from its convention's documented
+//! defaults with Rust's struct update syntax, so no two `f64`s can be swapped:
+//!
 //! ```text
-//! let mut state = opt.init(theta.view());            // optax: init(params)
-//! opt.step(&mut state, theta.view_mut(), &mut oracle)?; // optax: update(grads, state, params)
-//! let record = opt.record(&state);                    // gₜ, vₜ, Gₜ, … of that step
+//! let opt = Adam { lr: 0.1, ..Adam::defaults(Convention::Paper) }.validated()?;
 //! ```
 //!
-//! A step asks the oracle for gradients where it needs them (NAG asks at the
-//! lookahead point), updates θ in place and keeps in the state everything the
-//! post talks about, so that [`Optimizer::record`] can copy it out for a trace.
+//! (the fields are public; [`Optimizer::validated`] refuses a value outside its
+//! domain at once, and every step checks again, so a literal cannot slip through).
+//! It is then used in one of two forms:
+//!
+//! ```text
+//! let mut state = opt.init(theta.view());                  // optax: init(params)
+//! opt.update(&mut state, theta.view_mut(), grad.view())?;  // torch: opt.step() after backward()
+//! opt.step(&mut state, theta.view_mut(), &mut oracle)?;    // the notebooks: ask an oracle
+//! let record = opt.record(&state);                          // gₜ, vₜ, Gₜ, … of that step
+//! ```
+//!
+//! [`Optimizer::update`] takes a gradient the caller computed (the form a user of
+//! torch or optax expects); [`Optimizer::step`] asks an [`Oracle`] for it, where
+//! the method needs it (NAG asks at the lookahead point). Both run the same code,
+//! so they give the same numbers. The state keeps everything the post talks
+//! about, so that [`Optimizer::record`] can copy it out for a trace.
 
 use crate::error::{check_dim, Error, Result};
 use crate::objective::Objective;
@@ -31,10 +45,41 @@ pub trait Oracle {
     fn eval(&mut self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>) -> f64;
     /// The loss a trace reports at `theta`: the full objective.
     fn loss(&self, theta: ArrayView1<f64>) -> f64;
-    /// Per-example gradient evaluations so far (1 per call for an analytic function).
-    fn gradient_evaluations(&self) -> u64;
-    /// Short name of the problem, for trace headers.
-    fn problem_name(&self) -> String;
+    /// Per-example gradient evaluations so far (1 per call for an analytic
+    /// function), for traces that count work. Default: 0, not counted.
+    fn gradient_evaluations(&self) -> u64 {
+        0
+    }
+    /// Short name of the problem, for trace headers. Default: `"problem"`.
+    fn problem_name(&self) -> String {
+        "problem".into()
+    }
+}
+
+/// The oracle behind [`Optimizer::update`]: it hands out one gradient the caller
+/// already computed. It knows no loss, so it reports 0 as the loss it saw (the
+/// `seen_loss` of SGD, momentum and NAG records).
+pub struct Given<'a> {
+    grad: ArrayView1<'a, f64>,
+}
+
+impl<'a> Given<'a> {
+    pub fn new(grad: ArrayView1<'a, f64>) -> Self {
+        Given { grad }
+    }
+}
+
+impl Oracle for Given<'_> {
+    fn dim(&self) -> usize {
+        self.grad.len()
+    }
+    fn eval(&mut self, _theta: ArrayView1<f64>, mut grad: ArrayViewMut1<f64>) -> f64 {
+        grad.assign(&self.grad);
+        0.0
+    }
+    fn loss(&self, _theta: ArrayView1<f64>) -> f64 {
+        0.0
+    }
 }
 
 impl dyn Oracle + '_ {
@@ -254,6 +299,14 @@ impl Field {
             values: values.to_vec(),
         }
     }
+    /// A vector field of one of the shared [`crate::quantity`]s.
+    pub fn of(q: crate::quantity::Quantity, values: ArrayView1<f64>) -> Self {
+        Field::vector(q.name, q.symbol, values)
+    }
+    /// A scalar field of one of the shared [`crate::quantity`]s.
+    pub fn scalar_of(q: crate::quantity::Quantity, value: f64) -> Self {
+        Field::scalar(q.name, q.symbol, value)
+    }
     pub fn scalar(name: &'static str, symbol: &'static str, value: f64) -> Self {
         Field {
             name,
@@ -276,8 +329,16 @@ pub trait Optimizer {
 
     /// Short name, as `optrace --optimizer` spells it.
     fn name(&self) -> &'static str;
-    /// The hyperparameters by their `optrace` flag names, for headers and docs.
+    /// Which formulas it follows ([`Convention`]).
+    fn convention(&self) -> Convention;
+    /// The numeric hyperparameters by their `optrace` flag names, for headers and docs.
     fn hyperparameters(&self) -> Vec<(&'static str, f64)>;
+    /// The variants switched on away from the method's standard form
+    /// (RMSprop's `"centered"`, Adam's `"without bias correction"`), in words:
+    /// a switch is a `bool` or an enum, never an `f64`. Default: none.
+    fn variants(&self) -> Vec<&'static str> {
+        Vec::new()
+    }
     /// Refuses hyperparameters outside their domain (a typed error, never a panic).
     fn validate(&self) -> Result<()>;
     /// The state before the first step, for parameters shaped like `theta`.
@@ -292,6 +353,33 @@ pub trait Optimizer {
     ) -> Result<()>;
     /// What the last step computed: gₜ, vₜ, Gₜ, E\[g²\]ₜ, … (a copy of the state).
     fn record(&self, state: &Self::State) -> Self::Record;
+
+    /// `self` if its hyperparameters are valid ([`Optimizer::validate`]), so a
+    /// bad value is refused where the optimizer is built:
+    /// `Adam { lr: 0.1, ..Adam::defaults(Convention::Paper) }.validated()?`.
+    fn validated(self) -> Result<Self>
+    where
+        Self: Sized,
+    {
+        self.validate()?;
+        Ok(self)
+    }
+
+    /// The plain form: one update of `theta` in place from a gradient the caller
+    /// computed (as after torch's `loss.backward()`), with the same code and
+    /// numbers as [`Optimizer::step`]. `grad` must be $\nabla J$ where the method
+    /// evaluates it: at θ for every method but NAG under `paper`, which needs it
+    /// at the lookahead point (`nag::Nag::lookahead`). On error (a dimension
+    /// mismatch, a non-finite gradient) `theta` and the state are unchanged.
+    /// Allocation free.
+    fn update(
+        &self,
+        state: &mut Self::State,
+        theta: ArrayViewMut1<f64>,
+        grad: ArrayView1<f64>,
+    ) -> Result<()> {
+        self.step(state, theta, &mut Given::new(grad))
+    }
 
     /// The hyperparameters in the post's symbols, for labels: `η = 0.4, γ = 0.9`.
     /// Labels built from this cannot drift from the optimizer they describe.
@@ -309,13 +397,20 @@ pub trait Optimizer {
             .join(", ")
     }
 
-    /// `name (lr = 0.4, momentum = 0.9)`.
+    /// `name/convention (lr = 0.4, momentum = 0.9)`, then any [`Optimizer::variants`]:
+    /// `rmsprop/pytorch (lr = 0.01, rho = 0.99, eps = 0.00000001; centered)`.
     fn describe(&self) -> String {
         let hp: Vec<String> = self
             .hyperparameters()
             .iter()
             .map(|(k, v)| format!("{k} = {v}"))
             .collect();
-        format!("{} ({})", self.name(), hp.join(", "))
+        let mut inside = hp.join(", ");
+        let variants = self.variants();
+        if !variants.is_empty() {
+            inside.push_str("; ");
+            inside.push_str(&variants.join(", "));
+        }
+        format!("{}/{} ({inside})", self.name(), self.convention())
     }
 }

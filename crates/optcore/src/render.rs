@@ -6,8 +6,14 @@
 
 use std::fmt::{self, Write as _};
 
-/// Significant digits of every number shown in tables and snapshots.
+/// Significant digits of every number in snapshots, text tables and CSV/JSON
+/// traces (full precision: what a snapshot pins).
 pub const DIGITS: usize = 10;
+
+/// Significant digits a notebook's HTML table shows by default: about four, so a
+/// table reads at a glance. The full value is in each cell's tooltip, in the
+/// snapshot, and one call away ([`Table::full`]).
+pub const SHOWN_DIGITS: usize = 4;
 
 /// `x` with [`DIGITS`] significant digits: fixed-point for 1e-4 ≤ |x| < 1e7,
 /// scientific otherwise; `0` for ±0. Rust's float formatting is exact, so the
@@ -80,8 +86,11 @@ pub enum Cell {
 
 impl Cell {
     fn text(&self) -> String {
+        self.text_with(DIGITS)
+    }
+    fn text_with(&self, digits: usize) -> String {
         match self {
-            Cell::Num(x) => fmt_num(*x),
+            Cell::Num(x) => fmt_sig(*x, digits),
             Cell::Int(i) => i.to_string(),
             Cell::Text(s) => s.clone(),
         }
@@ -130,6 +139,9 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// A line under the table (a conclusion, a stop reason).
     pub note: Option<String>,
+    /// Significant digits of the HTML view (`None`: [`SHOWN_DIGITS`]); the text
+    /// view (snapshots) always has [`DIGITS`].
+    pub shown_digits: Option<usize>,
 }
 
 impl Table {
@@ -139,6 +151,7 @@ impl Table {
             header: header.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
             note: None,
+            shown_digits: None,
         }
     }
 
@@ -148,11 +161,23 @@ impl Table {
             header,
             rows: Vec::new(),
             note: None,
+            shown_digits: None,
         }
     }
 
     pub fn push(&mut self, row: Vec<Cell>) {
         self.rows.push(row);
+    }
+
+    /// The same table shown with every digit a snapshot holds ([`DIGITS`]).
+    pub fn full(self) -> Self {
+        self.with_digits(DIGITS)
+    }
+
+    /// The same table shown with `digits` significant digits in a notebook.
+    pub fn with_digits(mut self, digits: usize) -> Self {
+        self.shown_digits = Some(digits.max(1));
+        self
     }
 
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
@@ -175,9 +200,13 @@ impl Table {
         )
     }
 
-    /// The table as an HTML `<table>`.
+    /// The table as an HTML `<table>`: numbers with [`SHOWN_DIGITS`] significant
+    /// digits (or [`Table::with_digits`]), each cell's full value in its tooltip;
+    /// wider than 1000 px it scrolls sideways with its first column kept in view.
     pub fn to_html(&self) -> String {
+        let digits = self.shown_digits.unwrap_or(SHOWN_DIGITS);
         let mut s = String::new();
+        s.push_str("<div style=\"max-width:1000px;overflow-x:auto\">");
         s.push_str("<table class=\"optrace\">");
         if !self.title.is_empty() {
             let _ = write!(
@@ -195,15 +224,22 @@ impl Table {
             s.push_str("<tr>");
             for c in r {
                 let align = if c.is_numeric() { "right" } else { "left" };
+                let shown = c.text_with(digits);
+                let full = c.text();
+                let title = if matches!(c, Cell::Num(_)) && shown != full {
+                    format!(" title=\"{}\"", html_escape(&full))
+                } else {
+                    String::new()
+                };
                 let _ = write!(
                     s,
-                    "<td style=\"text-align:{align};font-family:monospace\">{}</td>",
-                    html_escape(&c.text())
+                    "<td style=\"text-align:{align};font-family:monospace\"{title}>{}</td>",
+                    html_escape(&shown)
                 );
             }
             s.push_str("</tr>");
         }
-        s.push_str("</tbody></table>");
+        s.push_str("</tbody></table></div>");
         if let Some(n) = &self.note {
             let _ = write!(s, "<p><em>{}</em></p>", html_escape(n));
         }
@@ -405,7 +441,14 @@ mod tests {
             text,
             "demo\nt             x\n0  0.1000000000\n1  -2.500000000\n"
         );
+        // A notebook shows four significant digits, the full value in the tooltip…
+        assert!(t.to_html().contains(
+            "<td style=\"text-align:right;font-family:monospace\" title=\"-2.500000000\">-2.500</td>"
+        ));
+        // …and every digit one call away.
         assert!(t
+            .clone()
+            .full()
             .to_html()
             .contains("<td style=\"text-align:right;font-family:monospace\">-2.500000000</td>"));
         assert_eq!(t.to_csv(), "t,x\n0,0.1\n1,-2.5\n");

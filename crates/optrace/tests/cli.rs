@@ -190,7 +190,10 @@ fn trace_to_json_escapes_names() {
         },
     );
     let mut trace = optcore::run(
-        &optimizers::gd::Sgd::new(0.1).unwrap(),
+        &optimizers::gd::Sgd {
+            lr: 0.1,
+            ..optimizers::gd::Sgd::defaults(optcore::Convention::Paper)
+        },
         &objective,
         optcore::ndarray::arr1(&[1.0, 2.0]).view(),
         3,

@@ -29,7 +29,12 @@ pub fn rosenbrock_start() -> Array1<f64> {
 /// The first five steps of the paper's RMSprop (η = 0.1, ρ = 0.9, ε = 1e-8) on
 /// $0.1x^2 + 2y^2$ from $(-5, -2)$, every quantity of the update in its column.
 pub fn first_steps() -> Result<Report> {
-    let opt = Rmsprop::new(Convention::Paper, 0.1, 0.9, 1e-8)?;
+    let opt = Rmsprop {
+        lr: 0.1,
+        rho: 0.9,
+        eps: 1e-8,
+        ..Rmsprop::defaults(Convention::Paper)
+    };
     let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
     tr.completed()?;
     let jump = 1.0 / (1.0 - opt.rho).sqrt();
@@ -66,8 +71,18 @@ pub fn slope(c: f64) -> FnObjective {
 /// gradient $|g|$: with ε inside, ε = 1e-8 acts like 1e-4 outside.
 pub fn eps_placement() -> Result<Table> {
     let (lr, rho, eps) = (0.01, 0.99, 1e-8);
-    let inside = Rmsprop::new(Convention::Paper, lr, rho, eps)?;
-    let outside = Rmsprop::new(Convention::Pytorch, lr, rho, eps)?;
+    let inside = Rmsprop {
+        lr,
+        rho,
+        eps,
+        ..Rmsprop::defaults(Convention::Paper)
+    };
+    let outside = Rmsprop {
+        lr,
+        rho,
+        eps,
+        ..Rmsprop::defaults(Convention::Pytorch)
+    };
     let mut t = Table::new(
         format!("RMSprop's first step, η = {lr}, ρ = {rho}, ε = {eps:e}: where ε goes"),
         &[
@@ -115,11 +130,27 @@ pub fn variant_list() -> Result<Vec<(String, Rmsprop)>> {
     Ok(vec![
         (format!("paper: ρ = {}, ε inside", paper.rho), paper),
         ("pytorch defaults".to_string(), torch),
-        (format!("pytorch, momentum {m}"), torch.with_momentum(m)?),
-        ("pytorch, centered".to_string(), torch.with_centered(true)),
+        (
+            format!("pytorch, momentum {m}"),
+            Rmsprop {
+                momentum: m,
+                ..torch
+            },
+        ),
+        (
+            "pytorch, centered".to_string(),
+            Rmsprop {
+                centered: true,
+                ..torch
+            },
+        ),
         (
             format!("pytorch, centered + momentum {m}"),
-            torch.with_momentum(m)?.with_centered(true),
+            Rmsprop {
+                momentum: m,
+                centered: true,
+                ..torch
+            },
         ),
     ])
 }
@@ -181,8 +212,17 @@ pub const ADADELTA_STEPS: usize = 8;
 /// $\sqrt{E\[g^2\]_t + \epsilon}$; only the numerator differs (η vs
 /// $RMS\[\Delta\theta\]_{t-1}$).
 pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
-    let ada = adadelta::Adadelta::new(0.95, 1e-6)?;
-    let rms = Rmsprop::new(Convention::Paper, 0.01, ada.rho, ada.eps)?;
+    let ada = adadelta::Adadelta {
+        rho: 0.95,
+        eps: 1e-6,
+        ..adadelta::Adadelta::defaults(Convention::Paper)
+    };
+    let rms = Rmsprop {
+        lr: 0.01,
+        rho: ada.rho,
+        eps: ada.eps,
+        ..Rmsprop::defaults(Convention::Paper)
+    };
     let a = run(&ada, slope(2.0), array![0.0].view(), steps)?;
     let b = run(&rms, slope(2.0), array![0.0].view(), steps)?;
     a.completed()?;
@@ -214,7 +254,7 @@ pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
             x.avg_sq_grad[0].into(),
             y.avg_sq_grad[0].into(),
             x.rms_grad[0].into(),
-            y.rms[0].into(),
+            y.denom[0].into(),
             x.rms_update_prev[0].into(),
             rms.lr.into(),
             x.update[0].into(),
@@ -246,8 +286,17 @@ pub fn sample_rows(table: &Table, ts: &[usize]) -> Table {
 /// Adagrad and RMSprop (paper, ρ = 0.9) with the same η = `lr` and ε = 1e-8.
 pub fn vs_adagrad_optimizers(lr: f64) -> Result<(adagrad::Adagrad, Rmsprop)> {
     Ok((
-        adagrad::Adagrad::new(lr, 1e-8)?,
-        Rmsprop::new(Convention::Paper, lr, 0.9, 1e-8)?,
+        adagrad::Adagrad {
+            lr,
+            eps: 1e-8,
+            ..adagrad::Adagrad::defaults(Convention::Paper)
+        },
+        Rmsprop {
+            lr,
+            rho: 0.9,
+            eps: 1e-8,
+            ..Rmsprop::defaults(Convention::Paper)
+        },
     ))
 }
 

@@ -1,5 +1,32 @@
 //! # RMSprop
 //!
+//! ## Quick start: on your own model
+//!
+//! The plain form [`optcore::Optimizer::update`] takes a gradient you computed,
+//! as a torch or optax training loop does. Least squares on four rows, fitting
+//! $\theta_0 + \theta_1 x \approx y$ to $y = 1 + 2x$ with
+//! $\nabla J = X^\top (X\theta - y)/n$:
+//!
+//! ```
+//! use rmsprop::Rmsprop;
+//! use optcore::ndarray::{array, Array1};
+//! use optcore::{Convention, Optimizer};
+//!
+//! let x = array![[1.0, 0.0], [1.0, 1.0], [1.0, 2.0], [1.0, 3.0]];
+//! let y = array![1.0, 3.0, 5.0, 7.0];
+//! let opt = Rmsprop { lr: 0.001, ..Rmsprop::defaults(Convention::Paper) }.validated()?;
+//! let mut theta = Array1::zeros(2);
+//! let mut state = opt.init(theta.view());
+//! for _ in 0..3000 {
+//!     let grad = x.t().dot(&(x.dot(&theta) - &y)) / 4.0;
+//!     opt.update(&mut state, theta.view_mut(), grad.view())?;
+//! }
+//! assert!((theta[0] - 1.0).abs() < 0.001 && (theta[1] - 2.0).abs() < 0.001, "{theta}");
+//! # Ok::<(), optcore::Error>(())
+//! ```
+//!
+//! ## The method
+//!
 //! Adagrad divides by the root of *every* squared gradient so far, $G_t = \sum g^2$,
 //! so its rate $\eta/\sqrt{G_t + \epsilon}$ only shrinks and eventually stalls.
 //! RMSprop (Hinton, *Neural Networks for Machine Learning*, lecture 6e) keeps a
@@ -48,6 +75,7 @@ use optcore::error::{
     check_non_negative, check_open_unit_interval, check_positive, check_unit_interval, Result,
 };
 use optcore::pieces;
+use optcore::quantity;
 use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
 
 /// Hyperparameters of RMSprop.
@@ -67,32 +95,6 @@ pub struct Rmsprop {
 }
 
 impl Rmsprop {
-    /// A validated optimizer without momentum, not centered.
-    pub fn new(convention: Convention, lr: f64, rho: f64, eps: f64) -> Result<Self> {
-        let r = Rmsprop {
-            lr,
-            rho,
-            eps,
-            momentum: 0.0,
-            centered: false,
-            convention,
-        };
-        r.validate()?;
-        Ok(r)
-    }
-
-    /// The same with momentum μ (validated: μ ∈ [0, 1)).
-    pub fn with_momentum(self, momentum: f64) -> Result<Self> {
-        let r = Rmsprop { momentum, ..self };
-        r.validate()?;
-        Ok(r)
-    }
-
-    /// The same, centered or not.
-    pub fn with_centered(self, centered: bool) -> Self {
-        Rmsprop { centered, ..self }
-    }
-
     /// The documented defaults: `paper` η = 0.001, ρ = 0.9 (Hinton's suggestion as
     /// Ruder's overview reports it), ε = 1e-8; `pytorch` η = 0.01, α = 0.99, ε = 1e-8
     /// (`torch.optim.RMSprop`). Both: no momentum, not centered.
@@ -116,13 +118,14 @@ impl FromFlags for Rmsprop {
     /// Uses `--lr`, `--rho` (torch's `alpha`), `--eps`, `--momentum`.
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
         let d = Rmsprop::defaults(convention);
-        Rmsprop::new(
-            convention,
-            flags.lr.unwrap_or(d.lr),
-            flags.rho.unwrap_or(d.rho),
-            flags.eps.unwrap_or(d.eps),
-        )?
-        .with_momentum(flags.momentum.unwrap_or(d.momentum))
+        Rmsprop {
+            lr: flags.lr.unwrap_or(d.lr),
+            rho: flags.rho.unwrap_or(d.rho),
+            eps: flags.eps.unwrap_or(d.eps),
+            momentum: flags.momentum.unwrap_or(d.momentum),
+            ..d
+        }
+        .validated()
     }
 }
 
@@ -136,10 +139,10 @@ pub struct RmspropState {
     pub avg_sq_grad: Array1<f64>,
     /// $\bar g_t$, the decaying average of the gradient (centered only; torch's `grad_avg`).
     pub avg_grad: Array1<f64>,
-    /// $b_t$, the momentum buffer (momentum only).
+    /// $b_t$, the momentum buffer (momentum only; torch's `momentum_buffer`).
     pub velocity: Array1<f64>,
     /// The denominator $d$: $\sqrt{E\[g^2\]_t + \epsilon}$ or $\sqrt{E\[g^2\]_t} + \epsilon$.
-    pub rms: Array1<f64>,
+    pub denom: Array1<f64>,
 }
 
 /// What one RMSprop step computed.
@@ -151,7 +154,7 @@ pub struct RmspropRecord {
     pub avg_grad: Option<Array1<f64>>,
     /// Present with momentum.
     pub velocity: Option<Array1<f64>>,
-    pub rms: Array1<f64>,
+    pub denom: Array1<f64>,
     /// $\eta / d$ per coordinate: the effective learning rate.
     pub effective_lr: Array1<f64>,
 }
@@ -159,21 +162,17 @@ pub struct RmspropRecord {
 impl Record for RmspropRecord {
     fn fields(&self) -> Vec<Field> {
         let mut f = vec![
-            Field::vector("g", "g", self.grad.view()),
-            Field::vector("avg_sq_grad", "E[g²]", self.avg_sq_grad.view()),
+            Field::of(quantity::GRAD, self.grad.view()),
+            Field::of(quantity::AVG_SQ_GRAD, self.avg_sq_grad.view()),
         ];
         if let Some(a) = &self.avg_grad {
-            f.push(Field::vector("avg_grad", "ḡ", a.view()));
+            f.push(Field::of(quantity::AVG_GRAD, a.view()));
         }
         if let Some(v) = &self.velocity {
-            f.push(Field::vector("velocity", "b", v.view()));
+            f.push(Field::of(quantity::MOMENTUM_BUFFER, v.view()));
         }
-        f.push(Field::vector("rms", "d", self.rms.view()));
-        f.push(Field::vector(
-            "effective_lr",
-            "η/d",
-            self.effective_lr.view(),
-        ));
+        f.push(Field::of(quantity::DENOM, self.denom.view()));
+        f.push(Field::of(quantity::EFFECTIVE_LR, self.effective_lr.view()));
         f
     }
 }
@@ -197,7 +196,7 @@ impl Rmsprop {
             .and(&mut s.avg_sq_grad)
             .and(&mut s.avg_grad)
             .and(&mut s.velocity)
-            .and(&mut s.rms)
+            .and(&mut s.denom)
             .for_each(|x, &g, sq, ga, b, d| {
                 *sq = pieces::decay_sq(*sq, g, rho);
                 let mut var = *sq;
@@ -236,7 +235,7 @@ impl Rmsprop {
             .and(&mut s.avg_sq_grad)
             .and(&mut s.avg_grad)
             .and(&mut s.velocity)
-            .and(&mut s.rms)
+            .and(&mut s.denom)
             .for_each(|x, &g, sq, ga, b, d| {
                 use optcore::torch_ops::*;
                 *sq = decay_sq(*sq, g, rho);
@@ -263,15 +262,22 @@ impl Optimizer for Rmsprop {
     fn name(&self) -> &'static str {
         "rmsprop"
     }
+    fn convention(&self) -> Convention {
+        self.convention
+    }
     fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
         let mut h = vec![("lr", self.lr), ("rho", self.rho), ("eps", self.eps)];
         if self.momentum > 0.0 {
             h.push(("momentum", self.momentum));
         }
-        if self.centered {
-            h.push(("centered", 1.0));
-        }
         h
+    }
+    fn variants(&self) -> Vec<&'static str> {
+        if self.centered {
+            vec!["centered"]
+        } else {
+            Vec::new()
+        }
     }
     fn validate(&self) -> Result<()> {
         check_positive("lr", self.lr)?;
@@ -287,7 +293,7 @@ impl Optimizer for Rmsprop {
             avg_sq_grad: z.clone(),
             avg_grad: z.clone(),
             velocity: z.clone(),
-            rms: z,
+            denom: z,
         }
     }
     fn step(
@@ -312,8 +318,8 @@ impl Optimizer for Rmsprop {
             avg_sq_grad: s.avg_sq_grad.clone(),
             avg_grad: self.centered.then(|| s.avg_grad.clone()),
             velocity: (self.momentum > 0.0).then(|| s.velocity.clone()),
-            rms: s.rms.clone(),
-            effective_lr: s.rms.mapv(|d| self.lr / d),
+            denom: s.denom.clone(),
+            effective_lr: s.denom.mapv(|d| self.lr / d),
         }
     }
 }
@@ -327,7 +333,12 @@ mod tests {
     #[test]
     fn first_step_by_hand() {
         // g = (0.2·(−5), 4·(−2)) = (−1, −8); E[g²]₁ = (1 − ρ)g²; θ₁ = θ₀ − η g/√(E + ε).
-        let opt = Rmsprop::new(Convention::Paper, 0.1, 0.9, 0.0).unwrap();
+        let opt = Rmsprop {
+            lr: 0.1,
+            rho: 0.9,
+            eps: 0.0,
+            ..Rmsprop::defaults(Convention::Paper)
+        };
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
         let rec = tr.rows[1].record.as_ref().unwrap();
         let w = 1.0 - 0.9;
@@ -341,22 +352,48 @@ mod tests {
 
     #[test]
     fn bad_hyperparameters_are_refused_with_the_flag_name() {
-        let e = Rmsprop::new(Convention::Pytorch, 0.0, 0.99, 1e-8)
-            .unwrap_err()
-            .to_string();
+        let e = Rmsprop {
+            lr: 0.0,
+            rho: 0.99,
+            eps: 1e-8,
+            ..Rmsprop::defaults(Convention::Pytorch)
+        }
+        .validated()
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("lr"), "{e}");
-        let e = Rmsprop::new(Convention::Pytorch, 0.01, 1.0, 1e-8)
-            .unwrap_err()
-            .to_string();
+        let e = Rmsprop {
+            lr: 0.01,
+            rho: 1.0,
+            eps: 1e-8,
+            ..Rmsprop::defaults(Convention::Pytorch)
+        }
+        .validated()
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("rho") && e.contains("(0, 1)"), "{e}");
-        assert!(Rmsprop::new(Convention::Pytorch, 0.01, 0.0, 1e-8).is_err());
-        let e = Rmsprop::new(Convention::Pytorch, 0.01, 0.9, -1e-8)
-            .unwrap_err()
-            .to_string();
+        assert!(Rmsprop {
+            lr: 0.01,
+            rho: 0.0,
+            eps: 1e-8,
+            ..Rmsprop::defaults(Convention::Pytorch)
+        }
+        .validated()
+        .is_err());
+        let e = Rmsprop {
+            lr: 0.01,
+            rho: 0.9,
+            eps: -1e-8,
+            ..Rmsprop::defaults(Convention::Pytorch)
+        }
+        .validated()
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("eps"), "{e}");
         let opt = Rmsprop::defaults(Convention::Pytorch);
-        assert!(opt.with_momentum(1.0).is_err());
-        assert!(opt.with_momentum(-0.1).is_err());
+        for momentum in [1.0, -0.1] {
+            assert!(Rmsprop { momentum, ..opt }.validated().is_err());
+        }
     }
 
     #[test]

@@ -70,11 +70,14 @@ fn hinton_rmsprop(c: &Case) -> Vec<[f64; 2]> {
 }
 
 fn worst(convention: Convention, c: &Case, expected: &[[f64; 2]]) -> f64 {
-    let opt = Rmsprop::new(convention, c.lr, c.alpha, c.eps)
-        .unwrap()
-        .with_momentum(c.momentum)
-        .unwrap()
-        .with_centered(c.centered);
+    let opt = Rmsprop {
+        lr: c.lr,
+        rho: c.alpha,
+        eps: c.eps,
+        momentum: c.momentum,
+        centered: c.centered,
+        ..Rmsprop::defaults(convention)
+    };
     max_rel_diff(&theta_rows(&opt, c.problem, c.start, c.steps), expected)
 }
 
