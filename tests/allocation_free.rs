@@ -4,7 +4,8 @@
 
 use optimizers::optcore::ndarray::{array, Array1};
 use optimizers::optcore::Convention;
-use optimizers::optcore::{Objective, Optimizer, Oracle, Quadratic};
+use optimizers::optcore::{Flags, FromFlags, Objective, Optimizer, Oracle, Quadratic};
+use optimizers::registry::{Entry, Visitor};
 use testkit::{allocations, assert_counter_counts, assert_steps_allocation_free};
 
 #[global_allocator]
@@ -23,17 +24,16 @@ fn every_step_is_allocation_free() {
     // The counter sees this thread's allocations (else the test could not fail).
     assert_counter_counts();
 
-    use optimizers::optcore::Convention::{Paper, Pytorch};
-    for convention in [Paper, Pytorch] {
-        check(optimizers::gd::Sgd::defaults(convention));
-        check(optimizers::momentum::Momentum::defaults(convention));
-        check(optimizers::nag::Nag::defaults(convention));
-        check(optimizers::adagrad::Adagrad::defaults(convention));
-        check(optimizers::adadelta::Adadelta::defaults(convention));
-        check(optimizers::rmsprop::Rmsprop::defaults(convention));
-        check(optimizers::adam::Adam::defaults(convention));
-        check(optimizers::nadam::Nadam::defaults(convention));
+    // Every optimizer of the registry, both conventions, at its defaults.
+    struct Each;
+    impl Visitor for Each {
+        fn visit<O: Optimizer + FromFlags>(&mut self, _: Entry) {
+            for c in [Convention::Paper, Convention::Pytorch] {
+                check(O::from_flags(c, &Flags::default()).expect("defaults"));
+            }
+        }
     }
+    optimizers::registry::visit(&mut Each);
 
     // A mini-batch oracle reshuffles in place at each epoch boundary.
     let loss = optimizers::optcore::Softmax::new(
@@ -83,15 +83,13 @@ fn check_update<O: Optimizer>(opt: O) {
 #[test]
 fn every_plain_update_is_allocation_free() {
     assert_counter_counts();
-    use optimizers::optcore::Convention::{Paper, Pytorch};
-    for convention in [Paper, Pytorch] {
-        check_update(optimizers::gd::Sgd::defaults(convention));
-        check_update(optimizers::momentum::Momentum::defaults(convention));
-        check_update(optimizers::nag::Nag::defaults(convention));
-        check_update(optimizers::adagrad::Adagrad::defaults(convention));
-        check_update(optimizers::adadelta::Adadelta::defaults(convention));
-        check_update(optimizers::rmsprop::Rmsprop::defaults(convention));
-        check_update(optimizers::adam::Adam::defaults(convention));
-        check_update(optimizers::nadam::Nadam::defaults(convention));
+    struct Each;
+    impl Visitor for Each {
+        fn visit<O: Optimizer + FromFlags>(&mut self, _: Entry) {
+            for c in [Convention::Paper, Convention::Pytorch] {
+                check_update(O::from_flags(c, &Flags::default()).expect("defaults"));
+            }
+        }
     }
+    optimizers::registry::visit(&mut Each);
 }

@@ -116,40 +116,34 @@ impl Nag {
 }
 
 impl Nag {
-    /// Where this method takes its next gradient, for the plain form
-    /// [`Optimizer::update`]: the post's lookahead $\varphi_t = \theta_{t-1} -
-    /// \gamma v_{t-1}$ (`paper`), or the iterate itself (`pytorch`). Computed as
-    /// [`Optimizer::step`] computes it, so `update` with $\nabla J$ there gives
-    /// `step`'s numbers to the last bit. Allocation free.
-    pub fn lookahead_into(
+    /// φ = θ − γv (`paper`) or θ (`pytorch`) into `point`: the one place the
+    /// lookahead is computed ([`Optimizer::step`] and [`Optimizer::gradient_point`]).
+    fn lookahead_point(
         &self,
-        state: &NagState,
         theta: ArrayView1<f64>,
-        mut point: ArrayViewMut1<f64>,
-    ) -> Result<()> {
-        optcore::error::check_dim(
-            "lookahead: θ against the state",
-            state.velocity.len(),
-            theta.len(),
-        )?;
-        optcore::error::check_dim("lookahead: the output against θ", theta.len(), point.len())?;
+        velocity: ArrayView1<f64>,
+        point: ArrayViewMut1<f64>,
+    ) {
         match self.convention {
             Convention::Paper => {
                 let gamma = self.momentum;
                 Zip::from(point)
                     .and(&theta)
-                    .and(&state.velocity)
+                    .and(&velocity)
                     .for_each(|p, &x, &v| *p = x - gamma * v);
             }
-            Convention::Pytorch => point.assign(&theta),
+            Convention::Pytorch => {
+                let mut point = point;
+                point.assign(&theta);
+            }
         }
-        Ok(())
     }
 
-    /// [`Nag::lookahead_into`] into a new vector.
+    /// The lookahead θ − γv (`paper`) or θ (`pytorch`): [`Optimizer::gradient_point`]
+    /// into a new vector.
     pub fn lookahead(&self, state: &NagState, theta: ArrayView1<f64>) -> Result<Array1<f64>> {
         let mut point = Array1::zeros(theta.len());
-        self.lookahead_into(state, theta, point.view_mut())?;
+        self.gradient_point(state, theta, point.view_mut())?;
         Ok(point)
     }
 }
@@ -299,20 +293,8 @@ impl Optimizer for Nag {
         // Where the gradient is taken: the lookahead φₜ = θₜ₋₁ − γ vₜ₋₁ (`paper`) or
         // the iterate θ'ₜ₋₁ itself (`pytorch`). Staged, and committed only once the
         // evaluation has succeeded: a failed evaluation leaves the state unchanged.
-        let at = match self.convention {
-            Convention::Paper => {
-                let gamma = self.momentum;
-                Zip::from(s.lookahead.stage())
-                    .and(&theta)
-                    .and(&s.velocity)
-                    .for_each(|p, &x, &v| *p = x - gamma * v);
-                s.lookahead.staged()
-            }
-            Convention::Pytorch => {
-                s.lookahead.stage().assign(&theta);
-                theta.view()
-            }
-        };
+        self.lookahead_point(theta.view(), s.velocity.view(), s.lookahead.stage());
+        let at = s.lookahead.staged();
         s.seen_loss = s.grad.eval(oracle, t, at)?;
         s.lookahead.commit();
         match self.convention {
@@ -322,6 +304,27 @@ impl Optimizer for Nag {
         s.t = t;
         Ok(())
     }
+    /// Where NAG takes its next gradient, for the plain form
+    /// [`Optimizer::update`]: the post's lookahead $\varphi_t = \theta_{t-1} -
+    /// \gamma v_{t-1}$ (`paper`), or the iterate itself (`pytorch`). Computed as
+    /// [`Optimizer::step`] computes it, so `update` with $\nabla J$ there gives
+    /// `step`'s numbers to the last bit. Allocation free.
+    fn gradient_point(
+        &self,
+        state: &NagState,
+        theta: ArrayView1<f64>,
+        point: ArrayViewMut1<f64>,
+    ) -> Result<()> {
+        optcore::error::check_dim(
+            "lookahead: θ against the state",
+            state.velocity.len(),
+            theta.len(),
+        )?;
+        optcore::error::check_dim("lookahead: the output against θ", theta.len(), point.len())?;
+        self.lookahead_point(theta, state.velocity.view(), point);
+        Ok(())
+    }
+
     fn record(&self, s: &NagState) -> NagRecord {
         NagRecord {
             convention: self.convention,

@@ -365,11 +365,30 @@ pub trait Optimizer {
         Ok(self)
     }
 
+    /// Where the method takes its next gradient, written into `point`: θ itself
+    /// for every method but NAG under `paper`, which overrides this with its
+    /// lookahead $\theta - \gamma v$. Feed [`Optimizer::update`] the gradient there.
+    fn gradient_point(
+        &self,
+        state: &Self::State,
+        theta: ArrayView1<f64>,
+        mut point: ArrayViewMut1<f64>,
+    ) -> Result<()> {
+        let _ = state;
+        check_dim(
+            "gradient_point: the output against θ",
+            theta.len(),
+            point.len(),
+        )?;
+        point.assign(&theta);
+        Ok(())
+    }
+
     /// The plain form: one update of `theta` in place from a gradient the caller
     /// computed (as after torch's `loss.backward()`), with the same code and
     /// numbers as [`Optimizer::step`]. `grad` must be $\nabla J$ where the method
     /// evaluates it: at θ for every method but NAG under `paper`, which needs it
-    /// at the lookahead point (`nag::Nag::lookahead`). On error (a dimension
+    /// at the lookahead point ([`Optimizer::gradient_point`]). On error (a dimension
     /// mismatch, a non-finite gradient) `theta` and the state are unchanged.
     /// Allocation free.
     fn update(
