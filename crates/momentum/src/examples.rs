@@ -289,7 +289,7 @@ pub fn weights_table(gamma: f64, t: usize) -> Table {
         sum += wk;
         let closed = (1.0 - optcore::pieces::pow_int(gamma, n + 1)) / (1.0 - gamma);
         table.push(vec![
-            format!("g{}", unroll::subscript(*k)).into(),
+            format!("g{}", optcore::trace::sub(*k)).into(),
             (*wk).into(),
             sum.into(),
             closed.into(),

@@ -172,8 +172,8 @@ pub fn step_table() -> Result<Table> {
     let mut t = Table::new(
         format!(
             "one step from the same θ = θ{} and v = v{} of the quadratic NAG run (η = {}, γ = {})",
-            unroll::subscript(v.t - 1),
-            unroll::subscript(v.t - 1),
+            optcore::trace::sub(v.t - 1),
+            optcore::trace::sub(v.t - 1),
             fmt_short(setup.lr),
             fmt_short(setup.gamma)
         ),
