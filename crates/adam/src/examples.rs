@@ -2,13 +2,15 @@
 //! renders itself, and `tests/snapshots.rs` pins its text.
 
 use crate::{Adam, EpsPlacement};
-use momentum::unroll::{self, Poly, Symbol};
 use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::pieces::{decay_avg, decay_avg_sq, pow_int};
+use optcore::measure::step_record;
 use optcore::reference::{self, rel_diff};
-use optcore::{fmt_num, problem_by_name, run, Convention, Optimizer, Quadratic, Report, Table};
-use rmsprop::examples::slope;
+use optcore::unroll::{self, Poly, Symbol};
+use optcore::{
+    fmt_num, problem_by_name, run, Convention, Optimizer, Quadratic, Report, Slope, Table,
+};
 
 /// How far [`unrolled_first_moment`] unrolls $m_t$.
 pub const UNROLL_T: usize = 6;
@@ -53,7 +55,7 @@ pub fn first_steps() -> Result<Report> {
         )))
 }
 
-/// $m_t$ unrolled symbolically (the momentum crate's [`unroll`]), the sum of its
+/// $m_t$ unrolled symbolically ([`optcore::unroll`], the unrolling the momentum crate uses for $v_t$), the sum of its
 /// weights as a polynomial in β₁ (it collapses to $1-\beta_1^t$), and both
 /// evaluated at β₁ = 0.9.
 pub fn unrolled_first_moment(t_max: usize) -> Report {
@@ -103,7 +105,7 @@ pub fn unrolled_first_moment(t_max: usize) -> Report {
 /// $v_t = 1-\beta_2^t$ are biased, $\hat m_t = \hat v_t = 1$ are not.
 pub fn constant_gradient(steps: usize) -> Result<Table> {
     let opt = Adam::defaults(Convention::Paper);
-    let tr = run(&opt, slope(1.0), array![0.0].view(), steps)?;
+    let tr = run(&opt, Slope::new(1.0), array![0.0].view(), steps)?;
     tr.completed()?;
     let mut t = Table::new(
         format!(
@@ -113,7 +115,7 @@ pub fn constant_gradient(steps: usize) -> Result<Table> {
         &["t", "m", "1 − β₁ᵗ", "m̂", "v", "1 − β₂ᵗ", "v̂"],
     );
     for row in tr.rows.iter().skip(1) {
-        let r = row.record.as_ref().expect("a step record");
+        let r = step_record(row)?;
         t.push(vec![
             row.t.into(),
             r.m[0].into(),
@@ -142,8 +144,8 @@ pub fn bias_correction_first_steps(steps: usize) -> Result<Report> {
         bias_correction: false,
         ..corrected
     };
-    let a = run(&corrected, slope(1.0), array![0.0].view(), steps)?;
-    let b = run(&uncorrected, slope(1.0), array![0.0].view(), steps)?;
+    let a = run(&corrected, Slope::new(1.0), array![0.0].view(), steps)?;
+    let b = run(&uncorrected, Slope::new(1.0), array![0.0].view(), steps)?;
     let mut t1 = Table::new(
         format!(
             "constant gradient g = 1, η = {}: the step Δθₜ",
@@ -244,7 +246,7 @@ pub fn momentum_plus_rmsprop(steps: usize) -> Result<Report> {
         &["t", "EMA m[0]", "√E[g²][0]", "θₜ₋₁ − η m/(√E[g²]+ε) [0]", "Adam θₜ[0]", "θₜ₋₁ − η m/(√E[g²]+ε) [1]", "Adam θₜ[1]", "max |difference|"],
     );
     for w in tr.rows.windows(2) {
-        let r = w[1].record.as_ref().expect("a step record");
+        let r = step_record(&w[1])?;
         decay_avg(ema.view_mut(), r.grad.view(), opt.beta1);
         decay_avg_sq(avg_sq.view_mut(), r.grad.view(), opt.beta2);
         let pieces: Vec<f64> = (0..2)
@@ -295,8 +297,8 @@ pub fn eps_placement() -> Result<Table> {
         &["|g|", "Δθ, √v̂ + ε", "Δθ, √(v̂ + ε)", "inside / added"],
     );
     for c in [1.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8] {
-        let a = run(&added, slope(c), array![0.0].view(), 1)?;
-        let b = run(&inside, slope(c), array![0.0].view(), 1)?;
+        let a = run(&added, Slope::new(c), array![0.0].view(), 1)?;
+        let b = run(&inside, Slope::new(c), array![0.0].view(), 1)?;
         let (da, db) = (a.rows[1].theta[0], b.rows[1].theta[0]);
         t.push(vec![c.into(), da.into(), db.into(), (db / da).into()]);
     }
