@@ -20,8 +20,8 @@ use batching::{Batches, LastBatch, MiniBatchOracle};
 use ndarray::ArrayView1;
 use optcore::error::Result;
 use optcore::trace::Row;
-use optcore::{Convention, Optimizer};
 use optcore::{run_with, ExampleLoss, Objective, Oracle, RunOptions, Table, Trace};
+use optcore::{Convention, Optimizer};
 
 /// Gradient descent on a data loss, `batch_size` examples per update.
 #[derive(Debug, Clone, Copy, PartialEq)]

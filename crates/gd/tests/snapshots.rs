@@ -70,7 +70,10 @@ fn lr_sensitivity_plot() {
 
 #[test]
 fn quadratic_paths_plot() {
-    snap!("quadratic_paths", quadratic_paths_table().unwrap().to_string());
+    snap!(
+        "quadratic_paths",
+        quadratic_paths_table().unwrap().to_string()
+    );
 }
 
 #[test]

@@ -43,9 +43,15 @@ fn unrolling() {
 
 #[test]
 fn unrolling_figures() {
-    snap!("weights_series", plots::series_text(&ex::weights_series(60)));
+    snap!(
+        "weights_series",
+        plots::series_text(&ex::weights_series(60))
+    );
     snap!("sums_series", plots::series_text(&ex::sums_series(200)));
-    snap!("half_life_series", plots::series_text(&ex::half_life_series()));
+    snap!(
+        "half_life_series",
+        plots::series_text(&ex::half_life_series())
+    );
 }
 
 #[test]

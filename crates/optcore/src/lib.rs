@@ -46,10 +46,10 @@ pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};
 pub use error::{Error, Result};
 pub use flags::{Flags, FromFlags};
 pub use objective::{problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock};
+pub use objective::{Rescaled, Slope};
 pub use optimizer::{
     check_step, Convention, Exact, Field, Given, Optimizer, Oracle, Record, Staged,
 };
-pub use objective::{Rescaled, Slope};
 pub use render::{fmt_num, Markdown, Report, Table};
 pub use trace::{run, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS, MAX_TRACE_STEPS};
 

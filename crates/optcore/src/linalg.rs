@@ -80,8 +80,8 @@ pub fn eigenvalue_range(h: &DMatrix<f64>) -> Result<(f64, f64)> {
     if h.iter().any(|x| !x.is_finite()) {
         return Err(not_found);
     }
-    let eigen = SymmetricEigen::try_new(h.clone(), f64::EPSILON, MAX_EIGEN_ITERATIONS)
-        .ok_or(not_found)?;
+    let eigen =
+        SymmetricEigen::try_new(h.clone(), f64::EPSILON, MAX_EIGEN_ITERATIONS).ok_or(not_found)?;
     let values = eigen.eigenvalues;
     let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);

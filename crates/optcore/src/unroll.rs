@@ -49,9 +49,9 @@
 //! assert_eq!(m3.weights(0.5), vec![(3, 0.5), (2, 0.25), (1, 0.125)]);
 //! ```
 
-use ndarray::{Array1, ArrayView1};
 use crate::pieces::pow_int;
 use crate::trace::sub;
+use ndarray::{Array1, ArrayView1};
 
 /// A named scalar symbol: how it is written in LaTeX and in Unicode text.
 #[derive(Debug, Clone, PartialEq, Eq)]

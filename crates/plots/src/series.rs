@@ -102,10 +102,7 @@ mod tests {
 
     #[test]
     fn text_lists_every_point() {
-        let s: Vec<Series> = vec![
-            ("a".into(), vec![(1.0, 2.0)]),
-            ("empty".into(), vec![]),
-        ];
+        let s: Vec<Series> = vec![("a".into(), vec![(1.0, 2.0)]), ("empty".into(), vec![])];
         assert_eq!(
             series_text(&s),
             "a (1 points)\n  1.000000000  2.000000000\nempty (0 points)\n"

@@ -11,7 +11,10 @@ use gd::Sgd;
 use ndarray::{Array1, ArrayView1};
 use optcore::pieces::decay_avg_sq;
 use optcore::render::Cell;
-use optcore::{run, Convention, Objective, Optimizer, Quadratic, Record, Rescaled, Result, Rosenbrock, Table, Trace};
+use optcore::{
+    run, Convention, Objective, Optimizer, Quadratic, Record, Rescaled, Result, Rosenbrock, Table,
+    Trace,
+};
 use plots::{Figure, LineChart};
 
 /// How far apart two runs are once the second (in units ×k) is mapped back:

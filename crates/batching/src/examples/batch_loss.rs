@@ -111,5 +111,4 @@ mod tests {
         let m = losses.iter().sum::<f64>() / DEMO_BATCH as f64;
         assert!((m - batch[0]).abs() <= 1e-15);
     }
-
 }

@@ -61,5 +61,4 @@ mod tests {
         assert_eq!(m, first);
         assert!(epoch.iter().all(|&e| e == 150.0));
     }
-
 }

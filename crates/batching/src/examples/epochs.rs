@@ -113,5 +113,4 @@ mod tests {
             assert_eq!(dropped[r] as usize, if keep { 0 } else { n % mm });
         }
     }
-
 }

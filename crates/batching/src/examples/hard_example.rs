@@ -130,5 +130,4 @@ mod tests {
             .iter()
             .all(|&c| c > 0.0));
     }
-
 }

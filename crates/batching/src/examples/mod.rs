@@ -87,7 +87,6 @@ mod tests {
         assert_eq!(*BATCH_SIZES.last().unwrap(), N);
     }
 
-
     #[test]
     fn bad_batch_sizes_are_errors() {
         for m in [0, 151] {

@@ -233,7 +233,6 @@ mod tests {
         iris_softmax().unwrap().value(Array1::zeros(15).view())
     }
 
-
     #[test]
     fn variance_matches_the_finite_population_formula() {
         let s = gradient_variance(&BATCH_SIZES, VARIANCE_DRAWS, SEED).unwrap();
@@ -258,5 +257,4 @@ mod tests {
             assert!(s.rows.iter().all(|r| VarianceStudy::z_score(r).abs() < 5.0));
         }
     }
-
 }

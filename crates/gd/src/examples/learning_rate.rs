@@ -8,6 +8,7 @@ use crate::minibatch::{MiniBatchGd, Training};
 use batching::LastBatch;
 use optcore::render::fmt_num;
 use optcore::{ExampleLoss, Report, Result, Table};
+use plots::Series;
 
 /// Batch GD learning rates of the sensitivity study: too small, good, too large.
 pub const SENSITIVITY_LRS: [f64; 3] = [0.01, 0.5, 1.1];
@@ -83,7 +84,7 @@ pub fn lr_sensitivity() -> Result<Report> {
 
 /// (d) as plot series: (t, J(θ_t)) of each sensitivity run, until it stopped,
 /// then the [`level_lines`].
-pub fn lr_sensitivity_series() -> Result<Vec<(String, Vec<(f64, f64)>)>> {
+pub fn lr_sensitivity_series() -> Result<Vec<Series>> {
     let p = iris_regression()?;
     let mut series: Vec<_> = sensitivity_runs(&p)?
         .iter()

@@ -1,7 +1,7 @@
 //! The worked examples of the Gradient Descent notebook, one module per part of
 //! `notebooks/02-gradient-descent.ipynb`. Each function returns a value that
 //! renders itself (a [`Report`](optcore::Report) or [`Table`](optcore::Table)) or
-//! the series a plot draws (`(label, points)`, the shape of `plots::Series`);
+//! the series a plot draws ([`plots::Series`]);
 //! `tests/snapshots.rs` pins every one of them. None panics: what can go wrong
 //! is an `optcore::Error`.
 //!

@@ -3,7 +3,8 @@
 
 use super::three_kinds::label;
 use super::{iris_regression, runs, IrisRegression, EPOCHS};
-use optcore::{ExampleLoss, Error, Result, Table};
+use optcore::{Error, ExampleLoss, Result, Table};
+use plots::Series;
 
 /// Number of updates plotted per variant in [`loss_per_update_series`]: one
 /// epoch of SGD.
@@ -54,7 +55,7 @@ pub fn loss_per_update() -> Result<Table> {
 
 /// Flat lines at $J^\*$ and at the target loss from $x = 0$ to `x_end`, drawn
 /// with the loss curves.
-pub fn level_lines(p: &IrisRegression, x_end: f64) -> Vec<(String, Vec<(f64, f64)>)> {
+pub fn level_lines(p: &IrisRegression, x_end: f64) -> Vec<Series> {
     vec![
         (
             "J* (exact optimum)".into(),
@@ -67,7 +68,7 @@ pub fn level_lines(p: &IrisRegression, x_end: f64) -> Vec<(String, Vec<(f64, f64
 /// (c) as plot series: (t, J(θ_t)) for t ≤ N, one series per variant, batch GD
 /// last (drawn on top: its few points lie on the others' curve), then the
 /// [`level_lines`].
-pub fn loss_per_update_series() -> Result<Vec<(String, Vec<(f64, f64)>)>> {
+pub fn loss_per_update_series() -> Result<Vec<Series>> {
     let p = iris_regression()?;
     let shown = updates_shown(&p);
     let mut runs = runs(&p)?;
@@ -87,7 +88,7 @@ pub fn loss_per_update_series() -> Result<Vec<(String, Vec<(f64, f64)>)>> {
 
 /// (b) as plot series: (epochs = gradient evaluations / N, J(θ)) for every
 /// update, then the [`level_lines`].
-pub fn loss_per_epoch_series() -> Result<Vec<(String, Vec<(f64, f64)>)>> {
+pub fn loss_per_epoch_series() -> Result<Vec<Series>> {
     let p = iris_regression()?;
     let mut series: Vec<_> = runs(&p)?
         .iter()

@@ -286,7 +286,11 @@ mod tests {
     #[test]
     fn the_one_example_step_is_the_post_formula() {
         let p = iris_regression().unwrap();
-        let sgd = runs(&p).unwrap().into_iter().find(|r| r.batch_size == 1).unwrap();
+        let sgd = runs(&p)
+            .unwrap()
+            .into_iter()
+            .find(|r| r.batch_size == 1)
+            .unwrap();
         let i = sgd.batches[0][0];
         let x = p.loss.data.features.row(i);
         let y = p.loss.data.targets[i];

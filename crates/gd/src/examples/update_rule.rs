@@ -8,6 +8,7 @@ use ndarray::Array1;
 use optcore::linalg::eigenvalue_range;
 use optcore::render::fmt_num;
 use optcore::{run, Convention, Error, Objective, Optimizer, Quadratic, Report, Result, Table};
+use plots::Series;
 
 /// The reference case of the hand-worked steps: $0.1x^2 + 2y^2$ from $(-5, -2)$.
 pub const QUADRATIC_START: [f64; 2] = [-5.0, -2.0];
@@ -74,7 +75,7 @@ pub fn hand_steps() -> Report {
 
 /// Plain GD on the reference quadratic from [`QUADRATIC_START`] with each of
 /// [`QUADRATIC_LRS`]: (label, path) for a contour plot.
-pub fn quadratic_paths() -> Result<Vec<(String, Vec<(f64, f64)>)>> {
+pub fn quadratic_paths() -> Result<Vec<Series>> {
     let start = Array1::from(QUADRATIC_START.to_vec());
     QUADRATIC_LRS
         .iter()
@@ -166,5 +167,4 @@ mod tests {
             tr20.path2()[..=QUADRATIC_STEPS].to_vec()
         );
     }
-
 }

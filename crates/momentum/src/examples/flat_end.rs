@@ -93,8 +93,10 @@ pub fn coast() -> Result<Coast> {
         .map(|w| w[1].t)
         .unwrap_or(0);
     // records[t - 1] is the record of step t.
-    let records: Vec<&MomentumRecord> =
-        mo.rows[1..].iter().map(step_record).collect::<Result<_>>()?;
+    let records: Vec<&MomentumRecord> = mo.rows[1..]
+        .iter()
+        .map(step_record)
+        .collect::<Result<_>>()?;
     let rec = |t: usize| records[t - 1];
     let last = (1..mo.rows.len())
         .rev()
