@@ -1,5 +1,5 @@
 //! A decaying average instead of a sum: the intermediate rule
-//! $\Delta\theta_t = -\frac{\eta}{RMS[g]_t} g_t$, and the post's "only the last
+//! $\Delta\theta_t = -\frac{\eta}{RMS\[g\]_t} g_t$, and the post's "only the last
 //! $w$ gradients" against the weights $(1-\rho)\rho^k$ a decaying average gives.
 
 use super::reference_start;
