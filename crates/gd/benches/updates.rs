@@ -33,7 +33,7 @@ fn median(mut v: Vec<f64>) -> f64 {
 
 /// Median seconds per epoch of the bare update loop.
 fn updates_only(m: usize, epochs_per_sample: usize) -> f64 {
-    let loss = iris_petal_width();
+    let loss = iris_petal_width().unwrap();
     let sgd = Sgd {
         lr: LR,
         ..Sgd::defaults(Convention::Paper)
@@ -67,7 +67,7 @@ fn updates_only(m: usize, epochs_per_sample: usize) -> f64 {
 
 /// Median seconds per epoch of `MiniBatchGd::train` (trace and full loss included).
 fn train_with_trace(m: usize, epochs: usize) -> f64 {
-    let loss = iris_petal_width();
+    let loss = iris_petal_width().unwrap();
     let gd = MiniBatchGd::new(LR, m, Some(SEED), LastBatch::Keep).unwrap();
     let start = Array1::zeros(loss.num_params());
     black_box(gd.train(&loss, start.view(), 1).unwrap()); // warm-up
@@ -83,7 +83,7 @@ fn train_with_trace(m: usize, epochs: usize) -> f64 {
 }
 
 fn main() {
-    let n = iris_petal_width().len();
+    let n = iris_petal_width().unwrap().len();
     println!("gd: wall-clock per epoch (N = {n} examples, η = {LR}), median of {SAMPLES} samples");
     println!(
         "{:>6} {:>15} {:>20} {:>20} {:>24}",

@@ -238,13 +238,13 @@ impl Training {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::{iris_petal_width, problem};
+    use crate::examples::{iris_petal_width, iris_regression};
     use ndarray::Array1;
     use optcore::{run, Error};
 
     #[test]
     fn batch_gd_is_sgd_on_the_full_objective_bit_for_bit() {
-        let loss = iris_petal_width();
+        let loss = iris_petal_width().unwrap();
         let start = Array1::zeros(4);
         let n = loss.len();
         // No shuffle: the batch sums its examples in data order, as the full objective does.
@@ -277,7 +277,7 @@ mod tests {
 
     #[test]
     fn shuffled_batch_gd_differs_only_in_rounding() {
-        let loss = iris_petal_width();
+        let loss = iris_petal_width().unwrap();
         let start = Array1::zeros(4);
         let shuffled = MiniBatchGd::new(0.3, loss.len(), Some(7), LastBatch::Keep)
             .unwrap()
@@ -302,7 +302,7 @@ mod tests {
 
     #[test]
     fn stochastic_gd_visits_every_example_once_per_epoch() {
-        let loss = iris_petal_width();
+        let loss = iris_petal_width().unwrap();
         let n = loss.len();
         let sgd = MiniBatchGd::new(0.01, 1, Some(3), LastBatch::Keep)
             .unwrap()
@@ -327,7 +327,7 @@ mod tests {
 
     #[test]
     fn mini_batches_cover_the_data_each_epoch() {
-        let loss = iris_petal_width();
+        let loss = iris_petal_width().unwrap();
         for (m, last, updates, evals) in [
             (10, LastBatch::Keep, 15, 150),
             (40, LastBatch::Keep, 4, 150),
@@ -346,7 +346,7 @@ mod tests {
 
     #[test]
     fn bad_settings_are_typed_errors() {
-        let loss = iris_petal_width();
+        let loss = iris_petal_width().unwrap();
         let start = Array1::zeros(4);
         for m in [0, 151] {
             let err = MiniBatchGd::new(0.1, m, None, LastBatch::Keep)
@@ -376,7 +376,7 @@ mod tests {
 
     #[test]
     fn a_divergent_run_keeps_its_rows_and_a_typed_stop() {
-        let p = problem();
+        let p = iris_regression().unwrap();
         let lr = 1.05 * p.max_stable_lr();
         let run = MiniBatchGd::new(lr, 150, None, LastBatch::Keep)
             .unwrap()

@@ -1,12 +1,13 @@
 //! Snapshot tests: every value the Gradient Descent notebook shows.
 use gd::examples::*;
+use plots::{series_summary, series_text};
 
 /// Snapshots land in the workspace's top-level `snapshots/` as `<crate>__<name>`.
 use testkit::snap;
 
 #[test]
 fn problem_report() {
-    snap!("problem", problem().report().to_string());
+    snap!("problem", iris_regression().unwrap().report().to_string());
 }
 
 #[test]
@@ -16,29 +17,29 @@ fn hand_steps_report() {
 
 #[test]
 fn variant_steps_report() {
-    snap!("variant_steps", variant_steps().to_string());
+    snap!("variant_steps", variant_steps().unwrap().to_string());
 }
 
 #[test]
 fn first_updates_table() {
-    snap!("first_updates", first_updates().to_string());
+    snap!("first_updates", first_updates().unwrap().to_string());
 }
 
 #[test]
 fn comparison_report() {
-    snap!("comparison", comparison().to_string());
+    snap!("comparison", comparison().unwrap().to_string());
 }
 
 #[test]
 fn loss_per_update_table() {
-    snap!("loss_per_update", loss_per_update().to_string());
+    snap!("loss_per_update", loss_per_update().unwrap().to_string());
 }
 
 #[test]
 fn loss_per_update_plot() {
     snap!(
         "loss_per_update_series",
-        series_text(&loss_per_update_series())
+        series_text(&loss_per_update_series().unwrap())
     );
 }
 
@@ -48,7 +49,7 @@ fn loss_per_epoch_plot() {
         "loss_per_epoch_series",
         series_summary(
             "loss per epoch: the plotted series",
-            &loss_per_epoch_series()
+            &loss_per_epoch_series().unwrap()
         )
         .to_string()
     );
@@ -56,23 +57,26 @@ fn loss_per_epoch_plot() {
 
 #[test]
 fn lr_sensitivity_report() {
-    snap!("lr_sensitivity", lr_sensitivity().to_string());
+    snap!("lr_sensitivity", lr_sensitivity().unwrap().to_string());
 }
 
 #[test]
 fn lr_sensitivity_plot() {
     snap!(
         "lr_sensitivity_series",
-        series_text(&lr_sensitivity_series())
+        series_text(&lr_sensitivity_series().unwrap())
     );
 }
 
 #[test]
 fn quadratic_paths_plot() {
-    snap!("quadratic_paths", quadratic_paths_table().to_string());
+    snap!(
+        "quadratic_paths",
+        quadratic_paths_table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn refusals_table() {
-    snap!("refusals", refusals().to_string());
+    snap!("refusals", refusals().unwrap().to_string());
 }

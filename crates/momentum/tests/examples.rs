@@ -140,5 +140,7 @@ fn momentum_beats_gd_in_the_valley() {
     let runs = ex::valley_runs().unwrap();
     let first = |i: usize| runs[i].1.first_below(1e-6).map(|r| r.t);
     assert!(first(1).unwrap() < first(0).unwrap() / 2);
-    assert!(ex::crossings(&runs[2].1, 0) > ex::crossings(&runs[1].1, 0));
+    assert!(
+        optcore::measure::crossings(&runs[2].1, 0) > optcore::measure::crossings(&runs[1].1, 0)
+    );
 }

@@ -43,9 +43,15 @@ fn unrolling() {
 
 #[test]
 fn unrolling_figures() {
-    snap!("weights_series", ex::series_text(&ex::weights_series(60)));
-    snap!("sums_series", ex::series_text(&ex::sums_series(200)));
-    snap!("half_life_series", ex::series_text(&ex::half_life_series()));
+    snap!(
+        "weights_series",
+        plots::series_text(&ex::weights_series(60))
+    );
+    snap!("sums_series", plots::series_text(&ex::sums_series(200)));
+    snap!(
+        "half_life_series",
+        plots::series_text(&ex::half_life_series())
+    );
 }
 
 #[test]
@@ -53,7 +59,7 @@ fn plateau() {
     snap!("plateau", ex::plateau().unwrap().to_string());
     snap!(
         "slide_series",
-        ex::series_text(&ex::slide_series().unwrap())
+        plots::series_text(&ex::slide_series().unwrap())
     );
 }
 
@@ -62,10 +68,10 @@ fn valley() {
     snap!("valley", ex::valley().unwrap().to_string());
     snap!(
         "valley_paths",
-        ex::series_text(&ex::valley_paths().unwrap())
+        plots::series_text(&ex::valley_paths().unwrap())
     );
     snap!(
         "valley_loss_series",
-        ex::series_text(&ex::valley_loss_series().unwrap())
+        plots::series_text(&ex::valley_loss_series().unwrap())
     );
 }

@@ -6,9 +6,8 @@ use adam::Adam;
 use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::{
-    fmt_num, run, Convention, Exact, Optimizer, Oracle, Quadratic, Report, Table, Trace,
+    fmt_num, run, Convention, Exact, Optimizer, Oracle, Quadratic, Report, Slope, Table, Trace,
 };
-use rmsprop::examples::slope;
 
 /// η and steps of [`forms_side_by_side`] and [`forms_contour`].
 pub const FORMS_LR: f64 = 0.1;
@@ -26,7 +25,7 @@ pub const PSI_LIMIT: f64 = 1000.0;
 /// The records of `opt` at steps `ts` (ascending) on a constant gradient (the
 /// coefficients depend on t only).
 fn records_at(opt: &Nadam, ts: &[usize]) -> Result<Vec<(usize, NadamRecord)>> {
-    let mut oracle = Exact::new(slope(1.0));
+    let mut oracle = Exact::new(Slope::new(1.0));
     let mut theta = array![0.0];
     let mut state = opt.init(theta.view());
     let mut out = Vec::new();

@@ -151,6 +151,14 @@ pub trait ExampleLoss {
         grad: ArrayViewMut1<f64>,
     ) -> f64;
 
+    /// The Hessian of the full-data loss $L(\mathbf{x}, W)$ at `theta`, where it
+    /// has a closed form (least squares: the constant $\frac1N X^\top X$). It is
+    /// what [`Objective::hessian`](crate::objective::Objective::hessian) answers
+    /// for this loss; `None` by default.
+    fn mean_hessian(&self, _theta: ArrayView1<f64>) -> Option<nalgebra::DMatrix<f64>> {
+        None
+    }
+
     /// The mean loss over `batch` and its gradient (written into `grad`).
     fn batch_loss_and_gradient(
         &self,
@@ -220,6 +228,9 @@ macro_rules! full_batch_objective {
                     $crate::data::ExampleLoss::add_example_gradient(self, i, theta, 1.0 / m as f64, grad.view_mut());
                 }
             }
+            fn hessian(&self, theta: $crate::ndarray::ArrayView1<f64>) -> Option<$crate::nalgebra::DMatrix<f64>> {
+                $crate::data::ExampleLoss::mean_hessian(self, theta)
+            }
         }
     )*};
 }
@@ -241,27 +252,51 @@ impl LeastSquares {
         self.data.features.row(i).dot(&w) - self.data.targets[i]
     }
 
-    /// The exact minimiser from the normal equations $X^\top X w = X^\top y$
-    /// (nalgebra Cholesky), to measure how far an optimizer still is.
-    ///
-    /// $X^\top X$ and $X^\top y$ are summed with plain loops in example order:
-    /// nalgebra's matrix product goes through `matrixmultiply`, whose run-time
-    /// SIMD kernels can change the last bits from one CPU to another.
-    pub fn solve_exact(&self) -> Option<Array1<f64>> {
+    /// $X^\top X = \sum_i x_i x_i^\top$ (d × d), summed with plain loops in
+    /// example order: nalgebra's matrix product goes through `matrixmultiply`,
+    /// whose run-time SIMD kernels can change the last bits from one CPU to
+    /// another.
+    pub fn gram(&self) -> nalgebra::DMatrix<f64> {
         let x = &self.data.features;
-        let y = &self.data.targets;
         let (m, d) = x.dim();
         let mut xtx = nalgebra::DMatrix::<f64>::zeros(d, d);
-        let mut xty = nalgebra::DVector::<f64>::zeros(d);
         for i in 0..m {
             for a in 0..d {
-                xty[a] += x[(i, a)] * y[i];
                 for b in 0..d {
                     xtx[(a, b)] += x[(i, a)] * x[(i, b)];
                 }
             }
         }
-        let w = xtx.cholesky()?.solve(&xty);
+        xtx
+    }
+
+    /// The Hessian of $J(w) = \frac1N\sum_i \tfrac12 (w^\top x_i - y_i)^2$:
+    /// $H = \frac1N X^\top X$, the same at every $w$ (the loss is quadratic).
+    /// Gradient descent with the full batch is stable exactly when
+    /// $\eta < 2/\lambda_{\max}(H)$ (see [`crate::linalg::eigenvalue_range`]).
+    pub fn hessian_matrix(&self) -> nalgebra::DMatrix<f64> {
+        let n = self.data.len() as f64;
+        self.gram().map(|v| v / n)
+    }
+
+    /// The exact minimiser from the normal equations $X^\top X w = X^\top y$
+    /// (nalgebra Cholesky), to measure how far an optimizer still is. `None` if
+    /// $X^\top X$ is not positive definite (a column that is a combination of
+    /// others).
+    ///
+    /// $X^\top X$ ([`LeastSquares::gram`]) and $X^\top y$ are summed with plain
+    /// loops in example order.
+    pub fn solve_exact(&self) -> Option<Array1<f64>> {
+        let x = &self.data.features;
+        let y = &self.data.targets;
+        let (m, d) = x.dim();
+        let mut xty = nalgebra::DVector::<f64>::zeros(d);
+        for i in 0..m {
+            for a in 0..d {
+                xty[a] += x[(i, a)] * y[i];
+            }
+        }
+        let w = self.gram().cholesky()?.solve(&xty);
         Some(Array1::from_iter(w.iter().copied()))
     }
 }
@@ -269,6 +304,9 @@ impl LeastSquares {
 impl ExampleLoss for LeastSquares {
     fn loss_name(&self) -> String {
         format!("least squares on {}", self.data.name)
+    }
+    fn mean_hessian(&self, _theta: ArrayView1<f64>) -> Option<nalgebra::DMatrix<f64>> {
+        Some(self.hessian_matrix())
     }
     fn len(&self) -> usize {
         self.data.len()
@@ -500,5 +538,25 @@ mod tests {
         let w = ls.solve_exact().unwrap();
         let g = ls.gradient(w.view());
         assert!(g.iter().all(|v| v.abs() < 1e-12));
+    }
+
+    #[test]
+    fn least_squares_hessian_is_xtx_over_n() {
+        let ls = LeastSquares::new(iris().standardized().with_bias().select(&[0, 1, 2, 3]));
+        let w = Array1::from(vec![0.3, -0.1, 0.2, 0.4]);
+        let h = ls.hessian(w.view()).unwrap();
+        assert_eq!(h, ls.hessian_matrix());
+        // Column j of H is the change of the gradient along e_j (exact: J is quadratic).
+        for j in 0..4 {
+            let mut up = w.clone();
+            up[j] += 1.0;
+            let col = ls.gradient(up.view()) - ls.gradient(w.view());
+            for i in 0..4 {
+                assert!((col[i] - h[(i, j)]).abs() < 1e-12, "H[{i},{j}]");
+            }
+        }
+        // The other losses have no closed-form Hessian here.
+        let sm = Softmax::new(iris().standardized().with_bias(), 3).unwrap();
+        assert!(sm.hessian(Array1::zeros(15).view()).is_none());
     }
 }

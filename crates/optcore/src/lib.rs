@@ -6,7 +6,7 @@
 //! `step` that updates θ from the gradient an [`Oracle`] returns.
 //!
 //! - [`objective`]: the test functions (quadratic, Rosenbrock, Beale) with gradients
-//!   and nalgebra Hessians, and closures.
+//!   and nalgebra Hessians, a constant slope, rescaled coordinates, and closures.
 //! - [`data`]: data sets (iris, compiled in) and per-example losses (least squares,
 //!   logistic, softmax) whose batch loss is the mean of example losses.
 //! - [`optimizer`]: the [`Optimizer`] / [`Oracle`] / [`Record`] traits, [`Convention`].
@@ -17,6 +17,11 @@
 //!   outside this project), compiled in with `include_str!`, for tests and examples.
 //! - [`quantity`]: every recorded quantity's one column name and one symbol.
 //! - [`pieces`]: shared update pieces (decaying averages, sums of squares, βᵗ).
+//! - [`unroll`]: a decaying average $x_t = d\,x_{t-1} + c\,g_t$ unrolled in
+//!   symbols (the post's $v_1 \dots v_4$, Adam's $m_t$).
+//! - [`linalg`]: norms, distances, cosines of parameter vectors; the eigenvalue
+//!   range of a Hessian (nalgebra).
+//! - [`measure`]: measurements along a trace (step records, sign changes).
 //! - [`torch_ops`]: torch.optim's tensor operations on one element, rounded as
 //!   torch's CPU kernels round them (every `pytorch` convention uses them).
 //! - [`flags`]: hyperparameters as `optrace` flags, [`FromFlags`].
@@ -30,6 +35,8 @@ pub mod error;
 pub mod exercise;
 pub mod flags;
 pub mod hyper;
+pub mod linalg;
+pub mod measure;
 pub mod objective;
 pub mod optimizer;
 pub mod pieces;
@@ -38,12 +45,14 @@ pub mod reference;
 pub mod render;
 pub mod torch_ops;
 pub mod trace;
+pub mod unroll;
 
 pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};
 pub use error::{Error, Result};
 pub use flags::{Flags, FromFlags};
 pub use hyper::{Hyperparameter, HYPERPARAMETERS};
 pub use objective::{problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock};
+pub use objective::{Rescaled, Slope};
 pub use optimizer::{
     check_step, Convention, Exact, Field, Given, Optimizer, Oracle, Record, Staged,
 };

@@ -329,6 +329,86 @@ impl Objective for FnObjective {
     }
 }
 
+/// $J(\theta) = c\,\theta$ in one dimension: the same gradient $c$ everywhere
+/// and no minimum. What a method does under a constant gradient (bias
+/// correction, a growing velocity, a shrinking rate) shows on it undisturbed.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Slope {
+    /// The gradient $c$.
+    pub c: f64,
+}
+
+impl Slope {
+    pub fn new(c: f64) -> Self {
+        Slope { c }
+    }
+}
+
+impl Objective for Slope {
+    fn name(&self) -> String {
+        format!("slope {}", self.c)
+    }
+    fn dim(&self) -> usize {
+        1
+    }
+    fn value(&self, theta: ArrayView1<f64>) -> f64 {
+        if !fits(1, theta.len(), theta.len()) {
+            return f64::NAN;
+        }
+        self.c * theta[0]
+    }
+    fn gradient_into(&self, theta: ArrayView1<f64>, mut grad: ArrayViewMut1<f64>) {
+        if !fits(1, theta.len(), grad.len()) {
+            return grad.fill(f64::NAN);
+        }
+        grad[0] = self.c;
+    }
+    fn hessian(&self, _theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        Some(DMatrix::zeros(1, 1))
+    }
+}
+
+/// An objective seen in rescaled coordinates $\theta' = k\theta$ (metres to
+/// centimetres is $k = 100$): $J'(\theta') = J(\theta'/k)$, so
+/// $\nabla J'(\theta') = \nabla J(\theta'/k)/k$ and $H' = H/k^2$. A method whose
+/// trajectory maps back ($\theta'_t/k = \theta_t$) does not care about the unit
+/// of θ (Newton's method does not, gradient descent does).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rescaled<O> {
+    pub inner: O,
+    pub k: f64,
+}
+
+impl<O: Objective> Rescaled<O> {
+    /// $\theta'/k$: the point of the inner objective.
+    fn back(&self, theta: ArrayView1<f64>) -> Array1<f64> {
+        theta.mapv(|x| x / self.k)
+    }
+}
+
+impl<O: Objective> Objective for Rescaled<O> {
+    fn name(&self) -> String {
+        format!("{} in units ×{}", self.inner.name(), self.k)
+    }
+    fn dim(&self) -> usize {
+        self.inner.dim()
+    }
+    fn value(&self, theta: ArrayView1<f64>) -> f64 {
+        self.inner.value(self.back(theta).view())
+    }
+    fn gradient_into(&self, theta: ArrayView1<f64>, mut grad: ArrayViewMut1<f64>) {
+        self.inner
+            .gradient_into(self.back(theta).view(), grad.view_mut());
+        grad.mapv_inplace(|g| g / self.k);
+    }
+    fn hessian(&self, theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        let k2 = self.k * self.k;
+        self.inner
+            .hessian(self.back(theta).view())
+            .map(|h| h.map(|x| x / k2))
+    }
+}
+
 /// Largest relative difference between the analytic gradient and central finite
 /// differences with step `h` (a check for tests and for new objectives).
 pub fn gradient_check(obj: &dyn Objective, theta: ArrayView1<f64>, h: f64) -> f64 {
@@ -396,6 +476,32 @@ mod tests {
             assert_eq!(obj.value(m.view()), 0.0, "{name}");
             assert!(obj.gradient(m.view()).iter().all(|g| *g == 0.0), "{name}");
         }
+    }
+
+    #[test]
+    fn slope_has_a_constant_gradient() {
+        let j = Slope::new(-2.5);
+        for x in [-3.0, 0.0, 7.0] {
+            assert_eq!(j.value(array![x].view()), -2.5 * x);
+            assert_eq!(j.gradient(array![x].view()), array![-2.5]);
+        }
+        assert!(j.value(array![1.0, 2.0].view()).is_nan());
+        assert_eq!(j.name(), "slope -2.5");
+    }
+
+    #[test]
+    fn rescaled_objective_is_the_chain_rule() {
+        let r = Rescaled {
+            inner: Rosenbrock::default(),
+            k: 100.0,
+        };
+        let p = array![-120.0, 100.0];
+        let back = array![-1.2, 1.0];
+        assert_eq!(r.value(p.view()), Rosenbrock::default().value(back.view()));
+        assert!(gradient_check(&r, p.view(), 1e-3) < 1e-6);
+        let h = r.hessian(p.view()).unwrap();
+        let h0 = Rosenbrock::default().hessian(back.view()).unwrap();
+        assert_eq!(h[(0, 1)], h0[(0, 1)] / 1e4);
     }
 
     #[test]

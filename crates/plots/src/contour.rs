@@ -384,6 +384,14 @@ impl<'a> Contour<'a> {
         self
     }
 
+    /// Every path of a figure's data, in order (the same as calling
+    /// [`Contour::path`] on each).
+    pub fn paths(self, paths: impl IntoIterator<Item = crate::Series>) -> Self {
+        paths
+            .into_iter()
+            .fold(self, |contour, (label, points)| contour.path(label, points))
+    }
+
     /// The trajectory of a run ([`Trace::path2`]).
     pub fn trace<R: Record>(self, label: impl Into<String>, trace: &Trace<R>) -> Self {
         self.path(label, trace.path2())

@@ -12,6 +12,10 @@
 //!   momentum step $\gamma v_{t-1}$ and its gradient step at the lookahead point), and
 //!   the known minimiser marked.
 //!
+//! A figure's data is a `Vec<`[`Series`]`>` (a label and its points each):
+//! examples return it so that snapshots pin the numbers drawn ([`series_text`],
+//! [`series_summary`]); [`bounding_box`] fits ranges around it.
+//!
 //! Every figure renders itself in a notebook ([`Figure::evcxr_display`]) and is
 //! byte-identical between runs: no clocks, no hash-map order, every colour chosen
 //! from a fixed palette in input order, numbers formatted by hand.
@@ -32,8 +36,8 @@
 //! | | |
 //! |---|---|
 //! | both | `.size(w, h)` (default 640 × 480), `.legend(Corner::…)` (default: the corner the data cross least), `.x_label`, `.y_label` |
-//! | [`LineChart`] | `.series(label, points)`, `.losses(label, &trace)`, `.log_y(bool)`, `.markers(bool)`, `.x_range`, `.y_range` |
-//! | [`Contour`] | `.levels(n)` (default 12, geometric), `.level_values(vec)`, `.grid(n)` (default 101), `.path(label, points)`, `.trace(label, &trace)`, `.arrow(label, from, to)`, `.note(text, at)`, `.title`, `.equal_aspect(bool)`, `.show_minimum(bool)`; `.levels_used()` and `.levels_table()` tell which levels are drawn |
+//! | [`LineChart`] | `.series(label, points)`, `.all_series(vec_of_series)`, `.losses(label, &trace)`, `.log_y(bool)`, `.markers(bool)`, `.x_range`, `.y_range` |
+//! | [`Contour`] | `.levels(n)` (default 12, geometric), `.level_values(vec)`, `.grid(n)` (default 101), `.path(label, points)`, `.paths(vec_of_series)`, `.trace(label, &trace)`, `.arrow(label, from, to)`, `.note(text, at)`, `.title`, `.equal_aspect(bool)`, `.show_minimum(bool)`; `.levels_used()` and `.levels_table()` tell which levels are drawn |
 //!
 //! [`Figure`]: `.svg()`, `.to_html()`, `.save_svg(path)`, `.save_png(path)`
 //! (feature `png`), `evcxr_display()`; `Display` prints the SVG, `Debug` one line.
@@ -68,10 +72,12 @@
 pub mod contour;
 mod line;
 mod scene;
+pub mod series;
 
 pub use contour::Contour;
 pub use line::{loss_curves, LineChart};
 pub use scene::Corner;
+pub use series::{bounding_box, series_summary, series_text, Points, Series};
 
 use optcore::{Error, Result};
 use std::path::Path;

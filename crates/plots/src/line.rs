@@ -106,6 +106,14 @@ impl LineChart {
         self
     }
 
+    /// Every series of a figure's data, in order (the same as calling
+    /// [`LineChart::series`] on each).
+    pub fn all_series(self, series: impl IntoIterator<Item = crate::Series>) -> Self {
+        series
+            .into_iter()
+            .fold(self, |chart, (label, points)| chart.series(label, points))
+    }
+
     /// The losses $J(\theta_t)$ of a run against its step $t$.
     pub fn losses<R: Record>(self, label: impl Into<String>, trace: &Trace<R>) -> Self {
         let points = trace.rows.iter().map(|r| (r.t as f64, r.loss)).collect();

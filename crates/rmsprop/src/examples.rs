@@ -4,10 +4,10 @@
 use crate::Rmsprop;
 use ndarray::{array, Array1};
 use optcore::error::Result;
-use optcore::render::Cell;
+use optcore::measure::step_record;
 use optcore::{
-    fmt_num, run, Convention, FnObjective, Objective, Optimizer, Quadratic, Report, Rosenbrock,
-    Table, Trace,
+    fmt_num, run, Convention, Objective, Optimizer, Quadratic, Report, Rosenbrock, Slope, Table,
+    Trace,
 };
 
 /// Steps of [`variants`] and [`variants_contour`].
@@ -56,16 +56,6 @@ pub fn first_steps() -> Result<Report> {
         )))
 }
 
-/// $J(\theta) = c\,\theta$ in one dimension: a constant gradient $c$.
-pub fn slope(c: f64) -> FnObjective {
-    FnObjective::new(
-        format!("slope {c}"),
-        1,
-        move |t| c * t[0],
-        move |_, mut g| g[0] = c,
-    )
-}
-
 /// The first step $\Delta\theta_1$ with ε inside the root (`paper`) and added to
 /// it (`pytorch`), same η = 0.01, ρ = 0.99, ε = 1e-8, on slopes of decreasing
 /// gradient $|g|$: with ε inside, ε = 1e-8 acts like 1e-4 outside.
@@ -94,8 +84,8 @@ pub fn eps_placement() -> Result<Table> {
         ],
     );
     for c in [1.0, 1e-2, 1e-3, 1e-4, 1e-5, 1e-6, 1e-8] {
-        let a = run(&inside, slope(c), array![0.0].view(), 1)?;
-        let b = run(&outside, slope(c), array![0.0].view(), 1)?;
+        let a = run(&inside, Slope::new(c), array![0.0].view(), 1)?;
+        let b = run(&outside, Slope::new(c), array![0.0].view(), 1)?;
         let (da, db) = (a.rows[1].theta[0], b.rows[1].theta[0]);
         let sq = b.rows[1]
             .record
@@ -223,8 +213,8 @@ pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
         eps: ada.eps,
         ..Rmsprop::defaults(Convention::Paper)
     };
-    let a = run(&ada, slope(2.0), array![0.0].view(), steps)?;
-    let b = run(&rms, slope(2.0), array![0.0].view(), steps)?;
+    let a = run(&ada, Slope::new(2.0), array![0.0].view(), steps)?;
+    let b = run(&rms, Slope::new(2.0), array![0.0].view(), steps)?;
     a.completed()?;
     b.completed()?;
     let mut t = Table::new(
@@ -245,10 +235,7 @@ pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
         ],
     );
     for (ra, rb) in a.rows.iter().zip(&b.rows).skip(1) {
-        let (x, y) = (
-            ra.record.as_ref().expect("a step record"),
-            rb.record.as_ref().expect("a step record"),
-        );
+        let (x, y) = (step_record(ra)?, step_record(rb)?);
         t.push(vec![
             ra.t.into(),
             x.avg_sq_grad[0].into(),
@@ -262,25 +249,6 @@ pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
         ]);
     }
     Ok(t)
-}
-
-/// A run of `opt` on the reference quadratic from $(-5, -2)$.
-pub fn quadratic_run(opt: &Rmsprop, steps: usize) -> Result<Trace<<Rmsprop as Optimizer>::Record>> {
-    run(opt, Quadratic::reference(), quadratic_start().view(), steps)
-}
-
-/// Rows `ts` of a table, for long traces shown at a few steps.
-pub fn sample_rows(table: &Table, ts: &[usize]) -> Table {
-    let mut out = Table::with_header(table.title.clone(), table.header.clone());
-    for row in &table.rows {
-        if let Some(Cell::Int(t)) = row.first() {
-            if ts.contains(&(*t as usize)) {
-                out.push(row.clone());
-            }
-        }
-    }
-    out.note = table.note.clone();
-    out
 }
 
 /// Adagrad and RMSprop (paper, ρ = 0.9) with the same η = `lr` and ε = 1e-8.
@@ -351,10 +319,7 @@ pub fn vs_adagrad(lr: f64, steps: usize) -> Result<Table> {
             break;
         }
         let (a, r) = (&ada.rows[t_], &rms.rows[t_]);
-        let (ra, rr) = (
-            a.record.as_ref().expect("a step record"),
-            r.record.as_ref().expect("a step record"),
-        );
+        let (ra, rr) = (step_record(a)?, step_record(r)?);
         t.push(vec![
             t_.into(),
             ra.effective_lr[0].into(),

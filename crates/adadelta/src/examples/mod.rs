@@ -1,0 +1,35 @@
+//! Worked examples the notebook `06-adadelta.ipynb` shows, one module per part of
+//! the notebook. Each returns a value that renders itself; the snapshot tests pin
+//! `value.to_string()`.
+//!
+//! | part of the notebook | module |
+//! |---|---|
+//! | A decaying average instead of a sum; "only the last $w$ gradients"? | [`decaying_average`] |
+//! | The units do not match: (a) Newton's method, run | [`newton_run`] |
+//! | (b) Units, checked by the compiler | [`unit_check`] |
+//! | Adadelta's update (and refused input) | [`update`] |
+//! | (c) Rescaling θ: metres to centimetres | [`rescaling_theta`] |
+
+use ndarray::{array, Array1};
+
+pub mod decaying_average;
+pub mod newton_run;
+pub mod rescaling_theta;
+pub mod unit_check;
+pub mod update;
+
+pub use decaying_average::*;
+pub use newton_run::*;
+pub use rescaling_theta::*;
+pub use unit_check::*;
+pub use update::*;
+
+/// The start of the reference cases.
+pub fn reference_start() -> Array1<f64> {
+    array![-5.0, -2.0]
+}
+
+/// The start for Rosenbrock runs.
+pub fn rosenbrock_start() -> Array1<f64> {
+    array![-1.2, 1.0]
+}

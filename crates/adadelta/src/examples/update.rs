@@ -1,0 +1,192 @@
+//! Adadelta's update: Zeiler's Algorithm 1 run, both conventions side by side,
+//! the race against Newton, SGD and Adagrad; refused hyperparameters.
+
+use super::reference_start;
+use crate::newton::Newton;
+use crate::Adadelta;
+use adagrad::Adagrad;
+use gd::Sgd;
+use ndarray::ArrayView1;
+use optcore::reference::rel_diff;
+use optcore::render::{fmt_short, Cell};
+use optcore::{fmt_num, run, Convention, Objective, Optimizer, Quadratic, Result, Table};
+use plots::{Contour, Figure};
+
+/// Zeiler's Algorithm 1 (ρ = 0.95, ε = 1e-6) on $0.1x^2 + 2y^2$ from $(-5, -2)$.
+pub fn paper_run(steps: usize) -> Result<Table> {
+    Ok(run(
+        &Adadelta::defaults(Convention::Paper),
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?
+    .table())
+}
+
+/// Both conventions on the quadratic, their own defaults, side by side; and the
+/// two at the same ρ (0.9), which differ only by rounding (operation order).
+pub fn conventions(steps: usize) -> Result<Table> {
+    let paper = Adadelta::defaults(Convention::Paper);
+    let torch = Adadelta::defaults(Convention::Pytorch);
+    let same = Adadelta { rho: 0.9, ..paper };
+    let a = run(
+        &paper,
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?;
+    let b = run(
+        &torch,
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?;
+    let c = run(
+        &same,
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )?;
+    let mut t = Table::new(
+        format!(
+            "paper ({}) vs torch ({}) on 0.1x² + 2y²",
+            paper.symbols(),
+            torch.symbols()
+        ),
+        &[
+            "t",
+            "θ₀ paper",
+            "θ₀ torch",
+            "θ₁ paper",
+            "θ₁ torch",
+            &format!("paper ρ={} vs torch: max rel diff", fmt_short(same.rho)),
+        ],
+    );
+    for ((ra, rb), rc) in a.rows.iter().zip(&b.rows).zip(&c.rows) {
+        let d = rel_diff(rc.theta[0], rb.theta[0]).max(rel_diff(rc.theta[1], rb.theta[1]));
+        t.push(vec![
+            ra.t.into(),
+            ra.theta[0].into(),
+            rb.theta[0].into(),
+            ra.theta[1].into(),
+            rb.theta[1].into(),
+            d.into(),
+        ]);
+    }
+    Ok(t)
+}
+
+/// Loss after each step: Newton, Adadelta (paper), SGD and Adagrad on a problem.
+pub fn race(objective: &dyn Objective, start: ArrayView1<f64>, steps: usize) -> Result<Table> {
+    let mut t = Table::new(
+        format!(
+            "loss on {} from ({}, {})",
+            objective.name(),
+            fmt_num(start[0]),
+            fmt_num(start[1])
+        ),
+        &[
+            "t",
+            "Newton",
+            "Adadelta (paper)",
+            "SGD η = 0.001",
+            "Adagrad η = 0.4",
+        ],
+    );
+    let n = run(&Newton::new(objective), objective, start, steps)?;
+    let a = run(
+        &Adadelta::defaults(Convention::Paper),
+        objective,
+        start,
+        steps,
+    )?;
+    let s = run(
+        &Sgd {
+            lr: 0.001,
+            ..Sgd::defaults(Convention::Paper)
+        },
+        objective,
+        start,
+        steps,
+    )?;
+    let g = run(
+        &Adagrad {
+            lr: 0.4,
+            ..Adagrad::defaults(Convention::Paper)
+        },
+        objective,
+        start,
+        steps,
+    )?;
+    let losses = [n.losses(), a.losses(), s.losses(), g.losses()];
+    for k in 0..=steps {
+        let mut row: Vec<Cell> = vec![k.into()];
+        row.extend(losses.iter().map(|l| {
+            l.get(k)
+                .map_or(Cell::Text("stopped".into()), |x| Cell::Num(*x))
+        }));
+        t.push(row);
+    }
+    Ok(t)
+}
+
+/// One Newton step on the quadratic (an arrow to the minimum) beside Adadelta,
+/// SGD and Adagrad paths.
+pub fn fig_newton_quadratic() -> Result<Figure> {
+    let q = Quadratic::reference();
+    let s = reference_start();
+    let ad = run(&Adadelta::defaults(Convention::Paper), &q, s.view(), 500)?;
+    let sgd = run(
+        &Sgd {
+            lr: 0.4,
+            ..Sgd::defaults(Convention::Paper)
+        },
+        &q,
+        s.view(),
+        30,
+    )?;
+    let ag = run(
+        &Adagrad {
+            lr: 0.4,
+            ..Adagrad::defaults(Convention::Paper)
+        },
+        &q,
+        s.view(),
+        30,
+    )?;
+    Contour::new(&q, (-6.0, 6.0), (-2.5, 2.5))
+        .levels(12)
+        .title("0.1x² + 2y²: one Newton step lands on the minimum")
+        .arrow("Newton: −H⁻¹g", (s[0], s[1]), (0.0, 0.0))
+        .trace("Adadelta (500 steps)", &ad)
+        .trace("SGD η = 0.4 (30 steps)", &sgd)
+        .trace("Adagrad η = 0.4 (30 steps)", &ag)
+        .render()
+}
+
+/// Bad hyperparameters and the typed error each one gets (θ is never touched).
+pub fn refusals() -> Table {
+    let mut t = Table::new("refused hyperparameters", &["lr", "ρ", "ε", "error"]);
+    for (lr, rho, eps) in [
+        (1.0, 0.0, 1e-6),
+        (1.0, 1.0, 1e-6),
+        (1.0, 1.5, 1e-6),
+        (1.0, 0.9, -1e-6),
+        (1.0, 0.9, 0.0),
+        (0.0, 0.9, 1e-6),
+    ] {
+        let msg = match (Adadelta {
+            lr,
+            rho,
+            eps,
+            ..Adadelta::defaults(Convention::Pytorch)
+        })
+        .validated()
+        {
+            Ok(_) => "accepted".to_string(),
+            Err(e) => e.to_string(),
+        };
+        t.push(vec![lr.into(), rho.into(), eps.into(), msg.into()]);
+    }
+    t
+}

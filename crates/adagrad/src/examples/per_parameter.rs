@@ -1,0 +1,60 @@
+//! One learning rate per parameter: the reference case stepped by the post's
+//! update, $G_{t,ii}$ and the rates $\eta/\sqrt{G_{t,ii} + \epsilon}$, drawn under
+//! both conventions.
+
+use crate::{Adagrad, AdagradRecord};
+use ndarray::{array, Array1};
+use optcore::{run, Convention, Optimizer, Quadratic, Result, Table, Trace};
+use plots::{Contour, Figure};
+
+/// The reference case `paper-adagrad-quadratic`: $0.1x^2 + 2y^2$ from $(-5, -2)$,
+/// η = 0.4, ε = 0.1.
+pub fn reference_optimizer() -> Adagrad {
+    Adagrad {
+        lr: 0.4,
+        eps: 0.1,
+        ..Adagrad::defaults(Convention::Paper)
+    }
+}
+
+/// The start of the reference cases.
+pub fn reference_start() -> Array1<f64> {
+    array![-5.0, -2.0]
+}
+
+/// The post's update on the reference case, `steps` steps: gₜ, Gₜ,ᵢᵢ, the rates
+/// η/√(Gₜ,ᵢᵢ + ε) and Δθ per parameter.
+pub fn reference_run(steps: usize) -> Result<Trace<AdagradRecord>> {
+    run(
+        &reference_optimizer(),
+        Quadratic::reference(),
+        reference_start().view(),
+        steps,
+    )
+}
+
+/// [`reference_run`] as a table (what the notebook shows).
+pub fn reference_table(steps: usize) -> Result<Table> {
+    Ok(reference_run(steps)?.table())
+}
+
+/// The reference case on its contour: the post's form and torch's ([`reference_optimizer`]).
+pub fn fig_reference(steps: usize) -> Result<Figure> {
+    let q = Quadratic::reference();
+    let paper = reference_optimizer();
+    let torch = Adagrad {
+        convention: Convention::Pytorch,
+        ..paper
+    };
+    let a = run(&paper, &q, reference_start().view(), steps)?;
+    let b = run(&torch, &q, reference_start().view(), steps)?;
+    Contour::new(&q, (-6.0, 6.0), (-2.5, 2.5))
+        .levels(12)
+        .title(format!(
+            "Adagrad on 0.1x² + 2y², {}, {steps} steps",
+            paper.symbols()
+        ))
+        .trace("post: η/√(G+ε)", &a)
+        .trace("torch: η/(√G+ε)", &b)
+        .render()
+}

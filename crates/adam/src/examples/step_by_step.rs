@@ -1,0 +1,33 @@
+//! The update, step by step: the first five steps of Kingma & Ba's Algorithm 1.
+
+use super::quadratic_start;
+use crate::Adam;
+use optcore::error::Result;
+use optcore::{fmt_num, run, Convention, Quadratic, Report};
+
+/// The first five steps of Algorithm 1 (η = 0.1, defaults otherwise) on
+/// $0.1x^2 + 2y^2$ from $(-5, -2)$: $g$, $m$, $v$, $\hat m$, $\hat v$, θ.
+pub fn first_steps() -> Result<Report> {
+    let opt = Adam {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Adam::defaults(Convention::Paper)
+    };
+    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
+    tr.completed()?;
+    Ok(Report::new()
+        .text(format!(
+            "Adam, Algorithm 1 (η = {}, β₁ = {}, β₂ = {}, ε = {:e}) on $J = 0.1x^2 + 2y^2$ from $(-5, -2)$.",
+            opt.lr, opt.beta1, opt.beta2, opt.eps
+        ))
+        .table(tr.table())
+        .text(format!(
+            "At $t = 1$: $m_1 = (1-\\beta_1)g_1$ is a tenth of the gradient and $v_1 = (1-\\beta_2)g_1^2$ a \
+             thousandth of its square, but $\\hat m_1 = g_1$ and $\\hat v_1 = g_1^2$ exactly undo that, so \
+             both coordinates move by $\\eta\\,|g|/(|g| + \\epsilon) \\approx \\eta$: here {} and {}.",
+            fmt_num(tr.rows[1].theta[0] - tr.rows[0].theta[0]),
+            fmt_num(tr.rows[1].theta[1] - tr.rows[0].theta[1])
+        )))
+}

@@ -1,0 +1,103 @@
+//! Agreement with torch.optim.Adam: the shared reference trace row by row, and
+//! the two conventions' rounding against each other.
+
+use super::quadratic_start;
+use crate::Adam;
+use ndarray::Array1;
+use optcore::error::Result;
+use optcore::reference::{self, rel_diff};
+use optcore::{problem_by_name, run, Convention, Optimizer, Quadratic, Table};
+
+/// The shared reference case `pytorch-adam-quadratic` (cases.json: lr 0.5,
+/// betas (0.9, 0.999), eps 1e-8, from (−5, −2), 20 steps) next to our `pytorch`
+/// convention, row by row, with the distance in units in the last place.
+pub fn torch_reference() -> Result<Table> {
+    let reference = reference::trace("pytorch-adam-quadratic")?;
+    let opt = Adam {
+        lr: 0.5,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Adam::defaults(Convention::Pytorch)
+    };
+    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 20)?;
+    let mut t = Table::new(
+        "torch.optim.Adam (reference trace) vs adam::Adam, pytorch convention",
+        &[
+            "t",
+            "θ₀ torch",
+            "θ₀ ours",
+            "θ₁ torch",
+            "θ₁ ours",
+            "ulps apart",
+        ],
+    );
+    let mut worst: f64 = 0.0;
+    for (ours, theirs) in tr.rows.iter().zip(&reference) {
+        let ulps = (0..2)
+            .map(|i| (ours.theta[i].to_bits() as i64 - theirs.theta[i].to_bits() as i64).abs())
+            .max()
+            .unwrap_or(0);
+        for i in 0..2 {
+            worst = worst.max(rel_diff(ours.theta[i], theirs.theta[i]));
+        }
+        t.push(vec![
+            ours.t.into(),
+            theirs.theta[0].into(),
+            ours.theta[0].into(),
+            theirs.theta[1].into(),
+            ours.theta[1].into(),
+            ulps.into(),
+        ]);
+    }
+    Ok(t.with_note(format!("largest relative difference: {worst:e}")))
+}
+
+/// The `paper` and `pytorch` conventions run the same formula in different
+/// rounding: their largest relative difference in θ over `steps` steps.
+pub fn paper_vs_pytorch(steps: usize) -> Result<Table> {
+    let d = Adam::defaults(Convention::Paper);
+    let paper = Adam {
+        lr: 0.01,
+        beta1: d.beta1,
+        beta2: d.beta2,
+        eps: d.eps,
+        ..Adam::defaults(Convention::Paper)
+    };
+    let torch = Adam {
+        lr: paper.lr,
+        beta1: d.beta1,
+        beta2: d.beta2,
+        eps: d.eps,
+        ..Adam::defaults(Convention::Pytorch)
+    };
+    let mut t = Table::new(
+        format!(
+            "Adam, paper vs pytorch arithmetic ({}), {steps} steps",
+            paper.symbols()
+        ),
+        &["problem", "start", "max relative difference in θ"],
+    );
+    for (name, start) in [
+        ("quadratic", [-5.0, -2.0]),
+        ("rosenbrock", [-1.2, 1.0]),
+        ("beale", [1.0, 1.0]),
+    ] {
+        let obj = problem_by_name(name)?;
+        let start = Array1::from(start.to_vec());
+        let a = run(&paper, obj.as_ref(), start.view(), steps)?;
+        let b = run(&torch, obj.as_ref(), start.view(), steps)?;
+        let mut worst: f64 = 0.0;
+        for (ra, rb) in a.rows.iter().zip(&b.rows) {
+            for i in 0..2 {
+                worst = worst.max(rel_diff(ra.theta[i], rb.theta[i]));
+            }
+        }
+        t.push(vec![
+            name.into(),
+            format!("({}, {})", start[0], start[1]).into(),
+            worst.into(),
+        ]);
+    }
+    Ok(t)
+}

@@ -1,0 +1,64 @@
+//! What one update costs: per-example gradient evaluations, counted.
+
+use super::{iris_softmax, reference_weights};
+use crate::{Batches, LastBatch, MiniBatchOracle};
+use ndarray::Array1;
+use optcore::error::Result;
+use optcore::{ExampleLoss, Oracle, Table};
+
+/// The cost of one update, counted by [`MiniBatchOracle`]'s per-example gradient
+/// counter while it serves one epoch of updates (last batch kept).
+pub fn update_cost(sizes: &[usize], seed: u64) -> Result<Table> {
+    let loss = iris_softmax()?;
+    let n = loss.len();
+    let w = reference_weights(&loss);
+    let mut g = Array1::zeros(loss.num_params());
+    let mut t = Table::new(
+        format!("Per-example gradient evaluations ∇L(xᵢ, W), counted (N = {n})"),
+        &[
+            "m",
+            "evaluations for update 1",
+            "updates per epoch",
+            "evaluations per epoch",
+            "mean evaluations per update",
+        ],
+    );
+    for &m in sizes {
+        let batches = Batches::new(n, m, Some(seed), LastBatch::Keep)?;
+        let updates = batches.batches_per_epoch();
+        let mut oracle = MiniBatchOracle::new(&loss, batches);
+        let mut first = 0;
+        for step in 1..=updates {
+            oracle.begin_step(step);
+            oracle.eval(w.view(), g.view_mut());
+            if step == 1 {
+                first = oracle.gradient_evaluations();
+            }
+        }
+        let total = oracle.gradient_evaluations();
+        t.push(vec![
+            m.into(),
+            first.into(),
+            updates.into(),
+            total.into(),
+            (total as f64 / updates as f64).into(),
+        ]);
+    }
+    Ok(t.with_note("One update costs m gradient evaluations; one epoch costs N whatever m is. A smaller m buys more updates for the same work."))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::examples::{BATCH_SIZES, SEED};
+
+    #[test]
+    fn one_update_costs_m_evaluations() {
+        let t = update_cost(&BATCH_SIZES, SEED).unwrap();
+        let m = t.column("m").unwrap();
+        let first = t.column("evaluations for update 1").unwrap();
+        let epoch = t.column("evaluations per epoch").unwrap();
+        assert_eq!(m, first);
+        assert!(epoch.iter().all(|&e| e == 150.0));
+    }
+}

@@ -1,0 +1,106 @@
+//! Worked examples: every table the batching notebook shows, computed here so
+//! that the notebook and the snapshot tests show the same numbers.
+//!
+//! All of them use one problem, softmax regression on Fisher's iris data
+//! (standardized features plus a bias column, 3 classes, so $W$ is 3 × 5 = 15
+//! numbers), at one fixed, non-trivial $W$ ([`reference_weights`]: a few
+//! full-batch gradient steps from $W = 0$). Every random choice is a seeded
+//! ChaCha8 shuffle, so every number is the same on every run and machine.
+//!
+//! One module per part of `notebooks/01-batching.ipynb`:
+//!
+//! | part of the notebook | module |
+//! |---|---|
+//! | The batch loss $L(\mathbf{x}, W)$ | [`batch_loss`] |
+//! | Cutting an epoch into batches | [`epochs`] |
+//! | What one update costs | [`cost`] |
+//! | A hard example is drowned out | [`hard_example`] |
+//! | The noise of a mini-batch gradient falls like $1/m$ | [`variance`] |
+
+use ndarray::Array1;
+use optcore::error::Result;
+use optcore::{iris, ExampleLoss, Objective, Softmax};
+
+pub mod batch_loss;
+pub mod cost;
+pub mod epochs;
+pub mod hard_example;
+pub mod variance;
+
+pub use batch_loss::*;
+pub use cost::*;
+pub use epochs::*;
+pub use hard_example::*;
+pub use variance::*;
+
+/// Iris class names, by target index.
+pub const SPECIES: [&str; 3] = ["setosa", "versicolor", "virginica"];
+/// Number of examples N (the 150 iris flowers).
+pub const N: usize = 150;
+/// The seed of every example's shuffles.
+pub const SEED: u64 = 42;
+/// The batch sizes the tables run through: powers of two up to 64, then all 150.
+pub const BATCH_SIZES: [usize; 8] = [1, 2, 4, 8, 16, 32, 64, 150];
+/// Full-batch gradient steps that make [`reference_weights`].
+pub const WEIGHT_STEPS: usize = 5;
+/// Learning rate of those steps.
+pub const WEIGHT_LR: f64 = 0.5;
+
+/// The loss of every example: softmax regression on standardized iris with a
+/// bias column, 3 classes (15 parameters: row $c$ of $W$ is class $c$'s weights).
+pub fn iris_softmax() -> Result<Softmax> {
+    Softmax::new(iris().standardized().with_bias(), 3)
+}
+
+/// The $W$ the examples measure at: [`WEIGHT_STEPS`] full-batch gradient steps
+/// $W \leftarrow W - \eta\,\nabla L(\mathbf{x}, W)$ with $\eta$ = [`WEIGHT_LR`],
+/// from $W = 0$. Partly trained: some flowers are already easy, some still hard.
+pub fn reference_weights(loss: &Softmax) -> Array1<f64> {
+    let p = loss.num_params();
+    let mut w = Array1::zeros(p);
+    let mut g = Array1::zeros(p);
+    for _ in 0..WEIGHT_STEPS {
+        loss.gradient_into(w.view(), g.view_mut());
+        w.zip_mut_with(&g, |wi, gi| *wi -= WEIGHT_LR * gi);
+    }
+    w
+}
+
+/// `W[class, feature]`, the name of parameter `k`.
+pub fn parameter_name(loss: &Softmax, k: usize) -> String {
+    let d = loss.data.features.ncols();
+    format!("W[{}, {}]", SPECIES[k / d], loss.data.feature_names[k % d])
+}
+
+pub(super) fn species(loss: &Softmax, i: usize) -> &'static str {
+    SPECIES[loss.data.targets[i] as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use optcore::Error;
+
+    #[test]
+    fn n_is_the_size_of_iris() {
+        assert_eq!(iris_softmax().unwrap().len(), N);
+        assert_eq!(*BATCH_SIZES.last().unwrap(), N);
+    }
+
+    #[test]
+    fn bad_batch_sizes_are_errors() {
+        for m in [0, 151] {
+            let want = Error::BatchSize {
+                batch_size: m,
+                len: 150,
+            };
+            assert_eq!(batch_loss_is_mean(m, SEED).unwrap_err(), want);
+            assert_eq!(epoch_plan(150, &[m], SEED).unwrap_err(), want);
+            assert_eq!(update_cost(&[m], SEED).unwrap_err(), want);
+            assert_eq!(outlier_share(&[m], 1, SEED).unwrap_err(), want);
+            assert_eq!(gradient_variance(&[m], 10, SEED).unwrap_err(), want);
+        }
+        assert!(gradient_variance(&[1], 1, SEED).is_err());
+        assert!(first_epochs(10, 0, 1, SEED).is_err());
+    }
+}

@@ -1,0 +1,55 @@
+//! The worked examples of the Gradient Descent notebook, one module per part of
+//! `notebooks/02-gradient-descent.ipynb`. Each function returns a value that
+//! renders itself (a [`Report`](optcore::Report) or [`Table`](optcore::Table)) or
+//! the series a plot draws ([`plots::Series`]);
+//! `tests/snapshots.rs` pins every one of them. None panics: what can go wrong
+//! is an `optcore::Error`.
+//!
+//! The data problem ([`IrisRegression`]): predict an iris flower's petal width
+//! (cm) from its standardized sepal length, sepal width and petal length, plus a
+//! bias, by least squares,
+//!
+//! $$J(w) = \frac{1}{N}\sum_{i=1}^{N} \tfrac12 (w^\top x_i - y_i)^2, \qquad N = 150.$$
+//!
+//! Its Hessian is the constant $H = \frac1N X^\top X$, so gradient descent with
+//! the full batch is stable exactly when $\eta < 2/\lambda_{\max}(H)$.
+//!
+//! | part of the notebook | module |
+//! |---|---|
+//! | The update rule | [`update_rule`] |
+//! | Three kinds of gradient descent, on real data | [`three_kinds`] |
+//! | The comparison | [`side_by_side`] |
+//! | Loss per update | [`per_update`] |
+//! | The learning rate | [`learning_rate`] |
+
+use ndarray::ArrayView1;
+use optcore::render::fmt_num;
+
+pub mod learning_rate;
+pub mod per_update;
+pub mod side_by_side;
+pub mod three_kinds;
+pub mod update_rule;
+
+pub use learning_rate::*;
+pub use per_update::*;
+pub use side_by_side::*;
+pub use three_kinds::*;
+pub use update_rule::*;
+
+/// Seed of every shuffle in these examples.
+pub const SEED: u64 = 42;
+/// Learning rate shared by every variant in the comparison.
+pub const LR: f64 = 0.05;
+/// Passes over the data in the comparison.
+pub const EPOCHS: usize = 30;
+/// The comparison's batch sizes: batch GD (N = 150), stochastic GD, two mini-batches.
+pub const BATCH_SIZES: [usize; 4] = [150, 1, 10, 30];
+/// The target loss is $J^\* + \text{TARGET\_FRACTION}\cdot(J(\theta_0) - J^\*)$.
+pub const TARGET_FRACTION: f64 = 0.01;
+
+/// A vector as `(a, b, …)` for the text between tables.
+fn vector(v: ArrayView1<f64>) -> String {
+    let parts: Vec<String> = v.iter().map(|x| fmt_num(*x)).collect();
+    format!("({})", parts.join(", "))
+}

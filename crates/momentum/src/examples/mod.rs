@@ -1,0 +1,47 @@
+//! Worked examples: every table, equation and figure of `notebooks/03-momentum.ipynb`,
+//! one module per part of the notebook. Each function computes its numbers; the
+//! notebook shows the value, a snapshot test pins its text (figures: the series
+//! they draw, as `plots::series_text`).
+//!
+//! Inputs are fixed here, once: the reference case of `crates/optcore/reference/cases.json`
+//! ([`REFERENCE_LR`], [`REFERENCE_MOMENTUM`], [`reference_start`], 20 steps on
+//! $0.1x^2 + 2y^2$), the post's γ = 0.9, and the slide of [`slide`].
+//!
+//! | part of the notebook | module |
+//! |---|---|
+//! | The update, two ways | [`two_forms`] |
+//! | Unrolling $v_1 \dots v_4$ | [`unrolling`] |
+//! | Beyond the post: how much do old gradients weigh? | [`weights`] |
+//! | The slide with a flat end | [`flat_end`] |
+//! | An ill-conditioned valley | [`ill_conditioned`] |
+//! | Bad input | [`bad_input`] |
+
+use ndarray::{array, Array1};
+
+pub mod bad_input;
+pub mod flat_end;
+pub mod ill_conditioned;
+pub mod two_forms;
+pub mod unrolling;
+pub mod weights;
+
+pub use bad_input::*;
+pub use flat_end::*;
+pub use ill_conditioned::*;
+pub use two_forms::*;
+pub use unrolling::*;
+pub use weights::*;
+
+/// lr of the reference case `*-momentum-quadratic` (cases.json).
+pub const REFERENCE_LR: f64 = 0.4;
+/// momentum of the reference case `*-momentum-quadratic` (cases.json).
+pub const REFERENCE_MOMENTUM: f64 = 0.5;
+/// Steps of the reference case.
+pub const REFERENCE_STEPS: usize = 20;
+/// The post: "γ 값은 보통 0.9를 사용한다고 한다".
+pub const POST_GAMMA: f64 = 0.9;
+
+/// The reference cases' start $(-5, -2)$.
+pub fn reference_start() -> Array1<f64> {
+    array![-5.0, -2.0]
+}

@@ -1,0 +1,156 @@
+//! The update, two ways: the post's $v_t = \gamma v_{t-1} + \eta\nabla J$ and
+//! torch's buffer $b_t = \mu b_{t-1} + \nabla J$ are one method; both against the
+//! shared reference traces; the defaults of each convention.
+
+use super::{reference_start, REFERENCE_LR, REFERENCE_MOMENTUM, REFERENCE_STEPS};
+use crate::{Momentum, MomentumRecord};
+use optcore::reference::{self, max_rel_diff_to_reference};
+use optcore::render::{fmt_sig, Cell};
+use optcore::{run, Convention, Quadratic, Report, Result, Table, Trace};
+
+/// The reference case under both conventions.
+pub fn reference_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
+    let q = Quadratic::reference();
+    let start = reference_start();
+    let paper = run(
+        &Momentum {
+            lr: REFERENCE_LR,
+            momentum: REFERENCE_MOMENTUM,
+            ..Momentum::defaults(Convention::Paper)
+        },
+        &q,
+        start.view(),
+        REFERENCE_STEPS,
+    )?;
+    let torch = run(
+        &Momentum {
+            lr: REFERENCE_LR,
+            momentum: REFERENCE_MOMENTUM,
+            ..Momentum::defaults(Convention::Pytorch)
+        },
+        &q,
+        start.view(),
+        REFERENCE_STEPS,
+    )?;
+    Ok((paper, torch))
+}
+
+/// The post's $v_t$ beside torch's $\mathrm{lr}\,b_t$, and both trajectories, step by step.
+pub fn conventions() -> Result<Report> {
+    let (paper, torch) = reference_runs()?;
+    let lr = REFERENCE_LR;
+    let mut t = Table::new(
+        format!("paper (v = γv + η∇J) vs pytorch (b = μb + ∇J, θ ← θ − lr·b), lr = η = {lr}, γ = μ = {REFERENCE_MOMENTUM}, on 0.1x² + 2y²"),
+        &["t", "x paper", "x torch", "y paper", "y torch", "vₓ paper", "lr·bₓ torch", "v_y paper", "lr·b_y torch", "max |Δθ|", "max |v − lr·b|"],
+    );
+    let (mut worst_theta, mut worst_v): (f64, f64) = (0.0, 0.0);
+    for (p, q) in paper.rows.iter().zip(&torch.rows) {
+        let dth = (p.theta[0] - q.theta[0])
+            .abs()
+            .max((p.theta[1] - q.theta[1]).abs());
+        worst_theta = worst_theta.max(dth);
+        let mut row: Vec<Cell> = vec![
+            p.t.into(),
+            p.theta[0].into(),
+            q.theta[0].into(),
+            p.theta[1].into(),
+            q.theta[1].into(),
+        ];
+        match (&p.record, &q.record) {
+            (Some(a), Some(b)) => {
+                let lb = [lr * b.velocity[0], lr * b.velocity[1]];
+                let dv = (a.velocity[0] - lb[0])
+                    .abs()
+                    .max((a.velocity[1] - lb[1]).abs());
+                worst_v = worst_v.max(dv);
+                row.extend([
+                    a.velocity[0].into(),
+                    lb[0].into(),
+                    a.velocity[1].into(),
+                    lb[1].into(),
+                    dth.into(),
+                    dv.into(),
+                ]);
+            }
+            _ => row.extend([
+                Cell::from(""),
+                "".into(),
+                "".into(),
+                "".into(),
+                dth.into(),
+                "".into(),
+            ]),
+        }
+        t.push(row);
+    }
+    let t = t.with_note(format!(
+        "over {REFERENCE_STEPS} steps: max |θ_paper − θ_torch| = {}, max |v − lr·b| = {} (rounding only: torch multiplies by lr after the sum, the post before)",
+        fmt_sig(worst_theta, 3),
+        fmt_sig(worst_v, 3)
+    ));
+    Ok(Report::new()
+        .text(
+            r"Multiply torch's buffer recursion by lr: $\mathrm{lr}\,b_t = \mu\,(\mathrm{lr}\,b_{t-1}) + \mathrm{lr}\,\nabla J(\theta_t)$ is the post's $v_t = \gamma v_{t-1} + \eta\nabla J(\theta_t)$ with $v_t = \mathrm{lr}\,b_t$, $\gamma = \mu$, $\eta = \mathrm{lr}$, and $\theta_{t+1} = \theta_t - \mathrm{lr}\,b_t = \theta_t - v_t$. Same trajectory for a constant rate:",
+        )
+        .table(t))
+}
+
+/// Both conventions against the shared reference traces (torch.optim and the
+/// post's equations in numpy): the largest relative difference over loss and θ.
+pub fn reference_agreement() -> Result<Table> {
+    let (paper, torch) = reference_runs()?;
+    let mut t = Table::new(
+        "momentum against the shared reference traces (20 steps from (−5, −2), lr 0.4, momentum 0.5)",
+        &["reference trace", "computed by", "our convention", "max relative difference"],
+    );
+    for (name, by, conv, trace) in [
+        (
+            "pytorch-momentum-quadratic",
+            "torch.optim.SGD(momentum=0.5)",
+            "pytorch",
+            &torch,
+        ),
+        (
+            "paper-momentum-quadratic",
+            "the post's equations (numpy)",
+            "paper",
+            &paper,
+        ),
+    ] {
+        let d = max_rel_diff_to_reference(trace, &reference::trace(name)?)?;
+        t.push(vec![
+            format!("{name}.csv").into(),
+            by.into(),
+            conv.into(),
+            d.into(),
+        ]);
+    }
+    Ok(t.with_note("0 means the same bits: each convention repeats its reference's operations in the same order"))
+}
+
+/// The conventions' defaults (the algorithm box of the crate doc).
+pub fn defaults() -> Table {
+    let mut t = Table::new(
+        "defaults when a hyperparameter is not given",
+        &["convention", "lr", "momentum", "why"],
+    );
+    for (c, why) in [
+        (
+            Convention::Paper,
+            "the post: γ usually 0.9; η as gd's paper default",
+        ),
+        (
+            Convention::Pytorch,
+            "torch's lr default; momentum 0.9 (torch's 0 would be plain SGD)",
+        ),
+    ] {
+        let d = Momentum::defaults(c);
+        t.push(vec![
+            c.to_string().into(),
+            d.lr.into(),
+            d.momentum.into(),
+            why.into(),
+        ]);
+    }
+    t
+}
