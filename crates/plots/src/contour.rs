@@ -21,9 +21,7 @@
 //!    `<polyline>`s rather than thousands of tiny segments.
 
 use crate::line::thin;
-use crate::scene::{
-    level_color, Bounds, Color, Corner, Item, Marker, Scene, ARROW_PALETTE, PATH_PALETTE,
-};
+use crate::scene::{level_color, look, Bounds, Color, Corner, Item, Marker, Scene, ARROW_PALETTE};
 use crate::{check_range, check_size, fmt_tick, Figure};
 use optcore::ndarray::Array1;
 use optcore::{Error, Objective, Record, Result, Trace};
@@ -514,7 +512,8 @@ impl<'a> Contour<'a> {
             }
         }
         for (idx, (label, pts)) in self.paths.iter().enumerate() {
-            let color = PATH_PALETTE[idx % PATH_PALETTE.len()];
+            let look = look(idx);
+            let color = look.color;
             let inside: Vec<(f64, f64)> = pts
                 .iter()
                 .copied()
@@ -533,8 +532,9 @@ impl<'a> Contour<'a> {
             items.push(Item::Line {
                 runs: bounds.clip_polyline(pts),
                 markers: thin(&inside, MAX_MARKERS),
-                marker: Some(Marker::Dot(3)),
+                marker: Some(look.marker),
                 color,
+                dash: look.dash,
                 width: 2,
                 label: (!label.is_empty()).then(|| label.clone()),
             });

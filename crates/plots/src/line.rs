@@ -1,6 +1,6 @@
 //! Line charts: several $(x, y)$ series on one set of axes, linear or log $y$.
 
-use crate::scene::{Bounds, Corner, Item, Marker, Scene, PATH_PALETTE};
+use crate::scene::{look, Bounds, Corner, Item, Scene};
 use crate::{check_range, check_size, log10, Figure, COORD_LIMIT};
 use optcore::{Error, Record, Result, Trace};
 
@@ -205,7 +205,8 @@ impl LineChart {
         for (i, ((label, _), pts)) in self.series.iter().zip(&plotted).enumerate() {
             // The same colours, in the same order, as trajectories on a contour plot:
             // a method keeps its colour from the contour to its loss curve.
-            let color = PATH_PALETTE[i % PATH_PALETTE.len()];
+            let look = look(i);
+            let color = look.color;
             let inside: Vec<(f64, f64)> = pts
                 .iter()
                 .copied()
@@ -219,8 +220,9 @@ impl LineChart {
             items.push(Item::Line {
                 runs: bounds.clip_polyline(pts),
                 markers,
-                marker: self.markers.then_some(Marker::Dot(3)),
+                marker: self.markers.then_some(look.marker),
                 color,
+                dash: look.dash,
                 width: 2,
                 label: (!label.is_empty()).then(|| label.clone()),
             });

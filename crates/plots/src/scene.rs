@@ -5,6 +5,7 @@
 use crate::{fmt_log_tick, fmt_tick};
 use optcore::{Error, Result};
 use plotters::coord::Shift;
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -45,27 +46,78 @@ impl Color {
     }
 }
 
-/// Series colours, for trajectories over contours and for line charts alike:
-/// strong warm and dark colours that stand out from the blue-green-yellow contour
-/// lines, so a method keeps one colour on every figure.
-pub(crate) const PATH_PALETTE: [Color; 8] = [
-    Color(0xd6, 0x27, 0x28, 1.0), // red
-    Color(0x00, 0x00, 0x00, 1.0), // black
-    Color(0xff, 0x7f, 0x0e, 1.0), // orange
-    Color(0x94, 0x67, 0xbd, 1.0), // purple
-    Color(0xe3, 0x77, 0xc2, 1.0), // pink
-    Color(0x8c, 0x56, 0x4b, 1.0), // brown
-    Color(0x1f, 0x77, 0xb4, 1.0), // blue
-    Color(0x7f, 0x7f, 0x7f, 1.0), // grey
+/// How one data series looks: a colour, a dash pattern (`None`: solid) and a
+/// marker, so that two series are told apart by dash and marker too, not only by
+/// colour (colour-blind readers, grey-scale prints, paths that coincide).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Look {
+    pub color: Color,
+    /// (dash, gap) in pixels.
+    pub dash: Option<(u32, u32)>,
+    pub marker: Marker,
+}
+
+/// The series looks, for trajectories over contours and for line charts alike
+/// (series `i` takes `SERIES_LOOKS[i % 8]`, so a method keeps its look from the
+/// contour to its loss curve): the Okabe–Ito colour-blind-safe palette (Okabe &
+/// Ito 2008), with a dark grey in place of its yellow, which vanishes on white
+/// and on the yellow contour levels; each with its own dash and marker.
+pub(crate) const SERIES_LOOKS: [Look; 8] = [
+    Look {
+        color: Color(0xd5, 0x5e, 0x00, 1.0), // vermillion
+        dash: None,
+        marker: Marker::Dot(3),
+    },
+    Look {
+        color: Color(0x00, 0x72, 0xb2, 1.0), // blue
+        dash: Some((9, 5)),
+        marker: Marker::Square(3),
+    },
+    Look {
+        color: Color(0xe6, 0x9f, 0x00, 1.0), // orange
+        dash: Some((3, 4)),
+        marker: Marker::Triangle(4),
+    },
+    Look {
+        color: Color(0x00, 0x9e, 0x73, 1.0), // bluish green
+        dash: None,
+        marker: Marker::Cross(4),
+    },
+    Look {
+        color: Color(0xcc, 0x79, 0xa7, 1.0), // reddish purple
+        dash: Some((14, 5)),
+        marker: Marker::Ring(3),
+    },
+    Look {
+        color: Color(0x56, 0xb4, 0xe9, 1.0), // sky blue
+        dash: Some((6, 3)),
+        marker: Marker::Dot(3),
+    },
+    Look {
+        color: Color(0x00, 0x00, 0x00, 1.0), // black
+        dash: Some((2, 3)),
+        marker: Marker::Square(3),
+    },
+    Look {
+        color: Color(0x55, 0x55, 0x55, 1.0), // dark grey (for Okabe–Ito's yellow)
+        dash: Some((10, 3)),
+        marker: Marker::Triangle(4),
+    },
 ];
 
-/// Arrows: a second set, so that arrows and paths on one figure differ.
+/// The look of series `i`.
+pub(crate) fn look(i: usize) -> Look {
+    SERIES_LOOKS[i % SERIES_LOOKS.len()]
+}
+
+/// Arrows: the Okabe–Ito colours in another order, so that arrows and paths on
+/// one figure differ.
 pub(crate) const ARROW_PALETTE: [Color; 6] = [
-    Color(0x1f, 0x77, 0xb4, 1.0), // blue
-    Color(0xff, 0x7f, 0x0e, 1.0), // orange
-    Color(0x2c, 0xa0, 0x2c, 1.0), // green
-    Color(0x94, 0x67, 0xbd, 1.0), // purple
-    Color(0xd6, 0x27, 0x28, 1.0), // red
+    Color(0x00, 0x72, 0xb2, 1.0), // blue
+    Color(0xe6, 0x9f, 0x00, 1.0), // orange
+    Color(0x00, 0x9e, 0x73, 1.0), // bluish green
+    Color(0xcc, 0x79, 0xa7, 1.0), // reddish purple
+    Color(0xd5, 0x5e, 0x00, 1.0), // vermillion
     Color(0x00, 0x00, 0x00, 1.0), // black
 ];
 
@@ -101,6 +153,10 @@ pub(crate) enum Marker {
     Ring(u32),
     /// An ×.
     Cross(u32),
+    /// Hollow square of this half-side.
+    Square(u32),
+    /// Filled triangle of this size.
+    Triangle(u32),
 }
 
 /// One thing to draw, in plotting coordinates.
@@ -117,6 +173,8 @@ pub(crate) enum Item {
         markers: Vec<(f64, f64)>,
         marker: Option<Marker>,
         color: Color,
+        /// (dash, gap) in pixels; `None`: solid.
+        dash: Option<(u32, u32)>,
         width: u32,
         label: Option<String>,
     },
@@ -462,11 +520,22 @@ impl Scene {
                     markers,
                     marker,
                     color,
+                    dash,
                     width,
                     label,
                 } => {
                     for r in runs {
-                        draw_polyline(&root, pixels(&chart, r), *color, *width, bitmap)?;
+                        match dash {
+                            None => {
+                                draw_polyline(&root, pixels(&chart, r), *color, *width, bitmap)?
+                            }
+                            Some((d, g)) => root.draw(&DashedPathElement::new(
+                                pixels(&chart, r),
+                                *d,
+                                *g,
+                                color.stroke(*width),
+                            ))?,
+                        }
                     }
                     if let Some(m) = marker {
                         draw_markers(&mut chart, markers, *m, *color)?;
@@ -474,6 +543,7 @@ impl Scene {
                     if let Some(l) = label {
                         let glyph = Glyph {
                             line: Some((*color, *width)),
+                            dash: *dash,
                             marker: *marker,
                             head: false,
                             color: *color,
@@ -494,6 +564,7 @@ impl Scene {
                     if let Some(l) = label {
                         let glyph = Glyph {
                             line: None,
+                            dash: None,
                             marker: Some(*marker),
                             head: false,
                             color: *color,
@@ -527,6 +598,7 @@ impl Scene {
                     if let Some(l) = label {
                         let glyph = Glyph {
                             line: Some((*color, 3)),
+                            dash: None,
                             marker: None,
                             head: true,
                             color: *color,
@@ -568,6 +640,7 @@ impl Scene {
 #[derive(Clone, Copy)]
 struct Glyph {
     line: Option<(Color, u32)>,
+    dash: Option<(u32, u32)>,
     marker: Option<Marker>,
     head: bool,
     color: Color,
@@ -590,11 +663,27 @@ impl Glyph {
             Some(Marker::Cross(r)) => (self.color.stroke(3), r.min(6)),
             _ => (none.stroke(1), 1),
         };
+        let (square, half) = match self.marker {
+            Some(Marker::Square(r)) => (self.color.stroke(2), r as i32),
+            _ => (none.stroke(1), 1),
+        };
+        let (triangle, tsize) = match self.marker {
+            Some(Marker::Triangle(r)) => (self.color.fill(), r),
+            _ => (none.fill(), 1),
+        };
+        let (dash, gap) = self.dash.unwrap_or((line_end as u32, 0));
         let head = if self.head { self.color } else { none };
         EmptyElement::at((x, y))
-            + PathElement::new(vec![(0, 0), (line_end, 0)], line_color.stroke(width))
+            + DashedPathElement::new(
+                vec![(0, 0), (line_end, 0)],
+                dash,
+                gap,
+                line_color.stroke(width),
+            )
             + Circle::new((10, 0), radius, circle)
             + Cross::new((10, 0), size, cross)
+            + Rectangle::new([(10 - half, -half), (10 + half, half)], square)
+            + TriangleMarker::new((10, 0), tsize, triangle)
             + Polygon::new(vec![(20, 0), (9, -6), (9, 6)], head.fill())
     }
 }
@@ -692,6 +781,19 @@ fn draw_markers<DB: DrawingBackend>(
         }
         Marker::Cross(r) => {
             chart.draw_series(points.iter().map(|p| Cross::new(*p, r, color.stroke(3))))?;
+        }
+        Marker::Square(r) => {
+            let h = r as i32;
+            chart.draw_series(points.iter().map(|p| {
+                EmptyElement::at(*p) + Rectangle::new([(-h, -h), (h, h)], color.stroke(2))
+            }))?;
+        }
+        Marker::Triangle(r) => {
+            chart.draw_series(
+                points
+                    .iter()
+                    .map(|p| TriangleMarker::new(*p, r, color.fill())),
+            )?;
         }
     }
     Ok(())
