@@ -20,6 +20,7 @@
 //! the point is how the same η behaves, not a benchmark.
 
 pub mod iris;
+pub mod overview;
 pub mod sweep;
 
 use adadelta::Adadelta;

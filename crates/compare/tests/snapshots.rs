@@ -68,3 +68,14 @@ fn figures_render() {
         assert!(fig.svg().starts_with("<svg"));
     }
 }
+
+/// Notebook 00: the map, the rules, their first steps, the crosswalk, ε.
+#[test]
+fn overview() {
+    use compare::overview::*;
+    snap!("overview_map", method_map().text());
+    snap!("overview_rules", update_rules().to_string());
+    snap!("overview_first_steps", first_steps().unwrap().to_string());
+    snap!("overview_crosswalk", crosswalk().to_string());
+    snap!("overview_eps", eps_placement().to_string());
+}

@@ -70,11 +70,13 @@
 //! [`Contour::levels_table`]), not SVG bytes, in snapshots.
 
 pub mod contour;
+pub mod diagram;
 mod line;
 mod scene;
 pub mod series;
 
 pub use contour::Contour;
+pub use diagram::Diagram;
 pub use line::{loss_curves, LineChart};
 pub use scene::Corner;
 pub use series::{bounding_box, series_summary, series_text, Points, Series};
