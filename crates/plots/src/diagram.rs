@@ -22,14 +22,16 @@ pub struct Group {
     pub x: f64,
 }
 
-/// A diagram: groups (column headings), nodes, and arrows `from → to` by node id.
+/// A diagram: groups (column headings), nodes, and arrows `from → to` by node id,
+/// each bent sideways by `bend` pixels at its middle (0: straight; a bend takes
+/// an arrow around a box in its way).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Diagram {
     pub title: String,
     pub size: (u32, u32),
     pub groups: Vec<Group>,
     pub nodes: Vec<Node>,
-    pub edges: Vec<(&'static str, &'static str)>,
+    pub edges: Vec<(&'static str, &'static str, f64)>,
 }
 
 /// Box fill per group: light tints of Okabe–Ito blue, vermillion and bluish green.
@@ -77,8 +79,14 @@ impl Diagram {
                 what: "a diagram node an arrow names",
             })
         };
-        for (from, to) in &self.edges {
+        for (from, to, bend) in &self.edges {
             let (a, b) = (find(from)?.at, find(to)?.at);
+            // The control point: the midpoint pushed `bend` px to the left of a → b.
+            let len = ((b.0 - a.0).powi(2) + (b.1 - a.1).powi(2)).sqrt().max(1.0);
+            let c = (
+                (a.0 + b.0) / 2.0 + bend * (b.1 - a.1) / len,
+                (a.1 + b.1) / 2.0 - bend * (b.0 - a.0) / len,
+            );
             // From the edge of one box to the edge of the other, along the line
             // between their centres.
             let clip = |p: (f64, f64), q: (f64, f64)| {
@@ -96,11 +104,12 @@ impl Diagram {
                 let t = tx.min(ty).min(1.0);
                 (p.0 + dx * t, p.1 + dy * t)
             };
-            let (p, q) = (clip(a, b), clip(b, a));
+            // Leave each box towards the control point (the curve's tangent there).
+            let (p, q) = (clip(a, c), clip(b, c));
             let _ = writeln!(
                 s,
-                "<line x1=\"{:.1}\" y1=\"{:.1}\" x2=\"{:.1}\" y2=\"{:.1}\" stroke=\"#444\" stroke-width=\"1.6\" marker-end=\"url(#head)\"/>",
-                p.0, p.1, q.0, q.1
+                "<path d=\"M{:.1},{:.1} Q{:.1},{:.1} {:.1},{:.1}\" fill=\"none\" stroke=\"#444\" stroke-width=\"1.6\" marker-end=\"url(#head)\"/>",
+                p.0, p.1, c.0, c.1, q.0, q.1
             );
         }
         for n in &self.nodes {
@@ -141,7 +150,7 @@ impl Diagram {
                 .unwrap_or("");
             let _ = writeln!(s, "[{g}] {}: {}", n.title, n.detail);
         }
-        for (a, b) in &self.edges {
+        for (a, b, _) in &self.edges {
             let _ = writeln!(s, "{a} → {b}");
         }
         s
@@ -186,7 +195,7 @@ mod tests {
                     group: 0,
                 },
             ],
-            edges: vec![("a", "b")],
+            edges: vec![("a", "b", 0.0)],
         }
     }
 
@@ -194,11 +203,11 @@ mod tests {
     fn draws_boxes_and_arrows_and_refuses_a_dangling_arrow() {
         let svg = d().svg().unwrap();
         assert_eq!(svg.matches("<rect x=").count(), 2);
-        assert_eq!(svg.matches("<line ").count(), 1);
+        assert_eq!(svg.matches("<path d=").count(), 1);
         assert!(svg.contains("x &lt; y"));
         assert!(d().text().contains("a → b"));
         let mut bad = d();
-        bad.edges.push(("a", "nowhere"));
+        bad.edges.push(("a", "nowhere", 0.0));
         assert!(bad.svg().is_err());
     }
 }
