@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test: formatting and lints (cargo fmt --check, clippy -D warnings), snapshot
+# Every test: formatting and lints (cargo fmt --check, clippy -D warnings, rustdoc
+# -D warnings), snapshot
 # and unit tests over the workspace (cargo insta test, failing
 # on a changed, missing or unreferenced snapshot), a check that the repository
 # needs nothing beside itself (no path out of it; a copy of its tracked files alone
@@ -15,6 +16,9 @@ cargo fmt --all -- --check
 
 echo "== cargo clippy (every target, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+
+echo "== rustdoc (warnings are errors: no broken link, no stray [..] in a formula)"
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 echo "== cargo insta test (workspace)"
 CI=true cargo insta test --workspace --unreferenced=reject
