@@ -17,7 +17,7 @@ cargo fmt --all -- --check
 echo "== cargo clippy (every target, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
-echo "== rustdoc (warnings are errors: no broken link, no stray [..] in a formula)"
+echo "== rustdoc (warnings are errors: no broken link, no stray brackets in a formula)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 echo "== cargo insta test (workspace)"
