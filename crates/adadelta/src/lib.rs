@@ -88,6 +88,7 @@
 //! on five cases each (quadratic, Rosenbrock, Beale; lr ≠ 1, several ρ and ε).
 
 pub mod examples;
+pub mod exercises;
 pub mod newton;
 pub mod units;
 

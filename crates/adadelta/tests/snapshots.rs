@@ -64,3 +64,73 @@ fn figures_render_and_are_deterministic() {
         assert_eq!(a, b);
     }
 }
+
+#[test]
+fn bridges() {
+    snap!(
+        "ratio_vs_inverse_hessian",
+        ex::ratio_vs_inverse_hessian().unwrap().to_string()
+    );
+    snap!("rms_definitions", ex::rms_definitions().to_string());
+}
+
+#[test]
+fn exercises_solutions() {
+    snap!(
+        "exercise_eg2_after_two",
+        adadelta::exercises::eg2_after_two().unwrap().solution()
+    );
+    snap!(
+        "exercise_first_step",
+        adadelta::exercises::first_step().unwrap().solution()
+    );
+    snap!(
+        "exercise_newton_step",
+        adadelta::exercises::newton_step().unwrap().solution()
+    );
+}
+
+/// The notebook's from-scratch cell, word for word: Zeiler's Algorithm 1 over
+/// ndarray agrees with the library's trace of the same run to the last bit.
+#[test]
+fn from_scratch_rule_agrees_to_the_bit() {
+    use ndarray::{array, Array1};
+    use optcore::exercise::{compare_with_trace, Agreement};
+    let (gamma, eps) = (0.95, 1e-6);
+    let mut theta = array![-5.0, -2.0];
+    let mut eg2 = Array1::<f64>::zeros(2);
+    let mut edx2 = Array1::<f64>::zeros(2);
+    let mut mine = Vec::new();
+    for _t in 1..=5 {
+        let g = array![0.2 * theta[0], 4.0 * theta[1]];
+        eg2 = gamma * &eg2 + (1.0 - gamma) * (&g * &g);
+        let rms_g = (&eg2 + eps).mapv(f64::sqrt);
+        let rms_dx = (&edx2 + eps).mapv(f64::sqrt);
+        let dtheta = -(&rms_dx / &rms_g) * &g;
+        edx2 = gamma * &edx2 + (1.0 - gamma) * (&dtheta * &dtheta);
+        theta = &theta + &dtheta;
+        mine.push(theta.clone());
+    }
+    let trace = ex::paper_trace(5).unwrap();
+    let c = compare_with_trace(&mine, &trace, Agreement::Bits);
+    assert!(c.agrees(), "{c}");
+    // A slip (E[Δθ²] updated before the step uses it) is caught at step 1.
+    let mut theta = array![-5.0, -2.0];
+    let mut eg2 = Array1::<f64>::zeros(2);
+    let mut edx2 = Array1::<f64>::zeros(2);
+    let mut slip = Vec::new();
+    for _t in 1..=5 {
+        let g = array![0.2 * theta[0], 4.0 * theta[1]];
+        eg2 = gamma * &eg2 + (1.0 - gamma) * (&g * &g);
+        let rms_g = (&eg2 + eps).mapv(f64::sqrt);
+        let dtheta = -(eps.sqrt() / &rms_g) * &g;
+        edx2 = gamma * &edx2 + (1.0 - gamma) * (&dtheta * &dtheta);
+        let dtheta = -((&edx2 + eps).mapv(f64::sqrt) / &rms_g) * &g;
+        theta = &theta + &dtheta;
+        slip.push(theta.clone());
+    }
+    assert_eq!(
+        compare_with_trace(&slip, &trace, Agreement::Bits).parts_at,
+        Some(1)
+    );
+}

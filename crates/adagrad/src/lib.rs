@@ -90,6 +90,7 @@
 //! `initial_accumulator_value`).
 
 pub mod examples;
+pub mod exercises;
 pub mod sparse;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};

@@ -67,3 +67,63 @@ fn figures_render_and_are_deterministic() {
         assert_eq!(a, b);
     }
 }
+
+#[test]
+fn rate_against_eta() {
+    snap!(
+        "rate_against_eta",
+        ex::rate_against_eta(0.5).unwrap().to_string()
+    );
+}
+
+#[test]
+fn exercises_solutions() {
+    snap!(
+        "exercise_g_after_three",
+        adagrad::exercises::g_after_three().unwrap().solution()
+    );
+    snap!(
+        "exercise_rate_after_three",
+        adagrad::exercises::rate_after_three().unwrap().solution()
+    );
+    snap!(
+        "exercise_first_rare_step",
+        adagrad::exercises::first_rare_step().unwrap().solution()
+    );
+}
+
+/// The notebook's from-scratch cell, word for word: the post's rule over ndarray
+/// agrees with the library's trace of the same run to the last bit.
+#[test]
+#[allow(non_snake_case)]
+fn from_scratch_rule_agrees_to_the_bit() {
+    use ndarray::{array, Array1};
+    use optcore::exercise::{compare_with_trace, Agreement};
+    let mut G = Array1::<f64>::zeros(2);
+    let (eta, eps) = (0.4, 0.1);
+    let mut theta = array![-5.0, -2.0];
+    let mut mine = Vec::new();
+    for _t in 1..=5 {
+        let g = array![0.2 * theta[0], 4.0 * theta[1]];
+        G = &G + &(&g * &g);
+        theta = &theta - &(eta / (&G + eps).mapv(f64::sqrt) * &g);
+        mine.push(theta.clone());
+    }
+    let trace = ex::reference_run(5).unwrap();
+    let c = compare_with_trace(&mine, &trace, Agreement::Bits);
+    assert!(c.agrees(), "{c}");
+    // A slip (ε outside the root) is caught at step 1.
+    let mut theta = array![-5.0, -2.0];
+    let mut G = Array1::<f64>::zeros(2);
+    let mut slip = Vec::new();
+    for _t in 1..=5 {
+        let g = array![0.2 * theta[0], 4.0 * theta[1]];
+        G = &G + &(&g * &g);
+        theta = &theta - &(eta / (G.mapv(f64::sqrt) + eps) * &g);
+        slip.push(theta.clone());
+    }
+    assert_eq!(
+        compare_with_trace(&slip, &trace, Agreement::Bits).parts_at,
+        Some(1)
+    );
+}

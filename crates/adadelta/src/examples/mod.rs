@@ -9,15 +9,18 @@
 //! | (b) Units, checked by the compiler | [`unit_check`] |
 //! | Adadelta's update (and refused input) | [`update`] |
 //! | (c) Rescaling θ: metres to centimetres | [`rescaling_theta`] |
+//! | From Newton's step to Adadelta's ratio; the general RMS | [`bridges`] |
 
 use ndarray::{array, Array1};
 
+pub mod bridges;
 pub mod decaying_average;
 pub mod newton_run;
 pub mod rescaling_theta;
 pub mod unit_check;
 pub mod update;
 
+pub use bridges::*;
 pub use decaying_average::*;
 pub use newton_run::*;
 pub use rescaling_theta::*;

@@ -3,24 +3,29 @@
 
 use super::reference_start;
 use crate::newton::Newton;
-use crate::Adadelta;
+use crate::{Adadelta, AdadeltaRecord};
 use adagrad::Adagrad;
 use gd::Sgd;
 use ndarray::ArrayView1;
 use optcore::reference::rel_diff;
 use optcore::render::{fmt_short, Cell};
-use optcore::{fmt_num, run, Convention, Objective, Optimizer, Quadratic, Result, Table};
+use optcore::{fmt_num, run, Convention, Objective, Optimizer, Quadratic, Result, Table, Trace};
 use plots::{Contour, Figure};
 
-/// Zeiler's Algorithm 1 (ρ = 0.95, ε = 1e-6) on $0.1x^2 + 2y^2$ from $(-5, -2)$.
-pub fn paper_run(steps: usize) -> Result<Table> {
-    Ok(run(
+/// Zeiler's Algorithm 1 (ρ = 0.95, ε = 1e-6) on $0.1x^2 + 2y^2$ from $(-5, -2)$,
+/// the trace (the run the notebook's from-scratch rule is checked against).
+pub fn paper_trace(steps: usize) -> Result<Trace<AdadeltaRecord>> {
+    run(
         &Adadelta::defaults(Convention::Paper),
         Quadratic::reference(),
         reference_start().view(),
         steps,
-    )?
-    .table())
+    )
+}
+
+/// [`paper_trace`] as a table.
+pub fn paper_run(steps: usize) -> Result<Table> {
+    Ok(paper_trace(steps)?.table())
 }
 
 /// Both conventions on the quadratic, their own defaults, side by side; and the

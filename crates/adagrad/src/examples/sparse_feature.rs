@@ -254,3 +254,50 @@ pub fn fig_sparse_w2() -> Result<Figure> {
     }
     c.render()
 }
+
+/// The post says an often-updated parameter is updated "η보다 작게" (by less than
+/// η). The rate η/√(Gₜ,ᵢᵢ + ε) is below η only once Gₜ,ᵢᵢ + ε > 1: on the sparse
+/// data, w₂'s rate before its first gradient and on its first rare step, and a
+/// dense weight's on step 1, each against η.
+pub fn rate_against_eta(lr: f64) -> Result<Table> {
+    let d = SparseData::standard();
+    let tr = sparse_adagrad(lr)?;
+    let mut t = Table::new(
+        format!(
+            "Adagrad {} on the sparse data: is the rate below η?",
+            sparse_optimizer(lr).symbols()
+        ),
+        &[
+            "weight",
+            "when",
+            "t",
+            "Gₜ,ᵢᵢ",
+            "rate η/√(Gₜ,ᵢᵢ + ε)",
+            "rate / η",
+        ],
+    );
+    let first_rare = (1..=tr.rows.len().saturating_sub(1))
+        .find(|&s| d.x[[(s - 1) % d.len(), d.rare]] != 0.0)
+        .ok_or(Error::Empty {
+            what: "a step whose example has a₂ ≠ 0",
+        })?;
+    let last = tr.rows.len() - 1;
+    let mut push = |name: &str, when: &str, step: usize, i: usize| -> Result<()> {
+        let rec = step_record(&tr.rows[step])?;
+        t.push(vec![
+            name.into(),
+            when.into(),
+            step.into(),
+            rec.sum_sq_grad[i].into(),
+            rec.effective_lr[i].into(),
+            (rec.effective_lr[i] / lr).into(),
+        ]);
+        Ok(())
+    };
+    push("w₂ (rare)", "before its first gradient", 1, 2)?;
+    push("w₂ (rare)", "first step with a₂ ≠ 0", first_rare, 2)?;
+    push("w₂ (rare)", "end of the run", last, 2)?;
+    push("w₁ (dense)", "step 1", 1, 1)?;
+    push("w₁ (dense)", "end of the run", last, 1)?;
+    Ok(t.with_note("rate / η > 1 wherever Gₜ,ᵢᵢ + ε < 1"))
+}
