@@ -152,19 +152,4 @@ mod tests {
             }
         }
     }
-
-    #[test]
-    fn the_answers_are_the_hand_computations() {
-        // Residuals w xᵢ − yᵢ = (−1, 0, −2), gradients (−1, 0, −6), mean −7/3.
-        assert!((batch_mean_gradient().unwrap().answer[0] + 7.0 / 3.0).abs() < 1e-15);
-        assert_eq!(updates_per_epoch().unwrap().answer, vec![5.0]);
-        assert!(matches!(
-            updates_per_epoch().unwrap().check(4.0),
-            Verdict::NearMiss { why } if why.contains("drop_last=True")
-        ));
-        assert!(matches!(
-            gradient_noise().check(0.125),
-            Verdict::NearMiss { why } if why.contains("finite-population")
-        ));
-    }
 }

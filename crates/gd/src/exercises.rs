@@ -143,15 +143,4 @@ mod tests {
             }
         }
     }
-
-    #[test]
-    fn the_answers_are_the_hand_computations() {
-        // g = (0.2·(−5), 4·(−2)) = (−1, −8); θ₁ = (−5, −2) + 0.4·(1, 8).
-        let one = one_step().unwrap();
-        assert!((one.answer[0] + 4.6).abs() < 1e-15 && (one.answer[1] - 1.2).abs() < 1e-15);
-        assert_eq!(stable_lr().unwrap().answer, vec![0.5]);
-        // residual 0.5 − 3 = −2.5, gradient (−2.5, −5), w₁ = (0.75, 0.5).
-        let s = sgd_step().unwrap();
-        assert!((s.answer[0] - 0.75).abs() < 1e-15 && (s.answer[1] - 0.5).abs() < 1e-15);
-    }
 }
