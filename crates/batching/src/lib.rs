@@ -31,6 +31,7 @@
 //! mini-batch gradient falls like $1/m$.
 
 pub mod examples;
+pub mod exercises;
 
 use ndarray::{ArrayView1, ArrayViewMut1};
 use optcore::error::{Error, Result};

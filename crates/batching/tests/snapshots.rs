@@ -86,3 +86,23 @@ fn gradient_variance_plot_series() {
         .collect();
     snap!("gradient_variance_plot_series", text.join("\n"));
 }
+
+#[test]
+fn minibatch_trace() {
+    snap!(
+        "minibatch_trace",
+        examples::minibatch_trace(DEMO_BATCH, examples::RULE_LR, examples::RULE_STEPS, SEED)
+            .unwrap()
+            .to_string()
+    );
+}
+
+#[test]
+fn exercise_solutions() {
+    let text: Vec<String> = batching::exercises::all()
+        .unwrap()
+        .iter()
+        .map(|e| e.solution())
+        .collect();
+    snap!("exercise_solutions", text.join("\n\n"));
+}

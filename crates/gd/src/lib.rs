@@ -59,6 +59,7 @@
 //! (`benches/updates.rs`), never in the notebook.
 
 pub mod examples;
+pub mod exercises;
 pub mod minibatch;
 
 pub use minibatch::{variant, MiniBatchGd, Training};

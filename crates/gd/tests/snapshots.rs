@@ -80,3 +80,21 @@ fn quadratic_paths_plot() {
 fn refusals_table() {
     snap!("refusals", refusals().unwrap().to_string());
 }
+
+#[test]
+fn rule_trace() {
+    snap!(
+        "rule_trace",
+        gd::examples::rule_trace().unwrap().to_string()
+    );
+}
+
+#[test]
+fn exercise_solutions() {
+    let text: Vec<String> = gd::exercises::all()
+        .unwrap()
+        .iter()
+        .map(|e| e.solution())
+        .collect();
+    snap!("exercise_solutions", text.join("\n\n"));
+}

@@ -12,6 +12,7 @@
 //! | part of the notebook | module |
 //! |---|---|
 //! | The batch loss $L(\mathbf{x}, W)$ | [`batch_loss`] |
+//! | The rule in code (mini-batch steps) | [`rule`] |
 //! | Cutting an epoch into batches | [`epochs`] |
 //! | What one update costs | [`cost`] |
 //! | A hard example is drowned out | [`hard_example`] |
@@ -25,12 +26,14 @@ pub mod batch_loss;
 pub mod cost;
 pub mod epochs;
 pub mod hard_example;
+pub mod rule;
 pub mod variance;
 
 pub use batch_loss::*;
 pub use cost::*;
 pub use epochs::*;
 pub use hard_example::*;
+pub use rule::*;
 pub use variance::*;
 
 /// Iris class names, by target index.

@@ -25,6 +25,13 @@ fn check_batch_size(m: usize, n: usize) -> Result<()> {
     }
 }
 
+/// $\mathbb{E}\,\|\hat g_B - \nabla L\|^2 = \frac{\sigma^2}{m}\cdot\frac{N-m}{N-1}$: the
+/// variance of the mean gradient of a batch of `m` drawn without replacement
+/// from `n` examples whose gradients spread by `sigma2` around their mean.
+pub fn minibatch_variance(sigma2: f64, m: usize, n: usize) -> f64 {
+    sigma2 / m as f64 * (n - m) as f64 / (n - 1) as f64
+}
+
 /// The mean of the rows `batch` of `rows`, added up in increasing index order
 /// (so the full batch reproduces [`full_gradient_of_rows`] bit for bit).
 pub fn mean_of_rows(rows: &Array2<f64>, batch: &[usize], mut out: ArrayViewMut1<f64>) {
@@ -197,7 +204,7 @@ pub fn gradient_variance(sizes: &[usize], draws: usize, seed: u64) -> Result<Var
             m,
             measured: mean,
             std_error: (var / k).sqrt(),
-            formula: sigma2 / m as f64 * (n - m) as f64 / (n - 1) as f64,
+            formula: minibatch_variance(sigma2, m, n),
         });
     }
     Ok(VarianceStudy {

@@ -17,6 +17,28 @@ pub const QUADRATIC_LRS: [f64; 3] = [0.1, 0.4, 0.51];
 /// Steps of those paths.
 pub const QUADRATIC_STEPS: usize = 12;
 
+/// Learning rate of the from-scratch cell's run (the reference case's η).
+pub const RULE_LR: f64 = 0.4;
+/// Steps of the from-scratch cell's run.
+pub const RULE_STEPS: usize = 5;
+
+/// The library's run the notebook's from-scratch cell is checked against:
+/// [`Sgd`] with η = [`RULE_LR`] on $0.1x^2 + 2y^2$ from [`QUADRATIC_START`],
+/// [`RULE_STEPS`] steps.
+pub fn rule_trace() -> Result<optcore::Trace<crate::SgdRecord>> {
+    let opt = Sgd {
+        lr: RULE_LR,
+        ..Sgd::defaults(Convention::Paper)
+    }
+    .validated()?;
+    run(
+        &opt,
+        Quadratic::reference(),
+        Array1::from(QUADRATIC_START.to_vec()).view(),
+        RULE_STEPS,
+    )
+}
+
 /// (a) The update rule $\theta_{t+1} = \theta_t - \eta\nabla_\theta J(\theta_t)$
 /// stepped by hand twice on the reference quadratic $0.1x^2 + 2y^2$ from
 /// $(-5, -2)$ with $\eta = 0.4$ (the reference case `pytorch-sgd-quadratic`).
@@ -166,5 +188,48 @@ mod tests {
             quadratic_paths().unwrap()[1].1,
             tr20.path2()[..=QUADRATIC_STEPS].to_vec()
         );
+    }
+}
+
+#[cfg(test)]
+mod rule_tests {
+    use super::*;
+    use optcore::exercise::{compare_with_trace, Agreement};
+
+    /// The notebook's from-scratch cell as written there: `θ − η g` with the
+    /// gradient (0.2x, 4y) typed out.
+    fn from_scratch(fused: bool) -> Vec<Array1<f64>> {
+        let eta = RULE_LR;
+        let mut theta = Array1::from(QUADRATIC_START.to_vec());
+        let mut out = Vec::new();
+        for _ in 0..RULE_STEPS {
+            let g = ndarray::array![0.2 * theta[0], 4.0 * theta[1]];
+            theta = if fused {
+                ndarray::Zip::from(&theta)
+                    .and(&g)
+                    .map_collect(|&x, &gi| (-eta).mul_add(gi, x))
+            } else {
+                &theta - &(eta * &g)
+            };
+            out.push(theta.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn the_hand_written_rule_agrees_with_the_library() {
+        let tr = rule_trace().unwrap();
+        // Written with one rounding (mul_add, as the library and torch do): every bit.
+        assert!(compare_with_trace(&from_scratch(true), &tr, Agreement::Bits).agrees());
+        // Written as θ − ηg (two roundings): within a few ulps.
+        let plain = compare_with_trace(
+            &from_scratch(false),
+            &tr,
+            Agreement::Within {
+                rel: 1e-14,
+                why: "",
+            },
+        );
+        assert!(plain.agrees(), "{plain}");
     }
 }
