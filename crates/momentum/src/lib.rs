@@ -79,6 +79,7 @@
 //! forgets: the weights γᵏ no longer sum to a finite 1/(1 − γ)).
 
 pub mod examples;
+pub mod exercises;
 pub mod unroll;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};

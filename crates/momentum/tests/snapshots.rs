@@ -75,3 +75,15 @@ fn valley() {
         plots::series_text(&ex::valley_loss_series().unwrap())
     );
 }
+
+#[test]
+fn from_scratch() {
+    snap!(
+        "scratch_trace",
+        ex::scratch_trace().unwrap().table().to_string()
+    );
+    snap!(
+        "post_gamma_sweep",
+        ex::post_gamma_sweep().unwrap().to_string()
+    );
+}

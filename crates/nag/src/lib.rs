@@ -85,6 +85,7 @@
 //! γ = 0.9): the lookahead brakes oscillations but tolerates a smaller η.
 
 pub mod examples;
+pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_positive, check_unit_interval, Result};

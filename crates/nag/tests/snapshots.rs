@@ -18,6 +18,10 @@ fn one_step_two_ways() {
 #[test]
 fn trace_and_unrolling() {
     snap!("nag_trace", ex::nag_trace(8).unwrap().to_string());
+    snap!(
+        "lookahead_table",
+        ex::lookahead_table(8).unwrap().to_string()
+    );
     snap!("unrolled_check", ex::unrolled_check(8).unwrap().to_string());
 }
 

@@ -9,7 +9,8 @@
 //!
 //! | part of the notebook | module |
 //! |---|---|
-//! | The update, two ways | [`two_forms`] |
+//! | The rule from scratch; the post's γ = 0.9 with a fitting η | [`from_scratch`] |
+//! | Appendix: the update, two ways | [`two_forms`] |
 //! | Unrolling $v_1 \dots v_4$ | [`unrolling`] |
 //! | Beyond the post: how much do old gradients weigh? | [`weights`] |
 //! | The slide with a flat end | [`flat_end`] |
@@ -20,6 +21,7 @@ use ndarray::{array, Array1};
 
 pub mod bad_input;
 pub mod flat_end;
+pub mod from_scratch;
 pub mod ill_conditioned;
 pub mod two_forms;
 pub mod unrolling;
@@ -27,6 +29,7 @@ pub mod weights;
 
 pub use bad_input::*;
 pub use flat_end::*;
+pub use from_scratch::*;
 pub use ill_conditioned::*;
 pub use two_forms::*;
 pub use unrolling::*;

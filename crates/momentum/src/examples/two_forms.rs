@@ -41,7 +41,7 @@ pub fn conventions() -> Result<Report> {
     let lr = REFERENCE_LR;
     let mut t = Table::new(
         format!("paper (v = γv + η∇J) vs pytorch (b = μb + ∇J, θ ← θ − lr·b), lr = η = {lr}, γ = μ = {REFERENCE_MOMENTUM}, on 0.1x² + 2y²"),
-        &["t", "x paper", "x torch", "y paper", "y torch", "vₓ paper", "lr·bₓ torch", "v_y paper", "lr·b_y torch", "max |Δθ|", "max |v − lr·b|"],
+        &["t", "x paper", "x torch", "y paper", "y torch", "v[x] paper", "lr·b[x] torch", "v[y] paper", "lr·b[y] torch", "max |Δθ|", "max |v − lr·b|"],
     );
     let (mut worst_theta, mut worst_v): (f64, f64) = (0.0, 0.0);
     for (p, q) in paper.rows.iter().zip(&torch.rows) {

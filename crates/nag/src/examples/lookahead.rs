@@ -59,3 +59,51 @@ pub fn unrolled_check(steps: usize) -> Result<Table> {
     }
     Ok(t)
 }
+
+/// The first `steps` steps of [`nag_trace`] as a table whose columns name the
+/// coordinates x and y (subscripts in the equations count steps).
+pub fn lookahead_table(steps: usize) -> Result<Table> {
+    let tr = nag_trace(steps)?;
+    let mut t = Table::new(
+        format!(
+            "NAG on 0.1x² + 2y² from (−5, −2), η = {}, γ = {}: where each step took its gradient",
+            quadratic_setup().lr,
+            quadratic_setup().gamma
+        ),
+        &[
+            "t",
+            "J(θ)",
+            "θ: x",
+            "θ: y",
+            "lookahead θ − γv: x",
+            "lookahead: y",
+            "∇J there: x",
+            "∇J: y",
+            "v: x",
+            "v: y",
+        ],
+    );
+    for row in &tr.rows {
+        let mut cells: Vec<optcore::render::Cell> = vec![
+            row.t.into(),
+            row.loss.into(),
+            row.theta[0].into(),
+            row.theta[1].into(),
+        ];
+        match &row.record {
+            Some(r) => cells.extend([
+                r.lookahead[0].into(),
+                r.lookahead[1].into(),
+                r.grad[0].into(),
+                r.grad[1].into(),
+                r.velocity[0].into(),
+                r.velocity[1].into(),
+            ]),
+            None => cells.extend((0..6).map(|_| optcore::render::Cell::from(""))),
+        }
+        t.push(cells);
+    }
+    Ok(t.with_note(
+        "row t: the lookahead and ∇J of step t (taken from θ and v of row t − 1), then vₜ and θₜ",
+    ))
+}
