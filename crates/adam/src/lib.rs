@@ -73,6 +73,7 @@
 //! neither); with `pytorch` they are refused.
 
 pub mod examples;
+pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};

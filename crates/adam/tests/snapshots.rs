@@ -88,3 +88,11 @@ fn figures_render() {
     let fig = examples::bias_correction_contour(examples::CONTOUR_STEPS).unwrap();
     assert!(fig.svg().starts_with("<svg"));
 }
+
+#[test]
+fn library_run() {
+    snap!(
+        "library_run",
+        examples::library_run().unwrap().table().to_string()
+    );
+}

@@ -261,3 +261,29 @@ pub fn forms_contour(lr: f64, steps: usize) -> Result<plots::Figure> {
         .path("NAdam, torch ψ → ∞", limit.path2())
         .render()
 }
+
+/// Steps of [`library_run`], the run the notebook's from-scratch cell repeats.
+pub const SCRATCH_STEPS: usize = 5;
+
+/// The library's trace of the run the notebook writes out by hand: NAdam in
+/// Ruder's form (η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on $0.1x^2 + 2y^2$ from
+/// $(-5, -2)$, [`SCRATCH_STEPS`] steps; `optcore::exercise::compare_with_trace`
+/// holds the student's rule against it.
+pub fn library_run() -> Result<Trace<NadamRecord>> {
+    let opt = Nadam {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Nadam::defaults(Convention::Paper)
+    }
+    .validated()?;
+    let tr = run(
+        &opt,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        SCRATCH_STEPS,
+    )?;
+    tr.completed()?;
+    Ok(tr)
+}

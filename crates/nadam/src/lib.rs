@@ -80,6 +80,7 @@
 //! compute it in f64.
 
 pub mod examples;
+pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};

@@ -29,3 +29,11 @@ fn figures_render() {
     let fig = examples::forms_contour(examples::FORMS_LR, examples::FORMS_STEPS).unwrap();
     assert!(fig.svg().starts_with("<svg"));
 }
+
+#[test]
+fn library_run() {
+    snap!(
+        "library_run",
+        examples::library_run().unwrap().table().to_string()
+    );
+}

@@ -367,3 +367,28 @@ pub fn vs_adagrad_chart(lr: f64, steps: usize) -> Result<plots::Figure> {
         .series("RMSprop, θ₁", rms_rate(1))
         .render()
 }
+
+/// Steps of [`library_run`], the run the notebook's from-scratch cell repeats.
+pub const SCRATCH_STEPS: usize = 5;
+
+/// The library's trace of the run the notebook writes out by hand: the paper's
+/// RMSprop (η = 0.1, ρ = 0.9, ε = 1e-8, as [`first_steps`]) on $0.1x^2 + 2y^2$ from
+/// $(-5, -2)$, [`SCRATCH_STEPS`] steps. `optcore::exercise::compare_with_trace`
+/// holds the student's rule against it.
+pub fn library_run() -> Result<Trace<crate::RmspropRecord>> {
+    let opt = Rmsprop {
+        lr: 0.1,
+        rho: 0.9,
+        eps: 1e-8,
+        ..Rmsprop::defaults(Convention::Paper)
+    }
+    .validated()?;
+    let tr = run(
+        &opt,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        SCRATCH_STEPS,
+    )?;
+    tr.completed()?;
+    Ok(tr)
+}

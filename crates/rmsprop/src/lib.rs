@@ -69,6 +69,7 @@
 //! [`examples::eps_placement`].
 
 pub mod examples;
+pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{

@@ -56,3 +56,11 @@ fn first_half_of_adadelta() {
             .to_string()
     );
 }
+
+#[test]
+fn library_run() {
+    snap!(
+        "library_run",
+        examples::library_run().unwrap().table().to_string()
+    );
+}

@@ -74,8 +74,8 @@ pub fn bias_correction_first_steps(steps: usize) -> Result<Report> {
         ),
         &[
             "t",
-            "θ₁ corrected",
-            "θ₁ uncorrected",
+            "y corrected",
+            "y uncorrected",
             "loss corrected",
             "loss uncorrected",
         ],

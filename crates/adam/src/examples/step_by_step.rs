@@ -3,7 +3,7 @@
 use super::quadratic_start;
 use crate::Adam;
 use optcore::error::Result;
-use optcore::{fmt_num, run, Convention, Quadratic, Report};
+use optcore::{fmt_num, run, Convention, Optimizer, Quadratic, Report};
 
 /// The first five steps of Algorithm 1 (η = 0.1, defaults otherwise) on
 /// $0.1x^2 + 2y^2$ from $(-5, -2)$: $g$, $m$, $v$, $\hat m$, $\hat v$, θ.
@@ -30,4 +30,30 @@ pub fn first_steps() -> Result<Report> {
             fmt_num(tr.rows[1].theta[0] - tr.rows[0].theta[0]),
             fmt_num(tr.rows[1].theta[1] - tr.rows[0].theta[1])
         )))
+}
+
+/// Steps of [`library_run`], the run the notebook's from-scratch cell repeats.
+pub const SCRATCH_STEPS: usize = 5;
+
+/// The library's trace of the run the notebook writes out by hand: Algorithm 1
+/// (η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, as [`first_steps`]) on $0.1x^2 + 2y^2$
+/// from $(-5, -2)$, [`SCRATCH_STEPS`] steps; `optcore::exercise::compare_with_trace`
+/// holds the student's rule against it.
+pub fn library_run() -> Result<optcore::Trace<crate::AdamRecord>> {
+    let opt = Adam {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Adam::defaults(Convention::Paper)
+    }
+    .validated()?;
+    let tr = run(
+        &opt,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        SCRATCH_STEPS,
+    )?;
+    tr.completed()?;
+    Ok(tr)
 }

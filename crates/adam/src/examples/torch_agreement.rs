@@ -23,14 +23,7 @@ pub fn torch_reference() -> Result<Table> {
     let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 20)?;
     let mut t = Table::new(
         "torch.optim.Adam (reference trace) vs adam::Adam, pytorch convention",
-        &[
-            "t",
-            "θ₀ torch",
-            "θ₀ ours",
-            "θ₁ torch",
-            "θ₁ ours",
-            "ulps apart",
-        ],
+        &["t", "x torch", "x ours", "y torch", "y ours", "ulps apart"],
     );
     let mut worst: f64 = 0.0;
     for (ours, theirs) in tr.rows.iter().zip(&reference) {
