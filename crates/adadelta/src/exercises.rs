@@ -44,7 +44,7 @@ fn paper(rho: f64) -> Adadelta {
     }
 }
 
-/// $E[g^2]_2$ for γ = 0.9 and $g_1 = 2$, $g_2 = 1$, from $E[g^2]_0 = 0$.
+/// $E\[g^2\]_2$ for γ = 0.9 and $g_1 = 2$, $g_2 = 1$, from $E\[g^2\]_0 = 0$.
 pub fn eg2_after_two() -> Result<Exercise> {
     let right = state_after(&paper(EG2_GAMMA), &EG2_GRADS)?.avg_sq_grad[0];
     let [g1, g2] = EG2_GRADS;
@@ -68,7 +68,7 @@ pub fn eg2_after_two() -> Result<Exercise> {
 }
 
 /// The first Adadelta step $\Delta\theta_1$ for $g_1 = -8$ with Zeiler's defaults
-/// (ρ = 0.95, ε = 1e-6), from $E[g^2]_0 = E[\Delta\theta^2]_0 = 0$.
+/// (ρ = 0.95, ε = 1e-6), from $E\[g^2\]_0 = E\[\Delta\theta^2\]_0 = 0$.
 pub fn first_step() -> Result<Exercise> {
     let opt = Adadelta::defaults(Convention::Paper);
     let right = state_after(&opt, &[FIRST_GRAD])?.update[0];

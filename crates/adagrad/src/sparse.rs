@@ -65,7 +65,7 @@ impl SparseData {
         }
     }
 
-    /// The data set the notebook uses: 400 examples, dense features on $[-5, 5]$,
+    /// The data set the notebook uses: 400 examples, dense features on $\[-5, 5\]$,
     /// $a_2 \ne 0$ on about 1 in 20.
     pub fn standard() -> Self {
         SparseData::generate(400, 20, 5.0, 7)

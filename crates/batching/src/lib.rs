@@ -2,7 +2,7 @@
 //!
 //! The post's introduction: feeding the whole data set at once is expensive, and a
 //! hard example's error is drowned in the average. So the data
-//! $\mathbf{x} = [x_1, \dots, x_m]$ is cut into batches of size $m$ and each update
+//! $\mathbf{x} = \[x_1, \dots, x_m\]$ is cut into batches of size $m$ and each update
 //! uses
 //!
 //! $$L(\mathbf{x}, W) = \frac{1}{m}\sum_{i=1}^{m} L(x_i, W).$$

@@ -64,7 +64,7 @@ pub fn series_summary(title: &str, series: &[Series]) -> Table {
 
 /// The ranges `(x_range, y_range)` of the smallest box holding every point,
 /// widened on each side by `margin` times its width and height:
-/// $[x_0 - m(x_1 - x_0),\ x_1 + m(x_1 - x_0)]$, and the same for $y$. NaN
+/// $\[x_0 - m(x_1 - x_0),\ x_1 + m(x_1 - x_0)\]$, and the same for $y$. NaN
 /// coordinates are ignored; no point at all is an [`Error::Empty`].
 ///
 /// ```

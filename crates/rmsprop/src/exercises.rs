@@ -15,7 +15,7 @@ pub const G1: f64 = 2.0;
 pub const G2: f64 = 1.0;
 pub const RHO: f64 = 0.9;
 
-/// $E[g^2]_2$ for $g_1 = 2$, $g_2 = 1$, ρ = 0.9, from $E[g^2]_0 = 0$.
+/// $E\[g^2\]_2$ for $g_1 = 2$, $g_2 = 1$, ρ = 0.9, from $E\[g^2\]_0 = 0$.
 pub fn avg_sq_grad_2() -> Exercise {
     let e1 = decay_sq(0.0, G1, RHO);
     let answer = decay_sq(e1, G2, RHO);

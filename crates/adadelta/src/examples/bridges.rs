@@ -1,6 +1,6 @@
-//! Bridges the post leaves out: why $RMS[\Delta\theta]_{t-1}/RMS[g]_t$ stands in
-//! for $H^{-1}$ (on a 1-D quadratic, in numbers), and the general $RMS[x]$ next
-//! to the running $RMS[g]_t$.
+//! Bridges the post leaves out: why $RMS\[\Delta\theta\]_{t-1}/RMS\[g\]_t$ stands in
+//! for $H^{-1}$ (on a 1-D quadratic, in numbers), and the general $RMS\[x\]$ next
+//! to the running $RMS\[g\]_t$.
 
 use crate::Adadelta;
 use ndarray::array;
@@ -15,7 +15,7 @@ pub const CURVATURES: [f64; 2] = [4.0, 0.4];
 pub const RATIO_STEPS: [usize; 10] = [1, 10, 100, 200, 300, 400, 500, 600, 800, 1600];
 
 /// Adadelta (paper, ρ = 0.95, ε = 1e-6) on $J = \tfrac h2\theta^2$ from θ = 1 for
-/// two curvatures $h$: the ratio $RMS[\Delta\theta]_{t-1}/RMS[g]_t$ that replaces η,
+/// two curvatures $h$: the ratio $RMS\[\Delta\theta\]_{t-1}/RMS\[g\]_t$ that replaces η,
 /// times $h$ (Newton's step $-H^{-1}g = -g/h$ is ratio·h = 1), and θₜ.
 pub fn ratio_vs_inverse_hessian() -> Result<Table> {
     let opt = Adadelta::defaults(Convention::Paper);
@@ -50,10 +50,10 @@ pub fn ratio_vs_inverse_hessian() -> Result<Table> {
     ))
 }
 
-/// The general $RMS[x] = \sqrt{(x_1^2 + \dots + x_n^2)/n}$ of the post, over the
+/// The general $RMS\[x\] = \sqrt{(x_1^2 + \dots + x_n^2)/n}$ of the post, over the
 /// first $t$ gradients of a sequence, against Adadelta's running
-/// $RMS[g]_t = \sqrt{E[g^2]_t + \epsilon}$ (ρ = 0.9, ε = 1e-6) on the same sequence,
-/// and the bias of starting $E[g^2]_0 = 0$: $E[g^2]_t/(1-\rho^t)$.
+/// $RMS\[g\]_t = \sqrt{E\[g^2\]_t + \epsilon}$ (ρ = 0.9, ε = 1e-6) on the same sequence,
+/// and the bias of starting $E\[g^2\]_0 = 0$: $E\[g^2\]_t/(1-\rho^t)$.
 pub fn rms_definitions() -> Table {
     let (rho, eps) = (0.9, 1e-6);
     let grads = [2.0, 2.0, 2.0, 2.0, 2.0, -1.0, -1.0, -1.0, -1.0, -1.0];
