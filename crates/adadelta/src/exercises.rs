@@ -135,26 +135,12 @@ pub fn solutions() -> Result<Markdown> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use optcore::exercise::Verdict;
-    use optcore::render::fmt_sig;
 
     #[test]
     fn answers_near_misses_and_distinctness() {
         for ex in all().unwrap() {
-            assert!(ex.distinct().is_ok(), "{:?}", ex.distinct());
-            let a = ex.answer[0];
-            assert_eq!(ex.check(a), Verdict::Right, "{}", ex.prompt);
-            let rounded: f64 = fmt_sig(a, 4).parse().unwrap();
-            assert!(ex.check(rounded).is_right(), "{}: {rounded}", ex.prompt);
+            ex.self_check().unwrap();
             assert!(ex.near_misses.len() >= 3, "{}", ex.prompt);
-            for m in &ex.near_misses {
-                assert_eq!(
-                    ex.check(m.value.clone()),
-                    Verdict::NearMiss { why: m.why.clone() },
-                    "{}",
-                    ex.prompt
-                );
-            }
         }
     }
 

@@ -172,6 +172,35 @@ impl Exercise {
         Ok(())
     }
 
+    /// What every exercise's test asserts: the checker accepts the answer and the
+    /// answer rounded to four significant digits (what a student writes down),
+    /// names every near miss as itself, has at least one near miss, and
+    /// [`Exercise::distinct`] holds. `Err` says which part fails.
+    pub fn self_check(&self) -> Result<(), String> {
+        let fail = |what: String| Err(format!("{}: {what}", self.prompt));
+        if self.check(self.answer.clone()) != Verdict::Right {
+            return fail("the answer itself is not accepted".into());
+        }
+        let rounded: Vec<f64> = self
+            .answer
+            .iter()
+            .map(|&x| fmt_sig(x, 4).parse().unwrap_or(f64::NAN))
+            .collect();
+        if self.check(rounded.clone()) != Verdict::Right {
+            return fail(format!("the 4-digit answer {rounded:?} is not accepted"));
+        }
+        if self.near_misses.is_empty() {
+            return fail("no near miss".into());
+        }
+        for m in &self.near_misses {
+            let got = self.check(m.value.clone());
+            if got != (Verdict::NearMiss { why: m.why.clone() }) {
+                return fail(format!("the slip '{}' is answered {got}", m.why));
+            }
+        }
+        self.distinct()
+    }
+
     /// The answer, as the notebooks' answer section shows it (four significant digits).
     pub fn answer_text(&self) -> String {
         show(&self.answer)
@@ -413,6 +442,10 @@ mod tests {
             }
         );
         assert!(e.distinct().is_ok());
+        assert!(e.self_check().is_ok());
+        // A slip equal to the answer, or no slip at all, fails the self-check.
+        assert!(ex().near_miss(0.28, "same").self_check().is_err());
+        assert!(Exercise::new("bare", 1.0).self_check().is_err());
     }
 
     #[test]
