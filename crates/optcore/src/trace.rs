@@ -289,12 +289,13 @@ impl<O: Optimizer + ?Sized> Iterator for Steps<'_, O> {
 
 /// Column names: `t, loss, theta_0, …` then every record field, indexed per
 /// coordinate (`g_0, g_1, v_0, …`) or bare for scalars; with `symbols`, as the
-/// post writes them (`θ₀`, `g[0]`).
+/// post writes them, coordinates in brackets (`θ[0]`, `g[0]`): a subscript means time
+/// (θₜ) in the post's equations, so a coordinate is never written as one.
 fn header<R: Record>(dim: usize, record: Option<&R>, symbols: bool) -> Vec<String> {
     let mut h = vec!["t".to_string(), "loss".to_string()];
     for i in 0..dim {
         h.push(if symbols {
-            format!("θ{}", sub(i))
+            format!("θ[{i}]")
         } else {
             format!("theta_{i}")
         });

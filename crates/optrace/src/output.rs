@@ -199,7 +199,7 @@ fn write_line<'s>(
     writeln!(out, "{}", line.trim_end())
 }
 
-/// The column names as optcore's table writes them (`t, loss, θ₀, θ₁, ∇J[0], …`),
+/// The column names as optcore's table writes them (`t, loss, θ[0], θ[1], g[0], …`),
 /// taken from a trace of one row whose record is the optimizer's initial one, so
 /// the record's columns are named even if the run stops before its first step.
 fn symbol_header<O: Optimizer>(opt: &O, start: &[f64; 2]) -> Vec<String> {

@@ -152,7 +152,7 @@ pub fn variants(steps: usize) -> Result<Table> {
     let torch = list[1].1;
     let mut t = Table::new(
         format!("RMSprop variants, η = {}, {steps} steps", torch.lr),
-        &["variant", "problem", "loss", "θ₀", "θ₁"],
+        &["variant", "problem", "loss", "θ[0]", "θ[1]"],
     );
     let problems: [(&dyn Objective, Array1<f64>); 2] = [
         (&Quadratic::reference(), quadratic_start()),
@@ -361,10 +361,10 @@ pub fn vs_adagrad_chart(lr: f64, steps: usize) -> Result<plots::Figure> {
         .x_label("step t")
         .y_label("η / √(· + ε)")
         .log_y(true)
-        .series("Adagrad, θ₀", ada_rate(0))
-        .series("Adagrad, θ₁", ada_rate(1))
-        .series("RMSprop, θ₀", rms_rate(0))
-        .series("RMSprop, θ₁", rms_rate(1))
+        .series("Adagrad, θ[0]", ada_rate(0))
+        .series("Adagrad, θ[1]", ada_rate(1))
+        .series("RMSprop, θ[0]", rms_rate(0))
+        .series("RMSprop, θ[1]", rms_rate(1))
         .render()
 }
 

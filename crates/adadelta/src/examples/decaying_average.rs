@@ -27,14 +27,14 @@ pub fn intermediate_rule(steps: usize) -> Table {
         ),
         &[
             "t",
-            "g₀",
-            "g₁",
-            "E[g²]₀",
-            "E[g²]₁",
-            "RMS[g]₀",
-            "RMS[g]₁",
-            "Δθ₀",
-            "Δθ₁",
+            "g[0]",
+            "g[1]",
+            "E[g²][0]",
+            "E[g²][1]",
+            "RMS[g][0]",
+            "RMS[g][1]",
+            "Δθ[0]",
+            "Δθ[1]",
         ],
     );
     for step in 1..=steps {
@@ -56,7 +56,7 @@ pub fn intermediate_rule(steps: usize) -> Table {
         theta[0] += d[0];
         theta[1] += d[1];
     }
-    t.with_note("the first step is −η·g/√((1−γ)g²+ε) ≈ −η/√(1−γ)·sign(g) ≈ 0.316 for both parameters, though g₁ = 8·g₀")
+    t.with_note("the first step is −η·g/√((1−γ)g²+ε) ≈ −η/√(1−γ)·sign(g) ≈ 0.316 for both parameters, though g[1] = 8·g[0]")
 }
 
 /// The weight of the gradient k steps ago in $E\[g^2\]_t$: $(1-\rho)\rho^k$, with the

@@ -278,10 +278,10 @@ pub fn fig_rescaling(k: f64, steps: usize) -> Result<Figure> {
             .collect()
     };
     LineChart::new(format!(
-        "Adadelta, θ₀ in m and in cm (÷{k}), paper defaults"
+        "Adadelta, θ[0] in m and in cm (÷{k}), paper defaults"
     ))
     .x_label("step t")
-    .y_label("θ₀ in metres")
+    .y_label("θ[0] in metres")
     .series("run in m", path(&a, 1.0))
     .series("run in cm, one ε", path(&b, k))
     .series(

@@ -60,10 +60,10 @@ pub fn conventions(steps: usize) -> Result<Table> {
         ),
         &[
             "t",
-            "θ₀ paper",
-            "θ₀ torch",
-            "θ₁ paper",
-            "θ₁ torch",
+            "θ[0] paper",
+            "θ[0] torch",
+            "θ[1] paper",
+            "θ[1] torch",
             &format!("paper ρ={} vs torch: max rel diff", fmt_short(same.rho)),
         ],
     );

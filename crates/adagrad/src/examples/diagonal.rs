@@ -7,15 +7,14 @@ use nalgebra::{DMatrix, DVector};
 use ndarray::Array1;
 use optcore::measure::step_record;
 use optcore::render::Cell;
-use optcore::trace::sub;
 use optcore::{fmt_num, run, Objective, Optimizer, Quadratic, Report, Result, Rosenbrock, Table};
 
 fn matrix_table(title: &str, m: &DMatrix<f64>) -> Table {
     let mut header = vec![String::new()];
-    header.extend((0..m.ncols()).map(|j| format!("θ{}", sub(j))));
+    header.extend((0..m.ncols()).map(|j| format!("θ[{j}]")));
     let mut t = Table::with_header(title, header);
     for i in 0..m.nrows() {
-        let mut row: Vec<Cell> = vec![format!("θ{}", sub(i)).into()];
+        let mut row: Vec<Cell> = vec![format!("θ[{i}]").into()];
         row.extend((0..m.ncols()).map(|j| Cell::Num(m[(i, j)])));
         t.push(row);
     }
