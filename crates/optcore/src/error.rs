@@ -36,6 +36,8 @@ pub enum Error {
     Empty { what: &'static str },
     /// Input text that could not be understood (a command-line value, a CSV cell).
     Parse { what: String, message: String },
+    /// A table has no column of that name (a split or a lookup by name).
+    Column { name: String, table: String },
 }
 
 /// `Result` with this crate's [`Error`].
@@ -78,6 +80,9 @@ impl fmt::Display for Error {
             ),
             Error::Empty { what } => write!(f, "{what} is empty"),
             Error::Parse { what, message } => write!(f, "cannot read {what}: {message}"),
+            Error::Column { name, table } => {
+                write!(f, "no column {name:?} in the table \"{table}\"")
+            }
         }
     }
 }

@@ -264,8 +264,8 @@ impl fmt::Display for Verdict {
 }
 
 impl Verdict {
-    /// Shows the verdict in a notebook as a coloured box.
-    pub fn evcxr_display(&self) {
+    /// The verdict as a coloured HTML box (green when right, orange otherwise).
+    pub fn to_html(&self) -> String {
         let (bg, border) = if self.is_right() {
             ("#e9f7ef", "#009E73")
         } else {
@@ -276,8 +276,14 @@ impl Verdict {
             .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;");
+        format!("<div style=\"background:{bg};border-left:4px solid {border};padding:6px 10px\">{text}</div>")
+    }
+
+    /// Shows the verdict in a notebook as a coloured box.
+    pub fn evcxr_display(&self) {
         println!(
-            "EVCXR_BEGIN_CONTENT text/html\n<div style=\"background:{bg};border-left:4px solid {border};padding:6px 10px\">{text}</div>\nEVCXR_END_CONTENT"
+            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
+            self.to_html()
         );
     }
 }
@@ -387,9 +393,23 @@ impl StepCheck {
     }
 
     /// The table, then the verdict.
+    /// The table, then the verdict box, as ONE HTML block: a notebook keeps only
+    /// the last block of each MIME type a cell prints, so two blocks would lose the
+    /// table.
+    pub fn to_html(&self) -> String {
+        format!(
+            "{}\n{}",
+            self.table.to_html(),
+            Verdict::from_check(self).to_html()
+        )
+    }
+
+    /// Shows the step-by-step table and the verdict in a notebook.
     pub fn evcxr_display(&self) {
-        self.table.evcxr_display();
-        Verdict::from_check(self).evcxr_display();
+        println!(
+            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
+            self.to_html()
+        );
     }
 }
 
@@ -524,6 +544,11 @@ mod tests {
         mine[1][0] += 1e-9;
         let c = compare_with_trace(&mine, &trace, Agreement::Bits);
         assert_eq!(c.parts_at, Some(2), "{c}");
+        // One HTML block holds both the table and the verdict (a notebook keeps
+        // only a cell's last block per MIME type).
+        let html = c.to_html();
+        assert!(html.starts_with(&c.table.to_html()), "{html}");
+        assert!(html.ends_with(&Verdict::from_check(&c).to_html()), "{html}");
         let c = compare_with_trace(&mine[..1], &trace, Agreement::Bits);
         assert!(c.agrees() && c.steps == 1);
     }

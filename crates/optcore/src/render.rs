@@ -4,6 +4,7 @@
 //! One number formatter, [`fmt_num`], serves snapshots and notebooks alike, so a
 //! notebook never shows a digit that a snapshot does not hold.
 
+use crate::error::{Error, Result};
 use std::fmt::{self, Write as _};
 
 /// Significant digits of every number in snapshots, text tables and CSV/JSON
@@ -183,6 +184,39 @@ impl Table {
     pub fn with_note(mut self, note: impl Into<String>) -> Self {
         self.note = Some(note.into());
         self
+    }
+
+    /// The columns `names` of this table, in that order, under a new title: a wide
+    /// table split into narrower ones, each showing the column that carries its
+    /// lesson. Every row and note is kept; an unknown name is an error.
+    pub fn select(&self, title: impl Into<String>, names: &[&str]) -> Result<Table> {
+        let idx = names
+            .iter()
+            .map(|n| {
+                self.header
+                    .iter()
+                    .position(|h| h == n)
+                    .ok_or_else(|| Error::Column {
+                        name: n.to_string(),
+                        table: self.title.clone(),
+                    })
+            })
+            .collect::<Result<Vec<usize>>>()?;
+        Ok(Table {
+            title: title.into(),
+            header: idx.iter().map(|&j| self.header[j].clone()).collect(),
+            rows: self
+                .rows
+                .iter()
+                .map(|r| {
+                    idx.iter()
+                        .map(|&j| r.get(j).cloned().unwrap_or(Cell::Text(String::new())))
+                        .collect()
+                })
+                .collect(),
+            note: self.note.clone(),
+            shown_digits: self.shown_digits,
+        })
     }
 
     /// The numbers of column `name`, for plots and assertions.
@@ -417,6 +451,23 @@ impl fmt::Display for Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn select_splits_a_table_and_names_a_missing_column() {
+        let mut t = Table::new("wide", &["t", "a", "b", "c"]).with_note("n");
+        t.push(vec![0usize.into()]);
+        t.push(vec![1usize.into(), 2.0.into(), 3.0.into(), 4.0.into()]);
+        let s = t.select("narrow", &["t", "c", "a"]).unwrap();
+        assert_eq!(s.header, ["t", "c", "a"]);
+        assert_eq!(
+            s.rows[1],
+            vec![Cell::Int(1), Cell::Num(4.0), Cell::Num(2.0)]
+        );
+        assert_eq!(s.rows[0].len(), 3);
+        assert_eq!(s.note.as_deref(), Some("n"));
+        let e = t.select("x", &["t", "d"]).unwrap_err();
+        assert_eq!(e.to_string(), "no column \"d\" in the table \"wide\"");
+    }
 
     #[test]
     fn numbers_have_fixed_significant_digits() {

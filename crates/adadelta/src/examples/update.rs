@@ -8,7 +8,7 @@ use adagrad::Adagrad;
 use gd::Sgd;
 use ndarray::ArrayView1;
 use optcore::reference::rel_diff;
-use optcore::render::{fmt_short, Cell};
+use optcore::render::{fmt_short, Cell, Report};
 use optcore::{fmt_num, run, Convention, Objective, Optimizer, Quadratic, Result, Table, Trace};
 use plots::{Contour, Figure};
 
@@ -23,9 +23,33 @@ pub fn paper_trace(steps: usize) -> Result<Trace<AdadeltaRecord>> {
     )
 }
 
-/// [`paper_trace`] as a table.
-pub fn paper_run(steps: usize) -> Result<Table> {
-    Ok(paper_trace(steps)?.table())
+/// [`paper_trace`] as two tables that each fit a notebook's width: the step
+/// (θ, g and the update Δθ it makes) and the running averages behind it (E\[g²\],
+/// RMS\[g\], RMS\[Δθ\]ₜ₋₁, E\[Δθ²\]). One wide table of sixteen columns would scroll
+/// the averages, the lesson of the method, out of sight.
+pub fn paper_run(steps: usize) -> Result<Report> {
+    let wide = paper_trace(steps)?.table();
+    let step = wide.select(
+        format!("{}: the step", wide.title),
+        &[
+            "t", "loss", "θ[0]", "θ[1]", "g[0]", "g[1]", "Δθ[0]", "Δθ[1]",
+        ],
+    )?;
+    let averages = wide.select(
+        format!("{}: the running averages behind it", wide.title),
+        &[
+            "t",
+            "E[g²][0]",
+            "E[g²][1]",
+            "RMS[g][0]",
+            "RMS[g][1]",
+            "RMS[Δθ]ₜ₋₁[0]",
+            "RMS[Δθ]ₜ₋₁[1]",
+            "E[Δθ²][0]",
+            "E[Δθ²][1]",
+        ],
+    )?;
+    Ok(Report::new().table(step).table(averages))
 }
 
 /// Both conventions on the quadratic, their own defaults, side by side; and the
