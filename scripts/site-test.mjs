@@ -43,7 +43,7 @@ const SITE = path.resolve(siteArg);
 const COUNTS = JSON.parse(fs.readFileSync(countsArg, "utf8"));
 const SHOTS = path.resolve(shotsArg);
 fs.mkdirSync(SHOTS, { recursive: true });
-const API_PAGES = ["api/optcore/trait.Optimizer.html", "api/adam/index.html", "api/adagrad/index.html"];
+const API_PAGES = ["api/optcore/optimizer/trait.Optimizer.html", "api/adam/index.html", "api/adagrad/index.html"];
 
 // --- a static server on loopback ----------------------------------------------
 const TYPES = { ".html": "text/html; charset=utf-8", ".css": "text/css", ".js": "text/javascript",
@@ -65,7 +65,7 @@ function serve(root) {
 // --- one page -----------------------------------------------------------------
 async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
   const problems = [];
-  const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+  const page = await browser.newPage();
   await page.route("**/*", (route) => {
     const u = route.request().url();
     if (u.startsWith("file:") || u.startsWith("data:") || (allowedOrigin && u.startsWith(allowedOrigin))) {
@@ -80,8 +80,15 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
     if (!problems.some((p) => p.includes(r.url()))) problems.push(`request failed: ${r.url()} (${r.failure()?.errorText})`);
   });
   page.on("response", (r) => { if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`); });
-  const resp = await page.goto(url, { waitUntil: "load" });
-  if (!resp || (resp.status && resp.status() >= 400)) problems.push(`page did not load: ${url}`);
+  let resp = null;
+  try {
+    resp = await page.goto(url, { waitUntil: "load" });
+  } catch (e) {
+    problems.push(`page did not load: ${url} (${e.message.split("\n")[0]})`);
+    await page.close();
+    return { problems, links: [] };
+  }
+  if (resp && resp.status && resp.status() >= 400) problems.push(`page did not load: ${url} (HTTP ${resp.status()})`);
   await page.evaluate(() => document.fonts.ready);
   if (expect.docs) await page.waitForFunction(() => document.querySelector(".katex") || document.readyState === "complete");
   const info = await page.evaluate((isDocs) => {
@@ -181,11 +188,12 @@ function checkLinks(fromRel, links) {
 
 // --- run ----------------------------------------------------------------------
 const executablePath = process.env.CHROMIUM || "/usr/bin/chromium";
-const browser = await chromium.launch({
+const chromiumBrowser = await chromium.launch({
   executablePath,
   args: ["--no-sandbox", "--disable-gpu", "--proxy-server=127.0.0.1:9", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
+const browser = await chromiumBrowser.newContext({ viewport: { width: 1300, height: 900 } }); // one context: pages open faster
 const server = await serve(SITE);
 const origin = `http://127.0.0.1:${server.address().port}/`;
 let failures = 0;
@@ -195,7 +203,7 @@ const report = (label, problems) => {
   if (problems.length) { failures++; console.log(`FAIL ${label}`); problems.forEach((p) => console.log(`     ${p}`)); }
   else console.log(`ok   ${label}`);
 };
-// Pages are checked a few at a time (SITE_TEST_JOBS, default 3); results print in page order.
+// Pages are checked a few at a time (SITE_TEST_JOBS, default 2); results print in page order.
 const tasks = [];
 for (const [rel, c] of pages) {
   tasks.push(async () => {
@@ -223,7 +231,7 @@ else {
 }
 const results = new Array(tasks.length);
 let next = 0;
-const jobs = Math.max(1, Number(process.env.SITE_TEST_JOBS || 3));
+const jobs = Math.max(1, Number(process.env.SITE_TEST_JOBS || 2));
 await Promise.all(Array.from({ length: jobs }, async () => {
   while (next < tasks.length) { const i = next++; results[i] = await tasks[i](); }
 }));
@@ -242,15 +250,38 @@ results.forEach(([label, problems]) => report(label, problems));
   const neg = path.join(tmp, rel);
   fs.writeFileSync(neg, html);
   fs.symlinkSync(path.join(SITE, "assets"), path.join(tmp, "assets"));
-  const saved = SITE;
-  const r = await checkPage(browser, pathToFileURL(neg).href, { formulas: c.formulas, figures: c.figures }, {});
+    const r = await checkPage(browser, pathToFileURL(neg).href, { formulas: c.formulas, figures: c.figures }, {});
   const linkProblems = checkLinks(rel, r.links.filter((l) => l === "no-such-page.html"));
   const all = [...r.problems, ...linkProblems].join("\n");
   const want = { "raw math": /raw math/, "formula count": /typeset formulas/, "figure count": /figures: /, "console error": /console error: planted/, "broken link": /broken link no-such-page/ };
   const missed = Object.entries(want).filter(([, re]) => !re.test(all)).map(([n]) => `a planted ${n} was not caught`);
   report(`the checks fail on a broken copy of ${rel} (raw formula, missing figure, broken link, console error)`, missed);
   fs.rmSync(tmp, { recursive: true, force: true });
-  void saved;
+}
+
+// The motion checks on two small pages of our own: a SMIL animation and a slider
+// that work must pass; a animation that never starts and a slider wired to nothing
+// must both be caught.
+{
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "site-motion-"));
+  const page = (begin, wired) => `<!DOCTYPE html><html><body><main>
+<div class="output html"><svg width="120" height="60"><circle cx="10" cy="30" r="6" fill="teal">
+<animate attributeName="cx" from="10" to="110" dur="2s" begin="${begin}" repeatCount="indefinite"/></circle></svg></div>
+<div class="output html"><input type="range" min="0" max="10" value="5"><span>5</span>
+${wired ? "<script>document.currentScript.parentElement.querySelector('input').addEventListener('input', (e) => { e.target.nextElementSibling.textContent = e.target.value; });</script>" : ""}</div>
+</main></body></html>`;
+  fs.writeFileSync(path.join(tmp, "good.html"), page("0s", true));
+  fs.writeFileSync(path.join(tmp, "bad.html"), page("indefinite", false));
+  const good = await checkPage(browser, pathToFileURL(path.join(tmp, "good.html")).href, { formulas: 0, figures: 1 }, {});
+  const bad = await checkPage(browser, pathToFileURL(path.join(tmp, "bad.html")).href, { formulas: 0, figures: 1 }, {});
+  const badText = bad.problems.join("\n");
+  const missed = [
+    ...good.problems.map((p) => `a working animation/slider was refused: ${p}`),
+    ...(/SMIL animations changed/.test(badText) ? [] : ["an animation that never starts was not caught"]),
+    ...(/slider 1: moving it changed nothing/.test(badText) ? [] : ["a slider wired to nothing was not caught"]),
+  ];
+  report("the motion checks pass a playing animation and a live slider, and fail a still one and a dead one", missed);
+  fs.rmSync(tmp, { recursive: true, force: true });
 }
 
 function findSpanEnd(s, start) {
@@ -266,6 +297,7 @@ function findSpanEnd(s, start) {
 }
 
 await browser.close();
+await chromiumBrowser.close();
 server.close();
 console.log(`site test: ${pages.length} pages${apiPresent ? ` + ${API_PAGES.length} API pages` : ""}, ${((Date.now() - t0) / 1000).toFixed(1)} s; screenshots in ${SHOTS}`);
 process.exit(failures ? 1 : 0);
