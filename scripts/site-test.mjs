@@ -12,7 +12,9 @@
 //   - no raw math: no `$` and no TeX command (\frac, \eta, …) in the rendered text
 //     outside code and typeset formulas;
 //   - as many typeset formulas (.katex, none a .katex-error) as scripts/site.py count
-//     finds in the notebook (Markdown cells, text/markdown and text/latex outputs);
+//     finds in the notebook (Markdown cells, text/markdown and text/latex outputs),
+//     and each one's TeX (KaTeX's MathML annotation) equal to the notebook's, in order:
+//     the Markdown converter mangled nothing (no `_` or `*` read as emphasis);
 //   - as many figures (<svg> outside formulas, <img>) as the notebook's outputs hold,
 //     each with a non-zero size;
 //   - no console error, page error, failed or blocked request, or HTTP error;
@@ -22,8 +24,8 @@
 // A few API doc pages (site/api) are loaded the same way: formulas typeset, none raw.
 // A full-page screenshot of every page goes to SHOTS_DIR (file:// run).
 // Then the checks prove they can fail: a copy of one page with one formula left raw,
-// one figure removed, a broken link and a console error must fail each of the four
-// checks; if any of them passes, the test fails.
+// one figure removed, a broken link, a console error and a stylesheet from a CDN
+// must fail each check concerned; if any of them passes, the test fails.
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import http from "node:http";
@@ -103,11 +105,16 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
     const figs = [...root.querySelectorAll("svg, img")].filter((e) => !e.closest(".katex") && !(e.parentElement && e.parentElement.closest("svg")));
     const sizes = figs.map((e) => { const r = e.getBoundingClientRect(); return [r.width, r.height]; });
     const links = [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"));
-    return { raw, katex: katex.length, errors, sizes, links };
+    const tex = katex.map((k) => { const a = k.querySelector('annotation[encoding="application/x-tex"]'); return a ? a.textContent : null; });
+    return { raw, katex: katex.length, tex, errors, sizes, links };
   }, !!expect.docs);
   if (info.raw.length) problems.push(`raw math in the rendered text (${info.raw.length}): ${info.raw.slice(0, 3).map((s) => JSON.stringify(s)).join(" | ")}`);
   if (info.errors) problems.push(`${info.errors} KaTeX error(s)`);
   if (expect.formulas !== undefined && info.katex !== expect.formulas) problems.push(`typeset formulas: ${info.katex}, notebook has ${expect.formulas}`);
+  if (expect.tex) {
+    const i = Array.from({ length: Math.max(expect.tex.length, info.tex.length) }, (_, j) => j).find((j) => expect.tex[j] !== info.tex[j]) ?? -1;
+    if (i >= 0) problems.push(`formula ${i + 1} is not the notebook's: typeset ${JSON.stringify(info.tex[i])}, notebook ${JSON.stringify(expect.tex[i])}`);
+  }
   if (expect.minFormulas !== undefined && info.katex < expect.minFormulas) problems.push(`typeset formulas: ${info.katex}, expected at least ${expect.minFormulas}`);
   if (expect.figures !== undefined && info.sizes.length !== expect.figures) problems.push(`figures: ${info.sizes.length}, notebook has ${expect.figures}`);
   if (!expect.docs) info.sizes.forEach(([w, h], i) => { if (!(w > 0 && h > 0)) problems.push(`figure ${i + 1} has size ${w}×${h}`); });
@@ -208,7 +215,7 @@ const tasks = [];
 for (const [rel, c] of pages) {
   tasks.push(async () => {
     const tp = Date.now();
-    const expect = { formulas: c.formulas, figures: c.figures };
+    const expect = { formulas: c.formulas, figures: c.figures, tex: c.tex };
     const f = await checkPage(browser, pathToFileURL(path.join(SITE, rel)).href, expect,
       { shot: path.join(SHOTS, rel.replace(/\.html$/, ".png")) });
     const h = await checkPage(browser, origin + rel, expect, { allowedOrigin: origin });
@@ -237,7 +244,7 @@ await Promise.all(Array.from({ length: jobs }, async () => {
 }));
 results.forEach(([label, problems]) => report(label, problems));
 
-// The checks must be able to fail: break a copy of one page four ways.
+// The checks must be able to fail: break a copy of one page six ways.
 {
   const [rel, c] = pages.find(([, c]) => c.formulas > 0 && c.figures > 0);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "site-neg-"));
@@ -246,16 +253,18 @@ results.forEach(([label, problems]) => report(label, problems));
   const kEnd = findSpanEnd(html, k);
   html = html.slice(0, k) + "$x_1$" + html.slice(kEnd);
   html = html.replace(/<svg[\s>][\s\S]*?<\/svg>/, "");
-  html = html.replace("</main>", '<a href="no-such-page.html">x</a><script>console.error("planted")</script></main>');
+  html = html.replace("</main>", '<a href="no-such-page.html">x</a><script>console.error("planted")</script></main>')
+    .replace("</head>", '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/katex@0.16.11/dist/katex.min.css"></head>');
   const neg = path.join(tmp, rel);
   fs.writeFileSync(neg, html);
   fs.symlinkSync(path.join(SITE, "assets"), path.join(tmp, "assets"));
-    const r = await checkPage(browser, pathToFileURL(neg).href, { formulas: c.formulas, figures: c.figures }, {});
+    const r = await checkPage(browser, pathToFileURL(neg).href, { formulas: c.formulas, figures: c.figures, tex: c.tex }, {});
   const linkProblems = checkLinks(rel, r.links.filter((l) => l === "no-such-page.html"));
   const all = [...r.problems, ...linkProblems].join("\n");
-  const want = { "raw math": /raw math/, "formula count": /typeset formulas/, "figure count": /figures: /, "console error": /console error: planted/, "broken link": /broken link no-such-page/ };
+  const want = { "raw math": /raw math/, "formula count": /typeset formulas/, "formula text": /is not the notebook's/, "figure count": /figures: /, "console error": /console error: planted/, "broken link": /broken link no-such-page/,
+    "CDN request": /network request blocked: https:\/\/cdn\.jsdelivr/ };
   const missed = Object.entries(want).filter(([, re]) => !re.test(all)).map(([n]) => `a planted ${n} was not caught`);
-  report(`the checks fail on a broken copy of ${rel} (raw formula, missing figure, broken link, console error)`, missed);
+  report(`the checks fail on a broken copy of ${rel} (raw formula, formula count and text, missing figure, broken link, console error, CDN request)`, missed);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -173,6 +173,15 @@ def title_of(nb):
     return "untitled"
 
 
+def shown_mime(data):
+    """The one representation of an output a page shows (as Jupyter picks it)."""
+    for mime in ("text/html", "image/svg+xml", "image/png", "image/jpeg",
+                 "text/markdown", "text/latex", "text/plain"):
+        if mime in data:
+            return mime
+    return None
+
+
 def math_items(nb):
     """Every formula of a notebook, in page order: (kind, tex)."""
     items = []
@@ -181,10 +190,11 @@ def math_items(nb):
             items += [p for p in split_math(cell.source) if p[0] != "text"]
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if "text/markdown" in data:
-                items += [p for p in split_math(data["text/markdown"]) if p[0] != "text"]
-            elif "text/latex" in data and "text/html" not in data:
-                items += [p for p in latex_parts(data["text/latex"]) if p[0] != "text"]
+            mime = shown_mime(data)
+            if mime == "text/markdown":
+                items += [p for p in split_math(data[mime]) if p[0] != "text"]
+            elif mime == "text/latex":
+                items += [p for p in latex_parts(data[mime]) if p[0] != "text"]
     return items
 
 
@@ -197,11 +207,10 @@ def figure_count(nb):
     for cell in nb.cells:
         for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if "text/html" in data:
-                count += count_top_svgs(data["text/html"])
-            elif "text/markdown" in data:
-                count += count_top_svgs(data["text/markdown"])
-            elif "image/svg+xml" in data or "image/png" in data or "image/jpeg" in data:
+            mime = shown_mime(data)
+            if mime in ("text/html", "text/markdown"):
+                count += count_top_svgs(data[mime])
+            elif mime in ("image/svg+xml", "image/png", "image/jpeg"):
                 count += 1
     return count
 
@@ -283,22 +292,22 @@ def output_html(out, katex, where, link_map):
         tb = re.sub(r"\x1b\[[0-9;]*m", "", tb)
         return f'<pre class="output error">{html.escape(tb)}</pre>'
     data = out.get("data", {})
-    if "text/html" in data:
-        return f'<div class="output html">{data["text/html"]}</div>'
-    if "image/svg+xml" in data:
-        return f'<div class="output figure">{data["image/svg+xml"]}</div>'
-    for mime in ("image/png", "image/jpeg"):
-        if mime in data:
-            b64 = data[mime].replace("\n", "")
-            return f'<div class="output figure"><img alt="figure" src="data:{mime};base64,{b64}"></div>'
-    if "text/markdown" in data:
-        return f'<div class="output markdown">{markdown_html(data["text/markdown"], katex, where, link_map)}</div>'
-    if "text/latex" in data:
+    mime = shown_mime(data)
+    if mime == "text/html":
+        return f'<div class="output html">{data[mime]}</div>'
+    if mime == "image/svg+xml":
+        return f'<div class="output figure">{data[mime]}</div>'
+    if mime in ("image/png", "image/jpeg"):
+        b64 = data[mime].replace("\n", "")
+        return f'<div class="output figure"><img alt="figure" src="data:{mime};base64,{b64}"></div>'
+    if mime == "text/markdown":
+        return f'<div class="output markdown">{markdown_html(data[mime], katex, where, link_map)}</div>'
+    if mime == "text/latex":
         body = "".join(html.escape(s) if k == "text" else katex.add(s, k == "display", where)
-                       for k, s in latex_parts(data["text/latex"]))
+                       for k, s in latex_parts(data[mime]))
         return f'<div class="output latex">{body}</div>'
-    if "text/plain" in data:
-        return f'<pre class="output plain">{html.escape(data["text/plain"])}</pre>'
+    if mime == "text/plain":
+        return f'<pre class="output plain">{html.escape(data[mime])}</pre>'
     return ""
 
 
@@ -400,7 +409,8 @@ def counts():
     for p in notebook_paths():
         nb = nbformat.read(p, as_version=4)
         out[page_name(p)] = {"notebook": p.name, "title": title_of(nb),
-                             "formulas": len(math_items(nb)), "figures": figure_count(nb)}
+                             "formulas": len(math_items(nb)), "figures": figure_count(nb),
+                             "tex": [tex for _, tex in math_items(nb)]}
     return out
 
 
