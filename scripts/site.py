@@ -75,7 +75,7 @@ def split_math(text):
             m = re.match(r"[ ]{0,3}(`{3,}|~{3,})", text[i:])
             if m:
                 fence = m.group(1)
-                end = text.find("\n" + " " * 0 + fence[0] * len(fence), i + len(m.group(0)))
+                end = text.find("\n" + fence, i + len(m.group(0)))
                 end = n if end < 0 else text.find("\n", end + 1)
                 end = n if end < 0 else end
                 buf.append(text[i:end])
