@@ -1,20 +1,22 @@
 #!/usr/bin/env bash
 # The main job: set up what is missing, execute every notebook (storing fresh
-# outputs), then open JupyterLab on notebooks/.
-#   ./run.sh             execute, then open JupyterLab
-#   ./run.sh --headless  execute only
+# outputs), build the static edition site/ (scripts/site.sh), then open JupyterLab
+# on notebooks/.
+#   ./run.sh             execute, build site/, then open JupyterLab
+#   ./run.sh --headless  execute and build site/ only
 set -euo pipefail
 cd "$(dirname "$0")"
 headless=0
 for a in "$@"; do
   case "$a" in
     --headless) headless=1 ;;
-    -h|--help) sed -n '2,5p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
     *) echo "unknown option $a (expected --headless)" >&2; exit 2 ;;
   esac
 done
 bash scripts/setup.sh
 .venv/bin/python scripts/notebooks.py execute
+bash scripts/site.sh # the static edition: site/index.html, offline (README, "The static edition")
 if [ "$headless" = 1 ]; then exit 0; fi
 args=(--notebook-dir=notebooks --ip=127.0.0.1)
 [ "$(id -u)" = 0 ] && args+=(--allow-root)

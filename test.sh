@@ -6,7 +6,8 @@
 # needs nothing beside itself (no path out of it; a copy of its tracked files alone
 # builds and passes the reference tests), a check that the snapshot guard really
 # fails on a changed and on a stray snapshot, then every notebook executed in the
-# real evcxr kernel and compared with its stored outputs.
+# real evcxr kernel and compared with its stored outputs, then the static edition
+# built and loaded in headless Chromium with no network (scripts/site-test.sh).
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/setup.sh
@@ -18,7 +19,7 @@ echo "== cargo clippy (every target, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
 echo "== rustdoc (warnings are errors: no broken link, no stray brackets in a formula)"
-RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+bash scripts/doc.sh --quiet # -D warnings, with the offline KaTeX header the static edition ships
 
 echo "== cargo insta test (workspace)"
 CI=true cargo insta test --workspace --unreferenced=reject
@@ -31,3 +32,7 @@ bash scripts/snapshot-guard.sh
 
 echo "== notebooks in the evcxr kernel"
 .venv/bin/python scripts/notebooks.py check
+
+echo "== static edition in headless Chromium, offline"
+.venv/bin/python scripts/site.py build --out site
+bash scripts/site-test.sh site

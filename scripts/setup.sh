@@ -3,6 +3,7 @@
 #   - cargo-insta (snapshot tests), evcxr_jupyter (the Rust kernel), at pinned versions
 #   - a Python virtual environment .venv with Jupyter (scripts/requirements.txt)
 #   - the `rust` kernel spec
+#   - site-tools/node_modules (npm ci: KaTeX, playwright-core) for the static edition
 # Safe to run again: every step checks first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -46,4 +47,17 @@ if ! .venv/bin/jupyter kernelspec list 2>/dev/null | awk '{print $1}' | grep -qx
   evcxr_jupyter --install >/dev/null
 else
   say "rust kernel registered"
+fi
+
+# The static edition and the offline API docs (scripts/site.sh, scripts/doc.sh, the
+# browser test): KaTeX and playwright-core at the exact versions of
+# site-tools/package-lock.json, installed with `npm ci` when missing or changed.
+lock_stamp=site-tools/node_modules/.lock-stamp
+if [ ! -d site-tools/node_modules ] || ! cmp -s site-tools/package-lock.json "$lock_stamp"; then
+  command -v npm >/dev/null || { echo "node (>= 20) and npm are required for the static edition (site-tools/)" >&2; exit 1; }
+  say "installing site-tools (npm ci: KaTeX, playwright-core)"
+  (cd site-tools && npm ci --no-audit --no-fund --loglevel=error)
+  cp site-tools/package-lock.json "$lock_stamp"
+else
+  say "site-tools present"
 fi

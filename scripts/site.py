@@ -1,0 +1,439 @@
+#!/usr/bin/env python3
+"""The static edition: every notebook's stored outputs as an HTML page, offline.
+
+    .venv/bin/python scripts/site.py build [--out site]   # site/ from the stored outputs
+    .venv/bin/python scripts/site.py count                # formulas per page, as JSON
+
+site/index.html is 00-overview with a table of contents (every page and the API
+docs); NN-name.html is each other notebook; each page has previous/next links;
+site/api/ is a copy of the offline rustdoc output of scripts/doc.sh (when built);
+site/assets/ holds the stylesheet and KaTeX's CSS and fonts. The folder opens from
+file:// and from any static host: no CDN, no JavaScript needed for the math.
+
+Why it is built this way (issue 11, item 1):
+  * Formulas are typeset at build time: KaTeX (pinned in site-tools/package.json,
+    installed by `npm ci`) runs once in node (site-tools/render-math.mjs) over every
+    formula, and the page carries KaTeX's HTML and MathML. A reader needs only
+    katex.min.css and its fonts, shipped in site/assets/katex/; a formula KaTeX
+    cannot parse stops the build with its page and text, instead of showing raw
+    TeX to a student.
+  * Math is cut out of the Markdown before the Markdown converter sees it (each
+    formula becomes an alphanumeric placeholder, put back as KaTeX HTML after
+    conversion), so `_`, `*`, `\\` and `<` inside formulas are never read as
+    emphasis, escapes or tags. Code spans and fenced code are left alone, so a `$`
+    in code stays code.
+  * The pages are written here rather than by an nbconvert template: nbconvert's
+    templates load MathJax and require.js from a CDN; the little a page needs
+    (Markdown via mistune, Rust highlighting via Pygments, the outputs as stored)
+    is simpler to read in one file. text/markdown and text/latex outputs get the
+    same math treatment as Markdown cells; text/html and SVG outputs are inserted
+    as stored (the plots, the tables, the animations and sliders).
+  * `split_math` is the one definition of what a formula is; `count` uses it, and
+    the browser test (scripts/site-test.mjs) compares that count per page with the
+    number of typeset formulas it finds, and separately fails on any `$` left in
+    the rendered text.
+"""
+import argparse
+import html
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import mistune
+import nbformat
+from pygments import highlight
+from pygments.formatters import HtmlFormatter
+from pygments.lexers import RustLexer
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+TOOLS = ROOT / "site-tools"
+KATEX_DIST = TOOLS / "node_modules" / "katex" / "dist"
+
+
+# --- formulas -----------------------------------------------------------------
+
+def split_math(text):
+    """Splits Markdown text into ('text', s), ('inline', tex), ('display', tex).
+
+    Display math is $$…$$ or \\[…\\], inline math is $…$ or \\(…\\) (the delimiters
+    Jupyter typesets; an escaped \\$ is a dollar sign).
+    Inline code (`…`, any run of backticks) and fenced code blocks are text.
+    """
+    parts = []
+    buf = []
+    i, n = 0, len(text)
+    at_line_start = True
+    while i < n:
+        c = text[i]
+        # fenced code block: ``` or ~~~ at the start of a line, to its closing fence
+        if at_line_start:
+            m = re.match(r"[ ]{0,3}(`{3,}|~{3,})", text[i:])
+            if m:
+                fence = m.group(1)
+                end = text.find("\n" + fence, i + len(m.group(0)))
+                end = n if end < 0 else text.find("\n", end + 1)
+                end = n if end < 0 else end
+                buf.append(text[i:end])
+                i = end
+                at_line_start = False
+                continue
+        if c == "`":
+            run = re.match(r"`+", text[i:]).group(0)
+            close = text.find(run, i + len(run))
+            while close >= 0 and text[close + len(run):close + len(run) + 1] == "`":
+                close = text.find(run, close + len(run) + 1)
+            if close >= 0:
+                buf.append(text[i:close + len(run)])
+                i = close + len(run)
+            else:
+                buf.append(run)
+                i += len(run)
+            at_line_start = False
+            continue
+        if c == "\\" and i + 1 < n and text[i + 1] == "$":
+            buf.append("\\$")
+            i += 2
+            at_line_start = False
+            continue
+        if c == "\\" and i + 1 < n and text[i + 1] in "([":
+            # \(…\) and \[…\]: the other delimiters Jupyter's Markdown typesets
+            close_delim = "\\)" if text[i + 1] == "(" else "\\]"
+            close = text.find(close_delim, i + 2)
+            if close >= 0 and text[i + 2:close].strip():
+                if buf:
+                    parts.append(("text", "".join(buf)))
+                    buf = []
+                parts.append(("inline" if text[i + 1] == "(" else "display", text[i + 2:close].strip()))
+                i = close + 2
+                at_line_start = False
+                continue
+        if c == "$":
+            display = text.startswith("$$", i)
+            delim = "$$" if display else "$"
+            j = i + len(delim)
+            close = -1
+            while j < n:
+                if text[j] == "\\":
+                    j += 2
+                    continue
+                if text.startswith(delim, j):
+                    close = j
+                    break
+                if not display and text[j] == "\n" and text[j + 1:j + 2] == "\n":
+                    break  # inline math does not cross a blank line
+                j += 1
+            tex = text[i + len(delim):close] if close >= 0 else ""
+            if close >= 0 and tex.strip():
+                if buf:
+                    parts.append(("text", "".join(buf)))
+                    buf = []
+                parts.append(("display" if display else "inline", tex.strip()))
+                i = close + len(delim)
+                at_line_start = False
+                continue
+            raise ValueError(f"unclosed {delim} at offset {i}: {text[i:i + 60]!r}")
+        buf.append(c)
+        at_line_start = c == "\n"
+        i += 1
+    if buf:
+        parts.append(("text", "".join(buf)))
+    return parts
+
+
+def latex_parts(text):
+    """A text/latex output: $-delimited math in text, or one display formula."""
+    parts = split_math(text)
+    if any(k != "text" for k, _ in parts):
+        return parts
+    return [("display", text.strip())] if text.strip() else []
+
+
+# --- notebooks ----------------------------------------------------------------
+
+def notebook_paths():
+    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+
+
+def page_name(nb_path):
+    stem = Path(nb_path).stem
+    return "index.html" if stem.startswith("00-") else stem + ".html"
+
+
+def title_of(nb):
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+)$", cell.source, re.M)
+            if m:
+                return m.group(1).strip()
+    return "untitled"
+
+
+def shown_mime(data):
+    """The one representation of an output a page shows (as Jupyter picks it)."""
+    for mime in ("text/html", "image/svg+xml", "image/png", "image/jpeg",
+                 "text/markdown", "text/latex", "text/plain"):
+        if mime in data:
+            return mime
+    return None
+
+
+def math_items(nb):
+    """Every formula of a notebook, in page order: (kind, tex)."""
+    items = []
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            items += [p for p in split_math(cell.source) if p[0] != "text"]
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            mime = shown_mime(data)
+            if mime == "text/markdown":
+                items += [p for p in split_math(data[mime]) if p[0] != "text"]
+            elif mime == "text/latex":
+                items += [p for p in latex_parts(data[mime]) if p[0] != "text"]
+    return items
+
+
+SVG_OPEN = re.compile(r"<svg[\s>]", re.I)
+
+
+def figure_count(nb):
+    """Figures a page shows: images, and <svg> elements in HTML/Markdown outputs."""
+    count = 0
+    for cell in nb.cells:
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            mime = shown_mime(data)
+            if mime in ("text/html", "text/markdown"):
+                count += count_top_svgs(data[mime])
+            elif mime in ("image/svg+xml", "image/png", "image/jpeg"):
+                count += 1
+    return count
+
+
+def count_top_svgs(s):
+    depth, count = 0, 0
+    for m in re.finditer(r"<(/?)svg[\s>]", s, re.I):
+        if m.group(1):
+            depth -= 1
+        else:
+            if depth == 0:
+                count += 1
+            depth += 1
+    return count
+
+
+# --- rendering ----------------------------------------------------------------
+
+class Katex:
+    """Collects formulas, renders them all in one node call."""
+
+    def __init__(self):
+        self.items = []  # (tex, display, where)
+
+    def add(self, tex, display, where):
+        self.items.append((tex, display, where))
+        return f"KATEXMATH{len(self.items) - 1:06d}Z"
+
+    def render(self):
+        node = shutil.which("node")
+        if not node:
+            sys.exit("site: node is required (KaTeX renders the formulas at build time)")
+        payload = json.dumps([{"tex": t, "display": d, "where": w} for t, d, w in self.items])
+        proc = subprocess.run([node, str(TOOLS / "render-math.mjs")], input=payload,
+                              capture_output=True, text=True, encoding="utf-8")
+        if proc.returncode != 0:
+            sys.stderr.write(proc.stderr)
+            sys.exit("site: KaTeX refused some formulas (above)")
+        return json.loads(proc.stdout)
+
+
+MARKDOWN = mistune.create_markdown(escape=False, plugins=["strikethrough", "table", "url"])
+PLACEHOLDER = re.compile(r"KATEXMATH(\d{6})Z")
+
+
+def markdown_html(text, katex, where, link_map):
+    pieces = []
+    for kind, s in split_math(text):
+        if kind == "text":
+            pieces.append(s)
+        else:
+            pieces.append(katex.add(s, kind == "display", where))
+    out = MARKDOWN("".join(pieces))
+    return rewrite_links(out, link_map)
+
+
+def rewrite_links(s, link_map):
+    def sub(m):
+        target, frag = m.group(2), m.group(3) or ""
+        return f'{m.group(1)}"{link_map.get(target, target)}{frag}"'
+    return re.sub(r'(href=)"([^"#:]+\.ipynb)(#[^"]*)?"', sub, s)
+
+
+FORMATTER = HtmlFormatter(nowrap=True)
+LEXER = RustLexer()
+
+
+def code_html(src):
+    return f'<pre class="code highlight">{highlight(src, LEXER, FORMATTER)}</pre>'
+
+
+def output_html(out, katex, where, link_map):
+    kind = out.get("output_type")
+    if kind == "stream":
+        cls = "stderr" if out.get("name") == "stderr" else "stdout"
+        return f'<pre class="output {cls}">{html.escape(out.get("text", ""))}</pre>'
+    if kind == "error":
+        tb = "\n".join(out.get("traceback", []))
+        tb = re.sub(r"\x1b\[[0-9;]*m", "", tb)
+        return f'<pre class="output error">{html.escape(tb)}</pre>'
+    data = out.get("data", {})
+    mime = shown_mime(data)
+    if mime == "text/html":
+        return f'<div class="output html">{data[mime]}</div>'
+    if mime == "image/svg+xml":
+        return f'<div class="output figure">{data[mime]}</div>'
+    if mime in ("image/png", "image/jpeg"):
+        b64 = data[mime].replace("\n", "")
+        return f'<div class="output figure"><img alt="figure" src="data:{mime};base64,{b64}"></div>'
+    if mime == "text/markdown":
+        return f'<div class="output markdown">{markdown_html(data[mime], katex, where, link_map)}</div>'
+    if mime == "text/latex":
+        body = "".join(html.escape(s) if k == "text" else katex.add(s, k == "display", where)
+                       for k, s in latex_parts(data[mime]))
+        return f'<div class="output latex">{body}</div>'
+    if mime == "text/plain":
+        return f'<pre class="output plain">{html.escape(data[mime])}</pre>'
+    return ""
+
+
+def merged_streams(outputs):
+    """Consecutive stream outputs of one name as one (as Jupyter shows them)."""
+    merged = []
+    for out in outputs:
+        if (out.get("output_type") == "stream" and merged and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")):
+            merged[-1] = dict(merged[-1], text=merged[-1].get("text", "") + out.get("text", ""))
+        else:
+            merged.append(out)
+    return merged
+
+
+PAGE = """<!DOCTYPE html>
+<html lang="ko">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="stylesheet" href="assets/katex/katex.min.css">
+<link rel="stylesheet" href="assets/pygments.css">
+<link rel="stylesheet" href="assets/site.css">
+</head>
+<body>
+<nav class="top">{nav}</nav>
+<main>
+{toc}{body}
+</main>
+<nav class="bottom">{nav}</nav>
+</body>
+</html>
+"""
+
+
+def nav_html(pages, i):
+    prev_link = (f'<a rel="prev" href="{pages[i - 1][0]}">← {html.escape(pages[i - 1][1])}</a>'
+                 if i > 0 else "<span></span>")
+    next_link = (f'<a rel="next" href="{pages[i + 1][0]}">{html.escape(pages[i + 1][1])} →</a>'
+                 if i + 1 < len(pages) else "<span></span>")
+    home = '<a href="index.html">목차 · contents</a>' if i > 0 else "<span></span>"
+    return f"{prev_link}{home}{next_link}"
+
+
+def toc_html(pages, with_api):
+    rows = "".join(f'<li><a href="{href}">{html.escape(title)}</a></li>' for href, title in pages[1:])
+    api = ('<li><a href="api/optimizers/index.html">API documentation</a> (rustdoc, '
+           'every crate, equations typeset offline)</li>') if with_api else ""
+    return (f'<section class="toc"><h2>Contents</h2><ol start="1">{rows}</ol>'
+            f'<ul>{api}</ul></section>\n')
+
+
+def build(out_dir, api_src):
+    if not (KATEX_DIST / "katex.min.css").exists():
+        sys.exit("site: site-tools/node_modules is missing (run scripts/setup.sh, or npm ci in site-tools)")
+    paths = notebook_paths()
+    nbs = [nbformat.read(p, as_version=4) for p in paths]
+    pages = [(page_name(p), title_of(nb)) for p, nb in zip(paths, nbs)]
+    link_map = {p.name: page_name(p) for p in paths}
+    katex = Katex()
+    bodies = []
+    for p, nb in zip(paths, nbs):
+        parts = []
+        for ci, cell in enumerate(nb.cells):
+            where = f"{p.name} cell {ci}"
+            if cell.cell_type == "markdown":
+                parts.append(f'<div class="cell markdown">{markdown_html(cell.source, katex, where, link_map)}</div>')
+            elif cell.cell_type == "code":
+                outs = "".join(output_html(o, katex, where, link_map) for o in merged_streams(cell.get("outputs", [])))
+                parts.append(f'<div class="cell code">{code_html(cell.source)}{outs}</div>')
+        bodies.append("\n".join(parts))
+    rendered = katex.render()
+
+    def put_math(s):
+        return PLACEHOLDER.sub(lambda m: rendered[int(m.group(1))], s)
+
+    out_dir = Path(out_dir)
+    if out_dir.exists():
+        shutil.rmtree(out_dir)
+    (out_dir / "assets" / "katex").mkdir(parents=True)
+    shutil.copy(KATEX_DIST / "katex.min.css", out_dir / "assets" / "katex")
+    shutil.copytree(KATEX_DIST / "fonts", out_dir / "assets" / "katex" / "fonts")
+    shutil.copy(ROOT / "scripts" / "site.css", out_dir / "assets" / "site.css")
+    (out_dir / "assets" / "pygments.css").write_text(HtmlFormatter().get_style_defs(".highlight"))
+    with_api = api_src is not None and (Path(api_src) / "optimizers" / "index.html").exists()
+    if with_api:
+        shutil.copytree(api_src, out_dir / "api", ignore=shutil.ignore_patterns(".lock", "*.lock"))
+    for i, ((href, title), body) in enumerate(zip(pages, bodies)):
+        page = PAGE.format(title=html.escape(title), nav=nav_html(pages, i),
+                           toc=toc_html(pages, with_api) if i == 0 else "", body=put_math(body))
+        (out_dir / href).write_text(page, encoding="utf-8")
+    print(f"site: {len(pages)} pages, {len(rendered)} formulas, "
+          f"api docs {'copied' if with_api else 'absent (run scripts/doc.sh)'} -> {out_dir}")
+
+
+def counts():
+    out = {}
+    for p in notebook_paths():
+        nb = nbformat.read(p, as_version=4)
+        out[page_name(p)] = {"notebook": p.name, "title": title_of(nb),
+                             "formulas": len(math_items(nb)), "figures": figure_count(nb),
+                             "tex": [tex for _, tex in math_items(nb)]}
+    return out
+
+
+def doc_dir():
+    target = os.environ.get("CARGO_TARGET_DIR")
+    if not target:
+        meta = subprocess.run(["cargo", "metadata", "--format-version", "1", "--no-deps"],
+                              cwd=ROOT, capture_output=True, text=True)
+        target = json.loads(meta.stdout)["target_directory"] if meta.returncode == 0 else str(ROOT / "target")
+    return Path(target) / "doc"
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("cmd", choices=["build", "count"])
+    ap.add_argument("--out", default=str(ROOT / "site"))
+    args = ap.parse_args()
+    if args.cmd == "count":
+        json.dump(counts(), sys.stdout, ensure_ascii=False, indent=1)
+        print()
+    else:
+        build(args.out, doc_dir())
+
+
+if __name__ == "__main__":
+    main()
