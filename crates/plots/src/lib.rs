@@ -69,12 +69,14 @@
 //! the SVG bytes differ between the two builds: pin numbers (e.g.
 //! [`Contour::levels_table`]), not SVG bytes, in snapshots.
 
+pub mod animate;
 pub mod contour;
 pub mod diagram;
 mod line;
 mod scene;
 pub mod series;
 
+pub use animate::{Animated, Animation};
 pub use contour::Contour;
 pub use diagram::Diagram;
 pub use line::{loss_curves, LineChart};
