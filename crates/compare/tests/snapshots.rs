@@ -103,3 +103,16 @@ fn motion_saddle_escape() {
         compare::motion::escape_table().unwrap().to_string()
     );
 }
+
+#[test]
+fn knobs_grid() {
+    snap!("knobs_grid", compare::knobs::table().unwrap().to_string());
+}
+
+#[test]
+fn knobs_paths() {
+    snap!(
+        "knobs_paths",
+        plots::series_text(&compare::knobs::paths().unwrap())
+    );
+}
