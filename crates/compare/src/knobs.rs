@@ -146,7 +146,10 @@ impl Widget {
     }
     /// Shows the fragment in a notebook.
     pub fn evcxr_display(&self) {
-        println!("EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT", self.html);
+        println!(
+            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
+            self.html
+        );
     }
 }
 
@@ -213,7 +216,10 @@ pub fn widget() -> Result<Widget> {
         .iter()
         .map(|(p, l, s)| format!("[\"{p}\",\"{l}\",\"{s}\"]"))
         .collect();
-    let etas: Vec<String> = ETAS.iter().map(|v| format!("\"{}\"", fmt_short(*v))).collect();
+    let etas: Vec<String> = ETAS
+        .iter()
+        .map(|v| format!("\"{}\"", fmt_short(*v)))
+        .collect();
     let gammas: Vec<String> = GAMMAS
         .iter()
         .map(|v| format!("\"{}\"", fmt_short(*v)))

@@ -526,10 +526,16 @@ mod tests {
             assert_eq!(h, DMatrix::from_row_slice(2, 2, &[2.0, 0.0, 0.0, -2.0]));
         }
         // The origin is stationary but not a minimum: J drops along y.
-        assert!(j.gradient(array![0.0, 0.0].view()).iter().all(|g| *g == 0.0));
+        assert!(j
+            .gradient(array![0.0, 0.0].view())
+            .iter()
+            .all(|g| *g == 0.0));
         assert!(j.value(array![0.0, 0.5].view()) < j.value(array![0.0, 0.0].view()));
         assert!(j.value(array![1.0].view()).is_nan());
-        assert!(j.gradient(array![1.0, 2.0, 3.0].view()).iter().all(|g| g.is_nan()));
+        assert!(j
+            .gradient(array![1.0, 2.0, 3.0].view())
+            .iter()
+            .all(|g| g.is_nan()));
         assert!(j.minimum().is_none());
         assert_eq!(j.name(), "saddle");
     }

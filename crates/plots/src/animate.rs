@@ -203,7 +203,7 @@ impl Animation {
                     let (pa, pb) = (to_px(a), to_px(b));
                     let c = look(i).color;
                     segs.push_str(&format!(
-                        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
+                        "<path d=\"M{},{}L{},{}\" stroke=\"{}\"/>",
                         num(pa.0, 1),
                         num(pa.1, 1),
                         num(pb.0, 1),

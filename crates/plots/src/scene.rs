@@ -439,7 +439,10 @@ impl Scene {
                 what: "the figure (plotters could not lay it out)".into(),
                 message: e.to_string(),
             })?;
-        Ok((chart.backend_coord(&(x0, y0)), chart.backend_coord(&(x1, y1))))
+        Ok((
+            chart.backend_coord(&(x0, y0)),
+            chart.backend_coord(&(x1, y1)),
+        ))
     }
 
     /// The SVG document.
