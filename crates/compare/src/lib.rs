@@ -11,6 +11,10 @@
 //!   [`runs`] returns the traces as plain paths and loss curves, [`table`]
 //!   summarises them, [`contour`] and [`loss_chart`] draw them.
 //! - [`sweep`]: how each method's result depends on η (learning-rate robustness).
+//! - [`motion`]: the trajectories animated frame by frame, on Beale and on the
+//!   saddle $x^2 - y^2$ (which methods escape, and how fast).
+//! - [`knobs`]: momentum's two knobs, a grid of (η, γ) runs on the quadratic
+//!   with two sliders that switch between them (no kernel needed).
 //! - [`iris`]: the post's data setting, mini-batch training of the softmax
 //!   classifier on iris.
 //!
@@ -20,6 +24,8 @@
 //! the point is how the same η behaves, not a benchmark.
 
 pub mod iris;
+pub mod knobs;
+pub mod motion;
 pub mod overview;
 pub mod sweep;
 

@@ -79,3 +79,40 @@ fn overview() {
     snap!("overview_crosswalk", crosswalk().to_string());
     snap!("overview_eps", eps_placement().to_string());
 }
+
+#[test]
+fn motion_beale_frames() {
+    snap!(
+        "motion_beale_frames",
+        compare::motion::beale_frames().unwrap().frames_text()
+    );
+}
+
+#[test]
+fn motion_saddle_frames() {
+    snap!(
+        "motion_saddle_frames",
+        compare::motion::saddle_frames().unwrap().frames_text()
+    );
+}
+
+#[test]
+fn motion_saddle_escape() {
+    snap!(
+        "motion_saddle_escape",
+        compare::motion::escape_table().unwrap().to_string()
+    );
+}
+
+#[test]
+fn knobs_grid() {
+    snap!("knobs_grid", compare::knobs::table().unwrap().to_string());
+}
+
+#[test]
+fn knobs_paths() {
+    snap!(
+        "knobs_paths",
+        plots::series_text(&compare::knobs::paths().unwrap())
+    );
+}

@@ -51,7 +51,9 @@ pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};
 pub use error::{Error, Result};
 pub use flags::{Flags, FromFlags};
 pub use hyper::{Hyperparameter, HYPERPARAMETERS};
-pub use objective::{problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock};
+pub use objective::{
+    problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock, Saddle,
+};
 pub use objective::{Rescaled, Slope};
 pub use optimizer::{
     check_step, Convention, Exact, Field, Given, Optimizer, Oracle, Record, Staged,

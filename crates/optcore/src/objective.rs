@@ -8,6 +8,7 @@
 //! | `quadratic` | $0.1x^2 + 2y^2$ | $(0, 0)$ |
 //! | `rosenbrock` | $(1-x)^2 + 100(y-x^2)^2$ | $(1, 1)$ |
 //! | `beale` | $\sum_{i=1}^3 (c_i - x + xy^i)^2$, $c = (1.5, 2.25, 2.625)$ | $(3, 0.5)$ |
+//! | `saddle` ([`Saddle`]) | $x^2 - y^2$ | none (a saddle at $(0, 0)$) |
 //!
 //! Only `+ − × ÷` are used (powers by repeated multiplication), so values are
 //! identical on every IEEE-754 machine.
@@ -267,6 +268,44 @@ impl Objective for Beale {
     }
 }
 
+/// The saddle $J(x, y) = x^2 - y^2$: a stationary point at the origin that is a
+/// minimum along $x$ and a maximum along $y$, with no minimum at all
+/// ($J \to -\infty$ as $|y|$ grows). Gradient $\nabla J = (2x, -2y)$, Hessian
+/// $\operatorname{diag}(2, -2)$. Started near the $x$-axis, gradient descent is
+/// first pulled toward the saddle along $x$ while the small $y$ grows by a factor
+/// $1 + 2\eta$ per step: how fast a method *escapes* is the question it asks.
+/// [`Objective::minimum`] is `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct Saddle;
+
+impl Objective for Saddle {
+    fn name(&self) -> String {
+        "saddle".into()
+    }
+    fn dim(&self) -> usize {
+        2
+    }
+    fn value(&self, t: ArrayView1<f64>) -> f64 {
+        if !fits(2, t.len(), t.len()) {
+            return f64::NAN;
+        }
+        t[0] * t[0] - t[1] * t[1]
+    }
+    fn gradient_into(&self, t: ArrayView1<f64>, mut g: ArrayViewMut1<f64>) {
+        if !fits(2, t.len(), g.len()) {
+            return g.fill(f64::NAN);
+        }
+        g[0] = 2.0 * t[0];
+        g[1] = -2.0 * t[1];
+    }
+    fn hessian(&self, t: ArrayView1<f64>) -> Option<DMatrix<f64>> {
+        if t.len() != 2 {
+            return None;
+        }
+        Some(DMatrix::from_row_slice(2, 2, &[2.0, 0.0, 0.0, -2.0]))
+    }
+}
+
 /// The reference problems by the name `optrace --problem` takes.
 pub fn problem_by_name(name: &str) -> Result<Box<dyn Objective>> {
     match name {
@@ -476,6 +515,29 @@ mod tests {
             assert_eq!(obj.value(m.view()), 0.0, "{name}");
             assert!(obj.gradient(m.view()).iter().all(|g| *g == 0.0), "{name}");
         }
+    }
+
+    #[test]
+    fn saddle_gradient_hessian_and_stationary_point() {
+        let j = Saddle;
+        for p in [array![-1.5, 2.0], array![0.3, -0.7], array![1.0, 1e-3]] {
+            assert!(gradient_check(&j, p.view(), 1e-6) < 1e-6, "saddle at {p}");
+            let h = j.hessian(p.view()).unwrap();
+            assert_eq!(h, DMatrix::from_row_slice(2, 2, &[2.0, 0.0, 0.0, -2.0]));
+        }
+        // The origin is stationary but not a minimum: J drops along y.
+        assert!(j
+            .gradient(array![0.0, 0.0].view())
+            .iter()
+            .all(|g| *g == 0.0));
+        assert!(j.value(array![0.0, 0.5].view()) < j.value(array![0.0, 0.0].view()));
+        assert!(j.value(array![1.0].view()).is_nan());
+        assert!(j
+            .gradient(array![1.0, 2.0, 3.0].view())
+            .iter()
+            .all(|g| g.is_nan()));
+        assert!(j.minimum().is_none());
+        assert_eq!(j.name(), "saddle");
     }
 
     #[test]

@@ -69,12 +69,14 @@
 //! the SVG bytes differ between the two builds: pin numbers (e.g.
 //! [`Contour::levels_table`]), not SVG bytes, in snapshots.
 
+pub mod animate;
 pub mod contour;
 pub mod diagram;
 mod line;
 mod scene;
 pub mod series;
 
+pub use animate::{Animated, Animation};
 pub use contour::Contour;
 pub use diagram::Diagram;
 pub use line::{loss_curves, LineChart};
@@ -83,6 +85,33 @@ pub use series::{bounding_box, series_summary, series_text, Points, Series};
 
 use optcore::{Error, Result};
 use std::path::Path;
+
+/// Data coordinates → SVG pixels of a [`Figure`] with linear axes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct PixelMap {
+    x_range: (f64, f64),
+    y_range: (f64, f64),
+    corners: ((f64, f64), (f64, f64)),
+}
+
+impl PixelMap {
+    /// The pixel of data point `p`, or `None` if it is not finite or lies
+    /// outside the axes.
+    pub fn px(&self, p: (f64, f64)) -> Option<(f64, f64)> {
+        let ((x0, x1), (y0, y1)) = (self.x_range, self.y_range);
+        let inside = p.0.is_finite()
+            && p.1.is_finite()
+            && (x0..=x1).contains(&p.0)
+            && (y0..=y1).contains(&p.1);
+        let ((a0, b0), (a1, b1)) = self.corners;
+        inside.then(|| {
+            (
+                a0 + (p.0 - x0) / (x1 - x0) * (a1 - a0),
+                b0 + (p.1 - y0) / (y1 - y0) * (b1 - b0),
+            )
+        })
+    }
+}
 
 /// A rendered figure: an SVG document, plus what is needed to draw it again into
 /// a bitmap (`Figure::save_png`).
@@ -106,6 +135,26 @@ impl Figure {
     /// Width and height in pixels.
     pub fn size(&self) -> (u32, u32) {
         self.scene.size
+    }
+
+    /// Where data points land in this figure's SVG pixels (linear axes only), for
+    /// drawing on top of it: see [`PixelMap`].
+    pub fn pixel_map(&self) -> Result<PixelMap> {
+        if self.scene.log_y {
+            return Err(Error::Parse {
+                what: "a pixel map".into(),
+                message: "a log-scale chart; pixel maps are for linear axes".into(),
+            });
+        }
+        let (a, b) = self.scene.pixel_corners()?;
+        Ok(PixelMap {
+            x_range: self.scene.x_range,
+            y_range: self.scene.y_range,
+            corners: (
+                (f64::from(a.0), f64::from(a.1)),
+                (f64::from(b.0), f64::from(b.1)),
+            ),
+        })
     }
 
     /// The SVG inside a `<div>`, as a notebook shows it.

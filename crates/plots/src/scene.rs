@@ -423,6 +423,28 @@ impl Scene {
         ))
     }
 
+    /// Where the data corners $(x_0, y_0)$ and $(x_1, y_1)$ of the axes land in
+    /// backend pixels (plotters maps linearly in between), for drawing on top of
+    /// the rendered SVG ([`crate::animate`]).
+    pub fn pixel_corners(&self) -> Result<((i32, i32), (i32, i32))> {
+        #[cfg(feature = "png")]
+        crate::fonts::ensure();
+        let mut buf = String::new();
+        let root = SVGBackend::with_string(&mut buf, self.size).into_drawing_area();
+        let (x0, x1) = self.x_range;
+        let (y0, y1) = self.y_range;
+        let chart = frame(&root, &self.title)
+            .build_cartesian_2d(x0..x1, y0..y1)
+            .map_err(|e| Error::Parse {
+                what: "the figure (plotters could not lay it out)".into(),
+                message: e.to_string(),
+            })?;
+        Ok((
+            chart.backend_coord(&(x0, y0)),
+            chart.backend_coord(&(x1, y1)),
+        ))
+    }
+
     /// The SVG document.
     pub fn to_svg(&self) -> Result<String> {
         #[cfg(feature = "png")]
