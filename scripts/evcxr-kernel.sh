@@ -6,6 +6,11 @@
 # only registry crates. Here the kernel gets EVCXR_TMPDIR = a kept folder, so cargo
 # finds the crates it built for the previous kernel and compiles only what changed.
 #
+# evcxr's own `:cache` stays off (notebooks/.evcxr has no init.evcxr): a cache hit
+# restores a crate's dep-info naming the OUT_DIR of the session that filled the
+# cache; that folder is gone, so cargo calls the crate (serde_core) stale and
+# rebuilds it and everything above it, every path crate included, in each kernel.
+#
 # Two kernels must never share the folder (both write its src/lib.rs): each takes
 # the first free slot, slot-0, slot-1, …, under
 #   ${OPTIMIZERS_EVCXR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/optimizers-evcxr}/<checkout>
