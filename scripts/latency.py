@@ -4,7 +4,8 @@
   latency.py [--before] [--json OUT] [NB ...]
 
 --before measures the kernel as it was before scripts/evcxr-kernel.sh: the
-user-level `rust` kernel spec, which builds in a fresh temporary folder.
+user-level `rust` kernel spec, which builds in a fresh temporary folder, and the
+old config (`:cache 2000` in init.evcxr).
 
 For each notebook (default: every notebooks/*.ipynb, in name order), start a new
 kernel the way scripts/notebooks.py does (EVCXR_CONFIG_DIR=notebooks/.evcxr,
@@ -28,9 +29,11 @@ error output or stderr is reported, since then the timings mean little.
 import json
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -39,6 +42,7 @@ from jupyter_client.manager import KernelManager
 
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
+sys.dont_write_bytecode = True  # no scripts/__pycache__ from the import below
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import notebooks as nbscript  # noqa: E402  (kernel environment shared with the check)
 
@@ -89,7 +93,11 @@ def measure(path, timeout, before):
     if before:
         # the kernel as it was: the user's `rust` spec, a fresh temporary build folder
         env = {k: v for k, v in os.environ.items() if k not in ("JUPYTER_PATH", "EVCXR_TMPDIR")}
-        env["EVCXR_CONFIG_DIR"] = str(NB_DIR / ".evcxr")
+        # ... and the old config: `:cache 2000` in init.evcxr beside the same prelude
+        old = Path(tempfile.mkdtemp(prefix="evcxr-config-before-"))
+        shutil.copy(NB_DIR / ".evcxr" / "prelude.rs", old / "prelude.rs")
+        (old / "init.evcxr").write_text(":cache 2000\n")
+        env["EVCXR_CONFIG_DIR"] = str(old)
         os.environ.pop("JUPYTER_PATH", None)
     else:
         env = nbscript.kernel_env()
