@@ -49,7 +49,8 @@ def kernel_env():
         spec.parent.mkdir(parents=True, exist_ok=True)
         spec.write_text(json.dumps(want, indent=2) + "\n")
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
-        [str(JUPYTER_DIR)] + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p]
+        [str(JUPYTER_DIR)]
+        + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != str(JUPYTER_DIR)]
     )
     os.environ["EVCXR_CONFIG_DIR"] = str(NB_DIR / ".evcxr")
     return dict(os.environ)
