@@ -12,27 +12,37 @@ set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/setup.sh
 
-echo "== cargo fmt --check"
+# Each step's wall time, printed when the next one starts and at the end.
+step_name="" step_start=$SECONDS
+step() {
+  [ -n "$step_name" ] && printf '   (%s: %d s)\n' "$step_name" $((SECONDS - step_start))
+  step_name=$1 step_start=$SECONDS
+  [ -n "$1" ] && echo "== $1"
+  return 0
+}
+trap 'step ""; echo "test.sh: $SECONDS s in all"' EXIT
+
+step "cargo fmt --check"
 cargo fmt --all -- --check
 
-echo "== cargo clippy (every target, warnings are errors)"
+step "cargo clippy (every target, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
 
-echo "== rustdoc (warnings are errors: no broken link, no stray brackets in a formula)"
+step "rustdoc (warnings are errors: no broken link, no stray brackets in a formula)"
 bash scripts/doc.sh --quiet # -D warnings, with the offline KaTeX header the static edition ships
 
-echo "== cargo insta test (workspace)"
+step "cargo insta test (workspace)"
 CI=true cargo insta test --workspace --unreferenced=reject
 
-echo "== self-contained"
+step "self-contained"
 bash scripts/self-contained.sh
 
-echo "== snapshot guard"
+step "snapshot guard"
 bash scripts/snapshot-guard.sh
 
-echo "== notebooks in the evcxr kernel"
+step "notebooks in the evcxr kernel"
 .venv/bin/python scripts/notebooks.py check
 
-echo "== static edition in headless Chromium, offline"
+step "static edition in headless Chromium, offline"
 .venv/bin/python scripts/site.py build --out site
 bash scripts/site-test.sh site

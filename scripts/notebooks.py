@@ -27,6 +27,33 @@ from nbclient.exceptions import CellExecutionError, DeadKernelError
 ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
 CELL_TIMEOUT = int(os.environ.get("NB_CELL_TIMEOUT", "900"))
+KERNEL = "rust"
+# A kernel spec named like the notebooks' own ("rust"), found first through
+# JUPYTER_PATH, that starts evcxr through scripts/evcxr-kernel.sh: each kernel then
+# builds in a kept folder (a free slot), so the path crates compiled for one
+# notebook serve the next kernel instead of being compiled again. run.sh points
+# JupyterLab at the same spec.
+JUPYTER_DIR = ROOT / ".venv" / "jupyter"
+
+
+def kernel_env():
+    """Environment for a notebook kernel: config dir, kernel spec (written if needed)."""
+    spec = JUPYTER_DIR / "kernels" / KERNEL / "kernel.json"
+    want = {
+        "argv": ["bash", str(ROOT / "scripts" / "evcxr-kernel.sh"), "--control_file", "{connection_file}"],
+        "display_name": "Rust",
+        "interrupt_mode": "message",
+        "language": "rust",
+    }
+    if not spec.exists() or json.loads(spec.read_text()) != want:
+        spec.parent.mkdir(parents=True, exist_ok=True)
+        spec.write_text(json.dumps(want, indent=2) + "\n")
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(
+        [str(JUPYTER_DIR)]
+        + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != str(JUPYTER_DIR)]
+    )
+    os.environ["EVCXR_CONFIG_DIR"] = str(NB_DIR / ".evcxr")
+    return dict(os.environ)
 
 
 def notebooks(args):
@@ -38,10 +65,10 @@ def notebooks(args):
 def run(path):
     nb = nbformat.read(path, as_version=4)
     fresh = copy.deepcopy(nb)
-    os.environ["EVCXR_CONFIG_DIR"] = str(NB_DIR / ".evcxr")
+    kernel_env()
     client = NotebookClient(
         fresh,
-        kernel_name="rust",
+        kernel_name=KERNEL,
         timeout=CELL_TIMEOUT,
         startup_timeout=120,
         record_timing=False,  # no timestamps in stored notebooks

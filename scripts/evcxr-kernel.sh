@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The `rust` kernel (evcxr_jupyter) with a build folder that outlives it.
+#
+# evcxr builds every session in a fresh temporary folder, so each new kernel
+# compiled the notebook's path crates (optcore, plots, …) again: its `:cache` keeps
+# only registry crates. Here the kernel gets EVCXR_TMPDIR = a kept folder, so cargo
+# finds the crates it built for the previous kernel and compiles only what changed.
+#
+# evcxr's own `:cache` stays off (notebooks/.evcxr has no init.evcxr): a cache hit
+# restores a crate's dep-info naming the OUT_DIR of the session that filled the
+# cache; that folder is gone, so cargo calls the crate (serde_core) stale and
+# rebuilds it and everything above it, every path crate included, in each kernel.
+#
+# Two kernels must never share the folder (both write its src/lib.rs): each takes
+# the first free slot, slot-0, slot-1, …, under
+#   ${OPTIMIZERS_EVCXR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/optimizers-evcxr}/<checkout>
+# holding an flock on slot-N.lock for as long as it lives (the lock's file
+# descriptor passes to evcxr_jupyter by exec). <checkout> names this checkout's
+# folder, so two clones do not rebuild each other's crates. The folder is outside
+# the cargo workspace on purpose: evcxr's kernel dies when its build folder lies
+# inside one. Deleting the folder is always safe (the next kernel rebuilds it).
+#
+# Usage (from the kernel spec written by scripts/setup.sh):
+#   evcxr-kernel.sh --control_file CONNECTION_FILE
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd -P)
+base=${OPTIMIZERS_EVCXR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/optimizers-evcxr}
+checkout=$(basename "$root")-$(printf '%s' "$root" | cksum | cut -d' ' -f1)
+mkdir -p "$base/$checkout"
+# evcxr loads each cell's library from target/<host>/debug, a copy of the one in
+# debug/deps whose RUNPATH is relative to deps/: one folder too shallow. Under a
+# temporary folder (/tmp/...) the extra `..` stops at / and the path still lands on
+# the toolchain; under $HOME (where rustup keeps it) it misses, libstd is not
+# found and the kernel dies ("dlopen failed"; also why a build folder inside a
+# cargo workspace kills the kernel). LD_LIBRARY_PATH is searched before RUNPATH.
+sysroot_lib=$(rustc --print target-libdir)
+export LD_LIBRARY_PATH=$sysroot_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+evcxr=$(command -v evcxr_jupyter || echo "$HOME/.cargo/bin/evcxr_jupyter")
+for slot in $(seq 0 63); do
+  dir=$base/$checkout/slot-$slot
+  exec 9>"$dir.lock"
+  if flock -n 9; then
+    mkdir -p "$dir"
+    # What the previous kernel left of its own cells: evcxr renames each cell's
+    # libctx.so to libcode_N.so and skips rewriting an unchanged src/lib.rs, so
+    # cargo would call the first cell fresh and the kernel die on a missing
+    # library ("dlopen failed"). Removing src/ makes cargo rebuild that cell; the
+    # dependencies (registry and path crates) stay built.
+    rm -rf "$dir/src" "$dir"/target/*/debug/libcode_*.so "$dir"/target/*/debug/libctx.*
+    export EVCXR_TMPDIR=$dir
+    exec "$evcxr" "$@"
+  fi
+  exec 9>&-
+done
+echo "evcxr-kernel.sh: all 64 build slots under $base/$checkout are in use" >&2
+exit 1
