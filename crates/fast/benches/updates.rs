@@ -31,12 +31,18 @@ fn all<F: Float>(n: usize) -> Result<Vec<(String, Box<dyn SliceUpdate<F>>)>> {
     let mut v: Vec<(String, Box<dyn SliceUpdate<F>>)> = Vec::new();
     for c in [Convention::Paper, Convention::Pytorch] {
         let mut push = |name: String, o: Box<dyn SliceUpdate<F>>| v.push((name, o));
-        push(format!("sgd/{c}"), Box::new(SgdSlices::new(&Sgd::defaults(c), n)?));
+        push(
+            format!("sgd/{c}"),
+            Box::new(SgdSlices::new(&Sgd::defaults(c), n)?),
+        );
         push(
             format!("momentum/{c}"),
             Box::new(MomentumSlices::new(&Momentum::defaults(c), n)?),
         );
-        push(format!("nag/{c}"), Box::new(NagSlices::new(&Nag::defaults(c), n)?));
+        push(
+            format!("nag/{c}"),
+            Box::new(NagSlices::new(&Nag::defaults(c), n)?),
+        );
         push(
             format!("adagrad/{c}"),
             Box::new(AdagradSlices::new(&Adagrad::defaults(c), n)?),
@@ -58,7 +64,10 @@ fn all<F: Float>(n: usize) -> Result<Vec<(String, Box<dyn SliceUpdate<F>>)>> {
             format!("rmsprop-centered-momentum/{c}"),
             Box::new(RmspropSlices::new(&centered, n)?),
         );
-        push(format!("adam/{c}"), Box::new(AdamSlices::new(&Adam::defaults(c), n)?));
+        push(
+            format!("adam/{c}"),
+            Box::new(AdamSlices::new(&Adam::defaults(c), n)?),
+        );
         push(
             format!("nadam/{c}"),
             Box::new(NadamSlices::new(&Nadam::defaults(c), n)?),
@@ -102,7 +111,9 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
     let grad: Vec<F> = (0..n)
         .map(|i| F::of(((i * 7919) % 1000) as f64 / 500.0 - 1.0 + 1e-3))
         .collect();
-    let start: Vec<F> = (0..n).map(|i| F::of(1.0 + (i % 10) as f64 / 10.0)).collect();
+    let start: Vec<F> = (0..n)
+        .map(|i| F::of(1.0 + (i % 10) as f64 / 10.0))
+        .collect();
     let mut theta = start.clone();
     let mut floor_theta = start.clone();
     // The floor's own state arrays (as many as the step's), so that it leaves the
@@ -184,7 +195,9 @@ fn main() -> Result<()> {
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| {
             // crates/fast → the workspace root's target/
-            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).ancestors().nth(2);
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .ancestors()
+                .nth(2);
             root.unwrap_or(std::path::Path::new(".")).join("target")
         })
         .join("bench");

@@ -72,16 +72,19 @@ impl<F: Float> SliceUpdate<F> for SgdSlices<F> {
     fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
         check(self.n, theta, grad)?;
         let neg_lr = F::of(-self.opt.lr);
-        drive(theta, grad, [], &|x: &mut [F], g: &[F], []: [&mut [F]; 0]| {
-            for (x, &g) in x.iter_mut().zip(g) {
-                *x = neg_lr.mul_add(g, *x);
-            }
-        });
+        drive(theta, grad, [], &neg_lr, sgd_kernel::<F>);
         self.t += 1;
         Ok(())
     }
     fn state_arrays(&mut self) -> Vec<&mut [F]> {
         Vec::new()
+    }
+}
+
+#[inline(always)]
+fn sgd_kernel<F: Float>(&neg_lr: &F, x: &mut [F], g: &[F], []: [&mut [F]; 0]) {
+    for (x, &g) in x.iter_mut().zip(g) {
+        *x = neg_lr.mul_add(g, *x);
     }
 }
 
@@ -100,22 +103,38 @@ fn momentum_update<F: Float>(
     grad: &[F],
     velocity: &mut [F],
 ) {
-    let (lr, gamma) = (F::of(lr), F::of(gamma));
-    let neg_lr = -lr;
+    let p = (F::of(lr), F::of(gamma), first, nesterov);
     match convention {
-        Convention::Paper => drive(theta, grad, [velocity], &|x: &mut [F], g: &[F], [v]| {
-            for ((x, &g), v) in x.iter_mut().zip(g).zip(v.iter_mut()) {
-                *v = gamma * *v + lr * g;
-                *x = *x - *v;
-            }
-        }),
-        Convention::Pytorch => drive(theta, grad, [velocity], &|x: &mut [F], g: &[F], [b]| {
-            for ((x, &g), b) in x.iter_mut().zip(g).zip(b.iter_mut()) {
-                *b = if first { g } else { *b * gamma + g };
-                let d = if nesterov { gamma.mul_add(*b, g) } else { *b };
-                *x = neg_lr.mul_add(d, *x);
-            }
-        }),
+        Convention::Paper => drive(theta, grad, [velocity], &p, momentum_paper::<F>),
+        Convention::Pytorch => drive(theta, grad, [velocity], &p, momentum_torch::<F>),
+    }
+}
+
+#[inline(always)]
+fn momentum_paper<F: Float>(
+    &(lr, gamma, _, _): &(F, F, bool, bool),
+    x: &mut [F],
+    g: &[F],
+    [v]: [&mut [F]; 1],
+) {
+    for ((x, &g), v) in x.iter_mut().zip(g).zip(v.iter_mut()) {
+        *v = gamma * *v + lr * g;
+        *x = *x - *v;
+    }
+}
+
+#[inline(always)]
+fn momentum_torch<F: Float>(
+    &(lr, gamma, first, nesterov): &(F, F, bool, bool),
+    x: &mut [F],
+    g: &[F],
+    [b]: [&mut [F]; 1],
+) {
+    let neg_lr = -lr;
+    for ((x, &g), b) in x.iter_mut().zip(g).zip(b.iter_mut()) {
+        *b = if first { g } else { *b * gamma + g };
+        let d = if nesterov { gamma.mul_add(*b, g) } else { *b };
+        *x = neg_lr.mul_add(d, *x);
     }
 }
 
@@ -294,37 +313,47 @@ impl<F: Float> SliceUpdate<F> for AdagradSlices<F> {
                 theta,
                 grad,
                 [&mut self.sum_sq_grad],
-                &|x: &mut [F], g: &[F], [big_g]| {
-                    for ((x, &g), big_g) in x.iter_mut().zip(g).zip(big_g.iter_mut()) {
-                        *big_g = *big_g + g * g;
-                        let lr_eff = lr_t / (*big_g + eps).sqrt();
-                        *x = *x + -(lr_eff * g);
-                    }
-                },
+                &(lr_t, eps),
+                adagrad_paper::<F>,
             ),
             // state_sum.addcmul_(g, g, value=1); std = state_sum.sqrt().add_(eps);
             // param.addcdiv_(g, std, value=-clr)
-            Convention::Pytorch => {
-                let neg_lr_t = -lr_t;
-                drive(
-                    theta,
-                    grad,
-                    [&mut self.sum_sq_grad],
-                    &|x: &mut [F], g: &[F], [big_g]| {
-                        for ((x, &g), big_g) in x.iter_mut().zip(g).zip(big_g.iter_mut()) {
-                            *big_g = g.mul_add(g, *big_g);
-                            let std = big_g.sqrt() + eps;
-                            *x = *x + (neg_lr_t * g) / std;
-                        }
-                    },
-                )
-            }
+            Convention::Pytorch => drive(
+                theta,
+                grad,
+                [&mut self.sum_sq_grad],
+                &(-lr_t, eps),
+                adagrad_torch::<F>,
+            ),
         }
         self.t = t;
         Ok(())
     }
     fn state_arrays(&mut self) -> Vec<&mut [F]> {
         vec![&mut self.sum_sq_grad]
+    }
+}
+
+#[inline(always)]
+fn adagrad_paper<F: Float>(&(lr_t, eps): &(F, F), x: &mut [F], g: &[F], [big_g]: [&mut [F]; 1]) {
+    for ((x, &g), big_g) in x.iter_mut().zip(g).zip(big_g.iter_mut()) {
+        *big_g = *big_g + g * g;
+        let lr_eff = lr_t / (*big_g + eps).sqrt();
+        *x = *x + -(lr_eff * g);
+    }
+}
+
+#[inline(always)]
+fn adagrad_torch<F: Float>(
+    &(neg_lr_t, eps): &(F, F),
+    x: &mut [F],
+    g: &[F],
+    [big_g]: [&mut [F]; 1],
+) {
+    for ((x, &g), big_g) in x.iter_mut().zip(g).zip(big_g.iter_mut()) {
+        *big_g = g.mul_add(g, *big_g);
+        let std = big_g.sqrt() + eps;
+        *x = *x + (neg_lr_t * g) / std;
     }
 }
 
@@ -369,47 +398,57 @@ impl<F: Float> SliceUpdate<F> for AdadeltaSlices<F> {
     fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
         check(self.avg_sq_grad.len(), theta, grad)?;
         let o = &self.opt;
-        let (rho, one_minus_rho, eps, lr) =
-            (F::of(o.rho), F::of(1.0 - o.rho), F::of(o.eps), F::of(o.lr));
+        let p = (F::of(o.rho), F::of(1.0 - o.rho), F::of(o.eps), F::of(o.lr));
         let state = [&mut self.avg_sq_grad[..], &mut self.avg_sq_update[..]];
         match o.convention {
             // E[g²] ← ρE[g²] + (1−ρ)g²; Δθ = −(RMS[Δθ]/RMS[g])·g;
             // E[Δθ²] ← ρE[Δθ²] + (1−ρ)Δθ²; θ ← θ + lr·Δθ
-            Convention::Paper => drive(theta, grad, state, &|x: &mut [F], g: &[F], [sq, acc]| {
-                for (((x, &g), sq), acc) in x.iter_mut().zip(g).zip(sq.iter_mut()).zip(acc.iter_mut())
-                {
-                    *sq = rho * *sq + one_minus_rho * (g * g);
-                    let rg = (*sq + eps).sqrt();
-                    let rd = (*acc + eps).sqrt();
-                    let d = -(rd / rg) * g;
-                    *acc = rho * *acc + one_minus_rho * (d * d);
-                    *x = *x + lr * d;
-                }
-            }),
+            Convention::Paper => drive(theta, grad, state, &p, adadelta_paper::<F>),
             // square_avg.mul_(ρ).addcmul_(g, g, value=1−ρ); std = √(square_avg + ε);
             // delta = √(acc_delta + ε)/std·g; acc_delta.mul_(ρ).addcmul_(delta, delta,
             // value=1−ρ); param.add_(delta, alpha=−lr)
-            Convention::Pytorch => {
-                let neg_lr = -lr;
-                drive(theta, grad, state, &|x: &mut [F], g: &[F], [sq, acc]| {
-                    for (((x, &g), sq), acc) in
-                        x.iter_mut().zip(g).zip(sq.iter_mut()).zip(acc.iter_mut())
-                    {
-                        *sq = (one_minus_rho * g).mul_add(g, rho * *sq);
-                        let rg = (*sq + eps).sqrt();
-                        let rd = (*acc + eps).sqrt();
-                        let delta = (rd / rg) * g;
-                        *acc = (one_minus_rho * delta).mul_add(delta, rho * *acc);
-                        *x = neg_lr.mul_add(delta, *x);
-                    }
-                })
-            }
+            Convention::Pytorch => drive(theta, grad, state, &p, adadelta_torch::<F>),
         }
         self.t += 1;
         Ok(())
     }
     fn state_arrays(&mut self) -> Vec<&mut [F]> {
         vec![&mut self.avg_sq_grad, &mut self.avg_sq_update]
+    }
+}
+
+#[inline(always)]
+fn adadelta_paper<F: Float>(
+    &(rho, one_minus_rho, eps, lr): &(F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [sq, acc]: [&mut [F]; 2],
+) {
+    for (((x, &g), sq), acc) in x.iter_mut().zip(g).zip(sq.iter_mut()).zip(acc.iter_mut()) {
+        *sq = rho * *sq + one_minus_rho * (g * g);
+        let rg = (*sq + eps).sqrt();
+        let rd = (*acc + eps).sqrt();
+        let d = -(rd / rg) * g;
+        *acc = rho * *acc + one_minus_rho * (d * d);
+        *x = *x + lr * d;
+    }
+}
+
+#[inline(always)]
+fn adadelta_torch<F: Float>(
+    &(rho, one_minus_rho, eps, lr): &(F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [sq, acc]: [&mut [F]; 2],
+) {
+    let neg_lr = -lr;
+    for (((x, &g), sq), acc) in x.iter_mut().zip(g).zip(sq.iter_mut()).zip(acc.iter_mut()) {
+        *sq = (one_minus_rho * g).mul_add(g, rho * *sq);
+        let rg = (*sq + eps).sqrt();
+        let rd = (*acc + eps).sqrt();
+        let delta = (rd / rg) * g;
+        *acc = (one_minus_rho * delta).mul_add(delta, rho * *acc);
+        *x = neg_lr.mul_add(delta, *x);
     }
 }
 
@@ -457,111 +496,83 @@ impl<F: Float> SliceUpdate<F> for RmspropSlices<F> {
     fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
         check(self.n, theta, grad)?;
         let o = &self.opt;
-        let (lr, rho, one_minus_rho, eps, mu) = (
-            F::of(o.lr),
-            F::of(o.rho),
-            F::of(1.0 - o.rho),
-            F::of(o.eps),
-            F::of(o.momentum),
-        );
-        // lerp's weight is 1 − ρ; ATen switches formula at ½.
-        let (w, one_minus_w) = (F::of(1.0 - o.rho), F::of(1.0 - (1.0 - o.rho)));
-        let low = (1.0 - o.rho).abs() < 0.5;
-        let neg_lr = -lr;
-        let sq = &mut self.avg_sq_grad[..];
-        let torch = o.convention == Convention::Pytorch;
-        // The denominator: paper √(E[g²] (− E[g]²) + ε); pytorch √(…) + ε.
-        let denom = move |var: F| {
-            if torch {
-                var.sqrt() + eps
-            } else {
-                (var + eps).sqrt()
-            }
+        let w = 1.0 - o.rho;
+        let p = RmspropParams {
+            lr: F::of(o.lr),
+            rho: F::of(o.rho),
+            one_minus_rho: F::of(1.0 - o.rho),
+            eps: F::of(o.eps),
+            mu: F::of(o.momentum),
+            // lerp's weight is 1 − ρ; ATen switches formula at ½.
+            w: F::of(w),
+            one_minus_w: F::of(1.0 - w),
+            low: w.abs() < 0.5,
         };
-        let avg = move |ga: F, g: F| {
-            if torch {
-                lerp(ga, g, w, one_minus_w, low)
-            } else {
-                rho * ga + one_minus_rho * g
-            }
-        };
-        let avg_sq = move |s: F, g: F| {
-            if torch {
-                (one_minus_rho * g).mul_add(g, rho * s)
-            } else {
-                rho * s + one_minus_rho * (g * g)
-            }
-        };
-        // The step from g/d: paper θ − (η/d)g or b ← μb + g/d, θ − ηb; pytorch
-        // θ + (−ηg)/d or b ← μb + g/d, θ + (−η)b fused.
-        let apply = move |x: F, g: F, d: F| {
-            if torch {
-                x + (neg_lr * g) / d
-            } else {
-                x - lr / d * g
-            }
-        };
-        let apply_b = move |x: F, b: F| if torch { neg_lr.mul_add(b, x) } else { x - lr * b };
-        let var_centered = move |s: F, ga: F| {
-            if torch {
-                (-ga).mul_add(ga, s)
-            } else {
-                s - ga * ga
-            }
-        };
-        match (o.centered, o.momentum > 0.0) {
-            (false, false) => drive(theta, grad, [sq], &|x: &mut [F], g: &[F], [sq]| {
-                for ((x, &g), sq) in x.iter_mut().zip(g).zip(sq.iter_mut()) {
-                    *sq = avg_sq(*sq, g);
-                    *x = apply(*x, g, denom(*sq));
-                }
-            }),
-            (true, false) => drive(
+        // Unused variant buffers are empty; the kernel never touches them.
+        let state = [
+            &mut self.avg_sq_grad[..],
+            &mut self.avg_grad[..],
+            &mut self.velocity[..],
+        ];
+        // One `drive` per arm: each kernel is its own function item, inlined into
+        // the AVX2+FMA piece (a `match` yielding them would make a function
+        // pointer, which is not inlined).
+        match (o.convention, o.centered, o.momentum > 0.0) {
+            (Convention::Paper, false, false) => drive(
                 theta,
                 grad,
-                [sq, &mut self.avg_grad[..]],
-                &|x: &mut [F], g: &[F], [sq, ga]| {
-                    for (((x, &g), sq), ga) in
-                        x.iter_mut().zip(g).zip(sq.iter_mut()).zip(ga.iter_mut())
-                    {
-                        *sq = avg_sq(*sq, g);
-                        *ga = avg(*ga, g);
-                        *x = apply(*x, g, denom(var_centered(*sq, *ga)));
-                    }
-                },
+                state,
+                &p,
+                rmsprop_kernel::<F, false, false, false>,
             ),
-            (false, true) => drive(
+            (Convention::Paper, true, false) => drive(
                 theta,
                 grad,
-                [sq, &mut self.velocity[..]],
-                &|x: &mut [F], g: &[F], [sq, b]| {
-                    for (((x, &g), sq), b) in
-                        x.iter_mut().zip(g).zip(sq.iter_mut()).zip(b.iter_mut())
-                    {
-                        *sq = avg_sq(*sq, g);
-                        *b = mu * *b + g / denom(*sq);
-                        *x = apply_b(*x, *b);
-                    }
-                },
+                state,
+                &p,
+                rmsprop_kernel::<F, false, true, false>,
             ),
-            (true, true) => drive(
+            (Convention::Paper, false, true) => drive(
                 theta,
                 grad,
-                [sq, &mut self.avg_grad[..], &mut self.velocity[..]],
-                &|x: &mut [F], g: &[F], [sq, ga, b]| {
-                    for ((((x, &g), sq), ga), b) in x
-                        .iter_mut()
-                        .zip(g)
-                        .zip(sq.iter_mut())
-                        .zip(ga.iter_mut())
-                        .zip(b.iter_mut())
-                    {
-                        *sq = avg_sq(*sq, g);
-                        *ga = avg(*ga, g);
-                        *b = mu * *b + g / denom(var_centered(*sq, *ga));
-                        *x = apply_b(*x, *b);
-                    }
-                },
+                state,
+                &p,
+                rmsprop_kernel::<F, false, false, true>,
+            ),
+            (Convention::Paper, true, true) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, false, true, true>,
+            ),
+            (Convention::Pytorch, false, false) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, true, false, false>,
+            ),
+            (Convention::Pytorch, true, false) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, true, true, false>,
+            ),
+            (Convention::Pytorch, false, true) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, true, false, true>,
+            ),
+            (Convention::Pytorch, true, true) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, true, true, true>,
             ),
         }
         self.t += 1;
@@ -576,6 +587,86 @@ impl<F: Float> SliceUpdate<F> for RmspropSlices<F> {
             v.push(&mut self.velocity);
         }
         v
+    }
+}
+
+#[derive(Clone, Copy)]
+struct RmspropParams<F> {
+    lr: F,
+    rho: F,
+    one_minus_rho: F,
+    eps: F,
+    mu: F,
+    w: F,
+    one_minus_w: F,
+    low: bool,
+}
+
+/// RMSprop's eight kernels (convention × centered × momentum) as one function
+/// whose switches are constants, so each compiles to its own branch-free loop.
+/// `paper`: $E\[g^2\] \leftarrow \rho E\[g^2\] + (1-\rho)g^2$, $d = \sqrt{E\[g^2\] (- E\[g\]^2) + \epsilon}$,
+/// θ ← θ − (η/d)g, or b ← μb + g/d, θ ← θ − ηb. `pytorch`: `addcmul_`, `lerp_`,
+/// $d = \sqrt{\cdot} + \epsilon$, `addcdiv_` and `add_(buf, alpha=-lr)` fused.
+#[inline(always)]
+fn rmsprop_kernel<F: Float, const TORCH: bool, const CENTERED: bool, const MOMENTUM: bool>(
+    p: &RmspropParams<F>,
+    x: &mut [F],
+    g: &[F],
+    [sq, ga, b]: [&mut [F]; 3],
+) {
+    let RmspropParams {
+        lr,
+        rho,
+        one_minus_rho,
+        eps,
+        mu,
+        w,
+        one_minus_w,
+        low,
+    } = *p;
+    let n = x.len();
+    let (g, sq) = (&g[..n], &mut sq[..n]);
+    let ga = if CENTERED { &mut ga[..n] } else { ga };
+    let b = if MOMENTUM { &mut b[..n] } else { b };
+    let neg_lr = -lr;
+    for i in 0..n {
+        let gi = g[i];
+        sq[i] = if TORCH {
+            (one_minus_rho * gi).mul_add(gi, rho * sq[i])
+        } else {
+            rho * sq[i] + one_minus_rho * (gi * gi)
+        };
+        let var = if CENTERED {
+            ga[i] = if TORCH {
+                lerp(ga[i], gi, w, one_minus_w, low)
+            } else {
+                rho * ga[i] + one_minus_rho * gi
+            };
+            if TORCH {
+                (-ga[i]).mul_add(ga[i], sq[i])
+            } else {
+                sq[i] - ga[i] * ga[i]
+            }
+        } else {
+            sq[i]
+        };
+        let d = if TORCH {
+            var.sqrt() + eps
+        } else {
+            (var + eps).sqrt()
+        };
+        x[i] = if MOMENTUM {
+            b[i] = mu * b[i] + gi / d;
+            if TORCH {
+                neg_lr.mul_add(b[i], x[i])
+            } else {
+                x[i] - lr * b[i]
+            }
+        } else if TORCH {
+            x[i] + (neg_lr * gi) / d
+        } else {
+            x[i] - lr / d * gi
+        };
     }
 }
 
@@ -637,30 +728,13 @@ impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
                 } else {
                     (F::of(1.0), F::of(1.0))
                 };
+                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
                 match o.eps_placement {
                     EpsPlacement::AddedToRoot => {
-                        drive(theta, grad, state, &|x: &mut [F], g: &[F], [m, v]| {
-                            for (((x, &g), m), v) in
-                                x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut())
-                            {
-                                *m = b1 * *m + c1 * g;
-                                *v = b2 * *v + c2 * (g * g);
-                                let (mh, vh) = (*m / bc1, *v / bc2);
-                                *x = *x - lr * mh / (vh.sqrt() + eps);
-                            }
-                        })
+                        drive(theta, grad, state, &p, adam_paper::<F, false>)
                     }
                     EpsPlacement::InsideRoot => {
-                        drive(theta, grad, state, &|x: &mut [F], g: &[F], [m, v]| {
-                            for (((x, &g), m), v) in
-                                x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut())
-                            {
-                                *m = b1 * *m + c1 * g;
-                                *v = b2 * *v + c2 * (g * g);
-                                let (mh, vh) = (*m / bc1, *v / bc2);
-                                *x = *x - lr * mh / (vh + eps).sqrt();
-                            }
-                        })
+                        drive(theta, grad, state, &p, adam_paper::<F, true>)
                     }
                 }
             }
@@ -673,16 +747,8 @@ impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
                 let bc2_sqrt = F::of(bc2.sqrt());
                 let w = 1.0 - o.beta1;
                 let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                drive(theta, grad, state, &|x: &mut [F], g: &[F], [m, v]| {
-                    for (((x, &g), m), v) in
-                        x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut())
-                    {
-                        *m = lerp(*m, g, wf, one_minus_w, low);
-                        *v = (c2 * g).mul_add(g, b2 * *v);
-                        let denom = v.sqrt() / bc2_sqrt + eps;
-                        *x = *x + neg_step_size * *m / denom;
-                    }
-                })
+                let p = (wf, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size);
+                drive(theta, grad, state, &p, adam_torch::<F>);
             }
         }
         self.t = t;
@@ -690,6 +756,42 @@ impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
     }
     fn state_arrays(&mut self) -> Vec<&mut [F]> {
         vec![&mut self.m, &mut self.v]
+    }
+}
+
+#[inline(always)]
+fn adam_paper<F: Float, const INSIDE: bool>(
+    &(b1, b2, c1, c2, bc1, bc2, lr, eps): &(F, F, F, F, F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        *m = b1 * *m + c1 * g;
+        *v = b2 * *v + c2 * (g * g);
+        let (mh, vh) = (*m / bc1, *v / bc2);
+        let denom = if INSIDE {
+            (vh + eps).sqrt()
+        } else {
+            vh.sqrt() + eps
+        };
+        *x = *x - lr * mh / denom;
+    }
+}
+
+#[inline(always)]
+#[allow(clippy::type_complexity)]
+fn adam_torch<F: Float>(
+    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size): &(F, F, bool, F, F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        *m = lerp(*m, g, w, one_minus_w, low);
+        *v = (c2 * g).mul_add(g, b2 * *v);
+        let denom = v.sqrt() / bc2_sqrt + eps;
+        *x = *x + neg_step_size * *m / denom;
     }
 }
 
@@ -747,16 +849,8 @@ impl<F: Float> SliceUpdate<F> for NadamSlices<F> {
                 self.mu_product *= o.beta1;
                 self.beta2_power *= o.beta2;
                 let (bc1, bc2) = (F::of(1.0 - self.mu_product), F::of(1.0 - self.beta2_power));
-                drive(theta, grad, state, &|x: &mut [F], g: &[F], [m, v]| {
-                    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut())
-                    {
-                        *m = b1 * *m + c1 * g;
-                        *v = b2 * *v + c2 * (g * g);
-                        let m_hat = *m / bc1;
-                        let v_hat = *v / bc2;
-                        *x = *x - lr / (v_hat.sqrt() + eps) * (b1 * m_hat + c1 * g / bc1);
-                    }
-                })
+                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
+                drive(theta, grad, state, &p, nadam_paper::<F>)
             }
             // denom = √(v/(1−β₂ᵗ)) + ε; param.addcdiv_(g, denom, value=c_g);
             // param.addcdiv_(m, denom, value=c_m)
@@ -770,16 +864,18 @@ impl<F: Float> SliceUpdate<F> for NadamSlices<F> {
                 let value_avg = F::of((-o.lr * mu_next) / (1.0 - mu_product_next));
                 let w = 1.0 - o.beta1;
                 let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                drive(theta, grad, state, &|x: &mut [F], g: &[F], [m, v]| {
-                    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut())
-                    {
-                        *m = lerp(*m, g, wf, one_minus_w, low);
-                        *v = (c2 * g).mul_add(g, b2 * *v);
-                        let denom = (*v / bc2).sqrt() + eps;
-                        *x = *x + value_grad * g / denom;
-                        *x = *x + value_avg * *m / denom;
-                    }
-                });
+                let p = (
+                    wf,
+                    one_minus_w,
+                    low,
+                    b2,
+                    c2,
+                    bc2,
+                    eps,
+                    value_grad,
+                    value_avg,
+                );
+                drive(theta, grad, state, &p, nadam_torch::<F>);
                 self.mu_product = mu_product;
             }
         }
@@ -788,5 +884,48 @@ impl<F: Float> SliceUpdate<F> for NadamSlices<F> {
     }
     fn state_arrays(&mut self) -> Vec<&mut [F]> {
         vec![&mut self.m, &mut self.v]
+    }
+}
+
+#[inline(always)]
+fn nadam_paper<F: Float>(
+    &(b1, b2, c1, c2, bc1, bc2, lr, eps): &(F, F, F, F, F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        *m = b1 * *m + c1 * g;
+        *v = b2 * *v + c2 * (g * g);
+        let m_hat = *m / bc1;
+        let v_hat = *v / bc2;
+        *x = *x - lr / (v_hat.sqrt() + eps) * (b1 * m_hat + c1 * g / bc1);
+    }
+}
+
+#[inline(always)]
+#[allow(clippy::type_complexity)]
+fn nadam_torch<F: Float>(
+    &(w, one_minus_w, low, b2, c2, bc2, eps, value_grad, value_avg): &(
+        F,
+        F,
+        bool,
+        F,
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        *m = lerp(*m, g, w, one_minus_w, low);
+        *v = (c2 * g).mul_add(g, b2 * *v);
+        let denom = (*v / bc2).sqrt() + eps;
+        *x = *x + value_grad * g / denom;
+        *x = *x + value_avg * *m / denom;
     }
 }

@@ -214,40 +214,44 @@ pub(crate) fn has_fma() -> bool {
 /// length `n`), on the calling thread for `n < PARALLEL_MIN`, else cut into
 /// contiguous pieces over rayon's threads. Each piece runs `kernel` inside a
 /// function compiled for AVX2+FMA when the CPU has them (`fma`), else portably.
-pub(crate) fn drive<F, const K: usize, Kn>(
+pub(crate) fn drive<F, P, const K: usize, Kn>(
     theta: &mut [F],
     grad: &[F],
     state: [&mut [F]; K],
-    kernel: &Kn,
+    p: &P,
+    kernel: Kn,
 ) where
     F: Float,
-    Kn: Fn(&mut [F], &[F], [&mut [F]; K]) + Sync,
+    P: Sync,
+    Kn: Fn(&P, &mut [F], &[F], [&mut [F]; K]) + Copy + Sync,
 {
     let fma = has_fma();
     let n = theta.len();
     if n < PARALLEL_MIN {
-        leaf(fma, theta, grad, state, kernel);
+        leaf(fma, theta, grad, state, p, kernel);
     } else {
         let pieces = rayon::current_num_threads().max(1);
         let min = n.div_ceil(pieces).max(PARALLEL_MIN / 2);
-        split(fma, min, theta, grad, state, kernel);
+        split(fma, min, theta, grad, state, p, kernel);
     }
 }
 
-fn split<F, const K: usize, Kn>(
+fn split<F, P, const K: usize, Kn>(
     fma: bool,
     min: usize,
     theta: &mut [F],
     grad: &[F],
     state: [&mut [F]; K],
-    kernel: &Kn,
+    p: &P,
+    kernel: Kn,
 ) where
     F: Float,
-    Kn: Fn(&mut [F], &[F], [&mut [F]; K]) + Sync,
+    P: Sync,
+    Kn: Fn(&P, &mut [F], &[F], [&mut [F]; K]) + Copy + Sync,
 {
     let n = theta.len();
     if n <= min {
-        leaf(fma, theta, grad, state, kernel);
+        leaf(fma, theta, grad, state, p, kernel);
         return;
     }
     let mid = n / 2;
@@ -256,51 +260,59 @@ fn split<F, const K: usize, Kn>(
     let mut lo: [&mut [F]; K] = std::array::from_fn(|_| -> &mut [F] { &mut [] });
     let mut hi: [&mut [F]; K] = std::array::from_fn(|_| -> &mut [F] { &mut [] });
     for (i, s) in state.into_iter().enumerate() {
-        let (a, b) = s.split_at_mut(mid);
+        // An unused buffer of a variant (empty) stays empty.
+        let (a, b) = s.split_at_mut(mid.min(s.len()));
         lo[i] = a;
         hi[i] = b;
     }
     rayon::join(
-        || split(fma, min, t0, g0, lo, kernel),
-        || split(fma, min, t1, g1, hi, kernel),
+        || split(fma, min, t0, g0, lo, p, kernel),
+        || split(fma, min, t1, g1, hi, p, kernel),
     );
 }
 
 #[inline]
-fn leaf<F, const K: usize, Kn>(
+fn leaf<F, P, const K: usize, Kn>(
     fma: bool,
     theta: &mut [F],
     grad: &[F],
     state: [&mut [F]; K],
-    kernel: &Kn,
+    p: &P,
+    kernel: Kn,
 ) where
     F: Float,
-    Kn: Fn(&mut [F], &[F], [&mut [F]; K]),
+    Kn: Fn(&P, &mut [F], &[F], [&mut [F]; K]),
 {
     #[cfg(target_arch = "x86_64")]
     if fma {
         // SAFETY: `fma` is true only when the CPU has AVX2 and FMA (`has_fma`).
-        unsafe { leaf_fma(theta, grad, state, kernel) };
+        unsafe { leaf_fma(theta, grad, state, p, kernel) };
         return;
     }
     let _ = fma;
-    kernel(theta, grad, state);
+    kernel(p, theta, grad, state);
 }
 
 /// The same kernel, compiled with AVX2 and FMA: `mul_add` becomes one
-/// `vfmadd` instruction, loops run 4 (f64) or 8 (f32) lanes wide.
+/// `vfmadd` instruction, loops run 4 (f64) or 8 (f32) lanes wide. A kernel is
+/// a function item marked `#[inline(always)]` with its parameters in `p` —
+/// not a closure: a closure is compiled as a function of its own, without
+/// these features, and the compiler need not inline it here (measured: with
+/// closures the pytorch kernels called the library's software `fma` per
+/// element and ran 2–8× slower than the floor).
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx2,fma")]
-unsafe fn leaf_fma<F, const K: usize, Kn>(
+unsafe fn leaf_fma<F, P, const K: usize, Kn>(
     theta: &mut [F],
     grad: &[F],
     state: [&mut [F]; K],
-    kernel: &Kn,
+    p: &P,
+    kernel: Kn,
 ) where
     F: Float,
-    Kn: Fn(&mut [F], &[F], [&mut [F]; K]),
+    Kn: Fn(&P, &mut [F], &[F], [&mut [F]; K]),
 {
-    kernel(theta, grad, state);
+    kernel(p, theta, grad, state);
 }
 
 /// The floor of the benchmark: a streaming kernel that reads θ, g and every
@@ -322,43 +334,50 @@ pub fn floor<F: Float>(theta: &mut [F], grad: &[F], state: Vec<&mut [F]>) -> Res
     }
     let mut it = state.into_iter();
     match (it.next(), it.next(), it.next()) {
-        (None, _, _) => drive(theta, grad, [], &|x: &mut [F], g: &[F], []: [&mut [F]; 0]| {
-            for (x, &g) in x.iter_mut().zip(g) {
-                *x = g - *x;
-            }
-        }),
-        (Some(a), None, _) => drive(theta, grad, [a], &|x: &mut [F], g: &[F], [a]| {
-            for ((x, &g), a) in x.iter_mut().zip(g).zip(a.iter_mut()) {
-                *x = g - *x;
-                *a = g - *a;
-            }
-        }),
-        (Some(a), Some(b), None) => {
-            drive(theta, grad, [a, b], &|x: &mut [F], g: &[F], [a, b]| {
-                for (((x, &g), a), b) in x.iter_mut().zip(g).zip(a.iter_mut()).zip(b.iter_mut())
-                {
-                    *x = g - *x;
-                    *a = g - *a;
-                    *b = g - *b;
-                }
-            })
-        }
-        (Some(a), Some(b), Some(c)) => {
-            drive(theta, grad, [a, b, c], &|x: &mut [F], g: &[F], [a, b, c]| {
-                for ((((x, &g), a), b), c) in x
-                    .iter_mut()
-                    .zip(g)
-                    .zip(a.iter_mut())
-                    .zip(b.iter_mut())
-                    .zip(c.iter_mut())
-                {
-                    *x = g - *x;
-                    *a = g - *a;
-                    *b = g - *b;
-                    *c = g - *c;
-                }
-            })
-        }
+        (None, _, _) => drive(theta, grad, [], &(), floor0::<F>),
+        (Some(a), None, _) => drive(theta, grad, [a], &(), floor1::<F>),
+        (Some(a), Some(b), None) => drive(theta, grad, [a, b], &(), floor2::<F>),
+        (Some(a), Some(b), Some(c)) => drive(theta, grad, [a, b, c], &(), floor3::<F>),
     }
     Ok(())
+}
+
+#[inline(always)]
+fn floor0<F: Float>(_: &(), x: &mut [F], g: &[F], []: [&mut [F]; 0]) {
+    for (x, &g) in x.iter_mut().zip(g) {
+        *x = g - *x;
+    }
+}
+
+#[inline(always)]
+fn floor1<F: Float>(_: &(), x: &mut [F], g: &[F], [a]: [&mut [F]; 1]) {
+    for ((x, &g), a) in x.iter_mut().zip(g).zip(a.iter_mut()) {
+        *x = g - *x;
+        *a = g - *a;
+    }
+}
+
+#[inline(always)]
+fn floor2<F: Float>(_: &(), x: &mut [F], g: &[F], [a, b]: [&mut [F]; 2]) {
+    for (((x, &g), a), b) in x.iter_mut().zip(g).zip(a.iter_mut()).zip(b.iter_mut()) {
+        *x = g - *x;
+        *a = g - *a;
+        *b = g - *b;
+    }
+}
+
+#[inline(always)]
+fn floor3<F: Float>(_: &(), x: &mut [F], g: &[F], [a, b, c]: [&mut [F]; 3]) {
+    for ((((x, &g), a), b), c) in x
+        .iter_mut()
+        .zip(g)
+        .zip(a.iter_mut())
+        .zip(b.iter_mut())
+        .zip(c.iter_mut())
+    {
+        *x = g - *x;
+        *a = g - *a;
+        *b = g - *b;
+        *c = g - *c;
+    }
 }
