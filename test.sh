@@ -16,6 +16,8 @@ cargo fmt --all -- --check
 
 echo "== cargo clippy (every target, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+echo "== cargo bench -p fastupdate --no-run (CI builds the benchmark, does not run it)"
+cargo bench -p fastupdate --no-run --quiet
 
 echo "== rustdoc (warnings are errors: no broken link, no stray brackets in a formula)"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet

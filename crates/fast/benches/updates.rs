@@ -26,9 +26,12 @@ use std::time::Instant;
 
 type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 
+/// A fast optimizer with its name in the CSV.
+type Named<F> = (String, Box<dyn SliceUpdate<F>>);
+
 /// Every fast optimizer at its defaults (and its variants), both conventions.
-fn all<F: Float>(n: usize) -> Result<Vec<(String, Box<dyn SliceUpdate<F>>)>> {
-    let mut v: Vec<(String, Box<dyn SliceUpdate<F>>)> = Vec::new();
+fn all<F: Float>(n: usize) -> Result<Vec<Named<F>>> {
+    let mut v: Vec<Named<F>> = Vec::new();
     for c in [Convention::Paper, Convention::Pytorch] {
         let mut push = |name: String, o: Box<dyn SliceUpdate<F>>| v.push((name, o));
         push(

@@ -51,7 +51,7 @@ impl<F: Float> SgdSlices<F> {
     pub fn new(opt: &Sgd, n: usize) -> Result<Self> {
         opt.validate()?;
         Ok(SgdSlices {
-            opt: opt.clone(),
+            opt: *opt,
             n,
             t: 0,
             _f: std::marker::PhantomData,
@@ -93,6 +93,7 @@ fn sgd_kernel<F: Float>(&neg_lr: &F, x: &mut [F], g: &[F], []: [&mut [F]; 0]) {
 /// `pytorch`: `buf.mul_(γ).add_(g)` (its `add_` with α = 1 is an exact product
 /// and one rounding: a plain `+`), then `param.add_(d, alpha=-lr)` fused, where
 /// d is `buf` (momentum) or `g.add(buf, alpha=γ)` fused (NAG).
+#[allow(clippy::too_many_arguments)]
 fn momentum_update<F: Float>(
     convention: Convention,
     nesterov: bool,
@@ -151,7 +152,7 @@ impl<F: Float> MomentumSlices<F> {
     pub fn new(opt: &Momentum, n: usize) -> Result<Self> {
         opt.validate()?;
         Ok(MomentumSlices {
-            opt: opt.clone(),
+            opt: *opt,
             t: 0,
             velocity: zeros(n),
         })
@@ -208,7 +209,7 @@ impl<F: Float> NagSlices<F> {
     pub fn new(opt: &Nag, n: usize) -> Result<Self> {
         opt.validate()?;
         Ok(NagSlices {
-            opt: opt.clone(),
+            opt: *opt,
             t: 0,
             velocity: zeros(n),
         })
@@ -281,7 +282,7 @@ impl<F: Float> AdagradSlices<F> {
     pub fn new(opt: &Adagrad, n: usize) -> Result<Self> {
         opt.validate()?;
         Ok(AdagradSlices {
-            opt: opt.clone(),
+            opt: *opt,
             t: 0,
             sum_sq_grad: vec![F::of(opt.initial_accumulator_value); n],
         })
@@ -373,7 +374,7 @@ impl<F: Float> AdadeltaSlices<F> {
     pub fn new(opt: &Adadelta, n: usize) -> Result<Self> {
         opt.validate()?;
         Ok(AdadeltaSlices {
-            opt: opt.clone(),
+            opt: *opt,
             t: 0,
             avg_sq_grad: zeros(n),
             avg_sq_update: zeros(n),
@@ -469,7 +470,7 @@ impl<F: Float> RmspropSlices<F> {
     pub fn new(opt: &Rmsprop, n: usize) -> Result<Self> {
         opt.validate()?;
         Ok(RmspropSlices {
-            opt: opt.clone(),
+            opt: *opt,
             n,
             t: 0,
             avg_sq_grad: zeros(n),
@@ -687,7 +688,7 @@ impl<F: Float> AdamSlices<F> {
     pub fn new(opt: &Adam, n: usize) -> Result<Self> {
         opt.validate()?;
         Ok(AdamSlices {
-            opt: opt.clone(),
+            opt: *opt,
             t: 0,
             m: zeros(n),
             v: zeros(n),
@@ -812,7 +813,7 @@ impl<F: Float> NadamSlices<F> {
     pub fn new(opt: &Nadam, n: usize) -> Result<Self> {
         opt.validate()?;
         Ok(NadamSlices {
-            opt: opt.clone(),
+            opt: *opt,
             t: 0,
             m: zeros(n),
             v: zeros(n),
