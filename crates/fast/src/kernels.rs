@@ -20,10 +20,13 @@ use rmsprop::Rmsprop;
 /// $w$ and $1 - w$ given: $s + w(e - s)$ for $|w| < ½$, else $e - (e - s)(1 - w)$.
 #[inline(always)]
 fn lerp<F: Float>(start: F, end: F, weight: F, one_minus_weight: F, low: bool) -> F {
+    // Both formulas, then a select: a branch-free loop body vectorizes.
+    let a = weight.mul_add(end - start, start);
+    let b = (-(end - start)).mul_add(one_minus_weight, end);
     if low {
-        weight.mul_add(end - start, start)
+        a
     } else {
-        (-(end - start)).mul_add(one_minus_weight, end)
+        b
     }
 }
 

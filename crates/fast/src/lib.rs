@@ -173,10 +173,11 @@ pub trait SliceUpdate<F: Float>: Send {
     fn state_arrays(&mut self) -> Vec<&mut [F]>;
 }
 
-/// Pieces this small or smaller are not split further; below [`PARALLEL_MIN`]
-/// elements a step runs on the calling thread alone. Measured on the 2-core
-/// machine of the README's "Speed" table (Adam f64): handing work to the other
-/// core costs a few microseconds, which pays for itself from about 2¹⁵ elements.
+/// Below this many elements a step runs on the calling thread alone; above,
+/// it is cut into one contiguous piece per rayon thread (pieces not smaller
+/// than half of this). Chosen, not tuned: handing work to another thread costs
+/// microseconds, a step on 2¹⁵ f64 elements about ten; the benchmark's
+/// n = 10³ (one thread) and 10⁵ (split) rows show each side of it.
 pub const PARALLEL_MIN: usize = 1 << 15;
 
 pub(crate) fn check_len(what: &'static str, expected: usize, found: usize) -> Result<()> {
