@@ -27,6 +27,8 @@ cargo fmt --all -- --check
 
 step "cargo clippy (every target, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
+step "cargo bench -p fastupdate --no-run (CI builds the benchmark, does not run it)"
+cargo bench -p fastupdate --no-run --quiet
 
 step "rustdoc (warnings are errors: no broken link, no stray brackets in a formula)"
 bash scripts/doc.sh --quiet # -D warnings, with the offline KaTeX header the static edition ships

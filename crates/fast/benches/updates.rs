@@ -1,0 +1,212 @@
+//! `cargo bench -p fastupdate`: one step of every fast optimizer (both
+//! conventions, the documented variants), f32 and f64, n ∈ {10³, 10⁵, 10⁷},
+//! each beside its floor — [`fastupdate::floor`], a streaming kernel over the
+//! same arrays with the same threads — timed in the same run, alternating.
+//! Writes `target/bench/updates.csv` (under `CARGO_TARGET_DIR` when set) with the
+//! columns `optimizer,dtype,n,ns_per_step,floor_ns_per_step` and prints the
+//! ratios.
+//!
+//! A plain timing loop (no criterion: fewer dependencies to build): warm-up,
+//! then the median of repeats, each repeat the mean of a batch of steps sized to
+//! take about 2 ms (at least one step). `FASTUPDATE_BENCH_N=10000000` limits the
+//! run to the sizes listed (comma separated).
+
+use fastupdate::adadelta::Adadelta;
+use fastupdate::adagrad::Adagrad;
+use fastupdate::adam::{Adam, EpsPlacement};
+use fastupdate::gd::Sgd;
+use fastupdate::momentum::Momentum;
+use fastupdate::nadam::Nadam;
+use fastupdate::nag::Nag;
+use fastupdate::rmsprop::Rmsprop;
+use fastupdate::*;
+use optcore::Convention;
+use std::fmt::Write as _;
+use std::time::Instant;
+
+type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
+
+/// A fast optimizer with its name in the CSV.
+type Named<F> = (String, Box<dyn SliceUpdate<F>>);
+
+/// Every fast optimizer at its defaults (and its variants), both conventions.
+fn all<F: Float>(n: usize) -> Result<Vec<Named<F>>> {
+    let mut v: Vec<Named<F>> = Vec::new();
+    for c in [Convention::Paper, Convention::Pytorch] {
+        let mut push = |name: String, o: Box<dyn SliceUpdate<F>>| v.push((name, o));
+        push(
+            format!("sgd/{c}"),
+            Box::new(SgdSlices::new(&Sgd::defaults(c), n)?),
+        );
+        push(
+            format!("momentum/{c}"),
+            Box::new(MomentumSlices::new(&Momentum::defaults(c), n)?),
+        );
+        push(
+            format!("nag/{c}"),
+            Box::new(NagSlices::new(&Nag::defaults(c), n)?),
+        );
+        push(
+            format!("adagrad/{c}"),
+            Box::new(AdagradSlices::new(&Adagrad::defaults(c), n)?),
+        );
+        push(
+            format!("adadelta/{c}"),
+            Box::new(AdadeltaSlices::new(&Adadelta::defaults(c), n)?),
+        );
+        push(
+            format!("rmsprop/{c}"),
+            Box::new(RmspropSlices::new(&Rmsprop::defaults(c), n)?),
+        );
+        let centered = Rmsprop {
+            centered: true,
+            momentum: 0.9,
+            ..Rmsprop::defaults(c)
+        };
+        push(
+            format!("rmsprop-centered-momentum/{c}"),
+            Box::new(RmspropSlices::new(&centered, n)?),
+        );
+        push(
+            format!("adam/{c}"),
+            Box::new(AdamSlices::new(&Adam::defaults(c), n)?),
+        );
+        push(
+            format!("nadam/{c}"),
+            Box::new(NadamSlices::new(&Nadam::defaults(c), n)?),
+        );
+    }
+    let inside = Adam {
+        eps_placement: EpsPlacement::InsideRoot,
+        ..Adam::defaults(Convention::Paper)
+    };
+    v.push((
+        "adam-eps-inside/paper".into(),
+        Box::new(AdamSlices::new(&inside, n)?),
+    ));
+    Ok(v)
+}
+
+/// Median over `repeats` of the mean time of `batch` calls, in ns.
+fn time(repeats: usize, batch: usize, mut f: impl FnMut() -> optcore::Result<()>) -> Result<f64> {
+    let mut samples = Vec::with_capacity(repeats);
+    for _ in 0..repeats {
+        let start = Instant::now();
+        for _ in 0..batch {
+            f()?;
+        }
+        samples.push(start.elapsed().as_nanos() as f64 / batch as f64);
+    }
+    samples.sort_by(f64::total_cmp);
+    Ok(samples[samples.len() / 2])
+}
+
+struct Row {
+    optimizer: String,
+    dtype: &'static str,
+    n: usize,
+    step: f64,
+    floor: f64,
+}
+
+fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
+    // Gradients of size ~1 with both signs, parameters around 1: no subnormals.
+    let grad: Vec<F> = (0..n)
+        .map(|i| F::of(((i * 7919) % 1000) as f64 / 500.0 - 1.0 + 1e-3))
+        .collect();
+    let start: Vec<F> = (0..n)
+        .map(|i| F::of(1.0 + (i % 10) as f64 / 10.0))
+        .collect();
+    let mut theta = start.clone();
+    let mut floor_theta = start.clone();
+    // The floor's own state arrays (as many as the step's), so that it leaves the
+    // optimizer's state alone.
+    let mut floor_state: Vec<Vec<F>> = Vec::new();
+    for (name, mut opt) in all::<F>(n)? {
+        theta.copy_from_slice(&start);
+        let k = opt.state_arrays().len();
+        floor_state.resize_with(k, || vec![F::of(0.5); n]);
+        floor_state.truncate(k);
+        // Warm-up: page in the state, wake the thread pool; estimate one step.
+        let t0 = Instant::now();
+        opt.update(&mut theta, &grad)?;
+        let one = t0.elapsed().as_nanos().max(1) as f64;
+        let batch = ((2e6 / one) as usize).clamp(1, 10_000);
+        let repeats = if n >= 10_000_000 { 7 } else { 15 };
+        let mut floor_once = || {
+            let st: Vec<&mut [F]> = floor_state.iter_mut().map(|v| &mut v[..]).collect();
+            floor(&mut floor_theta, &grad, st)
+        };
+        floor_once()?;
+        // Step and floor alternate repeat by repeat, so both see the same load.
+        let mut step_samples = Vec::new();
+        let mut floor_samples = Vec::new();
+        for _ in 0..repeats {
+            step_samples.push(time(1, batch, || opt.update(&mut theta, &grad))?);
+            floor_samples.push(time(1, batch, &mut floor_once)?);
+        }
+        step_samples.sort_by(f64::total_cmp);
+        floor_samples.sort_by(f64::total_cmp);
+        let step = step_samples[repeats / 2];
+        let fl = floor_samples[repeats / 2];
+        println!(
+            "{name:<34} {:<4} n = {n:>8}: step {:>12.0} ns, floor {:>12.0} ns, ratio {:.3}",
+            F::NAME,
+            step,
+            fl,
+            step / fl
+        );
+        rows.push(Row {
+            optimizer: name,
+            dtype: F::NAME,
+            n,
+            step,
+            floor: fl,
+        });
+    }
+    Ok(())
+}
+
+fn main() -> Result<()> {
+    // `cargo bench` passes `--bench`; a filter is not supported (run it all).
+    let sizes: Vec<usize> = match std::env::var("FASTUPDATE_BENCH_N") {
+        Ok(s) => s
+            .split(',')
+            .map(|x| x.trim().parse())
+            .collect::<std::result::Result<_, _>>()?,
+        Err(_) => vec![1_000, 100_000, 10_000_000],
+    };
+    println!(
+        "fastupdate: {} rayon threads, FMA+AVX2 kernels: {}",
+        rayon::current_num_threads(),
+        fma_kernels()
+    );
+    let mut rows = Vec::new();
+    for &n in &sizes {
+        bench::<f32>(n, &mut rows)?;
+        bench::<f64>(n, &mut rows)?;
+    }
+    let mut csv = String::from("optimizer,dtype,n,ns_per_step,floor_ns_per_step\n");
+    for r in &rows {
+        writeln!(
+            csv,
+            "{},{},{},{:.0},{:.0}",
+            r.optimizer, r.dtype, r.n, r.step, r.floor
+        )?;
+    }
+    let dir = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            // crates/fast → the workspace root's target/
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+                .ancestors()
+                .nth(2);
+            root.unwrap_or(std::path::Path::new(".")).join("target")
+        })
+        .join("bench");
+    std::fs::create_dir_all(&dir)?;
+    let path = dir.join("updates.csv");
+    std::fs::write(&path, csv)?;
+    println!("wrote {}", path.display());
+    Ok(())
+}

@@ -1,0 +1,935 @@
+//! One fast optimizer per method of the registry. Each kernel is the
+//! step-through crate's arithmetic, operation by operation, in the order that
+//! crate rounds it (its `step_paper` / `step_pytorch`); the comments name the
+//! torch operation where the `pytorch` convention follows one. The scalars of a
+//! step are computed in f64 as that crate computes them, then rounded to `F`.
+
+use crate::{check_len, drive, Float, SliceUpdate};
+use adadelta::Adadelta;
+use adagrad::Adagrad;
+use adam::{Adam, EpsPlacement};
+use gd::Sgd;
+use momentum::Momentum;
+use nadam::Nadam;
+use nag::Nag;
+use optcore::torch_ops::pow_step;
+use optcore::{Convention, Optimizer, Result};
+use rmsprop::Rmsprop;
+
+/// ATen's `lerp` on one element (see [`optcore::torch_ops::lerp`]), the weight
+/// $w$ and $1 - w$ given: $s + w(e - s)$ for $|w| < ½$, else $e - (e - s)(1 - w)$.
+#[inline(always)]
+fn lerp<F: Float>(start: F, end: F, weight: F, one_minus_weight: F, low: bool) -> F {
+    // Both formulas, then a select: a branch-free loop body vectorizes.
+    let a = weight.mul_add(end - start, start);
+    let b = (-(end - start)).mul_add(one_minus_weight, end);
+    if low {
+        a
+    } else {
+        b
+    }
+}
+
+fn check<F>(n: usize, theta: &[F], grad: &[F]) -> Result<()> {
+    check_len("update: θ against the state", n, theta.len())?;
+    check_len("update: g against θ", n, grad.len())
+}
+
+fn zeros<F: Float>(n: usize) -> Vec<F> {
+    vec![F::default(); n]
+}
+
+/// Gradient descent $\theta \leftarrow \theta - \eta g$ as one fused multiply-add
+/// (both conventions: `gd::Sgd` rounds it as torch's `param.add_(grad, alpha=-lr)`).
+#[derive(Debug, Clone)]
+pub struct SgdSlices<F> {
+    opt: Sgd,
+    n: usize,
+    t: usize,
+    _f: std::marker::PhantomData<F>,
+}
+
+impl<F: Float> SgdSlices<F> {
+    /// For `n` parameters; refuses what [`Sgd::validate`] refuses.
+    pub fn new(opt: &Sgd, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(SgdSlices {
+            opt: *opt,
+            n,
+            t: 0,
+            _f: std::marker::PhantomData,
+        })
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for SgdSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.n
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.n, theta, grad)?;
+        let neg_lr = F::of(-self.opt.lr);
+        drive(theta, grad, [], &neg_lr, sgd_kernel::<F>);
+        self.t += 1;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        Vec::new()
+    }
+}
+
+#[inline(always)]
+fn sgd_kernel<F: Float>(&neg_lr: &F, x: &mut [F], g: &[F], []: [&mut [F]; 0]) {
+    for (x, &g) in x.iter_mut().zip(g) {
+        *x = neg_lr.mul_add(g, *x);
+    }
+}
+
+/// The momentum kernels, shared by Momentum and NAG (same state: one velocity).
+/// `paper`: $v \leftarrow \gamma v + \eta g$, $\theta \leftarrow \theta - v$.
+/// `pytorch`: `buf.mul_(γ).add_(g)` (its `add_` with α = 1 is an exact product
+/// and one rounding: a plain `+`), then `param.add_(d, alpha=-lr)` fused, where
+/// d is `buf` (momentum) or `g.add(buf, alpha=γ)` fused (NAG).
+#[allow(clippy::too_many_arguments)]
+fn momentum_update<F: Float>(
+    convention: Convention,
+    nesterov: bool,
+    lr: f64,
+    gamma: f64,
+    first: bool,
+    theta: &mut [F],
+    grad: &[F],
+    velocity: &mut [F],
+) {
+    let p = (F::of(lr), F::of(gamma), first, nesterov);
+    match convention {
+        Convention::Paper => drive(theta, grad, [velocity], &p, momentum_paper::<F>),
+        Convention::Pytorch => drive(theta, grad, [velocity], &p, momentum_torch::<F>),
+    }
+}
+
+#[inline(always)]
+fn momentum_paper<F: Float>(
+    &(lr, gamma, _, _): &(F, F, bool, bool),
+    x: &mut [F],
+    g: &[F],
+    [v]: [&mut [F]; 1],
+) {
+    for ((x, &g), v) in x.iter_mut().zip(g).zip(v.iter_mut()) {
+        *v = gamma * *v + lr * g;
+        *x = *x - *v;
+    }
+}
+
+#[inline(always)]
+fn momentum_torch<F: Float>(
+    &(lr, gamma, first, nesterov): &(F, F, bool, bool),
+    x: &mut [F],
+    g: &[F],
+    [b]: [&mut [F]; 1],
+) {
+    let neg_lr = -lr;
+    for ((x, &g), b) in x.iter_mut().zip(g).zip(b.iter_mut()) {
+        *b = if first { g } else { *b * gamma + g };
+        let d = if nesterov { gamma.mul_add(*b, g) } else { *b };
+        *x = neg_lr.mul_add(d, *x);
+    }
+}
+
+/// Momentum (see `momentum`): one velocity buffer.
+#[derive(Debug, Clone)]
+pub struct MomentumSlices<F> {
+    opt: Momentum,
+    t: usize,
+    velocity: Vec<F>,
+}
+
+impl<F: Float> MomentumSlices<F> {
+    /// For `n` parameters; refuses what [`Momentum::validate`] refuses.
+    pub fn new(opt: &Momentum, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(MomentumSlices {
+            opt: *opt,
+            t: 0,
+            velocity: zeros(n),
+        })
+    }
+    /// $v_t$ (torch's `momentum_buffer`).
+    pub fn velocity(&self) -> &[F] {
+        &self.velocity
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for MomentumSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.velocity.len()
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.velocity.len(), theta, grad)?;
+        let o = &self.opt;
+        momentum_update(
+            o.convention,
+            false,
+            o.lr,
+            o.momentum,
+            self.t == 0,
+            theta,
+            grad,
+            &mut self.velocity,
+        );
+        self.t += 1;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        vec![&mut self.velocity]
+    }
+}
+
+/// NAG (see `nag`): one velocity buffer. Under `paper` the gradient is taken at
+/// the lookahead $\theta - \gamma v$ ([`NagSlices::lookahead`]); under `pytorch`
+/// at θ itself.
+#[derive(Debug, Clone)]
+pub struct NagSlices<F> {
+    opt: Nag,
+    t: usize,
+    velocity: Vec<F>,
+}
+
+impl<F: Float> NagSlices<F> {
+    /// For `n` parameters; refuses what [`Nag::validate`] refuses.
+    pub fn new(opt: &Nag, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(NagSlices {
+            opt: *opt,
+            t: 0,
+            velocity: zeros(n),
+        })
+    }
+    /// $v_t$.
+    pub fn velocity(&self) -> &[F] {
+        &self.velocity
+    }
+    /// Where the next gradient is taken, written into `point`: $\theta - \gamma v$
+    /// under `paper` (the lookahead), θ under `pytorch`
+    /// ([`optcore::Optimizer::gradient_point`]).
+    pub fn lookahead(&self, theta: &[F], point: &mut [F]) -> Result<()> {
+        check(self.velocity.len(), theta, point)?;
+        match self.opt.convention {
+            Convention::Paper => {
+                let gamma = F::of(self.opt.momentum);
+                for ((p, &x), &v) in point.iter_mut().zip(theta).zip(&self.velocity) {
+                    *p = x - gamma * v;
+                }
+            }
+            Convention::Pytorch => point.copy_from_slice(theta),
+        }
+        Ok(())
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for NagSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.velocity.len()
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.velocity.len(), theta, grad)?;
+        let o = &self.opt;
+        momentum_update(
+            o.convention,
+            true,
+            o.lr,
+            o.momentum,
+            self.t == 0,
+            theta,
+            grad,
+            &mut self.velocity,
+        );
+        self.t += 1;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        vec![&mut self.velocity]
+    }
+}
+
+/// Adagrad (see `adagrad`): the sum of squares $G$ alone (the step-through
+/// crate's recorded effective rates and updates are not kept).
+#[derive(Debug, Clone)]
+pub struct AdagradSlices<F> {
+    opt: Adagrad,
+    t: usize,
+    sum_sq_grad: Vec<F>,
+}
+
+impl<F: Float> AdagradSlices<F> {
+    /// For `n` parameters, $G_0$ = `initial_accumulator_value`; refuses what
+    /// [`Adagrad::validate`] refuses.
+    pub fn new(opt: &Adagrad, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(AdagradSlices {
+            opt: *opt,
+            t: 0,
+            sum_sq_grad: vec![F::of(opt.initial_accumulator_value); n],
+        })
+    }
+    /// $G_t$.
+    pub fn sum_sq_grad(&self) -> &[F] {
+        &self.sum_sq_grad
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for AdagradSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.sum_sq_grad.len()
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.sum_sq_grad.len(), theta, grad)?;
+        let t = self.t + 1;
+        let lr_t = F::of(self.opt.lr_at(t));
+        let eps = F::of(self.opt.eps);
+        match self.opt.convention {
+            // G ← G + g²; Δθ = −(η_t/√(G + ε))·g
+            Convention::Paper => drive(
+                theta,
+                grad,
+                [&mut self.sum_sq_grad],
+                &(lr_t, eps),
+                adagrad_paper::<F>,
+            ),
+            // state_sum.addcmul_(g, g, value=1); std = state_sum.sqrt().add_(eps);
+            // param.addcdiv_(g, std, value=-clr)
+            Convention::Pytorch => drive(
+                theta,
+                grad,
+                [&mut self.sum_sq_grad],
+                &(-lr_t, eps),
+                adagrad_torch::<F>,
+            ),
+        }
+        self.t = t;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        vec![&mut self.sum_sq_grad]
+    }
+}
+
+#[inline(always)]
+fn adagrad_paper<F: Float>(&(lr_t, eps): &(F, F), x: &mut [F], g: &[F], [big_g]: [&mut [F]; 1]) {
+    for ((x, &g), big_g) in x.iter_mut().zip(g).zip(big_g.iter_mut()) {
+        *big_g = *big_g + g * g;
+        let lr_eff = lr_t / (*big_g + eps).sqrt();
+        *x = *x + -(lr_eff * g);
+    }
+}
+
+#[inline(always)]
+fn adagrad_torch<F: Float>(
+    &(neg_lr_t, eps): &(F, F),
+    x: &mut [F],
+    g: &[F],
+    [big_g]: [&mut [F]; 1],
+) {
+    for ((x, &g), big_g) in x.iter_mut().zip(g).zip(big_g.iter_mut()) {
+        *big_g = g.mul_add(g, *big_g);
+        let std = big_g.sqrt() + eps;
+        *x = *x + (neg_lr_t * g) / std;
+    }
+}
+
+/// Adadelta (see `adadelta`): $E\[g^2\]$ and $E\[\Delta\theta^2\]$, in one pass
+/// (the step-through `paper` step makes three; every element's operations are
+/// the same and in the same order, so the numbers are too).
+#[derive(Debug, Clone)]
+pub struct AdadeltaSlices<F> {
+    opt: Adadelta,
+    t: usize,
+    avg_sq_grad: Vec<F>,
+    avg_sq_update: Vec<F>,
+}
+
+impl<F: Float> AdadeltaSlices<F> {
+    /// For `n` parameters; refuses what [`Adadelta::validate`] refuses.
+    pub fn new(opt: &Adadelta, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(AdadeltaSlices {
+            opt: *opt,
+            t: 0,
+            avg_sq_grad: zeros(n),
+            avg_sq_update: zeros(n),
+        })
+    }
+    /// $E\[g^2\]_t$ and $E\[\Delta\theta^2\]_t$.
+    pub fn averages(&self) -> (&[F], &[F]) {
+        (&self.avg_sq_grad, &self.avg_sq_update)
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for AdadeltaSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.avg_sq_grad.len()
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.avg_sq_grad.len(), theta, grad)?;
+        let o = &self.opt;
+        let p = (F::of(o.rho), F::of(1.0 - o.rho), F::of(o.eps), F::of(o.lr));
+        let state = [&mut self.avg_sq_grad[..], &mut self.avg_sq_update[..]];
+        match o.convention {
+            // E[g²] ← ρE[g²] + (1−ρ)g²; Δθ = −(RMS[Δθ]/RMS[g])·g;
+            // E[Δθ²] ← ρE[Δθ²] + (1−ρ)Δθ²; θ ← θ + lr·Δθ
+            Convention::Paper => drive(theta, grad, state, &p, adadelta_paper::<F>),
+            // square_avg.mul_(ρ).addcmul_(g, g, value=1−ρ); std = √(square_avg + ε);
+            // delta = √(acc_delta + ε)/std·g; acc_delta.mul_(ρ).addcmul_(delta, delta,
+            // value=1−ρ); param.add_(delta, alpha=−lr)
+            Convention::Pytorch => drive(theta, grad, state, &p, adadelta_torch::<F>),
+        }
+        self.t += 1;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        vec![&mut self.avg_sq_grad, &mut self.avg_sq_update]
+    }
+}
+
+#[inline(always)]
+fn adadelta_paper<F: Float>(
+    &(rho, one_minus_rho, eps, lr): &(F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [sq, acc]: [&mut [F]; 2],
+) {
+    for (((x, &g), sq), acc) in x.iter_mut().zip(g).zip(sq.iter_mut()).zip(acc.iter_mut()) {
+        *sq = rho * *sq + one_minus_rho * (g * g);
+        let rg = (*sq + eps).sqrt();
+        let rd = (*acc + eps).sqrt();
+        let d = -(rd / rg) * g;
+        *acc = rho * *acc + one_minus_rho * (d * d);
+        *x = *x + lr * d;
+    }
+}
+
+#[inline(always)]
+fn adadelta_torch<F: Float>(
+    &(rho, one_minus_rho, eps, lr): &(F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [sq, acc]: [&mut [F]; 2],
+) {
+    let neg_lr = -lr;
+    for (((x, &g), sq), acc) in x.iter_mut().zip(g).zip(sq.iter_mut()).zip(acc.iter_mut()) {
+        *sq = (one_minus_rho * g).mul_add(g, rho * *sq);
+        let rg = (*sq + eps).sqrt();
+        let rd = (*acc + eps).sqrt();
+        let delta = (rd / rg) * g;
+        *acc = (one_minus_rho * delta).mul_add(delta, rho * *acc);
+        *x = neg_lr.mul_add(delta, *x);
+    }
+}
+
+/// RMSprop (see `rmsprop`): $E\[g^2\]$, plus $E\[g\]$ when centered and the
+/// buffer $b$ when momentum > 0 (a variant that is off keeps an empty buffer).
+#[derive(Debug, Clone)]
+pub struct RmspropSlices<F> {
+    opt: Rmsprop,
+    n: usize,
+    t: usize,
+    avg_sq_grad: Vec<F>,
+    avg_grad: Vec<F>,
+    velocity: Vec<F>,
+}
+
+impl<F: Float> RmspropSlices<F> {
+    /// For `n` parameters; refuses what [`Rmsprop::validate`] refuses.
+    pub fn new(opt: &Rmsprop, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(RmspropSlices {
+            opt: *opt,
+            n,
+            t: 0,
+            avg_sq_grad: zeros(n),
+            avg_grad: if opt.centered { zeros(n) } else { Vec::new() },
+            velocity: if opt.momentum > 0.0 {
+                zeros(n)
+            } else {
+                Vec::new()
+            },
+        })
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for RmspropSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.n
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.n, theta, grad)?;
+        let o = &self.opt;
+        let w = 1.0 - o.rho;
+        let p = RmspropParams {
+            lr: F::of(o.lr),
+            rho: F::of(o.rho),
+            one_minus_rho: F::of(1.0 - o.rho),
+            eps: F::of(o.eps),
+            mu: F::of(o.momentum),
+            // lerp's weight is 1 − ρ; ATen switches formula at ½.
+            w: F::of(w),
+            one_minus_w: F::of(1.0 - w),
+            low: w.abs() < 0.5,
+        };
+        // Unused variant buffers are empty; the kernel never touches them.
+        let state = [
+            &mut self.avg_sq_grad[..],
+            &mut self.avg_grad[..],
+            &mut self.velocity[..],
+        ];
+        // One `drive` per arm: each kernel is its own function item, inlined into
+        // the AVX2+FMA piece (a `match` yielding them would make a function
+        // pointer, which is not inlined).
+        match (o.convention, o.centered, o.momentum > 0.0) {
+            (Convention::Paper, false, false) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, false, false, false>,
+            ),
+            (Convention::Paper, true, false) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, false, true, false>,
+            ),
+            (Convention::Paper, false, true) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, false, false, true>,
+            ),
+            (Convention::Paper, true, true) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, false, true, true>,
+            ),
+            (Convention::Pytorch, false, false) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, true, false, false>,
+            ),
+            (Convention::Pytorch, true, false) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, true, true, false>,
+            ),
+            (Convention::Pytorch, false, true) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, true, false, true>,
+            ),
+            (Convention::Pytorch, true, true) => drive(
+                theta,
+                grad,
+                state,
+                &p,
+                rmsprop_kernel::<F, true, true, true>,
+            ),
+        }
+        self.t += 1;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        let mut v: Vec<&mut [F]> = vec![&mut self.avg_sq_grad];
+        if !self.avg_grad.is_empty() {
+            v.push(&mut self.avg_grad);
+        }
+        if !self.velocity.is_empty() {
+            v.push(&mut self.velocity);
+        }
+        v
+    }
+}
+
+#[derive(Clone, Copy)]
+struct RmspropParams<F> {
+    lr: F,
+    rho: F,
+    one_minus_rho: F,
+    eps: F,
+    mu: F,
+    w: F,
+    one_minus_w: F,
+    low: bool,
+}
+
+/// RMSprop's eight kernels (convention × centered × momentum) as one function
+/// whose switches are constants, so each compiles to its own branch-free loop.
+/// `paper`: $E\[g^2\] \leftarrow \rho E\[g^2\] + (1-\rho)g^2$, $d = \sqrt{E\[g^2\] (- E\[g\]^2) + \epsilon}$,
+/// θ ← θ − (η/d)g, or b ← μb + g/d, θ ← θ − ηb. `pytorch`: `addcmul_`, `lerp_`,
+/// $d = \sqrt{\cdot} + \epsilon$, `addcdiv_` and `add_(buf, alpha=-lr)` fused.
+#[inline(always)]
+fn rmsprop_kernel<F: Float, const TORCH: bool, const CENTERED: bool, const MOMENTUM: bool>(
+    p: &RmspropParams<F>,
+    x: &mut [F],
+    g: &[F],
+    [sq, ga, b]: [&mut [F]; 3],
+) {
+    let RmspropParams {
+        lr,
+        rho,
+        one_minus_rho,
+        eps,
+        mu,
+        w,
+        one_minus_w,
+        low,
+    } = *p;
+    let n = x.len();
+    let (g, sq) = (&g[..n], &mut sq[..n]);
+    let ga = if CENTERED { &mut ga[..n] } else { ga };
+    let b = if MOMENTUM { &mut b[..n] } else { b };
+    let neg_lr = -lr;
+    for i in 0..n {
+        let gi = g[i];
+        sq[i] = if TORCH {
+            (one_minus_rho * gi).mul_add(gi, rho * sq[i])
+        } else {
+            rho * sq[i] + one_minus_rho * (gi * gi)
+        };
+        let var = if CENTERED {
+            ga[i] = if TORCH {
+                lerp(ga[i], gi, w, one_minus_w, low)
+            } else {
+                rho * ga[i] + one_minus_rho * gi
+            };
+            if TORCH {
+                (-ga[i]).mul_add(ga[i], sq[i])
+            } else {
+                sq[i] - ga[i] * ga[i]
+            }
+        } else {
+            sq[i]
+        };
+        let d = if TORCH {
+            var.sqrt() + eps
+        } else {
+            (var + eps).sqrt()
+        };
+        x[i] = if MOMENTUM {
+            b[i] = mu * b[i] + gi / d;
+            if TORCH {
+                neg_lr.mul_add(b[i], x[i])
+            } else {
+                x[i] - lr * b[i]
+            }
+        } else if TORCH {
+            x[i] + (neg_lr * gi) / d
+        } else {
+            x[i] - lr / d * gi
+        };
+    }
+}
+
+/// Adam (see `adam`): $m$ and $v$, and under `paper` the running products
+/// $\beta_1^t, \beta_2^t$ (the same multiplies as the step-through crate).
+#[derive(Debug, Clone)]
+pub struct AdamSlices<F> {
+    opt: Adam,
+    t: usize,
+    m: Vec<F>,
+    v: Vec<F>,
+    beta1_power: f64,
+    beta2_power: f64,
+}
+
+impl<F: Float> AdamSlices<F> {
+    /// For `n` parameters; refuses what [`Adam::validate`] refuses.
+    pub fn new(opt: &Adam, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(AdamSlices {
+            opt: *opt,
+            t: 0,
+            m: zeros(n),
+            v: zeros(n),
+            beta1_power: 1.0,
+            beta2_power: 1.0,
+        })
+    }
+    /// $m_t$ and $v_t$.
+    pub fn moments(&self) -> (&[F], &[F]) {
+        (&self.m, &self.v)
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.m.len()
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.m.len(), theta, grad)?;
+        let o = &self.opt;
+        let t = self.t + 1;
+        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
+        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
+        let state = [&mut self.m[..], &mut self.v[..]];
+        match o.convention {
+            // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − η m̂/(√v̂ + ε) (or √(v̂ + ε))
+            Convention::Paper => {
+                self.beta1_power *= o.beta1;
+                self.beta2_power *= o.beta2;
+                let (bc1, bc2) = if o.bias_correction {
+                    (F::of(1.0 - self.beta1_power), F::of(1.0 - self.beta2_power))
+                } else {
+                    (F::of(1.0), F::of(1.0))
+                };
+                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
+                match o.eps_placement {
+                    EpsPlacement::AddedToRoot => {
+                        drive(theta, grad, state, &p, adam_paper::<F, false>)
+                    }
+                    EpsPlacement::InsideRoot => {
+                        drive(theta, grad, state, &p, adam_paper::<F, true>)
+                    }
+                }
+            }
+            // exp_avg.lerp_(g, 1−β₁); exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂);
+            // denom = √v/√(1−β₂ᵗ) + ε; param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))
+            Convention::Pytorch => {
+                let bc1 = 1.0 - pow_step(o.beta1, t);
+                let bc2 = 1.0 - pow_step(o.beta2, t);
+                let neg_step_size = F::of(-(o.lr / bc1));
+                let bc2_sqrt = F::of(bc2.sqrt());
+                let w = 1.0 - o.beta1;
+                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
+                let p = (wf, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size);
+                drive(theta, grad, state, &p, adam_torch::<F>);
+            }
+        }
+        self.t = t;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        vec![&mut self.m, &mut self.v]
+    }
+}
+
+#[inline(always)]
+fn adam_paper<F: Float, const INSIDE: bool>(
+    &(b1, b2, c1, c2, bc1, bc2, lr, eps): &(F, F, F, F, F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        *m = b1 * *m + c1 * g;
+        *v = b2 * *v + c2 * (g * g);
+        let (mh, vh) = (*m / bc1, *v / bc2);
+        let denom = if INSIDE {
+            (vh + eps).sqrt()
+        } else {
+            vh.sqrt() + eps
+        };
+        *x = *x - lr * mh / denom;
+    }
+}
+
+#[inline(always)]
+#[allow(clippy::type_complexity)]
+fn adam_torch<F: Float>(
+    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size): &(F, F, bool, F, F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        *m = lerp(*m, g, w, one_minus_w, low);
+        *v = (c2 * g).mul_add(g, b2 * *v);
+        let denom = v.sqrt() / bc2_sqrt + eps;
+        *x = *x + neg_step_size * *m / denom;
+    }
+}
+
+/// NAdam (see `nadam`): $m$ and $v$; `paper` keeps $\beta_1^t, \beta_2^t$ as
+/// running products, `pytorch` the product $\prod \mu_i$ (torch's `mu_product`).
+#[derive(Debug, Clone)]
+pub struct NadamSlices<F> {
+    opt: Nadam,
+    t: usize,
+    m: Vec<F>,
+    v: Vec<F>,
+    mu_product: f64,
+    beta2_power: f64,
+}
+
+impl<F: Float> NadamSlices<F> {
+    /// For `n` parameters; refuses what [`Nadam::validate`] refuses.
+    pub fn new(opt: &Nadam, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(NadamSlices {
+            opt: *opt,
+            t: 0,
+            m: zeros(n),
+            v: zeros(n),
+            mu_product: 1.0,
+            beta2_power: 1.0,
+        })
+    }
+    /// $m_t$ and $v_t$.
+    pub fn moments(&self) -> (&[F], &[F]) {
+        (&self.m, &self.v)
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for NadamSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.m.len()
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.m.len(), theta, grad)?;
+        let o = &self.opt;
+        let t = self.t + 1;
+        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
+        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
+        let state = [&mut self.m[..], &mut self.v[..]];
+        match o.convention {
+            // θ ← θ − η/(√v̂ + ε)·(β₁ m̂ + (1−β₁)g/(1−β₁ᵗ))
+            Convention::Paper => {
+                self.mu_product *= o.beta1;
+                self.beta2_power *= o.beta2;
+                let (bc1, bc2) = (F::of(1.0 - self.mu_product), F::of(1.0 - self.beta2_power));
+                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
+                drive(theta, grad, state, &p, nadam_paper::<F>)
+            }
+            // denom = √(v/(1−β₂ᵗ)) + ε; param.addcdiv_(g, denom, value=c_g);
+            // param.addcdiv_(m, denom, value=c_m)
+            Convention::Pytorch => {
+                let bc2 = F::of(1.0 - pow_step(o.beta2, t));
+                let mu = o.mu_at(t);
+                let mu_next = o.mu_at(t + 1);
+                let mu_product = self.mu_product * mu;
+                let mu_product_next = mu_product * mu_next;
+                let value_grad = F::of(-o.lr * (1.0 - mu) / (1.0 - mu_product));
+                let value_avg = F::of((-o.lr * mu_next) / (1.0 - mu_product_next));
+                let w = 1.0 - o.beta1;
+                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
+                let p = (
+                    wf,
+                    one_minus_w,
+                    low,
+                    b2,
+                    c2,
+                    bc2,
+                    eps,
+                    value_grad,
+                    value_avg,
+                );
+                drive(theta, grad, state, &p, nadam_torch::<F>);
+                self.mu_product = mu_product;
+            }
+        }
+        self.t = t;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        vec![&mut self.m, &mut self.v]
+    }
+}
+
+#[inline(always)]
+fn nadam_paper<F: Float>(
+    &(b1, b2, c1, c2, bc1, bc2, lr, eps): &(F, F, F, F, F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        *m = b1 * *m + c1 * g;
+        *v = b2 * *v + c2 * (g * g);
+        let m_hat = *m / bc1;
+        let v_hat = *v / bc2;
+        *x = *x - lr / (v_hat.sqrt() + eps) * (b1 * m_hat + c1 * g / bc1);
+    }
+}
+
+#[inline(always)]
+#[allow(clippy::type_complexity)]
+fn nadam_torch<F: Float>(
+    &(w, one_minus_w, low, b2, c2, bc2, eps, value_grad, value_avg): &(
+        F,
+        F,
+        bool,
+        F,
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        *m = lerp(*m, g, w, one_minus_w, low);
+        *v = (c2 * g).mul_add(g, b2 * *v);
+        let denom = (*v / bc2).sqrt() + eps;
+        *x = *x + value_grad * g / denom;
+        *x = *x + value_avg * *m / denom;
+    }
+}

@@ -1,0 +1,384 @@
+//! # The plain update over slices, fast
+//!
+//! An element-wise optimizer step is memory-bound: Adam on $n$ parameters reads
+//! $\theta, g, m, v$ and writes $\theta, m, v$, seven streams of $n$ numbers, and
+//! the arithmetic per element (a square root, a division, a few multiply-adds)
+//! costs less than moving those numbers. The step-through crates (`adam`, …)
+//! are written to be read: ndarray `Zip`s over the state they record, one thread,
+//! and the `pytorch` convention's [`f64::mul_add`] calls go to a library routine
+//! on the default x86-64 target. This crate is the same arithmetic for a user
+//! who computes:
+//!
+//! - **One pass, only the arrays the method needs.** Each optimizer keeps its
+//!   state as plain `Vec<F>` buffers allocated once ([`Adam`](adam::Adam) keeps $m, v$;
+//!   the recorded copies — Adagrad's effective rates, Adadelta's RMS — are not
+//!   kept). A step allocates nothing of its own.
+//! - **The hyperparameters come from the optimizer crates.** A fast optimizer is
+//!   built from the crate's own struct (`AdamSlices::new(&Adam { .. }, n)`),
+//!   which is validated there ([`optcore::Optimizer::validate`]): one source of
+//!   truth for defaults, domains and conventions.
+//! - **Real fused multiply-adds.** Where the `pytorch` convention rounds as
+//!   torch's fused multiply-adds do ([`optcore::torch_ops`]), the kernels call
+//!   `mul_add` inside a function compiled with `#[target_feature(enable =
+//!   "avx2,fma")]`, chosen at run time when the CPU has FMA
+//!   (`is_x86_feature_detected!`); elsewhere the same source runs as portable
+//!   code. `mul_add` is correctly rounded either way, so the numbers are the same
+//!   to the last bit, only the speed differs. The `paper` convention has no
+//!   fused operation and the compiler never fuses on its own (Rust does not
+//!   contract `a * b + c`), so AVX2 changes only the speed there too.
+//! - **Both cores for large n.** Above [`PARALLEL_MIN`] elements the slices are cut
+//!   into contiguous pieces, one per rayon thread ([`rayon::join`] halving
+//!   recursively), each piece run by the same kernel. Every element's arithmetic
+//!   is independent of the others, so the result cannot depend on the number of
+//!   threads (tested).
+//! - **f32 and f64.** Generic over the sealed [`Float`]. The per-step scalars
+//!   (bias corrections, $\eta_t$, $\mu_t$) are computed in f64 exactly as the
+//!   step-through crates compute them and rounded once to `F`; the per-element
+//!   arithmetic is done in `F`.
+//!
+//! Why rayon itself rather than ndarray's `rayon` feature and its parallel `Zip`:
+//! the kernels work on slices (no ndarray here), and a workspace build that
+//! includes this crate would switch that feature on for every crate's ndarray
+//! (cargo unifies features); notebooks, which compile the optimizer crates,
+//! must not pay for rayon.
+//!
+//! What a step checks: the lengths (a typed [`optcore::Error::Dimension`]). It does
+//! not check that the gradient is finite — that would be a second pass over $g$,
+//! one more stream of $n$ numbers (about 15 % of an Adam step); torch's fused
+//! optimizers do not check either. [`all_finite`] is there for a caller who
+//! wants it. A NaN gradient makes NaN parameters, as in torch.
+//!
+//! [`floor`] is the yardstick of the benchmark (`cargo bench -p fastupdate`): a
+//! streaming kernel over the same arrays, with the same threads, that does one
+//! addition per element.
+
+use optcore::{Error, Result};
+
+mod kernels;
+pub use kernels::{
+    AdadeltaSlices, AdagradSlices, AdamSlices, MomentumSlices, NadamSlices, NagSlices,
+    RmspropSlices, SgdSlices,
+};
+
+/// Re-exported so that a user of this crate names the same hyperparameter structs.
+pub use {adadelta, adagrad, adam, gd, momentum, nadam, nag, rmsprop};
+
+mod private {
+    pub trait Sealed {}
+    impl Sealed for f32 {}
+    impl Sealed for f64 {}
+}
+
+/// The two floating-point types the kernels run in (sealed: f32 and f64).
+pub trait Float:
+    private::Sealed
+    + Copy
+    + Send
+    + Sync
+    + Default
+    + PartialEq
+    + std::fmt::Debug
+    + std::ops::Add<Output = Self>
+    + std::ops::Sub<Output = Self>
+    + std::ops::Mul<Output = Self>
+    + std::ops::Div<Output = Self>
+    + std::ops::Neg<Output = Self>
+    + 'static
+{
+    /// `"f32"` or `"f64"`.
+    const NAME: &'static str;
+    /// An f64 rounded once to this type.
+    fn of(x: f64) -> Self;
+    /// The value as f64 (exact).
+    fn to_f64(self) -> f64;
+    /// $\sqrt{x}$, correctly rounded.
+    fn sqrt(self) -> Self;
+    /// $a\,b + c$ with one rounding (a fused multiply-add).
+    fn mul_add(self, b: Self, c: Self) -> Self;
+    /// Finite (not NaN, not ±∞).
+    fn is_finite(self) -> bool;
+}
+
+impl Float for f64 {
+    const NAME: &'static str = "f64";
+    #[inline(always)]
+    fn of(x: f64) -> Self {
+        x
+    }
+    #[inline(always)]
+    fn to_f64(self) -> f64 {
+        self
+    }
+    #[inline(always)]
+    fn sqrt(self) -> Self {
+        f64::sqrt(self)
+    }
+    #[inline(always)]
+    fn mul_add(self, b: Self, c: Self) -> Self {
+        f64::mul_add(self, b, c)
+    }
+    #[inline(always)]
+    fn is_finite(self) -> bool {
+        f64::is_finite(self)
+    }
+}
+
+impl Float for f32 {
+    const NAME: &'static str = "f32";
+    #[inline(always)]
+    fn of(x: f64) -> Self {
+        x as f32
+    }
+    #[inline(always)]
+    fn to_f64(self) -> f64 {
+        f64::from(self)
+    }
+    #[inline(always)]
+    fn sqrt(self) -> Self {
+        f32::sqrt(self)
+    }
+    #[inline(always)]
+    fn mul_add(self, b: Self, c: Self) -> Self {
+        f32::mul_add(self, b, c)
+    }
+    #[inline(always)]
+    fn is_finite(self) -> bool {
+        f32::is_finite(self)
+    }
+}
+
+/// Every element finite: the check a step leaves out (one read of `x`).
+pub fn all_finite<F: Float>(x: &[F]) -> bool {
+    x.iter().all(|v| v.is_finite())
+}
+
+/// A fast optimizer over slices: its state, built once for `n` parameters.
+pub trait SliceUpdate<F: Float>: Send {
+    /// `name/convention` and variants, as the step-through optimizer describes itself.
+    fn describe(&self) -> String;
+    /// The number of parameters it was built for.
+    fn len(&self) -> usize;
+    /// Built for no parameters.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// Steps taken so far.
+    fn steps(&self) -> usize;
+    /// One update of `theta` in place from `grad` ($\nabla J$ where the method
+    /// takes it: at θ, except NAG under `paper`, at [`NagSlices::lookahead`]).
+    /// A length mismatch is a typed error and changes nothing.
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()>;
+    /// The state arrays a step reads and writes (besides θ and g): the floor of
+    /// the benchmark streams over as many.
+    fn state_arrays(&mut self) -> Vec<&mut [F]>;
+}
+
+/// Below this many elements a step runs on the calling thread alone; above,
+/// it is cut into one contiguous piece per rayon thread (pieces not smaller
+/// than half of this). Chosen, not tuned: handing work to another thread costs
+/// microseconds, a step on 2¹⁵ f64 elements about ten; the benchmark's
+/// n = 10³ (one thread) and 10⁵ (split) rows show each side of it.
+pub const PARALLEL_MIN: usize = 1 << 15;
+
+pub(crate) fn check_len(what: &'static str, expected: usize, found: usize) -> Result<()> {
+    if expected == found {
+        Ok(())
+    } else {
+        Err(Error::Dimension {
+            what,
+            expected,
+            found,
+        })
+    }
+}
+
+/// Whether steps on this machine run the AVX2+FMA kernels (else the portable ones).
+pub fn fma_kernels() -> bool {
+    has_fma()
+}
+
+/// Does this CPU have FMA and AVX2 (checked once per step; the standard
+/// library caches the answer)?
+#[inline]
+pub(crate) fn has_fma() -> bool {
+    #[cfg(target_arch = "x86_64")]
+    {
+        std::arch::is_x86_feature_detected!("fma") && std::arch::is_x86_feature_detected!("avx2")
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    {
+        false
+    }
+}
+
+/// Runs `kernel` over `theta`, `grad` and the `K` state arrays (all of one
+/// length `n`), on the calling thread for `n < PARALLEL_MIN`, else cut into
+/// contiguous pieces over rayon's threads. Each piece runs `kernel` inside a
+/// function compiled for AVX2+FMA when the CPU has them (`fma`), else portably.
+pub(crate) fn drive<F, P, const K: usize, Kn>(
+    theta: &mut [F],
+    grad: &[F],
+    state: [&mut [F]; K],
+    p: &P,
+    kernel: Kn,
+) where
+    F: Float,
+    P: Sync,
+    Kn: Fn(&P, &mut [F], &[F], [&mut [F]; K]) + Copy + Sync,
+{
+    let fma = has_fma();
+    let n = theta.len();
+    if n < PARALLEL_MIN {
+        leaf(fma, theta, grad, state, p, kernel);
+    } else {
+        let pieces = rayon::current_num_threads().max(1);
+        let min = n.div_ceil(pieces).max(PARALLEL_MIN / 2);
+        split(fma, min, theta, grad, state, p, kernel);
+    }
+}
+
+fn split<F, P, const K: usize, Kn>(
+    fma: bool,
+    min: usize,
+    theta: &mut [F],
+    grad: &[F],
+    state: [&mut [F]; K],
+    p: &P,
+    kernel: Kn,
+) where
+    F: Float,
+    P: Sync,
+    Kn: Fn(&P, &mut [F], &[F], [&mut [F]; K]) + Copy + Sync,
+{
+    let n = theta.len();
+    if n <= min {
+        leaf(fma, theta, grad, state, p, kernel);
+        return;
+    }
+    let mid = n / 2;
+    let (t0, t1) = theta.split_at_mut(mid);
+    let (g0, g1) = grad.split_at(mid);
+    let mut lo: [&mut [F]; K] = std::array::from_fn(|_| -> &mut [F] { &mut [] });
+    let mut hi: [&mut [F]; K] = std::array::from_fn(|_| -> &mut [F] { &mut [] });
+    for (i, s) in state.into_iter().enumerate() {
+        // An unused buffer of a variant (empty) stays empty.
+        let (a, b) = s.split_at_mut(mid.min(s.len()));
+        lo[i] = a;
+        hi[i] = b;
+    }
+    rayon::join(
+        || split(fma, min, t0, g0, lo, p, kernel),
+        || split(fma, min, t1, g1, hi, p, kernel),
+    );
+}
+
+#[inline]
+fn leaf<F, P, const K: usize, Kn>(
+    fma: bool,
+    theta: &mut [F],
+    grad: &[F],
+    state: [&mut [F]; K],
+    p: &P,
+    kernel: Kn,
+) where
+    F: Float,
+    Kn: Fn(&P, &mut [F], &[F], [&mut [F]; K]),
+{
+    #[cfg(target_arch = "x86_64")]
+    if fma {
+        // SAFETY: `fma` is true only when the CPU has AVX2 and FMA (`has_fma`).
+        unsafe { leaf_fma(theta, grad, state, p, kernel) };
+        return;
+    }
+    let _ = fma;
+    kernel(p, theta, grad, state);
+}
+
+/// The same kernel, compiled with AVX2 and FMA: `mul_add` becomes one
+/// `vfmadd` instruction, loops run 4 (f64) or 8 (f32) lanes wide. A kernel is
+/// a function item marked `#[inline(always)]` with its parameters in `p` —
+/// not a closure: a closure is compiled as a function of its own, without
+/// these features, and the compiler need not inline it here (measured: with
+/// closures the pytorch kernels called the library's software `fma` per
+/// element and ran 2–8× slower than the floor).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx2,fma")]
+unsafe fn leaf_fma<F, P, const K: usize, Kn>(
+    theta: &mut [F],
+    grad: &[F],
+    state: [&mut [F]; K],
+    p: &P,
+    kernel: Kn,
+) where
+    F: Float,
+    Kn: Fn(&P, &mut [F], &[F], [&mut [F]; K]),
+{
+    kernel(p, theta, grad, state);
+}
+
+/// The floor of the benchmark: a streaming kernel that reads θ, g and every
+/// state array and writes θ and every state array — the memory traffic of a
+/// step with no arithmetic to speak of ($x \leftarrow g - x$ per element, which
+/// stays bounded over repeats) — with the same threads and pieces as a step.
+pub fn floor<F: Float>(theta: &mut [F], grad: &[F], state: Vec<&mut [F]>) -> Result<()> {
+    let n = theta.len();
+    check_len("floor: g against θ", n, grad.len())?;
+    for s in &state {
+        check_len("floor: a state array against θ", n, s.len())?;
+    }
+    if state.len() > 3 {
+        return Err(Error::Dimension {
+            what: "floor: state arrays (at most 3, as many as a step has)",
+            expected: 3,
+            found: state.len(),
+        });
+    }
+    let mut it = state.into_iter();
+    match (it.next(), it.next(), it.next()) {
+        (None, _, _) => drive(theta, grad, [], &(), floor0::<F>),
+        (Some(a), None, _) => drive(theta, grad, [a], &(), floor1::<F>),
+        (Some(a), Some(b), None) => drive(theta, grad, [a, b], &(), floor2::<F>),
+        (Some(a), Some(b), Some(c)) => drive(theta, grad, [a, b, c], &(), floor3::<F>),
+    }
+    Ok(())
+}
+
+#[inline(always)]
+fn floor0<F: Float>(_: &(), x: &mut [F], g: &[F], []: [&mut [F]; 0]) {
+    for (x, &g) in x.iter_mut().zip(g) {
+        *x = g - *x;
+    }
+}
+
+#[inline(always)]
+fn floor1<F: Float>(_: &(), x: &mut [F], g: &[F], [a]: [&mut [F]; 1]) {
+    for ((x, &g), a) in x.iter_mut().zip(g).zip(a.iter_mut()) {
+        *x = g - *x;
+        *a = g - *a;
+    }
+}
+
+#[inline(always)]
+fn floor2<F: Float>(_: &(), x: &mut [F], g: &[F], [a, b]: [&mut [F]; 2]) {
+    for (((x, &g), a), b) in x.iter_mut().zip(g).zip(a.iter_mut()).zip(b.iter_mut()) {
+        *x = g - *x;
+        *a = g - *a;
+        *b = g - *b;
+    }
+}
+
+#[inline(always)]
+fn floor3<F: Float>(_: &(), x: &mut [F], g: &[F], [a, b, c]: [&mut [F]; 3]) {
+    for ((((x, &g), a), b), c) in x
+        .iter_mut()
+        .zip(g)
+        .zip(a.iter_mut())
+        .zip(b.iter_mut())
+        .zip(c.iter_mut())
+    {
+        *x = g - *x;
+        *a = g - *a;
+        *b = g - *b;
+        *c = g - *c;
+    }
+}

@@ -1,0 +1,65 @@
+//! A step allocates nothing of its own: the counting allocator of
+//! `tests/allocation_free.rs` (testkit's, per thread) over many steps of every
+//! fast optimizer, on one piece (n below `PARALLEL_MIN`, the calling thread
+//! alone). Above it, rayon's `join` hands half the work to its pool; rayon's
+//! queue may then allocate now and then on the calling thread (its job blocks),
+//! which is the pool's bookkeeping, not the step's: the test reports that count
+//! and bounds it at one allocation per 10 steps.
+
+use fastupdate::adam::Adam;
+use fastupdate::rmsprop::Rmsprop;
+use fastupdate::*;
+use optcore::Convention;
+use testkit::{allocations, assert_counter_counts};
+
+#[global_allocator]
+static GLOBAL: testkit::CountingAllocator = testkit::CountingAllocator;
+
+fn count(opt: &mut dyn SliceUpdate<f64>, n: usize, steps: usize) -> usize {
+    let mut theta = vec![1.0; n];
+    let grad = vec![0.25; n];
+    opt.update(&mut theta, &grad).expect("update");
+    let before = allocations();
+    for _ in 0..steps {
+        opt.update(&mut theta, &grad).expect("update");
+    }
+    allocations() - before
+}
+
+#[test]
+fn steps_are_allocation_free() {
+    assert_counter_counts();
+    let n = 1000;
+    for c in [Convention::Paper, Convention::Pytorch] {
+        let rms = Rmsprop {
+            centered: true,
+            momentum: 0.9,
+            ..Rmsprop::defaults(c)
+        };
+        let mut all: Vec<Box<dyn SliceUpdate<f64>>> = vec![
+            Box::new(SgdSlices::new(&gd::Sgd::defaults(c), n).unwrap()),
+            Box::new(MomentumSlices::new(&momentum::Momentum::defaults(c), n).unwrap()),
+            Box::new(NagSlices::new(&nag::Nag::defaults(c), n).unwrap()),
+            Box::new(AdagradSlices::new(&adagrad::Adagrad::defaults(c), n).unwrap()),
+            Box::new(AdadeltaSlices::new(&adadelta::Adadelta::defaults(c), n).unwrap()),
+            Box::new(RmspropSlices::new(&Rmsprop::defaults(c), n).unwrap()),
+            Box::new(RmspropSlices::new(&rms, n).unwrap()),
+            Box::new(AdamSlices::new(&Adam::defaults(c), n).unwrap()),
+            Box::new(NadamSlices::new(&nadam::Nadam::defaults(c), n).unwrap()),
+        ];
+        for opt in &mut all {
+            let a = count(opt.as_mut(), n, 100);
+            assert_eq!(a, 0, "{} allocated {a} times in 100 steps", opt.describe());
+        }
+    }
+}
+
+#[test]
+fn parallel_steps_allocate_at_most_rayons_bookkeeping() {
+    assert_counter_counts();
+    let n = 4 * PARALLEL_MIN;
+    let mut opt = AdamSlices::<f64>::new(&Adam::defaults(Convention::Pytorch), n).unwrap();
+    let a = count(&mut opt, n, 200);
+    println!("200 parallel Adam steps: {a} allocations on the calling thread");
+    assert!(a <= 20, "{a} allocations in 200 parallel steps");
+}
