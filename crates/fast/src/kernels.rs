@@ -522,62 +522,30 @@ impl<F: Float> SliceUpdate<F> for RmspropSlices<F> {
         // the AVX2+FMA piece (a `match` yielding them would make a function
         // pointer, which is not inlined).
         match (o.convention, o.centered, o.momentum > 0.0) {
-            (Convention::Paper, false, false) => drive(
-                theta,
-                grad,
-                state,
-                &p,
-                rmsprop_kernel::<F, false, false, false>,
-            ),
-            (Convention::Paper, true, false) => drive(
-                theta,
-                grad,
-                state,
-                &p,
-                rmsprop_kernel::<F, false, true, false>,
-            ),
-            (Convention::Paper, false, true) => drive(
-                theta,
-                grad,
-                state,
-                &p,
-                rmsprop_kernel::<F, false, false, true>,
-            ),
-            (Convention::Paper, true, true) => drive(
-                theta,
-                grad,
-                state,
-                &p,
-                rmsprop_kernel::<F, false, true, true>,
-            ),
-            (Convention::Pytorch, false, false) => drive(
-                theta,
-                grad,
-                state,
-                &p,
-                rmsprop_kernel::<F, true, false, false>,
-            ),
-            (Convention::Pytorch, true, false) => drive(
-                theta,
-                grad,
-                state,
-                &p,
-                rmsprop_kernel::<F, true, true, false>,
-            ),
-            (Convention::Pytorch, false, true) => drive(
-                theta,
-                grad,
-                state,
-                &p,
-                rmsprop_kernel::<F, true, false, true>,
-            ),
-            (Convention::Pytorch, true, true) => drive(
-                theta,
-                grad,
-                state,
-                &p,
-                rmsprop_kernel::<F, true, true, true>,
-            ),
+            (Convention::Paper, false, false) => {
+                drive(theta, grad, state, &p, RmspropKernel::<false, false, false>)
+            }
+            (Convention::Paper, true, false) => {
+                drive(theta, grad, state, &p, RmspropKernel::<false, true, false>)
+            }
+            (Convention::Paper, false, true) => {
+                drive(theta, grad, state, &p, RmspropKernel::<false, false, true>)
+            }
+            (Convention::Paper, true, true) => {
+                drive(theta, grad, state, &p, RmspropKernel::<false, true, true>)
+            }
+            (Convention::Pytorch, false, false) => {
+                drive(theta, grad, state, &p, RmspropKernel::<true, false, false>)
+            }
+            (Convention::Pytorch, true, false) => {
+                drive(theta, grad, state, &p, RmspropKernel::<true, true, false>)
+            }
+            (Convention::Pytorch, false, true) => {
+                drive(theta, grad, state, &p, RmspropKernel::<true, false, true>)
+            }
+            (Convention::Pytorch, true, true) => {
+                drive(theta, grad, state, &p, RmspropKernel::<true, true, true>)
+            }
         }
         self.t += 1;
         Ok(())
@@ -604,6 +572,20 @@ struct RmspropParams<F> {
     w: F,
     one_minus_w: F,
     low: bool,
+}
+
+/// [`rmsprop_kernel`] as a [`crate::Kernel`]: a direct call, always inlined
+/// into the AVX2+FMA piece (through the `Fn` shim the largest variant was not).
+#[derive(Clone, Copy)]
+struct RmspropKernel<const TORCH: bool, const CENTERED: bool, const MOMENTUM: bool>;
+
+impl<F: Float, const TORCH: bool, const CENTERED: bool, const MOMENTUM: bool>
+    crate::Kernel<F, RmspropParams<F>, 3> for RmspropKernel<TORCH, CENTERED, MOMENTUM>
+{
+    #[inline(always)]
+    fn run(&self, p: &RmspropParams<F>, x: &mut [F], g: &[F], state: [&mut [F]; 3]) {
+        rmsprop_kernel::<F, TORCH, CENTERED, MOMENTUM>(p, x, g, state)
+    }
 }
 
 /// RMSprop's eight kernels (convention × centered × momentum) as one function
