@@ -30,16 +30,16 @@
 //! Adagrad's rate only shrinks, and it still needs a global η. Adadelta (Zeiler
 //! 2012) replaces the sum of all squared gradients by a decaying average,
 //!
-//! $$E\[g^2\]_t = \gamma\,E\[g^2\]_{t-1} + (1-\gamma)\,g_t^2,
+//! $$E\[g^2\]_t = \gamma\\,E\[g^2\]_{t-1} + (1-\gamma)\\,g_t^2,
 //! \qquad RMS\[g\]_t = \sqrt{E\[g^2\]_t + \epsilon},$$
 //!
-//! which gives the intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS\[g\]_t}\,g_t$.
+//! which gives the intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS\[g\]_t}\\,g_t$.
 //! Then the unit argument: $\Delta\theta \propto g \propto 1/(\text{unit of }\theta)$,
 //! while Newton's step $\Delta\theta = -H^{-1}g$ has the unit of θ ([`newton`],
 //! [`units`]). Replacing η by the RMS of the past updates restores it:
 //!
-//! $$\Delta\theta_t = -\frac{RMS\[\Delta\theta\]_{t-1}}{RMS\[g\]_t}\,g_t,\qquad
-//! E\[\Delta\theta^2\]_t = \gamma\,E\[\Delta\theta^2\]_{t-1} + (1-\gamma)\,\Delta\theta_t^2,
+//! $$\Delta\theta_t = -\frac{RMS\[\Delta\theta\]_{t-1}}{RMS\[g\]_t}\\,g_t,\qquad
+//! E\[\Delta\theta^2\]_t = \gamma\\,E\[\Delta\theta^2\]_{t-1} + (1-\gamma)\\,\Delta\theta_t^2,
 //! \qquad \theta_{t+1} = \theta_t + \Delta\theta_t .$$
 //!
 //! ```text

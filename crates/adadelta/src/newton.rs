@@ -1,10 +1,10 @@
 //! Newton's method, the post's unit argument made runnable:
 //!
 //! $$\Delta\theta = -H^{-1}g = -\frac{\partial f/\partial\theta}{\partial^2 f/\partial\theta^2}
-//! \;\propto\; \text{unit of }\theta .$$
+//! \\;\propto\\; \text{unit of }\theta .$$
 //!
 //! The Hessian $H$ comes from the objective (`optcore::Objective::hessian`, an
-//! nalgebra matrix). For two parameters the system $H\,\Delta\theta = -g$ is solved
+//! nalgebra matrix). For two parameters the system $H\\,\Delta\theta = -g$ is solved
 //! in closed form with `+ − × ÷` only (Cramer's rule: the same bits on every
 //! machine); for more, by nalgebra's LU decomposition. A singular Hessian (or one
 //! whose determinant is negligible next to its entries) stops the run with a typed
@@ -42,9 +42,9 @@ impl<O: Objective> Newton<O> {
     }
 }
 
-/// $\Delta\theta$ solving $H\,\Delta\theta = -g$. Two parameters: Cramer's rule with
+/// $\Delta\theta$ solving $H\\,\Delta\theta = -g$. Two parameters: Cramer's rule with
 /// plain arithmetic; otherwise nalgebra's LU. `Err` (naming step `t`) if $H$ is
-/// singular: $|\det H| \le 10^{-14}\,(|h_{00}h_{11}| + |h_{01}h_{10}|)$ for 2×2, or
+/// singular: $|\det H| \le 10^{-14}\\,(|h_{00}h_{11}| + |h_{01}h_{10}|)$ for 2×2, or
 /// LU finds no inverse.
 pub fn newton_direction(
     h: &nalgebra::DMatrix<f64>,

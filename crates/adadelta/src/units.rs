@@ -18,7 +18,7 @@
 //! let _ = theta - eta * g; // m − J/m: no such subtraction
 //! ```
 //!
-//! Nor does Adagrad's, whose update $\eta\,g/\sqrt{G}$ is a pure number:
+//! Nor does Adagrad's, whose update $\eta\\,g/\sqrt{G}$ is a pure number:
 //!
 //! ```compile_fail,E0308
 //! use adadelta::units::*;
@@ -29,7 +29,7 @@
 //! let _ = theta - step; // m − (dimensionless)
 //! ```
 //!
-//! Newton's $-H^{-1}g$ and Adadelta's $-\frac{RMS\[\Delta\theta\]}{RMS\[g\]}\,g$ are in
+//! Newton's $-H^{-1}g$ and Adadelta's $-\frac{RMS\[\Delta\theta\]}{RMS\[g\]}\\,g$ are in
 //! metres and compile:
 //!
 //! ```

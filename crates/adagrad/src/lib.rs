@@ -28,7 +28,7 @@
 //! ## The method
 //!
 //! Plain gradient descent gives every parameter the same learning rate,
-//! $\theta_{t+1,i} = \theta_{t,i} - \eta\,g_{t,i}$. Adagrad gives each parameter its
+//! $\theta_{t+1,i} = \theta_{t,i} - \eta\\,g_{t,i}$. Adagrad gives each parameter its
 //! own: it keeps, per parameter, the sum of its squared gradients so far,
 //!
 //! $$G_{t,ii} = g_{1,i}^2 + g_{2,i}^2 + \dots + g_{t,i}^2,$$
@@ -36,7 +36,7 @@
 //! the diagonal of the matrix $G_t = \sum_{\tau \le t} g_\tau g_\tau^\top$, and divides
 //! the step by its root:
 //!
-//! $$\theta_{t+1,i} = \theta_{t,i} - \frac{\eta}{\sqrt{G_{t,ii} + \epsilon}}\,g_{t,i},
+//! $$\theta_{t+1,i} = \theta_{t,i} - \frac{\eta}{\sqrt{G_{t,ii} + \epsilon}}\\,g_{t,i},
 //! \qquad
 //! \theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{G_t + \epsilon}} \odot g_t .$$
 //!
@@ -107,7 +107,7 @@ pub struct Adagrad {
     pub lr: f64,
     /// ε: inside the root (`paper`) or added to the root (`pytorch`).
     pub eps: f64,
-    /// torch's `lr_decay`: $\eta_t = \eta / (1 + (t-1)\,\text{lr\_decay})$.
+    /// torch's `lr_decay`: $\eta_t = \eta / (1 + (t-1)\\,\text{lr\_decay})$.
     pub lr_decay: f64,
     /// $G_0$, torch's `initial_accumulator_value`.
     pub initial_accumulator_value: f64,
@@ -131,7 +131,7 @@ impl Adagrad {
         }
     }
 
-    /// $\eta_t = \eta / (1 + (t-1)\,\text{lr\_decay})$, as torch computes `clr`.
+    /// $\eta_t = \eta / (1 + (t-1)\\,\text{lr\_decay})$, as torch computes `clr`.
     pub fn lr_at(&self, t: usize) -> f64 {
         self.lr / (1.0 + (t as f64 - 1.0) * self.lr_decay)
     }

@@ -31,7 +31,7 @@ pub struct SparseData {
 
 impl SparseData {
     /// `n` examples of $(1, a_1, a_2, a_3)$: the dense $a_1, a_3$ uniform on the grid
-    /// $\{-s, -0.999s, \dots, s\}$ (s = `dense_scale`), $a_2 = 1$ with probability
+    /// $\\{-s, -0.999s, \dots, s\\}$ (s = `dense_scale`), $a_2 = 1$ with probability
     /// `1/rare_every` and 0 otherwise; $w^\star = (0.5, -1, 2, 1.5)$.
     pub fn generate(n: usize, rare_every: u64, dense_scale: f64, seed: u64) -> Self {
         let mut rng = ChaCha8Rng::seed_from_u64(seed);

@@ -31,15 +31,15 @@
 //! decaying averages: of the gradient, as momentum does, and of its square, as
 //! RMSprop does, and divides one by the root of the other:
 //!
-//! $$m_t = \beta_1 m_{t-1} + (1-\beta_1)\,g_t \qquad v_t = \beta_2 v_{t-1} + (1-\beta_2)\,g_t^2$$
+//! $$m_t = \beta_1 m_{t-1} + (1-\beta_1)\\,g_t \qquad v_t = \beta_2 v_{t-1} + (1-\beta_2)\\,g_t^2$$
 //!
 //! Both start at 0, so early on they are biased towards 0. Unrolled,
 //! $m_t = (1-\beta_1)\sum_{i=1}^t \beta_1^{t-i} g_i$, and for a stationary gradient
-//! $\mathbb E\[m_t\] = (1-\beta_1^t)\,\mathbb E\[g\]$ (the weights sum to $1-\beta_1^t$).
+//! $\mathbb E\[m_t\] = (1-\beta_1^t)\\,\mathbb E\[g\]$ (the weights sum to $1-\beta_1^t$).
 //! Dividing by that sum removes the bias:
 //!
 //! $$\hat m_t = \frac{m_t}{1-\beta_1^t} \qquad \hat v_t = \frac{v_t}{1-\beta_2^t}
-//!   \qquad \theta_t = \theta_{t-1} - \eta\,\frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}$$
+//!   \qquad \theta_t = \theta_{t-1} - \eta\\,\frac{\hat m_t}{\sqrt{\hat v_t} + \epsilon}$$
 //!
 //! ```text
 //! Algorithm 1 (Kingma & Ba), defaults η = 0.001, β₁ = 0.9, β₂ = 0.999, ε = 1e-8

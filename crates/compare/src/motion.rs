@@ -3,7 +3,7 @@
 //!
 //! - [`beale_animation`]: the runs of [`Problem::Beale`] (the same start, rates and
 //!   2000 steps as the static figure [`crate::contour`]), sampled at
-//!   [`FRAMES`] steps $t_k = \operatorname{round}(2000\,(k/(K-1))^2)$, dense at
+//!   [`FRAMES`] steps $t_k = \operatorname{round}(2000\\,(k/(K-1))^2)$, dense at
 //!   the start where the adaptive methods move most, sparse at the end.
 //! - [`saddle_animation`] and [`escape_table`]: the saddle $J = x^2 - y^2$
 //!   ([`optcore::Saddle`]) from $(1, 10^{-3})$, every step of [`SADDLE_STEPS`].
@@ -73,7 +73,7 @@ pub fn saddle_runs() -> Result<Vec<Run>> {
     Ok(r.out)
 }
 
-/// Frame steps $t_k = \operatorname{round}(n\,(k/(K-1))^2)$, $k = 0, \dots, K-1$,
+/// Frame steps $t_k = \operatorname{round}(n\\,(k/(K-1))^2)$, $k = 0, \dots, K-1$,
 /// repeats dropped (all of $0..=n$ when $n < K$).
 pub fn frame_steps(n: usize, frames: usize) -> Vec<usize> {
     if n < frames || frames < 2 {

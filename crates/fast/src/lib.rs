@@ -93,7 +93,7 @@ pub trait Float:
     fn to_f64(self) -> f64;
     /// $\sqrt{x}$, correctly rounded.
     fn sqrt(self) -> Self;
-    /// $a\,b + c$ with one rounding (a fused multiply-add).
+    /// $a\\,b + c$ with one rounding (a fused multiply-add).
     fn mul_add(self, b: Self, c: Self) -> Self;
     /// Finite (not NaN, not ±∞).
     fn is_finite(self) -> bool;

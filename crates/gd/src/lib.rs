@@ -27,7 +27,7 @@
 //!
 //! ## The method
 //!
-//! $$\theta_{t+1} = \theta_t - \eta\,\nabla_\theta J(\theta_t)$$
+//! $$\theta_{t+1} = \theta_t - \eta\\,\nabla_\theta J(\theta_t)$$
 //!
 //! From the current position, move against the gradient by the learning rate η.
 //! Batch, stochastic and mini-batch GD are this one update; they differ only in

@@ -1,6 +1,6 @@
 //! Batch, stochastic and mini-batch GD as **one** algorithm with a batch size $m$:
 //!
-//! $$\theta_{t+1} = \theta_t - \eta\,\frac{1}{m}\sum_{i \in B_t} \nabla_\theta L(x_i, \theta_t)$$
+//! $$\theta_{t+1} = \theta_t - \eta\\,\frac{1}{m}\sum_{i \in B_t} \nabla_\theta L(x_i, \theta_t)$$
 //!
 //! where $B_t$ is the $t$-th batch of a seeded shuffle of the $N$ examples.
 //!

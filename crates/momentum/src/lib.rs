@@ -28,7 +28,7 @@
 //! ## The method
 //!
 //! Add the previous step's direction (inertia) to the current gradient:
-//! $$v_t = \gamma v_{t-1} + \eta\,\nabla_{\theta}J(\theta_t), \qquad
+//! $$v_t = \gamma v_{t-1} + \eta\\,\nabla_{\theta}J(\theta_t), \qquad
 //!   \theta_{t+1} = \theta_t - v_t .$$
 //! With $g_t = \eta\nabla J(\theta_t)$ and $v_1 = g_1$ this unrolls to
 //! $v_t = \sum_{k=1}^{t}\gamma^{t-k} g_k$ (see [`unroll`]): old gradients fade by a
@@ -60,9 +60,9 @@
 //! the bits of the reference trace rather than merely within 1e-15 of it.
 //!
 //! **The two conventions are one method.** Multiply torch's recursion by lr:
-//! $\mathrm{lr}\,b_t = \mu\,(\mathrm{lr}\,b_{t-1}) + \mathrm{lr}\,g_t$, which is the
-//! post's recursion for $v_t = \mathrm{lr}\,b_t$ with $\gamma = \mu$, $\eta = \mathrm{lr}$;
-//! and $\theta_t = \theta_{t-1} - \mathrm{lr}\,b_t = \theta_{t-1} - v_t$. So for a
+//! $\mathrm{lr}\\,b_t = \mu\\,(\mathrm{lr}\\,b_{t-1}) + \mathrm{lr}\\,g_t$, which is the
+//! post's recursion for $v_t = \mathrm{lr}\\,b_t$ with $\gamma = \mu$, $\eta = \mathrm{lr}$;
+//! and $\theta_t = \theta_{t-1} - \mathrm{lr}\\,b_t = \theta_{t-1} - v_t$. So for a
 //! constant learning rate the trajectories are the same (up to rounding: torch
 //! multiplies by lr after the sum, the post before); they differ once lr changes
 //! during training (a schedule rescales torch's whole buffer but only the post's
@@ -138,7 +138,7 @@ pub struct MomentumState {
     /// $g_t = \nabla J(\theta_{t-1})$ of the last step.
     pub grad: Staged,
     /// `paper`: the velocity $v_t$ (θ moved by $-v_t$). `pytorch`: torch's
-    /// `momentum_buffer` $b_t$ (θ moved by $-\mathrm{lr}\,b_t$; $v_t = \mathrm{lr}\,b_t$).
+    /// `momentum_buffer` $b_t$ (θ moved by $-\mathrm{lr}\\,b_t$; $v_t = \mathrm{lr}\\,b_t$).
     pub velocity: Array1<f64>,
     /// The loss the optimizer saw at $\theta_{t-1}$.
     pub seen_loss: f64,

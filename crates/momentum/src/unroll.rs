@@ -6,7 +6,7 @@
 //! [`momentum`] produces these by applying $v_t = \gamma v_{t-1} + g_t$ to
 //! symbols $t$ times. The symbolic machinery ([`Symbol`], [`Poly`], [`LinComb`],
 //! [`unroll`]) is `optcore::unroll`, re-exported here; it unrolls any decaying
-//! average $x_t = d\,x_{t-1} + c\,g_t$ (Adam's $m_t$, RMSprop's $E\[g^2\]_t$ too).
+//! average $x_t = d\\,x_{t-1} + c\\,g_t$ (Adam's $m_t$, RMSprop's $E\[g^2\]_t$ too).
 //!
 //! ```
 //! use momentum::unroll;

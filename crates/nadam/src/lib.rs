@@ -35,17 +35,17 @@
 //! momentum term once more. Ruder's overview (arXiv 1609.04747) writes it as
 //!
 //! $$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{\hat v_t} + \epsilon}
-//!   \Big(\beta_1 \hat m_t + \frac{(1-\beta_1)\,g_t}{1-\beta_1^t}\Big),
+//!   \Big(\beta_1 \hat m_t + \frac{(1-\beta_1)\\,g_t}{1-\beta_1^t}\Big),
 //!   \qquad \hat m_t = \frac{m_t}{1-\beta_1^t},\ \hat v_t = \frac{v_t}{1-\beta_2^t}$$
 //!
 //! with $m_t$, $v_t$ Adam's moments. Dozat's algorithm also lets the momentum
 //! coefficient change with $t$; `torch.optim.NAdam` uses the schedule of Dozat's
-//! code, $\mu_t = \beta_1\big(1 - \tfrac12\, 0.96^{t\psi}\big)$ with
+//! code, $\mu_t = \beta_1\big(1 - \tfrac12\\, 0.96^{t\psi}\big)$ with
 //! $\psi$ = `momentum_decay` = 0.004, and divides by products of the $\mu$'s:
 //!
 //! $$\theta_t = \theta_{t-1}
-//!   - \frac{\eta(1-\mu_t)}{1-\prod_{i\le t}\mu_i}\,\frac{g_t}{\sqrt{\hat v_t}+\epsilon}
-//!   - \frac{\eta\,\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\,\frac{m_t}{\sqrt{\hat v_t}+\epsilon}$$
+//!   - \frac{\eta(1-\mu_t)}{1-\prod_{i\le t}\mu_i}\\,\frac{g_t}{\sqrt{\hat v_t}+\epsilon}
+//!   - \frac{\eta\\,\mu_{t+1}}{1-\prod_{i\le t+1}\mu_i}\\,\frac{m_t}{\sqrt{\hat v_t}+\epsilon}$$
 //!
 //! The two forms differ: $\mu_t$ starts at $\beta_1/2$ and creeps towards β₁ over
 //! thousands of steps, and even for $\psi\to\infty$ (every $\mu = \beta_1$) torch

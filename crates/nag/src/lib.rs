@@ -31,7 +31,7 @@
 //!
 //! Momentum, but the gradient is taken where the momentum is about to carry θ
 //! (the *lookahead* point $\theta_t - \gamma v_{t-1}$) instead of at θ itself:
-//! $$v_t = \gamma v_{t-1} + \eta\,\nabla_\theta J(\theta_t - \gamma v_{t-1}), \qquad
+//! $$v_t = \gamma v_{t-1} + \eta\\,\nabla_\theta J(\theta_t - \gamma v_{t-1}), \qquad
 //!   \theta_{t+1} = \theta_t - v_t .$$
 //! If the momentum is about to overshoot, the gradient at the lookahead point
 //! already points back, and the step is corrected before it is taken: the post's
@@ -58,15 +58,15 @@
 //! ```
 //!
 //! **torch's iterate is the post's lookahead point.** Write $\varphi_t = \theta_{t-1} -
-//! \gamma v_{t-1}$ for the post's lookahead at step $t$ and $v = \mathrm{lr}\,b$. Then
+//! \gamma v_{t-1}$ for the post's lookahead at step $t$ and $v = \mathrm{lr}\\,b$. Then
 //! $$\varphi_{t+1} = \theta_t - \gamma v_t = \varphi_t + \gamma v_{t-1} - (1+\gamma) v_t
 //!   = \varphi_t - \eta\nabla J(\varphi_t) - \gamma v_t
-//!   = \varphi_t - \mathrm{lr}\,(\nabla J(\varphi_t) + \mu b_t),$$
+//!   = \varphi_t - \mathrm{lr}\\,(\nabla J(\varphi_t) + \mu b_t),$$
 //! using $v_t = \gamma v_{t-1} + \eta\nabla J(\varphi_t)$, which is exactly torch's
 //! update with $\theta' = \varphi$, and $\varphi_1 = \theta_0$ (as $v_0 = 0$). So
 //! after the change of variables $\theta' = \theta - \gamma v$ the two are one
 //! method: torch's $\theta'_t$ equals the post's $\theta_t - \gamma v_t$, both see the
-//! same gradients, and $\mathrm{lr}\,b_t = v_t$ (up to rounding). The record's
+//! same gradients, and $\mathrm{lr}\\,b_t = v_t$ (up to rounding). The record's
 //! `lookahead` is the point where the gradient was taken in either convention
 //! ($\varphi_t$ for `paper`, $\theta'_{t-1}$ for `pytorch`); the
 //! [`examples::crosswalk`] table shows the equality in numbers.

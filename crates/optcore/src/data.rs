@@ -237,7 +237,7 @@ macro_rules! full_batch_objective {
 
 full_batch_objective!(LeastSquares, Logistic, Softmax);
 
-/// Least squares: $L(x_i, w) = \tfrac12 (w^\top x_i - y_i)^2$, gradient $(w^\top x_i - y_i)\,x_i$.
+/// Least squares: $L(x_i, w) = \tfrac12 (w^\top x_i - y_i)^2$, gradient $(w^\top x_i - y_i)\\,x_i$.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LeastSquares {
     pub data: Dataset,
@@ -332,7 +332,7 @@ impl ExampleLoss for LeastSquares {
 }
 
 /// Binary logistic regression: targets in {0, 1}, $p_i = \sigma(w^\top x_i)$,
-/// $L(x_i, w) = -y_i \ln p_i - (1-y_i)\ln(1-p_i)$, gradient $(p_i - y_i)\,x_i$.
+/// $L(x_i, w) = -y_i \ln p_i - (1-y_i)\ln(1-p_i)$, gradient $(p_i - y_i)\\,x_i$.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Logistic {
     pub data: Dataset,
@@ -401,7 +401,7 @@ impl ExampleLoss for Logistic {
 
 /// Softmax (multinomial logistic) regression with k classes: $W$ is k × d, stored
 /// row-major in θ; $L(x_i, W) = -\ln \mathrm{softmax}(W x_i)_{y_i}$, gradient
-/// $(p - e_{y_i})\,x_i^\top$.
+/// $(p - e_{y_i})\\,x_i^\top$.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Softmax {
     pub data: Dataset,

@@ -17,7 +17,7 @@
 //!   outside this project), compiled in with `include_str!`, for tests and examples.
 //! - [`quantity`]: every recorded quantity's one column name and one symbol.
 //! - [`pieces`]: shared update pieces (decaying averages, sums of squares, βᵗ).
-//! - [`unroll`]: a decaying average $x_t = d\,x_{t-1} + c\,g_t$ unrolled in
+//! - [`unroll`]: a decaying average $x_t = d\\,x_{t-1} + c\\,g_t$ unrolled in
 //!   symbols (the post's $v_1 \dots v_4$, Adam's $m_t$).
 //! - [`linalg`]: norms, distances, cosines of parameter vectors; the eigenvalue
 //!   range of a Hessian (nalgebra).

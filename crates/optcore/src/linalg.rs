@@ -25,12 +25,12 @@ pub fn dot(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {
     a.iter().zip(b.iter()).map(|(x, y)| x * y).sum()
 }
 
-/// $\|v\| = \sqrt{\sum_i v_i^2}$, summed from $i = 0$ up.
+/// $\\|v\\| = \sqrt{\sum_i v_i^2}$, summed from $i = 0$ up.
 pub fn norm(v: ArrayView1<f64>) -> f64 {
     v.iter().map(|x| x * x).sum::<f64>().sqrt()
 }
 
-/// $\|a - b\| = \sqrt{\sum_i (a_i - b_i)^2}$, e.g. how far an iterate $\theta_t$
+/// $\\|a - b\\| = \sqrt{\sum_i (a_i - b_i)^2}$, e.g. how far an iterate $\theta_t$
 /// still is from the minimiser $\theta^\*$. Different lengths give NaN.
 pub fn distance(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {
     if a.len() != b.len() {
@@ -43,7 +43,7 @@ pub fn distance(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {
         .sqrt()
 }
 
-/// $\cos(a, b) = a^\top b / (\|a\|\,\|b\|)$: 1 when a batch gradient points
+/// $\cos(a, b) = a^\top b / (\\|a\\|\\,\\|b\\|)$: 1 when a batch gradient points
 /// exactly along the full gradient, 0 when it is orthogonal to it. NaN when
 /// either vector is 0 or the lengths differ.
 pub fn cosine(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {

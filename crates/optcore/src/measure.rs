@@ -16,7 +16,7 @@ pub fn step_record<R>(row: &Row<R>) -> Result<&R> {
 }
 
 /// The indices $t \ge 1$ at which `values` changes sign:
-/// $v_{t-1}\,v_t < 0$. A value of exactly 0 (or NaN) is no crossing on
+/// $v_{t-1}\\,v_t < 0$. A value of exactly 0 (or NaN) is no crossing on
 /// either side, so touching 0 is not counted.
 ///
 /// ```

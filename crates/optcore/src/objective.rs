@@ -368,7 +368,7 @@ impl Objective for FnObjective {
     }
 }
 
-/// $J(\theta) = c\,\theta$ in one dimension: the same gradient $c$ everywhere
+/// $J(\theta) = c\\,\theta$ in one dimension: the same gradient $c$ everywhere
 /// and no minimum. What a method does under a constant gradient (bias
 /// correction, a growing velocity, a shrinking rate) shows on it undisturbed.
 #[derive(Debug, Clone, Copy, PartialEq)]

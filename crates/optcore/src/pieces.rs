@@ -9,14 +9,14 @@
 
 use ndarray::{ArrayView1, ArrayViewMut1, Zip};
 
-/// A decaying average: $m_t = \beta\,m_{t-1} + (1-\beta)\,x_t$ (Adam's $m_t$,
+/// A decaying average: $m_t = \beta\\,m_{t-1} + (1-\beta)\\,x_t$ (Adam's $m_t$,
 /// centered RMSprop's $E\[g\]_t$).
 #[inline]
 pub fn decay(avg: f64, x: f64, beta: f64) -> f64 {
     beta * avg + (1.0 - beta) * x
 }
 
-/// A decaying average of squares: $E\[x^2\]_t = \rho\,E\[x^2\]_{t-1} + (1-\rho)\,x_t^2$
+/// A decaying average of squares: $E\[x^2\]_t = \rho\\,E\[x^2\]_{t-1} + (1-\rho)\\,x_t^2$
 /// (Adadelta's $E\[g^2\]$ and $E\[\Delta\theta^2\]$, RMSprop's $E\[g^2\]$, Adam's $v_t$).
 #[inline]
 pub fn decay_sq(avg: f64, x: f64, rho: f64) -> f64 {

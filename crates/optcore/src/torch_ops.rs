@@ -25,19 +25,19 @@ pub fn lerp(start: f64, end: f64, weight: f64) -> f64 {
     }
 }
 
-/// `x.addcmul_(t1, t2, value=v)`: $x + (v\,t_1)\,t_2$, the last multiply-add fused.
+/// `x.addcmul_(t1, t2, value=v)`: $x + (v\\,t_1)\\,t_2$, the last multiply-add fused.
 #[inline]
 pub fn addcmul(x: f64, value: f64, t1: f64, t2: f64) -> f64 {
     (value * t1).mul_add(t2, x)
 }
 
-/// `x.addcdiv_(t1, t2, value=v)`: $x + (v\,t_1)/t_2$ (a division cannot fuse).
+/// `x.addcdiv_(t1, t2, value=v)`: $x + (v\\,t_1)/t_2$ (a division cannot fuse).
 #[inline]
 pub fn addcdiv(x: f64, value: f64, t1: f64, t2: f64) -> f64 {
     x + value * t1 / t2
 }
 
-/// `x.add_(y, alpha=a)`: $x + a\,y$ as one fused multiply-add.
+/// `x.add_(y, alpha=a)`: $x + a\\,y$ as one fused multiply-add.
 #[inline]
 pub fn add_scaled(x: f64, alpha: f64, y: f64) -> f64 {
     alpha.mul_add(y, x)

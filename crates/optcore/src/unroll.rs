@@ -5,8 +5,8 @@
 //! $$v_2 = g_2 + \gamma g_1,\quad v_3 = g_3 + \gamma g_2 + \gamma^2 g_1,\quad
 //!   v_4 = g_4 + \gamma g_3 + \gamma^2 g_2 + \gamma^3 g_1 .$$
 //! This module does that unrolling symbolically for any recurrence of the form
-//! $$x_t = d\,x_{t-1} + c\,g_t,\qquad x_0 = 0
-//!   \quad\Longrightarrow\quad x_t = c\sum_{k=1}^{t} d^{\,t-k} g_k ,$$
+//! $$x_t = d\\,x_{t-1} + c\\,g_t,\qquad x_0 = 0
+//!   \quad\Longrightarrow\quad x_t = c\sum_{k=1}^{t} d^{\\,t-k} g_k ,$$
 //! where the decay $d$ and the input factor $c$ are polynomials in one named
 //! scalar symbol. Momentum is $d = \gamma$, $c = 1$ (`momentum::unroll::momentum`);
 //! Adam's first moment $m_t = \beta_1 m_{t-1} + (1-\beta_1) g_t$ is $d = \beta_1$,
@@ -23,7 +23,7 @@
 //!   [`Poly::constant`], [`Poly::monomial`], [`Poly::symbol`], [`Poly::one_minus`],
 //!   [`Poly::add`], [`Poly::mul`], [`Poly::pow`], [`Poly::eval`] (powers by
 //!   repeated multiplication: exact and portable), [`Poly::latex`], [`Poly::text`].
-//! - [`LinComb`]: $c\cdot\sum_k p_k(s)\, g_k$, a common factor $c$ times a linear
+//! - [`LinComb`]: $c\cdot\sum_k p_k(s)\\, g_k$, a common factor $c$ times a linear
 //!   combination of indexed vectors $g_k$ (newest first), with
 //!   [`LinComb::term`], [`LinComb::scaled`], [`LinComb::plus`],
 //!   [`LinComb::distributed`] (factor multiplied into every coefficient),
@@ -111,7 +111,7 @@ impl Poly {
     pub fn constant(c: i64) -> Self {
         Poly::new(vec![c])
     }
-    /// $c\,s^p$.
+    /// $c\\,s^p$.
     pub fn monomial(c: i64, p: usize) -> Self {
         let mut v = vec![0; p + 1];
         v[p] = c;
@@ -131,7 +131,7 @@ impl Poly {
     pub fn is_one(&self) -> bool {
         self.coeffs == [1]
     }
-    /// `Some((c, p))` if this is a single term $c\,s^p$.
+    /// `Some((c, p))` if this is a single term $c\\,s^p$.
     pub fn as_monomial(&self) -> Option<(i64, usize)> {
         let nz: Vec<usize> = (0..self.coeffs.len())
             .filter(|&i| self.coeffs[i] != 0)
@@ -253,7 +253,7 @@ impl Style {
     }
 }
 
-/// One term $p_k(s)\,g_k$ of a [`LinComb`].
+/// One term $p_k(s)\\,g_k$ of a [`LinComb`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Term {
     /// $k$ in $g_k$.
@@ -261,7 +261,7 @@ pub struct Term {
     pub coeff: Poly,
 }
 
-/// $c(s)\cdot\sum_k p_k(s)\,g_k$: a common factor times a linear combination of
+/// $c(s)\cdot\sum_k p_k(s)\\,g_k$: a common factor times a linear combination of
 /// the indexed vectors $g_k$, terms ordered by index, newest (largest) first,
 /// with no zero coefficients.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -439,8 +439,8 @@ impl std::fmt::Display for LinComb {
     }
 }
 
-/// Unrolls $x_t = d\,x_{t-1} + c\,g_t$, $x_0 = 0$, by applying the recurrence $t$
-/// times to symbolic values: the result is $c\sum_{k=1}^t d^{\,t-k} g_k$ with the
+/// Unrolls $x_t = d\\,x_{t-1} + c\\,g_t$, $x_0 = 0$, by applying the recurrence $t$
+/// times to symbolic values: the result is $c\sum_{k=1}^t d^{\\,t-k} g_k$ with the
 /// factor $c$ kept outside the sum.
 pub fn unroll(symbol: &Symbol, vector: &str, decay: &Poly, input: &Poly, t: usize) -> LinComb {
     let mut x = LinComb::zero(symbol, vector);

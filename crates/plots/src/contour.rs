@@ -6,7 +6,7 @@
 //!    = 101, i.e. 100 × 100 cells: fine enough that Rosenbrock's narrow valley
 //!    does not break its lowest level lines into pieces) spanning the given
 //!    ranges exactly ([`Grid::sample`]).
-//! 2. **Levels.** $c_k = J_{\min} + \ell\,(R/\ell)^{k/n}$, $k = 0, \dots, n-1$, where
+//! 2. **Levels.** $c_k = J_{\min} + \ell\\,(R/\ell)^{k/n}$, $k = 0, \dots, n-1$, where
 //!    $J_{\min}, J_{\max}$ are the smallest and largest finite grid values,
 //!    $R = J_{\max} - J_{\min}$ and $\ell = 10^{-3} R$ ([`geometric_levels`]): the
 //!    levels are spaced geometrically in the height above the minimum, so the
@@ -98,7 +98,7 @@ impl Grid {
     }
 }
 
-/// `n` levels $c_k = v_{\min} + \ell\,(R/\ell)^{k/n}$, $k = 0..n$, with $R = v_{\max} - v_{\min}$
+/// `n` levels $c_k = v_{\min} + \ell\\,(R/\ell)^{k/n}$, $k = 0..n$, with $R = v_{\max} - v_{\min}$
 /// over the finite `values` and $\ell$ = `floor` · R. Errors if there is no finite
 /// value, or all are equal (a flat function has no level lines).
 pub fn geometric_levels(values: &[f64], n: usize, floor: f64) -> Result<Vec<f64>> {

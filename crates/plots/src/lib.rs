@@ -5,7 +5,7 @@
 //!
 //! - [`LineChart`]: several series $(x, y)$ on one chart with a legend, linear or
 //!   logarithmic $y$ (loss curves $J(\theta_t)$ against $t$, see [`loss_curves`]).
-//! - [`Contour`]: the level sets $\{\theta : J(\theta) = c\}$ of a two-parameter
+//! - [`Contour`]: the level sets $\\{\theta : J(\theta) = c\\}$ of a two-parameter
 //!   objective, computed by marching squares on a grid (plotters has no contour
 //!   primitive, see [`contour`]), with optimizer trajectories
 //!   $\theta_0, \theta_1, \dots$ drawn over them, labelled arrows (e.g. NAG's

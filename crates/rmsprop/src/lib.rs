@@ -32,9 +32,9 @@
 //! RMSprop (Hinton, *Neural Networks for Machine Learning*, lecture 6e) keeps a
 //! **decaying average** instead, the first half of Adadelta:
 //!
-//! $$E\[g^2\]_t = \rho\,E\[g^2\]_{t-1} + (1-\rho)\,g_t^2$$
+//! $$E\[g^2\]_t = \rho\\,E\[g^2\]_{t-1} + (1-\rho)\\,g_t^2$$
 //!
-//! $$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{E\[g^2\]_t + \epsilon}}\,g_t$$
+//! $$\theta_{t+1} = \theta_t - \frac{\eta}{\sqrt{E\[g^2\]_t + \epsilon}}\\,g_t$$
 //!
 //! Old gradients fade by ρ per step, so the denominator tracks the *recent* RMS of
 //! the gradient and the effective rate $\eta/\sqrt{E\[g^2\]_t+\epsilon}$ no longer

@@ -18,8 +18,8 @@ use optcore::{
 use plots::{Figure, LineChart};
 
 /// How far apart two runs are once the second (in units ×k) is mapped back:
-/// $\max_t \|\theta'_t/k - \theta_t\|_\infty$ divided by the distance the first run
-/// travelled, $\max_t \|\theta_t - \theta_0\|_\infty$ (0 = the trajectories map, 1 =
+/// $\max_t \\|\theta'_t/k - \theta_t\\|_\infty$ divided by the distance the first run
+/// travelled, $\max_t \\|\theta_t - \theta_0\\|_\infty$ (0 = the trajectories map, 1 =
 /// as far apart as the run is long); then the two final losses.
 pub fn mismatch(
     a: &[Array1<f64>],

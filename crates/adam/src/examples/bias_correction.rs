@@ -10,7 +10,7 @@ use optcore::{run, Convention, Quadratic, Report, Slope, Table};
 use plots::{Contour, Figure};
 
 /// The first steps with and without bias correction. On a constant gradient the
-/// uncorrected step is $\eta\,(1-\beta_1^t)/\sqrt{1-\beta_2^t}$: about 3.2η at
+/// uncorrected step is $\eta\\,(1-\beta_1^t)/\sqrt{1-\beta_2^t}$: about 3.2η at
 /// $t = 1$ with the default betas, too large, not too small.
 pub fn bias_correction_first_steps(steps: usize) -> Result<Report> {
     let corrected = Adam {

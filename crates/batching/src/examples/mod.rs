@@ -56,7 +56,7 @@ pub fn iris_softmax() -> Result<Softmax> {
 }
 
 /// The $W$ the examples measure at: [`WEIGHT_STEPS`] full-batch gradient steps
-/// $W \leftarrow W - \eta\,\nabla L(\mathbf{x}, W)$ with $\eta$ = [`WEIGHT_LR`],
+/// $W \leftarrow W - \eta\\,\nabla L(\mathbf{x}, W)$ with $\eta$ = [`WEIGHT_LR`],
 /// from $W = 0$. Partly trained: some flowers are already easy, some still hard.
 pub fn reference_weights(loss: &Softmax) -> Array1<f64> {
     let p = loss.num_params();

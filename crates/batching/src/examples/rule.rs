@@ -1,4 +1,4 @@
-//! The rule in code: mini-batch steps $W \leftarrow W - \eta\,\nabla_W L(\mathbf{x}_B, W)$
+//! The rule in code: mini-batch steps $W \leftarrow W - \eta\\,\nabla_W L(\mathbf{x}_B, W)$
 //! with $L(\mathbf{x}_B, W) = \frac1m\sum_{i\in B} L(x_i, W)$, as the library takes
 //! them, for the notebook's from-scratch cell to be checked against.
 

@@ -25,7 +25,7 @@ fn check_batch_size(m: usize, n: usize) -> Result<()> {
     }
 }
 
-/// $\mathbb{E}\,\|\hat g_B - \nabla L\|^2 = \frac{\sigma^2}{m}\cdot\frac{N-m}{N-1}$: the
+/// $\mathbb{E}\\,\\|\hat g_B - \nabla L\\|^2 = \frac{\sigma^2}{m}\cdot\frac{N-m}{N-1}$: the
 /// variance of the mean gradient of a batch of `m` drawn without replacement
 /// from `n` examples whose gradients spread by `sigma2` around their mean.
 pub fn minibatch_variance(sigma2: f64, m: usize, n: usize) -> f64 {
@@ -58,7 +58,7 @@ pub fn full_gradient_of_rows(rows: &Array2<f64>) -> Array1<f64> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct VarianceRow {
     pub m: usize,
-    /// Mean of $\|\hat g_B - \nabla L\|^2$ over the draws.
+    /// Mean of $\\|\hat g_B - \nabla L\\|^2$ over the draws.
     pub measured: f64,
     /// Standard error of `measured` (sample s.d. of the draws / √draws).
     pub std_error: f64,
@@ -73,7 +73,7 @@ pub struct VarianceStudy {
     pub n: usize,
     pub draws: usize,
     pub seed: u64,
-    /// $\sigma^2 = \frac1N\sum_i \|\nabla L(x_i, W) - \nabla L(\mathbf{x}, W)\|^2$.
+    /// $\sigma^2 = \frac1N\sum_i \\|\nabla L(x_i, W) - \nabla L(\mathbf{x}, W)\\|^2$.
     pub sigma2: f64,
     pub rows: Vec<VarianceRow>,
 }
@@ -150,7 +150,7 @@ impl VarianceStudy {
 }
 
 /// For each `m`, `draws` mini-batches drawn without replacement (each a fresh
-/// seeded shuffle, first m indices), and $\|\hat g_B - \nabla L(\mathbf{x}, W)\|^2$
+/// seeded shuffle, first m indices), and $\\|\hat g_B - \nabla L(\mathbf{x}, W)\\|^2$
 /// averaged, next to its exact expectation $\frac{\sigma^2}{m}\cdot\frac{N-m}{N-1}$.
 pub fn gradient_variance(sizes: &[usize], draws: usize, seed: u64) -> Result<VarianceStudy> {
     if draws < 2 {

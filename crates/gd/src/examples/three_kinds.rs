@@ -39,7 +39,7 @@ pub struct IrisRegression {
     pub initial_loss: f64,
     /// $J^\* = J(w^\*)$.
     pub optimal_loss: f64,
-    /// $J^\* + 1\%\,(J(\theta_0) - J^\*)$.
+    /// $J^\* + 1\%\\,(J(\theta_0) - J^\*)$.
     pub target: f64,
     /// Eigenvalues of $H = \frac1N X^\top X$.
     pub lambda_min: f64,
@@ -117,7 +117,7 @@ pub fn iris_regression() -> Result<IrisRegression> {
 /// One update of each kind from $\theta_0 = 0$, with the numbers of the post's
 /// formulas: batch GD averages all N example gradients, stochastic GD uses one
 /// example $(x^{(i)}, y^{(i)})$, mini-batch GD averages m of them. For least
-/// squares the example gradient is $(w^\top x_i - y_i)\,x_i$.
+/// squares the example gradient is $(w^\top x_i - y_i)\\,x_i$.
 pub fn variant_steps() -> Result<Report> {
     let p = iris_regression()?;
     let runs = runs(&p)?;

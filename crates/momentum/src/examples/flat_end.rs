@@ -18,7 +18,7 @@ pub const SLIDE_LR: f64 = 0.5;
 /// Steps simulated on the slide.
 pub const SLIDE_STEPS: usize = 150;
 
-/// The post's slide: $J(x) = -s\,x$ for $x < 0$ (downhill towards $+x$), then a
+/// The post's slide: $J(x) = -s\\,x$ for $x < 0$ (downhill towards $+x$), then a
 /// flat plane $J = 0$, $\nabla J = 0$ for $x \ge 0$.
 pub fn slide() -> FnObjective {
     FnObjective::new(

@@ -35,7 +35,7 @@ pub fn reference_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)
     Ok((paper, torch))
 }
 
-/// The post's $v_t$ beside torch's $\mathrm{lr}\,b_t$, and both trajectories, step by step.
+/// The post's $v_t$ beside torch's $\mathrm{lr}\\,b_t$, and both trajectories, step by step.
 pub fn conventions() -> Result<Report> {
     let (paper, torch) = reference_runs()?;
     let lr = REFERENCE_LR;

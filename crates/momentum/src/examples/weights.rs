@@ -109,7 +109,7 @@ pub fn weights_figure() -> Result<Figure> {
 }
 
 /// Series: the half-life $\ln\frac12/\ln\gamma$ against γ, on the grid
-/// $\gamma_i = 1 - \frac12\,0.8^i$, $i = 0 \dots 20$ (0.5 up to 0.9942), beside the
+/// $\gamma_i = 1 - \frac12\\,0.8^i$, $i = 0 \dots 20$ (0.5 up to 0.9942), beside the
 /// approximation $\ln 2/(1-\gamma)$ (from $\ln\gamma \approx -(1-\gamma)$).
 pub fn half_life_series() -> Vec<Series> {
     let grid: Vec<f64> = (0..=20)

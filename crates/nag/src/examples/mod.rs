@@ -110,7 +110,7 @@ impl MomentumVsNag {
             self.steps,
         )
     }
-    /// $\|\theta - \theta^\*\|$.
+    /// $\\|\theta - \theta^\*\\|$.
     pub fn distance(&self, theta: ArrayView1<f64>) -> f64 {
         distance(theta, self.minimum.view())
     }
