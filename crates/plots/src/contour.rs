@@ -310,8 +310,8 @@ impl<'a> Contour<'a> {
             level_values: None,
             grid: DEFAULT_GRID,
             title: None,
-            x_label: "θ₀".into(),
-            y_label: "θ₁".into(),
+            x_label: "θ[0]".into(),
+            y_label: "θ[1]".into(),
             size: (640, 480),
             legend: Corner::Auto,
             show_minimum: true,
@@ -401,7 +401,7 @@ impl<'a> Contour<'a> {
         self
     }
 
-    /// One unit of θ₀ as long on screen as one unit of θ₁, so that circles look
+    /// One unit of θ\[0\] as long on screen as one unit of θ\[1\], so that circles look
     /// round and a gradient looks perpendicular to its level line. The ranges
     /// are kept; the figure's height (or, if that would pass twice the width or
     /// drop below 200 pixels, its width) is changed to fit.

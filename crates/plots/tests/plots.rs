@@ -150,8 +150,8 @@ fn labels_titles_and_legend_are_in_the_svg() {
         "momentum step",
         "gradient at lookahead",
         "minimum (0, 0)",
-        "θ₀",
-        "θ₁",
+        "θ[0]",
+        "θ[1]",
     ] {
         assert!(svg.contains(text), "{text} missing");
     }
