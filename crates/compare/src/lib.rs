@@ -300,9 +300,14 @@ impl Visit for Runner<'_> {
 
 /// The eight methods on `problem`, in the post's order.
 pub fn runs(problem: Problem) -> Result<Vec<Run>> {
-    let s = problem.setup();
+    runs_of(&problem.setup())
+}
+
+/// The eight methods under one setup (its start, rates and limits), in the
+/// post's order.
+pub(crate) fn runs_of(s: &Setup) -> Result<Vec<Run>> {
     let mut r = Runner {
-        setup: &s,
+        setup: s,
         out: Vec::new(),
     };
     each_method(s.lr_fixed, s.lr_adaptive, &mut r)?;

@@ -17,10 +17,10 @@
 //! Every number shown is computed here from the runs: [`beale_frames`],
 //! [`saddle_frames`] and [`escape_table`] are pinned by snapshots.
 
-use crate::{each_method, one, Problem, Run, Setup, Visit};
+use crate::{Problem, Run, Setup};
 use ndarray::array;
 use optcore::error::Result;
-use optcore::{Optimizer, Saddle, Table};
+use optcore::{Saddle, Table};
 use plots::{Animated, Animation};
 
 /// Frames of the Beale animation.
@@ -50,27 +50,9 @@ pub fn saddle_setup() -> Setup {
     }
 }
 
-struct Runner<'a> {
-    setup: &'a Setup,
-    out: Vec<Run>,
-}
-
-impl Visit for Runner<'_> {
-    fn visit<O: Optimizer>(&mut self, method: &'static str, opt: &O) -> Result<()> {
-        self.out.push(one(method, opt, self.setup)?);
-        Ok(())
-    }
-}
-
 /// The eight methods on the saddle, in the post's order.
 pub fn saddle_runs() -> Result<Vec<Run>> {
-    let s = saddle_setup();
-    let mut r = Runner {
-        setup: &s,
-        out: Vec::new(),
-    };
-    each_method(s.lr_fixed, s.lr_adaptive, &mut r)?;
-    Ok(r.out)
+    crate::runs_of(&saddle_setup())
 }
 
 /// Frame steps $t_k = \operatorname{round}(n\\,(k/(K-1))^2)$, $k = 0, \dots, K-1$,
