@@ -13,7 +13,6 @@ use crate::newton::newton_direction;
 use crate::{Adadelta, AdadeltaState};
 use ndarray::{array, Array1};
 use optcore::exercise::Exercise;
-use optcore::render::Markdown;
 use optcore::{Convention, Optimizer, Result};
 
 /// γ (ρ) and the gradients of [`eg2_after_two`].
@@ -123,13 +122,6 @@ pub fn newton_step() -> Result<Exercise> {
 /// Every exercise of the notebook, in order.
 pub fn all() -> Result<Vec<Exercise>> {
     Ok(vec![eg2_after_two()?, first_step()?, newton_step()?])
-}
-
-/// The notebook's "Answers (정답)" section: every exercise's
-/// [`Exercise::solution`] (the answer and each slip), in Markdown.
-pub fn solutions() -> Result<Markdown> {
-    let parts: Vec<String> = all()?.iter().map(Exercise::solution).collect();
-    Ok(Markdown::new(parts.join("\n\n")))
 }
 
 #[cfg(test)]

@@ -11,7 +11,6 @@
 use crate::{Adagrad, AdagradState};
 use ndarray::{array, Array1};
 use optcore::exercise::Exercise;
-use optcore::render::Markdown;
 use optcore::{Convention, Optimizer, Result};
 
 /// The three gradients of one parameter in [`g_after_three`] and [`rate_after_three`].
@@ -140,13 +139,6 @@ pub fn all() -> Result<Vec<Exercise>> {
         rate_after_three()?,
         first_rare_step()?,
     ])
-}
-
-/// The notebook's "Answers (정답)" section: every exercise's
-/// [`Exercise::solution`] (the answer and each slip), in Markdown.
-pub fn solutions() -> Result<Markdown> {
-    let parts: Vec<String> = all()?.iter().map(Exercise::solution).collect();
-    Ok(Markdown::new(parts.join("\n\n")))
 }
 
 #[cfg(test)]

@@ -298,6 +298,15 @@ impl Visit for Runner<'_> {
     }
 }
 
+/// "method: fault; …" for every run that stopped early, or `None`.
+pub(crate) fn stop_note(runs: &[Run]) -> Option<String> {
+    let stopped: Vec<String> = runs
+        .iter()
+        .filter_map(|r| r.stop.as_ref().map(|e| format!("{}: {e}", r.method)))
+        .collect();
+    (!stopped.is_empty()).then(|| stopped.join("; "))
+}
+
 /// The eight methods on `problem`, in the post's order.
 pub fn runs(problem: Problem) -> Result<Vec<Run>> {
     runs_of(&problem.setup())
@@ -361,13 +370,7 @@ pub fn table(problem: Problem) -> Result<Table> {
             dist.into(),
         ]);
     }
-    let stopped: Vec<String> = rs
-        .iter()
-        .filter_map(|r| r.stop.as_ref().map(|e| format!("{}: {e}", r.method)))
-        .collect();
-    if !stopped.is_empty() {
-        t.note = Some(stopped.join("; "));
-    }
+    t.note = stop_note(&rs);
     Ok(t)
 }
 

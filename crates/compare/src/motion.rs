@@ -193,13 +193,7 @@ pub fn escape_table() -> Result<Table> {
             y_at(10).into(),
         ]);
     }
-    let stopped: Vec<String> = runs
-        .iter()
-        .filter_map(|r| r.stop.as_ref().map(|e| format!("{}: {e}", r.method)))
-        .collect();
-    if !stopped.is_empty() {
-        t.note = Some(stopped.join("; "));
-    }
+    t.note = crate::stop_note(&runs);
     Ok(t)
 }
 

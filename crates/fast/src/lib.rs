@@ -180,17 +180,7 @@ pub trait SliceUpdate<F: Float>: Send {
 /// n = 10³ (one thread) and 10⁵ (split) rows show each side of it.
 pub const PARALLEL_MIN: usize = 1 << 15;
 
-pub(crate) fn check_len(what: &'static str, expected: usize, found: usize) -> Result<()> {
-    if expected == found {
-        Ok(())
-    } else {
-        Err(Error::Dimension {
-            what,
-            expected,
-            found,
-        })
-    }
-}
+pub(crate) use optcore::error::check_dim as check_len;
 
 /// Whether steps on this machine run the AVX2+FMA kernels (else the portable ones).
 pub fn fma_kernels() -> bool {

@@ -298,6 +298,13 @@ pub enum Agreement {
     Within { rel: f64, why: &'static str },
 }
 
+/// The "Answers (정답)" section of a notebook: every exercise's
+/// [`Exercise::solution`] (the answer and each slip), in order, as Markdown.
+pub fn solutions(exercises: &[Exercise]) -> crate::render::Markdown {
+    let parts: Vec<String> = exercises.iter().map(Exercise::solution).collect();
+    crate::render::Markdown::new(parts.join("\n\n"))
+}
+
 /// The from-scratch check: θ₁, θ₂, … as the student's own code computed them,
 /// beside the library's trace of the same run, and whether they agree.
 #[derive(Debug, Clone, PartialEq)]
@@ -551,6 +558,14 @@ mod tests {
         assert!(html.ends_with(&Verdict::from_check(&c).to_html()), "{html}");
         let c = compare_with_trace(&mine[..1], &trace, Agreement::Bits);
         assert!(c.agrees() && c.steps == 1);
+    }
+
+    #[test]
+    fn solutions_are_each_solution_in_order() {
+        let a = Exercise::new("a", 1.0).near_miss(2.0, "doubled");
+        let b = Exercise::new("b", 3.0);
+        let md = solutions(&[a.clone(), b.clone()]).to_string();
+        assert_eq!(md, format!("{}\n\n{}", a.solution(), b.solution()));
     }
 
     #[test]
