@@ -97,7 +97,10 @@ use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
 use optcore::pieces::{decay_avg_sq, rms};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{
+    check_step, Convention, Field, Flags, FromFlags, LearningRate, Optimizer, Oracle, Record,
+    Staged,
+};
 
 /// Hyperparameters of Adadelta.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -241,6 +244,29 @@ impl Adadelta {
     }
 }
 
+/// Zeiler's Adadelta (`paper`) has no learning rate: $\mathrm{RMS}\[\Delta\theta\]_{t-1}$
+/// takes η's place, and its `lr` field (1 in the paper) is only a fixed scale of
+/// the step. So under `paper` there is nothing for a schedule to set: `lr()` is
+/// `None` and `with_lr` is an [`Error::NoLearningRate`]. torch's Adadelta
+/// (`pytorch`) has an `lr` that scales the step, and a schedule sets it.
+impl LearningRate for Adadelta {
+    fn lr(&self) -> Option<f64> {
+        match self.convention {
+            Convention::Paper => None,
+            Convention::Pytorch => Some(self.lr),
+        }
+    }
+    fn with_lr(&self, lr: f64) -> Result<Self> {
+        match self.convention {
+            Convention::Paper => Err(Error::NoLearningRate {
+                optimizer: "adadelta",
+                convention: self.convention,
+            }),
+            Convention::Pytorch => Adadelta { lr, ..*self }.validated(),
+        }
+    }
+}
+
 impl Optimizer for Adadelta {
     type State = AdadeltaState;
     type Record = AdadeltaRecord;
@@ -302,6 +328,26 @@ impl Optimizer for Adadelta {
 
 #[cfg(test)]
 mod tests {
+    use optcore::LearningRate;
+
+    #[test]
+    fn only_torchs_adadelta_has_a_learning_rate_to_schedule() {
+        let paper = Adadelta::defaults(Convention::Paper);
+        assert_eq!(paper.lr(), None);
+        assert_eq!(
+            paper.with_lr(0.5).unwrap_err(),
+            Error::NoLearningRate {
+                optimizer: "adadelta",
+                convention: Convention::Paper
+            }
+        );
+        let torch = Adadelta::defaults(Convention::Pytorch);
+        assert_eq!(torch.lr(), Some(1.0));
+        let set = torch.with_lr(0.5).unwrap();
+        assert_eq!((set.lr, set.rho, set.eps), (0.5, torch.rho, torch.eps));
+        let msg = torch.with_lr(-1.0).unwrap_err().to_string();
+        assert!(msg.starts_with("invalid lr = -1"), "{msg}");
+    }
     use super::*;
     use ndarray::array;
     use optcore::{run, Quadratic};

@@ -252,6 +252,9 @@ impl Adagrad {
     }
 }
 
+// η is the `lr` field: a learning-rate schedule (the `schedule` crate) sets it.
+optcore::learning_rate_field!(Adagrad);
+
 impl Optimizer for Adagrad {
     type State = AdagradState;
     type Record = AdagradRecord;

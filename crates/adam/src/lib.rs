@@ -271,6 +271,9 @@ impl Adam {
     }
 }
 
+// η is the `lr` field: a learning-rate schedule (the `schedule` crate) sets it.
+optcore::learning_rate_field!(Adam);
+
 impl Optimizer for Adam {
     type State = AdamState;
     type Record = AdamRecord;

@@ -127,6 +127,9 @@ impl Record for SgdState {
     }
 }
 
+// η is the `lr` field: a learning-rate schedule (the `schedule` crate) sets it.
+optcore::learning_rate_field!(Sgd);
+
 impl Optimizer for Sgd {
     type State = SgdState;
     type Record = SgdRecord;
@@ -175,6 +178,20 @@ impl Optimizer for Sgd {
 
 #[cfg(test)]
 mod tests {
+    use optcore::LearningRate;
+
+    /// `learning_rate_field!` reads and sets `lr` and validates the copy.
+    #[test]
+    fn learning_rate_is_the_lr_field() {
+        let opt = Sgd::defaults(Convention::Pytorch);
+        assert_eq!(opt.lr(), Some(opt.lr));
+        let set = opt.with_lr(0.25).unwrap();
+        assert_eq!(set, Sgd { lr: 0.25, ..opt });
+        for bad in [0.0, -0.1, f64::NAN] {
+            let e = opt.with_lr(bad).unwrap_err().to_string();
+            assert!(e.contains("lr"), "{e}");
+        }
+    }
     use super::*;
     use ndarray::array;
     use optcore::{run, Quadratic};

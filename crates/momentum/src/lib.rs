@@ -212,6 +212,9 @@ impl Momentum {
     }
 }
 
+// η is the `lr` field: a learning-rate schedule (the `schedule` crate) sets it.
+optcore::learning_rate_field!(Momentum);
+
 impl Optimizer for Momentum {
     type State = MomentumState;
     type Record = MomentumRecord;

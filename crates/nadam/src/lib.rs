@@ -272,6 +272,9 @@ impl Nadam {
     }
 }
 
+// η is the `lr` field: a learning-rate schedule (the `schedule` crate) sets it.
+optcore::learning_rate_field!(Nadam);
+
 impl Optimizer for Nadam {
     type State = NadamState;
     type Record = NadamRecord;

@@ -257,6 +257,9 @@ impl Nag {
     }
 }
 
+// η is the `lr` field: a learning-rate schedule (the `schedule` crate) sets it.
+optcore::learning_rate_field!(Nag);
+
 impl Optimizer for Nag {
     type State = NagState;
     type Record = NagRecord;

@@ -38,6 +38,13 @@ pub enum Error {
     Parse { what: String, message: String },
     /// A table has no column of that name (a split or a lookup by name).
     Column { name: String, table: String },
+    /// A learning rate was asked of an optimizer that has none: Adadelta in
+    /// Zeiler's (`paper`) form, which replaces η by $\mathrm{RMS}\[\Delta\theta\]_{t-1}$.
+    /// A learning-rate schedule cannot wrap it (see `optcore::LearningRate`).
+    NoLearningRate {
+        optimizer: &'static str,
+        convention: crate::optimizer::Convention,
+    },
 }
 
 /// `Result` with this crate's [`Error`].
@@ -83,6 +90,13 @@ impl fmt::Display for Error {
             Error::Column { name, table } => {
                 write!(f, "no column {name:?} in the table \"{table}\"")
             }
+            Error::NoLearningRate {
+                optimizer,
+                convention,
+            } => write!(
+                f,
+                "{optimizer}/{convention} has no learning rate to set or schedule; use the pytorch convention, whose lr scales the step"
+            ),
         }
     }
 }

@@ -9,7 +9,8 @@
 //!   and nalgebra Hessians, a constant slope, rescaled coordinates, and closures.
 //! - [`data`]: data sets (iris, compiled in) and per-example losses (least squares,
 //!   logistic, softmax) whose batch loss is the mean of example losses.
-//! - [`optimizer`]: the [`Optimizer`] / [`Oracle`] / [`Record`] traits, [`Convention`].
+//! - [`optimizer`]: the [`Optimizer`] / [`Oracle`] / [`Record`] traits, [`Convention`],
+//!   and [`LearningRate`] (the η a schedule sets).
 //! - [`trace`]: the loop ([`run`], [`run_with`]) and the [`Trace`] it records.
 //! - [`render`]: stable number formatting, tables, Markdown/LaTeX, notebook display.
 //! - [`reference`](mod@reference): the reference traces and cases vendored in
@@ -56,7 +57,7 @@ pub use objective::{
 };
 pub use objective::{Rescaled, Slope};
 pub use optimizer::{
-    check_step, Convention, Exact, Field, Given, Optimizer, Oracle, Record, Staged,
+    check_step, Convention, Exact, Field, Given, LearningRate, Optimizer, Oracle, Record, Staged,
 };
 pub use render::{fmt_num, Markdown, Report, Table};
 pub use trace::{run, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS, MAX_TRACE_STEPS};

@@ -433,3 +433,46 @@ pub trait Optimizer {
         format!("{}/{} ({inside})", self.name(), self.convention())
     }
 }
+
+/// An optimizer whose step is scaled by a learning rate η that can be read and
+/// replaced: what a learning-rate schedule (the `schedule` crate, torch's
+/// `lr_scheduler`) needs. Setting $\eta_t$ before step $t$ is all a schedule does:
+///
+/// $$\theta_t = \theta_{t-1} - \eta_t\\,u_t \qquad (u_t \text{ the method's own direction})$$
+///
+/// Every optimizer of the post implements it, most through
+/// [`learning_rate_field!`](crate::learning_rate_field) (a public `lr: f64` field).
+/// Adadelta under `paper` (Zeiler) has no η: [`LearningRate::lr`] is `None` and
+/// [`LearningRate::with_lr`] is an [`Error::NoLearningRate`].
+pub trait LearningRate {
+    /// The learning rate η, or `None` for a method that has none.
+    fn lr(&self) -> Option<f64>;
+    /// A copy with learning rate `lr`, validated as the optimizer validates
+    /// itself (a bad `lr` is an [`Error::Hyperparameter`] naming `lr`).
+    fn with_lr(&self, lr: f64) -> Result<Self>
+    where
+        Self: Sized;
+}
+
+/// Implements [`LearningRate`] for an [`Optimizer`] with a public `lr: f64`
+/// field: `lr()` reads it, `with_lr` sets it and calls
+/// [`Optimizer::validated`].
+///
+/// ```text
+/// optcore::learning_rate_field!(Adam);
+/// ```
+#[macro_export]
+macro_rules! learning_rate_field {
+    ($ty:ty) => {
+        impl $crate::optimizer::LearningRate for $ty {
+            fn lr(&self) -> ::core::option::Option<f64> {
+                ::core::option::Option::Some(self.lr)
+            }
+            fn with_lr(&self, lr: f64) -> $crate::error::Result<Self> {
+                let mut opt = ::core::clone::Clone::clone(self);
+                opt.lr = lr;
+                $crate::optimizer::Optimizer::validated(opt)
+            }
+        }
+    };
+}

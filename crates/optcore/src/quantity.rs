@@ -66,11 +66,14 @@ pub const MU_PRODUCT: Quantity = q("mu_product", "Πμ");
 pub const COEF_GRAD: Quantity = q("coef_grad", "c_g");
 /// NAdam's coefficient of $m_t$ in the update.
 pub const COEF_AVG: Quantity = q("coef_avg", "c_m");
+/// $\eta_t$, the learning rate a schedule set for step $t$ (torch:
+/// `optimizer.param_groups[0]["lr"]` during `optimizer.step()`).
+pub const LR: Quantity = q("lr", "ηₜ");
 /// Newton's Hessian, row by row.
 pub const HESSIAN: Quantity = q("H", "H (rows)");
 
 /// Every quantity, for the uniqueness test and for documentation tables.
-pub const ALL: [Quantity; 25] = [
+pub const ALL: [Quantity; 26] = [
     GRAD,
     SEEN_LOSS,
     VELOCITY,
@@ -96,6 +99,7 @@ pub const ALL: [Quantity; 25] = [
     COEF_GRAD,
     COEF_AVG,
     HESSIAN,
+    LR,
 ];
 
 #[cfg(test)]

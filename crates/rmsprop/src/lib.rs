@@ -256,6 +256,9 @@ impl Rmsprop {
     }
 }
 
+// η is the `lr` field: a learning-rate schedule (the `schedule` crate) sets it.
+optcore::learning_rate_field!(Rmsprop);
+
 impl Optimizer for Rmsprop {
     type State = RmspropState;
     type Record = RmspropRecord;
