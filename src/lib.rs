@@ -17,3 +17,4 @@ pub use batching;
 pub use compare;
 pub use optcore;
 pub use plots;
+pub use schedule;
