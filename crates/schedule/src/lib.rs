@@ -71,6 +71,9 @@
 //! \eta_t b_t$, so it acts at once. Adadelta under `paper` has no η at all
 //! ([`optcore::Error::NoLearningRate`]).
 
+pub mod examples;
+pub mod exercises;
+pub mod reference;
 
 use ndarray::{ArrayView1, ArrayViewMut1};
 use optcore::error::{check_non_negative, Error, Result};

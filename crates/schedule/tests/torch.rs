@@ -8,64 +8,16 @@ use gd::Sgd;
 use momentum::Momentum;
 use optcore::ndarray::array;
 use optcore::{run, Convention, LearningRate, Optimizer, Quadratic};
-use schedule::{
-    AnySchedule, Constant, CosineAnnealingLR, ExponentialLR, LinearLR, Schedule, Scheduled, StepLR,
-};
+use schedule::{AnySchedule, Schedule, Scheduled};
 
-const LR_CSV: &str = include_str!("../reference/torch-lr.csv");
-const RUNS_CSV: &str = include_str!("../reference/torch-runs.csv");
+use schedule::reference::{num as parse, rows, schedule_of as lookup, LR_CSV, RUNS_CSV};
 
-/// The schedule of each case name used in the two files (the script's tables).
 fn schedule_of(case: &str) -> AnySchedule {
-    match case {
-        "constant" => Constant.into(),
-        "step-10-0.5" => StepLR {
-            step_size: 10,
-            gamma: 0.5,
-        }
-        .into(),
-        "step-3-0.1" => StepLR {
-            step_size: 3,
-            gamma: 0.1,
-        }
-        .into(),
-        "exponential-0.95" => ExponentialLR { gamma: 0.95 }.into(),
-        "exponential-0.5" => ExponentialLR { gamma: 0.5 }.into(),
-        "cosine-50-0" => CosineAnnealingLR {
-            t_max: 50,
-            eta_min: 0.0,
-        }
-        .into(),
-        "cosine-20-0.01" => CosineAnnealingLR {
-            t_max: 20,
-            eta_min: 0.01,
-        }
-        .into(),
-        "linear-0.1-1-10" => LinearLR {
-            start_factor: 0.1,
-            end_factor: 1.0,
-            total_iters: 10,
-        }
-        .into(),
-        "linear-1-0.2-25" => LinearLR {
-            start_factor: 1.0,
-            end_factor: 0.2,
-            total_iters: 25,
-        }
-        .into(),
-        other => panic!("unknown case {other}"),
-    }
-}
-
-fn rows(csv: &str) -> Vec<Vec<&str>> {
-    csv.lines()
-        .skip(1)
-        .map(|l| l.split(',').collect())
-        .collect()
+    lookup(case).unwrap()
 }
 
 fn num(s: &str) -> f64 {
-    s.parse().unwrap_or_else(|_| panic!("not a number: {s}"))
+    parse(s).unwrap()
 }
 
 /// Every rate torch set, within 1e-12 of the base rate η₀ (the closed forms
@@ -188,4 +140,20 @@ fn adam_runs_match_torch() {
             ..Adam::defaults(Convention::Pytorch)
         },
     );
+}
+
+/// The appendix tables say the same as the checks above: every rate within
+/// 1e-12 of η₀, every run's rates and θ within 1e-9 relative.
+#[test]
+fn appendix_tables_are_within_tolerance() {
+    let rates = schedule::reference::rates_check().unwrap();
+    let d = rates.column("max |ours − torch|/η₀").unwrap();
+    assert_eq!(d.len(), 8);
+    assert!(d.iter().all(|&x| x <= 1e-12), "{d:?}");
+    let runs = schedule::reference::runs_check().unwrap();
+    assert_eq!(runs.rows.len(), 15);
+    for col in ["max rel. diff. ηₜ", "max rel. diff. θ"] {
+        let d = runs.column(col).unwrap();
+        assert!(d.iter().all(|&x| x <= 1e-9), "{col}: {d:?}");
+    }
 }
