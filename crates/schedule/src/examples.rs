@@ -285,13 +285,18 @@ pub enum Method {
     Adam,
 }
 
-fn loss_chart(title: String, curves: Vec<(String, Vec<f64>)>, steps: usize) -> Result<Figure> {
+fn loss_chart(
+    title: String,
+    curves: Vec<(String, Vec<f64>)>,
+    steps: usize,
+    legend: Corner,
+) -> Result<Figure> {
     let mut chart = LineChart::new(title)
         .x_label("step t")
         .y_label("loss (log scale)")
         .log_y(true)
         .x_range(0.0, steps as f64)
-        .legend(Corner::LowerLeft)
+        .legend(legend)
         .size(760, 460);
     for (label, l) in curves {
         chart = chart.series(
@@ -318,7 +323,12 @@ pub fn quadratic_loss_chart(method: Method) -> Result<Figure> {
         Method::Sgd => format!("SGD, η₀ = {QUAD_SGD_LR}"),
         Method::Adam => format!("Adam, η₀ = {QUAD_ADAM_LR}"),
     };
-    loss_chart(format!("{name} on 0.1x² + 2y²"), curves, QUAD_STEPS)
+    loss_chart(
+        format!("{name} on 0.1x² + 2y²"),
+        curves,
+        QUAD_STEPS,
+        Corner::LowerLeft,
+    )
 }
 
 /// Softmax regression on standardized iris with a bias column (15 parameters),
@@ -405,7 +415,12 @@ pub fn iris_loss_chart(method: Method) -> Result<Figure> {
         Method::Sgd => format!("mini-batch SGD, η₀ = {IRIS_SGD_LR}"),
         Method::Adam => format!("Adam, η₀ = {IRIS_ADAM_LR}"),
     };
-    loss_chart(format!("{name} on iris"), curves, iris_steps())
+    loss_chart(
+        format!("{name} on iris"),
+        curves,
+        iris_steps(),
+        Corner::UpperRight,
+    )
 }
 
 /// Adagrad (`paper`, η = [`ADAGRAD_LR`], ε = 1e-8) on the quadratic and on iris
@@ -457,11 +472,13 @@ fn at(v: &[Array1<f64>], t: usize, f: impl Fn(&Array1<f64>) -> f64) -> optcore::
 
 /// Adagrad's implied rate $\eta/\sqrt{G_{t,ii} + \epsilon}$ from real runs: on
 /// the quadratic (per coordinate) and on iris mini-batches (the mean over the
-/// 15 parameters, and that mean times $\sqrt t$). On the quadratic the gradients
-/// die out as θ converges, $G$ stops growing and the rate levels off; on
-/// mini-batches the gradients stay noisy, $G_t$ grows like $t$ and the rate
-/// falls like $1/\sqrt t$ (the last column levels off): a schedule $\eta/\sqrt t$
-/// Adagrad brings with it.
+/// 15 parameters, and that mean times $\sqrt t$). $G$ only grows, so the rate
+/// only falls: a decay schedule Adagrad brings with it, driven by the gradients
+/// it has seen rather than by $t$. On the quadratic the gradients die out as θ
+/// converges, $G$ stops growing and the rate levels off; on iris it keeps
+/// falling, but more slowly than $1/\sqrt t$ (the last column grows), since the
+/// gradients shrink as the model fits. A constant gradient would give exactly
+/// $\eta/(|g|\sqrt t)$.
 pub fn adagrad_rates() -> Result<Table> {
     let (quad, iris_rates) = adagrad_runs()?;
     let mut t = Table::new(
@@ -531,8 +548,9 @@ fn adadelta_runs() -> Result<(PerStep, PerStep)> {
 
 /// Adadelta's ratio $\mathrm{RMS}\[\Delta\theta\]_{t-1}/\mathrm{RMS}\[g\]_t$, the
 /// rate it applies in η's place, from real runs. It starts at $\sqrt\epsilon/\mathrm{RMS}\[g\]_1$
-/// (the numerator holds only ε before any update), tiny, and grows as updates
-/// accumulate: a warmup Adadelta brings with it.
+/// (the numerator holds only ε before any update), small, and grows as updates
+/// accumulate (on iris after a dip over the first steps): a warmup Adadelta
+/// brings with it.
 pub fn adadelta_ratios() -> Result<Table> {
     let (quad, iris_ratios) = adadelta_runs()?;
     let mut t = Table::new(
@@ -555,7 +573,8 @@ pub fn adadelta_ratios() -> Result<Table> {
 }
 
 /// The rates Adagrad and Adadelta apply on iris mini-batches (means over the 15
-/// parameters), over t, on a log scale, beside $\eta/\sqrt t$.
+/// parameters), over t, on a log scale, beside Adagrad's first rate times
+/// $1/\sqrt t$ (what a constant gradient would give).
 pub fn adaptive_rate_chart() -> Result<Figure> {
     let (_, ada) = adagrad_runs()?;
     let (_, delta) = adadelta_runs()?;
@@ -575,10 +594,10 @@ pub fn adaptive_rate_chart() -> Result<Figure> {
         .y_label("rate (log scale)")
         .log_y(true)
         .x_range(0.0, iris_steps() as f64)
-        .legend(Corner::LowerRight)
+        .legend(Corner::UpperRight)
         .size(760, 460)
         .series("Adagrad: η/√(Gₜ + ε)", pts(&ada))
         .series("Adadelta: RMS[Δθ]ₜ₋₁/RMS[g]ₜ", pts(&delta))
-        .series("(Adagrad's first rate)/√t", sqrt_t)
+        .series("Adagrad's first rate × 1/√t (for comparison)", sqrt_t)
         .render()
 }
