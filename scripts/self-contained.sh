@@ -15,7 +15,7 @@
 #      under $TMPDIR (default /tmp) with no `shared` beside it or above it, and
 #      there `cargo test --workspace --no-run` must build and the tests that read
 #      the reference traces (the unit and integration tests of optcore, testkit,
-#      gd, momentum, adagrad, adam and optrace, snapshots included) must pass.
+#      gd, momentum, adagrad, adam, schedule and optrace, snapshots included) must pass.
 #      The copy is kept between runs (updated by content, so cargo recompiles only
 #      what changed) and builds into its own target dir, target/self-contained:
 #      compiled workspace crates embed their source folder, so sharing the
@@ -144,7 +144,7 @@ echo "== (b) the tracked files alone, in $copy, build and pass the reference tes
   fi
   echo "ok   cargo test --workspace --no-run in the copy: ${SECONDS} s"
   SECONDS=0
-  if ! cargo test --locked --quiet --lib --tests -p optcore -p testkit -p gd -p momentum -p adagrad -p adam -p optrace \
+  if ! cargo test --locked --quiet --lib --tests -p optcore -p testkit -p gd -p momentum -p adagrad -p adam -p schedule -p optrace \
     >"$tmp/test.log" 2>&1; then
     grep -E -A12 '^(failures:|---- )|^error' "$tmp/test.log" | head -60
     echo "FAIL: the reference tests fail without anything beside the repository"
