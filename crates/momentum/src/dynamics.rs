@@ -675,6 +675,26 @@ impl RateGrid {
     }
 }
 
+/// Cells per axis of [`rate_map`].
+pub const MAP_CELLS: usize = 50;
+
+/// The rate map of the post's quadratic: the predicted rate over (η, γ) as a
+/// heat map, grey where ρ ≥ 1, with [`measured_points`] marked (their measured
+/// rates are [`rate_table`]'s).
+pub fn rate_map() -> Result<plots::Heatmap> {
+    let grid = rate_grid(MAP_CELLS)?;
+    let mut map = plots::Heatmap::new(grid.etas, grid.gammas, grid.values)
+        .title("0.1x² + 2y²: rate max(ρ(λ=0.2), ρ(λ=4)) over (η, γ)")
+        .x_label("η (learning rate)")
+        .y_label("γ (momentum)")
+        .value_label("rate ρ")
+        .grey_at_or_above(1.0, "ρ ≥ 1: diverges");
+    for (label, eta, gamma) in measured_points()? {
+        map = map.mark(label, (eta, gamma));
+    }
+    Ok(map)
+}
+
 /// Steps of a boundary run.
 pub const BOUNDARY_STEPS: usize = 3000;
 

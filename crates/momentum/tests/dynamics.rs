@@ -273,7 +273,18 @@ fn snapshots() {
     );
     snap!("dynamics_rates", rate_table().unwrap().to_string());
     snap!("dynamics_rate_grid", rate_grid(50).unwrap().summary());
+    snap!("dynamics_rate_map", rate_map().unwrap().text());
     snap!("dynamics_boundary", boundary_table().unwrap().to_string());
     snap!("dynamics_critical", critical_table().unwrap().to_string());
     snap!("dynamics_optimal", optimal_vs_gd().unwrap().to_string());
+}
+
+/// The map's marks sit in cells whose predicted rate is close to the measured one.
+#[test]
+fn rate_map_marks_the_measured_points() {
+    let map = rate_map().unwrap();
+    assert_eq!(map.marks.len(), measured_points().unwrap().len());
+    let svg = map.svg().unwrap();
+    assert_eq!(svg.matches("class=\"mark\"").count(), map.marks.len());
+    assert_eq!(svg.matches("class=\"cell\"").count(), MAP_CELLS * MAP_CELLS);
 }
