@@ -491,6 +491,20 @@ pub fn measure(
     objective: &dyn Objective,
     start: ArrayView1<f64>,
 ) -> Result<Measured> {
+    measure_with(Convention::Paper, eta, gamma, objective, start)
+}
+
+/// [`measure`] with either convention: torch's `SGD(lr=η, momentum=γ)` keeps the
+/// buffer $b = v/\eta$, so in its variables $(b, x)$ the step is
+/// $R' = egin{pmatrix} \gamma & \lambda \\ -\eta\gamma & 1 - \eta\lambda \end{pmatrix}
+///   = D R D^{-1}$, $D = \mathrm{diag}(1/\eta, 1)$: the same eigenvalues, the same rate.
+pub fn measure_with(
+    convention: Convention,
+    eta: f64,
+    gamma: f64,
+    objective: &dyn Objective,
+    start: ArrayView1<f64>,
+) -> Result<Measured> {
     let basis = Eigenbasis::of(objective)?;
     if !basis.is_axis_aligned() {
         return Err(Error::Parse {
@@ -510,7 +524,13 @@ pub fn measure(
     }
     let steps = measure_steps(predicted);
     let star = minimum(objective)?;
-    let tr = run(&momentum(eta, gamma)?, objective, start, steps)?;
+    let opt = Momentum {
+        lr: eta,
+        momentum: gamma,
+        convention,
+    }
+    .validated()?;
+    let tr = run(&opt, objective, start, steps)?;
     tr.completed()?;
     let comps = components_over_time(&basis, star.view(), &tr)?;
     let mut directions = Vec::new();
@@ -889,6 +909,47 @@ pub fn optimal_vs_gd() -> Result<Table> {
     Ok(t.with_note(
         "momentum's best rate is the square root of GD's condition-number factor: √κ in place of κ",
     ))
+}
+
+/// The two conventions have one dynamics: at [`measured_points`], torch's R′
+/// (closed-form eigenvalues of $D R D^{-1}$ are R's) and the rate measured from
+/// a run of each convention.
+pub fn conventions_table() -> Result<Table> {
+    let q = post_quadratic();
+    let mut t = Table::new(
+        "paper (v) and pytorch (b = v/η): the same rate",
+        &[
+            "point",
+            "η",
+            "γ",
+            "ρ (R)",
+            "ρ (R′, nalgebra)",
+            "measured, paper",
+            "measured, pytorch",
+        ],
+    );
+    for (label, eta, gamma) in measured_points()? {
+        let mut rho_torch = 0.0f64;
+        for lambda in [0.2, 4.0] {
+            let r = iteration_matrix(eta, gamma, lambda)?;
+            let torch = Matrix2::new(r[(0, 0)], lambda, -eta * gamma, r[(1, 1)]);
+            for mu in torch.complex_eigenvalues().iter() {
+                rho_torch = rho_torch.max(mu.norm());
+            }
+        }
+        let paper = measure_with(Convention::Paper, eta, gamma, &q, start().view())?;
+        let torch = measure_with(Convention::Pytorch, eta, gamma, &q, start().view())?;
+        t.push(vec![
+            label.into(),
+            eta.into(),
+            gamma.into(),
+            rate(eta, gamma, &[0.2, 4.0])?.into(),
+            rho_torch.into(),
+            paper.measured().into(),
+            torch.measured().into(),
+        ]);
+    }
+    Ok(t.with_note("torch multiplies by lr after the sum, the post before: the trajectories differ in the last bits only, the rates not at all"))
 }
 
 /// The one direction of the editable rule cell: λ, η, γ, x₀, steps.

@@ -5,7 +5,7 @@ use momentum::dynamics::*;
 use optcore::exercise::{compare_with_trace, Agreement};
 use optcore::nalgebra::{DMatrix, Matrix2};
 use optcore::ndarray::{array, Array1, ArrayView1, ArrayViewMut1};
-use optcore::{Error, Objective};
+use optcore::{Convention, Error, Objective};
 use testkit::snap;
 
 /// A grid of (η, γ, λ) covering every regime, the edges included.
@@ -277,6 +277,10 @@ fn snapshots() {
     snap!("dynamics_boundary", boundary_table().unwrap().to_string());
     snap!("dynamics_critical", critical_table().unwrap().to_string());
     snap!("dynamics_optimal", optimal_vs_gd().unwrap().to_string());
+    snap!(
+        "dynamics_conventions",
+        conventions_table().unwrap().to_string()
+    );
 }
 
 /// The map's marks sit in cells whose predicted rate is close to the measured one.
@@ -287,4 +291,15 @@ fn rate_map_marks_the_measured_points() {
     let svg = map.svg().unwrap();
     assert_eq!(svg.matches("class=\"mark\"").count(), map.marks.len());
     assert_eq!(svg.matches("class=\"cell\"").count(), MAP_CELLS * MAP_CELLS);
+}
+
+/// torch's buffer form measures the same rate as the post's velocity form.
+#[test]
+fn both_conventions_have_one_rate() {
+    for (_, eta, gamma) in measured_points().unwrap() {
+        let q = post_quadratic();
+        let p = measure_with(Convention::Paper, eta, gamma, &q, start().view()).unwrap();
+        let t = measure_with(Convention::Pytorch, eta, gamma, &q, start().view()).unwrap();
+        assert!((p.measured() - t.measured()).abs() < 1e-9 * p.measured());
+    }
 }
