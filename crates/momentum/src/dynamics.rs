@@ -429,6 +429,60 @@ pub fn decomposition(
     ))
 }
 
+/// η, γ and steps of [`decay_figure`]: the reference case, whose flat direction
+/// is overdamped and steep direction underdamped.
+pub const DECAY: (f64, f64, usize) = (0.4, 0.5, 60);
+
+/// Series: $|x^i_t|$ of the real run on the post's quadratic and the decay scale
+/// $\rho_i^t |x^i_0|$, per eigendirection (for a log-scale chart, where a rate is
+/// a slope).
+pub fn decay_series() -> Result<Vec<plots::Series>> {
+    let (eta, gamma, steps) = DECAY;
+    let q = post_quadratic();
+    let basis = Eigenbasis::of(&q)?;
+    let tr = run(&momentum(eta, gamma)?, &q, start().view(), steps)?;
+    tr.completed()?;
+    let comps = components_over_time(&basis, Array1::zeros(2).view(), &tr)?;
+    let mut out = Vec::new();
+    for (i, &lambda) in basis.values.iter().enumerate() {
+        let rho = spectral_radius(eta, gamma, lambda)?;
+        let x = &comps[i];
+        out.push((
+            format!(
+                "|x| along λ = {} ({})",
+                fmt_short(lambda),
+                regime(eta, gamma, lambda)?
+            ),
+            x.iter()
+                .enumerate()
+                .map(|(t, v)| (t as f64, v.abs()))
+                .collect(),
+        ));
+        out.push((
+            format!("ρᵗ|x₀|, ρ = {}", optcore::render::fmt_sig(rho, 4)),
+            (0..=steps)
+                .map(|t| (t as f64, pow(rho, t as f64) * x[0].abs()))
+                .collect(),
+        ));
+    }
+    Ok(out)
+}
+
+/// [`decay_series`] as a log-scale line chart.
+pub fn decay_figure() -> Result<plots::Figure> {
+    let (eta, gamma, _) = DECAY;
+    plots::LineChart::new(format!(
+        "the error along each eigenvector, η = {}, γ = {}",
+        fmt_short(eta),
+        fmt_short(gamma)
+    ))
+    .x_label("step t")
+    .y_label("|xᵢ,ₜ|")
+    .log_y(true)
+    .all_series(decay_series()?)
+    .render()
+}
+
 fn pow(x: f64, y: f64) -> f64 {
     libm::pow(x, y)
 }

@@ -274,6 +274,11 @@ fn snapshots() {
     snap!("dynamics_rates", rate_table().unwrap().to_string());
     snap!("dynamics_rate_grid", rate_grid(50).unwrap().summary());
     snap!("dynamics_rate_map", rate_map().unwrap().text());
+    snap!(
+        "dynamics_decay_series",
+        plots::series_text(&decay_series().unwrap())
+    );
+    assert!(decay_figure().unwrap().svg().starts_with("<svg"));
     snap!("dynamics_boundary", boundary_table().unwrap().to_string());
     snap!("dynamics_critical", critical_table().unwrap().to_string());
     snap!("dynamics_optimal", optimal_vs_gd().unwrap().to_string());
