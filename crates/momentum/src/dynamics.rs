@@ -47,7 +47,7 @@
 //! between is underdamped, with the same $|\mu| = \sqrt{\gamma^\*}$). Plain gradient
 //! descent's best is $\eta = 2/(\lambda_1 + \lambda_n)$ with rate
 //! $(\kappa - 1)/(\kappa + 1)$. On the post's $0.1x^2 + 2y^2$ ($A = \mathrm{diag}(0.2, 4)$,
-//! $\kappa = 20$): 0.634 against 0.905. See [`optimal`] and [`gd_optimal`].
+//! $\kappa = 20$): 0.635 against 0.905. See [`optimal`] and [`gd_optimal`].
 //!
 //! **Measured rates.** [`measure`] runs the real [`Momentum`] and measures, per
 //! eigendirection, the growth of the state $s_t = (x_t, x_{t-1})$:

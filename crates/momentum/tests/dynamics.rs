@@ -308,3 +308,35 @@ fn both_conventions_have_one_rate() {
         assert!((p.measured() - t.measured()).abs() < 1e-9 * p.measured());
     }
 }
+
+/// The numbers notebook 11's prose quotes, held to the library.
+#[test]
+fn the_notebooks_prose_holds() {
+    let round3 = |x: f64| format!("{x:.3}");
+    // "0.635 against 0.905" (ρ* = 0.63451…, rounded)
+    let (eta, gamma) = optimal(0.2, 4.0).unwrap();
+    assert_eq!(round3(rate(eta, gamma, &[0.2, 4.0]).unwrap()), "0.635");
+    assert_eq!(round3(gd_optimal(0.2, 4.0).unwrap().1), "0.905");
+    // "ρ₁ = 0.774", "ρ₂ = √0.5 = 0.707" at the reference case.
+    assert_eq!(round3(spectral_radius(0.4, 0.5, 0.2).unwrap()), "0.774");
+    assert_eq!(round3(spectral_radius(0.4, 0.5, 4.0).unwrap()), "0.707");
+    assert_eq!(regime(0.4, 0.5, 0.2).unwrap(), Regime::Overdamped);
+    assert_eq!(regime(0.4, 0.5, 4.0).unwrap(), Regime::Underdamped);
+    // "within 0.06 % in every direction, except at the optimal point (0.3 %)"
+    for (label, eta, gamma) in measured_points().unwrap() {
+        let m = measure(eta, gamma, &post_quadratic(), start().view()).unwrap();
+        for d in &m.directions {
+            let rel = (d.measured - d.predicted).abs() / d.predicted;
+            if label == "optimal" {
+                assert!((0.0025..0.0035).contains(&rel), "{label}: {rel}");
+            } else {
+                assert!(rel < 6e-4, "{label}: {rel}");
+            }
+        }
+    }
+    // "the real runs need about a quarter of the steps" (139 against 38).
+    let t = optimal_vs_gd().unwrap();
+    let steps = t.column(&t.header[7]).unwrap();
+    let ratio = steps[1] / steps[0];
+    assert!((0.2..0.3).contains(&ratio), "{steps:?}");
+}
