@@ -115,3 +115,90 @@ pub fn theta2() -> Result<Exercise> {
 pub fn all() -> Result<Vec<Exercise>> {
     Ok(vec![v3()?, theta2()?])
 }
+
+// ---- notebooks/11-momentum-dynamics.ipynb: momentum's dynamics (crate::dynamics) ----
+
+/// ηλ of [`critical_gamma`].
+pub const CRITICAL_ETA_LAMBDA: f64 = 0.36;
+
+/// The γ of critical damping for ηλ = 0.36.
+pub fn critical_gamma() -> Result<Exercise> {
+    let el = CRITICAL_ETA_LAMBDA;
+    let answer = crate::dynamics::critical_gamma(el)?;
+    Ok(Exercise::new(
+        format!(
+            "Momentum on one eigendirection with ηλ = {}. For which γ is it critically damped (a double eigenvalue of R)?",
+            fmt_short(el)
+        ),
+        answer,
+    )
+    .near_miss(
+        answer.sqrt(),
+        "that is √γ_c = 1 − √(ηλ), the double root's size: square it",
+    )
+    .near_miss(
+        (1.0 - el) * (1.0 - el),
+        "(1 − ηλ)² uses ηλ where √(ηλ) belongs: b² = 4γ with b = 1 + γ − ηλ gives √γ = 1 − √(ηλ)",
+    ))
+}
+
+/// η, λ and γ of [`underdamped_radius`].
+pub const UNDERDAMPED: (f64, f64, f64) = (0.1, 4.0, 0.81);
+
+/// The spectral radius of R when its eigenvalues are complex.
+pub fn underdamped_radius() -> Result<Exercise> {
+    let (eta, lambda, gamma) = UNDERDAMPED;
+    let answer = crate::dynamics::spectral_radius(eta, gamma, lambda)?;
+    Ok(Exercise::new(
+        format!(
+            "Momentum with η = {}, γ = {} on a direction with λ = {} (underdamped: R's eigenvalues are complex). What is R's spectral radius, the factor the error shrinks by per step?",
+            fmt_short(eta), fmt_short(gamma), fmt_short(lambda)
+        ),
+        answer,
+    )
+    .near_miss(
+        gamma,
+        "that is γ = det R = |μ|², the product of the two eigenvalues: |μ| is its square root",
+    )
+    .near_miss(
+        (1.0 - eta * lambda).abs(),
+        "|1 − ηλ| is gradient descent's factor (γ = 0); with momentum a complex pair has |μ| = √γ",
+    )
+    .near_miss(
+        (1.0 + gamma - eta * lambda) / 2.0,
+        "that is the real part b/2 of μ; the modulus also counts the imaginary part",
+    ))
+}
+
+/// γ and λ of [`largest_lr`].
+pub const EDGE: (f64, f64) = (0.9, 4.0);
+
+/// The largest η that still converges.
+pub fn largest_lr() -> Result<Exercise> {
+    let (gamma, lambda) = EDGE;
+    let answer = crate::dynamics::max_lr(gamma, lambda)?;
+    Ok(Exercise::new(
+        format!(
+            "Momentum with γ = {} on a direction with λ = {}. Below which η does it converge (the supremum of the η that do)?",
+            fmt_short(gamma), fmt_short(lambda)
+        ),
+        answer,
+    )
+    .near_miss(
+        crate::dynamics::max_lr(0.0, lambda)?,
+        "2/λ is plain gradient descent's edge; momentum's is ηλ < 2(1 + γ)",
+    )
+    .near_miss(
+        answer / 2.0,
+        "the factor 2 is missing: the edge is where R has the eigenvalue −1, ηλ = 2(1 + γ)",
+    ))
+}
+
+/// Every exercise of the dynamics notebook, in order.
+pub fn dynamics_all() -> Result<Vec<Exercise>> {
+    Ok(vec![
+        critical_gamma()?,
+        underdamped_radius()?,
+        largest_lr()?,
+    ])
+}

@@ -78,6 +78,7 @@
 //! **Errors.** `lr` must be finite and > 0, `momentum` in [0, 1) (γ ≥ 1 never
 //! forgets: the weights γᵏ no longer sum to a finite 1/(1 − γ)).
 
+pub mod dynamics;
 pub mod examples;
 pub mod exercises;
 pub mod unroll;

@@ -12,6 +12,9 @@
 //!   momentum step $\gamma v_{t-1}$ and its gradient step at the lookahead point), and
 //!   the known minimiser marked.
 //!
+//! - [`Heatmap`]: a value over a regular (x, y) grid in viridis with a colour
+//!   bar, cells past a limit grey, labelled marks (momentum's rate over (η, γ)).
+//!
 //! A figure's data is a `Vec<`[`Series`]`>` (a label and its points each):
 //! examples return it so that snapshots pin the numbers drawn ([`series_text`],
 //! [`series_summary`]); [`bounding_box`] fits ranges around it.
@@ -72,6 +75,7 @@
 pub mod animate;
 pub mod contour;
 pub mod diagram;
+pub mod heatmap;
 mod line;
 mod scene;
 pub mod series;
@@ -79,6 +83,7 @@ pub mod series;
 pub use animate::{Animated, Animation};
 pub use contour::Contour;
 pub use diagram::Diagram;
+pub use heatmap::Heatmap;
 pub use line::{loss_curves, LineChart};
 pub use scene::Corner;
 pub use series::{bounding_box, series_summary, series_text, Points, Series};
