@@ -69,6 +69,9 @@ registry! {
     "rmsprop" => rmsprop::Rmsprop, "RMSprop: η/√(E[g²] + ε), E[g²] a decaying average";
     "adam" => adam::Adam, "Adam: momentum and RMSprop, both bias-corrected";
     "nadam" => nadam::Nadam, "NAdam: Adam with Nesterov's lookahead on its momentum";
+    "adamax" => adamax::Adamax, "AdaMax: Adam with the infinity norm u = max(β₂u, |g|) in place of √v̂";
+    "amsgrad" => amsgrad::Amsgrad, "AMSGrad: Adam dividing by the largest second moment so far, max(v̂, v)";
+    "adamw" => adamw::AdamW, "AdamW: Adam plus weight decay λθ applied to θ, not added to the gradient";
 }
 
 #[cfg(test)]

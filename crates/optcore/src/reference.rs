@@ -21,14 +21,14 @@ pub const CASES_BEYOND_JSON: &str = include_str!("../reference/cases-beyond.json
 /// Every trace of `reference/traces/`, by name (the file name without `.csv`),
 /// with its CSV text compiled in.
 macro_rules! traces {
-    ($($name:literal),* $(,)?) => {
-        const TRACES: [(&str, &str); [$($name),*].len()] = [
-            $(($name, include_str!(concat!("../reference/traces/", $name, ".csv")))),*
+    ($list:ident, $dir:literal: $($name:literal),* $(,)?) => {
+        const $list: [(&str, &str); [$($name),*].len()] = [
+            $(($name, include_str!(concat!("../reference/", $dir, $name, ".csv")))),*
         ];
     };
 }
 
-traces!(
+traces!(TRACES, "traces/":
     "paper-adagrad-quadratic",
     "paper-momentum-quadratic",
     "pytorch-adam-quadratic",
@@ -38,6 +38,41 @@ traces!(
     "pytorch-momentum-quadratic",
     "pytorch-sgd-quadratic",
 );
+
+/// `own/cases.json`: this project's own torch.optim cases for AdaMax, AMSGrad
+/// and AdamW beyond the shared ones (same format), written by
+/// `scripts/make-beyond-traces.py` (`own/SOURCE.md` says how and with which torch).
+pub const OWN_CASES_JSON: &str = include_str!("../reference/own/cases.json");
+
+traces!(OWN_TRACES, "own/traces/":
+    "pytorch-adamax-rosenbrock-1",
+    "pytorch-adamax-beale-2",
+    "pytorch-adamax-quadratic-3",
+    "pytorch-adamax-quadratic-4",
+    "pytorch-adamax-rosenbrock-5",
+    "pytorch-amsgrad-rosenbrock-1",
+    "pytorch-amsgrad-beale-2",
+    "pytorch-amsgrad-quadratic-3",
+    "pytorch-amsgrad-beale-4",
+    "pytorch-amsgrad-rosenbrock-5",
+    "pytorch-adamw-rosenbrock-1",
+    "pytorch-adamw-beale-2",
+    "pytorch-adamw-quadratic-3",
+    "pytorch-adamw-quadratic-4",
+    "pytorch-adamw-rosenbrock-5",
+    "pytorch-adamw-beale-6",
+);
+
+/// The name of every trace of `own/traces/`, in `own/cases.json`'s order.
+pub const OWN_NAMES: [&str; OWN_TRACES.len()] = {
+    let mut names = [""; OWN_TRACES.len()];
+    let mut i = 0;
+    while i < OWN_TRACES.len() {
+        names[i] = OWN_TRACES[i].0;
+        i += 1;
+    }
+    names
+};
 
 /// The name of every vendored trace (`traces/<name>.csv`), sorted: the cases of
 /// [`CASES_JSON`] and of [`CASES_BEYOND_JSON`], one trace each.
@@ -51,11 +86,12 @@ pub const NAMES: [&str; TRACES.len()] = {
     names
 };
 
-/// The CSV text of the trace `traces/<name>.csv` (`name` without `.csv`), or
-/// `None` if there is no such trace.
+/// The CSV text of the trace `traces/<name>.csv` or `own/traces/<name>.csv`
+/// (`name` without `.csv`), or `None` if there is no such trace.
 pub fn trace_csv(name: &str) -> Option<&'static str> {
     TRACES
         .iter()
+        .chain(OWN_TRACES.iter())
         .find(|(n, _)| *n == name)
         .map(|(_, text)| *text)
 }
@@ -209,6 +245,23 @@ mod tests {
                 );
             }
             assert_eq!(&rows[0].theta, start, "{name}: row 0 is the case's start");
+        }
+    }
+
+    #[test]
+    fn own_traces_are_their_cases_in_order_with_steps_plus_one_rows() {
+        let cases = cases_of(OWN_CASES_JSON);
+        assert_eq!(cases.len(), OWN_NAMES.len());
+        for ((name, start, steps), own) in cases.iter().zip(OWN_NAMES) {
+            assert_eq!(name, own);
+            assert!(!NAMES.contains(&own), "{own} is not a shared name");
+            let rows = trace(own).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(rows.len(), steps + 1, "{own}");
+            assert!(rows.iter().enumerate().all(|(t, r)| r.t == t
+                && r.theta.len() == 2
+                && r.loss.is_finite()
+                && r.theta.iter().all(|x| x.is_finite())));
+            assert_eq!(&rows[0].theta, start, "{own}");
         }
     }
 

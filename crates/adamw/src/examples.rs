@@ -1,0 +1,136 @@
+//! The worked examples `notebooks/12-after-nadam.ipynb` shows for AdamW; each
+//! returns a value that renders itself, and `tests/snapshots.rs` pins its text.
+
+use crate::AdamW;
+use adam::Adam;
+use ndarray::{array, Array1};
+use optcore::error::Result;
+use optcore::{fmt_num, run, Convention, Optimizer, Quadratic, Report, Table};
+
+/// η, λ and the steps of [`adamw_vs_l2`].
+pub const L2_LR: f64 = 0.05;
+pub const L2_LAMBDA: f64 = 0.1;
+pub const L2_STEPS: usize = 200;
+/// The steps [`adamw_vs_l2`] tabulates.
+pub const L2_SHOWN: [usize; 8] = [1, 2, 5, 10, 20, 50, 100, 200];
+
+/// The quadratic's start in every example: $(-5, -2)$.
+pub fn quadratic_start() -> Array1<f64> {
+    array![-5.0, -2.0]
+}
+
+/// $J(\theta) + \frac{\lambda}{2}\lVert\theta\rVert^2$ for the reference quadratic
+/// $J = \sum_i c_i\theta_i^2$: a quadratic again, with $c_i + \lambda/2$.
+pub fn with_l2(lambda: f64) -> Quadratic {
+    let j = Quadratic::reference();
+    Quadratic {
+        coeffs: j.coeffs.mapv(|c| c + lambda / 2.0),
+    }
+}
+
+/// The two optimizers [`adamw_vs_l2`] compares, under the `paper` convention:
+/// Adam (η) on $J + \frac{\lambda}{2}\lVert\theta\rVert^2$, and AdamW (η, decay
+/// ηλ per step: Loshchilov & Hutter's λ is `eta * lambda`, torch's
+/// `weight_decay` would be `lambda`) on $J$. With plain SGD the two would be one
+/// method.
+pub fn l2_pair(eta: f64, lambda: f64) -> Result<(Adam, AdamW)> {
+    let adam = Adam {
+        lr: eta,
+        ..Adam::defaults(Convention::Paper)
+    }
+    .validated()?;
+    let adamw = AdamW {
+        lr: eta,
+        weight_decay: eta * lambda,
+        ..AdamW::defaults(Convention::Paper)
+    }
+    .validated()?;
+    Ok((adam, adamw))
+}
+
+/// AdamW against Adam with L2 on the quadratic from $(-5, -2)$, per coordinate.
+///
+/// The L2 gradient $\lambda\theta$ goes through Adam's $m_t$ and is divided by
+/// $\sqrt{\hat v_t} + \epsilon$, so with θ changing slowly it removes about
+/// $\eta\lambda/(\sqrt{\hat v_t} + \epsilon)$ of θ per step: a different fraction
+/// in each coordinate, largest where the gradients are smallest. AdamW removes
+/// $\eta\lambda$ of θ per step in every coordinate. The table gives both
+/// fractions and both iterates.
+pub fn adamw_vs_l2() -> Result<Report> {
+    let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
+    let start = quadratic_start();
+    let l2 = run(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
+    let w = run(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
+    l2.completed()?;
+    w.completed()?;
+    let mut table = Table::new(
+        format!(
+            "Adam on J + (λ/2)‖θ‖² vs AdamW on J, η = {}, λ = {} (AdamW's decay ηλ = {} per step)",
+            L2_LR,
+            L2_LAMBDA,
+            fmt_num(adamw.weight_decay)
+        ),
+        &[
+            "t",
+            "θ[0] Adam+L2",
+            "θ[0] AdamW",
+            "θ[1] Adam+L2",
+            "θ[1] AdamW",
+            "L2 decay/step θ[0]",
+            "L2 decay/step θ[1]",
+            "AdamW decay/step",
+        ],
+    );
+    for &t in &L2_SHOWN {
+        let (a, b) = (&l2.rows[t], &w.rows[t]);
+        let r = a.record.as_ref().expect("a step row has its record");
+        let frac = |i: usize| L2_LR * L2_LAMBDA / (r.v_hat[i].sqrt() + adam.eps);
+        let rw = b.record.as_ref().expect("a step row has its record");
+        // AdamW's record holds the decay it took off: λθₜ₋₁ = (ηλ)θₜ₋₁.
+        let wfrac = rw.decay[0] / w.rows[t - 1].theta[0];
+        table.push(vec![
+            t.into(),
+            a.theta[0].into(),
+            b.theta[0].into(),
+            a.theta[1].into(),
+            b.theta[1].into(),
+            frac(0).into(),
+            frac(1).into(),
+            wfrac.into(),
+        ]);
+    }
+    let last = l2.rows[L2_STEPS].record.as_ref().expect("record");
+    let ratio = (last.v_hat[1].sqrt() + adam.eps) / (last.v_hat[0].sqrt() + adam.eps);
+    Ok(Report::new()
+        .text(format!(
+            "L2 through Adam: the decay gradient $\\lambda\\theta$ is divided by $\\sqrt{{\\hat v_t}}+\\epsilon$ \
+             like every gradient, so it removes about $\\eta\\lambda/(\\sqrt{{\\hat v_t}}+\\epsilon)$ of θ per step \
+             (θ changing slowly). AdamW removes $\\eta\\lambda$ = {} of θ per step in every coordinate. \
+             After {} steps the L2 decay of θ[0] is {} times that of θ[1]: the coordinate with the steep \
+             gradient (θ[1], $c = 2$) is regularised less.",
+            fmt_num(adamw.weight_decay),
+            L2_STEPS,
+            fmt_num(ratio)
+        ))
+        .table(table))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With SGD, L2 and decoupled decay are the same method: the gradient of
+    /// J + (λ/2)‖θ‖² is ∇J + λθ, and η(∇J + λθ) = η∇J + ηλθ. The quadratic with
+    /// L2 is the quadratic with c + λ/2.
+    #[test]
+    fn with_l2_adds_lambda_theta_to_the_gradient() {
+        let theta = array![1.5, -2.0];
+        let g = optcore::Objective::gradient(&with_l2(0.5), theta.view());
+        let g0 = optcore::Objective::gradient(&Quadratic::reference(), theta.view());
+        let expected = g0 + 0.5 * &theta;
+        assert!(
+            (&g - &expected).iter().all(|d| d.abs() < 1e-15),
+            "{g} vs {expected}"
+        );
+    }
+}
