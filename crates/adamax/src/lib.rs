@@ -41,6 +41,9 @@
 //! `pytorch` convention never meets it while ε > 0; with ε = 0 it is refused the
 //! same way, and a run reports it as [`optcore::Error::ZeroEps`].
 
+pub mod examples;
+pub mod exercises;
+
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
 use optcore::pieces::{bias_correction, decay};
@@ -86,14 +89,20 @@ impl Adamax {
 }
 
 impl FromFlags for Adamax {
-    /// Uses `--lr`, `--beta1`, `--beta2`, and `--eps` with `pytorch`.
+    /// Uses `--lr`, `--beta1`, `--beta2`, and `--eps` with `pytorch` (the
+    /// paper's Algorithm 2 has no ε: `paper` ignores `--eps`, and `optrace`
+    /// refuses it there, as it does every flag an optimizer does not list).
     fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
         let d = Adamax::defaults(convention);
+        let eps = match convention {
+            Convention::Paper => d.eps,
+            Convention::Pytorch => flags.eps.unwrap_or(d.eps),
+        };
         Adamax {
             lr: flags.lr.unwrap_or(d.lr),
             beta1: flags.beta1.unwrap_or(d.beta1),
             beta2: flags.beta2.unwrap_or(d.beta2),
-            eps: flags.eps.unwrap_or(d.eps),
+            eps,
             ..d
         }
         .validated()

@@ -5,7 +5,8 @@ use crate::AdamW;
 use adam::Adam;
 use ndarray::{array, Array1};
 use optcore::error::Result;
-use optcore::{fmt_num, run, Convention, Optimizer, Quadratic, Report, Table};
+use optcore::render::fmt_sig;
+use optcore::{run, Convention, Optimizer, Quadratic, Report, Table, Trace};
 
 /// η, λ and the steps of [`adamw_vs_l2`].
 pub const L2_LR: f64 = 0.05;
@@ -68,7 +69,7 @@ pub fn adamw_vs_l2() -> Result<Report> {
             "Adam on J + (λ/2)‖θ‖² vs AdamW on J, η = {}, λ = {} (AdamW's decay ηλ = {} per step)",
             L2_LR,
             L2_LAMBDA,
-            fmt_num(adamw.weight_decay)
+            fmt_sig(adamw.weight_decay, 4)
         ),
         &[
             "t",
@@ -108,11 +109,111 @@ pub fn adamw_vs_l2() -> Result<Report> {
              (θ changing slowly). AdamW removes $\\eta\\lambda$ = {} of θ per step in every coordinate. \
              After {} steps the L2 decay of θ[0] is {} times that of θ[1]: the coordinate with the steep \
              gradient (θ[1], $c = 2$) is regularised less.",
-            fmt_num(adamw.weight_decay),
+            fmt_sig(adamw.weight_decay, 4),
             L2_STEPS,
-            fmt_num(ratio)
+            fmt_sig(ratio, 3)
         ))
         .table(table))
+}
+
+/// The two runs of [`adamw_vs_l2`]: Adam on $J + \frac{\lambda}{2}\lVert\theta\rVert^2$
+/// and AdamW on $J$, for the notebook's contour plot.
+pub fn l2_runs() -> Result<(Trace<adam::AdamRecord>, Trace<crate::AdamWRecord>)> {
+    let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
+    let start = quadratic_start();
+    let l2 = run(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
+    let w = run(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
+    l2.completed()?;
+    w.completed()?;
+    Ok((l2, w))
+}
+
+/// The `paper` and `pytorch` conventions with the same per-step decay: `paper`
+/// with λ, `pytorch` with `weight_decay` = λ/η. The two differ only in
+/// rounding (and in the order: torch decays θ before the Adam step, the paper
+/// subtracts both from θₜ₋₁, which is the same sum): their largest relative
+/// difference in θ over [`L2_STEPS`] steps.
+pub fn paper_vs_pytorch() -> Result<Table> {
+    let paper = AdamW {
+        lr: L2_LR,
+        weight_decay: L2_LR * L2_LAMBDA,
+        ..AdamW::defaults(Convention::Paper)
+    };
+    let torch = AdamW {
+        lr: L2_LR,
+        weight_decay: L2_LAMBDA,
+        ..AdamW::defaults(Convention::Pytorch)
+    };
+    let start = quadratic_start();
+    let a = run(&paper, Quadratic::reference(), start.view(), L2_STEPS)?;
+    let b = run(&torch, Quadratic::reference(), start.view(), L2_STEPS)?;
+    a.completed()?;
+    b.completed()?;
+    let mut worst: f64 = 0.0;
+    for (x, y) in a.rows.iter().zip(&b.rows) {
+        for i in 0..2 {
+            worst = worst.max(optcore::reference::rel_diff(x.theta[i], y.theta[i]));
+        }
+    }
+    let mut t = Table::new(
+        "AdamW paper (λ) vs pytorch (weight_decay = λ/η), same decay per step",
+        &[
+            "convention",
+            "λ as given",
+            "decay per step",
+            "θ[0] at the end",
+            "θ[1] at the end",
+        ],
+    );
+    t.push(vec![
+        "paper".into(),
+        paper.weight_decay.into(),
+        paper.weight_decay.into(),
+        a.last().theta[0].into(),
+        a.last().theta[1].into(),
+    ]);
+    t.push(vec![
+        "pytorch".into(),
+        torch.weight_decay.into(),
+        (torch.lr * torch.weight_decay).into(),
+        b.last().theta[0].into(),
+        b.last().theta[1].into(),
+    ]);
+    Ok(t.with_note(format!(
+        "largest relative difference in θ over {L2_STEPS} steps: {worst:e}"
+    )))
+}
+
+/// The `pytorch` convention against torch.optim.AdamW on every reference case
+/// ([`optcore::reference::agreement`]).
+pub fn torch_check() -> Result<Table> {
+    optcore::reference::agreement::<AdamW>()
+}
+
+/// Steps of the notebook's from-scratch rule and of [`library_run`].
+pub const SCRATCH_STEPS: usize = 5;
+
+/// The run the notebook's from-scratch rule is checked against: Loshchilov &
+/// Hutter's Algorithm 2 (`paper`), η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8,
+/// λ = 0.01, on the quadratic from (−5, −2).
+pub fn library_run() -> Result<Trace<crate::AdamWRecord>> {
+    let opt = AdamW {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        weight_decay: 0.01,
+        ..AdamW::defaults(Convention::Paper)
+    }
+    .validated()?;
+    let tr = run(
+        &opt,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        SCRATCH_STEPS,
+    )?;
+    tr.completed()?;
+    Ok(tr)
 }
 
 #[cfg(test)]

@@ -48,6 +48,7 @@
 //! $J + \frac{\lambda}{2}\lVert\theta\rVert^2$ in numbers.
 
 pub mod examples;
+pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};

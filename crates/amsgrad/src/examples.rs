@@ -111,9 +111,30 @@ pub fn betas() -> (f64, f64) {
     (0.0, 1.0 / (1.0 + C * C))
 }
 
+/// $x_t$ and the average regret of Adam and of AMSGrad on the counterexample,
+/// t = 0..=[`STEPS`] (what [`counterexample`] tabulates and the notebook plots).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CounterexampleRuns {
+    pub x_adam: Vec<f64>,
+    pub x_amsgrad: Vec<f64>,
+    pub regret_adam: Vec<f64>,
+    pub regret_amsgrad: Vec<f64>,
+}
+
+impl CounterexampleRuns {
+    /// $(t, x_t)$ of one run, every `every`-th step, for a line chart.
+    pub fn points(xs: &[f64], every: usize) -> Vec<(f64, f64)> {
+        xs.iter()
+            .enumerate()
+            .step_by(every.max(1))
+            .map(|(t, &x)| (t as f64, x))
+            .collect()
+    }
+}
+
 /// Adam and AMSGrad (torch's arithmetic, β₁ = 0, β₂ = 1/(1 + C²), ε = 1e-8,
-/// $\eta_t = \eta/\sqrt t$) on the counterexample: $x_t$ and the average regret.
-pub fn counterexample() -> Result<Report> {
+/// $\eta_t = \eta/\sqrt t$) on the counterexample.
+pub fn counterexample_runs() -> Result<CounterexampleRuns> {
     let (beta1, beta2) = betas();
     let lr = |t: usize| ETA / (t as f64).sqrt();
     let adam = |t: usize| {
@@ -134,8 +155,25 @@ pub fn counterexample() -> Result<Report> {
         }
         .validated()
     };
-    let (xa, ra) = online_run(adam, STEPS)?;
-    let (xm, rm) = online_run(ams, STEPS)?;
+    let (x_adam, regret_adam) = online_run(adam, STEPS)?;
+    let (x_amsgrad, regret_amsgrad) = online_run(ams, STEPS)?;
+    Ok(CounterexampleRuns {
+        x_adam,
+        x_amsgrad,
+        regret_adam,
+        regret_amsgrad,
+    })
+}
+
+/// [`counterexample_runs`] at the steps [`SHOWN`]: $x_t$ and the average regret.
+pub fn counterexample() -> Result<Report> {
+    let runs = counterexample_runs()?;
+    let (xa, xm, ra, rm) = (
+        &runs.x_adam,
+        &runs.x_amsgrad,
+        &runs.regret_adam,
+        &runs.regret_amsgrad,
+    );
     let mut table = Table::new(
         format!(
             "f_t(x) = {C}x if t mod 3 = 1 else −x on [−1, 1]; β₁ = 0, β₂ = 1/(1 + C²), η_t = {ETA}/√t"
@@ -169,6 +207,37 @@ pub fn counterexample() -> Result<Report> {
              goes to 0.",
         )
         .table(table))
+}
+
+/// The `pytorch` convention against torch.optim.Adam(amsgrad=True) on every
+/// reference case ([`optcore::reference::agreement`]).
+pub fn torch_check() -> Result<Table> {
+    optcore::reference::agreement::<Amsgrad>()
+}
+
+/// Steps of the notebook's from-scratch rule and of [`library_run`].
+pub const SCRATCH_STEPS: usize = 5;
+
+/// The run the notebook's from-scratch rule is checked against: Ruder's form
+/// (`paper`), η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, on the quadratic from
+/// (−5, −2).
+pub fn library_run() -> Result<optcore::Trace<crate::AmsgradRecord>> {
+    let opt = Amsgrad {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Amsgrad::defaults(Convention::Paper)
+    }
+    .validated()?;
+    let tr = optcore::run(
+        &opt,
+        optcore::Quadratic::reference(),
+        array![-5.0, -2.0].view(),
+        SCRATCH_STEPS,
+    )?;
+    tr.completed()?;
+    Ok(tr)
 }
 
 #[cfg(test)]

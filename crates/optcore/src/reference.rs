@@ -7,7 +7,9 @@
 //! repository is all the tests, examples and notebooks need.
 
 use crate::error::{Error, Result};
-use crate::optimizer::Record;
+use crate::flags::{Flags, FromFlags};
+use crate::optimizer::{Convention, Optimizer, Record};
+use crate::render::Table;
 use crate::trace::Trace;
 
 /// `cases.json`: the cases of the post's methods (name, convention, optimizer,
@@ -114,6 +116,158 @@ pub fn trace(name: &str) -> Result<Vec<ReferenceRow>> {
         },
         other => other,
     })
+}
+
+/// One case of a cases file ([`CASES_JSON`], [`CASES_BEYOND_JSON`],
+/// [`OWN_CASES_JSON`]): which optimizer, problem, start, steps and
+/// hyperparameters made the trace of the same name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceCase {
+    pub name: String,
+    pub convention: Convention,
+    pub optimizer: String,
+    pub problem: String,
+    pub start: Vec<f64>,
+    pub steps: usize,
+    /// Hyperparameters by their cases-file key (`lr`, `weight_decay`, …).
+    pub hp: Vec<(String, f64)>,
+}
+
+impl ReferenceCase {
+    /// The hyperparameters as `optrace` flags (each key is a row of
+    /// [`crate::hyper::HYPERPARAMETERS`]); an [`Error::Parse`] for an unknown key.
+    pub fn flags(&self) -> Result<Flags> {
+        let mut flags = Flags::default();
+        for (k, v) in &self.hp {
+            let h = crate::hyper::by_name(k).ok_or_else(|| Error::Parse {
+                what: format!("case '{}'", self.name),
+                message: format!("no hyperparameter flag for the key '{k}'"),
+            })?;
+            h.set(&mut flags, Some(*v));
+        }
+        Ok(flags)
+    }
+
+    /// The case's optimizer of type `O`, built from [`ReferenceCase::flags`]
+    /// under the case's convention.
+    pub fn optimizer<O: FromFlags>(&self) -> Result<O> {
+        O::from_flags(self.convention, &self.flags()?)
+    }
+}
+
+/// The cases of a cases file's text, in file order; an [`Error::Parse`] naming
+/// what is missing if the text is not such a file.
+pub fn parse_cases(json: &str) -> Result<Vec<ReferenceCase>> {
+    let bad = |message: String| Error::Parse {
+        what: "cases file".into(),
+        message,
+    };
+    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
+    let list = v.as_array().ok_or_else(|| bad("not a list".into()))?;
+    list.iter()
+        .map(|c| {
+            let text = |k: &str| {
+                c[k].as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| bad(format!("no text '{k}' in {c}")))
+            };
+            let start = c["start"]
+                .as_array()
+                .ok_or_else(|| bad(format!("no start in {c}")))?
+                .iter()
+                .map(|x| {
+                    x.as_f64()
+                        .ok_or_else(|| bad(format!("a start that is not numbers in {c}")))
+                })
+                .collect::<Result<Vec<f64>>>()?;
+            let hp = c["hp"]
+                .as_object()
+                .ok_or_else(|| bad(format!("no hp in {c}")))?
+                .iter()
+                .map(|(k, v)| {
+                    v.as_f64()
+                        .map(|x| (k.clone(), x))
+                        .ok_or_else(|| bad(format!("hp {k} is not a number")))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(ReferenceCase {
+                name: text("name")?,
+                convention: text("convention")?.parse()?,
+                optimizer: text("optimizer")?,
+                problem: text("problem")?,
+                start,
+                steps: c["steps"]
+                    .as_u64()
+                    .ok_or_else(|| bad(format!("no steps in {c}")))?
+                    as usize,
+                hp,
+            })
+        })
+        .collect()
+}
+
+/// Every case of `cases-beyond.json` and `own/cases.json` whose optimizer is
+/// `O`, run with `O` built from the case (its convention, its hyperparameters as
+/// flags) and held to its trace: one row per case with the largest relative
+/// difference over θ and the loss, and how many of its θ values are the same
+/// f64 bit for bit. The notebooks' appendix "torch check".
+pub fn agreement<O: Optimizer + FromFlags>() -> Result<Table> {
+    let mut table = Table::new(
+        "torch.optim's traces (crates/optcore/reference) vs this crate, pytorch convention",
+        &[
+            "case",
+            "source",
+            "problem",
+            "steps",
+            "max relative difference",
+            "θ values bit-identical",
+        ],
+    );
+    let shared = parse_cases(CASES_BEYOND_JSON)?;
+    let own = parse_cases(OWN_CASES_JSON)?;
+    let all = shared
+        .iter()
+        .map(|c| (c, "shared"))
+        .chain(own.iter().map(|c| (c, "own")));
+    let name = O::from_flags(Convention::Pytorch, &Flags::default())?.name();
+    let mut count = 0;
+    for (case, source) in all.filter(|(c, _)| c.optimizer == name) {
+        let opt: O = case.optimizer()?;
+        count += 1;
+        let problem = crate::objective::problem_by_name(&case.problem)?;
+        let start = ndarray::Array1::from(case.start.clone());
+        let tr = crate::trace::run(&opt, problem.as_ref(), start.view(), case.steps)?;
+        tr.completed()?;
+        let reference = trace(&case.name)?;
+        let worst = max_rel_diff_to_reference(&tr, &reference)?;
+        let (same, total) = tr
+            .rows
+            .iter()
+            .zip(&reference)
+            .fold((0, 0), |(s, n), (a, b)| {
+                let eq = a
+                    .theta
+                    .iter()
+                    .zip(&b.theta)
+                    .filter(|(x, y)| x.to_bits() == y.to_bits())
+                    .count();
+                (s + eq, n + b.theta.len())
+            });
+        table.push(vec![
+            case.name.as_str().into(),
+            source.into(),
+            case.problem.as_str().into(),
+            case.steps.into(),
+            worst.into(),
+            format!("{same} of {total}").into(),
+        ]);
+    }
+    if count == 0 {
+        return Err(Error::Empty {
+            what: "the reference cases of this optimizer",
+        });
+    }
+    Ok(table)
 }
 
 /// One reference row: t, the loss at θ_t, θ_t.
