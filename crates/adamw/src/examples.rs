@@ -128,6 +128,19 @@ pub fn l2_runs() -> Result<(Trace<adam::AdamRecord>, Trace<crate::AdamWRecord>)>
     Ok((l2, w))
 }
 
+/// The two runs of [`l2_runs`] over the contours of $J$ (the quadratic).
+pub fn l2_contour() -> Result<plots::Figure> {
+    let (l2, w) = l2_runs()?;
+    let q = Quadratic::reference();
+    plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
+        .title(format!(
+            "Adam + L2 vs AdamW on 0.1x² + 2y², η = {L2_LR}, λ = {L2_LAMBDA}, {L2_STEPS} steps"
+        ))
+        .path("Adam on J + (λ/2)‖θ‖²", l2.path2())
+        .path("AdamW on J", w.path2())
+        .render()
+}
+
 /// The `paper` and `pytorch` conventions with the same per-step decay: `paper`
 /// with λ, `pytorch` with `weight_decay` = λ/η. The two differ only in
 /// rounding (and in the order: torch decays θ before the Adam step, the paper

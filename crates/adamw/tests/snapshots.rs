@@ -48,3 +48,9 @@ fn library_run() {
         examples::library_run().unwrap().table().to_string()
     );
 }
+
+#[test]
+fn figure_renders() {
+    let fig = examples::l2_contour().unwrap();
+    assert!(fig.svg().starts_with("<svg"));
+}

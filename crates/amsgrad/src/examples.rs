@@ -165,6 +165,25 @@ pub fn counterexample_runs() -> Result<CounterexampleRuns> {
     })
 }
 
+/// Steps between two plotted points of [`counterexample_chart`].
+pub const CHART_EVERY: usize = 50;
+
+/// $x_t$ of both runs of [`counterexample_runs`] against t.
+pub fn counterexample_chart() -> Result<plots::Figure> {
+    let r = counterexample_runs()?;
+    plots::LineChart::new(format!(
+        "Reddi et al.'s online problem, C = {C}: xₜ (the best point is −1)"
+    ))
+    .x_label("t")
+    .y_label("xₜ")
+    .series("Adam", CounterexampleRuns::points(&r.x_adam, CHART_EVERY))
+    .series(
+        "AMSGrad",
+        CounterexampleRuns::points(&r.x_amsgrad, CHART_EVERY),
+    )
+    .render()
+}
+
 /// [`counterexample_runs`] at the steps [`SHOWN`]: $x_t$ and the average regret.
 pub fn counterexample() -> Result<Report> {
     let runs = counterexample_runs()?;

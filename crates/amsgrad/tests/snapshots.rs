@@ -41,3 +41,9 @@ fn library_run() {
         examples::library_run().unwrap().table().to_string()
     );
 }
+
+#[test]
+fn figure_renders() {
+    let fig = examples::counterexample_chart().unwrap();
+    assert!(fig.svg().starts_with("<svg"));
+}
