@@ -456,6 +456,31 @@ mod tests {
     }
 
     #[test]
+    fn parse_cases_reads_every_cases_file_and_refuses_what_is_not_one() {
+        for json in [CASES_JSON, CASES_BEYOND_JSON, OWN_CASES_JSON] {
+            let parsed = parse_cases(json).unwrap();
+            let names: Vec<_> = cases_of(json).into_iter().map(|(n, _, _)| n).collect();
+            assert_eq!(
+                parsed.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
+                names
+            );
+            for c in &parsed {
+                let flags = c.flags().unwrap();
+                for (k, v) in &c.hp {
+                    assert_eq!(crate::hyper::by_name(k).unwrap().get(&flags), Some(*v));
+                }
+            }
+        }
+        assert!(matches!(parse_cases("{}"), Err(Error::Parse { .. })));
+        let unknown = r#"[{"name": "x", "convention": "paper", "optimizer": "sgd",
+            "problem": "quadratic", "start": [1.0, 2.0], "steps": 1, "hp": {"nesterov": 1.0}}]"#;
+        let case = &parse_cases(unknown).unwrap()[0];
+        assert!(matches!(case.flags(), Err(Error::Parse { .. })));
+        let bad_convention = unknown.replace("\"paper\"", "\"jax\"");
+        assert!(parse_cases(&bad_convention).is_err());
+    }
+
+    #[test]
     fn a_bad_csv_is_a_parse_error() {
         assert!(matches!(
             parse_reference_csv("x,y\n1,2\n"),
