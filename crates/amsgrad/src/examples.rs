@@ -236,6 +236,67 @@ pub fn torch_check() -> Result<Table> {
     optcore::reference::agreement::<Amsgrad>()
 }
 
+/// Steps of [`paper_vs_pytorch`].
+pub const COMPARE_STEPS: usize = 6;
+
+/// Ruder's form and torch's on the quadratic from (−5, −2), η = 0.1, the
+/// default β's: the first steps $\theta_t - \theta_{t-1}$ of each, and their
+/// ratio. At t = 1 the ratio is $(1-\beta_1)/\sqrt{1-\beta_2}$ (torch's bias
+/// corrections make its first step η per coordinate; Ruder's form has none);
+/// later it changes as Ruder's uncorrected $m_t$ and $\hat v_t$ build up and as
+/// the two runs part.
+pub fn paper_vs_pytorch() -> Result<Report> {
+    let make = |c| Amsgrad {
+        lr: 0.1,
+        ..Amsgrad::defaults(c)
+    };
+    let (paper, torch) = (make(Convention::Paper), make(Convention::Pytorch));
+    let q = optcore::Quadratic::reference();
+    let start = array![-5.0, -2.0];
+    let a = optcore::run(&paper, &q, start.view(), COMPARE_STEPS)?;
+    let b = optcore::run(&torch, &q, start.view(), COMPARE_STEPS)?;
+    a.completed()?;
+    b.completed()?;
+    let mut table = Table::new(
+        format!(
+            "AMSGrad on 0.1x² + 2y² from (−5, −2), η = {}, β = ({}, {}): Ruder's form vs torch's",
+            paper.lr, paper.beta1, paper.beta2
+        ),
+        &[
+            "t",
+            "Δθ[0] Ruder",
+            "Δθ[0] torch",
+            "ratio[0]",
+            "Δθ[1] Ruder",
+            "Δθ[1] torch",
+            "ratio[1]",
+        ],
+    );
+    for t in 1..=COMPARE_STEPS {
+        let d = |tr: &optcore::Trace<crate::AmsgradRecord>, i: usize| {
+            tr.rows[t].theta[i] - tr.rows[t - 1].theta[i]
+        };
+        table.push(vec![
+            t.into(),
+            d(&a, 0).into(),
+            d(&b, 0).into(),
+            (d(&a, 0) / d(&b, 0)).into(),
+            d(&a, 1).into(),
+            d(&b, 1).into(),
+            (d(&a, 1) / d(&b, 1)).into(),
+        ]);
+    }
+    let first = (1.0 - paper.beta1) / (1.0 - paper.beta2).sqrt();
+    Ok(Report::new()
+        .text(format!(
+            "At $t = 1$ Ruder's step is $(1-\\beta_1)/\\sqrt{{1-\\beta_2}}$ = {} times torch's (torch moves η per \
+             coordinate, as Adam does); after that Ruder's uncorrected $m_t$ grows towards $g$ while \
+             $\\hat v_t$ stays near $t(1-\\beta_2)g^2$, so its steps grow, and the two runs part.",
+            optcore::render::fmt_sig(first, 4)
+        ))
+        .table(table))
+}
+
 /// Steps of the notebook's from-scratch rule and of [`library_run`].
 pub const SCRATCH_STEPS: usize = 5;
 

@@ -47,3 +47,11 @@ fn figure_renders() {
     let fig = examples::counterexample_chart().unwrap();
     assert!(fig.svg().starts_with("<svg"));
 }
+
+#[test]
+fn paper_vs_pytorch() {
+    snap!(
+        "paper_vs_pytorch",
+        examples::paper_vs_pytorch().unwrap().to_string()
+    );
+}
