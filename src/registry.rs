@@ -9,7 +9,7 @@
 //! this table, and its tests hold every optimizer here to the CLI's contract.
 //!
 //! Adding an optimizer `foo` (a crate `crates/foo` whose type `foo::Foo`
-//! implements [`Optimizer`] and [`FromFlags`]) touches:
+//! implements [`Optimizer`], [`FromFlags`] and [`LearningRate`](optcore::LearningRate)) touches:
 //!
 //! 1. its own crate, `crates/foo/` (`Cargo.toml` and `src/lib.rs`);
 //! 2. the root `Cargo.toml`: `foo = { path = "crates/foo" }` under
@@ -23,7 +23,7 @@
 //! contract. A hyperparameter that no optimizer had before also needs its row in
 //! `optcore::hyper::HYPERPARAMETERS` and its field in `optcore::Flags`.
 
-use optcore::{FromFlags, Optimizer};
+use optcore::{FromFlags, LearningRate, Optimizer};
 
 /// What the registry says of one optimizer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,8 +36,12 @@ pub struct Entry {
 
 /// Something that is handed every optimizer type of the registry, in order (see
 /// [`visit`]).
+///
+/// Every optimizer also implements [`LearningRate`] (a schedule sets its η;
+/// `optcore::learning_rate_field!` for a type with an `lr` field): a type
+/// without it does not compile into the registry.
 pub trait Visitor {
-    fn visit<O: Optimizer + FromFlags>(&mut self, entry: Entry);
+    fn visit<O: Optimizer + FromFlags + LearningRate>(&mut self, entry: Entry);
 }
 
 macro_rules! registry {
@@ -69,6 +73,9 @@ registry! {
     "rmsprop" => rmsprop::Rmsprop, "RMSprop: η/√(E[g²] + ε), E[g²] a decaying average";
     "adam" => adam::Adam, "Adam: momentum and RMSprop, both bias-corrected";
     "nadam" => nadam::Nadam, "NAdam: Adam with Nesterov's lookahead on its momentum";
+    "adamax" => adamax::Adamax, "AdaMax: Adam with the infinity norm u = max(β₂u, |g|) in place of √v̂";
+    "amsgrad" => amsgrad::Amsgrad, "AMSGrad: Adam dividing by the largest second moment so far, max(v̂, v)";
+    "adamw" => adamw::AdamW, "AdamW: Adam plus weight decay λθ applied to θ, not added to the gradient";
 }
 
 #[cfg(test)]

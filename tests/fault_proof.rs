@@ -388,9 +388,10 @@ fn any_flags() -> impl Strategy<Value = Flags> {
         any_value(),
         any_value(),
         any_value(),
+        any_value(),
     )
         .prop_map(
-            |(lr, momentum, rho, eps, beta1, beta2, momentum_decay)| Flags {
+            |(lr, momentum, rho, eps, beta1, beta2, momentum_decay, weight_decay)| Flags {
                 lr,
                 momentum,
                 rho,
@@ -398,6 +399,7 @@ fn any_flags() -> impl Strategy<Value = Flags> {
                 beta1,
                 beta2,
                 momentum_decay,
+                weight_decay,
             },
         )
 }

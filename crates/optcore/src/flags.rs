@@ -5,7 +5,8 @@ use crate::error::Result;
 use crate::optimizer::Convention;
 
 /// The hyperparameter flags of `optrace` (`--lr`, `--momentum`, `--rho`, `--eps`,
-/// `--beta1`, `--beta2`, `--momentum-decay`); `None` means "not given". Each field
+/// `--beta1`, `--beta2`, `--momentum-decay`,
+/// `--weight-decay`); `None` means "not given". Each field
 /// is the slot of one row of [`crate::hyper::HYPERPARAMETERS`].
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct Flags {
@@ -16,6 +17,7 @@ pub struct Flags {
     pub beta1: Option<f64>,
     pub beta2: Option<f64>,
     pub momentum_decay: Option<f64>,
+    pub weight_decay: Option<f64>,
 }
 
 /// A method that can be built from [`Flags`] under a [`Convention`]: the flags it

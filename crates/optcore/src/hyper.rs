@@ -57,7 +57,7 @@ impl Hyperparameter {
 }
 
 /// Every hyperparameter flag, in the order `optrace --help` lists them.
-pub const HYPERPARAMETERS: [Hyperparameter; 7] = [
+pub const HYPERPARAMETERS: [Hyperparameter; 8] = [
     Hyperparameter {
         name: "lr",
         flag: "--lr",
@@ -128,6 +128,16 @@ pub const HYPERPARAMETERS: [Hyperparameter; 7] = [
         slot: |f| &mut f.momentum_decay,
         edge: Some((0.0, "> 0")),
     },
+    Hyperparameter {
+        name: "weight_decay",
+        flag: "--weight-decay",
+        symbol: "λ",
+        what: "AdamW's decoupled weight decay λ (torch multiplies it by η)",
+        domain: ">= 0",
+        check: check_non_negative,
+        slot: |f| &mut f.weight_decay,
+        edge: None,
+    },
 ];
 
 /// The row of a hyperparameter named as
@@ -180,6 +190,7 @@ mod tests {
             ("beta1", "β₁"),
             ("beta2", "β₂"),
             ("momentum_decay", "ψ"),
+            ("weight_decay", "λ"),
             ("initial_accumulator_value", "G₀"),
             ("lr_decay", "lr_decay"),
             ("centered", "centered"),

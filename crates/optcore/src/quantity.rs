@@ -69,11 +69,20 @@ pub const COEF_AVG: Quantity = q("coef_avg", "c_m");
 /// $\eta_t$, the learning rate a schedule set for step $t$ (torch:
 /// `optimizer.param_groups[0]["lr"]` during `optimizer.step()`).
 pub const LR: Quantity = q("lr", "ηₜ");
+/// AdaMax's $u_t = \max(\beta_2 u_{t-1}, |g_t|)$, the decaying infinity norm
+/// (torch: `exp_inf`, with ε inside the max).
+pub const INF_NORM: Quantity = q("u", "u");
+/// AMSGrad's running maximum of the second moment: Ruder's
+/// $\hat v_t = \max(\hat v_{t-1}, v_t)$ (torch: `max_exp_avg_sqs`).
+pub const MAX_SECOND_MOMENT: Quantity = q("v_max", "v̂ₘₐₓ");
+/// AdamW's decoupled decay of this step, the amount taken off θ besides the
+/// Adam step: $\lambda\theta_{t-1}$ (paper) or $\eta\lambda\theta_{t-1}$ (torch).
+pub const DECAY: Quantity = q("decay", "λθ");
 /// Newton's Hessian, row by row.
 pub const HESSIAN: Quantity = q("H", "H (rows)");
 
 /// Every quantity, for the uniqueness test and for documentation tables.
-pub const ALL: [Quantity; 26] = [
+pub const ALL: [Quantity; 29] = [
     GRAD,
     SEEN_LOSS,
     VELOCITY,
@@ -98,6 +107,9 @@ pub const ALL: [Quantity; 26] = [
     MU_PRODUCT,
     COEF_GRAD,
     COEF_AVG,
+    INF_NORM,
+    MAX_SECOND_MOMENT,
+    DECAY,
     HESSIAN,
     LR,
 ];

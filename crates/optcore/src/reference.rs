@@ -7,7 +7,9 @@
 //! repository is all the tests, examples and notebooks need.
 
 use crate::error::{Error, Result};
-use crate::optimizer::Record;
+use crate::flags::{Flags, FromFlags};
+use crate::optimizer::{Convention, Optimizer, Record};
+use crate::render::Table;
 use crate::trace::Trace;
 
 /// `cases.json`: the cases of the post's methods (name, convention, optimizer,
@@ -21,14 +23,14 @@ pub const CASES_BEYOND_JSON: &str = include_str!("../reference/cases-beyond.json
 /// Every trace of `reference/traces/`, by name (the file name without `.csv`),
 /// with its CSV text compiled in.
 macro_rules! traces {
-    ($($name:literal),* $(,)?) => {
-        const TRACES: [(&str, &str); [$($name),*].len()] = [
-            $(($name, include_str!(concat!("../reference/traces/", $name, ".csv")))),*
+    ($list:ident, $dir:literal: $($name:literal),* $(,)?) => {
+        const $list: [(&str, &str); [$($name),*].len()] = [
+            $(($name, include_str!(concat!("../reference/", $dir, $name, ".csv")))),*
         ];
     };
 }
 
-traces!(
+traces!(TRACES, "traces/":
     "paper-adagrad-quadratic",
     "paper-momentum-quadratic",
     "pytorch-adam-quadratic",
@@ -38,6 +40,41 @@ traces!(
     "pytorch-momentum-quadratic",
     "pytorch-sgd-quadratic",
 );
+
+/// `own/cases.json`: this project's own torch.optim cases for AdaMax, AMSGrad
+/// and AdamW beyond the shared ones (same format), written by
+/// `scripts/make-beyond-traces.py` (`own/SOURCE.md` says how and with which torch).
+pub const OWN_CASES_JSON: &str = include_str!("../reference/own/cases.json");
+
+traces!(OWN_TRACES, "own/traces/":
+    "pytorch-adamax-rosenbrock-1",
+    "pytorch-adamax-beale-2",
+    "pytorch-adamax-quadratic-3",
+    "pytorch-adamax-quadratic-4",
+    "pytorch-adamax-rosenbrock-5",
+    "pytorch-amsgrad-rosenbrock-1",
+    "pytorch-amsgrad-beale-2",
+    "pytorch-amsgrad-quadratic-3",
+    "pytorch-amsgrad-beale-4",
+    "pytorch-amsgrad-rosenbrock-5",
+    "pytorch-adamw-rosenbrock-1",
+    "pytorch-adamw-beale-2",
+    "pytorch-adamw-quadratic-3",
+    "pytorch-adamw-quadratic-4",
+    "pytorch-adamw-rosenbrock-5",
+    "pytorch-adamw-beale-6",
+);
+
+/// The name of every trace of `own/traces/`, in `own/cases.json`'s order.
+pub const OWN_NAMES: [&str; OWN_TRACES.len()] = {
+    let mut names = [""; OWN_TRACES.len()];
+    let mut i = 0;
+    while i < OWN_TRACES.len() {
+        names[i] = OWN_TRACES[i].0;
+        i += 1;
+    }
+    names
+};
 
 /// The name of every vendored trace (`traces/<name>.csv`), sorted: the cases of
 /// [`CASES_JSON`] and of [`CASES_BEYOND_JSON`], one trace each.
@@ -51,11 +88,12 @@ pub const NAMES: [&str; TRACES.len()] = {
     names
 };
 
-/// The CSV text of the trace `traces/<name>.csv` (`name` without `.csv`), or
-/// `None` if there is no such trace.
+/// The CSV text of the trace `traces/<name>.csv` or `own/traces/<name>.csv`
+/// (`name` without `.csv`), or `None` if there is no such trace.
 pub fn trace_csv(name: &str) -> Option<&'static str> {
     TRACES
         .iter()
+        .chain(OWN_TRACES.iter())
         .find(|(n, _)| *n == name)
         .map(|(_, text)| *text)
 }
@@ -78,6 +116,158 @@ pub fn trace(name: &str) -> Result<Vec<ReferenceRow>> {
         },
         other => other,
     })
+}
+
+/// One case of a cases file ([`CASES_JSON`], [`CASES_BEYOND_JSON`],
+/// [`OWN_CASES_JSON`]): which optimizer, problem, start, steps and
+/// hyperparameters made the trace of the same name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReferenceCase {
+    pub name: String,
+    pub convention: Convention,
+    pub optimizer: String,
+    pub problem: String,
+    pub start: Vec<f64>,
+    pub steps: usize,
+    /// Hyperparameters by their cases-file key (`lr`, `weight_decay`, …).
+    pub hp: Vec<(String, f64)>,
+}
+
+impl ReferenceCase {
+    /// The hyperparameters as `optrace` flags (each key is a row of
+    /// [`crate::hyper::HYPERPARAMETERS`]); an [`Error::Parse`] for an unknown key.
+    pub fn flags(&self) -> Result<Flags> {
+        let mut flags = Flags::default();
+        for (k, v) in &self.hp {
+            let h = crate::hyper::by_name(k).ok_or_else(|| Error::Parse {
+                what: format!("case '{}'", self.name),
+                message: format!("no hyperparameter flag for the key '{k}'"),
+            })?;
+            h.set(&mut flags, Some(*v));
+        }
+        Ok(flags)
+    }
+
+    /// The case's optimizer of type `O`, built from [`ReferenceCase::flags`]
+    /// under the case's convention.
+    pub fn optimizer<O: FromFlags>(&self) -> Result<O> {
+        O::from_flags(self.convention, &self.flags()?)
+    }
+}
+
+/// The cases of a cases file's text, in file order; an [`Error::Parse`] naming
+/// what is missing if the text is not such a file.
+pub fn parse_cases(json: &str) -> Result<Vec<ReferenceCase>> {
+    let bad = |message: String| Error::Parse {
+        what: "cases file".into(),
+        message,
+    };
+    let v: serde_json::Value = serde_json::from_str(json).map_err(|e| bad(e.to_string()))?;
+    let list = v.as_array().ok_or_else(|| bad("not a list".into()))?;
+    list.iter()
+        .map(|c| {
+            let text = |k: &str| {
+                c[k].as_str()
+                    .map(str::to_string)
+                    .ok_or_else(|| bad(format!("no text '{k}' in {c}")))
+            };
+            let start = c["start"]
+                .as_array()
+                .ok_or_else(|| bad(format!("no start in {c}")))?
+                .iter()
+                .map(|x| {
+                    x.as_f64()
+                        .ok_or_else(|| bad(format!("a start that is not numbers in {c}")))
+                })
+                .collect::<Result<Vec<f64>>>()?;
+            let hp = c["hp"]
+                .as_object()
+                .ok_or_else(|| bad(format!("no hp in {c}")))?
+                .iter()
+                .map(|(k, v)| {
+                    v.as_f64()
+                        .map(|x| (k.clone(), x))
+                        .ok_or_else(|| bad(format!("hp {k} is not a number")))
+                })
+                .collect::<Result<Vec<_>>>()?;
+            Ok(ReferenceCase {
+                name: text("name")?,
+                convention: text("convention")?.parse()?,
+                optimizer: text("optimizer")?,
+                problem: text("problem")?,
+                start,
+                steps: c["steps"]
+                    .as_u64()
+                    .ok_or_else(|| bad(format!("no steps in {c}")))?
+                    as usize,
+                hp,
+            })
+        })
+        .collect()
+}
+
+/// Every case of `cases-beyond.json` and `own/cases.json` whose optimizer is
+/// `O`, run with `O` built from the case (its convention, its hyperparameters as
+/// flags) and held to its trace: one row per case with the largest relative
+/// difference over θ and the loss, and how many of its θ values are the same
+/// f64 bit for bit. The notebooks' appendix "torch check".
+pub fn agreement<O: Optimizer + FromFlags>() -> Result<Table> {
+    let mut table = Table::new(
+        "torch.optim's traces (crates/optcore/reference) vs this crate, pytorch convention",
+        &[
+            "case",
+            "source",
+            "problem",
+            "steps",
+            "max relative difference",
+            "θ values bit-identical",
+        ],
+    );
+    let shared = parse_cases(CASES_BEYOND_JSON)?;
+    let own = parse_cases(OWN_CASES_JSON)?;
+    let all = shared
+        .iter()
+        .map(|c| (c, "shared"))
+        .chain(own.iter().map(|c| (c, "own")));
+    let name = O::from_flags(Convention::Pytorch, &Flags::default())?.name();
+    let mut count = 0;
+    for (case, source) in all.filter(|(c, _)| c.optimizer == name) {
+        let opt: O = case.optimizer()?;
+        count += 1;
+        let problem = crate::objective::problem_by_name(&case.problem)?;
+        let start = ndarray::Array1::from(case.start.clone());
+        let tr = crate::trace::run(&opt, problem.as_ref(), start.view(), case.steps)?;
+        tr.completed()?;
+        let reference = trace(&case.name)?;
+        let worst = max_rel_diff_to_reference(&tr, &reference)?;
+        let (same, total) = tr
+            .rows
+            .iter()
+            .zip(&reference)
+            .fold((0, 0), |(s, n), (a, b)| {
+                let eq = a
+                    .theta
+                    .iter()
+                    .zip(&b.theta)
+                    .filter(|(x, y)| x.to_bits() == y.to_bits())
+                    .count();
+                (s + eq, n + b.theta.len())
+            });
+        table.push(vec![
+            case.name.as_str().into(),
+            source.into(),
+            case.problem.as_str().into(),
+            case.steps.into(),
+            worst.into(),
+            format!("{same} of {total}").into(),
+        ]);
+    }
+    if count == 0 {
+        return Err(Error::Empty {
+            what: "the reference cases of this optimizer",
+        });
+    }
+    Ok(table)
 }
 
 /// One reference row: t, the loss at θ_t, θ_t.
@@ -213,6 +403,23 @@ mod tests {
     }
 
     #[test]
+    fn own_traces_are_their_cases_in_order_with_steps_plus_one_rows() {
+        let cases = cases_of(OWN_CASES_JSON);
+        assert_eq!(cases.len(), OWN_NAMES.len());
+        for ((name, start, steps), own) in cases.iter().zip(OWN_NAMES) {
+            assert_eq!(name, own);
+            assert!(!NAMES.contains(&own), "{own} is not a shared name");
+            let rows = trace(own).unwrap_or_else(|e| panic!("{e}"));
+            assert_eq!(rows.len(), steps + 1, "{own}");
+            assert!(rows.iter().enumerate().all(|(t, r)| r.t == t
+                && r.theta.len() == 2
+                && r.loss.is_finite()
+                && r.theta.iter().all(|x| x.is_finite())));
+            assert_eq!(&rows[0].theta, start, "{own}");
+        }
+    }
+
+    #[test]
     fn every_case_has_a_trace_and_names_are_sorted_and_unique() {
         for (name, _, _) in cases_of(CASES_JSON)
             .into_iter()
@@ -246,6 +453,31 @@ mod tests {
             }
             other => panic!("expected Error::Parse, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn parse_cases_reads_every_cases_file_and_refuses_what_is_not_one() {
+        for json in [CASES_JSON, CASES_BEYOND_JSON, OWN_CASES_JSON] {
+            let parsed = parse_cases(json).unwrap();
+            let names: Vec<_> = cases_of(json).into_iter().map(|(n, _, _)| n).collect();
+            assert_eq!(
+                parsed.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
+                names
+            );
+            for c in &parsed {
+                let flags = c.flags().unwrap();
+                for (k, v) in &c.hp {
+                    assert_eq!(crate::hyper::by_name(k).unwrap().get(&flags), Some(*v));
+                }
+            }
+        }
+        assert!(matches!(parse_cases("{}"), Err(Error::Parse { .. })));
+        let unknown = r#"[{"name": "x", "convention": "paper", "optimizer": "sgd",
+            "problem": "quadratic", "start": [1.0, 2.0], "steps": 1, "hp": {"nesterov": 1.0}}]"#;
+        let case = &parse_cases(unknown).unwrap()[0];
+        assert!(matches!(case.flags(), Err(Error::Parse { .. })));
+        let bad_convention = unknown.replace("\"paper\"", "\"jax\"");
+        assert!(parse_cases(&bad_convention).is_err());
     }
 
     #[test]

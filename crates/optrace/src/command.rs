@@ -172,8 +172,32 @@ fn hyperparameter_help(h: &Hyperparameter) -> (String, String) {
     };
     (
         format!("{}, {domain}", h.what),
-        format!("taken by: {takers}"),
+        wrap_list(&format!("taken by: {takers}")),
     )
+}
+
+/// The widest a line of `--help`'s text may be after clap's indent of 10
+/// columns (the whole line stays within 100).
+const HELP_TEXT_WIDTH: usize = 90;
+
+/// `text` broken after a ", " wherever a line would pass [`HELP_TEXT_WIDTH`].
+fn wrap_list(text: &str) -> String {
+    let mut lines: Vec<String> = vec![String::new()];
+    for (i, item) in text.split(", ").enumerate() {
+        let piece = if i == 0 {
+            item.to_string()
+        } else {
+            format!(", {item}")
+        };
+        let last = lines.last_mut().expect("one line at least");
+        if i > 0 && last.chars().count() + piece.chars().count() > HELP_TEXT_WIDTH {
+            last.push(',');
+            lines.push(item.to_string());
+        } else {
+            last.push_str(&piece);
+        }
+    }
+    lines.join("\n")
 }
 
 const ABOUT: &str =

@@ -239,18 +239,49 @@ fn streamed_output_is_the_stored_traces() {
                     panic!("{a:?}")
                 };
                 let stored = stored(&args);
+                // A run refused at its first step (AdaMax's paper form on Beale
+                // from (1, 1), where u₁ = 0) stores only its start row, which has
+                // no record: the stored trace cannot name the record's columns,
+                // the stream (which knows them from the state) names them and
+                // leaves their cells empty. The t, loss and θ columns must agree.
+                let first_four = |csv: &str| {
+                    csv.lines()
+                        .map(|l| l.split(',').take(4).collect::<Vec<_>>().join(",") + "\n")
+                        .collect::<String>()
+                };
                 for (format, expected) in [("csv", stored.csv), ("table", stored.table)] {
                     let mut b = a.clone();
                     b.push(format!("--format={format}"));
                     let out = optrace::run_cli(b.clone());
-                    assert_eq!(out.stdout, expected, "{b:?}");
+                    if stored.start_only && format == "csv" {
+                        assert_eq!(first_four(&out.stdout), expected, "{b:?}");
+                        assert!(out.stdout.lines().nth(1).unwrap().ends_with(",,"), "{b:?}");
+                    } else {
+                        assert_eq!(out.stdout, expected, "{b:?}");
+                    }
                     assert_eq!(out.code, if stored.stopped { 1 } else { 0 }, "{b:?}");
                 }
                 let mut b = a.clone();
                 b.push("--format=json".into());
                 let out = optrace::run_cli(b.clone());
                 assert!(out.stdout.ends_with("}\n"), "{b:?}");
-                assert_eq!(json(&out.stdout), json(&stored.json), "{b:?}");
+                let mut streamed = json(&out.stdout);
+                if stored.start_only {
+                    let cut = |v: &mut Value| {
+                        if let Some(list) = v.as_array_mut() {
+                            list.truncate(4);
+                        }
+                    };
+                    cut(&mut streamed["columns"]);
+                    for row in streamed["rows"].as_array_mut().unwrap() {
+                        assert!(
+                            row.as_array().unwrap()[4..].iter().all(Value::is_null),
+                            "{b:?}"
+                        );
+                        cut(row);
+                    }
+                }
+                assert_eq!(streamed, json(&stored.json), "{b:?}");
             }
         }
     }
@@ -261,6 +292,8 @@ struct Stored {
     json: String,
     table: String,
     stopped: bool,
+    /// The run stopped before its first step: only the start row.
+    start_only: bool,
 }
 
 /// optcore's renderings of the stored trace (`run`), for the optimizer `args`
@@ -293,6 +326,7 @@ fn stored(args: &Args) -> Stored {
             ),
             table: format!("{}\n{trace}", header_line(&opt, args)),
             stopped: trace.stop.is_some(),
+            start_only: trace.rows.len() == 1,
         }
     }
     let mut find = Find(args, None);
@@ -508,7 +542,8 @@ fn help_says_who_takes_each_flag_and_where_domains_differ() {
     assert!(
         help.contains(
             "      --eps <F>\n          ε, >= 0 (> 0 for adadelta)\n          \
-             taken by: adagrad, adadelta, rmsprop, adam, nadam\n"
+             taken by: adagrad, adadelta, rmsprop, adam, nadam, adamax (pytorch convention only),\n          \
+             amsgrad, adamw\n"
         ),
         "{help}"
     );
@@ -516,9 +551,10 @@ fn help_says_who_takes_each_flag_and_where_domains_differ() {
     for text in [&help, &summary] {
         assert!(text.contains("ε, >= 0 (> 0 for adadelta)\n"), "{text}");
         assert!(
-            text.contains("taken by: adagrad, adadelta, rmsprop, adam, nadam\n"),
+            text.contains("taken by: adagrad, adadelta, rmsprop, adam, nadam, adamax (pytorch convention only),\n"),
             "{text}"
         );
+        assert!(text.contains("taken by: adamw\n"), "{text}");
         assert!(
             text.contains("taken by: momentum, nag, rmsprop\n"),
             "{text}"

@@ -1,19 +1,48 @@
 //! The `optrace` binary against independent numbers: the shared reference traces
 //! (torch.optim and the post's equations, computed outside this project), SGD
-//! recomputed here from the README's formulas, and its bad-input contract.
+//! recomputed here from the README's formulas, and its bad-input contract; and
+//! the methods after NAdam on the shared beyond cases and this project's own
+//! torch cases (`crates/optcore/reference/own/`).
 mod common;
 
 use common::{first_four_columns, optrace, Run};
 use optcore::reference::rel_diff;
 use optcore::Convention;
-use testkit::{case, cases, independent_value_and_gradient};
+use testkit::{case, cases, cases_beyond, independent_value_and_gradient, own_cases};
 
 /// Every case of `cases.json` must match its trace to 1e-9 relative (the
 /// README's tolerance): each names an optimizer of the registry.
 #[test]
 fn reference_cases_match_their_traces() {
+    let ran = match_traces(cases());
+    assert!(
+        ran.iter().any(|n| n == "pytorch-sgd-quadratic"),
+        "the sgd case must run"
+    );
+}
+
+/// The methods after NAdam end to end (`--optimizer adamax|amsgrad|adamw`,
+/// `--weight-decay`): every case of `cases-beyond.json` and of this project's
+/// own torch cases (`crates/optcore/reference/own/`) to 1e-9 relative.
+#[test]
+fn beyond_and_own_cases_match_their_traces() {
+    let ran = match_traces(cases_beyond().into_iter().chain(own_cases()).collect());
+    for name in ["adamax", "amsgrad", "adamw"] {
+        assert!(
+            ran.iter()
+                .filter(|n| n.contains(&format!("-{name}-")))
+                .count()
+                >= 2,
+            "{name}: {ran:?}"
+        );
+    }
+}
+
+/// Runs `optrace --format csv` on each case and holds its t, loss and θ to the
+/// case's trace (1e-9 relative); the names of the cases run.
+fn match_traces(all: Vec<testkit::Case>) -> Vec<String> {
     let (mut ran, mut failures) = (vec![], vec![]);
-    for case in cases() {
+    for case in all {
         let run = optrace(&case.args("csv"));
         assert!(
             optrace::OPTIMIZERS.contains(&case.optimizer.as_str()),
@@ -51,11 +80,8 @@ fn reference_cases_match_their_traces() {
         }
         ran.push(case.name);
     }
-    assert!(
-        ran.iter().any(|n| n == "pytorch-sgd-quadratic"),
-        "the sgd case must run"
-    );
     assert!(failures.is_empty(), "{failures:#?}");
+    ran
 }
 
 /// θ_{t+1} = θ_t − η ∇f(θ_t) on all three problems, under both conventions (they

@@ -2,7 +2,7 @@
 //! and their traces, as the tests read them: the text compiled into
 //! `optcore::reference`, never a file at run time.
 
-use optcore::reference::{self, ReferenceRow, CASES_BEYOND_JSON, CASES_JSON};
+use optcore::reference::{self, ReferenceRow, CASES_BEYOND_JSON, CASES_JSON, OWN_CASES_JSON};
 
 /// One entry of `cases.json`.
 #[derive(Debug, Clone)]
@@ -94,6 +94,12 @@ pub fn cases_beyond() -> Vec<Case> {
     parse_cases("cases-beyond.json", CASES_BEYOND_JSON)
 }
 
+/// Every case of `own/cases.json` (this project's own torch.optim cases for
+/// AdaMax, AMSGrad and AdamW), in file order.
+pub fn own_cases() -> Vec<Case> {
+    parse_cases("own/cases.json", OWN_CASES_JSON)
+}
+
 /// The cases of one cases file (`file` names it in panics).
 fn parse_cases(file: &str, text: &str) -> Vec<Case> {
     let json: serde_json::Value =
@@ -136,6 +142,7 @@ pub fn case(name: &str) -> Case {
     cases()
         .into_iter()
         .chain(cases_beyond())
+        .chain(own_cases())
         .find(|c| c.name == name)
         .unwrap_or_else(|| panic!("no case {name}"))
 }

@@ -1,0 +1,250 @@
+//! The worked examples `notebooks/12-after-nadam.ipynb` shows for AdamW; each
+//! returns a value that renders itself, and `tests/snapshots.rs` pins its text.
+
+use crate::AdamW;
+use adam::Adam;
+use ndarray::{array, Array1};
+use optcore::error::Result;
+use optcore::render::fmt_sig;
+use optcore::{run, Convention, Optimizer, Quadratic, Report, Table, Trace};
+
+/// η, λ and the steps of [`adamw_vs_l2`].
+pub const L2_LR: f64 = 0.05;
+pub const L2_LAMBDA: f64 = 0.1;
+pub const L2_STEPS: usize = 200;
+/// The steps [`adamw_vs_l2`] tabulates.
+pub const L2_SHOWN: [usize; 8] = [1, 2, 5, 10, 20, 50, 100, 200];
+
+/// The quadratic's start in every example: $(-5, -2)$.
+pub fn quadratic_start() -> Array1<f64> {
+    array![-5.0, -2.0]
+}
+
+/// $J(\theta) + \frac{\lambda}{2}\lVert\theta\rVert^2$ for the reference quadratic
+/// $J = \sum_i c_i\theta_i^2$: a quadratic again, with $c_i + \lambda/2$.
+pub fn with_l2(lambda: f64) -> Quadratic {
+    let j = Quadratic::reference();
+    Quadratic {
+        coeffs: j.coeffs.mapv(|c| c + lambda / 2.0),
+    }
+}
+
+/// The two optimizers [`adamw_vs_l2`] compares, under the `paper` convention:
+/// Adam (η) on $J + \frac{\lambda}{2}\lVert\theta\rVert^2$, and AdamW (η, decay
+/// ηλ per step: Loshchilov & Hutter's λ is `eta * lambda`, torch's
+/// `weight_decay` would be `lambda`) on $J$. With plain SGD the two would be one
+/// method.
+pub fn l2_pair(eta: f64, lambda: f64) -> Result<(Adam, AdamW)> {
+    let adam = Adam {
+        lr: eta,
+        ..Adam::defaults(Convention::Paper)
+    }
+    .validated()?;
+    let adamw = AdamW {
+        lr: eta,
+        weight_decay: eta * lambda,
+        ..AdamW::defaults(Convention::Paper)
+    }
+    .validated()?;
+    Ok((adam, adamw))
+}
+
+/// AdamW against Adam with L2 on the quadratic from $(-5, -2)$, per coordinate.
+///
+/// The L2 gradient $\lambda\theta$ goes through Adam's $m_t$ and is divided by
+/// $\sqrt{\hat v_t} + \epsilon$, so with θ changing slowly it removes about
+/// $\eta\lambda/(\sqrt{\hat v_t} + \epsilon)$ of θ per step: a different fraction
+/// in each coordinate, largest where the gradients are smallest. AdamW removes
+/// $\eta\lambda$ of θ per step in every coordinate. The table gives both
+/// fractions and both iterates.
+pub fn adamw_vs_l2() -> Result<Report> {
+    let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
+    let start = quadratic_start();
+    let l2 = run(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
+    let w = run(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
+    l2.completed()?;
+    w.completed()?;
+    let mut table = Table::new(
+        format!(
+            "Adam on J + (λ/2)‖θ‖² vs AdamW on J, η = {}, λ = {} (AdamW's decay ηλ = {} per step)",
+            L2_LR,
+            L2_LAMBDA,
+            fmt_sig(adamw.weight_decay, 4)
+        ),
+        &[
+            "t",
+            "θ[0] Adam+L2",
+            "θ[0] AdamW",
+            "θ[1] Adam+L2",
+            "θ[1] AdamW",
+            "L2 decay/step θ[0]",
+            "L2 decay/step θ[1]",
+            "AdamW decay/step",
+        ],
+    );
+    for &t in &L2_SHOWN {
+        let (a, b) = (&l2.rows[t], &w.rows[t]);
+        let r = a.record.as_ref().expect("a step row has its record");
+        let frac = |i: usize| L2_LR * L2_LAMBDA / (r.v_hat[i].sqrt() + adam.eps);
+        let rw = b.record.as_ref().expect("a step row has its record");
+        // AdamW's record holds the decay it took off: λθₜ₋₁ = (ηλ)θₜ₋₁.
+        let wfrac = rw.decay[0] / w.rows[t - 1].theta[0];
+        table.push(vec![
+            t.into(),
+            a.theta[0].into(),
+            b.theta[0].into(),
+            a.theta[1].into(),
+            b.theta[1].into(),
+            frac(0).into(),
+            frac(1).into(),
+            wfrac.into(),
+        ]);
+    }
+    let last = l2.rows[L2_STEPS].record.as_ref().expect("record");
+    let ratio = (last.v_hat[1].sqrt() + adam.eps) / (last.v_hat[0].sqrt() + adam.eps);
+    Ok(Report::new()
+        .text(format!(
+            "L2 through Adam: the decay gradient $\\lambda\\theta$ is divided by $\\sqrt{{\\hat v_t}}+\\epsilon$ \
+             like every gradient, so it removes about $\\eta\\lambda/(\\sqrt{{\\hat v_t}}+\\epsilon)$ of θ per step \
+             (θ changing slowly). AdamW removes $\\eta\\lambda$ = {} of θ per step in every coordinate. \
+             After {} steps the L2 decay of θ[0] is {} times that of θ[1]: the coordinate with the steep \
+             gradient (θ[1], $c = 2$) is regularised less.",
+            fmt_sig(adamw.weight_decay, 4),
+            L2_STEPS,
+            fmt_sig(ratio, 3)
+        ))
+        .table(table))
+}
+
+/// The two runs of [`adamw_vs_l2`]: Adam on $J + \frac{\lambda}{2}\lVert\theta\rVert^2$
+/// and AdamW on $J$, for the notebook's contour plot.
+pub fn l2_runs() -> Result<(Trace<adam::AdamRecord>, Trace<crate::AdamWRecord>)> {
+    let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
+    let start = quadratic_start();
+    let l2 = run(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
+    let w = run(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
+    l2.completed()?;
+    w.completed()?;
+    Ok((l2, w))
+}
+
+/// The two runs of [`l2_runs`] over the contours of $J$ (the quadratic).
+pub fn l2_contour() -> Result<plots::Figure> {
+    let (l2, w) = l2_runs()?;
+    let q = Quadratic::reference();
+    plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
+        .title(format!(
+            "Adam + L2 vs AdamW on 0.1x² + 2y², η = {L2_LR}, λ = {L2_LAMBDA}, {L2_STEPS} steps"
+        ))
+        .path("Adam on J + (λ/2)‖θ‖²", l2.path2())
+        .path("AdamW on J", w.path2())
+        .render()
+}
+
+/// The `paper` and `pytorch` conventions with the same per-step decay: `paper`
+/// with λ, `pytorch` with `weight_decay` = λ/η. The two differ only in
+/// rounding (and in the order: torch decays θ before the Adam step, the paper
+/// subtracts both from θₜ₋₁, which is the same sum): their largest relative
+/// difference in θ over [`L2_STEPS`] steps.
+pub fn paper_vs_pytorch() -> Result<Table> {
+    let paper = AdamW {
+        lr: L2_LR,
+        weight_decay: L2_LR * L2_LAMBDA,
+        ..AdamW::defaults(Convention::Paper)
+    };
+    let torch = AdamW {
+        lr: L2_LR,
+        weight_decay: L2_LAMBDA,
+        ..AdamW::defaults(Convention::Pytorch)
+    };
+    let start = quadratic_start();
+    let a = run(&paper, Quadratic::reference(), start.view(), L2_STEPS)?;
+    let b = run(&torch, Quadratic::reference(), start.view(), L2_STEPS)?;
+    a.completed()?;
+    b.completed()?;
+    let mut worst: f64 = 0.0;
+    for (x, y) in a.rows.iter().zip(&b.rows) {
+        for i in 0..2 {
+            worst = worst.max(optcore::reference::rel_diff(x.theta[i], y.theta[i]));
+        }
+    }
+    let mut t = Table::new(
+        "AdamW paper (λ) vs pytorch (weight_decay = λ/η), same decay per step",
+        &[
+            "convention",
+            "λ as given",
+            "decay per step",
+            "θ[0] at the end",
+            "θ[1] at the end",
+        ],
+    );
+    t.push(vec![
+        "paper".into(),
+        paper.weight_decay.into(),
+        paper.weight_decay.into(),
+        a.last().theta[0].into(),
+        a.last().theta[1].into(),
+    ]);
+    t.push(vec![
+        "pytorch".into(),
+        torch.weight_decay.into(),
+        (torch.lr * torch.weight_decay).into(),
+        b.last().theta[0].into(),
+        b.last().theta[1].into(),
+    ]);
+    Ok(t.with_note(format!(
+        "largest relative difference in θ over {L2_STEPS} steps: {worst:e}"
+    )))
+}
+
+/// The `pytorch` convention against torch.optim.AdamW on every reference case
+/// ([`optcore::reference::agreement`]).
+pub fn torch_check() -> Result<Table> {
+    optcore::reference::agreement::<AdamW>()
+}
+
+/// Steps of the notebook's from-scratch rule and of [`library_run`].
+pub const SCRATCH_STEPS: usize = 5;
+
+/// The run the notebook's from-scratch rule is checked against: Loshchilov &
+/// Hutter's Algorithm 2 (`paper`), η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8,
+/// λ = 0.01, on the quadratic from (−5, −2).
+pub fn library_run() -> Result<Trace<crate::AdamWRecord>> {
+    let opt = AdamW {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        weight_decay: 0.01,
+        ..AdamW::defaults(Convention::Paper)
+    }
+    .validated()?;
+    let tr = run(
+        &opt,
+        Quadratic::reference(),
+        quadratic_start().view(),
+        SCRATCH_STEPS,
+    )?;
+    tr.completed()?;
+    Ok(tr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// With SGD, L2 and decoupled decay are the same method: the gradient of
+    /// J + (λ/2)‖θ‖² is ∇J + λθ, and η(∇J + λθ) = η∇J + ηλθ. The quadratic with
+    /// L2 is the quadratic with c + λ/2.
+    #[test]
+    fn with_l2_adds_lambda_theta_to_the_gradient() {
+        let theta = array![1.5, -2.0];
+        let g = optcore::Objective::gradient(&with_l2(0.5), theta.view());
+        let g0 = optcore::Objective::gradient(&Quadratic::reference(), theta.view());
+        let expected = g0 + 0.5 * &theta;
+        assert!(
+            (&g - &expected).iter().all(|d| d.abs() < 1e-15),
+            "{g} vs {expected}"
+        );
+    }
+}

@@ -1,0 +1,335 @@
+//! The worked examples `notebooks/12-after-nadam.ipynb` shows for AMSGrad; each
+//! returns a value that renders itself, and `tests/snapshots.rs` pins its text.
+//!
+//! ## Reddi et al.'s counterexample
+//! The online problem of Reddi, Kale & Kumar (2018, section 3): on
+//! $x \in [-1, 1]$,
+//!
+//! $$f_t(x) = \begin{cases} C\\,x & t \bmod 3 = 1 \\\\ -x & \text{otherwise} \end{cases}
+//!   \qquad C > 2$$
+//!
+//! Over each three steps the gradients sum to $C - 2 > 0$, so the best fixed
+//! point is $x = -1$. Adam with β₁ = 0 and β₂ = 1/(1 + C²) sees the large
+//! gradient $C$ once every three steps; by the next large gradient $v_t$ has
+//! decayed, so each $-1$ moves x up by almost as much as the $C$ moved it down,
+//! and x drifts to $+1$, the worst point. AMSGrad's $\max_\tau v_\tau$ remembers
+//! $C^2$, so the two small steps stay small and x goes to $-1$. Both run here
+//! with torch's arithmetic (the `pytorch` conventions of `adam::Adam` and
+//! [`Amsgrad`]), which differ only in the max, and with the paper's decreasing
+//! step $\eta_t = \eta/\sqrt t$ (a new hyperparameter struct per step: the state
+//! carries over), each step followed by the projection onto $[-1, 1]$.
+
+use crate::Amsgrad;
+use adam::Adam;
+use ndarray::{array, ArrayView1, ArrayViewMut1};
+use optcore::error::{Error, Result};
+use optcore::{Convention, Optimizer, Oracle, Report, Table};
+
+/// Reddi et al.'s $C$.
+pub const C: f64 = 3.0;
+/// η of the step $\eta_t = \eta/\sqrt t$.
+pub const ETA: f64 = 0.5;
+/// Steps of [`counterexample`], and the steps it tabulates.
+pub const STEPS: usize = 30_000;
+pub const SHOWN: [usize; 10] = [1, 2, 3, 4, 5, 6, 30, 300, 3_000, 30_000];
+
+/// The gradient oracle of $f_t$: $C$ at steps $t \equiv 1 \pmod 3$, else $-1$
+/// (the same everywhere in x: $f_t$ is linear).
+pub struct Counterexample {
+    pub c: f64,
+    t: usize,
+}
+
+impl Counterexample {
+    pub fn new(c: f64) -> Self {
+        Counterexample { c, t: 1 }
+    }
+    /// $f_t$'s slope.
+    pub fn slope(&self, t: usize) -> f64 {
+        if t % 3 == 1 {
+            self.c
+        } else {
+            -1.0
+        }
+    }
+}
+
+impl Oracle for Counterexample {
+    fn dim(&self) -> usize {
+        1
+    }
+    fn begin_step(&mut self, t: usize) {
+        self.t = t;
+    }
+    fn eval(&mut self, theta: ArrayView1<f64>, mut grad: ArrayViewMut1<f64>) -> f64 {
+        let s = self.slope(self.t);
+        grad.fill(s);
+        s * theta[0]
+    }
+    fn loss(&self, theta: ArrayView1<f64>) -> f64 {
+        self.slope(self.t) * theta[0]
+    }
+    fn problem_name(&self) -> String {
+        "reddi".into()
+    }
+}
+
+/// One run of the online problem: $x_t$ for t = 0..=`steps` (from $x_0 = 0$)
+/// and the average regret $\frac1T\sum_{t\le T} (f_t(x_{t-1}) - f_t(-1))$ at
+/// each T. `make(t)` gives the optimizer of step t (its η is $\eta/\sqrt t$).
+pub fn online_run<O: Optimizer>(
+    make: impl Fn(usize) -> Result<O>,
+    steps: usize,
+) -> Result<(Vec<f64>, Vec<f64>)> {
+    let mut oracle = Counterexample::new(C);
+    let mut theta = array![0.0];
+    let mut state = make(1)?.init(theta.view());
+    let (mut xs, mut regret) = (vec![0.0], vec![0.0]);
+    let mut total = 0.0;
+    for t in 1..=steps {
+        let opt = make(t)?;
+        oracle.begin_step(t);
+        let s = oracle.slope(t);
+        // fₜ(xₜ₋₁) − fₜ(−1) = s·xₜ₋₁ + s
+        total += s * theta[0] + s;
+        opt.step(&mut state, theta.view_mut(), &mut oracle)?;
+        if !theta[0].is_finite() {
+            return Err(Error::NonFinite {
+                step: t,
+                what: "parameter",
+            });
+        }
+        theta[0] = theta[0].clamp(-1.0, 1.0);
+        xs.push(theta[0]);
+        regret.push(total / t as f64);
+    }
+    Ok((xs, regret))
+}
+
+/// β₂ of the counterexample, $1/(1 + C^2)$, and β₁ = 0.
+pub fn betas() -> (f64, f64) {
+    (0.0, 1.0 / (1.0 + C * C))
+}
+
+/// $x_t$ and the average regret of Adam and of AMSGrad on the counterexample,
+/// t = 0..=[`STEPS`] (what [`counterexample`] tabulates and the notebook plots).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CounterexampleRuns {
+    pub x_adam: Vec<f64>,
+    pub x_amsgrad: Vec<f64>,
+    pub regret_adam: Vec<f64>,
+    pub regret_amsgrad: Vec<f64>,
+}
+
+impl CounterexampleRuns {
+    /// $(t, x_t)$ of one run, every `every`-th step, for a line chart.
+    pub fn points(xs: &[f64], every: usize) -> Vec<(f64, f64)> {
+        xs.iter()
+            .enumerate()
+            .step_by(every.max(1))
+            .map(|(t, &x)| (t as f64, x))
+            .collect()
+    }
+}
+
+/// Adam and AMSGrad (torch's arithmetic, β₁ = 0, β₂ = 1/(1 + C²), ε = 1e-8,
+/// $\eta_t = \eta/\sqrt t$) on the counterexample.
+pub fn counterexample_runs() -> Result<CounterexampleRuns> {
+    let (beta1, beta2) = betas();
+    let lr = |t: usize| ETA / (t as f64).sqrt();
+    let adam = |t: usize| {
+        Adam {
+            lr: lr(t),
+            beta1,
+            beta2,
+            ..Adam::defaults(Convention::Pytorch)
+        }
+        .validated()
+    };
+    let ams = |t: usize| {
+        Amsgrad {
+            lr: lr(t),
+            beta1,
+            beta2,
+            ..Amsgrad::defaults(Convention::Pytorch)
+        }
+        .validated()
+    };
+    let (x_adam, regret_adam) = online_run(adam, STEPS)?;
+    let (x_amsgrad, regret_amsgrad) = online_run(ams, STEPS)?;
+    Ok(CounterexampleRuns {
+        x_adam,
+        x_amsgrad,
+        regret_adam,
+        regret_amsgrad,
+    })
+}
+
+/// The steps [`counterexample_chart`] draws (where the two part), and the
+/// distance between two drawn points: one period of the problem, so every
+/// point is taken after the same gradient.
+pub const CHART_STEPS: usize = 900;
+pub const CHART_EVERY: usize = 3;
+
+/// $x_t$ of both runs of [`counterexample_runs`] against t, every third step
+/// of the first [`CHART_STEPS`].
+pub fn counterexample_chart() -> Result<plots::Figure> {
+    let r = counterexample_runs()?;
+    let first = |xs: &[f64]| CounterexampleRuns::points(&xs[..=CHART_STEPS], CHART_EVERY);
+    plots::LineChart::new(format!(
+        "Reddi et al.'s online problem, C = {C}: xₜ at every third t (the best point is −1)"
+    ))
+    .x_label("t")
+    .y_label("xₜ")
+    .series("Adam", first(&r.x_adam))
+    .series("AMSGrad", first(&r.x_amsgrad))
+    .render()
+}
+
+/// [`counterexample_runs`] at the steps [`SHOWN`]: $x_t$ and the average regret.
+pub fn counterexample() -> Result<Report> {
+    let runs = counterexample_runs()?;
+    let (xa, xm, ra, rm) = (
+        &runs.x_adam,
+        &runs.x_amsgrad,
+        &runs.regret_adam,
+        &runs.regret_amsgrad,
+    );
+    let mut table = Table::new(
+        format!(
+            "f_t(x) = {C}x if t mod 3 = 1 else −x on [−1, 1]; β₁ = 0, β₂ = 1/(1 + C²), η_t = {ETA}/√t"
+        ),
+        &[
+            "t",
+            "gₜ",
+            "xₜ Adam",
+            "xₜ AMSGrad",
+            "avg regret Adam",
+            "avg regret AMSGrad",
+        ],
+    );
+    let oracle = Counterexample::new(C);
+    for &t in &SHOWN {
+        table.push(vec![
+            t.into(),
+            oracle.slope(t).into(),
+            xa[t].into(),
+            xm[t].into(),
+            ra[t].into(),
+            rm[t].into(),
+        ]);
+    }
+    Ok(Report::new()
+        .text(
+            "The best fixed point is $x = -1$ (the gradients sum to $C - 2 > 0$ over each three steps). \
+             Adam's $v_t$ forgets the large gradient within a step or two, so the two gradients $-1$ \
+             push x up nearly as far as $C$ pushed it down: x ends at $+1$ and the average regret stays \
+             away from 0. AMSGrad divides by the largest $v$ so far and goes to $-1$; its average regret \
+             goes to 0.",
+        )
+        .table(table))
+}
+
+/// The `pytorch` convention against torch.optim.Adam(amsgrad=True) on every
+/// reference case ([`optcore::reference::agreement`]).
+pub fn torch_check() -> Result<Table> {
+    optcore::reference::agreement::<Amsgrad>()
+}
+
+/// Steps of [`paper_vs_pytorch`].
+pub const COMPARE_STEPS: usize = 6;
+
+/// Ruder's form and torch's on the quadratic from (−5, −2), η = 0.1, the
+/// default β's: the first steps $\theta_t - \theta_{t-1}$ of each, and their
+/// ratio. At t = 1 the ratio is $(1-\beta_1)/\sqrt{1-\beta_2}$ (torch's bias
+/// corrections make its first step η per coordinate; Ruder's form has none);
+/// later it changes as Ruder's uncorrected $m_t$ and $\hat v_t$ build up and as
+/// the two runs part.
+pub fn paper_vs_pytorch() -> Result<Report> {
+    let make = |c| Amsgrad {
+        lr: 0.1,
+        ..Amsgrad::defaults(c)
+    };
+    let (paper, torch) = (make(Convention::Paper), make(Convention::Pytorch));
+    let q = optcore::Quadratic::reference();
+    let start = array![-5.0, -2.0];
+    let a = optcore::run(&paper, &q, start.view(), COMPARE_STEPS)?;
+    let b = optcore::run(&torch, &q, start.view(), COMPARE_STEPS)?;
+    a.completed()?;
+    b.completed()?;
+    let mut table = Table::new(
+        format!(
+            "AMSGrad on 0.1x² + 2y² from (−5, −2), η = {}, β = ({}, {}): Ruder's form vs torch's",
+            paper.lr, paper.beta1, paper.beta2
+        ),
+        &[
+            "t",
+            "Δθ[0] Ruder",
+            "Δθ[0] torch",
+            "ratio[0]",
+            "Δθ[1] Ruder",
+            "Δθ[1] torch",
+            "ratio[1]",
+        ],
+    );
+    for t in 1..=COMPARE_STEPS {
+        let d = |tr: &optcore::Trace<crate::AmsgradRecord>, i: usize| {
+            tr.rows[t].theta[i] - tr.rows[t - 1].theta[i]
+        };
+        table.push(vec![
+            t.into(),
+            d(&a, 0).into(),
+            d(&b, 0).into(),
+            (d(&a, 0) / d(&b, 0)).into(),
+            d(&a, 1).into(),
+            d(&b, 1).into(),
+            (d(&a, 1) / d(&b, 1)).into(),
+        ]);
+    }
+    let first = (1.0 - paper.beta1) / (1.0 - paper.beta2).sqrt();
+    Ok(Report::new()
+        .text(format!(
+            "At $t = 1$ Ruder's step is $(1-\\beta_1)/\\sqrt{{1-\\beta_2}}$ = {} times torch's (torch moves η per \
+             coordinate, as Adam does); after that Ruder's uncorrected $m_t$ grows towards $g$ while \
+             $\\hat v_t$ stays near $t(1-\\beta_2)g^2$, so its steps grow, and the two runs part.",
+            optcore::render::fmt_sig(first, 4)
+        ))
+        .table(table))
+}
+
+/// Steps of the notebook's from-scratch rule and of [`library_run`].
+pub const SCRATCH_STEPS: usize = 5;
+
+/// The run the notebook's from-scratch rule is checked against: Ruder's form
+/// (`paper`), η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8, on the quadratic from
+/// (−5, −2).
+pub fn library_run() -> Result<optcore::Trace<crate::AmsgradRecord>> {
+    let opt = Amsgrad {
+        lr: 0.1,
+        beta1: 0.9,
+        beta2: 0.999,
+        eps: 1e-8,
+        ..Amsgrad::defaults(Convention::Paper)
+    }
+    .validated()?;
+    let tr = optcore::run(
+        &opt,
+        optcore::Quadratic::reference(),
+        array![-5.0, -2.0].view(),
+        SCRATCH_STEPS,
+    )?;
+    tr.completed()?;
+    Ok(tr)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_oracle_is_c_then_minus_one_twice() {
+        let o = Counterexample::new(C);
+        let s: Vec<f64> = (1..=6).map(|t| o.slope(t)).collect();
+        assert_eq!(s, vec![C, -1.0, -1.0, C, -1.0, -1.0]);
+    }
+}

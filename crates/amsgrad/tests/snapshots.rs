@@ -1,0 +1,57 @@
+//! Snapshot tests: every table the notebook shows for AMSGrad.
+use amsgrad::examples;
+use testkit::snap;
+
+#[test]
+fn counterexample() {
+    snap!(
+        "counterexample",
+        examples::counterexample().unwrap().to_string()
+    );
+}
+
+/// The report's claims, held as numbers: Adam ends at +1 (the worst point),
+/// its average regret near that of sitting at +1, 2(C − 2)/3 (fₜ(1) − fₜ(−1) =
+/// 2gₜ, and the gₜ sum to C − 2 every three steps); AMSGrad near −1, with an
+/// average regret a small fraction of Adam's.
+#[test]
+fn counterexample_claims() {
+    let r = examples::counterexample_runs().unwrap();
+    let last = examples::STEPS;
+    assert_eq!(r.x_adam[last], 1.0);
+    let at_plus_one = 2.0 * (examples::C - 2.0) / 3.0;
+    assert!(
+        (r.regret_adam[last] - at_plus_one).abs() < 0.01 * at_plus_one,
+        "{}",
+        r.regret_adam[last]
+    );
+    assert!(r.x_amsgrad[last] < -0.99, "{}", r.x_amsgrad[last]);
+    assert!(r.regret_amsgrad[last] < 0.01 * r.regret_adam[last]);
+}
+
+#[test]
+fn torch_check() {
+    snap!("torch_check", examples::torch_check().unwrap().to_string());
+}
+
+#[test]
+fn library_run() {
+    snap!(
+        "library_run",
+        examples::library_run().unwrap().table().to_string()
+    );
+}
+
+#[test]
+fn figure_renders() {
+    let fig = examples::counterexample_chart().unwrap();
+    assert!(fig.svg().starts_with("<svg"));
+}
+
+#[test]
+fn paper_vs_pytorch() {
+    snap!(
+        "paper_vs_pytorch",
+        examples::paper_vs_pytorch().unwrap().to_string()
+    );
+}

@@ -1,0 +1,121 @@
+//! AMSGrad against torch.optim.Adam(amsgrad=True): the shared case of
+//! `cases-beyond.json` bit for bit, and this project's own cases
+//! (`crates/optcore/reference/own/`, written by `scripts/make-beyond-traces.py`
+//! with torch 2.15, each chosen so that the max holds v up at some step) to 1e-9
+//! relative; and the `paper` convention against Ruder's form written out again
+//! as plain scalar code (gradients from `testkit`, not optcore's).
+#![allow(clippy::needless_range_loop)] // the transcription indexes coordinates as the formula does
+use amsgrad::Amsgrad;
+use optcore::reference::max_rel_diff_to_reference;
+use optcore::Convention;
+use testkit::{
+    cases_beyond, independent_gradient, max_diff_relative_above_one, own_cases, theta_rows, Case,
+};
+
+fn torch_opt(c: &Case) -> Amsgrad {
+    Amsgrad {
+        lr: c.hp("lr"),
+        beta1: c.hp("beta1"),
+        beta2: c.hp("beta2"),
+        eps: c.hp("eps"),
+        ..Amsgrad::defaults(Convention::Pytorch)
+    }
+}
+
+fn mine(cases: Vec<Case>) -> Vec<Case> {
+    let v: Vec<Case> = cases
+        .into_iter()
+        .filter(|c| c.optimizer == "amsgrad")
+        .collect();
+    assert!(!v.is_empty());
+    v
+}
+
+#[test]
+fn reproduces_the_shared_torch_trace_bit_for_bit() {
+    for case in mine(cases_beyond()) {
+        let reference = case.trace();
+        let tr = case.run(&torch_opt(&case));
+        assert!(max_rel_diff_to_reference(&tr, &reference).unwrap() < 1e-9);
+        for (ours, theirs) in tr.rows.iter().zip(&reference) {
+            assert_eq!(
+                ours.theta.to_vec(),
+                theirs.theta,
+                "{} t = {}",
+                case.name,
+                ours.t
+            );
+        }
+    }
+}
+
+#[test]
+fn matches_torch_on_our_own_cases_where_the_max_switches() {
+    let cases = mine(own_cases());
+    assert_eq!(cases.len(), 5);
+    for case in cases {
+        let tr = case.run(&torch_opt(&case));
+        let worst = max_rel_diff_to_reference(&tr, &case.trace()).unwrap();
+        let held = tr.rows[1..]
+            .iter()
+            .filter(|r| {
+                let rec = r.record.as_ref().unwrap();
+                rec.v.iter().zip(&rec.v_max).any(|(v, m)| v < m)
+            })
+            .count();
+        println!(
+            "{}: max relative difference {worst:e}; the max held v up at {held} steps",
+            case.name
+        );
+        assert!(worst < 1e-9, "{}: {worst:e}", case.name);
+        assert!(held > 0, "{}: the max never mattered", case.name);
+    }
+}
+
+/// Ruder: m = β₁m + (1−β₁)g; v = β₂v + (1−β₂)g²; v̂ = max(v̂, v); θ −= η m/(√v̂ + ε).
+fn ruder(
+    problem: &str,
+    start: [f64; 2],
+    steps: usize,
+    lr: f64,
+    b1: f64,
+    b2: f64,
+    eps: f64,
+) -> Vec<[f64; 2]> {
+    let mut p = start;
+    let (mut m, mut v, mut vh) = ([0.0; 2], [0.0; 2], [0.0f64; 2]);
+    let mut out = vec![p];
+    for _ in 1..=steps {
+        let g = independent_gradient(problem, p);
+        for i in 0..2 {
+            m[i] = b1 * m[i] + (1.0 - b1) * g[i];
+            v[i] = b2 * v[i] + (1.0 - b2) * g[i] * g[i];
+            vh[i] = vh[i].max(v[i]);
+            p[i] -= lr * m[i] / (vh[i].sqrt() + eps);
+        }
+        out.push(p);
+    }
+    out
+}
+
+#[test]
+fn paper_convention_is_ruders_form() {
+    for (problem, start, steps, lr, b1, b2, eps) in [
+        ("quadratic", [-5.0, -2.0], 60, 0.3, 0.9, 0.99, 1e-8),
+        ("rosenbrock", [-1.2, 1.0], 150, 0.005, 0.9, 0.999, 1e-8),
+        ("beale", [1.0, 1.0], 100, 0.01, 0.9, 0.99, 1e-6),
+    ] {
+        let opt = Amsgrad {
+            lr,
+            beta1: b1,
+            beta2: b2,
+            eps,
+            ..Amsgrad::defaults(Convention::Paper)
+        };
+        let w = max_diff_relative_above_one(
+            &theta_rows(&opt, problem, start, steps),
+            &ruder(problem, start, steps, lr, b1, b2, eps),
+        );
+        assert!(w < 1e-12, "{problem}: {w:e}");
+    }
+}
