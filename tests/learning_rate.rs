@@ -16,7 +16,12 @@ fn every_registered_optimizer_takes_a_rate_from_a_schedule() {
                 Some(lr) => {
                     let half = opt.with_lr(lr / 2.0).expect("half the default rate");
                     assert_eq!(half.lr(), Some(lr / 2.0), "{}", entry.name);
-                    assert_eq!(opt.lr(), Some(lr), "{}: the original is untouched", entry.name);
+                    assert_eq!(
+                        opt.lr(),
+                        Some(lr),
+                        "{}: the original is untouched",
+                        entry.name
+                    );
                     for bad in [0.0, -1.0, f64::NAN] {
                         assert!(
                             opt.with_lr(bad).is_err(),
@@ -28,7 +33,11 @@ fn every_registered_optimizer_takes_a_rate_from_a_schedule() {
                 }
                 None => {
                     let err = opt.with_lr(0.1).expect_err("no rate to set");
-                    assert!(matches!(err, Error::NoLearningRate { .. }), "{}: {err}", entry.name);
+                    assert!(
+                        matches!(err, Error::NoLearningRate { .. }),
+                        "{}: {err}",
+                        entry.name
+                    );
                     self.1.push(format!("{} none", entry.name));
                 }
             }
