@@ -14,6 +14,9 @@
 use fastupdate::adadelta::Adadelta;
 use fastupdate::adagrad::Adagrad;
 use fastupdate::adam::{Adam, EpsPlacement};
+use fastupdate::adamax::Adamax;
+use fastupdate::adamw::AdamW;
+use fastupdate::amsgrad::Amsgrad;
 use fastupdate::gd::Sgd;
 use fastupdate::momentum::Momentum;
 use fastupdate::nadam::Nadam;
@@ -74,6 +77,18 @@ fn all<F: Float>(n: usize) -> Result<Vec<Named<F>>> {
         push(
             format!("nadam/{c}"),
             Box::new(NadamSlices::new(&Nadam::defaults(c), n)?),
+        );
+        push(
+            format!("adamax/{c}"),
+            Box::new(AdamaxSlices::new(&Adamax::defaults(c), n)?),
+        );
+        push(
+            format!("amsgrad/{c}"),
+            Box::new(AmsgradSlices::new(&Amsgrad::defaults(c), n)?),
+        );
+        push(
+            format!("adamw/{c}"),
+            Box::new(AdamWSlices::new(&AdamW::defaults(c), n)?),
         );
     }
     let inside = Adam {

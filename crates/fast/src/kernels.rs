@@ -8,6 +8,9 @@ use crate::{check_len, drive, Float, SliceUpdate};
 use adadelta::Adadelta;
 use adagrad::Adagrad;
 use adam::{Adam, EpsPlacement};
+use adamax::Adamax;
+use adamw::AdamW;
+use amsgrad::Amsgrad;
 use gd::Sgd;
 use momentum::Momentum;
 use nadam::Nadam;
@@ -913,5 +916,377 @@ fn nadam_torch<F: Float>(
         let denom = (*v / bc2).sqrt() + eps;
         *x = *x + value_grad * g / denom;
         *x = *x + value_avg * *m / denom;
+    }
+}
+
+/// AdaMax (see `adamax`): $m$ and $u$, and under `paper` the running product
+/// $\beta_1^t$ (the same multiplies as the step-through crate).
+///
+/// **A zero $u_t$.** The step-through step refuses a step in which some
+/// $u_t = \max(\beta_2 u_{t-1}, |g_t|)$ would be 0 (`paper`; `pytorch` only
+/// with ε = 0): a typed error, θ and the state unchanged. This one does not
+/// look — refusing before anything changes would be a pass over $g$ and $u$
+/// ahead of the step; like the finiteness of $g$ (see the crate docs) it is
+/// left to the caller — and divides. In a coordinate whose gradients have all
+/// been exactly 0, $m_t = u_t = 0$ and $m_t/u_t$ is 0/0 = NaN: θ becomes NaN
+/// there and stays NaN, as after a NaN gradient. Where $u_t = 0$ but
+/// $m_t \ne 0$ (β₂ = 0 or $\beta_2 u_{t-1}$ underflowing, then $g_t = 0$), θ
+/// becomes ±∞. The other coordinates are updated as usual. A caller who wants
+/// the refusal checks [`Adamax::next_u`] of [`AdamaxSlices::moments`]' $u$ and
+/// the gradient first, or uses `pytorch` with ε > 0, whose $u_t \ge \epsilon$.
+#[derive(Debug, Clone)]
+pub struct AdamaxSlices<F> {
+    opt: Adamax,
+    t: usize,
+    m: Vec<F>,
+    u: Vec<F>,
+    beta1_power: f64,
+}
+
+impl<F: Float> AdamaxSlices<F> {
+    /// For `n` parameters; refuses what [`Adamax::validate`] refuses.
+    pub fn new(opt: &Adamax, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(AdamaxSlices {
+            opt: *opt,
+            t: 0,
+            m: zeros(n),
+            u: zeros(n),
+            beta1_power: 1.0,
+        })
+    }
+    /// $m_t$ and $u_t$.
+    pub fn moments(&self) -> (&[F], &[F]) {
+        (&self.m, &self.u)
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for AdamaxSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.m.len()
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.m.len(), theta, grad)?;
+        let o = &self.opt;
+        let t = self.t + 1;
+        let (b1, b2, eps) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps));
+        let state = [&mut self.m[..], &mut self.u[..]];
+        match o.convention {
+            // m ← β₁m + (1−β₁)g; u ← max(β₂u, |g|); θ ← θ − (η/(1−β₁ᵗ))·m/u
+            Convention::Paper => {
+                self.beta1_power *= o.beta1;
+                let clr = F::of(o.lr / (1.0 - self.beta1_power));
+                let p = (b1, b2, F::of(1.0 - o.beta1), clr);
+                drive(theta, grad, state, &p, adamax_paper::<F>);
+            }
+            // exp_avg.lerp_(g, 1−β₁); torch.maximum(exp_inf.mul_(β₂), g.abs().add_(ε));
+            // clr = η/(1−β₁ᵗ); param.addcdiv_(exp_avg, exp_inf, value=−clr)
+            Convention::Pytorch => {
+                let clr = o.lr / (1.0 - pow_step(o.beta1, t));
+                let w = 1.0 - o.beta1;
+                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
+                let p = (wf, one_minus_w, low, b2, eps, F::of(-clr));
+                drive(theta, grad, state, &p, adamax_torch::<F>);
+            }
+        }
+        self.t = t;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        vec![&mut self.m, &mut self.u]
+    }
+}
+
+#[inline(always)]
+fn adamax_paper<F: Float>(
+    &(b1, b2, c1, clr): &(F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, u]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), u) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(u.iter_mut()) {
+        *m = b1 * *m + c1 * g;
+        *u = (b2 * *u).max(g.abs());
+        *x = *x - clr * *m / *u;
+    }
+}
+
+#[inline(always)]
+fn adamax_torch<F: Float>(
+    &(w, one_minus_w, low, b2, eps, neg_clr): &(F, F, bool, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, u]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), u) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(u.iter_mut()) {
+        *m = lerp(*m, g, w, one_minus_w, low);
+        *u = (b2 * *u).max(g.abs() + eps);
+        *x = *x + neg_clr * *m / *u;
+    }
+}
+
+/// AMSGrad (see `amsgrad`): $m$, $v$ and the running maximum $\hat v$.
+/// `paper` is Ruder's form (no bias correction); `pytorch` is
+/// `torch.optim.Adam(amsgrad=True)`, the maximum taken over the uncorrected
+/// $v$ and divided by today's $\sqrt{1-\beta_2^t}$.
+#[derive(Debug, Clone)]
+pub struct AmsgradSlices<F> {
+    opt: Amsgrad,
+    t: usize,
+    m: Vec<F>,
+    v: Vec<F>,
+    v_max: Vec<F>,
+}
+
+impl<F: Float> AmsgradSlices<F> {
+    /// For `n` parameters; refuses what [`Amsgrad::validate`] refuses.
+    pub fn new(opt: &Amsgrad, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(AmsgradSlices {
+            opt: *opt,
+            t: 0,
+            m: zeros(n),
+            v: zeros(n),
+            v_max: zeros(n),
+        })
+    }
+    /// $m_t$ and $v_t$.
+    pub fn moments(&self) -> (&[F], &[F]) {
+        (&self.m, &self.v)
+    }
+    /// $\hat v_t = \max(\hat v_{t-1}, v_t)$ (torch's `max_exp_avg_sq`).
+    pub fn v_max(&self) -> &[F] {
+        &self.v_max
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for AmsgradSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.m.len()
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.m.len(), theta, grad)?;
+        let o = &self.opt;
+        let t = self.t + 1;
+        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
+        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
+        let state = [&mut self.m[..], &mut self.v[..], &mut self.v_max[..]];
+        match o.convention {
+            // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; v̂ ← max(v̂, v); θ ← θ − η m/(√v̂ + ε)
+            Convention::Paper => {
+                let p = (b1, b2, c1, c2, lr, eps);
+                drive(theta, grad, state, &p, amsgrad_paper::<F>);
+            }
+            // exp_avg.lerp_(g, 1−β₁); exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂);
+            // torch.maximum(max_exp_avg_sq, exp_avg_sq); denom = √v̂/√(1−β₂ᵗ) + ε;
+            // param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))
+            Convention::Pytorch => {
+                let bc1 = 1.0 - pow_step(o.beta1, t);
+                let bc2 = 1.0 - pow_step(o.beta2, t);
+                let neg_step_size = F::of(-(o.lr / bc1));
+                let bc2_sqrt = F::of(bc2.sqrt());
+                let w = 1.0 - o.beta1;
+                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
+                let p = (wf, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size);
+                drive(theta, grad, state, &p, amsgrad_torch::<F>);
+            }
+        }
+        self.t = t;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        vec![&mut self.m, &mut self.v, &mut self.v_max]
+    }
+}
+
+#[inline(always)]
+fn amsgrad_paper<F: Float>(
+    &(b1, b2, c1, c2, lr, eps): &(F, F, F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, v, vm]: [&mut [F]; 3],
+) {
+    for ((((x, &g), m), v), vm) in x
+        .iter_mut()
+        .zip(g)
+        .zip(m.iter_mut())
+        .zip(v.iter_mut())
+        .zip(vm.iter_mut())
+    {
+        *m = b1 * *m + c1 * g;
+        *v = b2 * *v + c2 * (g * g);
+        *vm = vm.max(*v);
+        *x = *x - lr * *m / (vm.sqrt() + eps);
+    }
+}
+
+#[inline(always)]
+#[allow(clippy::type_complexity)]
+fn amsgrad_torch<F: Float>(
+    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size): &(F, F, bool, F, F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, v, vm]: [&mut [F]; 3],
+) {
+    for ((((x, &g), m), v), vm) in x
+        .iter_mut()
+        .zip(g)
+        .zip(m.iter_mut())
+        .zip(v.iter_mut())
+        .zip(vm.iter_mut())
+    {
+        *m = lerp(*m, g, w, one_minus_w, low);
+        *v = (c2 * g).mul_add(g, b2 * *v);
+        *vm = vm.max(*v);
+        let denom = vm.sqrt() / bc2_sqrt + eps;
+        *x = *x + neg_step_size * *m / denom;
+    }
+}
+
+/// AdamW (see `adamw`): $m$ and $v$, and under `paper` the running products
+/// $\beta_1^t, \beta_2^t$. The decay is applied in the same pass: `paper`
+/// takes $\lambda\theta_{t-1}$ off beside the Adam step (λ **not** multiplied
+/// by η), `pytorch` first shrinks θ by $1 - \eta\lambda$ (`param.mul_`). The
+/// step-through crate's recorded decay is not kept.
+#[derive(Debug, Clone)]
+pub struct AdamWSlices<F> {
+    opt: AdamW,
+    t: usize,
+    m: Vec<F>,
+    v: Vec<F>,
+    beta1_power: f64,
+    beta2_power: f64,
+}
+
+impl<F: Float> AdamWSlices<F> {
+    /// For `n` parameters; refuses what [`AdamW::validate`] refuses.
+    pub fn new(opt: &AdamW, n: usize) -> Result<Self> {
+        opt.validate()?;
+        Ok(AdamWSlices {
+            opt: *opt,
+            t: 0,
+            m: zeros(n),
+            v: zeros(n),
+            beta1_power: 1.0,
+            beta2_power: 1.0,
+        })
+    }
+    /// $m_t$ and $v_t$.
+    pub fn moments(&self) -> (&[F], &[F]) {
+        (&self.m, &self.v)
+    }
+}
+
+impl<F: Float> SliceUpdate<F> for AdamWSlices<F> {
+    fn describe(&self) -> String {
+        self.opt.describe()
+    }
+    fn len(&self) -> usize {
+        self.m.len()
+    }
+    fn steps(&self) -> usize {
+        self.t
+    }
+    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
+        check(self.m.len(), theta, grad)?;
+        let o = &self.opt;
+        let t = self.t + 1;
+        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
+        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
+        let state = [&mut self.m[..], &mut self.v[..]];
+        match o.convention {
+            // m, v as Adam's; θ ← θ − (η m̂/(√v̂ + ε) + λθ)
+            Convention::Paper => {
+                self.beta1_power *= o.beta1;
+                self.beta2_power *= o.beta2;
+                let (bc1, bc2) = (F::of(1.0 - self.beta1_power), F::of(1.0 - self.beta2_power));
+                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps, F::of(o.weight_decay));
+                drive(theta, grad, state, &p, adamw_paper::<F>);
+            }
+            // param.mul_(1 − η λ); then Adam's step: exp_avg.lerp_(g, 1−β₁);
+            // exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂);
+            // denom = √v/√(1−β₂ᵗ) + ε; param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))
+            Convention::Pytorch => {
+                let shrink = F::of(1.0 - o.lr * o.weight_decay);
+                let bc1 = 1.0 - pow_step(o.beta1, t);
+                let bc2 = 1.0 - pow_step(o.beta2, t);
+                let neg_step_size = F::of(-(o.lr / bc1));
+                let bc2_sqrt = F::of(bc2.sqrt());
+                let w = 1.0 - o.beta1;
+                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
+                let p = (
+                    wf,
+                    one_minus_w,
+                    low,
+                    b2,
+                    c2,
+                    bc2_sqrt,
+                    eps,
+                    neg_step_size,
+                    shrink,
+                );
+                drive(theta, grad, state, &p, adamw_torch::<F>);
+            }
+        }
+        self.t = t;
+        Ok(())
+    }
+    fn state_arrays(&mut self) -> Vec<&mut [F]> {
+        vec![&mut self.m, &mut self.v]
+    }
+}
+
+#[inline(always)]
+#[allow(clippy::type_complexity)]
+fn adamw_paper<F: Float>(
+    &(b1, b2, c1, c2, bc1, bc2, lr, eps, wd): &(F, F, F, F, F, F, F, F, F),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        *m = b1 * *m + c1 * g;
+        *v = b2 * *v + c2 * (g * g);
+        let decay = wd * *x;
+        *x = *x - (lr * (*m / bc1) / ((*v / bc2).sqrt() + eps) + decay);
+    }
+}
+
+#[inline(always)]
+#[allow(clippy::type_complexity)]
+fn adamw_torch<F: Float>(
+    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size, shrink): &(
+        F,
+        F,
+        bool,
+        F,
+        F,
+        F,
+        F,
+        F,
+        F,
+    ),
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    for (((x, &g), m), v) in x.iter_mut().zip(g).zip(m.iter_mut()).zip(v.iter_mut()) {
+        let decayed = *x * shrink;
+        *m = lerp(*m, g, w, one_minus_w, low);
+        *v = (c2 * g).mul_add(g, b2 * *v);
+        let denom = v.sqrt() / bc2_sqrt + eps;
+        *x = decayed + neg_step_size * *m / denom;
     }
 }

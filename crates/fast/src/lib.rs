@@ -46,7 +46,9 @@
 //! not check that the gradient is finite — that would be a second pass over $g$,
 //! one more stream of $n$ numbers (about 15 % of an Adam step); torch's fused
 //! optimizers do not check either. [`all_finite`] is there for a caller who
-//! wants it. A NaN gradient makes NaN parameters, as in torch.
+//! wants it. A NaN gradient makes NaN parameters, as in torch. Nor does it
+//! check AdaMax's $u_t \ne 0$, which the step-through `paper` step refuses:
+//! there 0/0 makes NaN parameters too ([`AdamaxSlices`]).
 //!
 //! [`floor`] is the yardstick of the benchmark (`cargo bench -p fastupdate`): a
 //! streaming kernel over the same arrays, with the same threads, that does one
@@ -56,12 +58,12 @@ use optcore::{Error, Result};
 
 mod kernels;
 pub use kernels::{
-    AdadeltaSlices, AdagradSlices, AdamSlices, MomentumSlices, NadamSlices, NagSlices,
-    RmspropSlices, SgdSlices,
+    AdadeltaSlices, AdagradSlices, AdamSlices, AdamWSlices, AdamaxSlices, AmsgradSlices,
+    MomentumSlices, NadamSlices, NagSlices, RmspropSlices, SgdSlices,
 };
 
 /// Re-exported so that a user of this crate names the same hyperparameter structs.
-pub use {adadelta, adagrad, adam, gd, momentum, nadam, nag, rmsprop};
+pub use {adadelta, adagrad, adam, adamax, adamw, amsgrad, gd, momentum, nadam, nag, rmsprop};
 
 mod private {
     pub trait Sealed {}
@@ -97,6 +99,11 @@ pub trait Float:
     fn mul_add(self, b: Self, c: Self) -> Self;
     /// Finite (not NaN, not ±∞).
     fn is_finite(self) -> bool;
+    /// $|x|$ (the sign bit cleared).
+    fn abs(self) -> Self;
+    /// The larger of the two, the standard library's `max` (a NaN argument
+    /// gives the other one), as the step-through crates call it.
+    fn max(self, other: Self) -> Self;
 }
 
 impl Float for f64 {
@@ -121,6 +128,14 @@ impl Float for f64 {
     fn is_finite(self) -> bool {
         f64::is_finite(self)
     }
+    #[inline(always)]
+    fn abs(self) -> Self {
+        f64::abs(self)
+    }
+    #[inline(always)]
+    fn max(self, other: Self) -> Self {
+        f64::max(self, other)
+    }
 }
 
 impl Float for f32 {
@@ -144,6 +159,14 @@ impl Float for f32 {
     #[inline(always)]
     fn is_finite(self) -> bool {
         f32::is_finite(self)
+    }
+    #[inline(always)]
+    fn abs(self) -> Self {
+        f32::abs(self)
+    }
+    #[inline(always)]
+    fn max(self, other: Self) -> Self {
+        f32::max(self, other)
     }
 }
 

@@ -46,6 +46,9 @@ fn steps_are_allocation_free() {
             Box::new(RmspropSlices::new(&rms, n).unwrap()),
             Box::new(AdamSlices::new(&Adam::defaults(c), n).unwrap()),
             Box::new(NadamSlices::new(&nadam::Nadam::defaults(c), n).unwrap()),
+            Box::new(AdamaxSlices::new(&adamax::Adamax::defaults(c), n).unwrap()),
+            Box::new(AmsgradSlices::new(&amsgrad::Amsgrad::defaults(c), n).unwrap()),
+            Box::new(AdamWSlices::new(&adamw::AdamW::defaults(c), n).unwrap()),
         ];
         for opt in &mut all {
             let a = count(opt.as_mut(), n, 100);

@@ -15,10 +15,17 @@
 //!   (the scalars of a step rounded once from f64), and the awkward values are
 //!   left out (10¹⁵⁰ is not an f32).
 //! - The result does not depend on the number of threads (1 or 3).
+//! - AdaMax under `paper` runs on awkward values without 0 and −0 (subnormal
+//!   ±10⁻³¹⁰ in their place): a coordinate whose gradients are all 0 has
+//!   $u_t = 0$, which the step-through step refuses and the fast path turns into
+//!   NaN (tested on its own).
 
 use fastupdate::adadelta::Adadelta;
 use fastupdate::adagrad::Adagrad;
 use fastupdate::adam::{Adam, EpsPlacement};
+use fastupdate::adamax::Adamax;
+use fastupdate::adamw::AdamW;
+use fastupdate::amsgrad::Amsgrad;
 use fastupdate::gd::Sgd;
 use fastupdate::momentum::Momentum;
 use fastupdate::nadam::Nadam;
@@ -36,11 +43,19 @@ fn uniform(rng: &mut ChaCha8Rng) -> f64 {
 
 const AWKWARD: [f64; 7] = [0.0, -0.0, 1e-300, -1e-300, 1e150, 1.0, -1.0];
 
+/// The awkward values without 0 and −0 (subnormals instead): every gradient
+/// nonzero, for AdaMax under `paper`, whose step refuses $u_t = 0$.
+const AWKWARD_NONZERO: [f64; 7] = [1e-310, -1e-310, 1e-300, -1e-300, 1e150, 1.0, -1.0];
+
 fn vector(rng: &mut ChaCha8Rng, n: usize, awkward: bool) -> Vec<f64> {
+    vector_with(rng, n, awkward.then_some(&AWKWARD[..]))
+}
+
+fn vector_with(rng: &mut ChaCha8Rng, n: usize, awkward: Option<&[f64]>) -> Vec<f64> {
     (0..n)
         .map(|i| {
-            if awkward && i % 5 == 0 {
-                AWKWARD[(i / 5) % AWKWARD.len()]
+            if let Some(values) = awkward.filter(|_| i % 5 == 0) {
+                values[(i / 5) % values.len()]
             } else {
                 uniform(rng) * 3.0
             }
@@ -50,17 +65,19 @@ fn vector(rng: &mut ChaCha8Rng, n: usize, awkward: bool) -> Vec<f64> {
 
 const STEPS: usize = 5;
 
-/// `STEPS` steps of `opt` both ways: f64 bit for bit (with awkward values), f32
-/// within the bound (without).
+/// `STEPS` steps of `opt` both ways: f64 bit for bit (with the awkward values
+/// `values`, and without), f32 within the bound (without).
 fn check<O: Optimizer>(
     opt: &O,
+    values: &[f64],
     make64: &dyn Fn(usize) -> Box<dyn SliceUpdate<f64>>,
     make32: &dyn Fn(usize) -> Box<dyn SliceUpdate<f32>>,
 ) {
     for (n, seed) in [(7, 1), (2 * PARALLEL_MIN + 13, 2)] {
         for awkward in [true, false] {
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
-            let start = vector(&mut rng, n, awkward);
+            let values = awkward.then_some(values);
+            let start = vector_with(&mut rng, n, values);
             let mut theta = Array1::from(start.clone());
             let mut state = opt.init(theta.view());
             let mut fast64 = make64(n);
@@ -68,7 +85,7 @@ fn check<O: Optimizer>(
             let mut fast32 = make32(n);
             let mut theta32: Vec<f32> = start.iter().map(|&x| x as f32).collect();
             for step in 1..=STEPS {
-                let g = vector(&mut rng, n, awkward);
+                let g = vector_with(&mut rng, n, values);
                 opt.update(&mut state, theta.view_mut(), Array1::from(g.clone()).view())
                     .expect("the step-through update");
                 fast64.update(&mut theta64, &g).expect("the fast update");
@@ -100,12 +117,16 @@ fn check<O: Optimizer>(
 }
 
 macro_rules! each {
-    ($opt:expr, $fast:ident) => {{
+    ($opt:expr, $fast:ident) => {
+        each!($opt, $fast, &AWKWARD)
+    };
+    ($opt:expr, $fast:ident, $values:expr) => {{
         let opt = $opt;
         let o = opt.clone();
         let o2 = opt.clone();
         check(
             &opt,
+            $values,
             &move |n| Box::new($fast::<f64>::new(&o, n).expect("valid")),
             &move |n| Box::new($fast::<f32>::new(&o2, n).expect("valid")),
         );
@@ -181,7 +202,60 @@ fn every_optimizer_equals_its_step_through_update() {
                 },
                 NadamSlices
             );
+            // AdaMax: under `paper` no gradient is 0 (its step refuses u = 0).
+            let values: &[f64] = match c {
+                Convention::Paper => &AWKWARD_NONZERO,
+                Convention::Pytorch => &AWKWARD,
+            };
+            each!(
+                Adamax {
+                    lr: 0.01,
+                    beta1,
+                    ..Adamax::defaults(c)
+                },
+                AdamaxSlices,
+                values
+            );
+            each!(
+                AdamW {
+                    lr: 0.01,
+                    beta1,
+                    ..AdamW::defaults(c)
+                },
+                AdamWSlices
+            );
+            // β₂ = 0.5: v falls below its running maximum often (with 0.999 over
+            // five steps it hardly ever does), so the maximum is exercised.
+            for beta2 in [0.999, 0.5] {
+                each!(
+                    Amsgrad {
+                        lr: 0.01,
+                        beta1,
+                        beta2,
+                        ..Amsgrad::defaults(c)
+                    },
+                    AmsgradSlices
+                );
+            }
         }
+        // AdaMax with β₂ = 0.5: uₜ = β₂uₜ₋₁ as often as |gₜ| (+ ε).
+        each!(
+            Adamax {
+                beta2: 0.5,
+                ..Adamax::defaults(c)
+            },
+            AdamaxSlices,
+            &AWKWARD_NONZERO
+        );
+        // A large λ: the decay is a visible part of every step (λθ, or ηλθ).
+        each!(
+            AdamW {
+                lr: 0.01,
+                weight_decay: 0.1,
+                ..AdamW::defaults(c)
+            },
+            AdamWSlices
+        );
     }
     each!(
         Adam {
@@ -224,6 +298,48 @@ fn nag_lookahead_is_the_crates() {
         fast.lookahead(&theta64, &mut got).expect("point");
         assert_eq!(want.to_vec(), got);
     }
+}
+
+/// AdaMax `paper`, a coordinate whose gradient is 0 from the start: the
+/// step-through step refuses (u₁ = 0), the fast path does not check and makes
+/// 0/0 = NaN there; the other coordinate is the step-through's with its own
+/// gradient alone.
+#[test]
+fn adamax_paper_zero_u_is_nan_in_that_coordinate() {
+    let opt = Adamax::defaults(Convention::Paper);
+    let g = [-1.0, 0.0];
+    let mut theta = Array1::from(vec![-5.0, 1.0]);
+    let mut state = opt.init(theta.view());
+    assert!(matches!(
+        opt.update(
+            &mut state,
+            theta.view_mut(),
+            Array1::from(g.to_vec()).view()
+        ),
+        Err(optcore::Error::NonFinite { .. })
+    ));
+    let mut fast = AdamaxSlices::<f64>::new(&opt, 2).expect("valid");
+    let mut theta64 = vec![-5.0, 1.0];
+    for _ in 0..2 {
+        fast.update(&mut theta64, &g).expect("no check");
+    }
+    assert!(theta64[1].is_nan(), "θ[1] = {}", theta64[1]);
+    let (m, u) = fast.moments();
+    assert_eq!((m[1], u[1]), (0.0, 0.0));
+    // The first coordinate alone, through the step-through crate.
+    let mut one = Array1::from(vec![-5.0]);
+    let mut state = opt.init(one.view());
+    for _ in 0..2 {
+        opt.update(&mut state, one.view_mut(), Array1::from(vec![-1.0]).view())
+            .expect("u ≠ 0");
+    }
+    assert_eq!(one[0].to_bits(), theta64[0].to_bits());
+    // Under `pytorch` (ε > 0) the same gradient is fine both ways.
+    let torch = Adamax::defaults(Convention::Pytorch);
+    let mut fast = AdamaxSlices::<f64>::new(&torch, 2).expect("valid");
+    let mut theta64 = vec![-5.0, 1.0];
+    fast.update(&mut theta64, &g).expect("update");
+    assert_eq!(theta64[1], 1.0);
 }
 
 /// Element-wise: the numbers cannot depend on how the slices are cut over threads.
