@@ -9,7 +9,7 @@
 //! this table, and its tests hold every optimizer here to the CLI's contract.
 //!
 //! Adding an optimizer `foo` (a crate `crates/foo` whose type `foo::Foo`
-//! implements [`Optimizer`], [`FromFlags`] and [`LearningRate`](optcore::LearningRate)) touches:
+//! implements [`Optimizer`], [`FromFlags`] and [`LearningRate`]) touches:
 //!
 //! 1. its own crate, `crates/foo/` (`Cargo.toml` and `src/lib.rs`);
 //! 2. the root `Cargo.toml`: `foo = { path = "crates/foo" }` under
