@@ -230,8 +230,25 @@ impl AdamW {
     }
 }
 
-// η is the `lr` field: a learning-rate schedule (the `schedule` crate) sets it.
-optcore::learning_rate_field!(AdamW);
+/// A learning-rate schedule sets η through this. Loshchilov & Hutter's
+/// schedule multiplier $\eta_t$ scales **both** terms of the paper's step,
+/// $\theta_t = \theta_{t-1} - \eta_t\big(\alpha\,\hat m_t/(\sqrt{\hat v_t}+\epsilon) + \lambda\,\theta_{t-1}\big)$,
+/// so under `paper` a new rate $\eta'$ is read as the multiplier $\eta'/\eta$
+/// and `weight_decay` is scaled by it too (torch's decay $\eta\lambda$ follows
+/// its rate by itself: there only `lr` changes). Then a scheduled `paper`
+/// AdamW with λ runs as a scheduled `pytorch` one with `weight_decay` λ/η.
+impl optcore::LearningRate for AdamW {
+    fn lr(&self) -> Option<f64> {
+        Some(self.lr)
+    }
+    fn with_lr(&self, lr: f64) -> Result<Self> {
+        let mut opt = AdamW { lr, ..*self };
+        if self.convention == Convention::Paper {
+            opt.weight_decay = self.weight_decay * (lr / self.lr);
+        }
+        opt.validated()
+    }
+}
 
 impl Optimizer for AdamW {
     type State = AdamWState;

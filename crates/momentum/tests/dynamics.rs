@@ -272,6 +272,7 @@ fn snapshots() {
             .to_string()
     );
     snap!("dynamics_rates", rate_table().unwrap().to_string());
+    snap!("dynamics_rule_run", rule_run().unwrap().table().to_string());
     snap!("dynamics_rate_grid", rate_grid(50).unwrap().summary());
     snap!("dynamics_rate_map", rate_map().unwrap().text());
     snap!(

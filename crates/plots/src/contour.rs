@@ -584,7 +584,7 @@ impl<'a> Contour<'a> {
         if self.equal_aspect {
             scene.size = self.equal_aspect_size(&scene)?;
         }
-        Figure::from_scene(scene)
+        Ok(Figure::from_scene(scene)?.with_data(self.paths.clone()))
     }
 
     /// The size whose plotting area has the ranges' aspect ratio.

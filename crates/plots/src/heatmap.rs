@@ -62,18 +62,29 @@ fn hex(s: f64) -> String {
     format!("#{:02x}{:02x}{:02x}", c.0, c.1, c.2)
 }
 
-/// Ticks at multiples of a 1-2-5 step, about five across `(lo, hi)`.
+/// Ticks at multiples of a 1-2-5 step, about five across `(lo, hi)`; none for a
+/// range too narrow (or wide) to divide: a range below ~1e-300 has no finite
+/// positive step, and tick indices past ±2⁵³ would not be ticks.
 fn ticks(lo: f64, hi: f64) -> Vec<f64> {
     let raw = (hi - lo) / 5.0;
+    if !(raw.is_finite() && raw > 0.0) {
+        return Vec::new();
+    }
     let p = libm::pow(10.0, libm::floor(libm::log10(raw)));
     let step = [1.0, 2.0, 5.0, 10.0]
         .iter()
         .map(|m| m * p)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * p);
-    let first = libm::ceil(lo / step - 1e-9) as i64;
-    let last = libm::floor(hi / step + 1e-9) as i64;
-    (first..=last).map(|k| k as f64 * step).collect()
+    let (first, last) = (libm::ceil(lo / step - 1e-9), libm::floor(hi / step + 1e-9));
+    if !(step.is_finite() && step > 0.0 && first.is_finite() && last.is_finite())
+        || last - first > 100.0
+    {
+        return Vec::new();
+    }
+    (first as i64..=last as i64)
+        .map(|k| k as f64 * step)
+        .collect()
 }
 
 impl Heatmap {
@@ -415,6 +426,22 @@ mod tests {
         )
         .grey_at_or_above(1.0, "diverges")
         .mark("P", (0.3, 0.75))
+    }
+
+    #[test]
+    fn a_colour_range_too_narrow_to_divide_draws_without_ticks() {
+        // lo = 0, hi = the smallest subnormal: (hi − lo)/5 rounds to 0, no 1-2-5 step.
+        assert!(ticks(0.0, 5e-324).is_empty());
+        assert!(ticks(0.0, f64::INFINITY).is_empty());
+        let unit = ticks(0.0, 1.0);
+        assert_eq!((unit.len(), unit[0], unit[5]), (6, 0.0, 1.0));
+        let tiny = Heatmap::new(
+            vec![0.0, 1.0],
+            vec![0.0, 1.0],
+            vec![vec![0.0, 5e-324], vec![0.0, 0.0]],
+        );
+        let svg = tiny.svg().expect("drawn, without colour-bar ticks");
+        assert_eq!(svg.matches("class=\"cell\"").count(), 4);
     }
 
     #[test]

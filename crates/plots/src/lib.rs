@@ -119,17 +119,37 @@ impl PixelMap {
 }
 
 /// A rendered figure: an SVG document, plus what is needed to draw it again into
-/// a bitmap (`Figure::save_png`).
+/// a bitmap (`Figure::save_png`), and the data series it was drawn from
+/// ([`Figure::data`]).
 #[derive(Clone, PartialEq)]
 pub struct Figure {
     svg: String,
     scene: scene::Scene,
+    data: Vec<Series>,
 }
 
 impl Figure {
     fn from_scene(scene: scene::Scene) -> Result<Figure> {
         let svg = scene.to_svg()?;
-        Ok(Figure { svg, scene })
+        Ok(Figure {
+            svg,
+            scene,
+            data: Vec::new(),
+        })
+    }
+
+    fn with_data(mut self, data: Vec<Series>) -> Figure {
+        self.data = data;
+        self
+    }
+
+    /// The series the figure draws, in data coordinates and in drawing order: a
+    /// [`LineChart`]'s lines, a [`Contour`]'s paths (empty for other figures).
+    /// What a snapshot pins ([`series_text`], [`series_summary`]) when an example
+    /// returns only the figure, so that its numbers are held while the SVG bytes
+    /// stay free to change.
+    pub fn data(&self) -> &[Series] {
+        &self.data
     }
 
     /// The SVG document (`<svg …>…</svg>`).

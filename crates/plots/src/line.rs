@@ -240,6 +240,7 @@ impl LineChart {
             items,
             legend: self.legend,
         })
+        .map(|f| f.with_data(self.series.clone()))
     }
 }
 

@@ -1,5 +1,5 @@
-//! Snapshot tests: every table the schedules notebook shows, and its figures'
-//! data where a figure carries more than a table.
+//! Snapshot tests: every table the schedules notebook shows, and the data of
+//! every figure it draws (`plots::Figure::data`).
 use schedule::examples::{self, Method};
 use testkit::snap;
 
@@ -48,18 +48,39 @@ fn adadelta_ratios() {
     );
 }
 
+/// What each chart draws (its series, point by point): the SVG bytes may
+/// change, the numbers may not.
 #[test]
-fn figures_render() {
-    for fig in [
-        examples::rate_chart(examples::QUAD_SGD_LR).unwrap(),
-        examples::quadratic_loss_chart(Method::Sgd).unwrap(),
-        examples::quadratic_loss_chart(Method::Adam).unwrap(),
-        examples::iris_loss_chart(Method::Sgd).unwrap(),
-        examples::iris_loss_chart(Method::Adam).unwrap(),
-        examples::adaptive_rate_chart().unwrap(),
-    ] {
+fn figures() {
+    let data = |fig: plots::Figure| {
         assert!(fig.svg().starts_with("<svg"));
-    }
+        assert!(!fig.data().is_empty(), "a chart that draws nothing");
+        plots::series_text(fig.data())
+    };
+    snap!(
+        "rate_chart",
+        data(examples::rate_chart(examples::QUAD_SGD_LR).unwrap())
+    );
+    snap!(
+        "quadratic_sgd_chart",
+        data(examples::quadratic_loss_chart(Method::Sgd).unwrap())
+    );
+    snap!(
+        "quadratic_adam_chart",
+        data(examples::quadratic_loss_chart(Method::Adam).unwrap())
+    );
+    snap!(
+        "iris_sgd_chart",
+        data(examples::iris_loss_chart(Method::Sgd).unwrap())
+    );
+    snap!(
+        "iris_adam_chart",
+        data(examples::iris_loss_chart(Method::Adam).unwrap())
+    );
+    snap!(
+        "adaptive_rate_chart",
+        data(examples::adaptive_rate_chart().unwrap())
+    );
 }
 
 #[test]
