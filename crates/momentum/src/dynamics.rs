@@ -299,7 +299,11 @@ impl Eigenbasis {
         Ok(Eigenbasis { values, vectors })
     }
 
-    /// Of a quadratic objective: its Hessian (taken at its minimum).
+    /// Of a quadratic objective: its Hessian (taken at its minimum). Any other
+    /// objective with a Hessian is accepted too, and gives the eigenbasis of its
+    /// quadratic model at the minimum: what governs momentum's rate once a run
+    /// is close, not along the way (the decomposition is exact only for a
+    /// quadratic).
     pub fn of(objective: &dyn Objective) -> Result<Eigenbasis> {
         let star = minimum(objective)?;
         let h = objective.hessian(star.view()).ok_or(Error::Empty {
