@@ -15,7 +15,7 @@ for a in "$@"; do
   esac
 done
 bash scripts/setup.sh
-.venv/bin/python scripts/notebooks.py execute
+.venv/bin/python scripts/notebooks.py execute --jobs 2
 bash scripts/site.sh # the static edition: site/index.html, offline (README, "The static edition")
 if [ "$headless" = 1 ]; then exit 0; fi
 args=(--notebook-dir=notebooks --ip=127.0.0.1)

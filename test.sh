@@ -43,7 +43,7 @@ step "snapshot guard"
 bash scripts/snapshot-guard.sh
 
 step "notebooks in the evcxr kernel"
-.venv/bin/python scripts/notebooks.py check
+.venv/bin/python scripts/notebooks.py check --jobs 2 # both cores: 00 first, then two kernels at once
 
 step "static edition in headless Chromium, offline"
 .venv/bin/python scripts/site.py build --out site

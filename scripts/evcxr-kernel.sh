@@ -20,8 +20,9 @@
 # the cargo workspace on purpose: evcxr's kernel dies when its build folder lies
 # inside one. Deleting the folder is always safe (the next kernel rebuilds it).
 #
-# Usage (from the kernel spec written by scripts/setup.sh):
+# Usage (from the kernel spec written by scripts/notebooks.py):
 #   evcxr-kernel.sh --control_file CONNECTION_FILE
+#   evcxr-kernel.sh --seed N      (copy slot-0 into empty slots 1 … N−1; see below)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd -P)
 base=${OPTIMIZERS_EVCXR_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/optimizers-evcxr}
@@ -36,6 +37,32 @@ mkdir -p "$base/$checkout"
 sysroot_lib=$(rustc --print target-libdir)
 export LD_LIBRARY_PATH=$sysroot_lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 evcxr=$(command -v evcxr_jupyter || echo "$HOME/.cargo/bin/evcxr_jupyter")
+
+# `evcxr-kernel.sh --seed N` (scripts/notebooks.py --jobs N): before N kernels run
+# at once, give slot-1 … slot-(N−1) a copy of slot-0 where they have none, so
+# that each parallel kernel starts with the crates slot-0 built instead of
+# compiling every dependency again. A copied folder is fresh to cargo: its
+# fingerprints name source files outside it (the registry, this checkout's
+# crates), unchanged; measured, a kernel in a copied slot compiled only the path
+# crates changed since. slot-0 is locked while it is copied (no kernel writes it
+# meanwhile); a slot in use is left alone.
+if [ "${1:-}" = --seed ]; then
+  n=${2:?usage: evcxr-kernel.sh --seed N}
+  src=$base/$checkout/slot-0
+  [ -d "$src/target" ] || exit 0
+  exec 8>"$src.lock"
+  flock -n 8 || exit 0
+  for k in $(seq 1 $((n - 1))); do
+    dir=$base/$checkout/slot-$k
+    [ -d "$dir/target" ] && continue
+    (
+      exec 7>"$dir.lock"
+      flock -n 7 || exit 0
+      rm -rf "$dir.tmp" "$dir" && cp -a "$src" "$dir.tmp" && mv "$dir.tmp" "$dir"
+    )
+  done
+  exit 0
+fi
 for slot in $(seq 0 63); do
   dir=$base/$checkout/slot-$slot
   exec 9>"$dir.lock"

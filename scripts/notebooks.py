@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Execute the project's Rust notebooks in the real evcxr kernel.
 
-  notebooks.py execute [NB ...]   run each notebook and store its fresh outputs
-  notebooks.py check   [NB ...]   run each notebook in memory and fail on
+  notebooks.py execute [--jobs N] [NB ...]   run each notebook and store its fresh outputs
+  notebooks.py check   [--jobs N] [NB ...]   run each notebook in memory and fail on
                                   - a cell error or a dead kernel (a panic aborts it,
                                     see notebooks/.evcxr/prelude.rs),
                                   - any stderr output (an `Err` returned through `?`
@@ -11,13 +11,22 @@
 
 Without NB arguments: every notebooks/*.ipynb, in name order. Prints one line per
 notebook with its wall time and, at the end, 'N passed, N failed'.
+
+--jobs N runs N notebooks at once, each in its own kernel and build slot
+(scripts/evcxr-kernel.sh): the first notebook alone (00-overview loads every
+crate, so it builds them all into slot-0), then slot-0 copied into the empty
+slots 1 … N−1 (`evcxr-kernel.sh --seed N`), then the rest N at a time. A
+kernel compiles its cells on one core, so two at once use both cores of this
+machine.
 """
 import copy
 import difflib
 import json
 import os
+import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
@@ -107,36 +116,65 @@ def problems(stored, fresh):
     return out
 
 
+def one(mode, path):
+    """Runs one notebook in this process; returns (passed, the lines to print)."""
+    start = time.monotonic()
+    try:
+        stored, fresh = run(path)
+        errs = problems(stored, fresh) if mode == "check" else problems(fresh, fresh)
+    except (CellExecutionError, DeadKernelError, RuntimeError, TimeoutError) as e:
+        errs = [f"execution failed: {type(e).__name__}: {str(e)[:2000]}"]
+        fresh = None
+    took = time.monotonic() - start
+    if mode == "execute" and fresh is not None:
+        nbformat.write(fresh, path)
+    name = os.path.relpath(path, ROOT)
+    if errs:
+        lines = [f"FAIL {name} ({took:.1f} s)"] + ["  " + e.replace("\n", "\n  ") for e in errs]
+    else:
+        lines = [f"ok   {name} ({took:.1f} s)"]
+    return not errs, lines
+
+
+def in_subprocess(mode, path):
+    """Runs one notebook in a child process (its own kernel, so its own slot)."""
+    r = subprocess.run(
+        [sys.executable, __file__, mode, str(path)], stdout=subprocess.PIPE, text=True
+    )
+    lines = [l for l in r.stdout.splitlines() if l and not l.startswith("notebooks: ")]
+    return r.returncode == 0, lines
+
+
 def main(argv):
     if not argv or argv[0] not in ("execute", "check"):
         print(__doc__)
         return 2
-    mode, paths = argv[0], notebooks(argv[1:])
+    mode, args, jobs = argv[0], list(argv[1:]), 1
+    if "--jobs" in args:
+        i = args.index("--jobs")
+        jobs = max(1, int(args[i + 1]))
+        del args[i : i + 2]
+    paths = notebooks(args)
     if not paths:
         print("no notebooks found")
         return 1
     passed = failed = 0
-    for path in paths:
-        start = time.monotonic()
-        try:
-            stored, fresh = run(path)
-            errs = problems(stored, fresh) if mode == "check" else problems(fresh, fresh)
-        except (CellExecutionError, DeadKernelError, RuntimeError, TimeoutError) as e:
-            errs = [f"execution failed: {type(e).__name__}: {str(e)[:2000]}"]
-            fresh = None
-        took = time.monotonic() - start
-        if mode == "execute" and fresh is not None:
-            nbformat.write(fresh, path)
-        name = os.path.relpath(path, ROOT)
-        if errs:
-            failed += 1
-            print(f"FAIL {name} ({took:.1f} s)")
-            for e in errs:
-                print("  " + e.replace("\n", "\n  "))
-        else:
-            passed += 1
-            print(f"ok   {name} ({took:.1f} s)")
+
+    def report(ok, lines):
+        nonlocal passed, failed
+        passed, failed = passed + ok, failed + (not ok)
+        print("\n".join(lines))
         sys.stdout.flush()
+
+    if jobs == 1 or len(paths) == 1:
+        for path in paths:
+            report(*one(mode, path))
+    else:
+        report(*one(mode, paths[0]))
+        subprocess.run(["bash", str(ROOT / "scripts" / "evcxr-kernel.sh"), "--seed", str(jobs)], check=False)
+        with ThreadPoolExecutor(jobs) as pool:
+            for ok, lines in pool.map(lambda p: in_subprocess(mode, p), paths[1:]):
+                report(ok, lines)
     print(f"notebooks: {passed} passed, {failed} failed")
     return 1 if failed else 0
 
