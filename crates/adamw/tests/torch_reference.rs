@@ -6,10 +6,10 @@
 //! from `testkit`, not optcore's).
 #![allow(clippy::needless_range_loop)] // the transcription indexes coordinates as the formula does
 use adamw::AdamW;
-use optcore::reference::max_rel_diff_to_reference;
 use optcore::Convention;
 use testkit::{
-    cases_beyond, independent_gradient, max_diff_relative_above_one, own_cases, theta_rows, Case,
+    assert_bitwise_on_shared_beyond, assert_close_on_own_cases, independent_gradient,
+    max_diff_relative_above_one, theta_rows, Case,
 };
 
 fn torch_opt(c: &Case) -> AdamW {
@@ -23,43 +23,14 @@ fn torch_opt(c: &Case) -> AdamW {
     }
 }
 
-fn mine(cases: Vec<Case>) -> Vec<Case> {
-    let v: Vec<Case> = cases
-        .into_iter()
-        .filter(|c| c.optimizer == "adamw")
-        .collect();
-    assert!(!v.is_empty());
-    v
-}
-
 #[test]
 fn reproduces_the_shared_torch_trace_bit_for_bit() {
-    for case in mine(cases_beyond()) {
-        let reference = case.trace();
-        let tr = case.run(&torch_opt(&case));
-        assert!(max_rel_diff_to_reference(&tr, &reference).unwrap() < 1e-9);
-        for (ours, theirs) in tr.rows.iter().zip(&reference) {
-            assert_eq!(
-                ours.theta.to_vec(),
-                theirs.theta,
-                "{} t = {}",
-                case.name,
-                ours.t
-            );
-        }
-    }
+    assert_bitwise_on_shared_beyond("adamw", torch_opt);
 }
 
 #[test]
 fn matches_torch_on_our_own_cases() {
-    let cases = mine(own_cases());
-    assert_eq!(cases.len(), 6);
-    for case in cases {
-        let tr = case.run(&torch_opt(&case));
-        let worst = max_rel_diff_to_reference(&tr, &case.trace()).unwrap();
-        println!("{}: max relative difference {worst:e}", case.name);
-        assert!(worst < 1e-9, "{}: {worst:e}", case.name);
-    }
+    assert_close_on_own_cases("adamw", 6, torch_opt);
 }
 
 /// Algorithm 2 with ηₜ = 1: Adam's m̂, v̂; θ −= α m̂/(√v̂ + ε) + λθ.

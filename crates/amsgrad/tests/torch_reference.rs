@@ -6,10 +6,10 @@
 //! as plain scalar code (gradients from `testkit`, not optcore's).
 #![allow(clippy::needless_range_loop)] // the transcription indexes coordinates as the formula does
 use amsgrad::Amsgrad;
-use optcore::reference::max_rel_diff_to_reference;
 use optcore::Convention;
 use testkit::{
-    cases_beyond, independent_gradient, max_diff_relative_above_one, own_cases, theta_rows, Case,
+    assert_bitwise_on_shared_beyond, assert_close_on_own_cases, independent_gradient,
+    max_diff_relative_above_one, theta_rows, Case,
 };
 
 fn torch_opt(c: &Case) -> Amsgrad {
@@ -22,40 +22,14 @@ fn torch_opt(c: &Case) -> Amsgrad {
     }
 }
 
-fn mine(cases: Vec<Case>) -> Vec<Case> {
-    let v: Vec<Case> = cases
-        .into_iter()
-        .filter(|c| c.optimizer == "amsgrad")
-        .collect();
-    assert!(!v.is_empty());
-    v
-}
-
 #[test]
 fn reproduces_the_shared_torch_trace_bit_for_bit() {
-    for case in mine(cases_beyond()) {
-        let reference = case.trace();
-        let tr = case.run(&torch_opt(&case));
-        assert!(max_rel_diff_to_reference(&tr, &reference).unwrap() < 1e-9);
-        for (ours, theirs) in tr.rows.iter().zip(&reference) {
-            assert_eq!(
-                ours.theta.to_vec(),
-                theirs.theta,
-                "{} t = {}",
-                case.name,
-                ours.t
-            );
-        }
-    }
+    assert_bitwise_on_shared_beyond("amsgrad", torch_opt);
 }
 
 #[test]
 fn matches_torch_on_our_own_cases_where_the_max_switches() {
-    let cases = mine(own_cases());
-    assert_eq!(cases.len(), 5);
-    for case in cases {
-        let tr = case.run(&torch_opt(&case));
-        let worst = max_rel_diff_to_reference(&tr, &case.trace()).unwrap();
+    for (case, tr) in assert_close_on_own_cases("amsgrad", 5, torch_opt) {
         let held = tr.rows[1..]
             .iter()
             .filter(|r| {
@@ -63,11 +37,7 @@ fn matches_torch_on_our_own_cases_where_the_max_switches() {
                 rec.v.iter().zip(&rec.v_max).any(|(v, m)| v < m)
             })
             .count();
-        println!(
-            "{}: max relative difference {worst:e}; the max held v up at {held} steps",
-            case.name
-        );
-        assert!(worst < 1e-9, "{}: {worst:e}", case.name);
+        println!("{}: the max held v up at {held} steps", case.name);
         assert!(held > 0, "{}: the max never mattered", case.name);
     }
 }

@@ -169,3 +169,60 @@ mod tests {
         assert_eq!(case("pytorch-adamw-quadratic").hp("weight_decay"), 0.1);
     }
 }
+
+/// The cases of `cases` whose optimizer is `optimizer` (panics if there are
+/// none: a test over no case would check nothing).
+pub fn cases_of(cases: Vec<Case>, optimizer: &str) -> Vec<Case> {
+    let v: Vec<Case> = cases
+        .into_iter()
+        .filter(|c| c.optimizer == optimizer)
+        .collect();
+    assert!(!v.is_empty(), "no case for {optimizer}");
+    v
+}
+
+/// Every case of `cases-beyond.json` for `optimizer`, run with the optimizer
+/// `build` makes of it, reproduces torch's θ bit for bit (and so within 1e-9).
+pub fn assert_bitwise_on_shared_beyond<O: optcore::Optimizer>(
+    optimizer: &str,
+    build: impl Fn(&Case) -> O,
+) {
+    for case in cases_of(cases_beyond(), optimizer) {
+        let reference = case.trace();
+        let tr = case.run(&build(&case));
+        assert_eq!(tr.rows.len(), reference.len(), "{}: rows", case.name);
+        assert!(optcore::reference::max_rel_diff_to_reference(&tr, &reference).unwrap() < 1e-9);
+        for (ours, theirs) in tr.rows.iter().zip(&reference) {
+            assert_eq!(
+                ours.theta.to_vec(),
+                theirs.theta,
+                "{} t = {}",
+                case.name,
+                ours.t
+            );
+        }
+    }
+}
+
+/// The `expected` own cases for `optimizer` (`crates/optcore/reference/own/`),
+/// each run with the optimizer `build` makes of it, within 1e-9 relative of
+/// torch's θ at every step; returns each case with its trace, for checks of
+/// the method's own (e.g. that AMSGrad's maximum mattered).
+pub fn assert_close_on_own_cases<O: optcore::Optimizer>(
+    optimizer: &str,
+    expected: usize,
+    build: impl Fn(&Case) -> O,
+) -> Vec<(Case, optcore::Trace<O::Record>)> {
+    let cases = cases_of(own_cases(), optimizer);
+    assert_eq!(cases.len(), expected, "own cases of {optimizer}");
+    cases
+        .into_iter()
+        .map(|case| {
+            let tr = case.run(&build(&case));
+            let worst = optcore::reference::max_rel_diff_to_reference(&tr, &case.trace()).unwrap();
+            println!("{}: max relative difference {worst:e}", case.name);
+            assert!(worst < 1e-9, "{}: {worst:e}", case.name);
+            (case, tr)
+        })
+        .collect()
+}

@@ -20,7 +20,10 @@ pub use alloc::{
     allocations, assert_counter_counts, assert_steps_allocation_free, step_allocations,
     CountingAllocator,
 };
-pub use cases::{case, cases, cases_beyond, own_cases, reference_trace, trace_csv, Case};
+pub use cases::{
+    assert_bitwise_on_shared_beyond, assert_close_on_own_cases, case, cases, cases_beyond,
+    cases_of, own_cases, reference_trace, trace_csv, Case,
+};
 pub use problems::{
     independent_gradient, independent_value, independent_value_and_gradient,
     max_diff_relative_above_one, max_rel_diff, theta_rows,
