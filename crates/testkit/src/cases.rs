@@ -147,29 +147,6 @@ pub fn case(name: &str) -> Case {
         .unwrap_or_else(|| panic!("no case {name}"))
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn both_cases_files_parse_and_every_case_has_its_trace() {
-        let (main, beyond) = (cases(), cases_beyond());
-        assert_eq!(main.len(), 5);
-        assert_eq!(
-            beyond
-                .iter()
-                .map(|c| c.optimizer.as_str())
-                .collect::<Vec<_>>(),
-            ["adamax", "amsgrad", "adamw"]
-        );
-        for c in main.iter().chain(&beyond) {
-            assert_eq!(c.trace().len() as u64, c.steps + 1, "{}", c.name);
-            assert_eq!(case(&c.name).name, c.name);
-        }
-        assert_eq!(case("pytorch-adamw-quadratic").hp("weight_decay"), 0.1);
-    }
-}
-
 /// The cases of `cases` whose optimizer is `optimizer` (panics if there are
 /// none: a test over no case would check nothing).
 pub fn cases_of(cases: Vec<Case>, optimizer: &str) -> Vec<Case> {
@@ -225,4 +202,27 @@ pub fn assert_close_on_own_cases<O: optcore::Optimizer>(
             (case, tr)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn both_cases_files_parse_and_every_case_has_its_trace() {
+        let (main, beyond) = (cases(), cases_beyond());
+        assert_eq!(main.len(), 5);
+        assert_eq!(
+            beyond
+                .iter()
+                .map(|c| c.optimizer.as_str())
+                .collect::<Vec<_>>(),
+            ["adamax", "amsgrad", "adamw"]
+        );
+        for c in main.iter().chain(&beyond) {
+            assert_eq!(c.trace().len() as u64, c.steps + 1, "{}", c.name);
+            assert_eq!(case(&c.name).name, c.name);
+        }
+        assert_eq!(case("pytorch-adamw-quadratic").hp("weight_decay"), 0.1);
+    }
 }
