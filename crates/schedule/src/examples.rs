@@ -423,15 +423,15 @@ pub fn iris_loss_chart(method: Method) -> Result<Figure> {
     )
 }
 
-/// Adagrad (`paper`, η = [`ADAGRAD_LR`], ε = 1e-8) on the quadratic and on iris
-/// mini-batches; its per-parameter rate after step t.
-fn adagrad_runs() -> Result<(PerStep, PerStep)> {
-    let opt = Adagrad {
-        lr: ADAGRAD_LR,
-        ..Adagrad::defaults(Convention::Paper)
-    };
+/// `opt` on the quadratic ([`ADAPTIVE_STEPS`] steps from [`quadratic_start`])
+/// and on iris mini-batches ([`iris_steps`] steps from 0), and `per_step` of
+/// each step's record: the rate an adaptive method applies, read from its runs.
+fn adaptive_runs<O: Optimizer>(
+    opt: &O,
+    per_step: impl Fn(&O::Record) -> Array1<f64>,
+) -> Result<(PerStep, PerStep)> {
     let quad = run(
-        &opt,
+        opt,
         Quadratic::reference(),
         quadratic_start().view(),
         ADAPTIVE_STEPS,
@@ -446,21 +446,31 @@ fn adagrad_runs() -> Result<(PerStep, PerStep)> {
     let mut oracle = MiniBatchOracle::new(&loss, batches);
     let start = Array1::zeros(loss.dim());
     let iris_run = run_with(
-        &opt,
+        opt,
         &mut oracle,
         start.view(),
         RunOptions::steps(iris_steps()),
     )?;
-    let rates = |tr: &Trace<adagrad::AdagradRecord>| -> Result<Vec<Array1<f64>>> {
+    let each = |tr: &Trace<O::Record>| -> Result<PerStep> {
         if let Some(e) = &tr.stop {
             return Err(e.clone());
         }
         Ok(tr.rows[1..]
             .iter()
-            .filter_map(|r| r.record.as_ref().map(|s| s.effective_lr.clone()))
+            .filter_map(|r| r.record.as_ref().map(&per_step))
             .collect())
     };
-    Ok((rates(&quad)?, rates(&iris_run)?))
+    Ok((each(&quad)?, each(&iris_run)?))
+}
+
+/// Adagrad (`paper`, η = [`ADAGRAD_LR`], ε = 1e-8) on the quadratic and on iris
+/// mini-batches; its per-parameter rate after step t.
+fn adagrad_runs() -> Result<(PerStep, PerStep)> {
+    let opt = Adagrad {
+        lr: ADAGRAD_LR,
+        ..Adagrad::defaults(Convention::Paper)
+    };
+    adaptive_runs(&opt, |s| s.effective_lr.clone())
 }
 
 fn at(v: &[Array1<f64>], t: usize, f: impl Fn(&Array1<f64>) -> f64) -> optcore::render::Cell {
@@ -477,8 +487,8 @@ fn at(v: &[Array1<f64>], t: usize, f: impl Fn(&Array1<f64>) -> f64) -> optcore::
 /// it has seen rather than by $t$. On the quadratic the gradients die out as θ
 /// converges, $G$ stops growing and the rate levels off; on iris it keeps
 /// falling, but more slowly than $1/\sqrt t$ (the last column grows), since the
-/// gradients shrink as the model fits. A constant gradient would give exactly
-/// $\eta/(|g|\sqrt t)$.
+/// gradients shrink as the model fits. A constant gradient would give
+/// $\eta/\sqrt{t g^2 + \epsilon}$, about $\eta/(|g|\sqrt t)$.
 pub fn adagrad_rates() -> Result<Table> {
     let (quad, iris_rates) = adagrad_runs()?;
     let mut t = Table::new(
@@ -512,38 +522,9 @@ pub fn adagrad_rates() -> Result<Table> {
 /// its ratio $\mathrm{RMS}\[\Delta\theta\]_{t-1}/\mathrm{RMS}\[g\]_t$ after step t, per
 /// coordinate (quadratic) and its mean over the 15 parameters (iris).
 fn adadelta_runs() -> Result<(PerStep, PerStep)> {
-    let opt = Adadelta::defaults(Convention::Paper);
-    let quad = run(
-        &opt,
-        Quadratic::reference(),
-        quadratic_start().view(),
-        ADAPTIVE_STEPS,
-    )?;
-    let loss = iris_softmax()?;
-    let batches = Batches::new(
-        loss.data.len(),
-        IRIS_BATCH,
-        Some(IRIS_SEED),
-        LastBatch::Keep,
-    )?;
-    let mut oracle = MiniBatchOracle::new(&loss, batches);
-    let start = Array1::zeros(loss.dim());
-    let iris_run = run_with(
-        &opt,
-        &mut oracle,
-        start.view(),
-        RunOptions::steps(iris_steps()),
-    )?;
-    let ratios = |tr: &Trace<adadelta::AdadeltaRecord>| -> Result<Vec<Array1<f64>>> {
-        if let Some(e) = &tr.stop {
-            return Err(e.clone());
-        }
-        Ok(tr.rows[1..]
-            .iter()
-            .filter_map(|r| r.record.as_ref().map(|s| &s.rms_update_prev / &s.rms_grad))
-            .collect())
-    };
-    Ok((ratios(&quad)?, ratios(&iris_run)?))
+    adaptive_runs(&Adadelta::defaults(Convention::Paper), |s| {
+        &s.rms_update_prev / &s.rms_grad
+    })
 }
 
 /// Adadelta's ratio $\mathrm{RMS}\[\Delta\theta\]_{t-1}/\mathrm{RMS}\[g\]_t$, the
