@@ -63,6 +63,19 @@ if [ "${1:-}" = --seed ]; then
   done
   exit 0
 fi
+# The cells are compiled at evcxr's opt_level 0 (notebooks/.evcxr*/evcxr.toml); the
+# notebook's dependencies stay at level 2, as before: a cargo config in the folder
+# above the slots (cargo reads .cargo/config.toml from the build folder's
+# ancestors; evcxr writes the slot's own). Written atomically, only when missing
+# or different, so that kernels starting together do not race on it.
+config=$base/$checkout/.cargo/config.toml
+want='# Written by scripts/evcxr-kernel.sh: the notebook dependencies optimized, the cells not.
+[profile.dev.package."*"]
+opt-level = 2'
+if [ "$(cat "$config" 2>/dev/null)" != "$want" ]; then
+  mkdir -p "$(dirname "$config")"
+  printf '%s\n' "$want" >"$config.$$" && mv "$config.$$" "$config"
+fi
 for slot in $(seq 0 63); do
   dir=$base/$checkout/slot-$slot
   exec 9>"$dir.lock"
