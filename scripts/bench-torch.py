@@ -2,14 +2,20 @@
 """torch.optim's step beside ours (outside CI; needs Python with torch).
 
 Times one optimizer step of torch.optim for n in {10^3, 10^5, 10^7}, f32 and
-f64, 2 threads, in its fused (Adam, AdamW, SGD, Adagrad: torch has no fused
-Adadelta, RMSprop or NAdam) and foreach implementations, then runs our
+f64, 2 threads, in its fused (SGD, Adagrad, Adam with and without amsgrad,
+AdamW: torch has no fused Adadelta, RMSprop, NAdam or Adamax) and foreach
+implementations, then runs our
 benchmark (`cargo bench -p fastupdate`, which writes target/bench/updates.csv)
 in the same run unless --csv names a CSV already written, and prints each
 time with the ratio torch / ours (our pytorch-convention row of the same
 method, dtype and n). Usage:
 
     python scripts/bench-torch.py [--csv PATH] [--sizes 1000,100000,10000000]
+    python scripts/bench-torch.py --rounds 5 --only adam/pytorch --dtypes f32 --sizes 10000000
+
+The second form is a head-to-head: our benchmark (only those methods) and
+torch's fastest implementation alternate for K rounds, so that both see the
+same machine; it prints each round and a Markdown table of medians.
 
 Timing as in the Rust benchmark: warm-up, median of repeats, each repeat the
 mean of a batch of steps sized to about 2 ms.
@@ -41,6 +47,10 @@ METHODS = [
      dict(lr=0.01, centered=True, momentum=0.9), False),
     ("adam/pytorch", torch.optim.Adam, dict(lr=1e-3), True),
     ("nadam/pytorch", torch.optim.NAdam, dict(lr=2e-3), False),
+    # beyond the post (issue 13): torch fuses Adam(amsgrad=True) and AdamW, not Adamax
+    ("adamax/pytorch", torch.optim.Adamax, dict(lr=2e-3), False),
+    ("amsgrad/pytorch", torch.optim.Adam, dict(lr=1e-3, amsgrad=True), True),
+    ("adamw/pytorch", torch.optim.AdamW, dict(lr=1e-3, weight_decay=1e-2), True),
 ]
 
 
@@ -69,31 +79,84 @@ def ours(path):
     return rows
 
 
+DTYPES = [(torch.float32, "f32"), (torch.float64, "f64")]
+
+
+def run_ours(sizes, only=None, dtypes=None):
+    """cargo bench -p fastupdate for these sizes (and methods, dtypes); its CSV path."""
+    env = dict(os.environ, FASTUPDATE_BENCH_N=",".join(map(str, sizes)))
+    if only:
+        env["FASTUPDATE_BENCH_ONLY"] = ",".join(only)
+    if dtypes:
+        env["FASTUPDATE_BENCH_DTYPE"] = ",".join(dtypes)
+    subprocess.run(["cargo", "bench", "-q", "-p", "fastupdate"], cwd=ROOT, env=env, check=True)
+    target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
+    return os.path.join(target, "bench", "updates.csv")
+
+
+def torch_ns(cls, kw, impl, n, dtype):
+    g = torch.linspace(-1, 1, n, dtype=dtype)
+    p = torch.nn.Parameter(torch.ones(n, dtype=dtype))
+    p.grad = g.clone()
+    opt = cls([p], **kw, **{impl: True})
+    return time_step(opt, n)
+
+
+def rounds(args, sizes):
+    """Head-to-head: ours and torch's fastest implementation alternate, round by round."""
+    only = args.only.split(",")
+    dtypes = args.dtypes.split(",")
+    methods = [m for m in METHODS if m[0] in only]
+    if not methods:
+        sys.exit(f"bench-torch.py: --only names none of {[m[0] for m in METHODS]}")
+    results = {}  # (key, dtype, n) -> [(ours, torch)]
+    for r in range(args.rounds):
+        mine = ours(run_ours(sizes, only, dtypes))
+        for n in sizes:
+            for dtype, name in DTYPES:
+                if name not in dtypes:
+                    continue
+                for key, cls, kw, has_fused in methods:
+                    impl = "fused" if has_fused else "foreach"
+                    t = torch_ns(cls, kw, impl, n, dtype)
+                    o = mine[(key, name, n)]
+                    results.setdefault((key, name, n, impl), []).append((o, t))
+                    print(f"round {r + 1}: {key:<20} {name} n = {n:>9}: ours {o / 1e6:8.3f} ms, "
+                          f"torch {impl} {t / 1e6:8.3f} ms, torch/ours {t / o:5.3f}", flush=True)
+    print(f"\ntorch {torch.__version__}, {torch.get_num_threads()} threads, {args.rounds} rounds "
+          "(each: our benchmark, then torch's, median of 7 steps each)")
+    print("| method | dtype | n | torch impl | ours ms (median) | torch ms (median) | torch / ours | rounds ours faster |")
+    print("|---|---|---:|---|---:|---:|---:|---:|")
+    for (key, name, n, impl), pairs in results.items():
+        o = sorted(p[0] for p in pairs)[len(pairs) // 2]
+        t = sorted(p[1] for p in pairs)[len(pairs) // 2]
+        won = sum(1 for a, b in pairs if a < b)
+        print(f"| {key} | {name} | {n} | {impl} | {o / 1e6:.2f} | {t / 1e6:.2f} | {t / o:.3f} | {won} of {len(pairs)} |")
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--csv", help="our CSV, already written (else run cargo bench)")
     ap.add_argument("--sizes", default="1000,100000,10000000")
+    ap.add_argument("--rounds", type=int, default=0,
+                    help="head-to-head: K rounds of ours then torch (needs --only)")
+    ap.add_argument("--only", default="adam/pytorch", help="methods for --rounds (comma separated)")
+    ap.add_argument("--dtypes", default="f32,f64", help="dtypes for --rounds")
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
     torch.set_num_threads(2)
-    path = args.csv
-    if path is None:
-        env = dict(os.environ, FASTUPDATE_BENCH_N=args.sizes)
-        subprocess.run(["cargo", "bench", "-p", "fastupdate"], cwd=ROOT, env=env, check=True)
-        target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
-        path = os.path.join(target, "bench", "updates.csv")
+    if args.rounds:
+        rounds(args, sizes)
+        return
+    path = args.csv or run_ours(sizes)
     mine = ours(path)
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; ours from {path}")
     print(f"{'method':<34} {'dtype':<4} {'n':>9} {'impl':<8} {'torch ns':>12} {'ours ns':>12} {'torch/ours':>10}")
     for n in sizes:
-        for dtype, name in [(torch.float32, "f32"), (torch.float64, "f64")]:
-            g = torch.linspace(-1, 1, n, dtype=dtype)
+        for dtype, name in DTYPES:
             for key, cls, kw, has_fused in METHODS:
                 for impl in (["fused"] if has_fused else []) + ["foreach"]:
-                    p = torch.nn.Parameter(torch.ones(n, dtype=dtype))
-                    p.grad = g.clone()
-                    opt = cls([p], **kw, **{impl: True})
-                    ns = time_step(opt, n)
+                    ns = torch_ns(cls, kw, impl, n, dtype)
                     our = mine.get((key, name, n))
                     ratio = f"{ns / our:10.2f}" if our else f"{'-':>10}"
                     our_s = f"{our:12.0f}" if our else f"{'-':>12}"

@@ -9,7 +9,9 @@
 //! A plain timing loop (no criterion: fewer dependencies to build): warm-up,
 //! then the median of repeats, each repeat the mean of a batch of steps sized to
 //! take about 2 ms (at least one step). `FASTUPDATE_BENCH_N=10000000` limits the
-//! run to the sizes listed (comma separated).
+//! run to the sizes listed (comma separated), `FASTUPDATE_BENCH_ONLY=adam/pytorch`
+//! to the optimizers named (comma separated), `FASTUPDATE_BENCH_DTYPE=f32` to one
+//! dtype (`scripts/bench-torch.py --rounds` uses the three for its head-to-head).
 
 use fastupdate::adadelta::Adadelta;
 use fastupdate::adagrad::Adagrad;
@@ -124,7 +126,18 @@ struct Row {
     floor: f64,
 }
 
+/// The comma-separated list in the environment variable `var`, if it is set.
+fn env_list(var: &str) -> Option<Vec<String>> {
+    std::env::var(var)
+        .ok()
+        .map(|s| s.split(',').map(|x| x.trim().to_string()).collect())
+}
+
 fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
+    if env_list("FASTUPDATE_BENCH_DTYPE").is_some_and(|d| !d.iter().any(|d| d == F::NAME)) {
+        return Ok(());
+    }
+    let only = env_list("FASTUPDATE_BENCH_ONLY");
     // Gradients of size ~1 with both signs, parameters around 1: no subnormals.
     let grad: Vec<F> = (0..n)
         .map(|i| F::of(((i * 7919) % 1000) as f64 / 500.0 - 1.0 + 1e-3))
@@ -138,6 +151,9 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
     // optimizer's state alone.
     let mut floor_state: Vec<Vec<F>> = Vec::new();
     for (name, mut opt) in all::<F>(n)? {
+        if only.as_ref().is_some_and(|o| !o.contains(&name)) {
+            continue;
+        }
         theta.copy_from_slice(&start);
         let k = opt.state_arrays().len();
         floor_state.resize_with(k, || vec![F::of(0.5); n]);
