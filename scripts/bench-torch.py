@@ -60,7 +60,7 @@ def time_step(opt, n):
     opt.step()
     one = max(time.perf_counter() - t0, 1e-9)
     batch = max(1, min(10000, int(2e-3 / one)))
-    repeats = 7 if n >= 10_000_000 else 15
+    repeats = 31
     samples = []
     for _ in range(repeats):
         t0 = time.perf_counter()
@@ -124,7 +124,7 @@ def rounds(args, sizes):
                     print(f"round {r + 1}: {key:<20} {name} n = {n:>9}: ours {o / 1e6:8.3f} ms, "
                           f"torch {impl} {t / 1e6:8.3f} ms, torch/ours {t / o:5.3f}", flush=True)
     print(f"\ntorch {torch.__version__}, {torch.get_num_threads()} threads, {args.rounds} rounds "
-          "(each: our benchmark, then torch's, median of 7 steps each)")
+          "(each: our benchmark, then torch's, median of 31 steps each)")
     print("| method | dtype | n | torch impl | ours ms (median) | torch ms (median) | torch / ours | rounds ours faster |")
     print("|---|---|---:|---|---:|---:|---:|---:|")
     for (key, name, n, impl), pairs in results.items():
