@@ -109,7 +109,7 @@ def rounds(args, sizes):
     methods = [m for m in METHODS if m[0] in only]
     if not methods:
         sys.exit(f"bench-torch.py: --only names none of {[m[0] for m in METHODS]}")
-    results = {}  # (key, dtype, n) -> [(ours, torch)]
+    results = {}  # (method, dtype, n, torch impl) -> [(ours ns, torch ns)], one per round
     for r in range(args.rounds):
         mine = ours(run_ours(sizes, only, dtypes))
         for n in sizes:
@@ -139,7 +139,7 @@ def main():
     ap.add_argument("--csv", help="our CSV, already written (else run cargo bench)")
     ap.add_argument("--sizes", default="1000,100000,10000000")
     ap.add_argument("--rounds", type=int, default=0,
-                    help="head-to-head: K rounds of ours then torch (needs --only)")
+                    help="head-to-head: K rounds of ours then torch, for the methods of --only")
     ap.add_argument("--only", default="adam/pytorch", help="methods for --rounds (comma separated)")
     ap.add_argument("--dtypes", default="f32,f64", help="dtypes for --rounds")
     args = ap.parse_args()
