@@ -5,9 +5,11 @@
 # on a changed, missing or unreferenced snapshot), a check that the repository
 # needs nothing beside itself (no path out of it; a copy of its tracked files alone
 # builds and passes the reference tests), a check that the snapshot guard really
-# fails on a changed and on a stray snapshot, then every notebook executed in the
-# real evcxr kernel and compared with its stored outputs, then the static edition
-# built and loaded in headless Chromium with no network (scripts/site-test.sh).
+# fails on a changed and on a stray snapshot, every notebook executed in the real
+# evcxr kernel and compared with its stored outputs, and the static edition built
+# and loaded in headless Chromium with no network (scripts/site-test.sh). After the
+# lints and rustdoc, the notebooks run in the foreground and the other checks in
+# a background lane beside them (see "Two lanes" below).
 set -euo pipefail
 cd "$(dirname "$0")"
 bash scripts/setup.sh
