@@ -117,11 +117,14 @@ pub fn all() -> Result<Vec<Exercise>> {
 }
 
 // ---- notebooks/11-momentum-dynamics.ipynb: momentum's dynamics (crate::dynamics) ----
+// (with the `dynamics` feature, like the module)
 
 /// ηλ of [`critical_gamma`].
+#[cfg(feature = "dynamics")]
 pub const CRITICAL_ETA_LAMBDA: f64 = 0.36;
 
 /// The γ of critical damping for ηλ = 0.36.
+#[cfg(feature = "dynamics")]
 pub fn critical_gamma() -> Result<Exercise> {
     let el = CRITICAL_ETA_LAMBDA;
     let answer = crate::dynamics::critical_gamma(el)?;
@@ -143,9 +146,11 @@ pub fn critical_gamma() -> Result<Exercise> {
 }
 
 /// η, λ and γ of [`underdamped_radius`].
+#[cfg(feature = "dynamics")]
 pub const UNDERDAMPED: (f64, f64, f64) = (0.1, 4.0, 0.81);
 
 /// The spectral radius of R when its eigenvalues are complex.
+#[cfg(feature = "dynamics")]
 pub fn underdamped_radius() -> Result<Exercise> {
     let (eta, lambda, gamma) = UNDERDAMPED;
     let answer = crate::dynamics::spectral_radius(eta, gamma, lambda)?;
@@ -171,9 +176,11 @@ pub fn underdamped_radius() -> Result<Exercise> {
 }
 
 /// γ and λ of [`largest_lr`].
+#[cfg(feature = "dynamics")]
 pub const EDGE: (f64, f64) = (0.9, 4.0);
 
 /// The largest η that still converges.
+#[cfg(feature = "dynamics")]
 pub fn largest_lr() -> Result<Exercise> {
     let (gamma, lambda) = EDGE;
     let answer = crate::dynamics::max_lr(gamma, lambda)?;
@@ -195,6 +202,7 @@ pub fn largest_lr() -> Result<Exercise> {
 }
 
 /// Every exercise of the dynamics notebook, in order.
+#[cfg(feature = "dynamics")]
 pub fn dynamics_all() -> Result<Vec<Exercise>> {
     Ok(vec![
         critical_gamma()?,

@@ -77,7 +77,15 @@
 //!
 //! **Errors.** `lr` must be finite and > 0, `momentum` in [0, 1) (γ ≥ 1 never
 //! forgets: the weights γᵏ no longer sum to a finite 1/(1 − γ)).
+//!
+//! **Feature `dynamics`** (off by default; the umbrella crate turns it on):
+//! the module `dynamics` (momentum on a quadratic by eigendirection, nalgebra's
+//! eigenvalues; notebook 11) and its exercises. A notebook loads it with
+//! `:dep momentum = { path = "../crates/momentum", features = ["dynamics"] }`;
+//! without it nalgebra is not in the crate graph (notebooks 03 and 04 start about
+//! 13 s sooner; README, "Latency").
 
+#[cfg(feature = "dynamics")]
 pub mod dynamics;
 pub mod examples;
 pub mod exercises;

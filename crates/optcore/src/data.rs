@@ -155,6 +155,7 @@ pub trait ExampleLoss {
     /// has a closed form (least squares: the constant $\frac1N X^\top X$). It is
     /// what [`Objective::hessian`](crate::objective::Objective::hessian) answers
     /// for this loss; `None` by default.
+    #[cfg(feature = "nalgebra")]
     fn mean_hessian(&self, _theta: ArrayView1<f64>) -> Option<nalgebra::DMatrix<f64>> {
         None
     }
@@ -228,6 +229,7 @@ macro_rules! full_batch_objective {
                     $crate::data::ExampleLoss::add_example_gradient(self, i, theta, 1.0 / m as f64, grad.view_mut());
                 }
             }
+            #[cfg(feature = "nalgebra")]
             fn hessian(&self, theta: $crate::ndarray::ArrayView1<f64>) -> Option<$crate::nalgebra::DMatrix<f64>> {
                 $crate::data::ExampleLoss::mean_hessian(self, theta)
             }
@@ -256,6 +258,7 @@ impl LeastSquares {
     /// example order: nalgebra's matrix product goes through `matrixmultiply`,
     /// whose run-time SIMD kernels can change the last bits from one CPU to
     /// another.
+    #[cfg(feature = "nalgebra")]
     pub fn gram(&self) -> nalgebra::DMatrix<f64> {
         let x = &self.data.features;
         let (m, d) = x.dim();
@@ -274,6 +277,7 @@ impl LeastSquares {
     /// $H = \frac1N X^\top X$, the same at every $w$ (the loss is quadratic).
     /// Gradient descent with the full batch is stable exactly when
     /// $\eta < 2/\lambda_{\max}(H)$ (see [`crate::linalg::eigenvalue_range`]).
+    #[cfg(feature = "nalgebra")]
     pub fn hessian_matrix(&self) -> nalgebra::DMatrix<f64> {
         let n = self.data.len() as f64;
         self.gram().map(|v| v / n)
@@ -286,6 +290,7 @@ impl LeastSquares {
     ///
     /// $X^\top X$ ([`LeastSquares::gram`]) and $X^\top y$ are summed with plain
     /// loops in example order.
+    #[cfg(feature = "nalgebra")]
     pub fn solve_exact(&self) -> Option<Array1<f64>> {
         let x = &self.data.features;
         let y = &self.data.targets;
@@ -305,6 +310,7 @@ impl ExampleLoss for LeastSquares {
     fn loss_name(&self) -> String {
         format!("least squares on {}", self.data.name)
     }
+    #[cfg(feature = "nalgebra")]
     fn mean_hessian(&self, _theta: ArrayView1<f64>) -> Option<nalgebra::DMatrix<f64>> {
         Some(self.hessian_matrix())
     }

@@ -30,6 +30,14 @@
 //!   its check), read by `optrace` and by the symbols of labels.
 //! - [`exercise`]: checked exercises (an answer the library computes, the usual slips).
 //! - [`error`]: the typed [`Error`].
+//!
+//! **Feature `nalgebra`** (off by default; `gd`, `momentum/dynamics`, `adagrad`,
+//! `adadelta` and the umbrella crate turn it on): the Hessians
+//! (`Objective::hessian`, `ExampleLoss::mean_hessian`, `LeastSquares::gram`,
+//! `hessian_matrix`, `solve_exact`), `linalg::eigenvalue_range` and the re-export
+//! `optcore::nalgebra`. Without it nalgebra is not in the crate graph at all, which
+//! makes a notebook kernel whose crates read no Hessian start about 13 s sooner
+//! (evcxr's type analysis; README, "Latency").
 
 pub mod data;
 pub mod error;
@@ -62,6 +70,8 @@ pub use optimizer::{
 pub use render::{fmt_num, Markdown, Report, Table};
 pub use trace::{run, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS, MAX_TRACE_STEPS};
 
-/// Re-exported so that notebooks and section crates use the same versions.
+/// Re-exported so that notebooks and section crates use the same versions
+/// (nalgebra only with the `nalgebra` feature).
+#[cfg(feature = "nalgebra")]
 pub use nalgebra;
 pub use ndarray;

@@ -1,6 +1,6 @@
 //! Small linear algebra for the worked examples: the Euclidean norm, dot product,
 //! distance and cosine of parameter vectors, and the eigenvalue range of a
-//! symmetric matrix (a Hessian) by nalgebra.
+//! symmetric matrix (a Hessian) by nalgebra (with the `nalgebra` feature).
 //!
 //! The vector functions add up in index order with plain loops, so every
 //! machine gets the same bits (ndarray's `dot` may reorder the sum, and
@@ -12,7 +12,9 @@
 //! $\eta < 2/\lambda_{\max}$, and $\lambda_{\max}/\lambda_{\min}$ (the condition
 //! number) says how much slower the flattest direction is than the steepest.
 
+#[cfg(feature = "nalgebra")]
 use crate::error::{check_dim, Error, Result};
+#[cfg(feature = "nalgebra")]
 use nalgebra::{DMatrix, SymmetricEigen};
 use ndarray::ArrayView1;
 
@@ -52,6 +54,7 @@ pub fn cosine(a: ArrayView1<f64>, b: ArrayView1<f64>) -> f64 {
 
 /// Iterations the eigen-decomposition may take before [`eigenvalue_range`]
 /// gives up (a symmetric 4 × 4 matrix needs a handful).
+#[cfg(feature = "nalgebra")]
 const MAX_EIGEN_ITERATIONS: usize = 10_000;
 
 /// $(\lambda_{\min}, \lambda_{\max})$ of a symmetric matrix $H$ (its lower
@@ -67,6 +70,7 @@ const MAX_EIGEN_ITERATIONS: usize = 10_000;
 /// let (lo, hi) = optcore::linalg::eigenvalue_range(&h).unwrap();
 /// assert!((lo - 1.0).abs() < 1e-12 && (hi - 3.0).abs() < 1e-12);
 /// ```
+#[cfg(feature = "nalgebra")]
 pub fn eigenvalue_range(h: &DMatrix<f64>) -> Result<(f64, f64)> {
     if h.is_empty() {
         return Err(Error::Empty {

@@ -14,6 +14,7 @@
 //! identical on every IEEE-754 machine.
 
 use crate::error::{Error, Result};
+#[cfg(feature = "nalgebra")]
 use nalgebra::DMatrix;
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
 
@@ -48,6 +49,7 @@ pub trait Objective {
         g
     }
     /// The Hessian $\nabla^2_\theta J(\theta)$, where the objective knows it.
+    #[cfg(feature = "nalgebra")]
     fn hessian(&self, _theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
         None
     }
@@ -76,6 +78,7 @@ impl<T: Objective + ?Sized> Objective for &T {
     fn gradient_into(&self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>) {
         (**self).gradient_into(theta, grad)
     }
+    #[cfg(feature = "nalgebra")]
     fn hessian(&self, theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
         (**self).hessian(theta)
     }
@@ -130,6 +133,7 @@ impl Objective for Quadratic {
             .and(&theta)
             .for_each(|g, &c, &x| *g = c * (2.0 * x));
     }
+    #[cfg(feature = "nalgebra")]
     fn hessian(&self, _theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
         let d = nalgebra::DVector::from_iterator(self.dim(), self.coeffs.iter().map(|c| 2.0 * c));
         Some(DMatrix::from_diagonal(&d))
@@ -176,6 +180,7 @@ impl Objective for Rosenbrock {
         g[0] = -2.0 * (self.a - x) - 4.0 * self.b * x * w;
         g[1] = 2.0 * self.b * w;
     }
+    #[cfg(feature = "nalgebra")]
     fn hessian(&self, t: ArrayView1<f64>) -> Option<DMatrix<f64>> {
         if t.len() != 2 {
             return None;
@@ -236,6 +241,7 @@ impl Objective for Beale {
         g[0] = gx;
         g[1] = gy;
     }
+    #[cfg(feature = "nalgebra")]
     fn hessian(&self, t: ArrayView1<f64>) -> Option<DMatrix<f64>> {
         if t.len() != 2 {
             return None;
@@ -298,6 +304,7 @@ impl Objective for Saddle {
         g[0] = 2.0 * t[0];
         g[1] = -2.0 * t[1];
     }
+    #[cfg(feature = "nalgebra")]
     fn hessian(&self, t: ArrayView1<f64>) -> Option<DMatrix<f64>> {
         if t.len() != 2 {
             return None;
@@ -402,6 +409,7 @@ impl Objective for Slope {
         }
         grad[0] = self.c;
     }
+    #[cfg(feature = "nalgebra")]
     fn hessian(&self, _theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
         Some(DMatrix::zeros(1, 1))
     }
@@ -440,6 +448,7 @@ impl<O: Objective> Objective for Rescaled<O> {
             .gradient_into(self.back(theta).view(), grad.view_mut());
         grad.mapv_inplace(|g| g / self.k);
     }
+    #[cfg(feature = "nalgebra")]
     fn hessian(&self, theta: ArrayView1<f64>) -> Option<DMatrix<f64>> {
         let k2 = self.k * self.k;
         self.inner
