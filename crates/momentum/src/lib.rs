@@ -82,8 +82,8 @@
 //! the module `dynamics` (momentum on a quadratic by eigendirection, nalgebra's
 //! eigenvalues; notebook 11) and its exercises. A notebook loads it with
 //! `:dep momentum = { path = "../crates/momentum", features = ["dynamics"] }`;
-//! without it nalgebra is not in the crate graph (notebooks 03 and 04 start about
-//! 13 s sooner; README, "Latency").
+//! without it nalgebra is not in the crate graph (notebooks 03 and 04 reach their
+//! first output 5–11 s sooner; README, "Latency").
 
 #[cfg(feature = "dynamics")]
 pub mod dynamics;

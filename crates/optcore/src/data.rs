@@ -201,8 +201,9 @@ pub trait ExampleLoss {
 }
 
 /// Makes an [`ExampleLoss`] type an [`Objective`](crate::objective::Objective): the full-batch mean
-/// $L(\mathbf{x}, W)$ and its gradient.
-#[macro_export]
+/// $L(\mathbf{x}, W)$ and its gradient (and, with the `nalgebra` feature, its Hessian).
+/// Local to optcore: the `#[cfg(feature = "nalgebra")]` it writes must be read
+/// against optcore's own features, which only holds where it is expanded here.
 macro_rules! full_batch_objective {
     ($($ty:ty),*) => {$(
         impl $crate::objective::Objective for $ty {
