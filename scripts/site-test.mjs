@@ -216,6 +216,9 @@ const chromiumBrowser = await chromium.launch({
     "--disable-component-update", "--disable-sync", "--no-first-run"],
 });
 const browser = await chromiumBrowser.newContext({ viewport: { width: 1300, height: 900 } }); // one context: pages open faster
+// Playwright's 30 s default for loads and waits is short for a CI machine that compiles
+// beside this test (a screenshot once took longer); no check depends on the limit.
+browser.setDefaultTimeout(120000);
 const server = await serve(SITE);
 const origin = `http://127.0.0.1:${server.address().port}/`;
 let failures = 0;
