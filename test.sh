@@ -29,8 +29,9 @@ cargo fmt --all -- --check
 
 step "cargo clippy (every target, warnings are errors)"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-step "cargo clippy on the libraries without their optional features (optcore/nalgebra and momentum/dynamics off, as a notebook whose crates read no Hessian compiles them)"
-cargo clippy --quiet -p optcore -p batching -p plots -p momentum -p nag -p adam -p adamax -p amsgrad -p adamw -- -D warnings
+step "cargo clippy on the libraries without their optional features (optcore/nalgebra, gd/hessian, adagrad/matrices, adadelta/newton, momentum/dynamics off, as a notebook that reads no Hessian compiles them)"
+cargo clippy --quiet -p optcore -p batching -p plots -p gd -p momentum -p nag -p adagrad -p adadelta -p rmsprop \
+  -p adam -p nadam -p adamax -p amsgrad -p adamw -p compare -p schedule -- -D warnings
 step "cargo bench -p fastupdate --no-run (CI builds the benchmark, does not run it)"
 cargo bench -p fastupdate --no-run --quiet
 

@@ -9,6 +9,7 @@
 //! # Ok::<(), optcore::Error>(())
 //! ```
 
+#[cfg(feature = "newton")]
 use crate::newton::newton_direction;
 use crate::{Adadelta, AdadeltaState};
 use ndarray::{array, Array1};
@@ -96,6 +97,7 @@ pub fn first_step() -> Result<Exercise> {
 }
 
 /// Newton's step $\Delta\theta = -H^{-1}g$ on $J = \tfrac h2\theta^2$ (h = 4) at θ = 3.
+#[cfg(feature = "newton")]
 pub fn newton_step() -> Result<Exercise> {
     let h = nalgebra::DMatrix::from_element(1, 1, NEWTON_H);
     let g = NEWTON_H * NEWTON_THETA;
@@ -120,6 +122,7 @@ pub fn newton_step() -> Result<Exercise> {
 }
 
 /// Every exercise of the notebook, in order.
+#[cfg(feature = "newton")]
 pub fn all() -> Result<Vec<Exercise>> {
     Ok(vec![eg2_after_two()?, first_step()?, newton_step()?])
 }

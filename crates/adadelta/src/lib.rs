@@ -89,6 +89,8 @@
 
 pub mod examples;
 pub mod exercises;
+// Newton's method solves Hδ = −g with nalgebra: the `newton` feature.
+#[cfg(feature = "newton")]
 pub mod newton;
 pub mod units;
 

@@ -43,7 +43,9 @@ pub fn one_step() -> Result<Exercise> {
     ))
 }
 
-/// The largest stable η of GD on $0.1x^2 + 2y^2$.
+/// The largest stable η of GD on $0.1x^2 + 2y^2$ (reads the quadratic's Hessian:
+/// the `hessian` feature).
+#[cfg(feature = "hessian")]
 pub fn stable_lr() -> Result<Exercise> {
     let q = Quadratic::reference();
     let h = q
@@ -110,7 +112,9 @@ pub fn sgd_step() -> Result<Exercise> {
     ))
 }
 
-/// Every exercise of the notebook, in order.
+/// Every exercise of the notebook, in order (one of them reads a Hessian: the
+/// `hessian` feature).
+#[cfg(feature = "hessian")]
 pub fn all() -> Result<Vec<Exercise>> {
     Ok(vec![one_step()?, stable_lr()?, sgd_step()?])
 }

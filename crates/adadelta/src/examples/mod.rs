@@ -5,24 +5,33 @@
 //! | part of the notebook | module |
 //! |---|---|
 //! | A decaying average instead of a sum; "only the last $w$ gradients"? | [`decaying_average`] |
-//! | The units do not match: (a) Newton's method, run | [`newton_run`] |
+//! | The units do not match: (a) Newton's method, run; the race against Adadelta, SGD, Adagrad | [`newton_run`] |
 //! | (b) Units, checked by the compiler | [`unit_check`] |
 //! | Adadelta's update (and refused input) | [`update`] |
 //! | (c) Rescaling θ: metres to centimetres | [`rescaling_theta`] |
 //! | From Newton's step to Adadelta's ratio; the general RMS | [`bridges`] |
+//!
+//! [`newton_run`] and [`rescaling_theta`] run Newton's method (nalgebra solves
+//! $H\delta = -g$): they, [`crate::newton`] and the Newton exercise are compiled with
+//! the `newton` feature, which notebook 06 asks for. Without it the crate is the
+//! optimizer and the rest of these examples, with no nalgebra in its crate graph.
 
 use ndarray::{array, Array1};
 
 pub mod bridges;
 pub mod decaying_average;
+#[cfg(feature = "newton")]
 pub mod newton_run;
+#[cfg(feature = "newton")]
 pub mod rescaling_theta;
 pub mod unit_check;
 pub mod update;
 
 pub use bridges::*;
 pub use decaying_average::*;
+#[cfg(feature = "newton")]
 pub use newton_run::*;
+#[cfg(feature = "newton")]
 pub use rescaling_theta::*;
 pub use unit_check::*;
 pub use update::*;

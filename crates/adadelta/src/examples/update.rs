@@ -1,16 +1,12 @@
 //! Adadelta's update: Zeiler's Algorithm 1 run, both conventions side by side,
-//! the race against Newton, SGD and Adagrad; refused hyperparameters.
+//! refused hyperparameters (the race against Newton, SGD and Adagrad is in
+//! [`newton_run`](super::newton_run)).
 
 use super::reference_start;
-use crate::newton::Newton;
 use crate::{Adadelta, AdadeltaRecord};
-use adagrad::Adagrad;
-use gd::Sgd;
-use ndarray::ArrayView1;
 use optcore::reference::rel_diff;
-use optcore::render::{fmt_short, Cell, Report};
-use optcore::{fmt_num, run, Convention, Objective, Optimizer, Quadratic, Result, Table, Trace};
-use plots::{Contour, Figure};
+use optcore::render::{fmt_short, Report};
+use optcore::{run, Convention, Optimizer, Quadratic, Result, Table, Trace};
 
 /// Zeiler's Algorithm 1 (ρ = 0.95, ε = 1e-6) on $0.1x^2 + 2y^2$ from $(-5, -2)$,
 /// the trace (the run the notebook's from-scratch rule is checked against).
@@ -103,94 +99,6 @@ pub fn conventions(steps: usize) -> Result<Table> {
         ]);
     }
     Ok(t)
-}
-
-/// Loss after each step: Newton, Adadelta (paper), SGD and Adagrad on a problem.
-pub fn race(objective: &dyn Objective, start: ArrayView1<f64>, steps: usize) -> Result<Table> {
-    let mut t = Table::new(
-        format!(
-            "loss on {} from ({}, {})",
-            objective.name(),
-            fmt_num(start[0]),
-            fmt_num(start[1])
-        ),
-        &[
-            "t",
-            "Newton",
-            "Adadelta (paper)",
-            "SGD η = 0.001",
-            "Adagrad η = 0.4",
-        ],
-    );
-    let n = run(&Newton::new(objective), objective, start, steps)?;
-    let a = run(
-        &Adadelta::defaults(Convention::Paper),
-        objective,
-        start,
-        steps,
-    )?;
-    let s = run(
-        &Sgd {
-            lr: 0.001,
-            ..Sgd::defaults(Convention::Paper)
-        },
-        objective,
-        start,
-        steps,
-    )?;
-    let g = run(
-        &Adagrad {
-            lr: 0.4,
-            ..Adagrad::defaults(Convention::Paper)
-        },
-        objective,
-        start,
-        steps,
-    )?;
-    let losses = [n.losses(), a.losses(), s.losses(), g.losses()];
-    for k in 0..=steps {
-        let mut row: Vec<Cell> = vec![k.into()];
-        row.extend(losses.iter().map(|l| {
-            l.get(k)
-                .map_or(Cell::Text("stopped".into()), |x| Cell::Num(*x))
-        }));
-        t.push(row);
-    }
-    Ok(t)
-}
-
-/// One Newton step on the quadratic (an arrow to the minimum) beside Adadelta,
-/// SGD and Adagrad paths.
-pub fn fig_newton_quadratic() -> Result<Figure> {
-    let q = Quadratic::reference();
-    let s = reference_start();
-    let ad = run(&Adadelta::defaults(Convention::Paper), &q, s.view(), 500)?;
-    let sgd = run(
-        &Sgd {
-            lr: 0.4,
-            ..Sgd::defaults(Convention::Paper)
-        },
-        &q,
-        s.view(),
-        30,
-    )?;
-    let ag = run(
-        &Adagrad {
-            lr: 0.4,
-            ..Adagrad::defaults(Convention::Paper)
-        },
-        &q,
-        s.view(),
-        30,
-    )?;
-    Contour::new(&q, (-6.0, 6.0), (-2.5, 2.5))
-        .levels(12)
-        .title("0.1x² + 2y²: one Newton step lands on the minimum")
-        .arrow("Newton: −H⁻¹g", (s[0], s[1]), (0.0, 0.0))
-        .trace("Adadelta (500 steps)", &ad)
-        .trace("SGD η = 0.4 (30 steps)", &sgd)
-        .trace("Adagrad η = 0.4 (30 steps)", &ag)
-        .render()
 }
 
 /// Bad hyperparameters and the typed error each one gets (θ is never touched).

@@ -10,12 +10,16 @@
 //! | The post's example: a feature that is almost always 0 | [`sparse_feature`] |
 //! | The post's warning: the rate only shrinks | [`rate_decay`] |
 
+// The full outer-product G beside the diagonal one, as nalgebra matrices: the
+// `matrices` feature.
+#[cfg(feature = "matrices")]
 pub mod diagonal;
 pub mod eps_placement;
 pub mod per_parameter;
 pub mod rate_decay;
 pub mod sparse_feature;
 
+#[cfg(feature = "matrices")]
 pub use diagonal::*;
 pub use eps_placement::*;
 pub use per_parameter::*;

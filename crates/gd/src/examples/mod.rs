@@ -21,19 +21,35 @@
 //! | The comparison | [`side_by_side`] |
 //! | Loss per update | [`per_update`] |
 //! | The learning rate | [`learning_rate`] |
+//!
+//! Every part on iris reads the Hessian $H$ (its eigenvalues; the normal equations
+//! for $w^*$), as does [`quadratic_paths_table`]'s title and the exercise on the
+//! stable η: they are compiled with the `hessian` feature (optcore's nalgebra
+//! part), which notebook 02 asks for. Without it the crate is `Sgd`, mini-batch GD
+//! and the update rule's examples, with no nalgebra in its crate graph.
 
 use ndarray::ArrayView1;
 use optcore::render::fmt_num;
 
+// The iris parts read the Hessian of least squares (its eigenvalues, the normal
+// equations): they need the `hessian` feature (optcore's nalgebra part).
+#[cfg(feature = "hessian")]
 pub mod learning_rate;
+#[cfg(feature = "hessian")]
 pub mod per_update;
+#[cfg(feature = "hessian")]
 pub mod side_by_side;
+#[cfg(feature = "hessian")]
 pub mod three_kinds;
 pub mod update_rule;
 
+#[cfg(feature = "hessian")]
 pub use learning_rate::*;
+#[cfg(feature = "hessian")]
 pub use per_update::*;
+#[cfg(feature = "hessian")]
 pub use side_by_side::*;
+#[cfg(feature = "hessian")]
 pub use three_kinds::*;
 pub use update_rule::*;
 

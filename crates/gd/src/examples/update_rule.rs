@@ -5,9 +5,8 @@
 use super::vector;
 use crate::Sgd;
 use ndarray::Array1;
-use optcore::linalg::eigenvalue_range;
 use optcore::render::fmt_num;
-use optcore::{run, Convention, Error, Objective, Optimizer, Quadratic, Report, Result, Table};
+use optcore::{run, Convention, Objective, Optimizer, Quadratic, Report, Result, Table};
 use plots::Series;
 
 /// The reference case of the hand-worked steps: $0.1x^2 + 2y^2$ from $(-5, -2)$.
@@ -113,7 +112,9 @@ pub fn quadratic_paths() -> Result<Vec<Series>> {
         .collect()
 }
 
-/// The paths of [`quadratic_paths`] as a table (x, y per step and lr).
+/// The paths of [`quadratic_paths`] as a table (x, y per step and lr), titled
+/// with the Hessian's eigenvalues (the `hessian` feature).
+#[cfg(feature = "hessian")]
 pub fn quadratic_paths_table() -> Result<Table> {
     let paths = quadratic_paths()?;
     let mut header = vec!["t".to_string()];
@@ -122,10 +123,10 @@ pub fn quadratic_paths_table() -> Result<Table> {
         header.push(format!("y ({l})"));
     }
     let q = Quadratic::reference();
-    let h = q.hessian(Array1::zeros(2).view()).ok_or(Error::Empty {
+    let h = q.hessian(Array1::zeros(2).view()).ok_or(optcore::Error::Empty {
         what: "the quadratic's Hessian",
     })?;
-    let (lo, hi) = eigenvalue_range(&h)?;
+    let (lo, hi) = optcore::linalg::eigenvalue_range(&h)?;
     let mut t = Table::with_header(
         format!(
             "GD on 0.1x² + 2y² from (-5, -2): Hessian eigenvalues {} and {}, stable for η < 2/{} = {}",
