@@ -123,9 +123,11 @@ pub fn quadratic_paths_table() -> Result<Table> {
         header.push(format!("y ({l})"));
     }
     let q = Quadratic::reference();
-    let h = q.hessian(Array1::zeros(2).view()).ok_or(optcore::Error::Empty {
-        what: "the quadratic's Hessian",
-    })?;
+    let h = q
+        .hessian(Array1::zeros(2).view())
+        .ok_or(optcore::Error::Empty {
+            what: "the quadratic's Hessian",
+        })?;
     let (lo, hi) = optcore::linalg::eigenvalue_range(&h)?;
     let mut t = Table::with_header(
         format!(
