@@ -1,7 +1,8 @@
 //! `cargo bench -p fastupdate`: one step of every fast optimizer (both
 //! conventions, the documented variants), f32 and f64, n ∈ {10³, 10⁵, 10⁷},
 //! each beside its floor — [`fastupdate::floor`], a streaming kernel over the
-//! same arrays with the same threads — timed in the same run, alternating.
+//! step's own θ, g and state arrays with the same threads, leaving their values as
+//! they were — timed in the same run, alternating.
 //! Writes `target/bench/updates.csv` (under `CARGO_TARGET_DIR` when set) with the
 //! columns `optimizer,dtype,n,ns_per_step,floor_ns_per_step` and prints the
 //! ratios.
@@ -146,18 +147,11 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
         .map(|i| F::of(1.0 + (i % 10) as f64 / 10.0))
         .collect();
     let mut theta = start.clone();
-    let mut floor_theta = start.clone();
-    // The floor's own state arrays (as many as the step's), so that it leaves the
-    // optimizer's state alone.
-    let mut floor_state: Vec<Vec<F>> = Vec::new();
     for (name, mut opt) in all::<F>(n)? {
         if only.as_ref().is_some_and(|o| !o.contains(&name)) {
             continue;
         }
         theta.copy_from_slice(&start);
-        let k = opt.state_arrays().len();
-        floor_state.resize_with(k, || vec![F::of(0.5); n]);
-        floor_state.truncate(k);
         // Warm-up: page in the state, wake the thread pool; estimate one step.
         let t0 = Instant::now();
         opt.update(&mut theta, &grad)?;
@@ -166,17 +160,19 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
         // 31 alternating pairs: this VM's memory bandwidth drifts by ±10 % from one
         // moment to the next, and 7 pairs (the first version) let a ratio swing by 0.2.
         let repeats = 31;
-        let mut floor_once = || {
-            let st: Vec<&mut [F]> = floor_state.iter_mut().map(|v| &mut v[..]).collect();
-            floor(&mut floor_theta, &grad, st)
-        };
-        floor_once()?;
+        // The floor streams over the step's own θ and state arrays and leaves their
+        // values as they were ([`floor`]): the same memory, pages and alignment.
+        // (Until 2026-12-02 it ran over arrays of its own; that was not why a row's
+        // ratio moves between runs: README, "Speed".)
+        floor(&mut theta, &grad, opt.state_arrays())?;
         // Step and floor alternate repeat by repeat, so both see the same load.
         let mut step_samples = Vec::new();
         let mut floor_samples = Vec::new();
         for _ in 0..repeats {
             step_samples.push(time(1, batch, || opt.update(&mut theta, &grad))?);
-            floor_samples.push(time(1, batch, &mut floor_once)?);
+            floor_samples.push(time(1, batch, || {
+                floor(&mut theta, &grad, opt.state_arrays())
+            })?);
         }
         step_samples.sort_by(f64::total_cmp);
         floor_samples.sort_by(f64::total_cmp);

@@ -51,8 +51,8 @@
 //! there 0/0 makes NaN parameters too ([`AdamaxSlices`]).
 //!
 //! [`floor`] is the yardstick of the benchmark (`cargo bench -p fastupdate`): a
-//! streaming kernel over the same arrays, with the same threads, that does one
-//! addition per element.
+//! streaming kernel over a step's own arrays, with the same threads, that reads
+//! and writes every element and leaves its value as it was.
 
 use optcore::{Error, Result};
 
@@ -348,8 +348,13 @@ unsafe fn leaf_fma<F, P, const K: usize, Kn>(
 
 /// The floor of the benchmark: a streaming kernel that reads θ, g and every
 /// state array and writes θ and every state array — the memory traffic of a
-/// step with no arithmetic to speak of ($x \leftarrow g - x$ per element, which
-/// stays bounded over repeats) — with the same threads and pieces as a step.
+/// step with no arithmetic to speak of — with the same threads and pieces as a
+/// step. It leaves every value as it was: $x \leftarrow 1\cdot x + 0\cdot g$ and
+/// $s \leftarrow 1\cdot s$ per element, with the 1 and the 0 hidden from the
+/// compiler ([`std::hint::black_box`]) so that the loads and stores stay (only a
+/// $-0$ in θ may come back as $+0$). So the benchmark runs it over a step's own
+/// θ and state ([`SliceUpdate::state_arrays`]): the same memory, the same pages
+/// and alignment, without disturbing the optimizer.
 pub fn floor<F: Float>(theta: &mut [F], grad: &[F], state: Vec<&mut [F]>) -> Result<()> {
     let n = theta.len();
     check_len("floor: g against θ", n, grad.len())?;
@@ -363,42 +368,46 @@ pub fn floor<F: Float>(theta: &mut [F], grad: &[F], state: Vec<&mut [F]>) -> Res
             found: state.len(),
         });
     }
+    let p = (
+        std::hint::black_box(F::of(1.0)),
+        std::hint::black_box(F::of(0.0)),
+    );
     let mut it = state.into_iter();
     match (it.next(), it.next(), it.next()) {
-        (None, _, _) => drive(theta, grad, [], &(), floor0::<F>),
-        (Some(a), None, _) => drive(theta, grad, [a], &(), floor1::<F>),
-        (Some(a), Some(b), None) => drive(theta, grad, [a, b], &(), floor2::<F>),
-        (Some(a), Some(b), Some(c)) => drive(theta, grad, [a, b, c], &(), floor3::<F>),
+        (None, _, _) => drive(theta, grad, [], &p, floor0::<F>),
+        (Some(a), None, _) => drive(theta, grad, [a], &p, floor1::<F>),
+        (Some(a), Some(b), None) => drive(theta, grad, [a, b], &p, floor2::<F>),
+        (Some(a), Some(b), Some(c)) => drive(theta, grad, [a, b, c], &p, floor3::<F>),
     }
     Ok(())
 }
 
 #[inline(always)]
-fn floor0<F: Float>(_: &(), x: &mut [F], g: &[F], []: [&mut [F]; 0]) {
+fn floor0<F: Float>(&(one, zero): &(F, F), x: &mut [F], g: &[F], []: [&mut [F]; 0]) {
     for (x, &g) in x.iter_mut().zip(g) {
-        *x = g - *x;
+        *x = *x * one + g * zero;
     }
 }
 
 #[inline(always)]
-fn floor1<F: Float>(_: &(), x: &mut [F], g: &[F], [a]: [&mut [F]; 1]) {
+fn floor1<F: Float>(&(one, zero): &(F, F), x: &mut [F], g: &[F], [a]: [&mut [F]; 1]) {
     for ((x, &g), a) in x.iter_mut().zip(g).zip(a.iter_mut()) {
-        *x = g - *x;
-        *a = g - *a;
+        *x = *x * one + g * zero;
+        *a = *a * one;
     }
 }
 
 #[inline(always)]
-fn floor2<F: Float>(_: &(), x: &mut [F], g: &[F], [a, b]: [&mut [F]; 2]) {
+fn floor2<F: Float>(&(one, zero): &(F, F), x: &mut [F], g: &[F], [a, b]: [&mut [F]; 2]) {
     for (((x, &g), a), b) in x.iter_mut().zip(g).zip(a.iter_mut()).zip(b.iter_mut()) {
-        *x = g - *x;
-        *a = g - *a;
-        *b = g - *b;
+        *x = *x * one + g * zero;
+        *a = *a * one;
+        *b = *b * one;
     }
 }
 
 #[inline(always)]
-fn floor3<F: Float>(_: &(), x: &mut [F], g: &[F], [a, b, c]: [&mut [F]; 3]) {
+fn floor3<F: Float>(&(one, zero): &(F, F), x: &mut [F], g: &[F], [a, b, c]: [&mut [F]; 3]) {
     for ((((x, &g), a), b), c) in x
         .iter_mut()
         .zip(g)
@@ -406,9 +415,9 @@ fn floor3<F: Float>(_: &(), x: &mut [F], g: &[F], [a, b, c]: [&mut [F]; 3]) {
         .zip(b.iter_mut())
         .zip(c.iter_mut())
     {
-        *x = g - *x;
-        *a = g - *a;
-        *b = g - *b;
-        *c = g - *c;
+        *x = *x * one + g * zero;
+        *a = *a * one;
+        *b = *b * one;
+        *c = *c * one;
     }
 }

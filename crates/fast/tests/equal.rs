@@ -397,3 +397,51 @@ fn mismatched_lengths_are_typed_errors() {
     };
     assert!(AdamSlices::<f32>::new(&bad, 3).is_err());
 }
+
+/// The benchmark's floor runs over a step's own θ and state (`benches/updates.rs`),
+/// so it must leave every value as it was: a step after it is the step it would
+/// have been. On one piece and on several (n above `PARALLEL_MIN`), f64 and f32.
+#[test]
+fn the_floor_leaves_every_value_as_it_was() {
+    let mut rng = ChaCha8Rng::seed_from_u64(11);
+    for n in [0, 1, 7, 1000, 3 * PARALLEL_MIN + 5] {
+        for k in 0..=3 {
+            let grad = vector(&mut rng, n, true);
+            let theta0 = vector(&mut rng, n, true);
+            let state0: Vec<Vec<f64>> = (0..k).map(|_| vector(&mut rng, n, true)).collect();
+            let mut theta = theta0.clone();
+            let mut state = state0.clone();
+            for _ in 0..3 {
+                floor(
+                    &mut theta,
+                    &grad,
+                    state.iter_mut().map(|v| &mut v[..]).collect(),
+                )
+                .expect("lengths match");
+            }
+            // x·1 + g·0 is x, but for x = −0 (then +0): compare as numbers.
+            assert_eq!(theta, theta0, "θ, n = {n}, {k} state arrays");
+            let bits = |v: &Vec<Vec<f64>>| -> Vec<Vec<u64>> {
+                v.iter()
+                    .map(|a| a.iter().map(|x| x.to_bits()).collect())
+                    .collect()
+            };
+            assert_eq!(bits(&state), bits(&state0), "state, n = {n}, {k} arrays");
+            // f32 without the awkward values (1e150 is +∞ in f32, and ∞·0 is NaN).
+            let mut t32: Vec<f32> = vector(&mut rng, n, false)
+                .iter()
+                .map(|&x| x as f32)
+                .collect();
+            let g32: Vec<f32> = vector(&mut rng, n, false)
+                .iter()
+                .map(|&x| x as f32)
+                .collect();
+            let before = t32.clone();
+            floor(&mut t32, &g32, Vec::new()).expect("lengths match");
+            assert_eq!(t32, before, "f32 θ, n = {n}");
+        }
+    }
+    let mut short = [1.0; 3];
+    assert!(floor(&mut [1.0, 2.0, 3.0], &[0.5, 0.5], Vec::new()).is_err());
+    assert!(floor(&mut [1.0, 2.0, 3.0], &[0.5; 3], vec![&mut short[..2]]).is_err());
+}
