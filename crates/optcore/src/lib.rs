@@ -31,8 +31,8 @@
 //! - [`exercise`]: checked exercises (an answer the library computes, the usual slips).
 //! - [`error`]: the typed [`Error`].
 //!
-//! **Feature `nalgebra`** (off by default; `gd`, `momentum/dynamics`, `adagrad`,
-//! `adadelta` and the umbrella crate turn it on): the Hessians
+//! **Feature `nalgebra`** (off by default; `gd/hessian`, `momentum/dynamics`,
+//! `adadelta/newton` and the umbrella crate turn it on): the Hessians
 //! (`Objective::hessian`, `ExampleLoss::mean_hessian`, `LeastSquares::gram`,
 //! `hessian_matrix`, `solve_exact`), `linalg::eigenvalue_range` and the re-export
 //! `optcore::nalgebra`. Without it nalgebra is not in the crate graph at all, which
