@@ -23,6 +23,7 @@ import copy
 import difflib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -54,9 +55,28 @@ def kernel_env():
         "interrupt_mode": "message",
         "language": "rust",
     }
-    if not spec.exists() or json.loads(spec.read_text()) != want:
+    # evcxr_jupyter, when a kernel starts, "updates" the spec it finds through
+    # JUPYTER_PATH (ours) if that folder has no version.txt of its version: it
+    # rewrites kernel.json with its own argv (no evcxr-kernel.sh, no slot). In a
+    # fresh clone the first kernel did so, and the two kernels after it both
+    # rewrote the spec back, one reading it while the other wrote (CI, 2026-12-02:
+    # a JSONDecodeError failed 01). So: let evcxr install its files here once,
+    # before any kernel starts, then write ours; and write by rename, so that a
+    # reader never sees half a file.
+    if not (spec.parent / "version.txt").exists():
         spec.parent.mkdir(parents=True, exist_ok=True)
-        spec.write_text(json.dumps(want, indent=2) + "\n")
+        evcxr = shutil.which("evcxr_jupyter") or str(Path.home() / ".cargo" / "bin" / "evcxr_jupyter")
+        subprocess.run([evcxr, "--install"], env={**os.environ, "JUPYTER_PATH": str(JUPYTER_DIR)},
+                       stdout=subprocess.DEVNULL, check=True)
+    try:
+        current = json.loads(spec.read_text())
+    except (OSError, ValueError):
+        current = None
+    if current != want:
+        spec.parent.mkdir(parents=True, exist_ok=True)
+        tmp = spec.with_name(f"kernel.json.{os.getpid()}")
+        tmp.write_text(json.dumps(want, indent=2) + "\n")
+        os.replace(tmp, spec)
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(JUPYTER_DIR)]
         + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != str(JUPYTER_DIR)]
