@@ -126,10 +126,11 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
 }
 
 // The screenshot is for a reader to look at, not a check: every check above has run
-// by now. SMIL animations are paused first (a full-page capture of a page that keeps
-// repainting is what timed out once, after 30 s, on a CI machine busy compiling;
-// here it takes 0.4–3 s), the timeout is generous, and a capture that still fails is
-// reported as a warning, with the page's checks standing.
+// by now. A full-page capture timed out once, after Playwright's default 30 s, on a
+// CI machine busy compiling (here one takes 0.3–3.4 s, also under load; why that one
+// hung is not known). So SMIL animations are paused first (a page that keeps
+// repainting is one thing a capture waits on; pausing costs nothing), the timeout
+// is 120 s, and a capture that still fails is a warning, the page's checks standing.
 async function screenshot(page, shot) {
   const ts = Date.now();
   try {
