@@ -2,14 +2,15 @@
 //! conventions, the documented variants), f32 and f64, n ∈ {10³, 10⁵, 10⁷},
 //! each beside its floor — [`fastupdate::floor`], a streaming kernel over the
 //! step's own θ, g and state arrays with the same threads, leaving their values as
-//! they were — timed in the same run, alternating.
+//! they were — timed in the same run, alternating, and interleaved round by round
+//! with the rows of a small group (see `bench`).
 //! Writes `target/bench/updates.csv` (under `CARGO_TARGET_DIR` when set) with the
 //! columns `optimizer,dtype,n,ns_per_step,floor_ns_per_step` and prints the
 //! ratios.
 //!
 //! A plain timing loop (no criterion: fewer dependencies to build): warm-up,
-//! then the median of repeats, each repeat the mean of a batch of steps sized to
-//! take about 2 ms (at least one step). `FASTUPDATE_BENCH_N=10000000` limits the
+//! then the median of 31 repeats, each repeat the mean of a batch of steps sized
+//! to take about 2 ms (at least one step). `FASTUPDATE_BENCH_N=10000000` limits the
 //! run to the sizes listed (comma separated), `FASTUPDATE_BENCH_ONLY=adam/pytorch`
 //! to the optimizers named (comma separated), `FASTUPDATE_BENCH_DTYPE=f32` to one
 //! dtype (`scripts/bench-torch.py --rounds` uses the three for its head-to-head).
@@ -105,18 +106,13 @@ fn all<F: Float>(n: usize) -> Result<Vec<Named<F>>> {
     Ok(v)
 }
 
-/// Median over `repeats` of the mean time of `batch` calls, in ns.
-fn time(repeats: usize, batch: usize, mut f: impl FnMut() -> optcore::Result<()>) -> Result<f64> {
-    let mut samples = Vec::with_capacity(repeats);
-    for _ in 0..repeats {
-        let start = Instant::now();
-        for _ in 0..batch {
-            f()?;
-        }
-        samples.push(start.elapsed().as_nanos() as f64 / batch as f64);
+/// The mean time of `batch` calls, in ns.
+fn time(batch: usize, mut f: impl FnMut() -> optcore::Result<()>) -> Result<f64> {
+    let start = Instant::now();
+    for _ in 0..batch {
+        f()?;
     }
-    samples.sort_by(f64::total_cmp);
-    Ok(samples[samples.len() / 2])
+    Ok(start.elapsed().as_nanos() as f64 / batch as f64)
 }
 
 struct Row {
@@ -134,6 +130,25 @@ fn env_list(var: &str) -> Option<Vec<String>> {
         .map(|s| s.split(',').map(|x| x.trim().to_string()).collect())
 }
 
+/// Rows interleaved per round ([`bench`]): how many optimizers' arrays are alive
+/// at once (at n = 10⁷ in f64 about 2 GB for six).
+const GROUP: usize = 6;
+
+/// Alternating step/floor pairs per row: this VM's memory bandwidth drifts by
+/// ±10 % from one moment to the next, and 7 pairs (the first version) let a
+/// ratio swing by 0.2.
+const REPEATS: usize = 31;
+
+/// One optimizer under test: its own θ, its batch size, its samples.
+struct Case<F: Float> {
+    name: String,
+    opt: Box<dyn SliceUpdate<F>>,
+    theta: Vec<F>,
+    batch: usize,
+    step: Vec<f64>,
+    floor: Vec<f64>,
+}
+
 fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
     if env_list("FASTUPDATE_BENCH_DTYPE").is_some_and(|d| !d.iter().any(|d| d == F::NAME)) {
         return Ok(());
@@ -146,52 +161,67 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
     let start: Vec<F> = (0..n)
         .map(|i| F::of(1.0 + (i % 10) as f64 / 10.0))
         .collect();
-    let mut theta = start.clone();
-    for (name, mut opt) in all::<F>(n)? {
-        if only.as_ref().is_some_and(|o| !o.contains(&name)) {
-            continue;
+    let mut chosen = all::<F>(n)?
+        .into_iter()
+        .filter(|(name, _)| only.as_ref().is_none_or(|o| o.contains(name)))
+        .peekable();
+    // A few optimizers at a time, their pairs interleaved round by round: the
+    // machine has moments (about a second) in which a step heavy in divisions and
+    // square roots runs up to 1.4× slower while the floor does not (README,
+    // "Speed"); when a row's 31 pairs ran back to back, such a moment could take
+    // most of them and that row's median with it. Interleaved, it takes a few
+    // pairs of each row in the group, and the median of 31 stands.
+    while chosen.peek().is_some() {
+        let mut group: Vec<Case<F>> = Vec::new();
+        for (name, mut opt) in chosen.by_ref().take(GROUP) {
+            let mut theta = start.clone();
+            // Warm-up: page in the state, wake the thread pool; estimate one step.
+            let t0 = Instant::now();
+            opt.update(&mut theta, &grad)?;
+            let one = t0.elapsed().as_nanos().max(1) as f64;
+            let batch = ((2e6 / one) as usize).clamp(1, 10_000);
+            // The floor streams over the step's own θ and state arrays and leaves
+            // their values as they were ([`floor`]): the same memory, pages and
+            // alignment.
+            floor(&mut theta, &grad, opt.state_arrays())?;
+            group.push(Case {
+                name,
+                opt,
+                theta,
+                batch,
+                step: Vec::with_capacity(REPEATS),
+                floor: Vec::with_capacity(REPEATS),
+            });
         }
-        theta.copy_from_slice(&start);
-        // Warm-up: page in the state, wake the thread pool; estimate one step.
-        let t0 = Instant::now();
-        opt.update(&mut theta, &grad)?;
-        let one = t0.elapsed().as_nanos().max(1) as f64;
-        let batch = ((2e6 / one) as usize).clamp(1, 10_000);
-        // 31 alternating pairs: this VM's memory bandwidth drifts by ±10 % from one
-        // moment to the next, and 7 pairs (the first version) let a ratio swing by 0.2.
-        let repeats = 31;
-        // The floor streams over the step's own θ and state arrays and leaves their
-        // values as they were ([`floor`]): the same memory, pages and alignment.
-        // (Until 2026-12-02 it ran over arrays of its own; that was not why a row's
-        // ratio moves between runs: README, "Speed".)
-        floor(&mut theta, &grad, opt.state_arrays())?;
-        // Step and floor alternate repeat by repeat, so both see the same load.
-        let mut step_samples = Vec::new();
-        let mut floor_samples = Vec::new();
-        for _ in 0..repeats {
-            step_samples.push(time(1, batch, || opt.update(&mut theta, &grad))?);
-            floor_samples.push(time(1, batch, || {
-                floor(&mut theta, &grad, opt.state_arrays())
-            })?);
+        for _ in 0..REPEATS {
+            for c in group.iter_mut() {
+                // Step and floor alternate, so both see the same load.
+                let (opt, theta) = (&mut c.opt, &mut c.theta);
+                c.step.push(time(c.batch, || opt.update(theta, &grad))?);
+                c.floor
+                    .push(time(c.batch, || floor(theta, &grad, opt.state_arrays()))?);
+            }
         }
-        step_samples.sort_by(f64::total_cmp);
-        floor_samples.sort_by(f64::total_cmp);
-        let step = step_samples[repeats / 2];
-        let fl = floor_samples[repeats / 2];
-        println!(
-            "{name:<34} {:<4} n = {n:>8}: step {:>12.0} ns, floor {:>12.0} ns, ratio {:.3}",
-            F::NAME,
-            step,
-            fl,
-            step / fl
-        );
-        rows.push(Row {
-            optimizer: name,
-            dtype: F::NAME,
-            n,
-            step,
-            floor: fl,
-        });
+        for mut c in group {
+            c.step.sort_by(f64::total_cmp);
+            c.floor.sort_by(f64::total_cmp);
+            let (step, fl) = (c.step[REPEATS / 2], c.floor[REPEATS / 2]);
+            println!(
+                "{:<34} {:<4} n = {n:>8}: step {:>12.0} ns, floor {:>12.0} ns, ratio {:.3}",
+                c.name,
+                F::NAME,
+                step,
+                fl,
+                step / fl
+            );
+            rows.push(Row {
+                optimizer: c.name,
+                dtype: F::NAME,
+                n,
+                step,
+                floor: fl,
+            });
+        }
     }
     Ok(())
 }
