@@ -226,6 +226,41 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
     Ok(())
 }
 
+/// The ratio the README's criterion reads (step within 1.15× of the floor),
+/// per size: the largest row and every row above 1.15.
+fn summary(rows: &[Row]) {
+    let mut sizes: Vec<usize> = rows.iter().map(|r| r.n).collect();
+    sizes.dedup();
+    for n in sizes {
+        let at_n = rows.iter().filter(|r| r.n == n);
+        let Some(top) = at_n
+            .clone()
+            .max_by(|a, b| (a.step / a.floor).total_cmp(&(b.step / b.floor)))
+        else {
+            continue;
+        };
+        let count = at_n.clone().count();
+        let over: Vec<String> = at_n
+            .filter(|r| r.step / r.floor > 1.15)
+            .map(|r| format!("{} {} {:.3}", r.optimizer, r.dtype, r.step / r.floor))
+            .collect();
+        // At the small sizes every array is in cache and the arithmetic, not the
+        // memory, sets the pace: most rows are above there. Name a few.
+        let mut named = over.iter().take(4).cloned().collect::<Vec<_>>().join(", ");
+        if over.len() > 4 {
+            named.push_str(", …");
+        }
+        println!(
+            "n = {n}: largest step/floor {:.3} ({} {}); above 1.15: {} of {count} rows{}{named}",
+            top.step / top.floor,
+            top.optimizer,
+            top.dtype,
+            over.len(),
+            if over.is_empty() { "" } else { ": " },
+        );
+    }
+}
+
 fn main() -> Result<()> {
     // `cargo bench` passes `--bench`; a filter is not supported (run it all).
     let sizes: Vec<usize> = match std::env::var("FASTUPDATE_BENCH_N") {
@@ -245,6 +280,7 @@ fn main() -> Result<()> {
         bench::<f32>(n, &mut rows)?;
         bench::<f64>(n, &mut rows)?;
     }
+    summary(&rows);
     let mut csv = String::from("optimizer,dtype,n,ns_per_step,floor_ns_per_step\n");
     for r in &rows {
         writeln!(
