@@ -55,6 +55,10 @@ background_lane() {
   step "cargo insta test (workspace)"
   CI=true cargo insta test --workspace --unreferenced=reject
 
+  step "fastupdate's kernels, every path: tests/equal.rs again with AVX2+FMA and with portable code"
+  FASTUPDATE_KERNELS=avx2 cargo test --quiet -p fastupdate --test equal
+  FASTUPDATE_KERNELS=portable cargo test --quiet -p fastupdate --test equal
+
   step "self-contained"
   bash scripts/self-contained.sh
 

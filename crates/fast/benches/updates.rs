@@ -271,9 +271,10 @@ fn main() -> Result<()> {
         Err(_) => vec![1_000, 100_000, 10_000_000],
     };
     println!(
-        "fastupdate: {} rayon threads, FMA+AVX2 kernels: {}",
+        "fastupdate: {} rayon threads, kernels: f32 {}, f64 {}",
         rayon::current_num_threads(),
-        fma_kernels()
+        kernels_for::<f32>().name(),
+        kernels_for::<f64>().name()
     );
     let mut rows = Vec::new();
     for &n in &sizes {

@@ -15,6 +15,10 @@
 //!   (the scalars of a step rounded once from f64), and the awkward values are
 //!   left out (10¹⁵⁰ is not an f32).
 //! - The result does not depend on the number of threads (1 or 3).
+//! - Every kernel path gives these numbers: `./test.sh` runs this file again with
+//!   `FASTUPDATE_KERNELS=avx2` and `=portable` (on a CPU with AVX-512 the
+//!   default run takes the AVX-512 path for f64), and the first test here checks
+//!   that the path asked for is the one taken.
 //! - AdaMax under `paper` runs on awkward values without 0 and −0 (subnormal
 //!   ±10⁻³¹⁰ in their place): a coordinate whose gradients are all 0 has
 //!   $u_t = 0$, which the step-through step refuses and the fast path turns into
@@ -131,6 +135,26 @@ macro_rules! each {
             &move |n| Box::new($fast::<f32>::new(&o2, n).expect("valid")),
         );
     }};
+}
+
+#[test]
+fn the_kernels_asked_for_are_the_ones_run() {
+    let path = kernels();
+    match std::env::var("FASTUPDATE_KERNELS").as_deref() {
+        Ok("portable") => assert_eq!(path, Kernels::Portable),
+        Ok("avx2") => assert_ne!(path, Kernels::Avx512),
+        _ => {}
+    }
+    assert_ne!(
+        kernels_for::<f32>(),
+        Kernels::Avx512,
+        "f32 steps run AVX2 at most"
+    );
+    eprintln!(
+        "kernels: f32 {}, f64 {}",
+        kernels_for::<f32>().name(),
+        kernels_for::<f64>().name()
+    );
 }
 
 #[test]
