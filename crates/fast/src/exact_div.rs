@@ -49,7 +49,7 @@
 //! block of [`BLOCK`] elements with the sequence, checking every dividend as it
 //! goes, and when any one was outside (a subnormal $m$ after many zero
 //! gradients, an overflowing $v$, ±∞, NaN) it computes θ of that block again
-//! with the divider, from θ's old values kept aside (`adam_paper` in the
+//! with the divider, from θ's old values kept aside (`moments_paper` in the
 //! kernels): a branch per block, almost never taken. A dividend that is a
 //! square root needs no check ([`Divisor::root_quotient`]). A zero keeps its
 //! sign ($q_2$ of $-0$ would be $+0$; the sign is copied from $a$, which is the
@@ -125,7 +125,7 @@ impl<F: Float> Divisor<F> {
 
     /// $\mathrm{RN}(a/b)$: the sequence if `EXACT` (the caller has checked
     /// [`Self::is_exact`], and [`fits`] for `a` or will redo it with the divider
-    /// if it does not: see `adam_paper` in the kernels), else the divider.
+    /// if it does not: see `moments_paper` in the kernels), else the divider.
     #[inline(always)]
     pub(crate) fn quotient<const EXACT: bool>(&self, a: F) -> F {
         if EXACT {

@@ -897,6 +897,87 @@ impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
     }
 }
 
+/// θ's new value from $\hat m$ and $\hat v$: where Adam and AdamW (`paper`)
+/// differ. A trait with an always-inlined method, not a closure (see
+/// `direct_kernel!`).
+trait PaperTheta<F>: Copy {
+    fn theta(&self, x: F, m_hat: F, v_hat: F) -> F;
+}
+
+/// Adam: $\theta - \eta \hat m / (\sqrt{\hat v} + \epsilon)$, or
+/// $\sqrt{\hat v + \epsilon}$ with `INSIDE`.
+#[derive(Clone, Copy)]
+struct AdamTheta<F, const INSIDE: bool> {
+    lr: F,
+    eps: F,
+}
+
+impl<F: Float, const INSIDE: bool> PaperTheta<F> for AdamTheta<F, INSIDE> {
+    #[inline(always)]
+    fn theta(&self, x: F, m_hat: F, v_hat: F) -> F {
+        let denom = if INSIDE {
+            (v_hat + self.eps).sqrt()
+        } else {
+            v_hat.sqrt() + self.eps
+        };
+        x - self.lr * m_hat / denom
+    }
+}
+
+/// AdamW: $\theta - (\eta \hat m / (\sqrt{\hat v} + \epsilon) + \lambda\theta)$.
+#[derive(Clone, Copy)]
+struct AdamwTheta<F> {
+    lr: F,
+    eps: F,
+    wd: F,
+}
+
+impl<F: Float> PaperTheta<F> for AdamwTheta<F> {
+    #[inline(always)]
+    fn theta(&self, x: F, m_hat: F, v_hat: F) -> F {
+        let decay = self.wd * x;
+        x - (self.lr * m_hat / (v_hat.sqrt() + self.eps) + decay)
+    }
+}
+
+/// Adam's and AdamW's `paper` step: $m \leftarrow \beta_1 m + (1-\beta_1) g$,
+/// $v \leftarrow \beta_2 v + (1-\beta_2) g^2$, then θ from
+/// $\hat m = m/(1-\beta_1^t)$ and $\hat v = v/(1-\beta_2^t)$, each correctly
+/// rounded: one pass over a block with the multiply-add sequence (`exact_div`),
+/// every dividend checked on the way and θ's old values kept; if one did not
+/// fit, the block's θ is computed again with the divider. (A check first and
+/// then the pass, two loops per block, measured slower: 1.16–1.17× the floor at
+/// n = 10⁷ against 1.15 for this one.)
+#[inline(always)]
+fn moments_paper<F: Float, T: PaperTheta<F>>(
+    (b1, b2, c1, c2, bc1, bc2): (F, F, F, F, Divisor<F>, Divisor<F>),
+    update: T,
+    x: &mut [F],
+    g: &[F],
+    [m, v]: [&mut [F]; 2],
+) {
+    let mut x_old = [F::default(); BLOCK];
+    exact_or_divide!(bc1.is_exact() && bc2.is_exact(), EXACT => {
+        blocks!(F; x, g, [m, v] => {
+            let mut fit = true;
+            for j in 0..BLOCK {
+                m[j] = b1 * m[j] + c1 * g[j];
+                v[j] = b2 * v[j] + c2 * (g[j] * g[j]);
+                fit &= fits(m[j]) & fits(v[j]);
+                x_old[j] = x[j];
+                let (mh, vh) = (bc1.quotient::<EXACT>(m[j]), bc2.quotient::<EXACT>(v[j]));
+                x[j] = update.theta(x[j], mh, vh);
+            }
+            if EXACT && !fit {
+                for j in 0..BLOCK {
+                    let (mh, vh) = (bc1.quotient::<false>(m[j]), bc2.quotient::<false>(v[j]));
+                    x[j] = update.theta(x_old[j], mh, vh);
+                }
+            }
+        });
+    });
+}
+
 /// [`adam_paper`] as a [`crate::Kernel`] (see `direct_kernel!`).
 #[derive(Clone, Copy)]
 struct AdamPaper<const INSIDE: bool>;
@@ -923,41 +1004,13 @@ fn adam_paper<F: Float, const INSIDE: bool>(
     g: &[F],
     [m, v]: [&mut [F]; 2],
 ) {
-    #[inline(always)]
-    fn theta<F: Float, const INSIDE: bool>(x: F, mh: F, vh: F, lr: F, eps: F) -> F {
-        let denom = if INSIDE {
-            (vh + eps).sqrt()
-        } else {
-            vh.sqrt() + eps
-        };
-        x - lr * mh / denom
-    }
-    // m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), each correctly rounded: one pass over a
-    // block with the multiply-add sequence (`exact_div`), every dividend checked
-    // on the way and θ's old values kept; if one did not fit, the block's θ is
-    // computed again with the divider. (A check first and then the pass, two
-    // loops per block, measured slower: 1.16–1.17× the floor at n = 10⁷ against
-    // 1.15 for this one.)
-    let mut x_old = [F::default(); BLOCK];
-    exact_or_divide!(bc1.is_exact() && bc2.is_exact(), EXACT => {
-        blocks!(F; x, g, [m, v] => {
-            let mut fit = true;
-            for j in 0..BLOCK {
-                m[j] = b1 * m[j] + c1 * g[j];
-                v[j] = b2 * v[j] + c2 * (g[j] * g[j]);
-                fit &= fits(m[j]) & fits(v[j]);
-                x_old[j] = x[j];
-                let (mh, vh) = (bc1.quotient::<EXACT>(m[j]), bc2.quotient::<EXACT>(v[j]));
-                x[j] = theta::<F, INSIDE>(x[j], mh, vh, lr, eps);
-            }
-            if EXACT && !fit {
-                for j in 0..BLOCK {
-                    let (mh, vh) = (bc1.quotient::<false>(m[j]), bc2.quotient::<false>(v[j]));
-                    x[j] = theta::<F, INSIDE>(x_old[j], mh, vh, lr, eps);
-                }
-            }
-        });
-    });
+    moments_paper(
+        (b1, b2, c1, c2, bc1, bc2),
+        AdamTheta::<F, INSIDE> { lr, eps },
+        x,
+        g,
+        [m, v],
+    );
 }
 
 direct_kernel!(
@@ -1110,7 +1163,7 @@ fn nadam_paper<F: Float>(
         x - lr / (v_hat.sqrt() + eps) * (b1 * m_hat + g_hat)
     }
     // m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), (1 − β₁)g/(1 − β₁ᵗ), each correctly
-    // rounded (see `adam_paper`)
+    // rounded (see `moments_paper`)
     let mut x_old = [F::default(); BLOCK];
     exact_or_divide!(bc1.is_exact() && bc2.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
@@ -1169,7 +1222,7 @@ fn nadam_torch<F: Float>(
         let x = x + value_grad * g / denom;
         x + value_avg * m / denom
     }
-    // v/(1 − β₂ᵗ), correctly rounded (see `adam_paper`)
+    // v/(1 − β₂ᵗ), correctly rounded (see `moments_paper`)
     let mut x_old = [F::default(); BLOCK];
     exact_or_divide!(bc2.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
@@ -1559,32 +1612,13 @@ fn adamw_paper<F: Float>(
     g: &[F],
     [m, v]: [&mut [F]; 2],
 ) {
-    #[inline(always)]
-    fn theta<F: Float>(x: F, mh: F, vh: F, lr: F, eps: F, wd: F) -> F {
-        let decay = wd * x;
-        x - (lr * mh / (vh.sqrt() + eps) + decay)
-    }
-    // m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), each correctly rounded (see `adam_paper`)
-    let mut x_old = [F::default(); BLOCK];
-    exact_or_divide!(bc1.is_exact() && bc2.is_exact(), EXACT => {
-        blocks!(F; x, g, [m, v] => {
-            let mut fit = true;
-            for j in 0..BLOCK {
-                m[j] = b1 * m[j] + c1 * g[j];
-                v[j] = b2 * v[j] + c2 * (g[j] * g[j]);
-                fit &= fits(m[j]) & fits(v[j]);
-                x_old[j] = x[j];
-                let (mh, vh) = (bc1.quotient::<EXACT>(m[j]), bc2.quotient::<EXACT>(v[j]));
-                x[j] = theta(x[j], mh, vh, lr, eps, wd);
-            }
-            if EXACT && !fit {
-                for j in 0..BLOCK {
-                    let (mh, vh) = (bc1.quotient::<false>(m[j]), bc2.quotient::<false>(v[j]));
-                    x[j] = theta(x_old[j], mh, vh, lr, eps, wd);
-                }
-            }
-        });
-    });
+    moments_paper(
+        (b1, b2, c1, c2, bc1, bc2),
+        AdamwTheta { lr, eps, wd },
+        x,
+        g,
+        [m, v],
+    );
 }
 
 direct_kernel!(

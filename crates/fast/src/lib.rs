@@ -427,44 +427,46 @@ fn leaf<F, P, const K: usize, Kn>(
     }
 }
 
-/// The same kernel, compiled with AVX2 and FMA: `mul_add` becomes one
-/// `vfmadd` instruction, loops run 4 (f64) or 8 (f32) lanes wide. A kernel is
-/// a function item marked `#[inline(always)]` with its parameters in `p` —
-/// not a closure: a closure is compiled as a function of its own, without
-/// these features, and the compiler need not inline it here (measured: with
-/// closures the pytorch kernels called the library's software `fma` per
-/// element and ran 2–8× slower than the floor).
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx2,fma")]
-unsafe fn leaf_fma<F, P, const K: usize, Kn>(
-    theta: &mut [F],
-    grad: &[F],
-    state: [&mut [F]; K],
-    p: &P,
-    kernel: Kn,
-) where
-    F: Float,
-    Kn: Kernel<F, P, K>,
-{
-    kernel.run(p, theta, grad, state);
+/// A leaf: `kernel.run` inside a function compiled with the given target
+/// features, so that the always-inlined kernel is compiled with them too.
+macro_rules! leaf_with {
+    ($(#[$doc:meta])* $name:ident, $features:literal) => {
+        $(#[$doc])*
+        #[cfg(target_arch = "x86_64")]
+        #[target_feature(enable = $features)]
+        unsafe fn $name<F, P, const K: usize, Kn>(
+            theta: &mut [F],
+            grad: &[F],
+            state: [&mut [F]; K],
+            p: &P,
+            kernel: Kn,
+        ) where
+            F: Float,
+            Kn: Kernel<F, P, K>,
+        {
+            kernel.run(p, theta, grad, state);
+        }
+    };
 }
 
-/// The same kernel compiled with AVX-512F as well: the loops run 8 f64 lanes
-/// wide, half the instructions of [`leaf_fma`] for the same work.
-#[cfg(target_arch = "x86_64")]
-#[target_feature(enable = "avx512f,avx2,fma")]
-unsafe fn leaf_avx512<F, P, const K: usize, Kn>(
-    theta: &mut [F],
-    grad: &[F],
-    state: [&mut [F]; K],
-    p: &P,
-    kernel: Kn,
-) where
-    F: Float,
-    Kn: Kernel<F, P, K>,
-{
-    kernel.run(p, theta, grad, state);
-}
+leaf_with!(
+    /// The same kernel, compiled with AVX2 and FMA: `mul_add` becomes one
+    /// `vfmadd` instruction, loops run 4 (f64) or 8 (f32) lanes wide. A kernel is
+    /// a function item marked `#[inline(always)]` with its parameters in `p` —
+    /// not a closure: a closure is compiled as a function of its own, without
+    /// these features, and the compiler need not inline it here (measured: with
+    /// closures the pytorch kernels called the library's software `fma` per
+    /// element and ran 2–8× slower than the floor).
+    leaf_fma,
+    "avx2,fma"
+);
+
+leaf_with!(
+    /// The same kernel compiled with AVX-512F as well: the loops run 8 f64 lanes
+    /// wide, half the instructions of [`leaf_fma`] for the same work.
+    leaf_avx512,
+    "avx512f,avx2,fma"
+);
 
 /// The floor of the benchmark: a streaming kernel that reads θ, g and every
 /// state array and writes θ and every state array — the memory traffic of a
