@@ -248,8 +248,8 @@ pub(crate) use optcore::error::check_dim as check_len;
 pub enum Kernels {
     /// AVX-512F with FMA, eight f64 lanes: f64 steps on a CPU that has it. f32
     /// steps run [`Kernels::Avx2Fma`] there (measured at n = 10⁷ on the build
-    /// machine: AVX-512 brought the f64 Adam-family steps from up to 1.21× their
-    /// floor to within 1.16×, and moved the f32 ones, within 1.07× on AVX2, by up
+    /// machine: AVX-512 brought the f64 Adam-family steps from up to 1.26× their
+    /// floor to within 1.13×, and moved the f32 ones, within 1.07× on AVX2, by up
     /// to +0.11).
     Avx512,
     /// AVX2 with FMA: `mul_add` is one `vfmadd` instruction.
