@@ -103,10 +103,17 @@ pub(crate) fn fits<F: Float>(a: F) -> bool {
 }
 
 impl<F: Float> Divisor<F> {
-    /// For the divisor `b`; `fma` says whether the step runs the FMA kernels
-    /// ([`crate::has_fma`]).
+    /// For the divisor `b`, on the kernels this process runs
+    /// ([`crate::kernels()`]: the sequence only where they have hardware FMA).
     #[inline]
-    pub(crate) fn new(b: F, fma: bool) -> Self {
+    pub(crate) fn new(b: F) -> Self {
+        Self::with_fma(b, crate::has_fma())
+    }
+
+    /// For the divisor `b`, as if the kernels had hardware FMA or not (the
+    /// tests use the sequence whatever the machine).
+    #[inline]
+    pub(crate) fn with_fma(b: F, fma: bool) -> Self {
         let bf = b.to_f64();
         let exact = F::EXACT_DIV && fma && (f64::from_bits((1023 - 60) << 52)..=1.0).contains(&bf);
         Divisor {
@@ -255,7 +262,7 @@ mod tests {
         let mut rng = ChaCha8Rng::seed_from_u64(7);
         let (mut pairs, mut by_reciprocal, mut one_step) = (0usize, 0usize, 0usize);
         for b in divisors(&mut rng) {
-            let d = Divisor::new(b, true);
+            let d = Divisor::with_fma(b, true);
             assert!(d.exact, "{b:e} is a divisor the sequence takes");
             let a = dividends(&mut rng, b, 1000);
             for (&a, q) in a.iter().zip(quotients(&d, &a)) {
@@ -286,7 +293,7 @@ mod tests {
         let mut rng = ChaCha8Rng::seed_from_u64(8);
         let (mut raw_misses, mut tried) = (0usize, 0usize);
         for b in divisors(&mut rng) {
-            let d = Divisor::new(b, true);
+            let d = Divisor::with_fma(b, true);
             let mut a: Vec<f64> = (0..400).map(|_| random(&mut rng, -1022, -901)).collect();
             a.extend((0..400).map(|_| f64::from_bits(rng.next_u64() % (1 << 52))));
             a.extend((0..400).map(|_| random(&mut rng, 901, 1023)));

@@ -8,7 +8,7 @@
 //! replaces; the kernels that use it run in blocks of [`BLOCK`] elements).
 
 use crate::exact_div::{fits, Divisor, BLOCK};
-use crate::{check_len, drive, has_fma, Float, SliceUpdate};
+use crate::{check_len, drive, Float, SliceUpdate};
 use adadelta::Adadelta;
 use adagrad::Adagrad;
 use adam::{Adam, EpsPlacement};
@@ -35,87 +35,6 @@ fn lerp<F: Float>(start: F, end: F, weight: F, one_minus_weight: F, low: bool) -
     } else {
         b
     }
-}
-
-/// Runs `body` over θ, g and the state arrays in blocks of [`BLOCK`] elements,
-/// each name rebound to a fixed-size array (`&mut [F; BLOCK]`, g `&[F; BLOCK]`),
-/// so that a body can check a whole block of dividends before its results
-/// stand ([`Divisor`]). Before each block it asks for every array's cache lines
-/// [`PREFETCH_BYTES`] ahead ([`prefetch`]). The last, shorter block runs on
-/// zero-padded copies and only its own elements are copied back (the padding's
-/// lanes compute harmless values, NaN at worst, that nobody reads).
-macro_rules! blocks {
-    ($F:ty; $x:ident, $g:ident, [$($s:ident),*] => $body:block) => {{
-        let n = $x.len();
-        let tail = n % BLOCK;
-        let full = n - tail;
-        let ahead = PREFETCH_BYTES / std::mem::size_of::<$F>();
-        let mut i = 0;
-        while i < full {
-            prefetch(&$x[..], i + ahead);
-            prefetch(&$g[..], i + ahead);
-            $(prefetch(&$s[..], i + ahead);)*
-            let $x: &mut [$F; BLOCK] = (&mut $x[i..i + BLOCK]).try_into().unwrap();
-            let $g: &[$F; BLOCK] = (&$g[i..i + BLOCK]).try_into().unwrap();
-            $(let $s: &mut [$F; BLOCK] = (&mut $s[i..i + BLOCK]).try_into().unwrap();)*
-            $body
-            i += BLOCK;
-        }
-        if tail > 0 {
-            let mut xb = ([<$F>::default(); BLOCK], &mut $x[full..]);
-            xb.0[..tail].copy_from_slice(xb.1);
-            let mut gb = [<$F>::default(); BLOCK];
-            gb[..tail].copy_from_slice(&$g[full..]);
-            $(
-                let mut $s = {
-                    let r = &mut $s[full..];
-                    let mut b = [<$F>::default(); BLOCK];
-                    b[..tail].copy_from_slice(r);
-                    (b, r)
-                };
-            )*
-            {
-                let $x = &mut xb.0;
-                let $g = &gb;
-                $(let $s = &mut $s.0;)*
-                $body
-            }
-            xb.1.copy_from_slice(&xb.0[..tail]);
-            $($s.1.copy_from_slice(&$s.0[..tail]);)*
-        }
-    }};
-}
-
-/// A blocked kernel function as a [`crate::Kernel`] unit struct: a direct call,
-/// always inlined into the AVX2+FMA piece. Through the `Fn` shim these kernels
-/// were not inlined (measured: the shim, compiled without FMA, called the
-/// library's `fma` per operation; Adam `paper` at n = 16384 took 310 µs, not 20).
-macro_rules! direct_kernel {
-    ($name:ident, $func:ident, $k:literal, $p:ty) => {
-        #[derive(Clone, Copy)]
-        struct $name;
-        impl<F: Float> crate::Kernel<F, $p, $k> for $name {
-            #[inline(always)]
-            fn run(&self, p: &$p, x: &mut [F], g: &[F], state: [&mut [F]; $k]) {
-                $func::<F>(p, x, g, state)
-            }
-        }
-    };
-}
-
-/// `body` compiled twice, with the constant `EXACT` true and false, and run as
-/// `cond` says: each is a branch-free loop (`Divisor::quotient::<EXACT>`), and
-/// the choice is one branch per step.
-macro_rules! exact_or_divide {
-    ($cond:expr, $exact:ident => $body:block) => {
-        if $cond {
-            const $exact: bool = true;
-            $body
-        } else {
-            const $exact: bool = false;
-            $body
-        }
-    };
 }
 
 /// How far ahead of the block being computed `blocks!` and `prefetched!`
@@ -150,8 +69,7 @@ fn prefetch<F>(s: &[F], at: usize) {
 /// Runs `body` for each block `lo..hi` of [`BLOCK`] indices below `n` (the last
 /// one shorter), first asking for the cache lines of every array listed
 /// [`PREFETCH_BYTES`] ahead ([`prefetch`]; an empty array is skipped). For the
-/// kernels that index their arrays over a range; [`blocks!`] is the same with
-/// fixed-size arrays.
+/// kernels that index their arrays over a range; `blocks!` builds on it.
 macro_rules! prefetched {
     ($F:ty; $n:expr, [$($a:ident),*] => |$lo:ident, $hi:ident| $body:block) => {{
         let n = $n;
@@ -164,6 +82,79 @@ macro_rules! prefetched {
             $lo = $hi;
         }
     }};
+}
+
+/// [`prefetched!`] over θ, g and the state arrays with each name rebound, for
+/// the body, to its block as a fixed-size array (`&mut [F; BLOCK]`, g
+/// `&[F; BLOCK]`): loops of a constant length, and a whole block of dividends
+/// to check before its results stand ([`Divisor`]). The last, shorter block
+/// runs on zero-padded copies and only its own elements are copied back (the
+/// padding's lanes compute harmless values, NaN at worst, that nobody reads).
+macro_rules! blocks {
+    ($F:ty; $x:ident, $g:ident, [$($s:ident),*] => $body:block) => {{
+        prefetched!($F; $x.len(), [$x, $g $(, $s)*] => |lo, hi| {
+            if hi - lo == BLOCK {
+                let $x: &mut [$F; BLOCK] = (&mut $x[lo..hi]).try_into().unwrap();
+                let $g: &[$F; BLOCK] = (&$g[lo..hi]).try_into().unwrap();
+                $(let $s: &mut [$F; BLOCK] = (&mut $s[lo..hi]).try_into().unwrap();)*
+                $body
+            } else {
+                let tail = hi - lo;
+                let mut xb = ([<$F>::default(); BLOCK], &mut $x[lo..hi]);
+                xb.0[..tail].copy_from_slice(xb.1);
+                let mut gb = [<$F>::default(); BLOCK];
+                gb[..tail].copy_from_slice(&$g[lo..hi]);
+                $(
+                    let mut $s = {
+                        let r = &mut $s[lo..hi];
+                        let mut b = [<$F>::default(); BLOCK];
+                        b[..tail].copy_from_slice(r);
+                        (b, r)
+                    };
+                )*
+                {
+                    let $x = &mut xb.0;
+                    let $g = &gb;
+                    $(let $s = &mut $s.0;)*
+                    $body
+                }
+                xb.1.copy_from_slice(&xb.0[..tail]);
+                $($s.1.copy_from_slice(&$s.0[..tail]);)*
+            }
+        });
+    }};
+}
+
+/// A blocked kernel function as a [`crate::Kernel`] unit struct: a direct call,
+/// always inlined into the AVX2+FMA piece. Through the `Fn` shim these kernels
+/// were not inlined (measured: the shim, compiled without FMA, called the
+/// library's `fma` per operation; Adam `paper` at n = 16384 took 310 µs, not 20).
+macro_rules! direct_kernel {
+    ($name:ident, $func:ident, $k:literal, $p:ty) => {
+        #[derive(Clone, Copy)]
+        struct $name;
+        impl<F: Float> crate::Kernel<F, $p, $k> for $name {
+            #[inline(always)]
+            fn run(&self, p: &$p, x: &mut [F], g: &[F], state: [&mut [F]; $k]) {
+                $func::<F>(p, x, g, state)
+            }
+        }
+    };
+}
+
+/// `body` compiled twice, with the constant `EXACT` true and false, and run as
+/// `cond` says: each is a branch-free loop (`Divisor::quotient::<EXACT>`), and
+/// the choice is one branch per step.
+macro_rules! exact_or_divide {
+    ($cond:expr, $exact:ident => $body:block) => {
+        if $cond {
+            const $exact: bool = true;
+            $body
+        } else {
+            const $exact: bool = false;
+            $body
+        }
+    };
 }
 
 fn check<F>(n: usize, theta: &[F], grad: &[F]) -> Result<()> {
@@ -868,8 +859,7 @@ impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
                 } else {
                     (F::of(1.0), F::of(1.0))
                 };
-                let fma = has_fma();
-                let (bc1, bc2) = (Divisor::new(bc1, fma), Divisor::new(bc2, fma));
+                let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
                 let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
                 match o.eps_placement {
                     EpsPlacement::AddedToRoot => drive(theta, grad, state, &p, AdamPaper::<false>),
@@ -882,7 +872,7 @@ impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
                 let bc1 = 1.0 - pow_step(o.beta1, t);
                 let bc2 = 1.0 - pow_step(o.beta2, t);
                 let neg_step_size = F::of(-(o.lr / bc1));
-                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()), has_fma());
+                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()));
                 let w = 1.0 - o.beta1;
                 let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
                 let p = (wf, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size);
@@ -897,11 +887,19 @@ impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
     }
 }
 
-/// θ's new value from $\hat m$ and $\hat v$: where Adam and AdamW (`paper`)
-/// differ. A trait with an always-inlined method, not a closure (see
-/// `direct_kernel!`).
-trait PaperTheta<F>: Copy {
-    fn theta(&self, x: F, m_hat: F, v_hat: F) -> F;
+/// θ's new value from $\hat m$ and $\hat v$ (and g): where Adam, AdamW and
+/// NAdam (`paper`) differ. A trait with always-inlined methods, not a closure
+/// (see `direct_kernel!`).
+trait PaperTheta<F: Float>: Copy {
+    /// A dividend of the method's own besides m and v (NAdam's $(1-\beta_1)g$)
+    /// [`fits`] the exact sequence; none by default.
+    #[inline(always)]
+    fn fits(&self, _g: F) -> bool {
+        true
+    }
+    /// The new θ; `bc1` divides the method's own dividend, `EXACT` as in
+    /// [`Divisor::quotient`].
+    fn theta<const EXACT: bool>(&self, x: F, m_hat: F, v_hat: F, g: F, bc1: &Divisor<F>) -> F;
 }
 
 /// Adam: $\theta - \eta \hat m / (\sqrt{\hat v} + \epsilon)$, or
@@ -914,7 +912,7 @@ struct AdamTheta<F, const INSIDE: bool> {
 
 impl<F: Float, const INSIDE: bool> PaperTheta<F> for AdamTheta<F, INSIDE> {
     #[inline(always)]
-    fn theta(&self, x: F, m_hat: F, v_hat: F) -> F {
+    fn theta<const EXACT: bool>(&self, x: F, m_hat: F, v_hat: F, _g: F, _: &Divisor<F>) -> F {
         let denom = if INSIDE {
             (v_hat + self.eps).sqrt()
         } else {
@@ -934,13 +932,35 @@ struct AdamwTheta<F> {
 
 impl<F: Float> PaperTheta<F> for AdamwTheta<F> {
     #[inline(always)]
-    fn theta(&self, x: F, m_hat: F, v_hat: F) -> F {
+    fn theta<const EXACT: bool>(&self, x: F, m_hat: F, v_hat: F, _g: F, _: &Divisor<F>) -> F {
         let decay = self.wd * x;
         x - (self.lr * m_hat / (v_hat.sqrt() + self.eps) + decay)
     }
 }
 
-/// Adam's and AdamW's `paper` step: $m \leftarrow \beta_1 m + (1-\beta_1) g$,
+/// NAdam: $\theta - \eta/(\sqrt{\hat v} + \epsilon)\,(\beta_1 \hat m +
+/// (1-\beta_1) g/(1-\beta_1^t))$, the last quotient its own dividend.
+#[derive(Clone, Copy)]
+struct NadamTheta<F> {
+    b1: F,
+    c1: F,
+    lr: F,
+    eps: F,
+}
+
+impl<F: Float> PaperTheta<F> for NadamTheta<F> {
+    #[inline(always)]
+    fn fits(&self, g: F) -> bool {
+        fits(self.c1 * g)
+    }
+    #[inline(always)]
+    fn theta<const EXACT: bool>(&self, x: F, m_hat: F, v_hat: F, g: F, bc1: &Divisor<F>) -> F {
+        let g_hat = bc1.quotient::<EXACT>(self.c1 * g);
+        x - self.lr / (v_hat.sqrt() + self.eps) * (self.b1 * m_hat + g_hat)
+    }
+}
+
+/// Adam's, AdamW's and NAdam's `paper` step: $m \leftarrow \beta_1 m + (1-\beta_1) g$,
 /// $v \leftarrow \beta_2 v + (1-\beta_2) g^2$, then θ from
 /// $\hat m = m/(1-\beta_1^t)$ and $\hat v = v/(1-\beta_2^t)$, each correctly
 /// rounded: one pass over a block with the multiply-add sequence (`exact_div`),
@@ -963,15 +983,15 @@ fn moments_paper<F: Float, T: PaperTheta<F>>(
             for j in 0..BLOCK {
                 m[j] = b1 * m[j] + c1 * g[j];
                 v[j] = b2 * v[j] + c2 * (g[j] * g[j]);
-                fit &= fits(m[j]) & fits(v[j]);
+                fit &= fits(m[j]) & fits(v[j]) & update.fits(g[j]);
                 x_old[j] = x[j];
                 let (mh, vh) = (bc1.quotient::<EXACT>(m[j]), bc2.quotient::<EXACT>(v[j]));
-                x[j] = update.theta(x[j], mh, vh);
+                x[j] = update.theta::<EXACT>(x[j], mh, vh, g[j], &bc1);
             }
             if EXACT && !fit {
                 for j in 0..BLOCK {
                     let (mh, vh) = (bc1.quotient::<false>(m[j]), bc2.quotient::<false>(v[j]));
-                    x[j] = update.theta(x_old[j], mh, vh);
+                    x[j] = update.theta::<false>(x_old[j], mh, vh, g[j], &bc1);
                 }
             }
         });
@@ -1104,15 +1124,14 @@ impl<F: Float> SliceUpdate<F> for NadamSlices<F> {
                 self.mu_product *= o.beta1;
                 self.beta2_power *= o.beta2;
                 let (bc1, bc2) = (F::of(1.0 - self.mu_product), F::of(1.0 - self.beta2_power));
-                let fma = has_fma();
-                let (bc1, bc2) = (Divisor::new(bc1, fma), Divisor::new(bc2, fma));
+                let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
                 let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
                 drive(theta, grad, state, &p, NadamPaper)
             }
             // denom = √(v/(1−β₂ᵗ)) + ε; param.addcdiv_(g, denom, value=c_g);
             // param.addcdiv_(m, denom, value=c_m)
             Convention::Pytorch => {
-                let bc2 = Divisor::new(F::of(1.0 - pow_step(o.beta2, t)), has_fma());
+                let bc2 = Divisor::new(F::of(1.0 - pow_step(o.beta2, t)));
                 let mu = o.mu_at(t);
                 let mu_next = o.mu_at(t + 1);
                 let mu_product = self.mu_product * mu;
@@ -1158,37 +1177,13 @@ fn nadam_paper<F: Float>(
     g: &[F],
     [m, v]: [&mut [F]; 2],
 ) {
-    #[inline(always)]
-    fn theta<F: Float>(x: F, m_hat: F, v_hat: F, g_hat: F, b1: F, lr: F, eps: F) -> F {
-        x - lr / (v_hat.sqrt() + eps) * (b1 * m_hat + g_hat)
-    }
-    // m̂ = m/(1 − β₁ᵗ), v̂ = v/(1 − β₂ᵗ), (1 − β₁)g/(1 − β₁ᵗ), each correctly
-    // rounded (see `moments_paper`)
-    let mut x_old = [F::default(); BLOCK];
-    exact_or_divide!(bc1.is_exact() && bc2.is_exact(), EXACT => {
-        blocks!(F; x, g, [m, v] => {
-            let mut fit = true;
-            for j in 0..BLOCK {
-                m[j] = b1 * m[j] + c1 * g[j];
-                v[j] = b2 * v[j] + c2 * (g[j] * g[j]);
-                let cg = c1 * g[j];
-                fit &= fits(m[j]) & fits(v[j]) & fits(cg);
-                x_old[j] = x[j];
-                let m_hat = bc1.quotient::<EXACT>(m[j]);
-                let v_hat = bc2.quotient::<EXACT>(v[j]);
-                let g_hat = bc1.quotient::<EXACT>(cg);
-                x[j] = theta(x[j], m_hat, v_hat, g_hat, b1, lr, eps);
-            }
-            if EXACT && !fit {
-                for j in 0..BLOCK {
-                    let m_hat = bc1.quotient::<false>(m[j]);
-                    let v_hat = bc2.quotient::<false>(v[j]);
-                    let g_hat = bc1.quotient::<false>(c1 * g[j]);
-                    x[j] = theta(x_old[j], m_hat, v_hat, g_hat, b1, lr, eps);
-                }
-            }
-        });
-    });
+    moments_paper(
+        (b1, b2, c1, c2, bc1, bc2),
+        NadamTheta { b1, c1, lr, eps },
+        x,
+        g,
+        [m, v],
+    );
 }
 
 direct_kernel!(
@@ -1430,7 +1425,7 @@ impl<F: Float> SliceUpdate<F> for AmsgradSlices<F> {
                 let bc1 = 1.0 - pow_step(o.beta1, t);
                 let bc2 = 1.0 - pow_step(o.beta2, t);
                 let neg_step_size = F::of(-(o.lr / bc1));
-                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()), has_fma());
+                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()));
                 let w = 1.0 - o.beta1;
                 let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
                 let p = (wf, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size);
@@ -1559,8 +1554,7 @@ impl<F: Float> SliceUpdate<F> for AdamWSlices<F> {
                 self.beta1_power *= o.beta1;
                 self.beta2_power *= o.beta2;
                 let (bc1, bc2) = (F::of(1.0 - self.beta1_power), F::of(1.0 - self.beta2_power));
-                let fma = has_fma();
-                let (bc1, bc2) = (Divisor::new(bc1, fma), Divisor::new(bc2, fma));
+                let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
                 let p = (b1, b2, c1, c2, bc1, bc2, lr, eps, F::of(o.weight_decay));
                 drive(theta, grad, state, &p, AdamwPaper);
             }
@@ -1572,7 +1566,7 @@ impl<F: Float> SliceUpdate<F> for AdamWSlices<F> {
                 let bc1 = 1.0 - pow_step(o.beta1, t);
                 let bc2 = 1.0 - pow_step(o.beta2, t);
                 let neg_step_size = F::of(-(o.lr / bc1));
-                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()), has_fma());
+                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()));
                 let w = 1.0 - o.beta1;
                 let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
                 let p = (

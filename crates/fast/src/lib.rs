@@ -310,12 +310,6 @@ pub fn kernels_for<F: Float>() -> Kernels {
     }
 }
 
-/// Whether steps on this machine run FMA kernels (AVX2 or AVX-512; else the
-/// portable ones).
-pub fn fma_kernels() -> bool {
-    has_fma()
-}
-
 /// Do the kernels have hardware FMA ([`kernels()`] is not portable)?
 #[inline]
 pub(crate) fn has_fma() -> bool {
