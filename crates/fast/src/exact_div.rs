@@ -115,7 +115,7 @@ impl<F: Float> Divisor<F> {
     #[inline]
     pub(crate) fn with_fma(b: F, fma: bool) -> Self {
         let bf = b.to_f64();
-        let exact = F::EXACT_DIV && fma && (f64::from_bits((1023 - 60) << 52)..=1.0).contains(&bf);
+        let exact = F::BY_FMA && fma && (f64::from_bits((1023 - 60) << 52)..=1.0).contains(&bf);
         Divisor {
             b,
             y: F::of(1.0) / b,
@@ -127,7 +127,7 @@ impl<F: Float> Divisor<F> {
     /// each dividend must still [`fits`].
     #[inline(always)]
     pub(crate) fn is_exact(&self) -> bool {
-        F::EXACT_DIV && self.exact
+        F::BY_FMA && self.exact
     }
 
     /// $\mathrm{RN}(a/b)$: the sequence if `EXACT` (the caller has checked

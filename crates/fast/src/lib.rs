@@ -36,6 +36,11 @@
 //!   (module `exact_div`, tested on 3.6·10⁶ hard and random pairs). The
 //!   divider, shared with the square root, kept the Adam-family steps from the
 //!   memory's speed.
+//! - **Adadelta's square roots without the divider.** With AVX-512, each of
+//!   Adadelta's two roots per element is a candidate made from multiply-adds
+//!   and a check of two fused multiply-adds that proves it is the correctly
+//!   rounded $\sqrt{a}$; a block of 64 with any root not proven takes its
+//!   roots from the instruction (module `exact_sqrt`).
 //! - **The memory asked for ahead.** The kernels that do more than a few
 //!   multiply-adds per element run in blocks of 64 and, before each, ask for
 //!   the cache lines 2 KiB ahead in every array (`_mm_prefetch`, a hint): a core
@@ -71,6 +76,7 @@
 use optcore::{Error, Result};
 
 mod exact_div;
+mod exact_sqrt;
 mod kernels;
 pub use kernels::{
     AdadeltaSlices, AdagradSlices, AdamSlices, AdamWSlices, AdamaxSlices, AmsgradSlices,
@@ -105,9 +111,11 @@ pub trait Float:
 {
     /// `"f32"` or `"f64"`.
     const NAME: &'static str;
-    /// Whether a division by a step's fixed divisor (a bias correction) is done
-    /// with multiply-adds instead of the divider (`exact_div`): f64 only.
-    const EXACT_DIV: bool;
+    /// Whether the correctly rounded multiply-add sequences replace the divider
+    /// where the kernels have hardware FMA: a division by a step's fixed
+    /// divisor, a bias correction (`exact_div`), and Adadelta's square roots
+    /// (`exact_sqrt`, AVX-512 kernels only). f64 only.
+    const BY_FMA: bool;
     /// Whether steps in this type run the AVX-512 kernels where the CPU has them
     /// ([`Kernels::Avx512`]): f64 only.
     const AVX512: bool;
@@ -128,11 +136,21 @@ pub trait Float:
     /// The larger of the two, the standard library's `max` (a NaN argument
     /// gives the other one), as the step-through crates call it.
     fn max(self, other: Self) -> Self;
+    /// The float whose bit pattern is one more: for a positive finite value
+    /// the next float up (`exact_sqrt`'s $z^+$).
+    fn next_up_bits(self) -> Self;
+    /// The float whose bit pattern is one less: for a positive finite value
+    /// the next float down (`exact_sqrt`'s $z^-$).
+    fn next_down_bits(self) -> Self;
+    /// $1/\sqrt{x}$ within 3.5 % for a positive normal $x$, from the bit
+    /// pattern alone (a constant minus half of it, read as an integer; the
+    /// constants are Robertson's for f64 and Lomont's for f32): `exact_sqrt`'s first estimate.
+    fn rsqrt_seed(self) -> Self;
 }
 
 impl Float for f64 {
     const NAME: &'static str = "f64";
-    const EXACT_DIV: bool = true;
+    const BY_FMA: bool = true;
     const AVX512: bool = true;
     #[inline(always)]
     fn of(x: f64) -> Self {
@@ -166,11 +184,23 @@ impl Float for f64 {
     fn max(self, other: Self) -> Self {
         f64::max(self, other)
     }
+    #[inline(always)]
+    fn next_up_bits(self) -> Self {
+        f64::from_bits(self.to_bits().wrapping_add(1))
+    }
+    #[inline(always)]
+    fn next_down_bits(self) -> Self {
+        f64::from_bits(self.to_bits().wrapping_sub(1))
+    }
+    #[inline(always)]
+    fn rsqrt_seed(self) -> Self {
+        f64::from_bits(0x5FE6_EB50_C7B5_37A9u64.wrapping_sub(self.to_bits() >> 1))
+    }
 }
 
 impl Float for f32 {
     const NAME: &'static str = "f32";
-    const EXACT_DIV: bool = false;
+    const BY_FMA: bool = false;
     const AVX512: bool = false;
     #[inline(always)]
     fn of(x: f64) -> Self {
@@ -203,6 +233,18 @@ impl Float for f32 {
     #[inline(always)]
     fn max(self, other: Self) -> Self {
         f32::max(self, other)
+    }
+    #[inline(always)]
+    fn next_up_bits(self) -> Self {
+        f32::from_bits(self.to_bits().wrapping_add(1))
+    }
+    #[inline(always)]
+    fn next_down_bits(self) -> Self {
+        f32::from_bits(self.to_bits().wrapping_sub(1))
+    }
+    #[inline(always)]
+    fn rsqrt_seed(self) -> Self {
+        f32::from_bits(0x5F37_5A86u32.wrapping_sub(self.to_bits() >> 1))
     }
 }
 

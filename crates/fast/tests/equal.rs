@@ -198,6 +198,15 @@ fn every_optimizer_equals_its_step_through_update() {
             AdagradSlices
         );
         each!(Adadelta::defaults(c), AdadeltaSlices);
+        // ε = 10⁻³⁰⁰: radicands below 2⁻⁹⁰⁰, whose blocks take the square root
+        // instruction on the AVX-512 path (exact_sqrt), among ones that do not
+        each!(
+            Adadelta {
+                eps: 1e-300,
+                ..Adadelta::defaults(c)
+            },
+            AdadeltaSlices
+        );
         for (centered, momentum) in [(false, 0.0), (true, 0.0), (false, 0.9), (true, 0.9)] {
             each!(
                 Rmsprop {
