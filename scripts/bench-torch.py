@@ -4,11 +4,14 @@
 Times one optimizer step of torch.optim for n in {10^3, 10^5, 10^7}, f32 and
 f64, 2 threads, in its fused (SGD, Adagrad, Adam with and without amsgrad,
 AdamW: torch has no fused Adadelta, RMSprop, NAdam or Adamax) and foreach
-implementations, then runs our
-benchmark (`cargo bench -p fastupdate`, which writes target/bench/updates.csv)
-in the same run unless --csv names a CSV already written, and prints each
-time with the ratio torch / ours (our pytorch-convention row of the same
-method, dtype and n). Usage:
+implementations, each method and dtype right after our benchmark of that
+method and dtype alone (`cargo bench -p fastupdate` with FASTUPDATE_BENCH_ONLY
+and FASTUPDATE_BENCH_DTYPE, which writes target/bench/updates.csv), so that
+both sides have one method's arrays allocated (with a large L3 cache that
+decides how much of a step at n = 10^7 stays in cache); --csv takes our
+numbers from a CSV already written instead. Prints each time with the ratio
+torch / ours (our pytorch-convention row of the same method, dtype and n).
+Usage:
 
     python scripts/bench-torch.py [--csv PATH] [--sizes 1000,100000,10000000]
     python scripts/bench-torch.py --rounds 5 --only adam/pytorch --dtypes f32 --sizes 10000000
@@ -80,6 +83,7 @@ def ours(path):
 
 
 DTYPES = [(torch.float32, "f32"), (torch.float64, "f64")]
+SEEN = set()  # lines of our benchmark's output already printed
 
 
 def run_ours(sizes, only=None, dtypes=None):
@@ -89,7 +93,13 @@ def run_ours(sizes, only=None, dtypes=None):
         env["FASTUPDATE_BENCH_ONLY"] = ",".join(only)
     if dtypes:
         env["FASTUPDATE_BENCH_DTYPE"] = ",".join(dtypes)
-    subprocess.run(["cargo", "bench", "-q", "-p", "fastupdate"], cwd=ROOT, env=env, check=True)
+    out = subprocess.run(["cargo", "bench", "-q", "-p", "fastupdate"], cwd=ROOT, env=env,
+                         check=True, stdout=subprocess.PIPE, text=True).stdout
+    for line in out.splitlines():
+        # the kernel paths once, and our rows: the rest is the test harness's noise
+        if (line.startswith("fastupdate:") and line not in SEEN) or " ratio " in line:
+            SEEN.add(line)
+            print(f"  ours: {line.strip()}", flush=True)
     target = os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target"))
     return os.path.join(target, "bench", "updates.csv")
 
@@ -148,19 +158,21 @@ def main():
     if args.rounds:
         rounds(args, sizes)
         return
-    path = args.csv or run_ours(sizes)
-    mine = ours(path)
-    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; ours from {path}")
-    print(f"{'method':<34} {'dtype':<4} {'n':>9} {'impl':<8} {'torch ns':>12} {'ours ns':>12} {'torch/ours':>10}")
-    for n in sizes:
-        for dtype, name in DTYPES:
-            for key, cls, kw, has_fused in METHODS:
+    mine = ours(args.csv) if args.csv else None
+    source = args.csv or "our benchmark of each method and dtype alone, just before torch's"
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads; ours from {source}")
+    print(f"{'method':<34} {'dtype':<4} {'n':>9} {'impl':<8} {'torch ns':>12} {'ours ns':>12} {'torch/ours':>10}",
+          flush=True)
+    for dtype, name in DTYPES:
+        for key, cls, kw, has_fused in METHODS:
+            rows = mine if mine is not None else ours(run_ours(sizes, [key], [name]))
+            for n in sizes:
                 for impl in (["fused"] if has_fused else []) + ["foreach"]:
                     ns = torch_ns(cls, kw, impl, n, dtype)
-                    our = mine.get((key, name, n))
+                    our = rows.get((key, name, n))
                     ratio = f"{ns / our:10.2f}" if our else f"{'-':>10}"
                     our_s = f"{our:12.0f}" if our else f"{'-':>12}"
-                    print(f"{key:<34} {name:<4} {n:>9} {impl:<8} {ns:12.0f} {our_s} {ratio}")
+                    print(f"{key:<34} {name:<4} {n:>9} {impl:<8} {ns:12.0f} {our_s} {ratio}", flush=True)
 
 
 if __name__ == "__main__":
