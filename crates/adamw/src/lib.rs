@@ -232,7 +232,7 @@ impl AdamW {
 
 /// A learning-rate schedule sets η through this. Loshchilov & Hutter's
 /// schedule multiplier $\eta_t$ scales **both** terms of the paper's step,
-/// $\theta_t = \theta_{t-1} - \eta_t\big(\alpha\,\hat m_t/(\sqrt{\hat v_t}+\epsilon) + \lambda\,\theta_{t-1}\big)$,
+/// $\theta_t = \theta_{t-1} - \eta_t\big(\alpha\\,\hat m_t/(\sqrt{\hat v_t}+\epsilon) + \lambda\\,\theta_{t-1}\big)$,
 /// so under `paper` a new rate $\eta'$ is read as the multiplier $\eta'/\eta$
 /// and `weight_decay` is scaled by it too (torch's decay $\eta\lambda$ follows
 /// its rate by itself: there only `lr` changes). Then a scheduled `paper`

@@ -24,10 +24,10 @@
 //! $b y = 1 + \delta$, $|\delta| \le u$ ($y$ is $1/b$ correctly rounded).
 //!
 //! 1. $q_0 = a y (1 + \delta_0)$, so $e_0 = a/b - q_0$ has
-//!    $|e_0| \le (2u + u^2)\,|a/b|$: up to about 1.5 ulp, not always one of the
+//!    $|e_0| \le (2u + u^2)\\,|a/b|$: up to about 1.5 ulp, not always one of the
 //!    two floating-point numbers around $a/b$ ("faithful").
 //! 2. $r_0 = b e_0 (1 + \delta_1)$, one rounding of the fused multiply-add, and
-//!    $q_0 + r_0 y = a/b + e_0\,[(1 + \delta_1)(1 + \delta) - 1]$: within
+//!    $q_0 + r_0 y = a/b + e_0\\,[(1 + \delta_1)(1 + \delta) - 1]$: within
 //!    $(2u + u^2)^2 |a/b| \approx 4u^2 |a/b|$ of $a/b$, far less than half an
 //!    ulp, so its rounding $q_1$ is one of the two floating-point neighbours of
 //!    $a/b$: faithful.

@@ -12,11 +12,11 @@
 //!
 //! **A candidate.** $y_0$, within 3.5 % of $1/\sqrt{a}$, comes from the bit
 //! pattern (half the exponent, negated, by one integer subtraction:
-//! [`Float::rsqrt_seed`]); two Newton steps $y \leftarrow y\,(3/2 - (a/2)\,y^2)$
-//! bring it to about $2^{-19}$; one coupled (Goldschmidt) step on
+//! [`Float::rsqrt_seed`]); two Newton steps $y \leftarrow y\\,(3/2 - (a/2)\\,y^2)$
+//! bring it to about $2^{-17}$; one coupled (Goldschmidt) step on
 //! $g = a y \approx \sqrt{a}$ and $s = y/2 \approx 1/(2\sqrt{a})$,
 //! $r = \tfrac12 - g s$, $g \leftarrow g + g r$, $s \leftarrow s + s r$, and a
-//! last correction from the residual, $z = g + (a - g^2)\,s$, give $z$
+//! last correction from the residual, $z = g + (a - g^2)\\,s$, give $z$
 //! ([`candidate`]). No claim is made about $z$: it is usually
 //! $\mathrm{RN}(\sqrt{a})$, but not always (in the tests 7 of 3.1·10⁶ radicands,
 //! random and next to the rounding boundaries, are missed; in a longer run 41
@@ -26,12 +26,12 @@
 //! **A check that proves it.** Let $z > 0$ be a normal float with ulp $u$
 //! ($2^e \le z < 2^{e+1}$, $u = 2^{e-52}$), $z^+$ the next float up and $z^-$
 //! the next float down (their bit patterns $\pm 1$; $z - z^- = u^-$, which is
-//! $u/2$ when $z$ is a power of two, else $u$). Then
+//! $u/2$ when $z > 2^{-1022}$ is a power of two, else $u$). Then
 //! $z = \mathrm{RN}(\sqrt{a})$ exactly when $\sqrt{a}$ lies strictly between the
-//! midpoints $z - u^-/2$ and $z + u/2$, and for an $a \ge 2^{-900}$
+//! midpoints $z - u^-/2$ and $z + u/2$, and for a finite $a \ge 2^{-900}$
 //!
-//! $$z = \mathrm{RN}(\sqrt{a}) \iff \mathrm{RN}(a - z\,z^+) \le 0
-//!   \ \text{ and }\ \mathrm{RN}(a - z\,z^-) > 0,$$
+//! $$z = \mathrm{RN}(\sqrt{a}) \iff \mathrm{RN}(a - z\\,z^+) \le 0
+//!   \ \text{ and }\ \mathrm{RN}(a - z\\,z^-) > 0,$$
 //!
 //! each side one fused multiply-add ([`is_root`]):
 //!
@@ -43,16 +43,22 @@
 //! 2. $\sqrt{a} > z - u^-/2 \iff a > z z^- + (u^-)^2/4$. If $a > z z^-$, then
 //!    $a \ge 2^{2e-1}$, a multiple of $2^{51}u^2$, and $z z^-$ is a multiple of
 //!    $(u^-)^2$ (of $u^2$, or of $2^{51}u^2$ when $z = 2^e$): $a - z z^- \ge
-//!    (u^-)^2$. So the condition is $a > z z^-$.
+//!    (u^-)^2$. So the condition is $a > z z^-$, and here too $\sqrt{a}$ is
+//!    never the midpoint. (An exact $a = z z^\pm$ gives $+0$: the first test
+//!    passes, rightly, and the second fails, rightly.)
 //! 3. The fused multiply-add rounds the exact $a - z z^\pm$ once, and rounding
 //!    keeps the sign; it could only turn a positive value into $+0$ (and pass
-//!    the first test wrongly) if that value were below $2^{-1075}$. A positive
-//!    $a - z z^\pm$ is at least $u^2/4 \ge 2^{-1008}$ when $z \ge 2^{-450}$, and
-//!    at least $a/2 \ge 2^{-901}$ when $z$ is smaller (then $z z^\pm < 2^{-899}$).
-//!    An overflowing product rounds to $-\infty$: the sign is still right.
+//!    the first test wrongly, or fail the second) if that value were at most
+//!    $2^{-1075}$. A positive $a - z z^\pm$ is at least $(u^-)^2 \ge u^2/4 \ge
+//!    2^{-1006}$ when $z \ge 2^{-450}$ (steps 1 and 2); when $z$ is smaller,
+//!    $z \le 2^{-450} - 2^{-503}$ and $z^\pm \le 2^{-450}$, so $z z^\pm \le
+//!    2^{-900} - 2^{-953}$ and $a - z z^\pm \ge 2^{-953}$. A difference below
+//!    $-$`f64::MAX` (a huge $z$) rounds to $-\infty$: the sign is still right.
 //! 4. Anything else fails: $z \le 0$ and NaN by the test $z > 0$; $z = +\infty$
 //!    because $z^+$ is then a NaN pattern; a subnormal $z$ because
-//!    $a - z z^+ \approx a > 0$.
+//!    $a - z z^+ \approx a > 0$. And $a = +\infty$ (or NaN) fails whatever $z$
+//!    is (for $+\infty$ the check says no where $\sqrt{a} = +\infty$: such a
+//!    block goes to the instruction, as below).
 //!
 //! So the candidate can be anything; what stands is proven, lane by lane. A
 //! kernel computes a block of [`BLOCK`] roots this way ([`roots`]) and when any
@@ -100,6 +106,8 @@ pub(crate) fn candidate<F: Float>(a: F) -> F {
 /// $\mathrm{RN}(a - z z^-) > 0$.
 #[inline(always)]
 pub(crate) fn is_root<F: Float>(a: F, z: F) -> bool {
+    // the proof and LO are binary64's (in f32, LO would round to 0)
+    debug_assert!(F::BY_FMA, "exact_sqrt is for f64");
     (a >= F::of(LO))
         & (z > F::default())
         & ((-z).mul_add(z.next_up_bits(), a) <= F::default())

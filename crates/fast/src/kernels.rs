@@ -985,7 +985,7 @@ impl<F: Float> PaperTheta<F> for AdamwTheta<F> {
     }
 }
 
-/// NAdam: $\theta - \eta/(\sqrt{\hat v} + \epsilon)\,(\beta_1 \hat m +
+/// NAdam: $\theta - \eta/(\sqrt{\hat v} + \epsilon)\\,(\beta_1 \hat m +
 /// (1-\beta_1) g/(1-\beta_1^t))$, the last quotient its own dividend.
 #[derive(Clone, Copy)]
 struct NadamTheta<F> {
