@@ -148,105 +148,67 @@ pub trait Float:
     fn rsqrt_seed(self) -> Self;
 }
 
-impl Float for f64 {
-    const NAME: &'static str = "f64";
-    const BY_FMA: bool = true;
-    const AVX512: bool = true;
-    #[inline(always)]
-    fn of(x: f64) -> Self {
-        x
-    }
-    #[inline(always)]
-    fn to_f64(self) -> f64 {
-        self
-    }
-    #[inline(always)]
-    fn sqrt(self) -> Self {
-        f64::sqrt(self)
-    }
-    #[inline(always)]
-    fn mul_add(self, b: Self, c: Self) -> Self {
-        f64::mul_add(self, b, c)
-    }
-    #[inline(always)]
-    fn copysign(self, sign: Self) -> Self {
-        f64::copysign(self, sign)
-    }
-    #[inline(always)]
-    fn is_finite(self) -> bool {
-        f64::is_finite(self)
-    }
-    #[inline(always)]
-    fn abs(self) -> Self {
-        f64::abs(self)
-    }
-    #[inline(always)]
-    fn max(self, other: Self) -> Self {
-        f64::max(self, other)
-    }
-    #[inline(always)]
-    fn next_up_bits(self) -> Self {
-        f64::from_bits(self.to_bits().wrapping_add(1))
-    }
-    #[inline(always)]
-    fn next_down_bits(self) -> Self {
-        f64::from_bits(self.to_bits().wrapping_sub(1))
-    }
-    #[inline(always)]
-    fn rsqrt_seed(self) -> Self {
-        f64::from_bits(0x5FE6_EB50_C7B5_37A9u64.wrapping_sub(self.to_bits() >> 1))
-    }
+/// The two impls of [`Float`]: each method is the type's own (`f64::sqrt`, …)
+/// or its bit pattern as the unsigned integer `$bits`.
+macro_rules! float_impl {
+    ($t:ident, $bits:ident, $name:literal, by_fma: $by_fma:literal, avx512: $avx512:literal,
+     rsqrt_magic: $magic:literal, of: |$x:ident| $of:expr) => {
+        impl Float for $t {
+            const NAME: &'static str = $name;
+            const BY_FMA: bool = $by_fma;
+            const AVX512: bool = $avx512;
+            #[inline(always)]
+            fn of($x: f64) -> Self {
+                $of
+            }
+            #[inline(always)]
+            fn to_f64(self) -> f64 {
+                f64::from(self)
+            }
+            #[inline(always)]
+            fn sqrt(self) -> Self {
+                $t::sqrt(self)
+            }
+            #[inline(always)]
+            fn mul_add(self, b: Self, c: Self) -> Self {
+                $t::mul_add(self, b, c)
+            }
+            #[inline(always)]
+            fn copysign(self, sign: Self) -> Self {
+                $t::copysign(self, sign)
+            }
+            #[inline(always)]
+            fn is_finite(self) -> bool {
+                $t::is_finite(self)
+            }
+            #[inline(always)]
+            fn abs(self) -> Self {
+                $t::abs(self)
+            }
+            #[inline(always)]
+            fn max(self, other: Self) -> Self {
+                $t::max(self, other)
+            }
+            #[inline(always)]
+            fn next_up_bits(self) -> Self {
+                $t::from_bits(self.to_bits().wrapping_add(1))
+            }
+            #[inline(always)]
+            fn next_down_bits(self) -> Self {
+                $t::from_bits(self.to_bits().wrapping_sub(1))
+            }
+            #[inline(always)]
+            fn rsqrt_seed(self) -> Self {
+                $t::from_bits(($magic as $bits).wrapping_sub(self.to_bits() >> 1))
+            }
+        }
+    };
 }
 
-impl Float for f32 {
-    const NAME: &'static str = "f32";
-    const BY_FMA: bool = false;
-    const AVX512: bool = false;
-    #[inline(always)]
-    fn of(x: f64) -> Self {
-        x as f32
-    }
-    #[inline(always)]
-    fn to_f64(self) -> f64 {
-        f64::from(self)
-    }
-    #[inline(always)]
-    fn sqrt(self) -> Self {
-        f32::sqrt(self)
-    }
-    #[inline(always)]
-    fn mul_add(self, b: Self, c: Self) -> Self {
-        f32::mul_add(self, b, c)
-    }
-    #[inline(always)]
-    fn copysign(self, sign: Self) -> Self {
-        f32::copysign(self, sign)
-    }
-    #[inline(always)]
-    fn is_finite(self) -> bool {
-        f32::is_finite(self)
-    }
-    #[inline(always)]
-    fn abs(self) -> Self {
-        f32::abs(self)
-    }
-    #[inline(always)]
-    fn max(self, other: Self) -> Self {
-        f32::max(self, other)
-    }
-    #[inline(always)]
-    fn next_up_bits(self) -> Self {
-        f32::from_bits(self.to_bits().wrapping_add(1))
-    }
-    #[inline(always)]
-    fn next_down_bits(self) -> Self {
-        f32::from_bits(self.to_bits().wrapping_sub(1))
-    }
-    #[inline(always)]
-    fn rsqrt_seed(self) -> Self {
-        f32::from_bits(0x5F37_5A86u32.wrapping_sub(self.to_bits() >> 1))
-    }
-}
+float_impl!(f64, u64, "f64", by_fma: true, avx512: true,
+    rsqrt_magic: 0x5FE6_EB50_C7B5_37A9u64, of: |x| x);
+float_impl!(f32, u32, "f32", by_fma: false, avx512: false,
+    rsqrt_magic: 0x5F37_5A86u32, of: |x| x as f32);
 
 /// Every element finite: the check a step leaves out (one read of `x`).
 pub fn all_finite<F: Float>(x: &[F]) -> bool {
