@@ -560,7 +560,7 @@ impl<F: Float> SliceUpdate<F> for AdadeltaSlices<F> {
 }
 
 /// Adadelta's pass for both conventions: `mean_sq(E[g²]ₜ₋₁, g)` is
-/// $E[g^2]_t$, and `apply(RMS[Δθ]ₜ₋₁, RMS[g]ₜ, g, E[Δθ²], θ)` the rest of the
+/// $E\[g^2\]_t$, and `apply(RMS[Δθ]ₜ₋₁, RMS[g]ₜ, g, E[Δθ²], θ)` the rest of the
 /// step. Each RMS is $\sqrt{\cdot + \epsilon}$: with AVX-512, a block of them at
 /// a time from multiply-adds, each proven correctly rounded ([`roots`]); else
 /// the instruction, in one loop (measured with AVX2 at n = 10⁷, the loops of
