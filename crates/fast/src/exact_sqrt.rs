@@ -121,21 +121,21 @@ pub(crate) fn by_fma<F: Float>() -> bool {
     F::BY_FMA && crate::kernels_for::<F>() == crate::Kernels::Avx512
 }
 
-/// `out[j]` = $\sqrt{a(j)}$ for a block, correctly rounded: the candidates
-/// when every one passes [`is_root`], else the square root instruction for
-/// the whole block. For the kernels that [`by_fma`] allows (elsewhere the
-/// instruction alone is faster).
+/// `out[j]` = $\sqrt{a_j + \epsilon}$ for a block (an RMS of Adadelta's),
+/// correctly rounded: the candidates when every one passes [`is_root`], else
+/// the square root instruction for the whole block. For the kernels that
+/// [`by_fma`] allows (elsewhere the instruction alone is faster).
 #[inline(always)]
-pub(crate) fn roots<F: Float>(a: impl Fn(usize) -> F, out: &mut [F; BLOCK]) {
+pub(crate) fn roots<F: Float>(a: &[F; BLOCK], eps: F, out: &mut [F; BLOCK]) {
     let mut all = true;
-    for (j, z) in out.iter_mut().enumerate() {
-        let a = a(j);
+    for (z, &a) in out.iter_mut().zip(a) {
+        let a = a + eps;
         *z = candidate(a);
         all &= is_root(a, *z);
     }
     if !all {
-        for (j, z) in out.iter_mut().enumerate() {
-            *z = a(j).sqrt();
+        for (z, &a) in out.iter_mut().zip(a) {
+            *z = (a + eps).sqrt();
         }
     }
 }
@@ -240,9 +240,10 @@ mod tests {
             let mut block = [2.0; BLOCK];
             block[i % BLOCK] = x;
             let mut out = [0.0; BLOCK];
-            roots(|j| block[j], &mut out);
+            roots(&block, 0.0, &mut out);
             for (&a, &z) in block.iter().zip(&out) {
-                assert!(z.to_bits() == a.sqrt().to_bits() || (z.is_nan() && a.sqrt().is_nan()));
+                let root = (a + 0.0).sqrt();
+                assert!(z.to_bits() == root.to_bits() || (z.is_nan() && root.is_nan()));
             }
         }
         // a right root next to wrong neighbours: z⁺ and z⁻ of the true root fail

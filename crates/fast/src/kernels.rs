@@ -542,13 +542,9 @@ impl<F: Float> SliceUpdate<F> for AdadeltaSlices<F> {
         let o = &self.opt;
         let p = (F::of(o.rho), F::of(1.0 - o.rho), F::of(o.eps), F::of(o.lr));
         let state = [&mut self.avg_sq_grad[..], &mut self.avg_sq_update[..]];
+        // the arithmetic of each: AdadeltaPaperRule, AdadeltaTorchRule
         match o.convention {
-            // E[g²] ← ρE[g²] + (1−ρ)g²; Δθ = −(RMS[Δθ]/RMS[g])·g;
-            // E[Δθ²] ← ρE[Δθ²] + (1−ρ)Δθ²; θ ← θ + lr·Δθ
             Convention::Paper => drive(theta, grad, state, &p, AdadeltaPaper),
-            // square_avg.mul_(ρ).addcmul_(g, g, value=1−ρ); std = √(square_avg + ε);
-            // delta = √(acc_delta + ε)/std·g; acc_delta.mul_(ρ).addcmul_(delta, delta,
-            // value=1−ρ); param.add_(delta, alpha=−lr)
             Convention::Pytorch => drive(theta, grad, state, &p, AdadeltaTorch),
         }
         self.t += 1;
@@ -559,39 +555,96 @@ impl<F: Float> SliceUpdate<F> for AdadeltaSlices<F> {
     }
 }
 
-/// Adadelta's pass for both conventions: `mean_sq(E[g²]ₜ₋₁, g)` is
-/// $E\[g^2\]_t$, and `apply(RMS[Δθ]ₜ₋₁, RMS[g]ₜ, g, E[Δθ²], θ)` the rest of the
-/// step. Each RMS is $\sqrt{\cdot + \epsilon}$: with AVX-512, a block of them at
-/// a time from multiply-adds, each proven correctly rounded ([`roots`]); else
-/// the instruction, in one loop (measured with AVX2 at n = 10⁷, the loops of
-/// the first way cost 0.02–0.04 of the floor more, even with the instruction).
+/// Where Adadelta's two conventions differ: $E\[g^2\]_t$ from $E\[g^2\]_{t-1}$
+/// and g, and the rest of the step from $RMS\[\Delta\theta\]_{t-1}$ and
+/// $RMS\[g\]_t$. A trait with always-inlined methods, not a closure (see
+/// `direct_kernel!`), like [`PaperTheta`].
+trait AdadeltaRule<F: Float>: Copy {
+    /// $E\[g^2\]_t$.
+    fn mean_sq(&self, sq: F, g: F) -> F;
+    /// $E\[\Delta\theta^2\]_t$ into `acc` and θ into `x`, given
+    /// $RMS\[\Delta\theta\]_{t-1}$ (`rd`) and $RMS\[g\]_t$ (`rg`).
+    fn apply(&self, rd: F, rg: F, g: F, acc: &mut F, x: &mut F);
+}
+
+/// `paper`: $E\[g^2\] \leftarrow \rho E\[g^2\] + (1-\rho) g^2$;
+/// $\Delta\theta = -(RMS\[\Delta\theta\]/RMS\[g\])\\,g$;
+/// $E\[\Delta\theta^2\] \leftarrow \rho E\[\Delta\theta^2\] + (1-\rho)\Delta\theta^2$;
+/// $\theta \leftarrow \theta + \eta\Delta\theta$.
+#[derive(Clone, Copy)]
+struct AdadeltaPaperRule<F> {
+    rho: F,
+    one_minus_rho: F,
+    lr: F,
+}
+
+impl<F: Float> AdadeltaRule<F> for AdadeltaPaperRule<F> {
+    #[inline(always)]
+    fn mean_sq(&self, sq: F, g: F) -> F {
+        self.rho * sq + self.one_minus_rho * (g * g)
+    }
+    #[inline(always)]
+    fn apply(&self, rd: F, rg: F, g: F, acc: &mut F, x: &mut F) {
+        let d = -(rd / rg) * g;
+        *acc = self.rho * *acc + self.one_minus_rho * (d * d);
+        *x = *x + self.lr * d;
+    }
+}
+
+/// `pytorch`: `square_avg.mul_(ρ).addcmul_(g, g, value=1−ρ)`;
+/// `std = (square_avg + ε).sqrt_()`; `delta = (acc_delta + ε).sqrt_().div_(std).mul_(g)`;
+/// `acc_delta.mul_(ρ).addcmul_(delta, delta, value=1−ρ)`; `param.add_(delta, alpha=−lr)`.
+#[derive(Clone, Copy)]
+struct AdadeltaTorchRule<F> {
+    rho: F,
+    one_minus_rho: F,
+    neg_lr: F,
+}
+
+impl<F: Float> AdadeltaRule<F> for AdadeltaTorchRule<F> {
+    #[inline(always)]
+    fn mean_sq(&self, sq: F, g: F) -> F {
+        (self.one_minus_rho * g).mul_add(g, self.rho * sq)
+    }
+    #[inline(always)]
+    fn apply(&self, rd: F, rg: F, g: F, acc: &mut F, x: &mut F) {
+        let delta = (rd / rg) * g;
+        *acc = (self.one_minus_rho * delta).mul_add(delta, self.rho * *acc);
+        *x = self.neg_lr.mul_add(delta, *x);
+    }
+}
+
+/// Adadelta's pass for both conventions (`rule`). Each RMS is
+/// $\sqrt{\cdot + \epsilon}$: with AVX-512, a block of them at a time from
+/// multiply-adds, each proven correctly rounded ([`roots`]); else the
+/// instruction, in one loop (measured with AVX2 at n = 10⁷, the loops of the
+/// first way cost 0.02–0.04 of the floor more, even with the instruction).
 #[inline(always)]
-fn adadelta_pass<F: Float>(
+fn adadelta_pass<F: Float, R: AdadeltaRule<F>>(
     eps: F,
+    rule: R,
     x: &mut [F],
     g: &[F],
     [sq, acc]: [&mut [F]; 2],
-    mean_sq: impl Fn(F, F) -> F,
-    apply: impl Fn(F, F, F, &mut F, &mut F),
 ) {
     if exact_sqrt::by_fma::<F>() {
         let (mut rd, mut rg) = ([F::default(); BLOCK], [F::default(); BLOCK]);
         blocks!(F; x, g, [sq, acc] => {
-            roots(|j| acc[j] + eps, &mut rd);
+            roots(acc, eps, &mut rd);
             for j in 0..BLOCK {
-                sq[j] = mean_sq(sq[j], g[j]);
+                sq[j] = rule.mean_sq(sq[j], g[j]);
             }
-            roots(|j| sq[j] + eps, &mut rg);
+            roots(sq, eps, &mut rg);
             for j in 0..BLOCK {
-                apply(rd[j], rg[j], g[j], &mut acc[j], &mut x[j]);
+                rule.apply(rd[j], rg[j], g[j], &mut acc[j], &mut x[j]);
             }
         });
     } else {
         blocks!(F; x, g, [sq, acc] => {
             for j in 0..BLOCK {
-                sq[j] = mean_sq(sq[j], g[j]);
+                sq[j] = rule.mean_sq(sq[j], g[j]);
                 let (rd, rg) = ((acc[j] + eps).sqrt(), (sq[j] + eps).sqrt());
-                apply(rd, rg, g[j], &mut acc[j], &mut x[j]);
+                rule.apply(rd, rg, g[j], &mut acc[j], &mut x[j]);
             }
         });
     }
@@ -606,18 +659,12 @@ fn adadelta_paper<F: Float>(
     g: &[F],
     state: [&mut [F]; 2],
 ) {
-    adadelta_pass(
-        eps,
-        x,
-        g,
-        state,
-        |sq, g| rho * sq + one_minus_rho * (g * g),
-        |rd, rg, g, acc, x| {
-            let d = -(rd / rg) * g;
-            *acc = rho * *acc + one_minus_rho * (d * d);
-            *x = *x + lr * d;
-        },
-    );
+    let rule = AdadeltaPaperRule {
+        rho,
+        one_minus_rho,
+        lr,
+    };
+    adadelta_pass(eps, rule, x, g, state);
 }
 
 direct_kernel!(AdadeltaTorch, adadelta_torch, 2, (F, F, F, F));
@@ -629,21 +676,12 @@ fn adadelta_torch<F: Float>(
     g: &[F],
     state: [&mut [F]; 2],
 ) {
-    let neg_lr = -lr;
-    adadelta_pass(
-        eps,
-        x,
-        g,
-        state,
-        // square_avg.mul_(ρ).addcmul_(g, g, value=1−ρ)
-        |sq, g| (one_minus_rho * g).mul_add(g, rho * sq),
-        // std = (square_avg + ε).sqrt_(); delta = (acc_delta + ε).sqrt_().div_(std).mul_(g)
-        |rd, rg, g, acc, x| {
-            let delta = (rd / rg) * g;
-            *acc = (one_minus_rho * delta).mul_add(delta, rho * *acc);
-            *x = neg_lr.mul_add(delta, *x);
-        },
-    );
+    let rule = AdadeltaTorchRule {
+        rho,
+        one_minus_rho,
+        neg_lr: -lr,
+    };
+    adadelta_pass(eps, rule, x, g, state);
 }
 
 /// RMSprop (see `rmsprop`): $E\[g^2\]$, plus $E\[g\]$ when centered and the
