@@ -540,12 +540,25 @@ impl<F: Float> SliceUpdate<F> for AdadeltaSlices<F> {
     fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
         check(self.avg_sq_grad.len(), theta, grad)?;
         let o = &self.opt;
-        let p = (F::of(o.rho), F::of(1.0 - o.rho), F::of(o.eps), F::of(o.lr));
+        let (rho, one_minus_rho, eps) = (F::of(o.rho), F::of(1.0 - o.rho), F::of(o.eps));
         let state = [&mut self.avg_sq_grad[..], &mut self.avg_sq_update[..]];
-        // the arithmetic of each: AdadeltaPaperRule, AdadeltaTorchRule
         match o.convention {
-            Convention::Paper => drive(theta, grad, state, &p, AdadeltaPaper),
-            Convention::Pytorch => drive(theta, grad, state, &p, AdadeltaTorch),
+            Convention::Paper => {
+                let rule = AdadeltaPaperRule {
+                    rho,
+                    one_minus_rho,
+                    lr: F::of(o.lr),
+                };
+                drive(theta, grad, state, &(eps, rule), AdadeltaKernel)
+            }
+            Convention::Pytorch => {
+                let rule = AdadeltaTorchRule {
+                    rho,
+                    one_minus_rho,
+                    neg_lr: -F::of(o.lr),
+                };
+                drive(theta, grad, state, &(eps, rule), AdadeltaKernel)
+            }
         }
         self.t += 1;
         Ok(())
@@ -650,38 +663,16 @@ fn adadelta_pass<F: Float, R: AdadeltaRule<F>>(
     }
 }
 
-direct_kernel!(AdadeltaPaper, adadelta_paper, 2, (F, F, F, F));
+/// [`adadelta_pass`] as a [`crate::Kernel`], its parameters ε and the
+/// convention's [`AdadeltaRule`] (a direct call, as `direct_kernel!` makes).
+#[derive(Clone, Copy)]
+struct AdadeltaKernel;
 
-#[inline(always)]
-fn adadelta_paper<F: Float>(
-    &(rho, one_minus_rho, eps, lr): &(F, F, F, F),
-    x: &mut [F],
-    g: &[F],
-    state: [&mut [F]; 2],
-) {
-    let rule = AdadeltaPaperRule {
-        rho,
-        one_minus_rho,
-        lr,
-    };
-    adadelta_pass(eps, rule, x, g, state);
-}
-
-direct_kernel!(AdadeltaTorch, adadelta_torch, 2, (F, F, F, F));
-
-#[inline(always)]
-fn adadelta_torch<F: Float>(
-    &(rho, one_minus_rho, eps, lr): &(F, F, F, F),
-    x: &mut [F],
-    g: &[F],
-    state: [&mut [F]; 2],
-) {
-    let rule = AdadeltaTorchRule {
-        rho,
-        one_minus_rho,
-        neg_lr: -lr,
-    };
-    adadelta_pass(eps, rule, x, g, state);
+impl<F: Float, R: AdadeltaRule<F>> crate::Kernel<F, (F, R), 2> for AdadeltaKernel {
+    #[inline(always)]
+    fn run(&self, &(eps, rule): &(F, R), x: &mut [F], g: &[F], state: [&mut [F]; 2]) {
+        adadelta_pass(eps, rule, x, g, state)
+    }
 }
 
 /// RMSprop (see `rmsprop`): $E\[g^2\]$, plus $E\[g\]$ when centered and the
