@@ -1,22 +1,31 @@
 #!/usr/bin/env bash
-# The main job: set up what is missing, execute every notebook (storing fresh
-# outputs), build the static edition site/ (scripts/site.sh), then open JupyterLab
-# on notebooks/.
-#   ./run.sh             execute, build site/, then open JupyterLab
-#   ./run.sh --headless  execute and build site/ only
+# The main job: set up what is missing, build the notebooks' crates for the kernel
+# (so the first notebook opens warm), build the static edition site/ from the
+# outputs stored in the notebooks, then open JupyterLab on notebooks/.
+#   ./run.sh             set up, warm the kernel, build site/, open JupyterLab
+#   ./run.sh --execute   re-execute every notebook first (fresh outputs stored in place)
+#   ./run.sh --headless  everything but JupyterLab (combine with --execute)
+# The stored outputs are already fresh (./test.sh runs every notebook and fails
+# on any difference), so --execute is for after a change to a crate or notebook.
 set -euo pipefail
 cd "$(dirname "$0")"
-headless=0
+headless=0 execute=0
 for a in "$@"; do
   case "$a" in
     --headless) headless=1 ;;
-    -h|--help) sed -n '2,6p' "$0"; exit 0 ;;
-    *) echo "unknown option $a (expected --headless)" >&2; exit 2 ;;
+    --execute) execute=1 ;;
+    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    *) echo "unknown option $a (expected --execute, --headless)" >&2; exit 2 ;;
   esac
 done
-bash scripts/setup.sh
-.venv/bin/python scripts/notebooks.py execute --jobs 2
-bash scripts/site.sh # the static edition: site/index.html, offline (README, "The static edition")
+bash scripts/setup.sh --browser=optional
+if [ "$execute" = 1 ]; then
+  .venv/bin/python scripts/notebooks.py execute --jobs 2
+else
+  .venv/bin/python scripts/notebooks.py warm
+fi
+bash scripts/site.sh # the static edition: site/index.html, offline (docs/static-edition.md)
+echo "static edition: file://$PWD/site/index.html"
 if [ "$headless" = 1 ]; then exit 0; fi
 args=(--notebook-dir=notebooks --ip=127.0.0.1)
 [ "$(id -u)" = 0 ] && args+=(--allow-root)
@@ -24,6 +33,6 @@ args=(--notebook-dir=notebooks --ip=127.0.0.1)
 export EVCXR_CONFIG_DIR="$PWD/notebooks/.evcxr-lab"
 # The kernel spec written by scripts/notebooks.py (.venv/jupyter/kernels/rust):
 # evcxr through scripts/evcxr-kernel.sh, so a notebook opened here reuses the
-# crates the execute step above already compiled instead of compiling them again.
+# crates built above instead of compiling them again.
 export JUPYTER_PATH="$PWD/.venv/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 exec .venv/bin/jupyter lab "${args[@]}"

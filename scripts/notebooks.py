@@ -2,6 +2,11 @@
 """Execute the project's Rust notebooks in the real evcxr kernel.
 
   notebooks.py execute [--jobs N] [NB ...]   run each notebook and store its fresh outputs
+  notebooks.py warm [NB]                      build a notebook's crates for the kernel without
+                                  running its lessons: its leading `:dep`/`use` cells
+                                  (default 00-overview, which loads every section
+                                  crate) in a kernel, then slot-0 copied to slot-1,
+                                  so the first two notebooks a student opens start warm
   notebooks.py check   [--jobs N] [NB ...]   run each notebook in memory and fail on
                                   - a cell error or a dead kernel (a panic aborts it,
                                     see notebooks/.evcxr/prelude.rs),
@@ -165,7 +170,46 @@ def in_subprocess(mode, path):
     return r.returncode == 0, lines
 
 
+def leading_setup_cells(nb):
+    """The code cells before the first that does more than `:dep` and `use`."""
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        lines = [l.strip() for l in cell.source.splitlines() if l.strip() and not l.strip().startswith("//")]
+        if not lines or not all(l.startswith((":dep", "use ")) for l in lines):
+            break
+        cells.append(cell)
+    return cells
+
+
+def warm(args):
+    path = notebooks(args)[0] if args else NB_DIR / "00-overview.ipynb"
+    start = time.monotonic()
+    nb = nbformat.read(path, as_version=4)
+    setup = copy.deepcopy(nb)
+    setup.cells = leading_setup_cells(nb)
+    kernel_env()
+    client = NotebookClient(setup, kernel_name=KERNEL, timeout=CELL_TIMEOUT, startup_timeout=120,
+                            record_timing=False, resources={"metadata": {"path": str(path.parent)}})
+    try:
+        client.execute()
+    except (CellExecutionError, DeadKernelError, RuntimeError, TimeoutError) as e:
+        print(f"notebooks: warming the kernel with {path.name} failed: {type(e).__name__}: {str(e)[:2000]}")
+        return 1
+    errs = problems(setup, setup)
+    if errs:
+        print("\n".join(["notebooks: warming the kernel failed"] + errs))
+        return 1
+    subprocess.run(["bash", str(ROOT / "scripts" / "evcxr-kernel.sh"), "--seed", "2"], check=False)
+    print(f"notebooks: the kernel's crates are built ({len(setup.cells)} set-up cells of {path.name}, "
+          f"{time.monotonic() - start:.0f} s)")
+    return 0
+
+
 def main(argv):
+    if argv and argv[0] == "warm":
+        return warm(argv[1:])
     if not argv or argv[0] not in ("execute", "check"):
         print(__doc__)
         return 2
