@@ -265,6 +265,27 @@ fn struct_literals_with_bad_hyperparameters_never_step() {
     );
 }
 
+/// Every hyperparameter an optimizer lists, given as NaN through its flag, is
+/// refused with an error naming it: `validate` checks every declared field.
+fn every_listed_hyperparameter_is_checked<O: Optimizer + FromFlags>(c: Convention) {
+    for (name, _) in defaults::<O>(c).hyperparameters() {
+        let Some(h) = optcore::hyper::by_name(name) else {
+            continue; // no flag (Adagrad's lr_decay): struct literals cover it
+        };
+        let mut flags = Flags::default();
+        h.set(&mut flags, Some(f64::NAN));
+        match O::from_flags(c, &flags) {
+            Err(Error::Hyperparameter { name: n, .. }) => assert_eq!(n, name),
+            other => panic!("{name} = NaN under {c}: {:?}", other.map(|o| o.describe())),
+        }
+    }
+}
+
+#[test]
+fn bad_flags_are_refused_naming_the_hyperparameter() {
+    for_each_optimizer!(every_listed_hyperparameter_is_checked);
+}
+
 /// `run` keeps every row, so it refuses more than `MAX_TRACE_STEPS` up front
 /// (10¹⁰ steps used to abort the process in `Vec::with_capacity`); a streamed run
 /// refuses more than `MAX_STEPS` (`usize::MAX` used to wrap and loop forever).

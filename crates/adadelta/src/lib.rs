@@ -95,55 +95,37 @@ pub mod newton;
 pub mod units;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
+use optcore::error::{Error, Result};
 use optcore::pieces::{decay_avg_sq, rms};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{
-    check_step, Convention, Field, Flags, FromFlags, LearningRate, Optimizer, Oracle, Record,
-    Staged,
-};
+use optcore::{begin_step, Convention, Field, LearningRate, Optimizer, Oracle, Record, Staged};
 
-/// Hyperparameters of Adadelta.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Adadelta {
-    /// torch's `lr`: scales the applied step (1 in Zeiler's algorithm).
-    pub lr: f64,
-    /// The decay ρ (the post's γ).
-    pub rho: f64,
-    /// ε inside both RMS.
-    pub eps: f64,
-    pub convention: Convention,
-}
-
-impl Adadelta {
-    /// Paper: lr = 1, ρ = 0.95, ε = 1e-6; pytorch: lr = 1.0, ρ = 0.9, ε = 1e-6.
-    pub fn defaults(convention: Convention) -> Self {
-        let rho = match convention {
-            Convention::Paper => 0.95,
-            Convention::Pytorch => 0.9,
-        };
-        Adadelta {
-            lr: 1.0,
-            rho,
-            eps: 1e-6,
-            convention,
-        }
+optcore::hyperparameters! {
+    /// Hyperparameters of Adadelta: `paper` lr = 1, ρ = 0.95, ε = 1e-6;
+    /// `pytorch` lr = 1.0, ρ = 0.9, ε = 1e-6.
+    pub struct Adadelta("adadelta") {
+        /// torch's `lr`: scales the applied step (1 in Zeiler's algorithm).
+        lr = 1.0;
+        /// The decay ρ (the post's γ).
+        rho = { paper: 0.95, pytorch: 0.9 };
+        /// ε inside both RMS; must be > 0 (with ε = 0, RMS[Δθ]₀ = 0 and Adadelta
+        /// never moves).
+        eps = 1e-6, check check_eps;
     }
 }
 
-impl FromFlags for Adadelta {
-    /// Uses `--lr`, `--rho`, `--eps` (defaults [`Adadelta::defaults`]).
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Adadelta::defaults(convention);
-        Adadelta {
-            lr: flags.lr.unwrap_or(d.lr),
-            rho: flags.rho.unwrap_or(d.rho),
-            eps: flags.eps.unwrap_or(d.eps),
-            convention,
-        }
-        .validated()
+/// Adadelta's ε: finite and > 0 (with ε = 0, RMS[Δθ]₀ = 0 and Adadelta never
+/// moves), narrower than the shared ε ≥ 0.
+fn check_eps(name: &'static str, value: f64) -> Result<()> {
+    if value.is_finite() && value > 0.0 {
+        return Ok(());
     }
+    Err(Error::Hyperparameter {
+        name,
+        value,
+        accepts: "a finite number > 0 (with eps = 0, RMS[Δθ]₀ = 0 and Adadelta never moves)",
+    })
 }
 
 /// State of Adadelta.
@@ -270,31 +252,10 @@ impl LearningRate for Adadelta {
 }
 
 impl Optimizer for Adadelta {
+    optcore::declared_methods!();
     type State = AdadeltaState;
     type Record = AdadeltaRecord;
 
-    fn name(&self) -> &'static str {
-        "adadelta"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        vec![("lr", self.lr), ("rho", self.rho), ("eps", self.eps)]
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_open_unit_interval("rho", self.rho)?;
-        if !(self.eps.is_finite() && self.eps > 0.0) {
-            return Err(Error::Hyperparameter {
-                name: "eps",
-                value: self.eps,
-                accepts:
-                    "a finite number > 0 (with eps = 0, RMS[Δθ]₀ = 0 and Adadelta never moves)",
-            });
-        }
-        Ok(())
-    }
     fn init(&self, theta: ArrayView1<f64>) -> AdadeltaState {
         let z = Array1::zeros(theta.len());
         AdadeltaState {
@@ -313,9 +274,7 @@ impl Optimizer for Adadelta {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
-        check_step(self, theta.view(), s.grad.len(), oracle)?;
-        let t = s.t + 1;
-        s.grad.eval(oracle, t, theta.view())?;
+        let t = begin_step(self, &mut s.grad, s.t, theta.view(), oracle)?;
         match self.convention {
             Convention::Paper => self.step_paper(s, theta),
             Convention::Pytorch => self.step_pytorch(s, theta),

@@ -94,43 +94,28 @@ pub mod exercises;
 pub mod sparse;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_non_negative, check_positive, Result};
+use optcore::error::{check_non_negative, Result};
 use optcore::pieces;
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{begin_step, Convention, Field, Optimizer, Oracle, Record, Staged};
 
-/// Hyperparameters of Adagrad.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Adagrad {
-    /// The global learning rate η.
-    pub lr: f64,
-    /// ε: inside the root (`paper`) or added to the root (`pytorch`).
-    pub eps: f64,
-    /// torch's `lr_decay`: $\eta_t = \eta / (1 + (t-1)\\,\text{lr\_decay})$.
-    pub lr_decay: f64,
-    /// $G_0$, torch's `initial_accumulator_value`.
-    pub initial_accumulator_value: f64,
-    /// Where ε goes (see the crate docs).
-    pub convention: Convention,
+optcore::hyperparameters! {
+    /// Hyperparameters of Adagrad (the defaults of each convention: see the table
+    /// in the crate docs).
+    pub struct Adagrad("adagrad") {
+        /// The global learning rate η.
+        lr = 0.01;
+        /// ε: inside the root (`paper`) or added to the root (`pytorch`).
+        eps = { paper: 1e-8, pytorch: 1e-10 };
+        /// torch's `lr_decay`: $\eta_t = \eta / (1 + (t-1)\\,\text{lr\_decay})$.
+        lr_decay = 0.0, listed if nonzero, check check_non_negative, no flag;
+        /// $G_0$, torch's `initial_accumulator_value`.
+        initial_accumulator_value = 0.0, listed if nonzero, check check_non_negative, no flag;
+    }
 }
 
 impl Adagrad {
-    /// The documented defaults of each convention (see the table in the crate docs).
-    pub fn defaults(convention: Convention) -> Self {
-        let eps = match convention {
-            Convention::Paper => 1e-8,
-            Convention::Pytorch => 1e-10,
-        };
-        Adagrad {
-            lr: 0.01,
-            eps,
-            lr_decay: 0.0,
-            initial_accumulator_value: 0.0,
-            convention,
-        }
-    }
-
     /// $\eta_t = \eta / (1 + (t-1)\\,\text{lr\_decay})$, as torch computes `clr`.
     pub fn lr_at(&self, t: usize) -> f64 {
         self.lr / (1.0 + (t as f64 - 1.0) * self.lr_decay)
@@ -149,20 +134,6 @@ impl Adagrad {
         } else {
             self.lr_at(t) / denom
         }
-    }
-}
-
-impl FromFlags for Adagrad {
-    /// Uses `--lr` and `--eps` (defaults [`Adagrad::defaults`]); `lr_decay` and
-    /// $G_0$ keep their defaults (0).
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Adagrad::defaults(convention);
-        Adagrad {
-            lr: flags.lr.unwrap_or(d.lr),
-            eps: flags.eps.unwrap_or(d.eps),
-            ..d
-        }
-        .validated()
     }
 }
 
@@ -256,39 +227,10 @@ impl Adagrad {
 optcore::learning_rate_field!(Adagrad);
 
 impl Optimizer for Adagrad {
+    optcore::declared_methods!();
     type State = AdagradState;
     type Record = AdagradRecord;
 
-    fn name(&self) -> &'static str {
-        "adagrad"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        let mut hp = vec![("lr", self.lr), ("eps", self.eps)];
-        if self.lr_decay != 0.0 {
-            hp.push(("lr_decay", self.lr_decay));
-        }
-        if self.initial_accumulator_value != 0.0 {
-            hp.push(("initial_accumulator_value", self.initial_accumulator_value));
-        }
-        hp
-    }
-    fn describe(&self) -> String {
-        let hp: Vec<String> = self
-            .hyperparameters()
-            .iter()
-            .map(|(k, v)| format!("{k} = {v}"))
-            .collect();
-        format!("adagrad/{} ({})", self.convention, hp.join(", "))
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_non_negative("eps", self.eps)?;
-        check_non_negative("lr_decay", self.lr_decay)?;
-        check_non_negative("initial_accumulator_value", self.initial_accumulator_value)
-    }
     fn init(&self, theta: ArrayView1<f64>) -> AdagradState {
         let n = theta.len();
         AdagradState {
@@ -305,9 +247,7 @@ impl Optimizer for Adagrad {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
-        check_step(self, theta.view(), s.grad.len(), oracle)?;
-        let t = s.t + 1;
-        s.grad.eval(oracle, t, theta.view())?;
+        let t = begin_step(self, &mut s.grad, s.t, theta.view(), oracle)?;
         match self.convention {
             Convention::Paper => self.step_paper(s, theta, t),
             Convention::Pytorch => self.step_pytorch(s, theta, t),

@@ -75,12 +75,11 @@
 pub mod examples;
 pub mod exercises;
 
-use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
-use optcore::pieces::{bias_correction, decay, decay_sq};
-use optcore::quantity;
+use ndarray::{ArrayView1, ArrayViewMut1, Zip};
+use optcore::error::{Error, Result};
+use optcore::pieces::{decay, decay_sq};
 use optcore::torch_ops;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{Convention, Moments, MomentsRecord, Optimizer, Oracle};
 
 /// Where ε enters the denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -93,92 +92,33 @@ pub enum EpsPlacement {
     InsideRoot,
 }
 
-/// Hyperparameters of Adam.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Adam {
-    /// The step size η (α in Kingma & Ba).
-    pub lr: f64,
-    /// β₁, the decay of the first moment $m_t$.
-    pub beta1: f64,
-    /// β₂, the decay of the second moment $v_t$.
-    pub beta2: f64,
-    pub eps: f64,
-    pub convention: Convention,
-    /// Divide by $1-\beta^t$ (Algorithm 1). `false` only with `paper`.
-    pub bias_correction: bool,
-    /// Where ε goes. [`EpsPlacement::InsideRoot`] only with `paper`.
-    pub eps_placement: EpsPlacement,
-}
-
-impl Adam {
-    /// Kingma & Ba's defaults, which `torch.optim.Adam` shares: η = 0.001,
-    /// β₁ = 0.9, β₂ = 0.999, ε = 1e-8.
-    pub fn defaults(convention: Convention) -> Self {
-        Adam {
-            lr: 1e-3,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-            convention,
-            bias_correction: true,
-            eps_placement: EpsPlacement::AddedToRoot,
-        }
+optcore::hyperparameters! {
+    /// Hyperparameters of Adam: Kingma & Ba's defaults, which `torch.optim.Adam`
+    /// shares under both conventions.
+    pub struct Adam("adam") {
+        /// The step size η (α in Kingma & Ba).
+        lr = 1e-3;
+        /// β₁, the decay of the first moment $m_t$.
+        beta1 = 0.9;
+        /// β₂, the decay of the second moment $v_t$.
+        beta2 = 0.999;
+        /// ε, added to $\sqrt{\hat v_t}$ (or inside the root: [`Adam::eps_placement`]).
+        eps = 1e-8;
     }
-}
-
-impl FromFlags for Adam {
-    /// Uses `--lr`, `--beta1`, `--beta2`, `--eps`.
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Adam::defaults(convention);
-        Adam {
-            lr: flags.lr.unwrap_or(d.lr),
-            beta1: flags.beta1.unwrap_or(d.beta1),
-            beta2: flags.beta2.unwrap_or(d.beta2),
-            eps: flags.eps.unwrap_or(d.eps),
-            ..d
-        }
-        .validated()
+    switches {
+        /// Divide by $1-\beta^t$ (Algorithm 1). `false` only with `paper`.
+        bias_correction: bool = true;
+        /// Where ε goes. [`EpsPlacement::InsideRoot`] only with `paper`.
+        eps_placement: EpsPlacement = EpsPlacement::AddedToRoot;
     }
+    also Adam::teaching_variants_only_in_paper;
 }
 
-/// State of Adam.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AdamState {
-    pub t: usize,
-    /// $g_t$.
-    pub grad: Staged,
-    /// $m_t$ (torch's `exp_avg`).
-    pub m: Array1<f64>,
-    /// $v_t$ (torch's `exp_avg_sq`).
-    pub v: Array1<f64>,
-    /// $\beta_1^t$ and $\beta_2^t$ (`paper`), kept as running products: one multiply
-    /// per step, the same multiplies in the same order as $\beta\cdot\beta\cdots\beta$,
-    /// so a step costs the same at t = 10⁶ as at t = 1.
-    pub beta1_power: f64,
-    pub beta2_power: f64,
-}
+/// State of Adam: $t$, $g_t$, $m_t$, $v_t$ and $\beta_1^t$, $\beta_2^t$.
+pub type AdamState = Moments;
 
-/// What one Adam step computed.
-#[derive(Debug, Clone, PartialEq)]
-pub struct AdamRecord {
-    pub grad: Array1<f64>,
-    pub m: Array1<f64>,
-    pub v: Array1<f64>,
-    pub m_hat: Array1<f64>,
-    pub v_hat: Array1<f64>,
-}
-
-impl Record for AdamRecord {
-    fn fields(&self) -> Vec<Field> {
-        vec![
-            Field::of(quantity::GRAD, self.grad.view()),
-            Field::of(quantity::FIRST_MOMENT, self.m.view()),
-            Field::of(quantity::SECOND_MOMENT, self.v.view()),
-            Field::of(quantity::M_HAT, self.m_hat.view()),
-            Field::of(quantity::V_HAT, self.v_hat.view()),
-        ]
-    }
-}
+/// What one Adam step computed: $g_t$, $m_t$, $v_t$, $\hat m_t$, $\hat v_t$.
+pub type AdamRecord = MomentsRecord;
 
 impl Adam {
     /// $(1-\beta_1^t,\ 1-\beta_2^t)$ after step $t$ of this state, as the step
@@ -187,22 +127,32 @@ impl Adam {
     /// $\hat m_t$ and $\hat v_t$, with the step's own bits.
     pub fn bias_corrections(&self, s: &AdamState) -> (f64, f64) {
         match self.convention {
-            Convention::Paper if self.bias_correction => (
-                bias_correction(s.beta1_power),
-                bias_correction(s.beta2_power),
-            ),
+            Convention::Paper if self.bias_correction => s.paper_corrections(),
             Convention::Paper => (1.0, 1.0),
-            Convention::Pytorch => self.bias_corrections_at(s.t),
+            Convention::Pytorch => Moments::torch_corrections(self.beta1, self.beta2, s.t),
         }
     }
 
-    /// torch's `1 - beta**step` for both betas (a Python float power, correctly
-    /// rounded: [`optcore::torch_ops::pow_step`]).
-    fn bias_corrections_at(&self, t: usize) -> (f64, f64) {
-        (
-            1.0 - torch_ops::pow_step(self.beta1, t),
-            1.0 - torch_ops::pow_step(self.beta2, t),
-        )
+    /// torch has neither teaching variant: with `pytorch` both are refused.
+    fn teaching_variants_only_in_paper(&self) -> Result<()> {
+        if self.convention == Convention::Pytorch && !self.bias_correction {
+            return Err(Error::Hyperparameter {
+                name: "bias_correction",
+                value: 0.0,
+                accepts:
+                    "on with the pytorch convention (torch.optim.Adam always corrects); use paper",
+            });
+        }
+        if self.convention == Convention::Pytorch && self.eps_placement == EpsPlacement::InsideRoot
+        {
+            return Err(Error::Hyperparameter {
+                name: "eps_placement",
+                value: self.eps,
+                accepts:
+                    "added to the root with the pytorch convention; use paper for ε inside the root",
+            });
+        }
+        Ok(())
     }
 
     /// One step of Algorithm 1 (Kingma & Ba), after `step` has evaluated gₜ:
@@ -255,7 +205,7 @@ impl Adam {
     /// forms $\hat m_t$, $\hat v_t$; [`Adam::bias_corrections`] gives the record them.
     fn step_pytorch(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>, t: usize) {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
-        let (bc1, bc2) = self.bias_corrections_at(t);
+        let (bc1, bc2) = Moments::torch_corrections(b1, b2, t);
         let step_size = lr / bc1;
         let bc2_sqrt = bc2.sqrt();
         Zip::from(theta)
@@ -275,23 +225,10 @@ impl Adam {
 optcore::learning_rate_field!(Adam);
 
 impl Optimizer for Adam {
+    optcore::declared_methods!();
     type State = AdamState;
     type Record = AdamRecord;
 
-    fn name(&self) -> &'static str {
-        "adam"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        vec![
-            ("lr", self.lr),
-            ("beta1", self.beta1),
-            ("beta2", self.beta2),
-            ("eps", self.eps),
-        ]
-    }
     fn variants(&self) -> Vec<&'static str> {
         let mut v = Vec::new();
         if !self.bias_correction {
@@ -302,40 +239,8 @@ impl Optimizer for Adam {
         }
         v
     }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_unit_interval("beta1", self.beta1)?;
-        check_unit_interval("beta2", self.beta2)?;
-        check_non_negative("eps", self.eps)?;
-        if self.convention == Convention::Pytorch && !self.bias_correction {
-            return Err(Error::Hyperparameter {
-                name: "bias_correction",
-                value: 0.0,
-                accepts:
-                    "on with the pytorch convention (torch.optim.Adam always corrects); use paper",
-            });
-        }
-        if self.convention == Convention::Pytorch && self.eps_placement == EpsPlacement::InsideRoot
-        {
-            return Err(Error::Hyperparameter {
-                name: "eps_placement",
-                value: self.eps,
-                accepts:
-                    "added to the root with the pytorch convention; use paper for ε inside the root",
-            });
-        }
-        Ok(())
-    }
     fn init(&self, theta: ArrayView1<f64>) -> AdamState {
-        let z = Array1::zeros(theta.len());
-        AdamState {
-            t: 0,
-            grad: Staged::zeros(theta.len()),
-            m: z.clone(),
-            v: z,
-            beta1_power: 1.0,
-            beta2_power: 1.0,
-        }
+        Moments::zeros(theta.len())
     }
     fn step(
         &self,
@@ -343,9 +248,7 @@ impl Optimizer for Adam {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
-        check_step(self, theta.view(), s.grad.len(), oracle)?;
-        let t = s.t + 1;
-        s.grad.eval(oracle, t, theta.view())?;
+        let t = s.begin(self, theta.view(), oracle)?;
         match self.convention {
             Convention::Paper => self.step_paper(s, theta),
             Convention::Pytorch => self.step_pytorch(s, theta, t),
@@ -354,14 +257,7 @@ impl Optimizer for Adam {
         Ok(())
     }
     fn record(&self, s: &AdamState) -> AdamRecord {
-        let (bc1, bc2) = self.bias_corrections(s);
-        AdamRecord {
-            grad: s.grad.view().to_owned(),
-            m: s.m.clone(),
-            v: s.v.clone(),
-            m_hat: s.m.mapv(|m| m / bc1),
-            v_hat: s.v.mapv(|v| v / bc2),
-        }
+        s.record(self.bias_corrections(s))
     }
 }
 
@@ -389,68 +285,8 @@ mod tests {
     }
 
     #[test]
-    fn bad_hyperparameters_are_refused_with_the_flag_name() {
+    fn the_teaching_variants_are_refused_with_pytorch() {
         let p = Convention::Pytorch;
-        for (e, flag) in [
-            (
-                Adam {
-                    lr: -1.0,
-                    beta1: 0.9,
-                    beta2: 0.999,
-                    eps: 1e-8,
-                    ..Adam::defaults(p)
-                }
-                .validated(),
-                "lr",
-            ),
-            (
-                Adam {
-                    lr: 1e-3,
-                    beta1: 1.0,
-                    beta2: 0.999,
-                    eps: 1e-8,
-                    ..Adam::defaults(p)
-                }
-                .validated(),
-                "beta1",
-            ),
-            (
-                Adam {
-                    lr: 1e-3,
-                    beta1: -0.1,
-                    beta2: 0.999,
-                    eps: 1e-8,
-                    ..Adam::defaults(p)
-                }
-                .validated(),
-                "beta1",
-            ),
-            (
-                Adam {
-                    lr: 1e-3,
-                    beta1: 0.9,
-                    beta2: 1.0,
-                    eps: 1e-8,
-                    ..Adam::defaults(p)
-                }
-                .validated(),
-                "beta2",
-            ),
-            (
-                Adam {
-                    lr: 1e-3,
-                    beta1: 0.9,
-                    beta2: 0.999,
-                    eps: -1e-8,
-                    ..Adam::defaults(p)
-                }
-                .validated(),
-                "eps",
-            ),
-        ] {
-            let msg = e.unwrap_err().to_string();
-            assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");
-        }
         let uncorrected = |convention| Adam {
             bias_correction: false,
             ..Adam::defaults(convention)
@@ -462,11 +298,5 @@ mod tests {
         assert!(uncorrected(p).validated().is_err());
         assert!(inside.validated().is_err());
         assert!(uncorrected(Convention::Paper).validated().is_ok());
-    }
-
-    #[test]
-    fn flags_take_defaults() {
-        let a = Adam::from_flags(Convention::Pytorch, &Flags::default()).unwrap();
-        assert_eq!(a, Adam::defaults(Convention::Pytorch));
     }
 }

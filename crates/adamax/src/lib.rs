@@ -45,68 +45,31 @@ pub mod examples;
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_non_negative, check_positive, check_unit_interval, Error, Result};
+use optcore::error::{Error, Result};
 use optcore::pieces::{bias_correction, decay};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{check_step, Convention, Field, Optimizer, Oracle, Record, Staged};
 
 /// What a refused step reports when $u_t = 0$ in some coordinate.
 pub const ZERO_U: &str =
     "update: u = 0 in a coordinate whose gradients have all been 0 (m/u is 0/0)";
 
-/// Hyperparameters of AdaMax.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Adamax {
-    /// The step size η (α in Kingma & Ba).
-    pub lr: f64,
-    /// β₁, the decay of the first moment $m_t$.
-    pub beta1: f64,
-    /// β₂, the decay of the infinity norm $u_t$.
-    pub beta2: f64,
-    /// ε inside the max (`pytorch`); must be 0 with `paper`, whose Algorithm 2
-    /// has none.
-    pub eps: f64,
-    pub convention: Convention,
-}
-
-impl Adamax {
-    /// Kingma & Ba's defaults (η = 0.002, β₁ = 0.9, β₂ = 0.999), which
-    /// `torch.optim.Adamax` shares, with torch's ε = 1e-8 (`pytorch`) or none
-    /// (`paper`: ε = 0, and `--eps` is not taken).
-    pub fn defaults(convention: Convention) -> Self {
-        Adamax {
-            lr: 2e-3,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: match convention {
-                Convention::Paper => 0.0,
-                Convention::Pytorch => 1e-8,
-            },
-            convention,
-        }
+optcore::hyperparameters! {
+    /// Hyperparameters of AdaMax: Kingma & Ba's defaults, which
+    /// `torch.optim.Adamax` shares, with torch's ε (`pytorch`) or none (`paper`).
+    pub struct Adamax("adamax") {
+        /// The step size η (α in Kingma & Ba).
+        lr = 2e-3;
+        /// β₁, the decay of the first moment $m_t$.
+        beta1 = 0.9;
+        /// β₂, the decay of the infinity norm $u_t$.
+        beta2 = 0.999;
+        /// ε inside the max (`pytorch`); must be 0 with `paper`, whose Algorithm 2
+        /// has none (so `--eps` is not taken there).
+        eps = { paper: 0.0, pytorch: 1e-8 }, listed if pytorch;
     }
-}
-
-impl FromFlags for Adamax {
-    /// Uses `--lr`, `--beta1`, `--beta2`, and `--eps` with `pytorch` (the
-    /// paper's Algorithm 2 has no ε: `paper` ignores `--eps`, and `optrace`
-    /// refuses it there, as it does every flag an optimizer does not list).
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Adamax::defaults(convention);
-        let eps = match convention {
-            Convention::Paper => d.eps,
-            Convention::Pytorch => flags.eps.unwrap_or(d.eps),
-        };
-        Adamax {
-            lr: flags.lr.unwrap_or(d.lr),
-            beta1: flags.beta1.unwrap_or(d.beta1),
-            beta2: flags.beta2.unwrap_or(d.beta2),
-            eps,
-            ..d
-        }
-        .validated()
-    }
+    also Adamax::no_eps_in_paper;
 }
 
 /// State of AdaMax.
@@ -145,6 +108,18 @@ impl Record for AdamaxRecord {
 }
 
 impl Adamax {
+    /// Algorithm 2 has no ε: with `paper` it must be 0.
+    fn no_eps_in_paper(&self) -> Result<()> {
+        if self.convention == Convention::Paper && self.eps != 0.0 {
+            return Err(Error::Hyperparameter {
+                name: "eps",
+                value: self.eps,
+                accepts: "0 with the paper convention (Kingma & Ba's Algorithm 2 has no ε); use pytorch for ε inside the max",
+            });
+        }
+        Ok(())
+    }
+
     /// $1 - \beta_1^t$ after step $t$ of this state, as the step computed it.
     pub fn bias_correction(&self, s: &AdamaxState) -> f64 {
         match self.convention {
@@ -212,41 +187,10 @@ impl Adamax {
 optcore::learning_rate_field!(Adamax);
 
 impl Optimizer for Adamax {
+    optcore::declared_methods!();
     type State = AdamaxState;
     type Record = AdamaxRecord;
 
-    fn name(&self) -> &'static str {
-        "adamax"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    /// `eps` only with `pytorch`: the paper's Algorithm 2 has no ε.
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        let mut hp = vec![
-            ("lr", self.lr),
-            ("beta1", self.beta1),
-            ("beta2", self.beta2),
-        ];
-        if self.convention == Convention::Pytorch {
-            hp.push(("eps", self.eps));
-        }
-        hp
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_unit_interval("beta1", self.beta1)?;
-        check_unit_interval("beta2", self.beta2)?;
-        check_non_negative("eps", self.eps)?;
-        if self.convention == Convention::Paper && self.eps != 0.0 {
-            return Err(Error::Hyperparameter {
-                name: "eps",
-                value: self.eps,
-                accepts: "0 with the paper convention (Kingma & Ba's Algorithm 2 has no ε); use pytorch for ε inside the max",
-            });
-        }
-        Ok(())
-    }
     fn init(&self, theta: ArrayView1<f64>) -> AdamaxState {
         AdamaxState {
             t: 0,
@@ -300,6 +244,7 @@ mod tests {
     use super::*;
     use ndarray::array;
     use optcore::{run, Quadratic};
+    use optcore::{Flags, FromFlags};
 
     #[test]
     fn first_step_moves_eta_per_coordinate() {
@@ -341,56 +286,23 @@ mod tests {
     }
 
     #[test]
-    fn bad_hyperparameters_are_refused_with_the_flag_name() {
-        let p = Convention::Pytorch;
-        for (opt, flag) in [
-            (
-                Adamax {
-                    lr: 0.0,
-                    ..Adamax::defaults(p)
-                },
-                "lr",
-            ),
-            (
-                Adamax {
-                    beta1: 1.0,
-                    ..Adamax::defaults(p)
-                },
-                "beta1",
-            ),
-            (
-                Adamax {
-                    beta2: -0.5,
-                    ..Adamax::defaults(p)
-                },
-                "beta2",
-            ),
-            (
-                Adamax {
-                    eps: -1.0,
-                    ..Adamax::defaults(p)
-                },
-                "eps",
-            ),
-            (
-                Adamax {
-                    eps: 1e-8,
-                    ..Adamax::defaults(Convention::Paper)
-                },
-                "eps",
-            ),
-        ] {
-            let msg = opt.validated().unwrap_err().to_string();
-            assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");
-        }
+    fn paper_refuses_an_eps() {
+        let a = Adamax {
+            eps: 1e-8,
+            ..Adamax::defaults(Convention::Paper)
+        };
+        let msg = a.validated().unwrap_err().to_string();
+        assert!(msg.contains("eps") && !msg.contains('\n'), "{msg}");
     }
 
     #[test]
-    fn flags_take_defaults_and_paper_takes_no_eps() {
-        for c in [Convention::Paper, Convention::Pytorch] {
-            let a = Adamax::from_flags(c, &Flags::default()).unwrap();
-            assert_eq!(a, Adamax::defaults(c));
-        }
+    fn paper_takes_no_eps() {
+        let eps = Flags {
+            eps: Some(0.5),
+            ..Flags::default()
+        };
+        let a = Adamax::from_flags(Convention::Paper, &eps).unwrap();
+        assert_eq!(a, Adamax::defaults(Convention::Paper));
         let names = |c| {
             Adamax::defaults(c)
                 .hyperparameters()

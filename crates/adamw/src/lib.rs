@@ -51,124 +51,64 @@ pub mod examples;
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
-use optcore::pieces::{bias_correction, decay, decay_sq};
+use optcore::error::Result;
+use optcore::pieces::{decay, decay_sq};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{Convention, Field, Moments, MomentsRecord, Optimizer, Oracle, Record};
 
-/// Hyperparameters of AdamW.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct AdamW {
-    /// The step size η (α in Loshchilov & Hutter).
-    pub lr: f64,
-    /// β₁, the decay of the first moment $m_t$.
-    pub beta1: f64,
-    /// β₂, the decay of the second moment $v_t$.
-    pub beta2: f64,
-    /// ε, added to the root.
-    pub eps: f64,
-    /// λ, the decoupled weight decay (`paper`: θ shrinks by λθ per step;
-    /// `pytorch`: by ηλθ).
-    pub weight_decay: f64,
-    pub convention: Convention,
-}
-
-impl AdamW {
-    /// Adam's η, β₁, β₂, ε under both conventions; λ = 0.01 (`torch.optim.AdamW`'s
-    /// default) with `pytorch`, and λ = 1e-5 with `paper`: the same decay per step,
+optcore::hyperparameters! {
+    /// Hyperparameters of AdamW: Adam's defaults, with λ = 1e-2 (torch's default)
+    /// under `pytorch` and λ = 1e-5 under `paper`: the same decay per step,
     /// $10^{-3}\cdot 10^{-2}$ (see the crate docs).
-    pub fn defaults(convention: Convention) -> Self {
-        AdamW {
-            lr: 1e-3,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-            weight_decay: match convention {
-                Convention::Paper => 1e-5,
-                Convention::Pytorch => 1e-2,
-            },
-            convention,
-        }
+    pub struct AdamW("adamw") {
+        /// The step size η (α in Loshchilov & Hutter).
+        lr = 1e-3;
+        /// β₁, the decay of the first moment $m_t$.
+        beta1 = 0.9;
+        /// β₂, the decay of the second moment $v_t$.
+        beta2 = 0.999;
+        /// ε, added to the root.
+        eps = 1e-8;
+        /// λ, the decoupled weight decay (`paper`: θ shrinks by λθ per step;
+        /// `pytorch`: by ηλθ).
+        weight_decay = { paper: 1e-5, pytorch: 1e-2 };
     }
 }
 
-impl FromFlags for AdamW {
-    /// Uses `--lr`, `--beta1`, `--beta2`, `--eps`, `--weight-decay`.
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = AdamW::defaults(convention);
-        AdamW {
-            lr: flags.lr.unwrap_or(d.lr),
-            beta1: flags.beta1.unwrap_or(d.beta1),
-            beta2: flags.beta2.unwrap_or(d.beta2),
-            eps: flags.eps.unwrap_or(d.eps),
-            weight_decay: flags.weight_decay.unwrap_or(d.weight_decay),
-            ..d
-        }
-        .validated()
-    }
-}
-
-/// State of AdamW.
+/// State of AdamW: Adam's moments ($g_t$ is the gradient of the loss alone, no
+/// decay in it) and the decay the step took off θ.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdamWState {
-    pub t: usize,
-    /// $g_t$, the gradient of the loss alone (no decay in it).
-    pub grad: Staged,
-    /// $m_t$ (torch's `exp_avg`).
-    pub m: Array1<f64>,
-    /// $v_t$ (torch's `exp_avg_sq`).
-    pub v: Array1<f64>,
+    pub moments: Moments,
     /// The decay this step took off θ: $\lambda\theta_{t-1}$ (`paper`),
     /// $\theta_{t-1} - \theta_{t-1}(1-\eta\lambda)$ (`pytorch`).
     pub decay: Array1<f64>,
-    /// $\beta_1^t$, $\beta_2^t$ (`paper`), running products.
-    pub beta1_power: f64,
-    pub beta2_power: f64,
 }
 
-/// What one AdamW step computed.
+/// What one AdamW step computed: Adam's record and the decay.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AdamWRecord {
-    pub grad: Array1<f64>,
-    pub m: Array1<f64>,
-    pub v: Array1<f64>,
-    pub m_hat: Array1<f64>,
-    pub v_hat: Array1<f64>,
+    pub moments: MomentsRecord,
     pub decay: Array1<f64>,
 }
 
 impl Record for AdamWRecord {
     fn fields(&self) -> Vec<Field> {
-        vec![
-            Field::of(quantity::GRAD, self.grad.view()),
-            Field::of(quantity::FIRST_MOMENT, self.m.view()),
-            Field::of(quantity::SECOND_MOMENT, self.v.view()),
-            Field::of(quantity::M_HAT, self.m_hat.view()),
-            Field::of(quantity::V_HAT, self.v_hat.view()),
-            Field::of(quantity::DECAY, self.decay.view()),
-        ]
+        let mut fields = self.moments.fields();
+        fields.push(Field::of(quantity::DECAY, self.decay.view()));
+        fields
     }
 }
 
 impl AdamW {
     /// $(1-\beta_1^t,\ 1-\beta_2^t)$ after step $t$ of this state, as the step
     /// computed them.
-    pub fn bias_corrections(&self, s: &AdamWState) -> (f64, f64) {
+    pub fn bias_corrections(&self, s: &Moments) -> (f64, f64) {
         match self.convention {
-            Convention::Paper => (
-                bias_correction(s.beta1_power),
-                bias_correction(s.beta2_power),
-            ),
-            Convention::Pytorch => self.torch_bias_corrections(s.t),
+            Convention::Paper => s.paper_corrections(),
+            Convention::Pytorch => Moments::torch_corrections(self.beta1, self.beta2, s.t),
         }
-    }
-
-    fn torch_bias_corrections(&self, t: usize) -> (f64, f64) {
-        (
-            1.0 - torch_ops::pow_step(self.beta1, t),
-            1.0 - torch_ops::pow_step(self.beta2, t),
-        )
     }
 
     /// One step of Algorithm 2 (Loshchilov & Hutter) with $\eta_t = 1$:
@@ -181,14 +121,15 @@ impl AdamW {
     /// ```
     fn step_paper(&self, s: &mut AdamWState, theta: ArrayViewMut1<f64>) {
         let (lr, b1, b2, eps, wd) = (self.lr, self.beta1, self.beta2, self.eps, self.weight_decay);
-        s.beta1_power *= b1;
-        s.beta2_power *= b2;
-        let (bc1, bc2) = self.bias_corrections(s);
+        let (mo, decays) = (&mut s.moments, &mut s.decay);
+        mo.beta1_power *= b1;
+        mo.beta2_power *= b2;
+        let (bc1, bc2) = self.bias_corrections(mo);
         Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.m)
-            .and(&mut s.v)
-            .and(&mut s.decay)
+            .and(&*mo.grad)
+            .and(&mut mo.m)
+            .and(&mut mo.v)
+            .and(decays)
             .for_each(|x, &g, m, v, d| {
                 *m = decay(*m, g, b1);
                 *v = decay_sq(*v, g, b2);
@@ -211,13 +152,14 @@ impl AdamW {
     fn step_pytorch(&self, s: &mut AdamWState, theta: ArrayViewMut1<f64>, t: usize) {
         let (b1, b2, eps) = (self.beta1, self.beta2, self.eps);
         let shrink = 1.0 - self.lr * self.weight_decay;
-        let (bc1, bc2) = self.torch_bias_corrections(t);
+        let (bc1, bc2) = Moments::torch_corrections(b1, b2, t);
         let step_size = self.lr / bc1;
         let bc2_sqrt = bc2.sqrt();
+        let mo = &mut s.moments;
         Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.m)
-            .and(&mut s.v)
+            .and(&*mo.grad)
+            .and(&mut mo.m)
+            .and(&mut mo.v)
             .and(&mut s.decay)
             .for_each(|x, &g, m, v, d| {
                 let decayed = *x * shrink;
@@ -251,41 +193,14 @@ impl optcore::LearningRate for AdamW {
 }
 
 impl Optimizer for AdamW {
+    optcore::declared_methods!();
     type State = AdamWState;
     type Record = AdamWRecord;
 
-    fn name(&self) -> &'static str {
-        "adamw"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        vec![
-            ("lr", self.lr),
-            ("beta1", self.beta1),
-            ("beta2", self.beta2),
-            ("eps", self.eps),
-            ("weight_decay", self.weight_decay),
-        ]
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_unit_interval("beta1", self.beta1)?;
-        check_unit_interval("beta2", self.beta2)?;
-        check_non_negative("eps", self.eps)?;
-        check_non_negative("weight_decay", self.weight_decay)
-    }
     fn init(&self, theta: ArrayView1<f64>) -> AdamWState {
-        let z = Array1::zeros(theta.len());
         AdamWState {
-            t: 0,
-            grad: Staged::zeros(theta.len()),
-            m: z.clone(),
-            v: z.clone(),
-            decay: z,
-            beta1_power: 1.0,
-            beta2_power: 1.0,
+            moments: Moments::zeros(theta.len()),
+            decay: Array1::zeros(theta.len()),
         }
     }
     fn step(
@@ -294,24 +209,17 @@ impl Optimizer for AdamW {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
-        check_step(self, theta.view(), s.grad.len(), oracle)?;
-        let t = s.t + 1;
-        s.grad.eval(oracle, t, theta.view())?;
+        let t = s.moments.begin(self, theta.view(), oracle)?;
         match self.convention {
             Convention::Paper => self.step_paper(s, theta),
             Convention::Pytorch => self.step_pytorch(s, theta, t),
         }
-        s.t = t;
+        s.moments.t = t;
         Ok(())
     }
     fn record(&self, s: &AdamWState) -> AdamWRecord {
-        let (bc1, bc2) = self.bias_corrections(s);
         AdamWRecord {
-            grad: s.grad.view().to_owned(),
-            m: s.m.clone(),
-            v: s.v.clone(),
-            m_hat: s.m.mapv(|m| m / bc1),
-            v_hat: s.v.mapv(|v| v / bc2),
+            moments: s.moments.record(self.bias_corrections(&s.moments)),
             decay: s.decay.clone(),
         }
     }
@@ -321,7 +229,7 @@ impl Optimizer for AdamW {
 mod tests {
     use super::*;
     use ndarray::array;
-    use optcore::{run, Quadratic};
+    use optcore::{run, Flags, FromFlags, Quadratic};
 
     #[test]
     fn with_no_decay_it_is_adam_and_the_decay_is_lambda_theta() {
@@ -352,34 +260,7 @@ mod tests {
     }
 
     #[test]
-    fn bad_hyperparameters_are_refused_with_the_flag_name() {
-        let d = AdamW::defaults(Convention::Pytorch);
-        for (opt, flag) in [
-            (AdamW { lr: 0.0, ..d }, "lr"),
-            (AdamW { beta1: 1.0, ..d }, "beta1"),
-            (AdamW { beta2: -0.1, ..d }, "beta2"),
-            (AdamW { eps: -1.0, ..d }, "eps"),
-            (
-                AdamW {
-                    weight_decay: -0.01,
-                    ..d
-                },
-                "weight_decay",
-            ),
-        ] {
-            let msg = opt.validated().unwrap_err().to_string();
-            assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");
-        }
-    }
-
-    #[test]
-    fn flags_take_defaults_and_weight_decay() {
-        for c in [Convention::Paper, Convention::Pytorch] {
-            assert_eq!(
-                AdamW::from_flags(c, &Flags::default()).unwrap(),
-                AdamW::defaults(c)
-            );
-        }
+    fn flags_take_weight_decay() {
         let f = Flags {
             weight_decay: Some(0.25),
             ..Flags::default()

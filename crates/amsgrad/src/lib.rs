@@ -45,65 +45,32 @@ pub mod examples;
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
+use optcore::error::Result;
 use optcore::pieces::{decay, decay_sq};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{Convention, Field, Moments, Optimizer, Oracle, Record};
 
-/// Hyperparameters of AMSGrad.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Amsgrad {
-    /// The step size η.
-    pub lr: f64,
-    /// β₁, the decay of the first moment $m_t$.
-    pub beta1: f64,
-    /// β₂, the decay of the second moment $v_t$.
-    pub beta2: f64,
-    /// ε, added to the root.
-    pub eps: f64,
-    pub convention: Convention,
-}
-
-impl Amsgrad {
-    /// Adam's defaults, which `torch.optim.Adam(amsgrad=True)` uses: η = 0.001,
-    /// β₁ = 0.9, β₂ = 0.999, ε = 1e-8, under both conventions.
-    pub fn defaults(convention: Convention) -> Self {
-        Amsgrad {
-            lr: 1e-3,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-            convention,
-        }
+optcore::hyperparameters! {
+    /// Hyperparameters of AMSGrad: Adam's defaults, which
+    /// `torch.optim.Adam(amsgrad=True)` uses, under both conventions.
+    pub struct Amsgrad("amsgrad") {
+        /// The step size η.
+        lr = 1e-3;
+        /// β₁, the decay of the first moment $m_t$.
+        beta1 = 0.9;
+        /// β₂, the decay of the second moment $v_t$.
+        beta2 = 0.999;
+        /// ε, added to the root.
+        eps = 1e-8;
     }
 }
 
-impl FromFlags for Amsgrad {
-    /// Uses `--lr`, `--beta1`, `--beta2`, `--eps`.
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Amsgrad::defaults(convention);
-        Amsgrad {
-            lr: flags.lr.unwrap_or(d.lr),
-            beta1: flags.beta1.unwrap_or(d.beta1),
-            beta2: flags.beta2.unwrap_or(d.beta2),
-            eps: flags.eps.unwrap_or(d.eps),
-            ..d
-        }
-        .validated()
-    }
-}
-
-/// State of AMSGrad.
+/// State of AMSGrad: Adam's moments (their βᵗ unused: neither form corrects
+/// with running products) and the running maximum.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AmsgradState {
-    pub t: usize,
-    /// $g_t$.
-    pub grad: Staged,
-    /// $m_t$ (torch's `exp_avg`).
-    pub m: Array1<f64>,
-    /// $v_t$ (torch's `exp_avg_sq`).
-    pub v: Array1<f64>,
+    pub moments: Moments,
     /// $\hat v_t = \max(\hat v_{t-1}, v_t)$ (torch's `max_exp_avg_sq`).
     pub v_max: Array1<f64>,
 }
@@ -133,22 +100,13 @@ impl Record for AmsgradRecord {
 }
 
 impl Amsgrad {
-    /// torch's `(1 - beta1**step, 1 - beta2**step)` (Python float powers,
-    /// [`optcore::torch_ops::pow_step`]).
-    fn torch_bias_corrections(&self, t: usize) -> (f64, f64) {
-        (
-            1.0 - torch_ops::pow_step(self.beta1, t),
-            1.0 - torch_ops::pow_step(self.beta2, t),
-        )
-    }
-
     /// The rate a coordinate with $\hat v_t$ = `v_max` gets after step `t`, as
     /// the step computed it.
     pub fn rate(&self, v_max: f64, t: usize) -> f64 {
         match self.convention {
             Convention::Paper => self.lr / (v_max.sqrt() + self.eps),
             Convention::Pytorch => {
-                let (bc1, bc2) = self.torch_bias_corrections(t);
+                let (bc1, bc2) = Moments::torch_corrections(self.beta1, self.beta2, t);
                 (self.lr / bc1) / (v_max.sqrt() / bc2.sqrt() + self.eps)
             }
         }
@@ -164,10 +122,11 @@ impl Amsgrad {
     /// ```
     fn step_paper(&self, s: &mut AmsgradState, theta: ArrayViewMut1<f64>) {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
+        let mo = &mut s.moments;
         Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.m)
-            .and(&mut s.v)
+            .and(&*mo.grad)
+            .and(&mut mo.m)
+            .and(&mut mo.v)
             .and(&mut s.v_max)
             .for_each(|x, &g, m, v, vm| {
                 *m = decay(*m, g, b1);
@@ -189,13 +148,14 @@ impl Amsgrad {
     /// ```
     fn step_pytorch(&self, s: &mut AmsgradState, theta: ArrayViewMut1<f64>, t: usize) {
         let (b1, b2, eps) = (self.beta1, self.beta2, self.eps);
-        let (bc1, bc2) = self.torch_bias_corrections(t);
+        let (bc1, bc2) = Moments::torch_corrections(self.beta1, self.beta2, t);
         let step_size = self.lr / bc1;
         let bc2_sqrt = bc2.sqrt();
+        let mo = &mut s.moments;
         Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.m)
-            .and(&mut s.v)
+            .and(&*mo.grad)
+            .and(&mut mo.m)
+            .and(&mut mo.v)
             .and(&mut s.v_max)
             .for_each(|x, &g, m, v, vm| {
                 *m = torch_ops::lerp(*m, g, 1.0 - b1);
@@ -211,37 +171,14 @@ impl Amsgrad {
 optcore::learning_rate_field!(Amsgrad);
 
 impl Optimizer for Amsgrad {
+    optcore::declared_methods!();
     type State = AmsgradState;
     type Record = AmsgradRecord;
 
-    fn name(&self) -> &'static str {
-        "amsgrad"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        vec![
-            ("lr", self.lr),
-            ("beta1", self.beta1),
-            ("beta2", self.beta2),
-            ("eps", self.eps),
-        ]
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_unit_interval("beta1", self.beta1)?;
-        check_unit_interval("beta2", self.beta2)?;
-        check_non_negative("eps", self.eps)
-    }
     fn init(&self, theta: ArrayView1<f64>) -> AmsgradState {
-        let z = Array1::zeros(theta.len());
         AmsgradState {
-            t: 0,
-            grad: Staged::zeros(theta.len()),
-            m: z.clone(),
-            v: z.clone(),
-            v_max: z,
+            moments: Moments::zeros(theta.len()),
+            v_max: Array1::zeros(theta.len()),
         }
     }
     fn step(
@@ -250,23 +187,22 @@ impl Optimizer for Amsgrad {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
-        check_step(self, theta.view(), s.grad.len(), oracle)?;
-        let t = s.t + 1;
-        s.grad.eval(oracle, t, theta.view())?;
+        let t = s.moments.begin(self, theta.view(), oracle)?;
         match self.convention {
             Convention::Paper => self.step_paper(s, theta),
             Convention::Pytorch => self.step_pytorch(s, theta, t),
         }
-        s.t = t;
+        s.moments.t = t;
         Ok(())
     }
     fn record(&self, s: &AmsgradState) -> AmsgradRecord {
+        let mo = &s.moments;
         AmsgradRecord {
-            grad: s.grad.view().to_owned(),
-            m: s.m.clone(),
-            v: s.v.clone(),
+            grad: mo.grad.view().to_owned(),
+            m: mo.m.clone(),
+            v: mo.v.clone(),
             v_max: s.v_max.clone(),
-            effective_lr: s.v_max.mapv(|vm| self.rate(vm, s.t)),
+            effective_lr: s.v_max.mapv(|vm| self.rate(vm, mo.t)),
         }
     }
 }
@@ -310,29 +246,5 @@ mod tests {
         let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
         assert!((tr.rows[1].theta[0] - (-5.0 + 0.1)).abs() < 1e-14);
         assert!((tr.rows[1].theta[1] - (-2.0 + 0.1)).abs() < 1e-14);
-    }
-
-    #[test]
-    fn bad_hyperparameters_are_refused_with_the_flag_name() {
-        let d = Amsgrad::defaults(Convention::Pytorch);
-        for (opt, flag) in [
-            (Amsgrad { lr: -1.0, ..d }, "lr"),
-            (Amsgrad { beta1: 1.0, ..d }, "beta1"),
-            (Amsgrad { beta2: 1.5, ..d }, "beta2"),
-            (Amsgrad { eps: f64::NAN, ..d }, "eps"),
-        ] {
-            let msg = opt.validated().unwrap_err().to_string();
-            assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");
-        }
-    }
-
-    #[test]
-    fn flags_take_defaults() {
-        for c in [Convention::Paper, Convention::Pytorch] {
-            assert_eq!(
-                Amsgrad::from_flags(c, &Flags::default()).unwrap(),
-                Amsgrad::defaults(c)
-            );
-        }
     }
 }

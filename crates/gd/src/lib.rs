@@ -65,43 +65,20 @@ pub mod minibatch;
 pub use minibatch::{variant, MiniBatchGd, Training};
 
 use ndarray::{ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_positive, Result};
+use optcore::error::Result;
 use optcore::quantity;
 use optcore::torch_ops::add_scaled;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{check_step, Field, Optimizer, Oracle, Record, Staged};
 
-/// Hyperparameters of gradient descent. Built like every optimizer here, from a
-/// convention's defaults: `Sgd { lr: 0.4, ..Sgd::defaults(Convention::Paper) }`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Sgd {
-    /// The learning rate η (`lr` must be finite and > 0).
-    pub lr: f64,
-    /// Only the default η depends on it: the update is the same in both.
-    pub convention: Convention,
-}
-
-impl Sgd {
-    /// The documented defaults of each convention: `pytorch` takes
-    /// `torch.optim.SGD`'s default `lr = 1e-3`; the post gives no value, so
-    /// `paper` uses 0.01 (the post's usual η for Adagrad).
-    pub fn defaults(convention: Convention) -> Self {
-        let lr = match convention {
-            Convention::Paper => 0.01,
-            Convention::Pytorch => 1e-3,
-        };
-        Sgd { lr, convention }
-    }
-}
-
-impl FromFlags for Sgd {
-    /// Uses `--lr` (default [`Sgd::defaults`]); other flags are ignored.
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Sgd::defaults(convention);
-        Sgd {
-            lr: flags.lr.unwrap_or(d.lr),
-            ..d
-        }
-        .validated()
+optcore::hyperparameters! {
+    /// Hyperparameters of gradient descent. Built like every optimizer here, from a
+    /// convention's defaults: `Sgd { lr: 0.4, ..Sgd::defaults(Convention::Paper) }`.
+    /// `pytorch` takes `torch.optim.SGD`'s default `lr = 1e-3`; the post gives no
+    /// value, so `paper` uses 0.01 (the post's usual η for Adagrad). Only the
+    /// default η depends on the convention: the update is the same in both.
+    pub struct Sgd("sgd") {
+        /// The learning rate η (`lr` must be finite and > 0).
+        lr = { paper: 0.01, pytorch: 1e-3 };
     }
 }
 
@@ -131,21 +108,10 @@ impl Record for SgdState {
 optcore::learning_rate_field!(Sgd);
 
 impl Optimizer for Sgd {
+    optcore::declared_methods!();
     type State = SgdState;
     type Record = SgdRecord;
 
-    fn name(&self) -> &'static str {
-        "sgd"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        vec![("lr", self.lr)]
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)
-    }
     fn init(&self, theta: ArrayView1<f64>) -> SgdState {
         SgdState {
             t: 0,
@@ -194,6 +160,7 @@ mod tests {
     }
     use super::*;
     use ndarray::array;
+    use optcore::Convention;
     use optcore::{run, Quadratic};
 
     #[test]

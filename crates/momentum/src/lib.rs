@@ -92,51 +92,19 @@ pub mod exercises;
 pub mod unroll;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::error::Result;
 use optcore::quantity;
 use optcore::torch_ops::add_scaled;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{check_step, Convention, Field, Optimizer, Oracle, Record, Staged};
 
-/// Hyperparameters of momentum.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Momentum {
-    /// The learning rate η (torch's `lr`).
-    pub lr: f64,
-    /// The momentum coefficient γ (torch's `momentum` μ).
-    pub momentum: f64,
-    /// Which recursion to follow: the post's velocity or torch's buffer.
-    pub convention: Convention,
-}
-
-impl Momentum {
-    /// The documented defaults (see the crate doc): `paper` η = 0.01, γ = 0.9;
+optcore::hyperparameters! {
+    /// Hyperparameters of momentum (see the crate doc): `paper` η = 0.01, γ = 0.9;
     /// `pytorch` lr = 1e-3 (torch's), μ = 0.9 (torch's default 0 would be plain SGD).
-    pub fn defaults(convention: Convention) -> Self {
-        match convention {
-            Convention::Paper => Momentum {
-                lr: 0.01,
-                momentum: 0.9,
-                convention,
-            },
-            Convention::Pytorch => Momentum {
-                lr: 1e-3,
-                momentum: 0.9,
-                convention,
-            },
-        }
-    }
-}
-
-impl FromFlags for Momentum {
-    /// Uses `--lr` and `--momentum` (defaults [`Momentum::defaults`]).
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Momentum::defaults(convention);
-        Momentum {
-            lr: flags.lr.unwrap_or(d.lr),
-            momentum: flags.momentum.unwrap_or(d.momentum),
-            ..d
-        }
-        .validated()
+    pub struct Momentum("momentum") {
+        /// The learning rate η.
+        lr = { paper: 0.01, pytorch: 1e-3 };
+        /// γ (the post's γ, torch's μ).
+        momentum = 0.9;
     }
 }
 
@@ -225,22 +193,10 @@ impl Momentum {
 optcore::learning_rate_field!(Momentum);
 
 impl Optimizer for Momentum {
+    optcore::declared_methods!();
     type State = MomentumState;
     type Record = MomentumRecord;
 
-    fn name(&self) -> &'static str {
-        "momentum"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        vec![("lr", self.lr), ("momentum", self.momentum)]
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_unit_interval("momentum", self.momentum)
-    }
     fn init(&self, theta: ArrayView1<f64>) -> MomentumState {
         MomentumState {
             t: 0,
@@ -280,6 +236,7 @@ mod tests {
     use super::*;
     use ndarray::array;
     use optcore::{run, Quadratic};
+    use optcore::{Flags, FromFlags};
 
     #[test]
     fn two_steps_by_hand() {

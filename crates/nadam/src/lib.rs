@@ -83,52 +83,26 @@ pub mod examples;
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_non_negative, check_positive, check_unit_interval, Result};
+use optcore::error::Result;
 use optcore::pieces::{bias_correction, decay, decay_sq};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{begin_step, Convention, Field, Optimizer, Oracle, Record, Staged};
 
-/// Hyperparameters of NAdam.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Nadam {
-    pub lr: f64,
-    pub beta1: f64,
-    pub beta2: f64,
-    pub eps: f64,
-    /// ψ in $\mu_t = \beta_1(1 - \frac12 0.96^{t\psi})$ (`pytorch` only).
-    pub momentum_decay: f64,
-    pub convention: Convention,
-}
-
-impl Nadam {
-    /// `torch.optim.NAdam`'s defaults (η = 0.002, β = (0.9, 0.999), ε = 1e-8,
-    /// ψ = 0.004), for both conventions (Ruder gives none; Dozat used η = 0.002).
-    pub fn defaults(convention: Convention) -> Self {
-        Nadam {
-            lr: 2e-3,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-            momentum_decay: 4e-3,
-            convention,
-        }
-    }
-}
-
-impl FromFlags for Nadam {
-    /// Uses `--lr`, `--beta1`, `--beta2`, `--eps`, `--momentum-decay`.
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Nadam::defaults(convention);
-        Nadam {
-            lr: flags.lr.unwrap_or(d.lr),
-            beta1: flags.beta1.unwrap_or(d.beta1),
-            beta2: flags.beta2.unwrap_or(d.beta2),
-            eps: flags.eps.unwrap_or(d.eps),
-            momentum_decay: flags.momentum_decay.unwrap_or(d.momentum_decay),
-            ..d
-        }
-        .validated()
+optcore::hyperparameters! {
+    /// Hyperparameters of NAdam: `torch.optim.NAdam`'s defaults for both
+    /// conventions (Ruder gives none; Dozat used η = 0.002).
+    pub struct Nadam("nadam") {
+        /// The step size η.
+        lr = 2e-3;
+        /// β₁, the decay of $m_t$ (and the constant μ of `paper`).
+        beta1 = 0.9;
+        /// β₂, the decay of $v_t$.
+        beta2 = 0.999;
+        /// ε, added to the root.
+        eps = 1e-8;
+        /// ψ in $\mu_t = \beta_1(1 - \frac12 0.96^{t\psi})$ (`pytorch` only).
+        momentum_decay = 4e-3, listed if pytorch;
     }
 }
 
@@ -276,34 +250,10 @@ impl Nadam {
 optcore::learning_rate_field!(Nadam);
 
 impl Optimizer for Nadam {
+    optcore::declared_methods!();
     type State = NadamState;
     type Record = NadamRecord;
 
-    fn name(&self) -> &'static str {
-        "nadam"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        let mut h = vec![
-            ("lr", self.lr),
-            ("beta1", self.beta1),
-            ("beta2", self.beta2),
-            ("eps", self.eps),
-        ];
-        if self.convention == Convention::Pytorch {
-            h.push(("momentum_decay", self.momentum_decay));
-        }
-        h
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_unit_interval("beta1", self.beta1)?;
-        check_unit_interval("beta2", self.beta2)?;
-        check_non_negative("eps", self.eps)?;
-        check_non_negative("momentum_decay", self.momentum_decay)
-    }
     fn init(&self, theta: ArrayView1<f64>) -> NadamState {
         let z = Array1::zeros(theta.len());
         NadamState {
@@ -325,9 +275,7 @@ impl Optimizer for Nadam {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
-        check_step(self, theta.view(), s.grad.len(), oracle)?;
-        let t = s.t + 1;
-        s.grad.eval(oracle, t, theta.view())?;
+        let t = begin_step(self, &mut s.grad, s.t, theta.view(), oracle)?;
         match self.convention {
             Convention::Paper => self.step_paper(s, theta),
             Convention::Pytorch => self.step_pytorch(s, theta, t),
@@ -365,93 +313,5 @@ mod tests {
             0.45
         );
         assert!(n.mu_at(1) > 0.45 && n.mu_at(1) < n.mu_at(2) && n.mu_at(100_000) < 0.9);
-    }
-
-    #[test]
-    fn bad_hyperparameters_are_refused_with_the_flag_name() {
-        let p = Convention::Pytorch;
-        for (e, flag) in [
-            (
-                Nadam {
-                    lr: 0.0,
-                    beta1: 0.9,
-                    beta2: 0.999,
-                    eps: 1e-8,
-                    momentum_decay: 4e-3,
-                    ..Nadam::defaults(p)
-                }
-                .validated(),
-                "lr",
-            ),
-            (
-                Nadam {
-                    lr: 2e-3,
-                    beta1: 1.0,
-                    beta2: 0.999,
-                    eps: 1e-8,
-                    momentum_decay: 4e-3,
-                    ..Nadam::defaults(p)
-                }
-                .validated(),
-                "beta1",
-            ),
-            (
-                Nadam {
-                    lr: 2e-3,
-                    beta1: 0.9,
-                    beta2: -0.5,
-                    eps: 1e-8,
-                    momentum_decay: 4e-3,
-                    ..Nadam::defaults(p)
-                }
-                .validated(),
-                "beta2",
-            ),
-            (
-                Nadam {
-                    lr: 2e-3,
-                    beta1: 0.9,
-                    beta2: 0.999,
-                    eps: -1.0,
-                    momentum_decay: 4e-3,
-                    ..Nadam::defaults(p)
-                }
-                .validated(),
-                "eps",
-            ),
-            (
-                Nadam {
-                    lr: 2e-3,
-                    beta1: 0.9,
-                    beta2: 0.999,
-                    eps: 1e-8,
-                    momentum_decay: -4e-3,
-                    ..Nadam::defaults(p)
-                }
-                .validated(),
-                "momentum_decay",
-            ),
-            (
-                Nadam {
-                    lr: 2e-3,
-                    beta1: 0.9,
-                    beta2: 0.999,
-                    eps: 1e-8,
-                    momentum_decay: f64::NAN,
-                    ..Nadam::defaults(p)
-                }
-                .validated(),
-                "momentum_decay",
-            ),
-        ] {
-            let msg = e.unwrap_err().to_string();
-            assert!(msg.contains(flag) && !msg.contains('\n'), "{msg}");
-        }
-    }
-
-    #[test]
-    fn flags_take_defaults() {
-        let n = Nadam::from_flags(Convention::Pytorch, &Flags::default()).unwrap();
-        assert_eq!(n, Nadam::defaults(Convention::Pytorch));
     }
 }

@@ -88,31 +88,19 @@ pub mod examples;
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::error::Result;
 use optcore::quantity;
 use optcore::torch_ops::add_scaled;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{check_step, Convention, Field, Optimizer, Oracle, Record, Staged};
 
-/// Hyperparameters of NAG.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Nag {
-    /// The learning rate η (torch's `lr`).
-    pub lr: f64,
-    /// The momentum coefficient γ (torch's `momentum` μ).
-    pub momentum: f64,
-    /// The post's lookahead form or torch's `nesterov=True` form.
-    pub convention: Convention,
-}
-
-impl Nag {
-    /// The documented defaults: `paper` η = 0.01, γ = 0.9; `pytorch` lr = 1e-3, μ = 0.9.
-    pub fn defaults(convention: Convention) -> Self {
-        let m = momentum::Momentum::defaults(convention);
-        Nag {
-            lr: m.lr,
-            momentum: m.momentum,
-            convention,
-        }
+optcore::hyperparameters! {
+    /// Hyperparameters of NAG, momentum's own defaults: `paper` η = 0.01, γ = 0.9;
+    /// `pytorch` lr = 1e-3, μ = 0.9.
+    pub struct Nag("nag") {
+        /// The learning rate η.
+        lr = { paper: 0.01, pytorch: 1e-3 };
+        /// γ (torch's μ with `nesterov=True`).
+        momentum = 0.9;
     }
 }
 
@@ -146,19 +134,6 @@ impl Nag {
         let mut point = Array1::zeros(theta.len());
         self.gradient_point(state, theta, point.view_mut())?;
         Ok(point)
-    }
-}
-
-impl FromFlags for Nag {
-    /// Uses `--lr` and `--momentum` (defaults [`Nag::defaults`]).
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Nag::defaults(convention);
-        Nag {
-            lr: flags.lr.unwrap_or(d.lr),
-            momentum: flags.momentum.unwrap_or(d.momentum),
-            ..d
-        }
-        .validated()
     }
 }
 
@@ -261,22 +236,10 @@ impl Nag {
 optcore::learning_rate_field!(Nag);
 
 impl Optimizer for Nag {
+    optcore::declared_methods!();
     type State = NagState;
     type Record = NagRecord;
 
-    fn name(&self) -> &'static str {
-        "nag"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        vec![("lr", self.lr), ("momentum", self.momentum)]
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_unit_interval("momentum", self.momentum)
-    }
     fn init(&self, theta: ArrayView1<f64>) -> NagState {
         NagState {
             t: 0,
@@ -345,6 +308,7 @@ mod tests {
     use super::*;
     use ndarray::array;
     use optcore::{run, Quadratic};
+    use optcore::{Flags, FromFlags};
 
     #[test]
     fn the_gradient_is_taken_at_the_lookahead() {

@@ -26,6 +26,9 @@
 //! - [`torch_ops`]: torch.optim's tensor operations on one element, rounded as
 //!   torch's CPU kernels round them (every `pytorch` convention uses them).
 //! - [`flags`]: hyperparameters as `optrace` flags, [`FromFlags`].
+//! - [`declare`]: an optimizer's hyperparameters declared once
+//!   ([`hyperparameters!`]), and the `Optimizer` methods that follow from them.
+//! - [`moments`]: Adam's bias-corrected moments, the state the Adam family shares.
 //! - [`hyper`]: the one table of hyperparameters (name, flag, symbol, domain and
 //!   its check), read by `optrace` and by the symbols of labels.
 //! - [`exercise`]: checked exercises (an answer the library computes, the usual slips).
@@ -40,12 +43,14 @@
 //! sooner (evcxr's type analysis; README, "Latency").
 
 pub mod data;
+pub mod declare;
 pub mod error;
 pub mod exercise;
 pub mod flags;
 pub mod hyper;
 pub mod linalg;
 pub mod measure;
+pub mod moments;
 pub mod objective;
 pub mod optimizer;
 pub mod pieces;
@@ -57,15 +62,18 @@ pub mod trace;
 pub mod unroll;
 
 pub use data::{iris, Dataset, ExampleLoss, LeastSquares, Logistic, Softmax};
+pub use declare::Declared;
 pub use error::{Error, Result};
 pub use flags::{Flags, FromFlags};
 pub use hyper::{Hyperparameter, HYPERPARAMETERS};
+pub use moments::{Moments, MomentsRecord};
 pub use objective::{
     problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock, Saddle,
 };
 pub use objective::{Rescaled, Slope};
 pub use optimizer::{
-    check_step, Convention, Exact, Field, Given, LearningRate, Optimizer, Oracle, Record, Staged,
+    begin_step, check_step, Convention, Exact, Field, Given, LearningRate, Optimizer, Oracle,
+    Record, Staged,
 };
 pub use render::{fmt_num, Markdown, Report, Table};
 pub use trace::{run, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS, MAX_TRACE_STEPS};

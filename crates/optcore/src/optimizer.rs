@@ -213,6 +213,22 @@ pub fn check_step<O: Optimizer + ?Sized>(
     )
 }
 
+/// The start of every step: [`check_step`], then $g_t$ at θ from the oracle into
+/// `grad`. Returns $t$ = `t_prev` + 1, the number of the step under way (the step
+/// stores it when it is done). On error nothing has changed.
+pub fn begin_step<O: Optimizer + ?Sized>(
+    opt: &O,
+    grad: &mut Staged,
+    t_prev: usize,
+    theta: ArrayView1<f64>,
+    oracle: &mut dyn Oracle,
+) -> Result<usize> {
+    check_step(opt, theta, grad.len(), oracle)?;
+    let t = t_prev + 1;
+    grad.eval(oracle, t, theta)?;
+    Ok(t)
+}
+
 /// An [`Objective`] used as an exact (deterministic) gradient oracle; counts calls.
 pub struct Exact<O> {
     pub objective: O,

@@ -72,61 +72,29 @@ pub mod examples;
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{
-    check_non_negative, check_open_unit_interval, check_positive, check_unit_interval, Result,
-};
+use optcore::error::Result;
 use optcore::pieces;
 use optcore::quantity;
-use optcore::{check_step, Convention, Field, Flags, FromFlags, Optimizer, Oracle, Record, Staged};
+use optcore::{begin_step, Convention, Field, Optimizer, Oracle, Record, Staged};
 
-/// Hyperparameters of RMSprop.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rmsprop {
-    /// The learning rate η.
-    pub lr: f64,
-    /// The decay ρ of $E\[g^2\]$ (torch's `alpha`, `optrace --rho`).
-    pub rho: f64,
-    /// ε, inside the root (`paper`) or added to it (`pytorch`).
-    pub eps: f64,
-    /// Momentum μ on the scaled gradient (0: none).
-    pub momentum: f64,
-    /// Divide by the root of the variance estimate $E\[g^2\] - \bar g^2$ (Graves 2013).
-    pub centered: bool,
-    pub convention: Convention,
-}
-
-impl Rmsprop {
-    /// The documented defaults: `paper` η = 0.001, ρ = 0.9 (Hinton's suggestion as
-    /// Ruder's overview reports it), ε = 1e-8; `pytorch` η = 0.01, α = 0.99, ε = 1e-8
-    /// (`torch.optim.RMSprop`). Both: no momentum, not centered.
-    pub fn defaults(convention: Convention) -> Self {
-        let (lr, rho) = match convention {
-            Convention::Paper => (1e-3, 0.9),
-            Convention::Pytorch => (1e-2, 0.99),
-        };
-        Rmsprop {
-            lr,
-            rho,
-            eps: 1e-8,
-            momentum: 0.0,
-            centered: false,
-            convention,
-        }
+optcore::hyperparameters! {
+    /// Hyperparameters of RMSprop. The documented defaults: `paper` η = 0.001,
+    /// ρ = 0.9 (Hinton's suggestion as Ruder's overview reports it), ε = 1e-8;
+    /// `pytorch` η = 0.01, α = 0.99, ε = 1e-8 (`torch.optim.RMSprop`). Both: no
+    /// momentum, not centered.
+    pub struct Rmsprop("rmsprop") {
+        /// The learning rate η.
+        lr = { paper: 1e-3, pytorch: 1e-2 };
+        /// The decay ρ of $E\[g^2\]$ (torch's `alpha`, `optrace --rho`).
+        rho = { paper: 0.9, pytorch: 0.99 };
+        /// ε, inside the root (`paper`) or added to it (`pytorch`).
+        eps = 1e-8;
+        /// Momentum μ on the scaled gradient (0: none; listed only when on).
+        momentum = 0.0, listed if nonzero;
     }
-}
-
-impl FromFlags for Rmsprop {
-    /// Uses `--lr`, `--rho` (torch's `alpha`), `--eps`, `--momentum`.
-    fn from_flags(convention: Convention, flags: &Flags) -> Result<Self> {
-        let d = Rmsprop::defaults(convention);
-        Rmsprop {
-            lr: flags.lr.unwrap_or(d.lr),
-            rho: flags.rho.unwrap_or(d.rho),
-            eps: flags.eps.unwrap_or(d.eps),
-            momentum: flags.momentum.unwrap_or(d.momentum),
-            ..d
-        }
-        .validated()
+    switches {
+        /// Divide by the root of the variance estimate $E\[g^2\] - \bar g^2$ (Graves 2013).
+        centered: bool = false;
     }
 }
 
@@ -260,34 +228,16 @@ impl Rmsprop {
 optcore::learning_rate_field!(Rmsprop);
 
 impl Optimizer for Rmsprop {
+    optcore::declared_methods!();
     type State = RmspropState;
     type Record = RmspropRecord;
 
-    fn name(&self) -> &'static str {
-        "rmsprop"
-    }
-    fn convention(&self) -> Convention {
-        self.convention
-    }
-    fn hyperparameters(&self) -> Vec<(&'static str, f64)> {
-        let mut h = vec![("lr", self.lr), ("rho", self.rho), ("eps", self.eps)];
-        if self.momentum > 0.0 {
-            h.push(("momentum", self.momentum));
-        }
-        h
-    }
     fn variants(&self) -> Vec<&'static str> {
         if self.centered {
             vec!["centered"]
         } else {
             Vec::new()
         }
-    }
-    fn validate(&self) -> Result<()> {
-        check_positive("lr", self.lr)?;
-        check_open_unit_interval("rho", self.rho)?;
-        check_non_negative("eps", self.eps)?;
-        check_unit_interval("momentum", self.momentum)
     }
     fn init(&self, theta: ArrayView1<f64>) -> RmspropState {
         let z = Array1::zeros(theta.len());
@@ -306,9 +256,7 @@ impl Optimizer for Rmsprop {
         theta: ArrayViewMut1<f64>,
         oracle: &mut dyn Oracle,
     ) -> Result<()> {
-        check_step(self, theta.view(), s.grad.len(), oracle)?;
-        let t = s.t + 1;
-        s.grad.eval(oracle, t, theta.view())?;
+        let t = begin_step(self, &mut s.grad, s.t, theta.view(), oracle)?;
         match self.convention {
             Convention::Paper => self.step_paper(s, theta),
             Convention::Pytorch => self.step_pytorch(s, theta),
@@ -333,6 +281,7 @@ mod tests {
     use super::*;
     use ndarray::array;
     use optcore::{run, Quadratic};
+    use optcore::{Flags, FromFlags};
 
     #[test]
     fn first_step_by_hand() {
