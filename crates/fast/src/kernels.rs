@@ -11,7 +11,8 @@
 
 use crate::exact_div::{fits, Divisor, BLOCK};
 use crate::exact_sqrt::{self, roots};
-use crate::{check_len, drive, Float, SliceUpdate};
+use crate::slices::{check_lengths, FastStep, Moments, Slices, Step};
+use crate::{drive, Float, SliceUpdate};
 use adadelta::Adadelta;
 use adagrad::Adagrad;
 use adam::{Adam, EpsPlacement};
@@ -23,7 +24,7 @@ use momentum::Momentum;
 use nadam::Nadam;
 use nag::Nag;
 use optcore::torch_ops::pow_step;
-use optcore::{Convention, Optimizer, Result};
+use optcore::{Convention, Result};
 use rmsprop::Rmsprop;
 
 /// ATen's `lerp` on one element (see [`optcore::torch_ops::lerp`]), the weight
@@ -160,57 +161,22 @@ macro_rules! exact_or_divide {
     };
 }
 
-fn check<F>(n: usize, theta: &[F], grad: &[F]) -> Result<()> {
-    check_len("update: θ against the state", n, theta.len())?;
-    check_len("update: g against θ", n, grad.len())
-}
-
-fn zeros<F: Float>(n: usize) -> Vec<F> {
-    vec![F::default(); n]
+/// [`FastStep::fast_state`] of a method whose first `k` state arrays start at 0.
+fn zeros(k: usize) -> [Option<f64>; 3] {
+    std::array::from_fn(|i| (i < k).then_some(0.0))
 }
 
 /// Gradient descent $\theta \leftarrow \theta - \eta g$ as one fused multiply-add
 /// (both conventions: `gd::Sgd` rounds it as torch's `param.add_(grad, alpha=-lr)`).
-#[derive(Debug, Clone)]
-pub struct SgdSlices<F> {
-    opt: Sgd,
-    n: usize,
-    t: usize,
-    _f: std::marker::PhantomData<F>,
-}
+/// No state arrays.
+pub type SgdSlices<F> = Slices<Sgd, F>;
 
-impl<F: Float> SgdSlices<F> {
-    /// For `n` parameters; refuses what [`Sgd::validate`] refuses.
-    pub fn new(opt: &Sgd, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(SgdSlices {
-            opt: *opt,
-            n,
-            t: 0,
-            _f: std::marker::PhantomData,
-        })
+impl FastStep for Sgd {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(0)
     }
-}
-
-impl<F: Float> SliceUpdate<F> for SgdSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.n
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.n, theta, grad)?;
-        let neg_lr = F::of(-self.opt.lr);
-        drive(theta, grad, [], &neg_lr, sgd_kernel::<F>);
-        self.t += 1;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        Vec::new()
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        drive(s.theta, s.grad, [], &F::of(-self.lr), sgd_kernel::<F>);
     }
 }
 
@@ -226,18 +192,21 @@ fn sgd_kernel<F: Float>(&neg_lr: &F, x: &mut [F], g: &[F], []: [&mut [F]; 0]) {
 /// `pytorch`: `buf.mul_(γ).add_(g)` (its `add_` with α = 1 is an exact product
 /// and one rounding: a plain `+`), then `param.add_(d, alpha=-lr)` fused, where
 /// d is `buf` (momentum) or `g.add(buf, alpha=γ)` fused (NAG).
-#[allow(clippy::too_many_arguments)]
 fn momentum_update<F: Float>(
     convention: Convention,
     nesterov: bool,
     lr: f64,
     gamma: f64,
-    first: bool,
-    theta: &mut [F],
-    grad: &[F],
-    velocity: &mut [F],
+    s: Step<'_, F>,
 ) {
-    let p = (F::of(lr), F::of(gamma), first, nesterov);
+    let Step {
+        t,
+        theta,
+        grad,
+        state: [velocity, ..],
+        ..
+    } = s;
+    let p = (F::of(lr), F::of(gamma), t == 1, nesterov);
     match convention {
         Convention::Paper => drive(theta, grad, [velocity], &p, momentum_paper::<F>),
         Convention::Pytorch => drive(theta, grad, [velocity], &p, momentum_torch::<F>),
@@ -273,93 +242,54 @@ fn momentum_torch<F: Float>(
 }
 
 /// Momentum (see `momentum`): one velocity buffer.
-#[derive(Debug, Clone)]
-pub struct MomentumSlices<F> {
-    opt: Momentum,
-    t: usize,
-    velocity: Vec<F>,
+pub type MomentumSlices<F> = Slices<Momentum, F>;
+
+impl FastStep for Momentum {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(1)
+    }
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        momentum_update(self.convention, false, self.lr, self.momentum, s);
+    }
 }
 
 impl<F: Float> MomentumSlices<F> {
-    /// For `n` parameters; refuses what [`Momentum::validate`] refuses.
-    pub fn new(opt: &Momentum, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(MomentumSlices {
-            opt: *opt,
-            t: 0,
-            velocity: zeros(n),
-        })
-    }
     /// $v_t$ (torch's `momentum_buffer`).
     pub fn velocity(&self) -> &[F] {
-        &self.velocity
-    }
-}
-
-impl<F: Float> SliceUpdate<F> for MomentumSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.velocity.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.velocity.len(), theta, grad)?;
-        let o = &self.opt;
-        momentum_update(
-            o.convention,
-            false,
-            o.lr,
-            o.momentum,
-            self.t == 0,
-            theta,
-            grad,
-            &mut self.velocity,
-        );
-        self.t += 1;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.velocity]
+        self.array(0)
     }
 }
 
 /// NAG (see `nag`): one velocity buffer. Under `paper` the gradient is taken at
 /// the lookahead $\theta - \gamma v$ ([`NagSlices::lookahead`]); under `pytorch`
 /// at θ itself.
-#[derive(Debug, Clone)]
-pub struct NagSlices<F> {
-    opt: Nag,
-    t: usize,
-    velocity: Vec<F>,
+pub type NagSlices<F> = Slices<Nag, F>;
+
+impl FastStep for Nag {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(1)
+    }
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        momentum_update(self.convention, true, self.lr, self.momentum, s);
+    }
 }
 
 impl<F: Float> NagSlices<F> {
-    /// For `n` parameters; refuses what [`Nag::validate`] refuses.
-    pub fn new(opt: &Nag, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(NagSlices {
-            opt: *opt,
-            t: 0,
-            velocity: zeros(n),
-        })
-    }
     /// $v_t$.
     pub fn velocity(&self) -> &[F] {
-        &self.velocity
+        self.array(0)
     }
     /// Where the next gradient is taken, written into `point`: $\theta - \gamma v$
     /// under `paper` (the lookahead), θ under `pytorch`
-    /// ([`optcore::Optimizer::gradient_point`]).
+    /// ([`optcore::Optimizer::gradient_point`]). A length mismatch is a typed
+    /// error and writes nothing.
     pub fn lookahead(&self, theta: &[F], point: &mut [F]) -> Result<()> {
-        check(self.velocity.len(), theta, point)?;
-        match self.opt.convention {
+        check_lengths(self.len(), theta, point)?;
+        let opt = self.opt();
+        match opt.convention {
             Convention::Paper => {
-                let gamma = F::of(self.opt.momentum);
-                for ((p, &x), &v) in point.iter_mut().zip(theta).zip(&self.velocity) {
+                let gamma = F::of(opt.momentum);
+                for ((p, &x), &v) in point.iter_mut().zip(theta).zip(self.array(0)) {
                     *p = x - gamma * v;
                 }
             }
@@ -369,102 +299,39 @@ impl<F: Float> NagSlices<F> {
     }
 }
 
-impl<F: Float> SliceUpdate<F> for NagSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+/// Adagrad (see `adagrad`): the sum of squares $G$ alone, $G_0$ =
+/// `initial_accumulator_value` (the step-through crate's recorded effective
+/// rates and updates are not kept).
+pub type AdagradSlices<F> = Slices<Adagrad, F>;
+
+impl FastStep for Adagrad {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        [Some(self.initial_accumulator_value), None, None]
     }
-    fn len(&self) -> usize {
-        self.velocity.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.velocity.len(), theta, grad)?;
-        let o = &self.opt;
-        momentum_update(
-            o.convention,
-            true,
-            o.lr,
-            o.momentum,
-            self.t == 0,
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
             theta,
             grad,
-            &mut self.velocity,
-        );
-        self.t += 1;
-        Ok(())
+            state: [sum_sq_grad, ..],
+            ..
+        } = s;
+        let lr_t = F::of(self.lr_at(t));
+        let eps = F::of(self.eps);
+        match self.convention {
+            // G ← G + g²; Δθ = −(η_t/√(G + ε))·g
+            Convention::Paper => drive(theta, grad, [sum_sq_grad], &(lr_t, eps), AdagradPaper),
+            // state_sum.addcmul_(g, g, value=1); std = state_sum.sqrt().add_(eps);
+            // param.addcdiv_(g, std, value=-clr)
+            Convention::Pytorch => drive(theta, grad, [sum_sq_grad], &(-lr_t, eps), AdagradTorch),
+        }
     }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.velocity]
-    }
-}
-
-/// Adagrad (see `adagrad`): the sum of squares $G$ alone (the step-through
-/// crate's recorded effective rates and updates are not kept).
-#[derive(Debug, Clone)]
-pub struct AdagradSlices<F> {
-    opt: Adagrad,
-    t: usize,
-    sum_sq_grad: Vec<F>,
 }
 
 impl<F: Float> AdagradSlices<F> {
-    /// For `n` parameters, $G_0$ = `initial_accumulator_value`; refuses what
-    /// [`Adagrad::validate`] refuses.
-    pub fn new(opt: &Adagrad, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdagradSlices {
-            opt: *opt,
-            t: 0,
-            sum_sq_grad: vec![F::of(opt.initial_accumulator_value); n],
-        })
-    }
     /// $G_t$.
     pub fn sum_sq_grad(&self) -> &[F] {
-        &self.sum_sq_grad
-    }
-}
-
-impl<F: Float> SliceUpdate<F> for AdagradSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.sum_sq_grad.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.sum_sq_grad.len(), theta, grad)?;
-        let t = self.t + 1;
-        let lr_t = F::of(self.opt.lr_at(t));
-        let eps = F::of(self.opt.eps);
-        match self.opt.convention {
-            // G ← G + g²; Δθ = −(η_t/√(G + ε))·g
-            Convention::Paper => drive(
-                theta,
-                grad,
-                [&mut self.sum_sq_grad],
-                &(lr_t, eps),
-                AdagradPaper,
-            ),
-            // state_sum.addcmul_(g, g, value=1); std = state_sum.sqrt().add_(eps);
-            // param.addcdiv_(g, std, value=-clr)
-            Convention::Pytorch => drive(
-                theta,
-                grad,
-                [&mut self.sum_sq_grad],
-                &(-lr_t, eps),
-                AdagradTorch,
-            ),
-        }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.sum_sq_grad]
+        self.array(0)
     }
 }
 
@@ -502,69 +369,45 @@ fn adagrad_torch<F: Float>(
 /// Adadelta (see `adadelta`): $E\[g^2\]$ and $E\[\Delta\theta^2\]$, in one pass
 /// (the step-through `paper` step makes three; every element's operations are
 /// the same and in the same order, so the numbers are too).
-#[derive(Debug, Clone)]
-pub struct AdadeltaSlices<F> {
-    opt: Adadelta,
-    t: usize,
-    avg_sq_grad: Vec<F>,
-    avg_sq_update: Vec<F>,
-}
+pub type AdadeltaSlices<F> = Slices<Adadelta, F>;
 
-impl<F: Float> AdadeltaSlices<F> {
-    /// For `n` parameters; refuses what [`Adadelta::validate`] refuses.
-    pub fn new(opt: &Adadelta, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdadeltaSlices {
-            opt: *opt,
-            t: 0,
-            avg_sq_grad: zeros(n),
-            avg_sq_update: zeros(n),
-        })
+impl FastStep for Adadelta {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    /// $E\[g^2\]_t$ and $E\[\Delta\theta^2\]_t$.
-    pub fn averages(&self) -> (&[F], &[F]) {
-        (&self.avg_sq_grad, &self.avg_sq_update)
-    }
-}
-
-impl<F: Float> SliceUpdate<F> for AdadeltaSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.avg_sq_grad.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.avg_sq_grad.len(), theta, grad)?;
-        let o = &self.opt;
-        let (rho, one_minus_rho, eps) = (F::of(o.rho), F::of(1.0 - o.rho), F::of(o.eps));
-        let state = [&mut self.avg_sq_grad[..], &mut self.avg_sq_update[..]];
-        match o.convention {
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            theta,
+            grad,
+            state: [sq, acc, _],
+            ..
+        } = s;
+        let (rho, one_minus_rho, eps) = (F::of(self.rho), F::of(1.0 - self.rho), F::of(self.eps));
+        match self.convention {
             Convention::Paper => {
                 let rule = AdadeltaPaperRule {
                     rho,
                     one_minus_rho,
-                    lr: F::of(o.lr),
+                    lr: F::of(self.lr),
                 };
-                drive(theta, grad, state, &(eps, rule), AdadeltaKernel)
+                drive(theta, grad, [sq, acc], &(eps, rule), AdadeltaKernel)
             }
             Convention::Pytorch => {
                 let rule = AdadeltaTorchRule {
                     rho,
                     one_minus_rho,
-                    neg_lr: -F::of(o.lr),
+                    neg_lr: -F::of(self.lr),
                 };
-                drive(theta, grad, state, &(eps, rule), AdadeltaKernel)
+                drive(theta, grad, [sq, acc], &(eps, rule), AdadeltaKernel)
             }
         }
-        self.t += 1;
-        Ok(())
     }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.avg_sq_grad, &mut self.avg_sq_update]
+}
+
+impl<F: Float> AdadeltaSlices<F> {
+    /// $E\[g^2\]_t$ and $E\[\Delta\theta^2\]_t$.
+    pub fn averages(&self) -> (&[F], &[F]) {
+        (self.array(0), self.array(1))
     }
 }
 
@@ -677,48 +520,21 @@ impl<F: Float, R: AdadeltaRule<F>> crate::Kernel<F, (F, R), 2> for AdadeltaKerne
 
 /// RMSprop (see `rmsprop`): $E\[g^2\]$, plus $E\[g\]$ when centered and the
 /// buffer $b$ when momentum > 0 (a variant that is off keeps an empty buffer).
-#[derive(Debug, Clone)]
-pub struct RmspropSlices<F> {
-    opt: Rmsprop,
-    n: usize,
-    t: usize,
-    avg_sq_grad: Vec<F>,
-    avg_grad: Vec<F>,
-    velocity: Vec<F>,
-}
+pub type RmspropSlices<F> = Slices<Rmsprop, F>;
 
-impl<F: Float> RmspropSlices<F> {
-    /// For `n` parameters; refuses what [`Rmsprop::validate`] refuses.
-    pub fn new(opt: &Rmsprop, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(RmspropSlices {
-            opt: *opt,
-            n,
-            t: 0,
-            avg_sq_grad: zeros(n),
-            avg_grad: if opt.centered { zeros(n) } else { Vec::new() },
-            velocity: if opt.momentum > 0.0 {
-                zeros(n)
-            } else {
-                Vec::new()
-            },
-        })
+impl FastStep for Rmsprop {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        [
+            Some(0.0),
+            self.centered.then_some(0.0),
+            (self.momentum > 0.0).then_some(0.0),
+        ]
     }
-}
-
-impl<F: Float> SliceUpdate<F> for RmspropSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.n
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.n, theta, grad)?;
-        let o = &self.opt;
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            theta, grad, state, ..
+        } = s;
+        let o = self;
         let w = 1.0 - o.rho;
         let p = RmspropParams {
             lr: F::of(o.lr),
@@ -731,12 +547,6 @@ impl<F: Float> SliceUpdate<F> for RmspropSlices<F> {
             one_minus_w: F::of(1.0 - w),
             low: w.abs() < 0.5,
         };
-        // Unused variant buffers are empty; the kernel never touches them.
-        let state = [
-            &mut self.avg_sq_grad[..],
-            &mut self.avg_grad[..],
-            &mut self.velocity[..],
-        ];
         // One `drive` per arm: each kernel is its own function item, inlined into
         // the AVX2+FMA piece (a `match` yielding them would make a function
         // pointer, which is not inlined).
@@ -766,18 +576,6 @@ impl<F: Float> SliceUpdate<F> for RmspropSlices<F> {
                 drive(theta, grad, state, &p, RmspropKernel::<true, true, true>)
             }
         }
-        self.t += 1;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        let mut v: Vec<&mut [F]> = vec![&mut self.avg_sq_grad];
-        if !self.avg_grad.is_empty() {
-            v.push(&mut self.avg_grad);
-        }
-        if !self.velocity.is_empty() {
-            v.push(&mut self.velocity);
-        }
-        v
     }
 }
 
@@ -879,59 +677,33 @@ fn rmsprop_kernel<F: Float, const TORCH: bool, const CENTERED: bool, const MOMEN
 
 /// Adam (see `adam`): $m$ and $v$, and under `paper` the running products
 /// $\beta_1^t, \beta_2^t$ (the same multiplies as the step-through crate).
-#[derive(Debug, Clone)]
-pub struct AdamSlices<F> {
-    opt: Adam,
-    t: usize,
-    m: Vec<F>,
-    v: Vec<F>,
-    beta1_power: f64,
-    beta2_power: f64,
-}
+pub type AdamSlices<F> = Slices<Adam, F>;
 
-impl<F: Float> AdamSlices<F> {
-    /// For `n` parameters; refuses what [`Adam::validate`] refuses.
-    pub fn new(opt: &Adam, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdamSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            v: zeros(n),
-            beta1_power: 1.0,
-            beta2_power: 1.0,
-        })
-    }
-    /// $m_t$ and $v_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.v)
-    }
-}
+impl Moments for Adam {}
 
-impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for Adam {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
+            products: [beta1_power, beta2_power],
+            theta,
+            grad,
+            state: [m, v, _],
+        } = s;
+        let o = self;
         let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
         let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [&mut self.m[..], &mut self.v[..]];
+        let state = [m, v];
         match o.convention {
             // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − η m̂/(√v̂ + ε) (or √(v̂ + ε))
             Convention::Paper => {
-                self.beta1_power *= o.beta1;
-                self.beta2_power *= o.beta2;
+                *beta1_power *= o.beta1;
+                *beta2_power *= o.beta2;
                 let (bc1, bc2) = if o.bias_correction {
-                    (F::of(1.0 - self.beta1_power), F::of(1.0 - self.beta2_power))
+                    (F::of(1.0 - *beta1_power), F::of(1.0 - *beta2_power))
                 } else {
                     (F::of(1.0), F::of(1.0))
                 };
@@ -955,11 +727,6 @@ impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
                 drive(theta, grad, state, &p, AdamTorch);
             }
         }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.v]
     }
 }
 
@@ -1148,58 +915,33 @@ fn adam_torch<F: Float>(
 
 /// NAdam (see `nadam`): $m$ and $v$; `paper` keeps $\beta_1^t, \beta_2^t$ as
 /// running products, `pytorch` the product $\prod \mu_i$ (torch's `mu_product`).
-#[derive(Debug, Clone)]
-pub struct NadamSlices<F> {
-    opt: Nadam,
-    t: usize,
-    m: Vec<F>,
-    v: Vec<F>,
-    mu_product: f64,
-    beta2_power: f64,
-}
+pub type NadamSlices<F> = Slices<Nadam, F>;
 
-impl<F: Float> NadamSlices<F> {
-    /// For `n` parameters; refuses what [`Nadam::validate`] refuses.
-    pub fn new(opt: &Nadam, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(NadamSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            v: zeros(n),
-            mu_product: 1.0,
-            beta2_power: 1.0,
-        })
-    }
-    /// $m_t$ and $v_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.v)
-    }
-}
+impl Moments for Nadam {}
 
-impl<F: Float> SliceUpdate<F> for NadamSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for Nadam {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        // Under `paper` the first product is β₁ᵗ, under `pytorch` ∏μᵢ.
+        let Step {
+            t,
+            products: [mu_product, beta2_power],
+            theta,
+            grad,
+            state: [m, v, _],
+        } = s;
+        let o = self;
         let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
         let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [&mut self.m[..], &mut self.v[..]];
+        let state = [m, v];
         match o.convention {
             // θ ← θ − η/(√v̂ + ε)·(β₁ m̂ + (1−β₁)g/(1−β₁ᵗ))
             Convention::Paper => {
-                self.mu_product *= o.beta1;
-                self.beta2_power *= o.beta2;
-                let (bc1, bc2) = (F::of(1.0 - self.mu_product), F::of(1.0 - self.beta2_power));
+                *mu_product *= o.beta1;
+                *beta2_power *= o.beta2;
+                let (bc1, bc2) = (F::of(1.0 - *mu_product), F::of(1.0 - *beta2_power));
                 let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
                 let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
                 drive(theta, grad, state, &p, NadamPaper)
@@ -1210,10 +952,10 @@ impl<F: Float> SliceUpdate<F> for NadamSlices<F> {
                 let bc2 = Divisor::new(F::of(1.0 - pow_step(o.beta2, t)));
                 let mu = o.mu_at(t);
                 let mu_next = o.mu_at(t + 1);
-                let mu_product = self.mu_product * mu;
-                let mu_product_next = mu_product * mu_next;
-                let value_grad = F::of(-o.lr * (1.0 - mu) / (1.0 - mu_product));
-                let value_avg = F::of((-o.lr * mu_next) / (1.0 - mu_product_next));
+                let product = *mu_product * mu;
+                let product_next = product * mu_next;
+                let value_grad = F::of(-o.lr * (1.0 - mu) / (1.0 - product));
+                let value_avg = F::of((-o.lr * mu_next) / (1.0 - product_next));
                 let w = 1.0 - o.beta1;
                 let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
                 let p = (
@@ -1228,14 +970,9 @@ impl<F: Float> SliceUpdate<F> for NadamSlices<F> {
                     value_avg,
                 );
                 drive(theta, grad, state, &p, NadamTorch);
-                self.mu_product = mu_product;
+                *mu_product = product;
             }
         }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.v]
     }
 }
 
@@ -1329,56 +1066,32 @@ fn nadam_torch<F: Float>(
 /// there and stays NaN, as after a NaN gradient. Where $u_t = 0$ but
 /// $m_t \ne 0$ (β₂ = 0 or $\beta_2 u_{t-1}$ underflowing, then $g_t = 0$), θ
 /// becomes ±∞. The other coordinates are updated as usual. A caller who wants
-/// the refusal checks [`Adamax::next_u`] of [`AdamaxSlices::moments`]' $u$ and
+/// the refusal checks [`Adamax::next_u`] of [`Slices::moments`]' $u$ and
 /// the gradient first, or uses `pytorch` with ε > 0, whose $u_t \ge \epsilon$.
-#[derive(Debug, Clone)]
-pub struct AdamaxSlices<F> {
-    opt: Adamax,
-    t: usize,
-    m: Vec<F>,
-    u: Vec<F>,
-    beta1_power: f64,
-}
+pub type AdamaxSlices<F> = Slices<Adamax, F>;
 
-impl<F: Float> AdamaxSlices<F> {
-    /// For `n` parameters; refuses what [`Adamax::validate`] refuses.
-    pub fn new(opt: &Adamax, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdamaxSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            u: zeros(n),
-            beta1_power: 1.0,
-        })
-    }
-    /// $m_t$ and $u_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.u)
-    }
-}
+impl Moments for Adamax {}
 
-impl<F: Float> SliceUpdate<F> for AdamaxSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for Adamax {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
+            products: [beta1_power, _],
+            theta,
+            grad,
+            state: [m, u, _],
+        } = s;
+        let o = self;
         let (b1, b2, eps) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps));
-        let state = [&mut self.m[..], &mut self.u[..]];
+        let state = [m, u];
         match o.convention {
             // m ← β₁m + (1−β₁)g; u ← max(β₂u, |g|); θ ← θ − (η/(1−β₁ᵗ))·m/u
             Convention::Paper => {
-                self.beta1_power *= o.beta1;
-                let clr = F::of(o.lr / (1.0 - self.beta1_power));
+                *beta1_power *= o.beta1;
+                let clr = F::of(o.lr / (1.0 - *beta1_power));
                 let p = (b1, b2, F::of(1.0 - o.beta1), clr);
                 drive(theta, grad, state, &p, AdamaxPaper);
             }
@@ -1392,11 +1105,6 @@ impl<F: Float> SliceUpdate<F> for AdamaxSlices<F> {
                 drive(theta, grad, state, &p, AdamaxTorch);
             }
         }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.u]
     }
 }
 
@@ -1440,54 +1148,25 @@ fn adamax_torch<F: Float>(
 /// `paper` is Ruder's form (no bias correction); `pytorch` is
 /// `torch.optim.Adam(amsgrad=True)`, the maximum taken over the uncorrected
 /// $v$ and divided by today's $\sqrt{1-\beta_2^t}$.
-#[derive(Debug, Clone)]
-pub struct AmsgradSlices<F> {
-    opt: Amsgrad,
-    t: usize,
-    m: Vec<F>,
-    v: Vec<F>,
-    v_max: Vec<F>,
-}
+pub type AmsgradSlices<F> = Slices<Amsgrad, F>;
 
-impl<F: Float> AmsgradSlices<F> {
-    /// For `n` parameters; refuses what [`Amsgrad::validate`] refuses.
-    pub fn new(opt: &Amsgrad, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AmsgradSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            v: zeros(n),
-            v_max: zeros(n),
-        })
-    }
-    /// $m_t$ and $v_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.v)
-    }
-    /// $\hat v_t = \max(\hat v_{t-1}, v_t)$ (torch's `max_exp_avg_sq`).
-    pub fn v_max(&self) -> &[F] {
-        &self.v_max
-    }
-}
+impl Moments for Amsgrad {}
 
-impl<F: Float> SliceUpdate<F> for AmsgradSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for Amsgrad {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(3)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
+            theta,
+            grad,
+            state,
+            ..
+        } = s;
+        let o = self;
         let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
         let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [&mut self.m[..], &mut self.v[..], &mut self.v_max[..]];
         match o.convention {
             // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; v̂ ← max(v̂, v); θ ← θ − η m/(√v̂ + ε)
             Convention::Paper => {
@@ -1508,11 +1187,13 @@ impl<F: Float> SliceUpdate<F> for AmsgradSlices<F> {
                 drive(theta, grad, state, &p, AmsgradTorch);
             }
         }
-        self.t = t;
-        Ok(())
     }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.v, &mut self.v_max]
+}
+
+impl<F: Float> AmsgradSlices<F> {
+    /// $\hat v_t = \max(\hat v_{t-1}, v_t)$ (torch's `max_exp_avg_sq`).
+    pub fn v_max(&self) -> &[F] {
+        self.array(2)
     }
 }
 
@@ -1578,58 +1259,32 @@ fn amsgrad_torch<F: Float>(
 /// takes $\lambda\theta_{t-1}$ off beside the Adam step (λ **not** multiplied
 /// by η), `pytorch` first shrinks θ by $1 - \eta\lambda$ (`param.mul_`). The
 /// step-through crate's recorded decay is not kept.
-#[derive(Debug, Clone)]
-pub struct AdamWSlices<F> {
-    opt: AdamW,
-    t: usize,
-    m: Vec<F>,
-    v: Vec<F>,
-    beta1_power: f64,
-    beta2_power: f64,
-}
+pub type AdamWSlices<F> = Slices<AdamW, F>;
 
-impl<F: Float> AdamWSlices<F> {
-    /// For `n` parameters; refuses what [`AdamW::validate`] refuses.
-    pub fn new(opt: &AdamW, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdamWSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            v: zeros(n),
-            beta1_power: 1.0,
-            beta2_power: 1.0,
-        })
-    }
-    /// $m_t$ and $v_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.v)
-    }
-}
+impl Moments for AdamW {}
 
-impl<F: Float> SliceUpdate<F> for AdamWSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for AdamW {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
+            products: [beta1_power, beta2_power],
+            theta,
+            grad,
+            state: [m, v, _],
+        } = s;
+        let o = self;
         let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
         let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [&mut self.m[..], &mut self.v[..]];
+        let state = [m, v];
         match o.convention {
             // m, v as Adam's; θ ← θ − (η m̂/(√v̂ + ε) + λθ)
             Convention::Paper => {
-                self.beta1_power *= o.beta1;
-                self.beta2_power *= o.beta2;
-                let (bc1, bc2) = (F::of(1.0 - self.beta1_power), F::of(1.0 - self.beta2_power));
+                *beta1_power *= o.beta1;
+                *beta2_power *= o.beta2;
+                let (bc1, bc2) = (F::of(1.0 - *beta1_power), F::of(1.0 - *beta2_power));
                 let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
                 let p = (b1, b2, c1, c2, bc1, bc2, lr, eps, F::of(o.weight_decay));
                 drive(theta, grad, state, &p, AdamwPaper);
@@ -1659,11 +1314,6 @@ impl<F: Float> SliceUpdate<F> for AdamWSlices<F> {
                 drive(theta, grad, state, &p, AdamwTorch);
             }
         }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.v]
     }
 }
 

@@ -16,7 +16,10 @@
 //! - **The hyperparameters come from the optimizer crates.** A fast optimizer is
 //!   built from the crate's own struct (`AdamSlices::new(&Adam { .. }, n)`),
 //!   which is validated there ([`optcore::Optimizer::validate`]): one source of
-//!   truth for defaults, domains and conventions.
+//!   truth for defaults, domains and conventions. Every one is a [`Slices`]
+//!   (`AdamSlices<F>` is `Slices<Adam, F>`): one wrapper that keeps the state
+//!   and checks the lengths, and per optimizer a [`FastStep`] that says which
+//!   arrays it keeps and which kernel its step runs.
 //! - **Real fused multiply-adds.** Where the `pytorch` convention rounds as
 //!   torch's fused multiply-adds do ([`optcore::torch_ops`]), the kernels call
 //!   `mul_add` inside a function compiled with `#[target_feature(enable =
@@ -78,10 +81,12 @@ use optcore::{Error, Result};
 mod exact_div;
 mod exact_sqrt;
 mod kernels;
+mod slices;
 pub use kernels::{
     AdadeltaSlices, AdagradSlices, AdamSlices, AdamWSlices, AdamaxSlices, AmsgradSlices,
     MomentumSlices, NadamSlices, NagSlices, RmspropSlices, SgdSlices,
 };
+pub use slices::{FastStep, Moments, Slices, Step};
 
 /// Re-exported so that a user of this crate names the same hyperparameter structs.
 pub use {adadelta, adagrad, adam, adamax, adamw, amsgrad, gd, momentum, nadam, nag, rmsprop};
