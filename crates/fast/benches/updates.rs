@@ -36,73 +36,41 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 /// A fast optimizer with its name in the CSV.
 type Named<F> = (String, Box<dyn SliceUpdate<F>>);
 
+/// `opt`'s fast optimizer, named `name/convention`.
+fn named<O: FastStep, F: Float>(name: &str, opt: O, n: usize) -> Result<Named<F>> {
+    let fast: Box<dyn SliceUpdate<F>> = Box::new(Slices::new(&opt, n)?);
+    Ok((format!("{name}/{}", opt.convention()), fast))
+}
+
 /// Every fast optimizer at its defaults (and its variants), both conventions.
 fn all<F: Float>(n: usize) -> Result<Vec<Named<F>>> {
     let mut v: Vec<Named<F>> = Vec::new();
     for c in [Convention::Paper, Convention::Pytorch] {
-        let mut push = |name: String, o: Box<dyn SliceUpdate<F>>| v.push((name, o));
-        push(
-            format!("sgd/{c}"),
-            Box::new(SgdSlices::new(&Sgd::defaults(c), n)?),
-        );
-        push(
-            format!("momentum/{c}"),
-            Box::new(MomentumSlices::new(&Momentum::defaults(c), n)?),
-        );
-        push(
-            format!("nag/{c}"),
-            Box::new(NagSlices::new(&Nag::defaults(c), n)?),
-        );
-        push(
-            format!("adagrad/{c}"),
-            Box::new(AdagradSlices::new(&Adagrad::defaults(c), n)?),
-        );
-        push(
-            format!("adadelta/{c}"),
-            Box::new(AdadeltaSlices::new(&Adadelta::defaults(c), n)?),
-        );
-        push(
-            format!("rmsprop/{c}"),
-            Box::new(RmspropSlices::new(&Rmsprop::defaults(c), n)?),
-        );
         let centered = Rmsprop {
             centered: true,
             momentum: 0.9,
             ..Rmsprop::defaults(c)
         };
-        push(
-            format!("rmsprop-centered-momentum/{c}"),
-            Box::new(RmspropSlices::new(&centered, n)?),
-        );
-        push(
-            format!("adam/{c}"),
-            Box::new(AdamSlices::new(&Adam::defaults(c), n)?),
-        );
-        push(
-            format!("nadam/{c}"),
-            Box::new(NadamSlices::new(&Nadam::defaults(c), n)?),
-        );
-        push(
-            format!("adamax/{c}"),
-            Box::new(AdamaxSlices::new(&Adamax::defaults(c), n)?),
-        );
-        push(
-            format!("amsgrad/{c}"),
-            Box::new(AmsgradSlices::new(&Amsgrad::defaults(c), n)?),
-        );
-        push(
-            format!("adamw/{c}"),
-            Box::new(AdamWSlices::new(&AdamW::defaults(c), n)?),
-        );
+        v.extend([
+            named("sgd", Sgd::defaults(c), n)?,
+            named("momentum", Momentum::defaults(c), n)?,
+            named("nag", Nag::defaults(c), n)?,
+            named("adagrad", Adagrad::defaults(c), n)?,
+            named("adadelta", Adadelta::defaults(c), n)?,
+            named("rmsprop", Rmsprop::defaults(c), n)?,
+            named("rmsprop-centered-momentum", centered, n)?,
+            named("adam", Adam::defaults(c), n)?,
+            named("nadam", Nadam::defaults(c), n)?,
+            named("adamax", Adamax::defaults(c), n)?,
+            named("amsgrad", Amsgrad::defaults(c), n)?,
+            named("adamw", AdamW::defaults(c), n)?,
+        ]);
     }
     let inside = Adam {
         eps_placement: EpsPlacement::InsideRoot,
         ..Adam::defaults(Convention::Paper)
     };
-    v.push((
-        "adam-eps-inside/paper".into(),
-        Box::new(AdamSlices::new(&inside, n)?),
-    ));
+    v.push(named("adam-eps-inside", inside, n)?);
     Ok(v)
 }
 

@@ -57,7 +57,7 @@ pub struct Step<'a, F> {
 /// What an optimizer struct brings to [`Slices`]: the state arrays it keeps
 /// and its step. Implemented by this crate for the eleven optimizers (the
 /// kernels module, beside each method's kernels).
-pub trait FastStep: Optimizer + Copy + std::fmt::Debug + Send + Sync {
+pub trait FastStep: Optimizer + Copy + std::fmt::Debug + Send + Sync + 'static {
     /// The initial value of each of the three state arrays, in the method's
     /// order, or `None` for an array this method (or this variant of it) does
     /// not keep: that one stays empty and the kernels never touch it.
