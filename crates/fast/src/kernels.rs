@@ -27,17 +27,36 @@ use optcore::torch_ops::pow_step;
 use optcore::{Convention, Result};
 use rmsprop::Rmsprop;
 
-/// ATen's `lerp` on one element (see [`optcore::torch_ops::lerp`]), the weight
-/// $w$ and $1 - w$ given: $s + w(e - s)$ for $|w| < ½$, else $e - (e - s)(1 - w)$.
-#[inline(always)]
-fn lerp<F: Float>(start: F, end: F, weight: F, one_minus_weight: F, low: bool) -> F {
-    // Both formulas, then a select: a branch-free loop body vectorizes.
-    let a = weight.mul_add(end - start, start);
-    let b = (-(end - start)).mul_add(one_minus_weight, end);
-    if low {
-        a
-    } else {
-        b
+/// ATen's `lerp` (see [`optcore::torch_ops::lerp`]) with a weight $w$ fixed
+/// for the step: $s + w(e - s)$ for $|w| < ½$, else $e - (e - s)(1 - w)$.
+#[derive(Clone, Copy)]
+struct Lerp<F> {
+    w: F,
+    one_minus_w: F,
+    low: bool,
+}
+
+impl<F: Float> Lerp<F> {
+    /// For the weight `w`: $w$ and $1 - w$ computed in f64 and rounded once
+    /// to `F`, the formula chosen by $|w| < ½$ as ATen chooses it.
+    fn new(w: f64) -> Self {
+        Lerp {
+            w: F::of(w),
+            one_minus_w: F::of(1.0 - w),
+            low: w.abs() < 0.5,
+        }
+    }
+    /// On one element, from `start` towards `end`.
+    #[inline(always)]
+    fn at(&self, start: F, end: F) -> F {
+        // Both formulas, then a select: a branch-free loop body vectorizes.
+        let a = self.w.mul_add(end - start, start);
+        let b = (-(end - start)).mul_add(self.one_minus_w, end);
+        if self.low {
+            a
+        } else {
+            b
+        }
     }
 }
 
@@ -535,17 +554,14 @@ impl FastStep for Rmsprop {
             theta, grad, state, ..
         } = s;
         let o = self;
-        let w = 1.0 - o.rho;
         let p = RmspropParams {
             lr: F::of(o.lr),
             rho: F::of(o.rho),
             one_minus_rho: F::of(1.0 - o.rho),
             eps: F::of(o.eps),
             mu: F::of(o.momentum),
-            // lerp's weight is 1 − ρ; ATen switches formula at ½.
-            w: F::of(w),
-            one_minus_w: F::of(1.0 - w),
-            low: w.abs() < 0.5,
+            // centered, `grad_avg.lerp_(g, 1−ρ)`
+            lerp: Lerp::new(1.0 - o.rho),
         };
         // One `drive` per arm: each kernel is its own function item, inlined into
         // the AVX2+FMA piece (a `match` yielding them would make a function
@@ -586,9 +602,7 @@ struct RmspropParams<F> {
     one_minus_rho: F,
     eps: F,
     mu: F,
-    w: F,
-    one_minus_w: F,
-    low: bool,
+    lerp: Lerp<F>,
 }
 
 /// [`rmsprop_kernel`] as a [`crate::Kernel`]: a direct call, always inlined
@@ -623,9 +637,7 @@ fn rmsprop_kernel<F: Float, const TORCH: bool, const CENTERED: bool, const MOMEN
         one_minus_rho,
         eps,
         mu,
-        w,
-        one_minus_w,
-        low,
+        lerp,
     } = *p;
     let n = x.len();
     let (g, sq) = (&g[..n], &mut sq[..n]);
@@ -642,7 +654,7 @@ fn rmsprop_kernel<F: Float, const TORCH: bool, const CENTERED: bool, const MOMEN
             };
             let var = if CENTERED {
                 ga[i] = if TORCH {
-                    lerp(ga[i], gi, w, one_minus_w, low)
+                    lerp.at(ga[i], gi)
                 } else {
                     rho * ga[i] + one_minus_rho * gi
                 };
@@ -675,6 +687,99 @@ fn rmsprop_kernel<F: Float, const TORCH: bool, const CENTERED: bool, const MOMEN
     });
 }
 
+/// Adam's, AdamW's and NAdam's moments under `paper` for one step:
+/// $m \leftarrow \beta_1 m + (1-\beta_1) g$, $v \leftarrow \beta_2 v + (1-\beta_2) g^2$,
+/// and the bias corrections $1-\beta_1^t$, $1-\beta_2^t$ that divide them.
+#[derive(Clone, Copy)]
+struct PaperMoments<F> {
+    b1: F,
+    b2: F,
+    c1: F,
+    c2: F,
+    bc1: Divisor<F>,
+    bc2: Divisor<F>,
+}
+
+impl<F: Float> PaperMoments<F> {
+    /// Step $t$'s: the running products $\beta_1^t, \beta_2^t$ (`powers`)
+    /// advanced by one multiply each, as the step-through crates keep them;
+    /// without `bias_correction` both corrections are 1.
+    fn next(beta1: f64, beta2: f64, powers: &mut [f64; 2], bias_correction: bool) -> Self {
+        powers[0] *= beta1;
+        powers[1] *= beta2;
+        let (bc1, bc2) = if bias_correction {
+            (F::of(1.0 - powers[0]), F::of(1.0 - powers[1]))
+        } else {
+            (F::of(1.0), F::of(1.0))
+        };
+        PaperMoments {
+            b1: F::of(beta1),
+            b2: F::of(beta2),
+            c1: F::of(1.0 - beta1),
+            c2: F::of(1.0 - beta2),
+            bc1: Divisor::new(bc1),
+            bc2: Divisor::new(bc2),
+        }
+    }
+}
+
+/// torch's moment updates, `exp_avg.lerp_(g, 1−β₁)` and
+/// `exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂)` (one fused multiply-add).
+#[derive(Clone, Copy)]
+struct TorchMoments<F> {
+    lerp: Lerp<F>,
+    b2: F,
+    c2: F,
+}
+
+impl<F: Float> TorchMoments<F> {
+    fn new(beta1: f64, beta2: f64) -> Self {
+        TorchMoments {
+            lerp: Lerp::new(1.0 - beta1),
+            b2: F::of(beta2),
+            c2: F::of(1.0 - beta2),
+        }
+    }
+    /// $m_t$ and $v_t$ in place, from $g_t$.
+    #[inline(always)]
+    fn update(&self, m: &mut F, v: &mut F, g: F) {
+        *m = self.lerp.at(*m, g);
+        *v = (self.c2 * g).mul_add(g, self.b2 * *v);
+    }
+}
+
+/// torch's Adam step after the moments (also AMSGrad's, AdamW's):
+/// `denom = √v/√(1−β₂ᵗ) + ε`; `param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))`.
+#[derive(Clone, Copy)]
+struct TorchAdam<F> {
+    moments: TorchMoments<F>,
+    bc2_sqrt: Divisor<F>,
+    eps: F,
+    neg_step_size: F,
+}
+
+impl<F: Float> TorchAdam<F> {
+    /// Step `t`'s, the bias corrections from [`pow_step`] as torch computes them.
+    fn at(beta1: f64, beta2: f64, eps: f64, lr: f64, t: usize) -> Self {
+        let bc1 = 1.0 - pow_step(beta1, t);
+        let bc2 = 1.0 - pow_step(beta2, t);
+        TorchAdam {
+            moments: TorchMoments::new(beta1, beta2),
+            bc2_sqrt: Divisor::new(F::of(bc2.sqrt())),
+            eps: F::of(eps),
+            neg_step_size: F::of(-(lr / bc1)),
+        }
+    }
+    /// The new θ from `x` and $m_t$, $v$ (AMSGrad: $\hat v_t$), the quotient
+    /// $\sqrt{v}/\sqrt{1-\beta_2^t}$ correctly rounded (`EXACT` as in
+    /// [`Divisor::root_quotient`]).
+    #[inline(always)]
+    fn theta<const EXACT: bool>(&self, x: F, m: F, v: F) -> F {
+        let denom = self.bc2_sqrt.root_quotient::<EXACT>(v.sqrt()) + self.eps;
+        x + self.neg_step_size * m / denom
+    }
+}
+
 /// Adam (see `adam`): $m$ and $v$, and under `paper` the running products
 /// $\beta_1^t, \beta_2^t$ (the same multiplies as the step-through crate).
 pub type AdamSlices<F> = Slices<Adam, F>;
@@ -688,43 +793,31 @@ impl FastStep for Adam {
     fn fast_step<F: Float>(&self, s: Step<'_, F>) {
         let Step {
             t,
-            products: [beta1_power, beta2_power],
+            products,
             theta,
             grad,
             state: [m, v, _],
         } = s;
-        let o = self;
-        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
-        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [m, v];
-        match o.convention {
+        let (lr, eps) = (F::of(self.lr), F::of(self.eps));
+        match self.convention {
             // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − η m̂/(√v̂ + ε) (or √(v̂ + ε))
             Convention::Paper => {
-                *beta1_power *= o.beta1;
-                *beta2_power *= o.beta2;
-                let (bc1, bc2) = if o.bias_correction {
-                    (F::of(1.0 - *beta1_power), F::of(1.0 - *beta2_power))
-                } else {
-                    (F::of(1.0), F::of(1.0))
-                };
-                let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
-                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
-                match o.eps_placement {
-                    EpsPlacement::AddedToRoot => drive(theta, grad, state, &p, AdamPaper::<false>),
-                    EpsPlacement::InsideRoot => drive(theta, grad, state, &p, AdamPaper::<true>),
+                let moments =
+                    PaperMoments::next(self.beta1, self.beta2, products, self.bias_correction);
+                match self.eps_placement {
+                    EpsPlacement::AddedToRoot => {
+                        let p = (moments, AdamTheta::<F, false> { lr, eps });
+                        drive(theta, grad, [m, v], &p, MomentsPaper)
+                    }
+                    EpsPlacement::InsideRoot => {
+                        let p = (moments, AdamTheta::<F, true> { lr, eps });
+                        drive(theta, grad, [m, v], &p, MomentsPaper)
+                    }
                 }
             }
-            // exp_avg.lerp_(g, 1−β₁); exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂);
-            // denom = √v/√(1−β₂ᵗ) + ε; param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))
             Convention::Pytorch => {
-                let bc1 = 1.0 - pow_step(o.beta1, t);
-                let bc2 = 1.0 - pow_step(o.beta2, t);
-                let neg_step_size = F::of(-(o.lr / bc1));
-                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (wf, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size);
-                drive(theta, grad, state, &p, AdamTorch);
+                let p = TorchAdam::at(self.beta1, self.beta2, self.eps, self.lr, t);
+                drive(theta, grad, [m, v], &p, AdamTorch);
             }
         }
     }
@@ -803,22 +896,29 @@ impl<F: Float> PaperTheta<F> for NadamTheta<F> {
     }
 }
 
-/// Adam's, AdamW's and NAdam's `paper` step: $m \leftarrow \beta_1 m + (1-\beta_1) g$,
-/// $v \leftarrow \beta_2 v + (1-\beta_2) g^2$, then θ from
+/// Adam's, AdamW's and NAdam's `paper` step ([`PaperMoments`], then θ from
 /// $\hat m = m/(1-\beta_1^t)$ and $\hat v = v/(1-\beta_2^t)$, each correctly
-/// rounded: one pass over a block with the multiply-add sequence (`exact_div`),
-/// every dividend checked on the way and θ's old values kept; if one did not
-/// fit, the block's θ is computed again with the divider. (A check first and
-/// then the pass, two loops per block, measured slower: 1.16–1.17× the floor at
-/// n = 10⁷ against 1.15 for this one.)
+/// rounded): one pass over a block with the multiply-add sequence
+/// (`exact_div`), every dividend checked on the way and θ's old values kept;
+/// if one did not fit, the block's θ is computed again with the divider. One
+/// pass rather than a check and then a pass: two loops per block cost more
+/// at large n (the crate's README).
 #[inline(always)]
 fn moments_paper<F: Float, T: PaperTheta<F>>(
-    (b1, b2, c1, c2, bc1, bc2): (F, F, F, F, Divisor<F>, Divisor<F>),
+    p: &PaperMoments<F>,
     update: T,
     x: &mut [F],
     g: &[F],
     [m, v]: [&mut [F]; 2],
 ) {
+    let PaperMoments {
+        b1,
+        b2,
+        c1,
+        c2,
+        bc1,
+        bc2,
+    } = *p;
     let mut x_old = [F::default(); BLOCK];
     exact_or_divide!(bc1.is_exact() && bc2.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
@@ -841,73 +941,28 @@ fn moments_paper<F: Float, T: PaperTheta<F>>(
     });
 }
 
-/// [`adam_paper`] as a [`crate::Kernel`] (see `direct_kernel!`).
+/// [`moments_paper`] as a [`crate::Kernel`], its parameters the step's
+/// [`PaperMoments`] and the method's [`PaperTheta`] (a direct call, as
+/// `direct_kernel!` makes).
 #[derive(Clone, Copy)]
-struct AdamPaper<const INSIDE: bool>;
+struct MomentsPaper;
 
-impl<F: Float, const INSIDE: bool> crate::Kernel<F, (F, F, F, F, Divisor<F>, Divisor<F>, F, F), 2>
-    for AdamPaper<INSIDE>
-{
+impl<F: Float, T: PaperTheta<F>> crate::Kernel<F, (PaperMoments<F>, T), 2> for MomentsPaper {
     #[inline(always)]
-    fn run(
-        &self,
-        p: &(F, F, F, F, Divisor<F>, Divisor<F>, F, F),
-        x: &mut [F],
-        g: &[F],
-        state: [&mut [F]; 2],
-    ) {
-        adam_paper::<F, INSIDE>(p, x, g, state)
+    fn run(&self, (p, update): &(PaperMoments<F>, T), x: &mut [F], g: &[F], state: [&mut [F]; 2]) {
+        moments_paper(p, *update, x, g, state)
     }
 }
 
-#[inline(always)]
-fn adam_paper<F: Float, const INSIDE: bool>(
-    &(b1, b2, c1, c2, bc1, bc2, lr, eps): &(F, F, F, F, Divisor<F>, Divisor<F>, F, F),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
-    moments_paper(
-        (b1, b2, c1, c2, bc1, bc2),
-        AdamTheta::<F, INSIDE> { lr, eps },
-        x,
-        g,
-        [m, v],
-    );
-}
-
-direct_kernel!(
-    AdamTorch,
-    adam_torch,
-    2,
-    (F, F, bool, F, F, Divisor<F>, F, F)
-);
+direct_kernel!(AdamTorch, adam_torch, 2, TorchAdam<F>);
 
 #[inline(always)]
-#[allow(clippy::type_complexity)]
-fn adam_torch<F: Float>(
-    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size): &(
-        F,
-        F,
-        bool,
-        F,
-        F,
-        Divisor<F>,
-        F,
-        F,
-    ),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
-    // √v / √(1 − β₂ᵗ), correctly rounded
-    exact_or_divide!(bc2_sqrt.is_exact(), EXACT => {
+fn adam_torch<F: Float>(&p: &TorchAdam<F>, x: &mut [F], g: &[F], [m, v]: [&mut [F]; 2]) {
+    exact_or_divide!(p.bc2_sqrt.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
             for j in 0..BLOCK {
-                m[j] = lerp(m[j], g[j], w, one_minus_w, low);
-                v[j] = (c2 * g[j]).mul_add(g[j], b2 * v[j]);
-                let denom = bc2_sqrt.root_quotient::<EXACT>(v[j].sqrt()) + eps;
-                x[j] = x[j] + neg_step_size * m[j] / denom;
+                p.moments.update(&mut m[j], &mut v[j], g[j]);
+                x[j] = p.theta::<EXACT>(x[j], m[j], v[j]);
             }
         });
     });
@@ -924,129 +979,89 @@ impl FastStep for Nadam {
         zeros(2)
     }
     fn fast_step<F: Float>(&self, s: Step<'_, F>) {
-        // Under `paper` the first product is β₁ᵗ, under `pytorch` ∏μᵢ.
         let Step {
             t,
-            products: [mu_product, beta2_power],
+            products,
             theta,
             grad,
             state: [m, v, _],
         } = s;
         let o = self;
-        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
-        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [m, v];
+        let (eps, lr) = (F::of(o.eps), F::of(o.lr));
         match o.convention {
             // θ ← θ − η/(√v̂ + ε)·(β₁ m̂ + (1−β₁)g/(1−β₁ᵗ))
             Convention::Paper => {
-                *mu_product *= o.beta1;
-                *beta2_power *= o.beta2;
-                let (bc1, bc2) = (F::of(1.0 - *mu_product), F::of(1.0 - *beta2_power));
-                let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
-                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
-                drive(theta, grad, state, &p, NadamPaper)
+                let moments = PaperMoments::next(o.beta1, o.beta2, products, true);
+                let (b1, c1) = (moments.b1, moments.c1);
+                let p = (moments, NadamTheta { b1, c1, lr, eps });
+                drive(theta, grad, [m, v], &p, MomentsPaper)
             }
             // denom = √(v/(1−β₂ᵗ)) + ε; param.addcdiv_(g, denom, value=c_g);
             // param.addcdiv_(m, denom, value=c_m)
             Convention::Pytorch => {
+                // Under `pytorch` the first product is ∏μᵢ (torch's `mu_product`).
                 let bc2 = Divisor::new(F::of(1.0 - pow_step(o.beta2, t)));
                 let mu = o.mu_at(t);
                 let mu_next = o.mu_at(t + 1);
-                let product = *mu_product * mu;
-                let product_next = product * mu_next;
-                let value_grad = F::of(-o.lr * (1.0 - mu) / (1.0 - product));
-                let value_avg = F::of((-o.lr * mu_next) / (1.0 - product_next));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (
-                    wf,
-                    one_minus_w,
-                    low,
-                    b2,
-                    c2,
+                let mu_product = products[0] * mu;
+                let mu_product_next = mu_product * mu_next;
+                let value_grad = F::of(-o.lr * (1.0 - mu) / (1.0 - mu_product));
+                let value_avg = F::of((-o.lr * mu_next) / (1.0 - mu_product_next));
+                let p = NadamTorch {
+                    moments: TorchMoments::new(o.beta1, o.beta2),
                     bc2,
                     eps,
                     value_grad,
                     value_avg,
-                );
-                drive(theta, grad, state, &p, NadamTorch);
-                *mu_product = product;
+                };
+                drive(theta, grad, [m, v], &p, NadamTorchKernel);
+                products[0] = mu_product;
             }
         }
     }
 }
 
-direct_kernel!(
-    NadamPaper,
-    nadam_paper,
-    2,
-    (F, F, F, F, Divisor<F>, Divisor<F>, F, F)
-);
-
-#[inline(always)]
-fn nadam_paper<F: Float>(
-    &(b1, b2, c1, c2, bc1, bc2, lr, eps): &(F, F, F, F, Divisor<F>, Divisor<F>, F, F),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
-    moments_paper(
-        (b1, b2, c1, c2, bc1, bc2),
-        NadamTheta { b1, c1, lr, eps },
-        x,
-        g,
-        [m, v],
-    );
+/// NAdam's `pytorch` step after the moments:
+/// `denom = √(v/(1−β₂ᵗ)) + ε`, then θ takes `value_grad`·g/denom and
+/// `value_avg`·m/denom, in that order.
+#[derive(Clone, Copy)]
+struct NadamTorch<F> {
+    moments: TorchMoments<F>,
+    bc2: Divisor<F>,
+    eps: F,
+    value_grad: F,
+    value_avg: F,
 }
 
-direct_kernel!(
-    NadamTorch,
-    nadam_torch,
-    2,
-    (F, F, bool, F, F, Divisor<F>, F, F, F)
-);
+impl<F: Float> NadamTorch<F> {
+    /// The new θ from `x`, g, $m_t$ and $v_t/(1-\beta_2^t)$.
+    #[inline(always)]
+    fn theta(&self, x: F, g: F, m: F, v_hat: F) -> F {
+        let denom = v_hat.sqrt() + self.eps;
+        let x = x + self.value_grad * g / denom;
+        x + self.value_avg * m / denom
+    }
+}
+
+direct_kernel!(NadamTorchKernel, nadam_torch, 2, NadamTorch<F>);
 
 #[inline(always)]
-#[allow(clippy::type_complexity)]
-fn nadam_torch<F: Float>(
-    &(w, one_minus_w, low, b2, c2, bc2, eps, value_grad, value_avg): &(
-        F,
-        F,
-        bool,
-        F,
-        F,
-        Divisor<F>,
-        F,
-        F,
-        F,
-    ),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
-    #[inline(always)]
-    fn theta<F: Float>(x: F, g: F, m: F, v_hat: F, eps: F, value_grad: F, value_avg: F) -> F {
-        let denom = v_hat.sqrt() + eps;
-        let x = x + value_grad * g / denom;
-        x + value_avg * m / denom
-    }
+fn nadam_torch<F: Float>(&p: &NadamTorch<F>, x: &mut [F], g: &[F], [m, v]: [&mut [F]; 2]) {
+    let bc2 = p.bc2;
     // v/(1 − β₂ᵗ), correctly rounded (see `moments_paper`)
     let mut x_old = [F::default(); BLOCK];
     exact_or_divide!(bc2.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
             let mut fit = true;
             for j in 0..BLOCK {
-                m[j] = lerp(m[j], g[j], w, one_minus_w, low);
-                v[j] = (c2 * g[j]).mul_add(g[j], b2 * v[j]);
+                p.moments.update(&mut m[j], &mut v[j], g[j]);
                 fit &= fits(v[j]);
                 x_old[j] = x[j];
-                let v_hat = bc2.quotient::<EXACT>(v[j]);
-                x[j] = theta(x[j], g[j], m[j], v_hat, eps, value_grad, value_avg);
+                x[j] = p.theta(x[j], g[j], m[j], bc2.quotient::<EXACT>(v[j]));
             }
             if EXACT && !fit {
                 for j in 0..BLOCK {
-                    let v_hat = bc2.quotient::<false>(v[j]);
-                    x[j] = theta(x_old[j], g[j], m[j], v_hat, eps, value_grad, value_avg);
+                    x[j] = p.theta(x_old[j], g[j], m[j], bc2.quotient::<false>(v[j]));
                 }
             }
         });
@@ -1086,23 +1101,20 @@ impl FastStep for Adamax {
         } = s;
         let o = self;
         let (b1, b2, eps) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps));
-        let state = [m, u];
         match o.convention {
             // m ← β₁m + (1−β₁)g; u ← max(β₂u, |g|); θ ← θ − (η/(1−β₁ᵗ))·m/u
             Convention::Paper => {
                 *beta1_power *= o.beta1;
                 let clr = F::of(o.lr / (1.0 - *beta1_power));
                 let p = (b1, b2, F::of(1.0 - o.beta1), clr);
-                drive(theta, grad, state, &p, AdamaxPaper);
+                drive(theta, grad, [m, u], &p, AdamaxPaper);
             }
             // exp_avg.lerp_(g, 1−β₁); torch.maximum(exp_inf.mul_(β₂), g.abs().add_(ε));
             // clr = η/(1−β₁ᵗ); param.addcdiv_(exp_avg, exp_inf, value=−clr)
             Convention::Pytorch => {
                 let clr = o.lr / (1.0 - pow_step(o.beta1, t));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (wf, one_minus_w, low, b2, eps, F::of(-clr));
-                drive(theta, grad, state, &p, AdamaxTorch);
+                let p = (Lerp::new(1.0 - o.beta1), b2, eps, F::of(-clr));
+                drive(theta, grad, [m, u], &p, AdamaxTorch);
             }
         }
     }
@@ -1126,18 +1138,18 @@ fn adamax_paper<F: Float>(
     });
 }
 
-direct_kernel!(AdamaxTorch, adamax_torch, 2, (F, F, bool, F, F, F));
+direct_kernel!(AdamaxTorch, adamax_torch, 2, (Lerp<F>, F, F, F));
 
 #[inline(always)]
 fn adamax_torch<F: Float>(
-    &(w, one_minus_w, low, b2, eps, neg_clr): &(F, F, bool, F, F, F),
+    &(lerp, b2, eps, neg_clr): &(Lerp<F>, F, F, F),
     x: &mut [F],
     g: &[F],
     [m, u]: [&mut [F]; 2],
 ) {
     blocks!(F; x, g, [m, u] => {
         for j in 0..BLOCK {
-            m[j] = lerp(m[j], g[j], w, one_minus_w, low);
+            m[j] = lerp.at(m[j], g[j]);
             u[j] = (b2 * u[j]).max(g[j].abs() + eps);
             x[j] = x[j] + neg_clr * m[j] / u[j];
         }
@@ -1165,25 +1177,18 @@ impl FastStep for Amsgrad {
             ..
         } = s;
         let o = self;
-        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
-        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
         match o.convention {
             // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; v̂ ← max(v̂, v); θ ← θ − η m/(√v̂ + ε)
             Convention::Paper => {
+                let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
+                let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
                 let p = (b1, b2, c1, c2, lr, eps);
                 drive(theta, grad, state, &p, AmsgradPaper);
             }
-            // exp_avg.lerp_(g, 1−β₁); exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂);
-            // torch.maximum(max_exp_avg_sq, exp_avg_sq); denom = √v̂/√(1−β₂ᵗ) + ε;
-            // param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))
+            // Adam's, the maximum v̂ ← max(v̂, v) (torch.maximum(max_exp_avg_sq,
+            // exp_avg_sq)) in the place of v
             Convention::Pytorch => {
-                let bc1 = 1.0 - pow_step(o.beta1, t);
-                let bc2 = 1.0 - pow_step(o.beta2, t);
-                let neg_step_size = F::of(-(o.lr / bc1));
-                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (wf, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size);
+                let p = TorchAdam::at(o.beta1, o.beta2, o.eps, o.lr, t);
                 drive(theta, grad, state, &p, AmsgradTorch);
             }
         }
@@ -1216,39 +1221,16 @@ fn amsgrad_paper<F: Float>(
     });
 }
 
-direct_kernel!(
-    AmsgradTorch,
-    amsgrad_torch,
-    3,
-    (F, F, bool, F, F, Divisor<F>, F, F)
-);
+direct_kernel!(AmsgradTorch, amsgrad_torch, 3, TorchAdam<F>);
 
 #[inline(always)]
-#[allow(clippy::type_complexity)]
-fn amsgrad_torch<F: Float>(
-    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size): &(
-        F,
-        F,
-        bool,
-        F,
-        F,
-        Divisor<F>,
-        F,
-        F,
-    ),
-    x: &mut [F],
-    g: &[F],
-    [m, v, vm]: [&mut [F]; 3],
-) {
-    // √v̂ / √(1 − β₂ᵗ), correctly rounded
-    exact_or_divide!(bc2_sqrt.is_exact(), EXACT => {
+fn amsgrad_torch<F: Float>(&p: &TorchAdam<F>, x: &mut [F], g: &[F], [m, v, vm]: [&mut [F]; 3]) {
+    exact_or_divide!(p.bc2_sqrt.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v, vm] => {
             for j in 0..BLOCK {
-                m[j] = lerp(m[j], g[j], w, one_minus_w, low);
-                v[j] = (c2 * g[j]).mul_add(g[j], b2 * v[j]);
+                p.moments.update(&mut m[j], &mut v[j], g[j]);
                 vm[j] = vm[j].max(v[j]);
-                let denom = bc2_sqrt.root_quotient::<EXACT>(vm[j].sqrt()) + eps;
-                x[j] = x[j] + neg_step_size * m[j] / denom;
+                x[j] = p.theta::<EXACT>(x[j], m[j], vm[j]);
             }
         });
     });
@@ -1270,111 +1252,45 @@ impl FastStep for AdamW {
     fn fast_step<F: Float>(&self, s: Step<'_, F>) {
         let Step {
             t,
-            products: [beta1_power, beta2_power],
+            products,
             theta,
             grad,
             state: [m, v, _],
         } = s;
         let o = self;
-        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
-        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [m, v];
         match o.convention {
             // m, v as Adam's; θ ← θ − (η m̂/(√v̂ + ε) + λθ)
             Convention::Paper => {
-                *beta1_power *= o.beta1;
-                *beta2_power *= o.beta2;
-                let (bc1, bc2) = (F::of(1.0 - *beta1_power), F::of(1.0 - *beta2_power));
-                let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
-                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps, F::of(o.weight_decay));
-                drive(theta, grad, state, &p, AdamwPaper);
+                let moments = PaperMoments::next(o.beta1, o.beta2, products, true);
+                let (lr, eps, wd) = (F::of(o.lr), F::of(o.eps), F::of(o.weight_decay));
+                let p = (moments, AdamwTheta { lr, eps, wd });
+                drive(theta, grad, [m, v], &p, MomentsPaper);
             }
-            // param.mul_(1 − η λ); then Adam's step: exp_avg.lerp_(g, 1−β₁);
-            // exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂);
-            // denom = √v/√(1−β₂ᵗ) + ε; param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))
+            // param.mul_(1 − η λ); then Adam's step
             Convention::Pytorch => {
                 let shrink = F::of(1.0 - o.lr * o.weight_decay);
-                let bc1 = 1.0 - pow_step(o.beta1, t);
-                let bc2 = 1.0 - pow_step(o.beta2, t);
-                let neg_step_size = F::of(-(o.lr / bc1));
-                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (
-                    wf,
-                    one_minus_w,
-                    low,
-                    b2,
-                    c2,
-                    bc2_sqrt,
-                    eps,
-                    neg_step_size,
-                    shrink,
-                );
-                drive(theta, grad, state, &p, AdamwTorch);
+                let p = (TorchAdam::at(o.beta1, o.beta2, o.eps, o.lr, t), shrink);
+                drive(theta, grad, [m, v], &p, AdamwTorch);
             }
         }
     }
 }
 
-direct_kernel!(
-    AdamwPaper,
-    adamw_paper,
-    2,
-    (F, F, F, F, Divisor<F>, Divisor<F>, F, F, F)
-);
+direct_kernel!(AdamwTorch, adamw_torch, 2, (TorchAdam<F>, F));
 
 #[inline(always)]
-#[allow(clippy::type_complexity)]
-fn adamw_paper<F: Float>(
-    &(b1, b2, c1, c2, bc1, bc2, lr, eps, wd): &(F, F, F, F, Divisor<F>, Divisor<F>, F, F, F),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
-    moments_paper(
-        (b1, b2, c1, c2, bc1, bc2),
-        AdamwTheta { lr, eps, wd },
-        x,
-        g,
-        [m, v],
-    );
-}
-
-direct_kernel!(
-    AdamwTorch,
-    adamw_torch,
-    2,
-    (F, F, bool, F, F, Divisor<F>, F, F, F)
-);
-
-#[inline(always)]
-#[allow(clippy::type_complexity)]
 fn adamw_torch<F: Float>(
-    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size, shrink): &(
-        F,
-        F,
-        bool,
-        F,
-        F,
-        Divisor<F>,
-        F,
-        F,
-        F,
-    ),
+    &(p, shrink): &(TorchAdam<F>, F),
     x: &mut [F],
     g: &[F],
     [m, v]: [&mut [F]; 2],
 ) {
-    // √v / √(1 − β₂ᵗ), correctly rounded
-    exact_or_divide!(bc2_sqrt.is_exact(), EXACT => {
+    exact_or_divide!(p.bc2_sqrt.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
             for j in 0..BLOCK {
                 let decayed = x[j] * shrink;
-                m[j] = lerp(m[j], g[j], w, one_minus_w, low);
-                v[j] = (c2 * g[j]).mul_add(g[j], b2 * v[j]);
-                let denom = bc2_sqrt.root_quotient::<EXACT>(v[j].sqrt()) + eps;
-                x[j] = decayed + neg_step_size * m[j] / denom;
+                p.moments.update(&mut m[j], &mut v[j], g[j]);
+                x[j] = p.theta::<EXACT>(decayed, m[j], v[j]);
             }
         });
     });
