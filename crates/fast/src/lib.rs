@@ -325,16 +325,12 @@ pub(crate) fn has_fma() -> bool {
     kernels() != Kernels::Portable
 }
 
-/// Runs `kernel` over `theta`, `grad` and the `K` state arrays (all of one
-/// length `n`), on the calling thread for `n < PARALLEL_MIN`, else cut into
-/// contiguous pieces over rayon's threads. Each piece runs `kernel` inside a
-/// function compiled for AVX2+FMA when the CPU has them (`fma`), else portably.
 /// One element-wise kernel over `K` state arrays with parameters `P`. Every
 /// `#[inline(always)]` kernel function is one (the blanket impl); a kernel too
 /// large for the compiler to inline through the `Fn` call shim is instead a
-/// unit struct whose `run` calls it directly (measured: RMSprop's
-/// centered + momentum pytorch kernel, called through `Fn`, stayed an
-/// out-of-line function without FMA and ran 3.5–7× its floor).
+/// unit struct whose `run` calls it directly, so that it is compiled inside
+/// the target-feature leaf (out of line it would run without FMA, calling the
+/// library's `fma` per element).
 pub(crate) trait Kernel<F, P, const K: usize> {
     fn run(&self, p: &P, x: &mut [F], g: &[F], state: [&mut [F]; K]);
 }
@@ -346,6 +342,11 @@ impl<F, P, const K: usize, T: Fn(&P, &mut [F], &[F], [&mut [F]; K])> Kernel<F, P
     }
 }
 
+/// Runs `kernel` over `theta`, `grad` and the `K` state arrays (all of one
+/// length `n`, or an array empty where a variant does not keep it): on the
+/// calling thread, one piece, for `n < PARALLEL_MIN`; else cut into contiguous
+/// pieces of about `n` / threads, none smaller than `PARALLEL_MIN / 2`, over
+/// rayon's threads ([`split`]).
 pub(crate) fn drive<F, P, const K: usize, Kn>(
     theta: &mut [F],
     grad: &[F],
@@ -357,17 +358,20 @@ pub(crate) fn drive<F, P, const K: usize, Kn>(
     P: Sync,
     Kn: Kernel<F, P, K> + Copy + Sync,
 {
-    let path = kernels_for::<F>();
     let n = theta.len();
-    if n < PARALLEL_MIN {
-        leaf(path, theta, grad, state, p, kernel);
+    let min = if n < PARALLEL_MIN {
+        n
     } else {
         let pieces = rayon::current_num_threads().max(1);
-        let min = n.div_ceil(pieces).max(PARALLEL_MIN / 2);
-        split(path, min, theta, grad, state, p, kernel);
-    }
+        n.div_ceil(pieces).max(PARALLEL_MIN / 2)
+    };
+    split(kernels_for::<F>(), min, theta, grad, state, p, kernel);
 }
 
+/// Halves the slices ([`rayon::join`]) until a piece has at most `min`
+/// elements, then runs `kernel` on it with the kernels of `path`: inside a
+/// function compiled with AVX-512 or AVX2 and FMA ([`leaf_avx512`],
+/// [`leaf_fma`]), or portably.
 fn split<F, P, const K: usize, Kn>(
     path: Kernels,
     min: usize,
@@ -383,7 +387,19 @@ fn split<F, P, const K: usize, Kn>(
 {
     let n = theta.len();
     if n <= min {
-        leaf(path, theta, grad, state, p, kernel);
+        #[cfg(target_arch = "x86_64")]
+        match path {
+            // SAFETY: `kernels` chose Avx512 only on a CPU with AVX-512F, AVX2 and FMA.
+            Kernels::Avx512 => unsafe { leaf_avx512(theta, grad, state, p, kernel) },
+            // SAFETY: `kernels` chose Avx2Fma only on a CPU with AVX2 and FMA.
+            Kernels::Avx2Fma => unsafe { leaf_fma(theta, grad, state, p, kernel) },
+            Kernels::Portable => kernel.run(p, theta, grad, state),
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            let _ = path;
+            kernel.run(p, theta, grad, state);
+        }
         return;
     }
     let mid = n / 2;
@@ -401,33 +417,6 @@ fn split<F, P, const K: usize, Kn>(
         || split(path, min, t0, g0, lo, p, kernel),
         || split(path, min, t1, g1, hi, p, kernel),
     );
-}
-
-#[inline]
-fn leaf<F, P, const K: usize, Kn>(
-    path: Kernels,
-    theta: &mut [F],
-    grad: &[F],
-    state: [&mut [F]; K],
-    p: &P,
-    kernel: Kn,
-) where
-    F: Float,
-    Kn: Kernel<F, P, K>,
-{
-    #[cfg(target_arch = "x86_64")]
-    match path {
-        // SAFETY: `kernels` chose Avx512 only on a CPU with AVX-512F, AVX2 and FMA.
-        Kernels::Avx512 => unsafe { leaf_avx512(theta, grad, state, p, kernel) },
-        // SAFETY: `kernels` chose Avx2Fma only on a CPU with AVX2 and FMA.
-        Kernels::Avx2Fma => unsafe { leaf_fma(theta, grad, state, p, kernel) },
-        Kernels::Portable => kernel.run(p, theta, grad, state),
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        let _ = path;
-        kernel.run(p, theta, grad, state);
-    }
 }
 
 /// A leaf: `kernel.run` inside a function compiled with the given target
