@@ -102,9 +102,9 @@ fn env_list(var: &str) -> Option<Vec<String>> {
 /// at once (at n = 10⁷ in f64 about 2 GB for six).
 const GROUP: usize = 6;
 
-/// Alternating step/floor pairs per row: this VM's memory bandwidth drifts by
-/// ±10 % from one moment to the next, and 7 pairs (the first version) let a
-/// ratio swing by 0.2.
+/// Alternating step/floor pairs per row: a VM's memory bandwidth drifts from
+/// one moment to the next, and a median of a few pairs moves with it (the
+/// crate's README).
 const REPEATS: usize = 31;
 
 /// One optimizer under test: its own θ, its batch size, its samples.
@@ -133,12 +133,12 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
         .into_iter()
         .filter(|(name, _)| only.as_ref().is_none_or(|o| o.contains(name)))
         .peekable();
-    // A few optimizers at a time, their pairs interleaved round by round: the
-    // machine has moments (about a second) in which a step heavy in divisions and
-    // square roots runs up to 1.4× slower while the floor does not (README,
-    // "Speed"); when a row's 31 pairs ran back to back, such a moment could take
-    // most of them and that row's median with it. Interleaved, it takes a few
-    // pairs of each row in the group, and the median of 31 stands.
+    // A few optimizers at a time, their pairs interleaved round by round: a
+    // machine can have moments (about a second) in which a step heavy in
+    // divisions and square roots runs slower while the floor does not (the
+    // crate's README); a row's pairs run back to back could all fall in one and
+    // take the row's median with them. Interleaved, such a moment takes a few
+    // pairs of each row in the group, and the median stands.
     while chosen.peek().is_some() {
         let mut group: Vec<Case<F>> = Vec::new();
         for (name, mut opt) in chosen.by_ref().take(GROUP) {
@@ -194,7 +194,7 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
     Ok(())
 }
 
-/// The ratio the README's criterion reads (step within 1.15× of the floor),
+/// The ratio the crate README's criterion reads (step within 1.15× of the floor),
 /// per size: the largest row and every row above 1.15.
 fn summary(rows: &[Row]) {
     let mut sizes: Vec<usize> = rows.iter().map(|r| r.n).collect();

@@ -61,13 +61,11 @@ impl<F: Float> Lerp<F> {
 }
 
 /// How far ahead of the block being computed `blocks!` and `prefetched!`
-/// ask for the cache lines of every array: 2 KiB. Measured on the build machine
-/// at n = 10⁷ (step/floor): Adam `pytorch` f64 with AVX2, 1, 2, 4 KiB gave
-/// 1.05, 1.04, 1.04, 8 and 16 KiB 1.12, none 1.19; the whole benchmark with
-/// AVX-512, 4 KiB put Adadelta f64 at 1.16–1.17 where 2 KiB gave 1.14–1.16.
-/// The floor itself streams no faster with such hints (11.4 ms against 11.2),
-/// so it has none: the hints help a step whose arithmetic keeps the core busy
-/// between loads.
+/// ask for the cache lines of every array: 2 KiB. The heavier kernels keep the
+/// core busy with divisions and square roots between loads and are
+/// memory-bound at large n; asked for this far ahead, the loads overlap the
+/// arithmetic. The floor has no hints: a plain stream gains nothing from them.
+/// The distances tried and their effect: the crate's README.
 const PREFETCH_BYTES: usize = 2048;
 
 /// Asks the core to start loading the cache lines of `s[at..at + BLOCK]`
@@ -149,9 +147,9 @@ macro_rules! blocks {
 }
 
 /// A blocked kernel function as a [`crate::Kernel`] unit struct: a direct call,
-/// always inlined into the AVX2+FMA piece. Through the `Fn` shim these kernels
-/// were not inlined (measured: the shim, compiled without FMA, called the
-/// library's `fma` per operation; Adam `paper` at n = 16384 took 310 µs, not 20).
+/// always inlined into the AVX2+FMA piece. Through the `Fn` shim the compiler
+/// need not inline these kernels, and the shim, compiled without FMA, would
+/// call the library's `fma` per operation.
 macro_rules! direct_kernel {
     ($name:ident, $func:ident, $k:literal, $p:ty) => {
         #[derive(Clone, Copy)]
@@ -492,8 +490,9 @@ impl<F: Float> AdadeltaRule<F> for AdadeltaTorchRule<F> {
 /// Adadelta's pass for both conventions (`rule`). Each RMS is
 /// $\sqrt{\cdot + \epsilon}$: with AVX-512, a block of them at a time from
 /// multiply-adds, each proven correctly rounded ([`roots`]); else the
-/// instruction, in one loop (measured with AVX2 at n = 10⁷, the loops of the
-/// first way cost 0.02–0.04 of the floor more, even with the instruction).
+/// instruction, in one loop (without AVX-512 the first way's extra loops per
+/// block cost more than they save, even with the instruction; the crate's
+/// README).
 #[inline(always)]
 fn adadelta_pass<F: Float, R: AdadeltaRule<F>>(
     eps: F,
@@ -606,7 +605,8 @@ struct RmspropParams<F> {
 }
 
 /// [`rmsprop_kernel`] as a [`crate::Kernel`]: a direct call, always inlined
-/// into the AVX2+FMA piece (through the `Fn` shim the largest variant was not).
+/// into the AVX2+FMA piece (through the `Fn` shim the compiler need not inline
+/// the largest variant; see `direct_kernel!`).
 #[derive(Clone, Copy)]
 struct RmspropKernel<const TORCH: bool, const CENTERED: bool, const MOMENTUM: bool>;
 

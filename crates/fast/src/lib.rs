@@ -36,9 +36,9 @@
 //!   result is proven to be the correctly rounded $a/b$ — the divider's number,
 //!   bit for bit — for every dividend but the near-subnormal and near-overflow
 //!   ones, for which a block of 64 elements is computed again with the divider
-//!   (module `exact_div`, tested on 3.6·10⁶ hard and random pairs). The
-//!   divider, shared with the square root, kept the Adam-family steps from the
-//!   memory's speed.
+//!   (module `exact_div`, tested on 3.6·10⁶ hard and random pairs): the
+//!   divider, which the square root shares, would otherwise hold the
+//!   Adam-family steps below the memory's speed.
 //! - **Adadelta's square roots without the divider.** With AVX-512, each of
 //!   Adadelta's two roots per element is a candidate made from multiply-adds
 //!   and a check of two fused multiply-adds that proves it is the correctly
@@ -74,7 +74,9 @@
 //!
 //! [`floor`] is the yardstick of the benchmark (`cargo bench -p fastupdate`): a
 //! streaming kernel over a step's own arrays, with the same threads, that reads
-//! and writes every element and leaves its value as it was.
+//! and writes every element and leaves its value as it was. The results per
+//! machine and kernel path, how to reproduce them, and what was measured on
+//! the way: the crate's README (`crates/fast/README.md`).
 
 use optcore::{Error, Result};
 
@@ -87,6 +89,12 @@ pub use kernels::{
     MomentumSlices, NadamSlices, NagSlices, RmspropSlices, SgdSlices,
 };
 pub use slices::{FastStep, Moments, Slices, Step};
+
+/// The crate's README (`crates/fast/README.md`), its Rust examples compiled and
+/// run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 /// Re-exported so that a user of this crate names the same hyperparameter structs.
 pub use {adadelta, adagrad, adam, adamax, adamw, amsgrad, gd, momentum, nadam, nag, rmsprop};
@@ -244,8 +252,8 @@ pub trait SliceUpdate<F: Float>: Send {
 /// Below this many elements a step runs on the calling thread alone; above,
 /// it is cut into one contiguous piece per rayon thread (pieces not smaller
 /// than half of this). Chosen, not tuned: handing work to another thread costs
-/// microseconds, a step on 2¹⁵ f64 elements about ten; the benchmark's
-/// n = 10³ (one thread) and 10⁵ (split) rows show each side of it.
+/// microseconds, a step on 2¹⁵ f64 elements several times that; the
+/// benchmark's n = 10³ (one thread) and 10⁵ (split) rows show each side of it.
 pub const PARALLEL_MIN: usize = 1 << 15;
 
 pub(crate) use optcore::error::check_dim as check_len;
@@ -255,11 +263,10 @@ pub(crate) use optcore::error::check_dim as check_len;
 /// run on each path by `./test.sh`); only the speed differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kernels {
-    /// AVX-512F with FMA, eight f64 lanes: f64 steps on a CPU that has it. f32
-    /// steps run [`Kernels::Avx2Fma`] there (measured at n = 10⁷ on the build
-    /// machine: AVX-512 brought the f64 Adam-family steps from up to 1.26× their
-    /// floor to within 1.13×, and moved the f32 ones, within 1.07× on AVX2, by up
-    /// to +0.11).
+    /// AVX-512F with FMA, eight f64 lanes: f64 steps on a CPU that has it,
+    /// because the f64 steps heavy in divisions need half the instructions to
+    /// keep up with the memory. f32 steps run [`Kernels::Avx2Fma`] there: they
+    /// keep up on AVX2 already and gain nothing (the crate's README).
     Avx512,
     /// AVX2 with FMA: `mul_add` is one `vfmadd` instruction.
     Avx2Fma,
@@ -446,9 +453,8 @@ leaf_with!(
     /// `vfmadd` instruction, loops run 4 (f64) or 8 (f32) lanes wide. A kernel is
     /// a function item marked `#[inline(always)]` with its parameters in `p` —
     /// not a closure: a closure is compiled as a function of its own, without
-    /// these features, and the compiler need not inline it here (measured: with
-    /// closures the pytorch kernels called the library's software `fma` per
-    /// element and ran 2–8× slower than the floor).
+    /// these features, and the compiler need not inline it here; out of line,
+    /// every `mul_add` would be a call to the library's software `fma`.
     leaf_fma,
     "avx2,fma"
 );
