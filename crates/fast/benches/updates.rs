@@ -36,73 +36,41 @@ type Result<T> = std::result::Result<T, Box<dyn std::error::Error>>;
 /// A fast optimizer with its name in the CSV.
 type Named<F> = (String, Box<dyn SliceUpdate<F>>);
 
+/// `opt`'s fast optimizer, named `name/convention`.
+fn named<O: FastStep, F: Float>(name: &str, opt: O, n: usize) -> Result<Named<F>> {
+    let fast: Box<dyn SliceUpdate<F>> = Box::new(Slices::new(&opt, n)?);
+    Ok((format!("{name}/{}", opt.convention()), fast))
+}
+
 /// Every fast optimizer at its defaults (and its variants), both conventions.
 fn all<F: Float>(n: usize) -> Result<Vec<Named<F>>> {
     let mut v: Vec<Named<F>> = Vec::new();
     for c in [Convention::Paper, Convention::Pytorch] {
-        let mut push = |name: String, o: Box<dyn SliceUpdate<F>>| v.push((name, o));
-        push(
-            format!("sgd/{c}"),
-            Box::new(SgdSlices::new(&Sgd::defaults(c), n)?),
-        );
-        push(
-            format!("momentum/{c}"),
-            Box::new(MomentumSlices::new(&Momentum::defaults(c), n)?),
-        );
-        push(
-            format!("nag/{c}"),
-            Box::new(NagSlices::new(&Nag::defaults(c), n)?),
-        );
-        push(
-            format!("adagrad/{c}"),
-            Box::new(AdagradSlices::new(&Adagrad::defaults(c), n)?),
-        );
-        push(
-            format!("adadelta/{c}"),
-            Box::new(AdadeltaSlices::new(&Adadelta::defaults(c), n)?),
-        );
-        push(
-            format!("rmsprop/{c}"),
-            Box::new(RmspropSlices::new(&Rmsprop::defaults(c), n)?),
-        );
         let centered = Rmsprop {
             centered: true,
             momentum: 0.9,
             ..Rmsprop::defaults(c)
         };
-        push(
-            format!("rmsprop-centered-momentum/{c}"),
-            Box::new(RmspropSlices::new(&centered, n)?),
-        );
-        push(
-            format!("adam/{c}"),
-            Box::new(AdamSlices::new(&Adam::defaults(c), n)?),
-        );
-        push(
-            format!("nadam/{c}"),
-            Box::new(NadamSlices::new(&Nadam::defaults(c), n)?),
-        );
-        push(
-            format!("adamax/{c}"),
-            Box::new(AdamaxSlices::new(&Adamax::defaults(c), n)?),
-        );
-        push(
-            format!("amsgrad/{c}"),
-            Box::new(AmsgradSlices::new(&Amsgrad::defaults(c), n)?),
-        );
-        push(
-            format!("adamw/{c}"),
-            Box::new(AdamWSlices::new(&AdamW::defaults(c), n)?),
-        );
+        v.extend([
+            named("sgd", Sgd::defaults(c), n)?,
+            named("momentum", Momentum::defaults(c), n)?,
+            named("nag", Nag::defaults(c), n)?,
+            named("adagrad", Adagrad::defaults(c), n)?,
+            named("adadelta", Adadelta::defaults(c), n)?,
+            named("rmsprop", Rmsprop::defaults(c), n)?,
+            named("rmsprop-centered-momentum", centered, n)?,
+            named("adam", Adam::defaults(c), n)?,
+            named("nadam", Nadam::defaults(c), n)?,
+            named("adamax", Adamax::defaults(c), n)?,
+            named("amsgrad", Amsgrad::defaults(c), n)?,
+            named("adamw", AdamW::defaults(c), n)?,
+        ]);
     }
     let inside = Adam {
         eps_placement: EpsPlacement::InsideRoot,
         ..Adam::defaults(Convention::Paper)
     };
-    v.push((
-        "adam-eps-inside/paper".into(),
-        Box::new(AdamSlices::new(&inside, n)?),
-    ));
+    v.push(named("adam-eps-inside", inside, n)?);
     Ok(v)
 }
 
@@ -134,9 +102,9 @@ fn env_list(var: &str) -> Option<Vec<String>> {
 /// at once (at n = 10⁷ in f64 about 2 GB for six).
 const GROUP: usize = 6;
 
-/// Alternating step/floor pairs per row: this VM's memory bandwidth drifts by
-/// ±10 % from one moment to the next, and 7 pairs (the first version) let a
-/// ratio swing by 0.2.
+/// Alternating step/floor pairs per row: a VM's memory bandwidth drifts from
+/// one moment to the next, and a median of a few pairs moves with it (the
+/// crate's README).
 const REPEATS: usize = 31;
 
 /// One optimizer under test: its own θ, its batch size, its samples.
@@ -165,12 +133,12 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
         .into_iter()
         .filter(|(name, _)| only.as_ref().is_none_or(|o| o.contains(name)))
         .peekable();
-    // A few optimizers at a time, their pairs interleaved round by round: the
-    // machine has moments (about a second) in which a step heavy in divisions and
-    // square roots runs up to 1.4× slower while the floor does not (README,
-    // "Speed"); when a row's 31 pairs ran back to back, such a moment could take
-    // most of them and that row's median with it. Interleaved, it takes a few
-    // pairs of each row in the group, and the median of 31 stands.
+    // A few optimizers at a time, their pairs interleaved round by round: a
+    // machine can have moments (about a second) in which a step heavy in
+    // divisions and square roots runs slower while the floor does not (the
+    // crate's README); a row's pairs run back to back could all fall in one and
+    // take the row's median with them. Interleaved, such a moment takes a few
+    // pairs of each row in the group, and the median stands.
     while chosen.peek().is_some() {
         let mut group: Vec<Case<F>> = Vec::new();
         for (name, mut opt) in chosen.by_ref().take(GROUP) {
@@ -226,7 +194,7 @@ fn bench<F: Float>(n: usize, rows: &mut Vec<Row>) -> Result<()> {
     Ok(())
 }
 
-/// The ratio the README's criterion reads (step within 1.15× of the floor),
+/// The ratio the crate README's criterion reads (step within 1.15× of the floor),
 /// per size: the largest row and every row above 1.15.
 fn summary(rows: &[Row]) {
     let mut sizes: Vec<usize> = rows.iter().map(|r| r.n).collect();

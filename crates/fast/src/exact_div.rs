@@ -3,17 +3,17 @@
 //!
 //! Adam's bias corrections divide every element by the same
 //! $b = 1 - \beta^t$ (or $\sqrt{1 - \beta_2^t}$): `m / bc1`, `v / bc2`. A vector
-//! division is the slowest arithmetic a core has (measured on the build machine:
-//! 0.49 ns per f64 element, a multiplication 0.17 ns, the square root, which
-//! shares the divider, 0.73 ns), and Adam `paper` does three per element
-//! besides a square root: with two cores streaming from memory, about as much
-//! time as the memory takes (README, "Speed"). A multiplication by $1/b$ is fast but is not
+//! division is the slowest arithmetic a core has (a few times a
+//! multiplication; the square root shares its unit), and Adam `paper` does
+//! three per element besides a square root: with two cores streaming from
+//! memory, about as much time as the memory takes (the crate's README has the
+//! numbers). A multiplication by $1/b$ is fast but is not
 //! the step-through crate's number: $\mathrm{RN}(a \cdot \mathrm{RN}(1/b))$ can be
 //! off by one unit in the last place (ulp) from $\mathrm{RN}(a/b)$ (in the
 //! tests, a quarter of 3.6·10⁶ pairs chosen to include hard cases).
 //!
 //! [`Divisor::quotient`] gets $\mathrm{RN}(a/b)$ exactly with one multiply and
-//! four fused multiply-adds (0.19 ns per element in the same measurement),
+//! four fused multiply-adds, all pipelined as the divider is not,
 //! $y = \mathrm{RN}(1/b)$ computed once per step:
 //!
 //! $$q_0 = \mathrm{RN}(a y),\quad r_0 = \mathrm{RN}(a - b q_0),\quad
@@ -66,7 +66,8 @@ use crate::Float;
 /// Elements per block: a kernel that divides by a [`Divisor`] decides once per
 /// block whether the sequence's results stand or the block is redone with the
 /// divider; the kernels also ask for the memory ahead one block at a time
-/// (`blocks!` in the kernels). 64 and 256 measured alike, 8 was not vectorized.
+/// (`blocks!` in the kernels). Long enough for the loops over a block to
+/// vectorize, short enough that a block redone costs little.
 pub(crate) const BLOCK: usize = 64;
 
 /// $b$ and $y = \mathrm{RN}(1/b)$, for one step.

@@ -2,13 +2,12 @@
 //!
 //! Adadelta takes two square roots and a division per element,
 //! $\sqrt{E[\Delta\theta^2] + \epsilon} / \sqrt{E[g^2] + \epsilon}$, and a
-//! vector square root runs on the same unit as the division (measured on the
-//! build machine: the square root 0.73 ns per f64 element, the division 0.49,
-//! about 1.95 ns of that unit per element against a memory floor of about 2.1:
-//! Adadelta f64 was the one step left above 1.15× its floor, README "Speed").
-//! Here both roots are made from multiplications and fused multiply-adds
-//! instead, and each is used only where it is proven to be the number the
-//! square root instruction gives; the divider is left with the division.
+//! vector square root runs on the same unit as the division: in f64, that
+//! unit's time per element is about the memory's, so at large n the step
+//! waits for it (the crate's README has the numbers). Here both roots are
+//! made from multiplications and fused multiply-adds instead, and each is
+//! used only where it is proven to be the number the square root instruction
+//! gives; the divider is left with the division.
 //!
 //! **A candidate.** $y_0$, within 3.5 % of $1/\sqrt{a}$, comes from the bit
 //! pattern (half the exponent, negated, by one integer subtraction:
@@ -19,9 +18,7 @@
 //! last correction from the residual, $z = g + (a - g^2)\\,s$, give $z$
 //! ([`candidate`]). No claim is made about $z$: it is usually
 //! $\mathrm{RN}(\sqrt{a})$, but not always (in the tests 7 of 3.1·10⁶ radicands,
-//! random and next to the rounding boundaries, are missed; in a longer run 41
-//! of 2·10⁷ random ones and 84 of 4.5·10⁷ next to the boundaries, each one ulp
-//! off).
+//! random and next to the rounding boundaries, are missed, each one ulp off).
 //!
 //! **A check that proves it.** Let $z > 0$ be a normal float with ulp $u$
 //! ($2^e \le z < 2^{e+1}$, $u = 2^{e-52}$), $z^+$ the next float up and $z^-$
@@ -67,17 +64,11 @@
 //! instruction: a branch per block, taken for about one block in 10⁴ on random
 //! data. The tests check the equivalence both ways on 3.1·10⁶ radicands.
 //!
-//! **Where.** f64 on the AVX-512 kernels ([`by_fma`]). Measured on the build
-//! machine (Adadelta f64, both conventions, alternating runs against the
-//! instruction in one loop): at n = 16384 on one thread, 36–42 µs → 24–28 µs;
-//! at n = 10⁶, 1.22–1.28 ms → 0.79–0.91 ms; at 3·10⁶, 3.5–3.7 ms → 3.2–3.4 ms.
-//! At n = 10⁷, where both cores wait for the memory, it is not faster: step/floor
-//! 1.06–1.12 → 1.08–1.14 over seven pairs (the roots' extra loops per block
-//! cost about what the divider's time was worth there).
-//! With AVX2's four lanes the sequence costs as much as the instruction and the
-//! loops it adds cost more: Adadelta f64 at n = 10⁷ took 1.22–1.25× its floor
-//! with one root made this way and 1.35–1.40 with both, against 1.02–1.10 with
-//! the instruction (`FASTUPDATE_KERNELS=avx2`), so AVX2 and f32 keep it.
+//! **Where.** f64 on the AVX-512 kernels ([`by_fma`]): there a step whose
+//! arrays are in cache is markedly faster, and at large n, where both cores
+//! wait for the memory, about as fast. With AVX2's four lanes the sequence costs
+//! as much as the instruction and the loops it adds cost more, so AVX2 and
+//! f32 keep the instruction. The measurements: the crate's README.
 
 use crate::exact_div::BLOCK;
 use crate::Float;

@@ -11,7 +11,8 @@
 
 use crate::exact_div::{fits, Divisor, BLOCK};
 use crate::exact_sqrt::{self, roots};
-use crate::{check_len, drive, Float, SliceUpdate};
+use crate::slices::{check_lengths, FastStep, Moments, Slices, Step};
+use crate::{drive, Float, SliceUpdate};
 use adadelta::Adadelta;
 use adagrad::Adagrad;
 use adam::{Adam, EpsPlacement};
@@ -23,31 +24,48 @@ use momentum::Momentum;
 use nadam::Nadam;
 use nag::Nag;
 use optcore::torch_ops::pow_step;
-use optcore::{Convention, Optimizer, Result};
+use optcore::{Convention, Result};
 use rmsprop::Rmsprop;
 
-/// ATen's `lerp` on one element (see [`optcore::torch_ops::lerp`]), the weight
-/// $w$ and $1 - w$ given: $s + w(e - s)$ for $|w| < ½$, else $e - (e - s)(1 - w)$.
-#[inline(always)]
-fn lerp<F: Float>(start: F, end: F, weight: F, one_minus_weight: F, low: bool) -> F {
-    // Both formulas, then a select: a branch-free loop body vectorizes.
-    let a = weight.mul_add(end - start, start);
-    let b = (-(end - start)).mul_add(one_minus_weight, end);
-    if low {
-        a
-    } else {
-        b
+/// ATen's `lerp` (see [`optcore::torch_ops::lerp`]) with a weight $w$ fixed
+/// for the step: $s + w(e - s)$ for $|w| < ½$, else $e - (e - s)(1 - w)$.
+#[derive(Clone, Copy)]
+struct Lerp<F> {
+    w: F,
+    one_minus_w: F,
+    low: bool,
+}
+
+impl<F: Float> Lerp<F> {
+    /// For the weight `w`: $w$ and $1 - w$ computed in f64 and rounded once
+    /// to `F`, the formula chosen by $|w| < ½$ as ATen chooses it.
+    fn new(w: f64) -> Self {
+        Lerp {
+            w: F::of(w),
+            one_minus_w: F::of(1.0 - w),
+            low: w.abs() < 0.5,
+        }
+    }
+    /// On one element, from `start` towards `end`.
+    #[inline(always)]
+    fn at(&self, start: F, end: F) -> F {
+        // Both formulas, then a select: a branch-free loop body vectorizes.
+        let a = self.w.mul_add(end - start, start);
+        let b = (-(end - start)).mul_add(self.one_minus_w, end);
+        if self.low {
+            a
+        } else {
+            b
+        }
     }
 }
 
 /// How far ahead of the block being computed `blocks!` and `prefetched!`
-/// ask for the cache lines of every array: 2 KiB. Measured on the build machine
-/// at n = 10⁷ (step/floor): Adam `pytorch` f64 with AVX2, 1, 2, 4 KiB gave
-/// 1.05, 1.04, 1.04, 8 and 16 KiB 1.12, none 1.19; the whole benchmark with
-/// AVX-512, 4 KiB put Adadelta f64 at 1.16–1.17 where 2 KiB gave 1.14–1.16.
-/// The floor itself streams no faster with such hints (11.4 ms against 11.2),
-/// so it has none: the hints help a step whose arithmetic keeps the core busy
-/// between loads.
+/// ask for the cache lines of every array: 2 KiB. The heavier kernels keep the
+/// core busy with divisions and square roots between loads and are
+/// memory-bound at large n; asked for this far ahead, the loads overlap the
+/// arithmetic. The floor has no hints: a plain stream gains nothing from them.
+/// The distances tried and their effect: the crate's README.
 const PREFETCH_BYTES: usize = 2048;
 
 /// Asks the core to start loading the cache lines of `s[at..at + BLOCK]`
@@ -129,9 +147,9 @@ macro_rules! blocks {
 }
 
 /// A blocked kernel function as a [`crate::Kernel`] unit struct: a direct call,
-/// always inlined into the AVX2+FMA piece. Through the `Fn` shim these kernels
-/// were not inlined (measured: the shim, compiled without FMA, called the
-/// library's `fma` per operation; Adam `paper` at n = 16384 took 310 µs, not 20).
+/// always inlined into the AVX2+FMA piece. Through the `Fn` shim the compiler
+/// need not inline these kernels, and the shim, compiled without FMA, would
+/// call the library's `fma` per operation.
 macro_rules! direct_kernel {
     ($name:ident, $func:ident, $k:literal, $p:ty) => {
         #[derive(Clone, Copy)]
@@ -160,57 +178,22 @@ macro_rules! exact_or_divide {
     };
 }
 
-fn check<F>(n: usize, theta: &[F], grad: &[F]) -> Result<()> {
-    check_len("update: θ against the state", n, theta.len())?;
-    check_len("update: g against θ", n, grad.len())
-}
-
-fn zeros<F: Float>(n: usize) -> Vec<F> {
-    vec![F::default(); n]
+/// [`FastStep::fast_state`] of a method whose first `k` state arrays start at 0.
+fn zeros(k: usize) -> [Option<f64>; 3] {
+    std::array::from_fn(|i| (i < k).then_some(0.0))
 }
 
 /// Gradient descent $\theta \leftarrow \theta - \eta g$ as one fused multiply-add
 /// (both conventions: `gd::Sgd` rounds it as torch's `param.add_(grad, alpha=-lr)`).
-#[derive(Debug, Clone)]
-pub struct SgdSlices<F> {
-    opt: Sgd,
-    n: usize,
-    t: usize,
-    _f: std::marker::PhantomData<F>,
-}
+/// No state arrays.
+pub type SgdSlices<F> = Slices<Sgd, F>;
 
-impl<F: Float> SgdSlices<F> {
-    /// For `n` parameters; refuses what [`Sgd::validate`] refuses.
-    pub fn new(opt: &Sgd, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(SgdSlices {
-            opt: *opt,
-            n,
-            t: 0,
-            _f: std::marker::PhantomData,
-        })
+impl FastStep for Sgd {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(0)
     }
-}
-
-impl<F: Float> SliceUpdate<F> for SgdSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.n
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.n, theta, grad)?;
-        let neg_lr = F::of(-self.opt.lr);
-        drive(theta, grad, [], &neg_lr, sgd_kernel::<F>);
-        self.t += 1;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        Vec::new()
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        drive(s.theta, s.grad, [], &F::of(-self.lr), sgd_kernel::<F>);
     }
 }
 
@@ -226,18 +209,21 @@ fn sgd_kernel<F: Float>(&neg_lr: &F, x: &mut [F], g: &[F], []: [&mut [F]; 0]) {
 /// `pytorch`: `buf.mul_(γ).add_(g)` (its `add_` with α = 1 is an exact product
 /// and one rounding: a plain `+`), then `param.add_(d, alpha=-lr)` fused, where
 /// d is `buf` (momentum) or `g.add(buf, alpha=γ)` fused (NAG).
-#[allow(clippy::too_many_arguments)]
 fn momentum_update<F: Float>(
     convention: Convention,
     nesterov: bool,
     lr: f64,
     gamma: f64,
-    first: bool,
-    theta: &mut [F],
-    grad: &[F],
-    velocity: &mut [F],
+    s: Step<'_, F>,
 ) {
-    let p = (F::of(lr), F::of(gamma), first, nesterov);
+    let Step {
+        t,
+        theta,
+        grad,
+        state: [velocity, ..],
+        ..
+    } = s;
+    let p = (F::of(lr), F::of(gamma), t == 1, nesterov);
     match convention {
         Convention::Paper => drive(theta, grad, [velocity], &p, momentum_paper::<F>),
         Convention::Pytorch => drive(theta, grad, [velocity], &p, momentum_torch::<F>),
@@ -273,93 +259,54 @@ fn momentum_torch<F: Float>(
 }
 
 /// Momentum (see `momentum`): one velocity buffer.
-#[derive(Debug, Clone)]
-pub struct MomentumSlices<F> {
-    opt: Momentum,
-    t: usize,
-    velocity: Vec<F>,
+pub type MomentumSlices<F> = Slices<Momentum, F>;
+
+impl FastStep for Momentum {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(1)
+    }
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        momentum_update(self.convention, false, self.lr, self.momentum, s);
+    }
 }
 
 impl<F: Float> MomentumSlices<F> {
-    /// For `n` parameters; refuses what [`Momentum::validate`] refuses.
-    pub fn new(opt: &Momentum, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(MomentumSlices {
-            opt: *opt,
-            t: 0,
-            velocity: zeros(n),
-        })
-    }
     /// $v_t$ (torch's `momentum_buffer`).
     pub fn velocity(&self) -> &[F] {
-        &self.velocity
-    }
-}
-
-impl<F: Float> SliceUpdate<F> for MomentumSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.velocity.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.velocity.len(), theta, grad)?;
-        let o = &self.opt;
-        momentum_update(
-            o.convention,
-            false,
-            o.lr,
-            o.momentum,
-            self.t == 0,
-            theta,
-            grad,
-            &mut self.velocity,
-        );
-        self.t += 1;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.velocity]
+        self.array(0)
     }
 }
 
 /// NAG (see `nag`): one velocity buffer. Under `paper` the gradient is taken at
 /// the lookahead $\theta - \gamma v$ ([`NagSlices::lookahead`]); under `pytorch`
 /// at θ itself.
-#[derive(Debug, Clone)]
-pub struct NagSlices<F> {
-    opt: Nag,
-    t: usize,
-    velocity: Vec<F>,
+pub type NagSlices<F> = Slices<Nag, F>;
+
+impl FastStep for Nag {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(1)
+    }
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        momentum_update(self.convention, true, self.lr, self.momentum, s);
+    }
 }
 
 impl<F: Float> NagSlices<F> {
-    /// For `n` parameters; refuses what [`Nag::validate`] refuses.
-    pub fn new(opt: &Nag, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(NagSlices {
-            opt: *opt,
-            t: 0,
-            velocity: zeros(n),
-        })
-    }
     /// $v_t$.
     pub fn velocity(&self) -> &[F] {
-        &self.velocity
+        self.array(0)
     }
     /// Where the next gradient is taken, written into `point`: $\theta - \gamma v$
     /// under `paper` (the lookahead), θ under `pytorch`
-    /// ([`optcore::Optimizer::gradient_point`]).
+    /// ([`optcore::Optimizer::gradient_point`]). A length mismatch is a typed
+    /// error and writes nothing.
     pub fn lookahead(&self, theta: &[F], point: &mut [F]) -> Result<()> {
-        check(self.velocity.len(), theta, point)?;
-        match self.opt.convention {
+        check_lengths(self.len(), theta, point)?;
+        let opt = self.opt();
+        match opt.convention {
             Convention::Paper => {
-                let gamma = F::of(self.opt.momentum);
-                for ((p, &x), &v) in point.iter_mut().zip(theta).zip(&self.velocity) {
+                let gamma = F::of(opt.momentum);
+                for ((p, &x), &v) in point.iter_mut().zip(theta).zip(self.array(0)) {
                     *p = x - gamma * v;
                 }
             }
@@ -369,102 +316,39 @@ impl<F: Float> NagSlices<F> {
     }
 }
 
-impl<F: Float> SliceUpdate<F> for NagSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+/// Adagrad (see `adagrad`): the sum of squares $G$ alone, $G_0$ =
+/// `initial_accumulator_value` (the step-through crate's recorded effective
+/// rates and updates are not kept).
+pub type AdagradSlices<F> = Slices<Adagrad, F>;
+
+impl FastStep for Adagrad {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        [Some(self.initial_accumulator_value), None, None]
     }
-    fn len(&self) -> usize {
-        self.velocity.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.velocity.len(), theta, grad)?;
-        let o = &self.opt;
-        momentum_update(
-            o.convention,
-            true,
-            o.lr,
-            o.momentum,
-            self.t == 0,
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
             theta,
             grad,
-            &mut self.velocity,
-        );
-        self.t += 1;
-        Ok(())
+            state: [sum_sq_grad, ..],
+            ..
+        } = s;
+        let lr_t = F::of(self.lr_at(t));
+        let eps = F::of(self.eps);
+        match self.convention {
+            // G ← G + g²; Δθ = −(η_t/√(G + ε))·g
+            Convention::Paper => drive(theta, grad, [sum_sq_grad], &(lr_t, eps), AdagradPaper),
+            // state_sum.addcmul_(g, g, value=1); std = state_sum.sqrt().add_(eps);
+            // param.addcdiv_(g, std, value=-clr)
+            Convention::Pytorch => drive(theta, grad, [sum_sq_grad], &(-lr_t, eps), AdagradTorch),
+        }
     }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.velocity]
-    }
-}
-
-/// Adagrad (see `adagrad`): the sum of squares $G$ alone (the step-through
-/// crate's recorded effective rates and updates are not kept).
-#[derive(Debug, Clone)]
-pub struct AdagradSlices<F> {
-    opt: Adagrad,
-    t: usize,
-    sum_sq_grad: Vec<F>,
 }
 
 impl<F: Float> AdagradSlices<F> {
-    /// For `n` parameters, $G_0$ = `initial_accumulator_value`; refuses what
-    /// [`Adagrad::validate`] refuses.
-    pub fn new(opt: &Adagrad, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdagradSlices {
-            opt: *opt,
-            t: 0,
-            sum_sq_grad: vec![F::of(opt.initial_accumulator_value); n],
-        })
-    }
     /// $G_t$.
     pub fn sum_sq_grad(&self) -> &[F] {
-        &self.sum_sq_grad
-    }
-}
-
-impl<F: Float> SliceUpdate<F> for AdagradSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.sum_sq_grad.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.sum_sq_grad.len(), theta, grad)?;
-        let t = self.t + 1;
-        let lr_t = F::of(self.opt.lr_at(t));
-        let eps = F::of(self.opt.eps);
-        match self.opt.convention {
-            // G ← G + g²; Δθ = −(η_t/√(G + ε))·g
-            Convention::Paper => drive(
-                theta,
-                grad,
-                [&mut self.sum_sq_grad],
-                &(lr_t, eps),
-                AdagradPaper,
-            ),
-            // state_sum.addcmul_(g, g, value=1); std = state_sum.sqrt().add_(eps);
-            // param.addcdiv_(g, std, value=-clr)
-            Convention::Pytorch => drive(
-                theta,
-                grad,
-                [&mut self.sum_sq_grad],
-                &(-lr_t, eps),
-                AdagradTorch,
-            ),
-        }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.sum_sq_grad]
+        self.array(0)
     }
 }
 
@@ -502,69 +386,45 @@ fn adagrad_torch<F: Float>(
 /// Adadelta (see `adadelta`): $E\[g^2\]$ and $E\[\Delta\theta^2\]$, in one pass
 /// (the step-through `paper` step makes three; every element's operations are
 /// the same and in the same order, so the numbers are too).
-#[derive(Debug, Clone)]
-pub struct AdadeltaSlices<F> {
-    opt: Adadelta,
-    t: usize,
-    avg_sq_grad: Vec<F>,
-    avg_sq_update: Vec<F>,
-}
+pub type AdadeltaSlices<F> = Slices<Adadelta, F>;
 
-impl<F: Float> AdadeltaSlices<F> {
-    /// For `n` parameters; refuses what [`Adadelta::validate`] refuses.
-    pub fn new(opt: &Adadelta, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdadeltaSlices {
-            opt: *opt,
-            t: 0,
-            avg_sq_grad: zeros(n),
-            avg_sq_update: zeros(n),
-        })
+impl FastStep for Adadelta {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    /// $E\[g^2\]_t$ and $E\[\Delta\theta^2\]_t$.
-    pub fn averages(&self) -> (&[F], &[F]) {
-        (&self.avg_sq_grad, &self.avg_sq_update)
-    }
-}
-
-impl<F: Float> SliceUpdate<F> for AdadeltaSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.avg_sq_grad.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.avg_sq_grad.len(), theta, grad)?;
-        let o = &self.opt;
-        let (rho, one_minus_rho, eps) = (F::of(o.rho), F::of(1.0 - o.rho), F::of(o.eps));
-        let state = [&mut self.avg_sq_grad[..], &mut self.avg_sq_update[..]];
-        match o.convention {
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            theta,
+            grad,
+            state: [sq, acc, _],
+            ..
+        } = s;
+        let (rho, one_minus_rho, eps) = (F::of(self.rho), F::of(1.0 - self.rho), F::of(self.eps));
+        match self.convention {
             Convention::Paper => {
                 let rule = AdadeltaPaperRule {
                     rho,
                     one_minus_rho,
-                    lr: F::of(o.lr),
+                    lr: F::of(self.lr),
                 };
-                drive(theta, grad, state, &(eps, rule), AdadeltaKernel)
+                drive(theta, grad, [sq, acc], &(eps, rule), AdadeltaKernel)
             }
             Convention::Pytorch => {
                 let rule = AdadeltaTorchRule {
                     rho,
                     one_minus_rho,
-                    neg_lr: -F::of(o.lr),
+                    neg_lr: -F::of(self.lr),
                 };
-                drive(theta, grad, state, &(eps, rule), AdadeltaKernel)
+                drive(theta, grad, [sq, acc], &(eps, rule), AdadeltaKernel)
             }
         }
-        self.t += 1;
-        Ok(())
     }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.avg_sq_grad, &mut self.avg_sq_update]
+}
+
+impl<F: Float> AdadeltaSlices<F> {
+    /// $E\[g^2\]_t$ and $E\[\Delta\theta^2\]_t$.
+    pub fn averages(&self) -> (&[F], &[F]) {
+        (self.array(0), self.array(1))
     }
 }
 
@@ -630,8 +490,9 @@ impl<F: Float> AdadeltaRule<F> for AdadeltaTorchRule<F> {
 /// Adadelta's pass for both conventions (`rule`). Each RMS is
 /// $\sqrt{\cdot + \epsilon}$: with AVX-512, a block of them at a time from
 /// multiply-adds, each proven correctly rounded ([`roots`]); else the
-/// instruction, in one loop (measured with AVX2 at n = 10⁷, the loops of the
-/// first way cost 0.02–0.04 of the floor more, even with the instruction).
+/// instruction, in one loop (without AVX-512 the first way's extra loops per
+/// block cost more than they save, even with the instruction; the crate's
+/// README).
 #[inline(always)]
 fn adadelta_pass<F: Float, R: AdadeltaRule<F>>(
     eps: F,
@@ -677,66 +538,30 @@ impl<F: Float, R: AdadeltaRule<F>> crate::Kernel<F, (F, R), 2> for AdadeltaKerne
 
 /// RMSprop (see `rmsprop`): $E\[g^2\]$, plus $E\[g\]$ when centered and the
 /// buffer $b$ when momentum > 0 (a variant that is off keeps an empty buffer).
-#[derive(Debug, Clone)]
-pub struct RmspropSlices<F> {
-    opt: Rmsprop,
-    n: usize,
-    t: usize,
-    avg_sq_grad: Vec<F>,
-    avg_grad: Vec<F>,
-    velocity: Vec<F>,
-}
+pub type RmspropSlices<F> = Slices<Rmsprop, F>;
 
-impl<F: Float> RmspropSlices<F> {
-    /// For `n` parameters; refuses what [`Rmsprop::validate`] refuses.
-    pub fn new(opt: &Rmsprop, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(RmspropSlices {
-            opt: *opt,
-            n,
-            t: 0,
-            avg_sq_grad: zeros(n),
-            avg_grad: if opt.centered { zeros(n) } else { Vec::new() },
-            velocity: if opt.momentum > 0.0 {
-                zeros(n)
-            } else {
-                Vec::new()
-            },
-        })
+impl FastStep for Rmsprop {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        [
+            Some(0.0),
+            self.centered.then_some(0.0),
+            (self.momentum > 0.0).then_some(0.0),
+        ]
     }
-}
-
-impl<F: Float> SliceUpdate<F> for RmspropSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
-    }
-    fn len(&self) -> usize {
-        self.n
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.n, theta, grad)?;
-        let o = &self.opt;
-        let w = 1.0 - o.rho;
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            theta, grad, state, ..
+        } = s;
+        let o = self;
         let p = RmspropParams {
             lr: F::of(o.lr),
             rho: F::of(o.rho),
             one_minus_rho: F::of(1.0 - o.rho),
             eps: F::of(o.eps),
             mu: F::of(o.momentum),
-            // lerp's weight is 1 − ρ; ATen switches formula at ½.
-            w: F::of(w),
-            one_minus_w: F::of(1.0 - w),
-            low: w.abs() < 0.5,
+            // centered, `grad_avg.lerp_(g, 1−ρ)`
+            lerp: Lerp::new(1.0 - o.rho),
         };
-        // Unused variant buffers are empty; the kernel never touches them.
-        let state = [
-            &mut self.avg_sq_grad[..],
-            &mut self.avg_grad[..],
-            &mut self.velocity[..],
-        ];
         // One `drive` per arm: each kernel is its own function item, inlined into
         // the AVX2+FMA piece (a `match` yielding them would make a function
         // pointer, which is not inlined).
@@ -766,18 +591,6 @@ impl<F: Float> SliceUpdate<F> for RmspropSlices<F> {
                 drive(theta, grad, state, &p, RmspropKernel::<true, true, true>)
             }
         }
-        self.t += 1;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        let mut v: Vec<&mut [F]> = vec![&mut self.avg_sq_grad];
-        if !self.avg_grad.is_empty() {
-            v.push(&mut self.avg_grad);
-        }
-        if !self.velocity.is_empty() {
-            v.push(&mut self.velocity);
-        }
-        v
     }
 }
 
@@ -788,13 +601,12 @@ struct RmspropParams<F> {
     one_minus_rho: F,
     eps: F,
     mu: F,
-    w: F,
-    one_minus_w: F,
-    low: bool,
+    lerp: Lerp<F>,
 }
 
 /// [`rmsprop_kernel`] as a [`crate::Kernel`]: a direct call, always inlined
-/// into the AVX2+FMA piece (through the `Fn` shim the largest variant was not).
+/// into the AVX2+FMA piece (through the `Fn` shim the compiler need not inline
+/// the largest variant; see `direct_kernel!`).
 #[derive(Clone, Copy)]
 struct RmspropKernel<const TORCH: bool, const CENTERED: bool, const MOMENTUM: bool>;
 
@@ -825,9 +637,7 @@ fn rmsprop_kernel<F: Float, const TORCH: bool, const CENTERED: bool, const MOMEN
         one_minus_rho,
         eps,
         mu,
-        w,
-        one_minus_w,
-        low,
+        lerp,
     } = *p;
     let n = x.len();
     let (g, sq) = (&g[..n], &mut sq[..n]);
@@ -844,7 +654,7 @@ fn rmsprop_kernel<F: Float, const TORCH: bool, const CENTERED: bool, const MOMEN
             };
             let var = if CENTERED {
                 ga[i] = if TORCH {
-                    lerp(ga[i], gi, w, one_minus_w, low)
+                    lerp.at(ga[i], gi)
                 } else {
                     rho * ga[i] + one_minus_rho * gi
                 };
@@ -877,89 +687,139 @@ fn rmsprop_kernel<F: Float, const TORCH: bool, const CENTERED: bool, const MOMEN
     });
 }
 
+/// Adam's, AdamW's and NAdam's moments under `paper` for one step:
+/// $m \leftarrow \beta_1 m + (1-\beta_1) g$, $v \leftarrow \beta_2 v + (1-\beta_2) g^2$,
+/// and the bias corrections $1-\beta_1^t$, $1-\beta_2^t$ that divide them.
+#[derive(Clone, Copy)]
+struct PaperMoments<F> {
+    b1: F,
+    b2: F,
+    c1: F,
+    c2: F,
+    bc1: Divisor<F>,
+    bc2: Divisor<F>,
+}
+
+impl<F: Float> PaperMoments<F> {
+    /// Step $t$'s: the running products $\beta_1^t, \beta_2^t$ (`powers`)
+    /// advanced by one multiply each, as the step-through crates keep them;
+    /// without `bias_correction` both corrections are 1.
+    fn next(beta1: f64, beta2: f64, powers: &mut [f64; 2], bias_correction: bool) -> Self {
+        powers[0] *= beta1;
+        powers[1] *= beta2;
+        let (bc1, bc2) = if bias_correction {
+            (F::of(1.0 - powers[0]), F::of(1.0 - powers[1]))
+        } else {
+            (F::of(1.0), F::of(1.0))
+        };
+        PaperMoments {
+            b1: F::of(beta1),
+            b2: F::of(beta2),
+            c1: F::of(1.0 - beta1),
+            c2: F::of(1.0 - beta2),
+            bc1: Divisor::new(bc1),
+            bc2: Divisor::new(bc2),
+        }
+    }
+}
+
+/// torch's moment updates, `exp_avg.lerp_(g, 1−β₁)` and
+/// `exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂)` (one fused multiply-add).
+#[derive(Clone, Copy)]
+struct TorchMoments<F> {
+    lerp: Lerp<F>,
+    b2: F,
+    c2: F,
+}
+
+impl<F: Float> TorchMoments<F> {
+    fn new(beta1: f64, beta2: f64) -> Self {
+        TorchMoments {
+            lerp: Lerp::new(1.0 - beta1),
+            b2: F::of(beta2),
+            c2: F::of(1.0 - beta2),
+        }
+    }
+    /// $m_t$ and $v_t$ in place, from $g_t$.
+    #[inline(always)]
+    fn update(&self, m: &mut F, v: &mut F, g: F) {
+        *m = self.lerp.at(*m, g);
+        *v = (self.c2 * g).mul_add(g, self.b2 * *v);
+    }
+}
+
+/// torch's Adam step after the moments (also AMSGrad's, AdamW's):
+/// `denom = √v/√(1−β₂ᵗ) + ε`; `param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))`.
+#[derive(Clone, Copy)]
+struct TorchAdam<F> {
+    moments: TorchMoments<F>,
+    bc2_sqrt: Divisor<F>,
+    eps: F,
+    neg_step_size: F,
+}
+
+impl<F: Float> TorchAdam<F> {
+    /// Step `t`'s, the bias corrections from [`pow_step`] as torch computes them.
+    fn at(beta1: f64, beta2: f64, eps: f64, lr: f64, t: usize) -> Self {
+        let bc1 = 1.0 - pow_step(beta1, t);
+        let bc2 = 1.0 - pow_step(beta2, t);
+        TorchAdam {
+            moments: TorchMoments::new(beta1, beta2),
+            bc2_sqrt: Divisor::new(F::of(bc2.sqrt())),
+            eps: F::of(eps),
+            neg_step_size: F::of(-(lr / bc1)),
+        }
+    }
+    /// The new θ from `x` and $m_t$, $v$ (AMSGrad: $\hat v_t$), the quotient
+    /// $\sqrt{v}/\sqrt{1-\beta_2^t}$ correctly rounded (`EXACT` as in
+    /// [`Divisor::root_quotient`]).
+    #[inline(always)]
+    fn theta<const EXACT: bool>(&self, x: F, m: F, v: F) -> F {
+        let denom = self.bc2_sqrt.root_quotient::<EXACT>(v.sqrt()) + self.eps;
+        x + self.neg_step_size * m / denom
+    }
+}
+
 /// Adam (see `adam`): $m$ and $v$, and under `paper` the running products
 /// $\beta_1^t, \beta_2^t$ (the same multiplies as the step-through crate).
-#[derive(Debug, Clone)]
-pub struct AdamSlices<F> {
-    opt: Adam,
-    t: usize,
-    m: Vec<F>,
-    v: Vec<F>,
-    beta1_power: f64,
-    beta2_power: f64,
-}
+pub type AdamSlices<F> = Slices<Adam, F>;
 
-impl<F: Float> AdamSlices<F> {
-    /// For `n` parameters; refuses what [`Adam::validate`] refuses.
-    pub fn new(opt: &Adam, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdamSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            v: zeros(n),
-            beta1_power: 1.0,
-            beta2_power: 1.0,
-        })
-    }
-    /// $m_t$ and $v_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.v)
-    }
-}
+impl Moments for Adam {}
 
-impl<F: Float> SliceUpdate<F> for AdamSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for Adam {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
-        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
-        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [&mut self.m[..], &mut self.v[..]];
-        match o.convention {
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
+            products,
+            theta,
+            grad,
+            state: [m, v, _],
+        } = s;
+        let (lr, eps) = (F::of(self.lr), F::of(self.eps));
+        match self.convention {
             // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; θ ← θ − η m̂/(√v̂ + ε) (or √(v̂ + ε))
             Convention::Paper => {
-                self.beta1_power *= o.beta1;
-                self.beta2_power *= o.beta2;
-                let (bc1, bc2) = if o.bias_correction {
-                    (F::of(1.0 - self.beta1_power), F::of(1.0 - self.beta2_power))
-                } else {
-                    (F::of(1.0), F::of(1.0))
-                };
-                let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
-                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
-                match o.eps_placement {
-                    EpsPlacement::AddedToRoot => drive(theta, grad, state, &p, AdamPaper::<false>),
-                    EpsPlacement::InsideRoot => drive(theta, grad, state, &p, AdamPaper::<true>),
+                let moments =
+                    PaperMoments::next(self.beta1, self.beta2, products, self.bias_correction);
+                match self.eps_placement {
+                    EpsPlacement::AddedToRoot => {
+                        let p = (moments, AdamTheta::<F, false> { lr, eps });
+                        drive(theta, grad, [m, v], &p, MomentsPaper)
+                    }
+                    EpsPlacement::InsideRoot => {
+                        let p = (moments, AdamTheta::<F, true> { lr, eps });
+                        drive(theta, grad, [m, v], &p, MomentsPaper)
+                    }
                 }
             }
-            // exp_avg.lerp_(g, 1−β₁); exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂);
-            // denom = √v/√(1−β₂ᵗ) + ε; param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))
             Convention::Pytorch => {
-                let bc1 = 1.0 - pow_step(o.beta1, t);
-                let bc2 = 1.0 - pow_step(o.beta2, t);
-                let neg_step_size = F::of(-(o.lr / bc1));
-                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (wf, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size);
-                drive(theta, grad, state, &p, AdamTorch);
+                let p = TorchAdam::at(self.beta1, self.beta2, self.eps, self.lr, t);
+                drive(theta, grad, [m, v], &p, AdamTorch);
             }
         }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.v]
     }
 }
 
@@ -1036,22 +896,29 @@ impl<F: Float> PaperTheta<F> for NadamTheta<F> {
     }
 }
 
-/// Adam's, AdamW's and NAdam's `paper` step: $m \leftarrow \beta_1 m + (1-\beta_1) g$,
-/// $v \leftarrow \beta_2 v + (1-\beta_2) g^2$, then θ from
+/// Adam's, AdamW's and NAdam's `paper` step ([`PaperMoments`], then θ from
 /// $\hat m = m/(1-\beta_1^t)$ and $\hat v = v/(1-\beta_2^t)$, each correctly
-/// rounded: one pass over a block with the multiply-add sequence (`exact_div`),
-/// every dividend checked on the way and θ's old values kept; if one did not
-/// fit, the block's θ is computed again with the divider. (A check first and
-/// then the pass, two loops per block, measured slower: 1.16–1.17× the floor at
-/// n = 10⁷ against 1.15 for this one.)
+/// rounded): one pass over a block with the multiply-add sequence
+/// (`exact_div`), every dividend checked on the way and θ's old values kept;
+/// if one did not fit, the block's θ is computed again with the divider. One
+/// pass rather than a check and then a pass: two loops per block cost more
+/// at large n (the crate's README).
 #[inline(always)]
 fn moments_paper<F: Float, T: PaperTheta<F>>(
-    (b1, b2, c1, c2, bc1, bc2): (F, F, F, F, Divisor<F>, Divisor<F>),
+    p: &PaperMoments<F>,
     update: T,
     x: &mut [F],
     g: &[F],
     [m, v]: [&mut [F]; 2],
 ) {
+    let PaperMoments {
+        b1,
+        b2,
+        c1,
+        c2,
+        bc1,
+        bc2,
+    } = *p;
     let mut x_old = [F::default(); BLOCK];
     exact_or_divide!(bc1.is_exact() && bc2.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
@@ -1074,73 +941,28 @@ fn moments_paper<F: Float, T: PaperTheta<F>>(
     });
 }
 
-/// [`adam_paper`] as a [`crate::Kernel`] (see `direct_kernel!`).
+/// [`moments_paper`] as a [`crate::Kernel`], its parameters the step's
+/// [`PaperMoments`] and the method's [`PaperTheta`] (a direct call, as
+/// `direct_kernel!` makes).
 #[derive(Clone, Copy)]
-struct AdamPaper<const INSIDE: bool>;
+struct MomentsPaper;
 
-impl<F: Float, const INSIDE: bool> crate::Kernel<F, (F, F, F, F, Divisor<F>, Divisor<F>, F, F), 2>
-    for AdamPaper<INSIDE>
-{
+impl<F: Float, T: PaperTheta<F>> crate::Kernel<F, (PaperMoments<F>, T), 2> for MomentsPaper {
     #[inline(always)]
-    fn run(
-        &self,
-        p: &(F, F, F, F, Divisor<F>, Divisor<F>, F, F),
-        x: &mut [F],
-        g: &[F],
-        state: [&mut [F]; 2],
-    ) {
-        adam_paper::<F, INSIDE>(p, x, g, state)
+    fn run(&self, (p, update): &(PaperMoments<F>, T), x: &mut [F], g: &[F], state: [&mut [F]; 2]) {
+        moments_paper(p, *update, x, g, state)
     }
 }
 
-#[inline(always)]
-fn adam_paper<F: Float, const INSIDE: bool>(
-    &(b1, b2, c1, c2, bc1, bc2, lr, eps): &(F, F, F, F, Divisor<F>, Divisor<F>, F, F),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
-    moments_paper(
-        (b1, b2, c1, c2, bc1, bc2),
-        AdamTheta::<F, INSIDE> { lr, eps },
-        x,
-        g,
-        [m, v],
-    );
-}
-
-direct_kernel!(
-    AdamTorch,
-    adam_torch,
-    2,
-    (F, F, bool, F, F, Divisor<F>, F, F)
-);
+direct_kernel!(AdamTorch, adam_torch, 2, TorchAdam<F>);
 
 #[inline(always)]
-#[allow(clippy::type_complexity)]
-fn adam_torch<F: Float>(
-    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size): &(
-        F,
-        F,
-        bool,
-        F,
-        F,
-        Divisor<F>,
-        F,
-        F,
-    ),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
-    // √v / √(1 − β₂ᵗ), correctly rounded
-    exact_or_divide!(bc2_sqrt.is_exact(), EXACT => {
+fn adam_torch<F: Float>(&p: &TorchAdam<F>, x: &mut [F], g: &[F], [m, v]: [&mut [F]; 2]) {
+    exact_or_divide!(p.bc2_sqrt.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
             for j in 0..BLOCK {
-                m[j] = lerp(m[j], g[j], w, one_minus_w, low);
-                v[j] = (c2 * g[j]).mul_add(g[j], b2 * v[j]);
-                let denom = bc2_sqrt.root_quotient::<EXACT>(v[j].sqrt()) + eps;
-                x[j] = x[j] + neg_step_size * m[j] / denom;
+                p.moments.update(&mut m[j], &mut v[j], g[j]);
+                x[j] = p.theta::<EXACT>(x[j], m[j], v[j]);
             }
         });
     });
@@ -1148,168 +970,98 @@ fn adam_torch<F: Float>(
 
 /// NAdam (see `nadam`): $m$ and $v$; `paper` keeps $\beta_1^t, \beta_2^t$ as
 /// running products, `pytorch` the product $\prod \mu_i$ (torch's `mu_product`).
-#[derive(Debug, Clone)]
-pub struct NadamSlices<F> {
-    opt: Nadam,
-    t: usize,
-    m: Vec<F>,
-    v: Vec<F>,
-    mu_product: f64,
-    beta2_power: f64,
-}
+pub type NadamSlices<F> = Slices<Nadam, F>;
 
-impl<F: Float> NadamSlices<F> {
-    /// For `n` parameters; refuses what [`Nadam::validate`] refuses.
-    pub fn new(opt: &Nadam, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(NadamSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            v: zeros(n),
-            mu_product: 1.0,
-            beta2_power: 1.0,
-        })
-    }
-    /// $m_t$ and $v_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.v)
-    }
-}
+impl Moments for Nadam {}
 
-impl<F: Float> SliceUpdate<F> for NadamSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for Nadam {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
-        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
-        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [&mut self.m[..], &mut self.v[..]];
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
+            products,
+            theta,
+            grad,
+            state: [m, v, _],
+        } = s;
+        let o = self;
+        let (eps, lr) = (F::of(o.eps), F::of(o.lr));
         match o.convention {
             // θ ← θ − η/(√v̂ + ε)·(β₁ m̂ + (1−β₁)g/(1−β₁ᵗ))
             Convention::Paper => {
-                self.mu_product *= o.beta1;
-                self.beta2_power *= o.beta2;
-                let (bc1, bc2) = (F::of(1.0 - self.mu_product), F::of(1.0 - self.beta2_power));
-                let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
-                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps);
-                drive(theta, grad, state, &p, NadamPaper)
+                let moments = PaperMoments::next(o.beta1, o.beta2, products, true);
+                let (b1, c1) = (moments.b1, moments.c1);
+                let p = (moments, NadamTheta { b1, c1, lr, eps });
+                drive(theta, grad, [m, v], &p, MomentsPaper)
             }
             // denom = √(v/(1−β₂ᵗ)) + ε; param.addcdiv_(g, denom, value=c_g);
             // param.addcdiv_(m, denom, value=c_m)
             Convention::Pytorch => {
+                // Under `pytorch` the first product is ∏μᵢ (torch's `mu_product`).
                 let bc2 = Divisor::new(F::of(1.0 - pow_step(o.beta2, t)));
                 let mu = o.mu_at(t);
                 let mu_next = o.mu_at(t + 1);
-                let mu_product = self.mu_product * mu;
+                let mu_product = products[0] * mu;
                 let mu_product_next = mu_product * mu_next;
                 let value_grad = F::of(-o.lr * (1.0 - mu) / (1.0 - mu_product));
                 let value_avg = F::of((-o.lr * mu_next) / (1.0 - mu_product_next));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (
-                    wf,
-                    one_minus_w,
-                    low,
-                    b2,
-                    c2,
+                let p = NadamTorch {
+                    moments: TorchMoments::new(o.beta1, o.beta2),
                     bc2,
                     eps,
                     value_grad,
                     value_avg,
-                );
-                drive(theta, grad, state, &p, NadamTorch);
-                self.mu_product = mu_product;
+                };
+                drive(theta, grad, [m, v], &p, NadamTorchKernel);
+                products[0] = mu_product;
             }
         }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.v]
     }
 }
 
-direct_kernel!(
-    NadamPaper,
-    nadam_paper,
-    2,
-    (F, F, F, F, Divisor<F>, Divisor<F>, F, F)
-);
-
-#[inline(always)]
-fn nadam_paper<F: Float>(
-    &(b1, b2, c1, c2, bc1, bc2, lr, eps): &(F, F, F, F, Divisor<F>, Divisor<F>, F, F),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
-    moments_paper(
-        (b1, b2, c1, c2, bc1, bc2),
-        NadamTheta { b1, c1, lr, eps },
-        x,
-        g,
-        [m, v],
-    );
+/// NAdam's `pytorch` step after the moments:
+/// `denom = √(v/(1−β₂ᵗ)) + ε`, then θ takes `value_grad`·g/denom and
+/// `value_avg`·m/denom, in that order.
+#[derive(Clone, Copy)]
+struct NadamTorch<F> {
+    moments: TorchMoments<F>,
+    bc2: Divisor<F>,
+    eps: F,
+    value_grad: F,
+    value_avg: F,
 }
 
-direct_kernel!(
-    NadamTorch,
-    nadam_torch,
-    2,
-    (F, F, bool, F, F, Divisor<F>, F, F, F)
-);
-
-#[inline(always)]
-#[allow(clippy::type_complexity)]
-fn nadam_torch<F: Float>(
-    &(w, one_minus_w, low, b2, c2, bc2, eps, value_grad, value_avg): &(
-        F,
-        F,
-        bool,
-        F,
-        F,
-        Divisor<F>,
-        F,
-        F,
-        F,
-    ),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
+impl<F: Float> NadamTorch<F> {
+    /// The new θ from `x`, g, $m_t$ and $v_t/(1-\beta_2^t)$.
     #[inline(always)]
-    fn theta<F: Float>(x: F, g: F, m: F, v_hat: F, eps: F, value_grad: F, value_avg: F) -> F {
-        let denom = v_hat.sqrt() + eps;
-        let x = x + value_grad * g / denom;
-        x + value_avg * m / denom
+    fn theta(&self, x: F, g: F, m: F, v_hat: F) -> F {
+        let denom = v_hat.sqrt() + self.eps;
+        let x = x + self.value_grad * g / denom;
+        x + self.value_avg * m / denom
     }
+}
+
+direct_kernel!(NadamTorchKernel, nadam_torch, 2, NadamTorch<F>);
+
+#[inline(always)]
+fn nadam_torch<F: Float>(&p: &NadamTorch<F>, x: &mut [F], g: &[F], [m, v]: [&mut [F]; 2]) {
+    let bc2 = p.bc2;
     // v/(1 − β₂ᵗ), correctly rounded (see `moments_paper`)
     let mut x_old = [F::default(); BLOCK];
     exact_or_divide!(bc2.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
             let mut fit = true;
             for j in 0..BLOCK {
-                m[j] = lerp(m[j], g[j], w, one_minus_w, low);
-                v[j] = (c2 * g[j]).mul_add(g[j], b2 * v[j]);
+                p.moments.update(&mut m[j], &mut v[j], g[j]);
                 fit &= fits(v[j]);
                 x_old[j] = x[j];
-                let v_hat = bc2.quotient::<EXACT>(v[j]);
-                x[j] = theta(x[j], g[j], m[j], v_hat, eps, value_grad, value_avg);
+                x[j] = p.theta(x[j], g[j], m[j], bc2.quotient::<EXACT>(v[j]));
             }
             if EXACT && !fit {
                 for j in 0..BLOCK {
-                    let v_hat = bc2.quotient::<false>(v[j]);
-                    x[j] = theta(x_old[j], g[j], m[j], v_hat, eps, value_grad, value_avg);
+                    x[j] = p.theta(x_old[j], g[j], m[j], bc2.quotient::<false>(v[j]));
                 }
             }
         });
@@ -1329,74 +1081,42 @@ fn nadam_torch<F: Float>(
 /// there and stays NaN, as after a NaN gradient. Where $u_t = 0$ but
 /// $m_t \ne 0$ (β₂ = 0 or $\beta_2 u_{t-1}$ underflowing, then $g_t = 0$), θ
 /// becomes ±∞. The other coordinates are updated as usual. A caller who wants
-/// the refusal checks [`Adamax::next_u`] of [`AdamaxSlices::moments`]' $u$ and
+/// the refusal checks [`Adamax::next_u`] of [`Slices::moments`]' $u$ and
 /// the gradient first, or uses `pytorch` with ε > 0, whose $u_t \ge \epsilon$.
-#[derive(Debug, Clone)]
-pub struct AdamaxSlices<F> {
-    opt: Adamax,
-    t: usize,
-    m: Vec<F>,
-    u: Vec<F>,
-    beta1_power: f64,
-}
+pub type AdamaxSlices<F> = Slices<Adamax, F>;
 
-impl<F: Float> AdamaxSlices<F> {
-    /// For `n` parameters; refuses what [`Adamax::validate`] refuses.
-    pub fn new(opt: &Adamax, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdamaxSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            u: zeros(n),
-            beta1_power: 1.0,
-        })
-    }
-    /// $m_t$ and $u_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.u)
-    }
-}
+impl Moments for Adamax {}
 
-impl<F: Float> SliceUpdate<F> for AdamaxSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for Adamax {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
+            products: [beta1_power, _],
+            theta,
+            grad,
+            state: [m, u, _],
+        } = s;
+        let o = self;
         let (b1, b2, eps) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps));
-        let state = [&mut self.m[..], &mut self.u[..]];
         match o.convention {
             // m ← β₁m + (1−β₁)g; u ← max(β₂u, |g|); θ ← θ − (η/(1−β₁ᵗ))·m/u
             Convention::Paper => {
-                self.beta1_power *= o.beta1;
-                let clr = F::of(o.lr / (1.0 - self.beta1_power));
+                *beta1_power *= o.beta1;
+                let clr = F::of(o.lr / (1.0 - *beta1_power));
                 let p = (b1, b2, F::of(1.0 - o.beta1), clr);
-                drive(theta, grad, state, &p, AdamaxPaper);
+                drive(theta, grad, [m, u], &p, AdamaxPaper);
             }
             // exp_avg.lerp_(g, 1−β₁); torch.maximum(exp_inf.mul_(β₂), g.abs().add_(ε));
             // clr = η/(1−β₁ᵗ); param.addcdiv_(exp_avg, exp_inf, value=−clr)
             Convention::Pytorch => {
                 let clr = o.lr / (1.0 - pow_step(o.beta1, t));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (wf, one_minus_w, low, b2, eps, F::of(-clr));
-                drive(theta, grad, state, &p, AdamaxTorch);
+                let p = (Lerp::new(1.0 - o.beta1), b2, eps, F::of(-clr));
+                drive(theta, grad, [m, u], &p, AdamaxTorch);
             }
         }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.u]
     }
 }
 
@@ -1418,18 +1138,18 @@ fn adamax_paper<F: Float>(
     });
 }
 
-direct_kernel!(AdamaxTorch, adamax_torch, 2, (F, F, bool, F, F, F));
+direct_kernel!(AdamaxTorch, adamax_torch, 2, (Lerp<F>, F, F, F));
 
 #[inline(always)]
 fn adamax_torch<F: Float>(
-    &(w, one_minus_w, low, b2, eps, neg_clr): &(F, F, bool, F, F, F),
+    &(lerp, b2, eps, neg_clr): &(Lerp<F>, F, F, F),
     x: &mut [F],
     g: &[F],
     [m, u]: [&mut [F]; 2],
 ) {
     blocks!(F; x, g, [m, u] => {
         for j in 0..BLOCK {
-            m[j] = lerp(m[j], g[j], w, one_minus_w, low);
+            m[j] = lerp.at(m[j], g[j]);
             u[j] = (b2 * u[j]).max(g[j].abs() + eps);
             x[j] = x[j] + neg_clr * m[j] / u[j];
         }
@@ -1440,79 +1160,45 @@ fn adamax_torch<F: Float>(
 /// `paper` is Ruder's form (no bias correction); `pytorch` is
 /// `torch.optim.Adam(amsgrad=True)`, the maximum taken over the uncorrected
 /// $v$ and divided by today's $\sqrt{1-\beta_2^t}$.
-#[derive(Debug, Clone)]
-pub struct AmsgradSlices<F> {
-    opt: Amsgrad,
-    t: usize,
-    m: Vec<F>,
-    v: Vec<F>,
-    v_max: Vec<F>,
-}
+pub type AmsgradSlices<F> = Slices<Amsgrad, F>;
 
-impl<F: Float> AmsgradSlices<F> {
-    /// For `n` parameters; refuses what [`Amsgrad::validate`] refuses.
-    pub fn new(opt: &Amsgrad, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AmsgradSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            v: zeros(n),
-            v_max: zeros(n),
-        })
-    }
-    /// $m_t$ and $v_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.v)
-    }
-    /// $\hat v_t = \max(\hat v_{t-1}, v_t)$ (torch's `max_exp_avg_sq`).
-    pub fn v_max(&self) -> &[F] {
-        &self.v_max
-    }
-}
+impl Moments for Amsgrad {}
 
-impl<F: Float> SliceUpdate<F> for AmsgradSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for Amsgrad {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(3)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
-        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
-        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [&mut self.m[..], &mut self.v[..], &mut self.v_max[..]];
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
+            theta,
+            grad,
+            state,
+            ..
+        } = s;
+        let o = self;
         match o.convention {
             // m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; v̂ ← max(v̂, v); θ ← θ − η m/(√v̂ + ε)
             Convention::Paper => {
+                let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
+                let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
                 let p = (b1, b2, c1, c2, lr, eps);
                 drive(theta, grad, state, &p, AmsgradPaper);
             }
-            // exp_avg.lerp_(g, 1−β₁); exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂);
-            // torch.maximum(max_exp_avg_sq, exp_avg_sq); denom = √v̂/√(1−β₂ᵗ) + ε;
-            // param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))
+            // Adam's, the maximum v̂ ← max(v̂, v) (torch.maximum(max_exp_avg_sq,
+            // exp_avg_sq)) in the place of v
             Convention::Pytorch => {
-                let bc1 = 1.0 - pow_step(o.beta1, t);
-                let bc2 = 1.0 - pow_step(o.beta2, t);
-                let neg_step_size = F::of(-(o.lr / bc1));
-                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (wf, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size);
+                let p = TorchAdam::at(o.beta1, o.beta2, o.eps, o.lr, t);
                 drive(theta, grad, state, &p, AmsgradTorch);
             }
         }
-        self.t = t;
-        Ok(())
     }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.v, &mut self.v_max]
+}
+
+impl<F: Float> AmsgradSlices<F> {
+    /// $\hat v_t = \max(\hat v_{t-1}, v_t)$ (torch's `max_exp_avg_sq`).
+    pub fn v_max(&self) -> &[F] {
+        self.array(2)
     }
 }
 
@@ -1535,39 +1221,16 @@ fn amsgrad_paper<F: Float>(
     });
 }
 
-direct_kernel!(
-    AmsgradTorch,
-    amsgrad_torch,
-    3,
-    (F, F, bool, F, F, Divisor<F>, F, F)
-);
+direct_kernel!(AmsgradTorch, amsgrad_torch, 3, TorchAdam<F>);
 
 #[inline(always)]
-#[allow(clippy::type_complexity)]
-fn amsgrad_torch<F: Float>(
-    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size): &(
-        F,
-        F,
-        bool,
-        F,
-        F,
-        Divisor<F>,
-        F,
-        F,
-    ),
-    x: &mut [F],
-    g: &[F],
-    [m, v, vm]: [&mut [F]; 3],
-) {
-    // √v̂ / √(1 − β₂ᵗ), correctly rounded
-    exact_or_divide!(bc2_sqrt.is_exact(), EXACT => {
+fn amsgrad_torch<F: Float>(&p: &TorchAdam<F>, x: &mut [F], g: &[F], [m, v, vm]: [&mut [F]; 3]) {
+    exact_or_divide!(p.bc2_sqrt.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v, vm] => {
             for j in 0..BLOCK {
-                m[j] = lerp(m[j], g[j], w, one_minus_w, low);
-                v[j] = (c2 * g[j]).mul_add(g[j], b2 * v[j]);
+                p.moments.update(&mut m[j], &mut v[j], g[j]);
                 vm[j] = vm[j].max(v[j]);
-                let denom = bc2_sqrt.root_quotient::<EXACT>(vm[j].sqrt()) + eps;
-                x[j] = x[j] + neg_step_size * m[j] / denom;
+                x[j] = p.theta::<EXACT>(x[j], m[j], vm[j]);
             }
         });
     });
@@ -1578,153 +1241,56 @@ fn amsgrad_torch<F: Float>(
 /// takes $\lambda\theta_{t-1}$ off beside the Adam step (λ **not** multiplied
 /// by η), `pytorch` first shrinks θ by $1 - \eta\lambda$ (`param.mul_`). The
 /// step-through crate's recorded decay is not kept.
-#[derive(Debug, Clone)]
-pub struct AdamWSlices<F> {
-    opt: AdamW,
-    t: usize,
-    m: Vec<F>,
-    v: Vec<F>,
-    beta1_power: f64,
-    beta2_power: f64,
-}
+pub type AdamWSlices<F> = Slices<AdamW, F>;
 
-impl<F: Float> AdamWSlices<F> {
-    /// For `n` parameters; refuses what [`AdamW::validate`] refuses.
-    pub fn new(opt: &AdamW, n: usize) -> Result<Self> {
-        opt.validate()?;
-        Ok(AdamWSlices {
-            opt: *opt,
-            t: 0,
-            m: zeros(n),
-            v: zeros(n),
-            beta1_power: 1.0,
-            beta2_power: 1.0,
-        })
-    }
-    /// $m_t$ and $v_t$.
-    pub fn moments(&self) -> (&[F], &[F]) {
-        (&self.m, &self.v)
-    }
-}
+impl Moments for AdamW {}
 
-impl<F: Float> SliceUpdate<F> for AdamWSlices<F> {
-    fn describe(&self) -> String {
-        self.opt.describe()
+impl FastStep for AdamW {
+    fn fast_state(&self) -> [Option<f64>; 3] {
+        zeros(2)
     }
-    fn len(&self) -> usize {
-        self.m.len()
-    }
-    fn steps(&self) -> usize {
-        self.t
-    }
-    fn update(&mut self, theta: &mut [F], grad: &[F]) -> Result<()> {
-        check(self.m.len(), theta, grad)?;
-        let o = &self.opt;
-        let t = self.t + 1;
-        let (b1, b2, eps, lr) = (F::of(o.beta1), F::of(o.beta2), F::of(o.eps), F::of(o.lr));
-        let (c1, c2) = (F::of(1.0 - o.beta1), F::of(1.0 - o.beta2));
-        let state = [&mut self.m[..], &mut self.v[..]];
+    fn fast_step<F: Float>(&self, s: Step<'_, F>) {
+        let Step {
+            t,
+            products,
+            theta,
+            grad,
+            state: [m, v, _],
+        } = s;
+        let o = self;
         match o.convention {
             // m, v as Adam's; θ ← θ − (η m̂/(√v̂ + ε) + λθ)
             Convention::Paper => {
-                self.beta1_power *= o.beta1;
-                self.beta2_power *= o.beta2;
-                let (bc1, bc2) = (F::of(1.0 - self.beta1_power), F::of(1.0 - self.beta2_power));
-                let (bc1, bc2) = (Divisor::new(bc1), Divisor::new(bc2));
-                let p = (b1, b2, c1, c2, bc1, bc2, lr, eps, F::of(o.weight_decay));
-                drive(theta, grad, state, &p, AdamwPaper);
+                let moments = PaperMoments::next(o.beta1, o.beta2, products, true);
+                let (lr, eps, wd) = (F::of(o.lr), F::of(o.eps), F::of(o.weight_decay));
+                let p = (moments, AdamwTheta { lr, eps, wd });
+                drive(theta, grad, [m, v], &p, MomentsPaper);
             }
-            // param.mul_(1 − η λ); then Adam's step: exp_avg.lerp_(g, 1−β₁);
-            // exp_avg_sq.mul_(β₂).addcmul_(g, g, value=1−β₂);
-            // denom = √v/√(1−β₂ᵗ) + ε; param.addcdiv_(m, denom, value=−η/(1−β₁ᵗ))
+            // param.mul_(1 − η λ); then Adam's step
             Convention::Pytorch => {
                 let shrink = F::of(1.0 - o.lr * o.weight_decay);
-                let bc1 = 1.0 - pow_step(o.beta1, t);
-                let bc2 = 1.0 - pow_step(o.beta2, t);
-                let neg_step_size = F::of(-(o.lr / bc1));
-                let bc2_sqrt = Divisor::new(F::of(bc2.sqrt()));
-                let w = 1.0 - o.beta1;
-                let (wf, one_minus_w, low) = (F::of(w), F::of(1.0 - w), w.abs() < 0.5);
-                let p = (
-                    wf,
-                    one_minus_w,
-                    low,
-                    b2,
-                    c2,
-                    bc2_sqrt,
-                    eps,
-                    neg_step_size,
-                    shrink,
-                );
-                drive(theta, grad, state, &p, AdamwTorch);
+                let p = (TorchAdam::at(o.beta1, o.beta2, o.eps, o.lr, t), shrink);
+                drive(theta, grad, [m, v], &p, AdamwTorch);
             }
         }
-        self.t = t;
-        Ok(())
-    }
-    fn state_arrays(&mut self) -> Vec<&mut [F]> {
-        vec![&mut self.m, &mut self.v]
     }
 }
 
-direct_kernel!(
-    AdamwPaper,
-    adamw_paper,
-    2,
-    (F, F, F, F, Divisor<F>, Divisor<F>, F, F, F)
-);
+direct_kernel!(AdamwTorch, adamw_torch, 2, (TorchAdam<F>, F));
 
 #[inline(always)]
-#[allow(clippy::type_complexity)]
-fn adamw_paper<F: Float>(
-    &(b1, b2, c1, c2, bc1, bc2, lr, eps, wd): &(F, F, F, F, Divisor<F>, Divisor<F>, F, F, F),
-    x: &mut [F],
-    g: &[F],
-    [m, v]: [&mut [F]; 2],
-) {
-    moments_paper(
-        (b1, b2, c1, c2, bc1, bc2),
-        AdamwTheta { lr, eps, wd },
-        x,
-        g,
-        [m, v],
-    );
-}
-
-direct_kernel!(
-    AdamwTorch,
-    adamw_torch,
-    2,
-    (F, F, bool, F, F, Divisor<F>, F, F, F)
-);
-
-#[inline(always)]
-#[allow(clippy::type_complexity)]
 fn adamw_torch<F: Float>(
-    &(w, one_minus_w, low, b2, c2, bc2_sqrt, eps, neg_step_size, shrink): &(
-        F,
-        F,
-        bool,
-        F,
-        F,
-        Divisor<F>,
-        F,
-        F,
-        F,
-    ),
+    &(p, shrink): &(TorchAdam<F>, F),
     x: &mut [F],
     g: &[F],
     [m, v]: [&mut [F]; 2],
 ) {
-    // √v / √(1 − β₂ᵗ), correctly rounded
-    exact_or_divide!(bc2_sqrt.is_exact(), EXACT => {
+    exact_or_divide!(p.bc2_sqrt.is_exact(), EXACT => {
         blocks!(F; x, g, [m, v] => {
             for j in 0..BLOCK {
                 let decayed = x[j] * shrink;
-                m[j] = lerp(m[j], g[j], w, one_minus_w, low);
-                v[j] = (c2 * g[j]).mul_add(g[j], b2 * v[j]);
-                let denom = bc2_sqrt.root_quotient::<EXACT>(v[j].sqrt()) + eps;
-                x[j] = decayed + neg_step_size * m[j] / denom;
+                p.moments.update(&mut m[j], &mut v[j], g[j]);
+                x[j] = p.theta::<EXACT>(decayed, m[j], v[j]);
             }
         });
     });

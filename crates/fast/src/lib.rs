@@ -16,7 +16,10 @@
 //! - **The hyperparameters come from the optimizer crates.** A fast optimizer is
 //!   built from the crate's own struct (`AdamSlices::new(&Adam { .. }, n)`),
 //!   which is validated there ([`optcore::Optimizer::validate`]): one source of
-//!   truth for defaults, domains and conventions.
+//!   truth for defaults, domains and conventions. Every one is a [`Slices`]
+//!   (`AdamSlices<F>` is `Slices<Adam, F>`): one wrapper that keeps the state
+//!   and checks the lengths, and per optimizer a [`FastStep`] that says which
+//!   arrays it keeps and which kernel its step runs.
 //! - **Real fused multiply-adds.** Where the `pytorch` convention rounds as
 //!   torch's fused multiply-adds do ([`optcore::torch_ops`]), the kernels call
 //!   `mul_add` inside a function compiled with `#[target_feature(enable =
@@ -33,9 +36,9 @@
 //!   result is proven to be the correctly rounded $a/b$ — the divider's number,
 //!   bit for bit — for every dividend but the near-subnormal and near-overflow
 //!   ones, for which a block of 64 elements is computed again with the divider
-//!   (module `exact_div`, tested on 3.6·10⁶ hard and random pairs). The
-//!   divider, shared with the square root, kept the Adam-family steps from the
-//!   memory's speed.
+//!   (module `exact_div`, tested on 3.6·10⁶ hard and random pairs): the
+//!   divider, which the square root shares, would otherwise hold the
+//!   Adam-family steps below the memory's speed.
 //! - **Adadelta's square roots without the divider.** With AVX-512, each of
 //!   Adadelta's two roots per element is a candidate made from multiply-adds
 //!   and a check of two fused multiply-adds that proves it is the correctly
@@ -71,17 +74,27 @@
 //!
 //! [`floor`] is the yardstick of the benchmark (`cargo bench -p fastupdate`): a
 //! streaming kernel over a step's own arrays, with the same threads, that reads
-//! and writes every element and leaves its value as it was.
+//! and writes every element and leaves its value as it was. The results per
+//! machine and kernel path, how to reproduce them, and what was measured on
+//! the way: the crate's README (`crates/fast/README.md`).
 
 use optcore::{Error, Result};
 
 mod exact_div;
 mod exact_sqrt;
 mod kernels;
+mod slices;
 pub use kernels::{
     AdadeltaSlices, AdagradSlices, AdamSlices, AdamWSlices, AdamaxSlices, AmsgradSlices,
     MomentumSlices, NadamSlices, NagSlices, RmspropSlices, SgdSlices,
 };
+pub use slices::{FastStep, Moments, Slices, Step};
+
+/// The crate's README (`crates/fast/README.md`), its Rust examples compiled and
+/// run as doctests.
+#[doc = include_str!("../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
 
 /// Re-exported so that a user of this crate names the same hyperparameter structs.
 pub use {adadelta, adagrad, adam, adamax, adamw, amsgrad, gd, momentum, nadam, nag, rmsprop};
@@ -239,8 +252,8 @@ pub trait SliceUpdate<F: Float>: Send {
 /// Below this many elements a step runs on the calling thread alone; above,
 /// it is cut into one contiguous piece per rayon thread (pieces not smaller
 /// than half of this). Chosen, not tuned: handing work to another thread costs
-/// microseconds, a step on 2¹⁵ f64 elements about ten; the benchmark's
-/// n = 10³ (one thread) and 10⁵ (split) rows show each side of it.
+/// microseconds, a step on 2¹⁵ f64 elements several times that; the
+/// benchmark's n = 10³ (one thread) and 10⁵ (split) rows show each side of it.
 pub const PARALLEL_MIN: usize = 1 << 15;
 
 pub(crate) use optcore::error::check_dim as check_len;
@@ -250,11 +263,10 @@ pub(crate) use optcore::error::check_dim as check_len;
 /// run on each path by `./test.sh`); only the speed differs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kernels {
-    /// AVX-512F with FMA, eight f64 lanes: f64 steps on a CPU that has it. f32
-    /// steps run [`Kernels::Avx2Fma`] there (measured at n = 10⁷ on the build
-    /// machine: AVX-512 brought the f64 Adam-family steps from up to 1.26× their
-    /// floor to within 1.13×, and moved the f32 ones, within 1.07× on AVX2, by up
-    /// to +0.11).
+    /// AVX-512F with FMA, eight f64 lanes: f64 steps on a CPU that has it,
+    /// because the f64 steps heavy in divisions need half the instructions to
+    /// keep up with the memory. f32 steps run [`Kernels::Avx2Fma`] there: they
+    /// keep up on AVX2 already and gain nothing (the crate's README).
     Avx512,
     /// AVX2 with FMA: `mul_add` is one `vfmadd` instruction.
     Avx2Fma,
@@ -320,16 +332,12 @@ pub(crate) fn has_fma() -> bool {
     kernels() != Kernels::Portable
 }
 
-/// Runs `kernel` over `theta`, `grad` and the `K` state arrays (all of one
-/// length `n`), on the calling thread for `n < PARALLEL_MIN`, else cut into
-/// contiguous pieces over rayon's threads. Each piece runs `kernel` inside a
-/// function compiled for AVX2+FMA when the CPU has them (`fma`), else portably.
 /// One element-wise kernel over `K` state arrays with parameters `P`. Every
 /// `#[inline(always)]` kernel function is one (the blanket impl); a kernel too
 /// large for the compiler to inline through the `Fn` call shim is instead a
-/// unit struct whose `run` calls it directly (measured: RMSprop's
-/// centered + momentum pytorch kernel, called through `Fn`, stayed an
-/// out-of-line function without FMA and ran 3.5–7× its floor).
+/// unit struct whose `run` calls it directly, so that it is compiled inside
+/// the target-feature leaf (out of line it would run without FMA, calling the
+/// library's `fma` per element).
 pub(crate) trait Kernel<F, P, const K: usize> {
     fn run(&self, p: &P, x: &mut [F], g: &[F], state: [&mut [F]; K]);
 }
@@ -341,6 +349,11 @@ impl<F, P, const K: usize, T: Fn(&P, &mut [F], &[F], [&mut [F]; K])> Kernel<F, P
     }
 }
 
+/// Runs `kernel` over `theta`, `grad` and the `K` state arrays (all of one
+/// length `n`, or an array empty where a variant does not keep it): on the
+/// calling thread, one piece, for `n < PARALLEL_MIN`; else cut into contiguous
+/// pieces of about `n` / threads, none smaller than `PARALLEL_MIN / 2`, over
+/// rayon's threads ([`split`]).
 pub(crate) fn drive<F, P, const K: usize, Kn>(
     theta: &mut [F],
     grad: &[F],
@@ -352,17 +365,20 @@ pub(crate) fn drive<F, P, const K: usize, Kn>(
     P: Sync,
     Kn: Kernel<F, P, K> + Copy + Sync,
 {
-    let path = kernels_for::<F>();
     let n = theta.len();
-    if n < PARALLEL_MIN {
-        leaf(path, theta, grad, state, p, kernel);
+    let min = if n < PARALLEL_MIN {
+        n
     } else {
         let pieces = rayon::current_num_threads().max(1);
-        let min = n.div_ceil(pieces).max(PARALLEL_MIN / 2);
-        split(path, min, theta, grad, state, p, kernel);
-    }
+        n.div_ceil(pieces).max(PARALLEL_MIN / 2)
+    };
+    split(kernels_for::<F>(), min, theta, grad, state, p, kernel);
 }
 
+/// Halves the slices ([`rayon::join`]) until a piece has at most `min`
+/// elements, then runs `kernel` on it with the kernels of `path`: inside a
+/// function compiled with AVX-512 or AVX2 and FMA ([`leaf_avx512`],
+/// [`leaf_fma`]), or portably.
 fn split<F, P, const K: usize, Kn>(
     path: Kernels,
     min: usize,
@@ -378,7 +394,19 @@ fn split<F, P, const K: usize, Kn>(
 {
     let n = theta.len();
     if n <= min {
-        leaf(path, theta, grad, state, p, kernel);
+        #[cfg(target_arch = "x86_64")]
+        match path {
+            // SAFETY: `kernels` chose Avx512 only on a CPU with AVX-512F, AVX2 and FMA.
+            Kernels::Avx512 => unsafe { leaf_avx512(theta, grad, state, p, kernel) },
+            // SAFETY: `kernels` chose Avx2Fma only on a CPU with AVX2 and FMA.
+            Kernels::Avx2Fma => unsafe { leaf_fma(theta, grad, state, p, kernel) },
+            Kernels::Portable => kernel.run(p, theta, grad, state),
+        }
+        #[cfg(not(target_arch = "x86_64"))]
+        {
+            let _ = path;
+            kernel.run(p, theta, grad, state);
+        }
         return;
     }
     let mid = n / 2;
@@ -396,33 +424,6 @@ fn split<F, P, const K: usize, Kn>(
         || split(path, min, t0, g0, lo, p, kernel),
         || split(path, min, t1, g1, hi, p, kernel),
     );
-}
-
-#[inline]
-fn leaf<F, P, const K: usize, Kn>(
-    path: Kernels,
-    theta: &mut [F],
-    grad: &[F],
-    state: [&mut [F]; K],
-    p: &P,
-    kernel: Kn,
-) where
-    F: Float,
-    Kn: Kernel<F, P, K>,
-{
-    #[cfg(target_arch = "x86_64")]
-    match path {
-        // SAFETY: `kernels` chose Avx512 only on a CPU with AVX-512F, AVX2 and FMA.
-        Kernels::Avx512 => unsafe { leaf_avx512(theta, grad, state, p, kernel) },
-        // SAFETY: `kernels` chose Avx2Fma only on a CPU with AVX2 and FMA.
-        Kernels::Avx2Fma => unsafe { leaf_fma(theta, grad, state, p, kernel) },
-        Kernels::Portable => kernel.run(p, theta, grad, state),
-    }
-    #[cfg(not(target_arch = "x86_64"))]
-    {
-        let _ = path;
-        kernel.run(p, theta, grad, state);
-    }
 }
 
 /// A leaf: `kernel.run` inside a function compiled with the given target
@@ -452,9 +453,8 @@ leaf_with!(
     /// `vfmadd` instruction, loops run 4 (f64) or 8 (f32) lanes wide. A kernel is
     /// a function item marked `#[inline(always)]` with its parameters in `p` —
     /// not a closure: a closure is compiled as a function of its own, without
-    /// these features, and the compiler need not inline it here (measured: with
-    /// closures the pytorch kernels called the library's software `fma` per
-    /// element and ran 2–8× slower than the floor).
+    /// these features, and the compiler need not inline it here; out of line,
+    /// every `mul_add` would be a call to the library's software `fma`.
     leaf_fma,
     "avx2,fma"
 );

@@ -26,6 +26,11 @@ fn count(opt: &mut dyn SliceUpdate<f64>, n: usize, steps: usize) -> usize {
     allocations() - before
 }
 
+/// `opt`'s fast optimizer for `n` parameters, as a trait object.
+fn fast<O: FastStep>(opt: O, n: usize) -> Box<dyn SliceUpdate<f64>> {
+    Box::new(Slices::new(&opt, n).expect("valid"))
+}
+
 #[test]
 fn steps_are_allocation_free() {
     assert_counter_counts();
@@ -37,18 +42,18 @@ fn steps_are_allocation_free() {
             ..Rmsprop::defaults(c)
         };
         let mut all: Vec<Box<dyn SliceUpdate<f64>>> = vec![
-            Box::new(SgdSlices::new(&gd::Sgd::defaults(c), n).unwrap()),
-            Box::new(MomentumSlices::new(&momentum::Momentum::defaults(c), n).unwrap()),
-            Box::new(NagSlices::new(&nag::Nag::defaults(c), n).unwrap()),
-            Box::new(AdagradSlices::new(&adagrad::Adagrad::defaults(c), n).unwrap()),
-            Box::new(AdadeltaSlices::new(&adadelta::Adadelta::defaults(c), n).unwrap()),
-            Box::new(RmspropSlices::new(&Rmsprop::defaults(c), n).unwrap()),
-            Box::new(RmspropSlices::new(&rms, n).unwrap()),
-            Box::new(AdamSlices::new(&Adam::defaults(c), n).unwrap()),
-            Box::new(NadamSlices::new(&nadam::Nadam::defaults(c), n).unwrap()),
-            Box::new(AdamaxSlices::new(&adamax::Adamax::defaults(c), n).unwrap()),
-            Box::new(AmsgradSlices::new(&amsgrad::Amsgrad::defaults(c), n).unwrap()),
-            Box::new(AdamWSlices::new(&adamw::AdamW::defaults(c), n).unwrap()),
+            fast(gd::Sgd::defaults(c), n),
+            fast(momentum::Momentum::defaults(c), n),
+            fast(nag::Nag::defaults(c), n),
+            fast(adagrad::Adagrad::defaults(c), n),
+            fast(adadelta::Adadelta::defaults(c), n),
+            fast(Rmsprop::defaults(c), n),
+            fast(rms, n),
+            fast(Adam::defaults(c), n),
+            fast(nadam::Nadam::defaults(c), n),
+            fast(adamax::Adamax::defaults(c), n),
+            fast(amsgrad::Amsgrad::defaults(c), n),
+            fast(adamw::AdamW::defaults(c), n),
         ];
         for opt in &mut all {
             let a = count(opt.as_mut(), n, 100);

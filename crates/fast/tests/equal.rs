@@ -71,12 +71,7 @@ const STEPS: usize = 5;
 
 /// `STEPS` steps of `opt` both ways: f64 bit for bit (with the awkward values
 /// `values`, and without), f32 within the bound (without).
-fn check<O: Optimizer>(
-    opt: &O,
-    values: &[f64],
-    make64: &dyn Fn(usize) -> Box<dyn SliceUpdate<f64>>,
-    make32: &dyn Fn(usize) -> Box<dyn SliceUpdate<f32>>,
-) {
+fn check_with<O: FastStep>(opt: O, values: &[f64]) {
     for (n, seed) in [(7, 1), (2 * PARALLEL_MIN + 13, 2)] {
         for awkward in [true, false] {
             let mut rng = ChaCha8Rng::seed_from_u64(seed);
@@ -84,9 +79,9 @@ fn check<O: Optimizer>(
             let start = vector_with(&mut rng, n, values);
             let mut theta = Array1::from(start.clone());
             let mut state = opt.init(theta.view());
-            let mut fast64 = make64(n);
+            let mut fast64 = Slices::<O, f64>::new(&opt, n).expect("valid");
             let mut theta64 = start.clone();
-            let mut fast32 = make32(n);
+            let mut fast32 = Slices::<O, f32>::new(&opt, n).expect("valid");
             let mut theta32: Vec<f32> = start.iter().map(|&x| x as f32).collect();
             for step in 1..=STEPS {
                 let g = vector_with(&mut rng, n, values);
@@ -120,21 +115,9 @@ fn check<O: Optimizer>(
     }
 }
 
-macro_rules! each {
-    ($opt:expr, $fast:ident) => {
-        each!($opt, $fast, &AWKWARD)
-    };
-    ($opt:expr, $fast:ident, $values:expr) => {{
-        let opt = $opt;
-        let o = opt.clone();
-        let o2 = opt.clone();
-        check(
-            &opt,
-            $values,
-            &move |n| Box::new($fast::<f64>::new(&o, n).expect("valid")),
-            &move |n| Box::new($fast::<f32>::new(&o2, n).expect("valid")),
-        );
-    }};
+/// [`check_with`] on the awkward values [`AWKWARD`].
+fn check<O: FastStep>(opt: O) {
+    check_with(opt, &AWKWARD)
 }
 
 #[test]
@@ -160,150 +143,106 @@ fn the_kernels_asked_for_are_the_ones_run() {
 #[test]
 fn every_optimizer_equals_its_step_through_update() {
     for c in [Convention::Paper, Convention::Pytorch] {
-        each!(
-            Sgd {
-                lr: 0.1,
-                ..Sgd::defaults(c)
-            },
-            SgdSlices
-        );
-        each!(
-            Momentum {
-                lr: 0.05,
-                ..Momentum::defaults(c)
-            },
-            MomentumSlices
-        );
-        each!(
-            Nag {
-                lr: 0.05,
-                ..Nag::defaults(c)
-            },
-            NagSlices
-        );
-        each!(
-            Adagrad {
-                lr: 0.1,
-                ..Adagrad::defaults(c)
-            },
-            AdagradSlices
-        );
-        each!(
-            Adagrad {
-                lr: 0.1,
-                lr_decay: 0.01,
-                initial_accumulator_value: 0.1,
-                ..Adagrad::defaults(c)
-            },
-            AdagradSlices
-        );
-        each!(Adadelta::defaults(c), AdadeltaSlices);
+        check(Sgd {
+            lr: 0.1,
+            ..Sgd::defaults(c)
+        });
+        check(Momentum {
+            lr: 0.05,
+            ..Momentum::defaults(c)
+        });
+        check(Nag {
+            lr: 0.05,
+            ..Nag::defaults(c)
+        });
+        check(Adagrad {
+            lr: 0.1,
+            ..Adagrad::defaults(c)
+        });
+        check(Adagrad {
+            lr: 0.1,
+            lr_decay: 0.01,
+            initial_accumulator_value: 0.1,
+            ..Adagrad::defaults(c)
+        });
+        check(Adadelta::defaults(c));
         // ε = 10⁻³⁰⁰: radicands below 2⁻⁹⁰⁰, whose blocks take the square root
         // instruction on the AVX-512 path (exact_sqrt), among ones that do not
-        each!(
-            Adadelta {
-                eps: 1e-300,
-                ..Adadelta::defaults(c)
-            },
-            AdadeltaSlices
-        );
+        check(Adadelta {
+            eps: 1e-300,
+            ..Adadelta::defaults(c)
+        });
         for (centered, momentum) in [(false, 0.0), (true, 0.0), (false, 0.9), (true, 0.9)] {
-            each!(
-                Rmsprop {
-                    centered,
-                    momentum,
-                    ..Rmsprop::defaults(c)
-                },
-                RmspropSlices
-            );
+            check(Rmsprop {
+                centered,
+                momentum,
+                ..Rmsprop::defaults(c)
+            });
         }
         // β₁ = 0.3: torch's lerp takes its other branch (weight 0.7 ≥ ½).
         for beta1 in [0.9, 0.3] {
-            each!(
-                Adam {
-                    lr: 0.01,
-                    beta1,
-                    ..Adam::defaults(c)
-                },
-                AdamSlices
-            );
-            each!(
-                Nadam {
-                    lr: 0.01,
-                    beta1,
-                    ..Nadam::defaults(c)
-                },
-                NadamSlices
-            );
+            check(Adam {
+                lr: 0.01,
+                beta1,
+                ..Adam::defaults(c)
+            });
+            check(Nadam {
+                lr: 0.01,
+                beta1,
+                ..Nadam::defaults(c)
+            });
             // AdaMax: under `paper` no gradient is 0 (its step refuses u = 0).
             let values: &[f64] = match c {
                 Convention::Paper => &AWKWARD_NONZERO,
                 Convention::Pytorch => &AWKWARD,
             };
-            each!(
+            check_with(
                 Adamax {
                     lr: 0.01,
                     beta1,
                     ..Adamax::defaults(c)
                 },
-                AdamaxSlices,
-                values
+                values,
             );
-            each!(
-                AdamW {
-                    lr: 0.01,
-                    beta1,
-                    ..AdamW::defaults(c)
-                },
-                AdamWSlices
-            );
+            check(AdamW {
+                lr: 0.01,
+                beta1,
+                ..AdamW::defaults(c)
+            });
             // β₂ = 0.5: v falls below its running maximum often (with 0.999 over
             // five steps it hardly ever does), so the maximum is exercised.
             for beta2 in [0.999, 0.5] {
-                each!(
-                    Amsgrad {
-                        lr: 0.01,
-                        beta1,
-                        beta2,
-                        ..Amsgrad::defaults(c)
-                    },
-                    AmsgradSlices
-                );
+                check(Amsgrad {
+                    lr: 0.01,
+                    beta1,
+                    beta2,
+                    ..Amsgrad::defaults(c)
+                });
             }
         }
         // AdaMax with β₂ = 0.5: uₜ = β₂uₜ₋₁ as often as |gₜ| (+ ε).
-        each!(
+        check_with(
             Adamax {
                 beta2: 0.5,
                 ..Adamax::defaults(c)
             },
-            AdamaxSlices,
-            &AWKWARD_NONZERO
+            &AWKWARD_NONZERO,
         );
         // A large λ: the decay is a visible part of every step (λθ, or ηλθ).
-        each!(
-            AdamW {
-                lr: 0.01,
-                weight_decay: 0.1,
-                ..AdamW::defaults(c)
-            },
-            AdamWSlices
-        );
+        check(AdamW {
+            lr: 0.01,
+            weight_decay: 0.1,
+            ..AdamW::defaults(c)
+        });
     }
-    each!(
-        Adam {
-            eps_placement: EpsPlacement::InsideRoot,
-            ..Adam::defaults(Convention::Paper)
-        },
-        AdamSlices
-    );
-    each!(
-        Adam {
-            bias_correction: false,
-            ..Adam::defaults(Convention::Paper)
-        },
-        AdamSlices
-    );
+    check(Adam {
+        eps_placement: EpsPlacement::InsideRoot,
+        ..Adam::defaults(Convention::Paper)
+    });
+    check(Adam {
+        bias_correction: false,
+        ..Adam::defaults(Convention::Paper)
+    });
 }
 
 /// NAG under `paper` takes its gradient at the lookahead; the fast path's point
