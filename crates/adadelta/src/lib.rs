@@ -99,7 +99,7 @@ use optcore::error::{Error, Result};
 use optcore::pieces::{decay_avg_sq, rms};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{begin_step, Convention, Field, LearningRate, Optimizer, Oracle, Record, Staged};
+use optcore::{Convention, Field, LearningRate, Optimizer, Record, Staged};
 
 optcore::hyperparameters! {
     /// Hyperparameters of Adadelta: `paper` lr = 1, ρ = 0.95, ε = 1e-6;
@@ -172,7 +172,7 @@ impl Adadelta {
     /// E[Δθ²]ₜ ← ρE[Δθ²]ₜ₋₁ + (1−ρ)Δθₜ²
     /// θₜ ← θₜ₋₁ + lr·Δθₜ
     /// ```
-    fn step_paper(&self, s: &mut AdadeltaState, theta: ArrayViewMut1<f64>) {
+    fn step_paper(&self, s: &mut AdadeltaState, theta: ArrayViewMut1<f64>, _t: usize) {
         let (rho, eps, lr) = (self.rho, self.eps, self.lr);
         decay_avg_sq(s.avg_sq_grad.view_mut(), s.grad.view(), rho);
         Zip::from(&mut s.update)
@@ -203,7 +203,7 @@ impl Adadelta {
     /// ```
     ///
     /// operation by operation with ATen's CPU rounding ([`optcore::torch_ops`]).
-    fn step_pytorch(&self, s: &mut AdadeltaState, theta: ArrayViewMut1<f64>) {
+    fn step_pytorch(&self, s: &mut AdadeltaState, theta: ArrayViewMut1<f64>, _t: usize) {
         let (rho, eps, lr) = (self.rho, self.eps, self.lr);
         Zip::from(theta)
             .and(&*s.grad)
@@ -268,20 +268,7 @@ impl Optimizer for Adadelta {
             update: z,
         }
     }
-    fn step(
-        &self,
-        s: &mut AdadeltaState,
-        theta: ArrayViewMut1<f64>,
-        oracle: &mut dyn Oracle,
-    ) -> Result<()> {
-        let t = begin_step(self, &mut s.grad, s.t, theta.view(), oracle)?;
-        match self.convention {
-            Convention::Paper => self.step_paper(s, theta),
-            Convention::Pytorch => self.step_pytorch(s, theta),
-        }
-        s.t = t;
-        Ok(())
-    }
+    optcore::step_by_convention!(AdadeltaState);
     fn record(&self, s: &AdadeltaState) -> AdadeltaRecord {
         s.clone()
     }

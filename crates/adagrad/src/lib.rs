@@ -94,11 +94,11 @@ pub mod exercises;
 pub mod sparse;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::{check_non_negative, Result};
+use optcore::error::check_non_negative;
 use optcore::pieces;
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{begin_step, Convention, Field, Optimizer, Oracle, Record, Staged};
+use optcore::{Convention, Field, Optimizer, Record, Staged};
 
 optcore::hyperparameters! {
     /// Hyperparameters of Adagrad (the defaults of each convention: see the table
@@ -241,20 +241,7 @@ impl Optimizer for Adagrad {
             update: Array1::zeros(n),
         }
     }
-    fn step(
-        &self,
-        s: &mut AdagradState,
-        theta: ArrayViewMut1<f64>,
-        oracle: &mut dyn Oracle,
-    ) -> Result<()> {
-        let t = begin_step(self, &mut s.grad, s.t, theta.view(), oracle)?;
-        match self.convention {
-            Convention::Paper => self.step_paper(s, theta, t),
-            Convention::Pytorch => self.step_pytorch(s, theta, t),
-        }
-        s.t = t;
-        Ok(())
-    }
+    optcore::step_by_convention!(AdagradState);
     fn record(&self, s: &AdagradState) -> AdagradRecord {
         s.clone()
     }

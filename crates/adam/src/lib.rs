@@ -79,7 +79,7 @@ use ndarray::{ArrayView1, ArrayViewMut1, Zip};
 use optcore::error::{Error, Result};
 use optcore::pieces::{decay, decay_sq};
 use optcore::torch_ops;
-use optcore::{Convention, Moments, MomentsRecord, Optimizer, Oracle};
+use optcore::{Convention, Moments, MomentsRecord, Optimizer};
 
 /// Where ε enters the denominator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -92,19 +92,10 @@ pub enum EpsPlacement {
     InsideRoot,
 }
 
-optcore::hyperparameters! {
+optcore::adam_hyperparameters! {
     /// Hyperparameters of Adam: Kingma & Ba's defaults, which `torch.optim.Adam`
     /// shares under both conventions.
-    pub struct Adam("adam") {
-        /// The step size η (α in Kingma & Ba).
-        lr = 1e-3;
-        /// β₁, the decay of the first moment $m_t$.
-        beta1 = 0.9;
-        /// β₂, the decay of the second moment $v_t$.
-        beta2 = 0.999;
-        /// ε, added to $\sqrt{\hat v_t}$ (or inside the root: [`Adam::eps_placement`]).
-        eps = 1e-8;
-    }
+    pub struct Adam("adam", lr = 1e-3) {}
     switches {
         /// Divide by $1-\beta^t$ (Algorithm 1). `false` only with `paper`.
         bias_correction: bool = true;
@@ -166,7 +157,7 @@ impl Adam {
     /// ```
     ///
     /// βᵗ by repeated multiplication (the running products in the state).
-    fn step_paper(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>) {
+    fn step_paper(&self, s: &mut AdamState, theta: ArrayViewMut1<f64>, _t: usize) {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
         s.beta1_power *= b1;
         s.beta2_power *= b2;
@@ -242,20 +233,7 @@ impl Optimizer for Adam {
     fn init(&self, theta: ArrayView1<f64>) -> AdamState {
         Moments::zeros(theta.len())
     }
-    fn step(
-        &self,
-        s: &mut AdamState,
-        theta: ArrayViewMut1<f64>,
-        oracle: &mut dyn Oracle,
-    ) -> Result<()> {
-        let t = s.begin(self, theta.view(), oracle)?;
-        match self.convention {
-            Convention::Paper => self.step_paper(s, theta),
-            Convention::Pytorch => self.step_pytorch(s, theta, t),
-        }
-        s.t = t;
-        Ok(())
-    }
+    optcore::step_by_convention!(AdamState);
     fn record(&self, s: &AdamState) -> AdamRecord {
         s.record(self.bias_corrections(s))
     }

@@ -55,21 +55,13 @@ use optcore::error::Result;
 use optcore::pieces::{decay, decay_sq};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{Convention, Field, Moments, MomentsRecord, Optimizer, Oracle, Record};
+use optcore::{Convention, Field, Moments, MomentsRecord, Optimizer, Record};
 
-optcore::hyperparameters! {
+optcore::adam_hyperparameters! {
     /// Hyperparameters of AdamW: Adam's defaults, with λ = 1e-2 (torch's default)
     /// under `pytorch` and λ = 1e-5 under `paper`: the same decay per step,
     /// $10^{-3}\cdot 10^{-2}$ (see the crate docs).
-    pub struct AdamW("adamw") {
-        /// The step size η (α in Loshchilov & Hutter).
-        lr = 1e-3;
-        /// β₁, the decay of the first moment $m_t$.
-        beta1 = 0.9;
-        /// β₂, the decay of the second moment $v_t$.
-        beta2 = 0.999;
-        /// ε, added to the root.
-        eps = 1e-8;
+    pub struct AdamW("adamw", lr = 1e-3) {
         /// λ, the decoupled weight decay (`paper`: θ shrinks by λθ per step;
         /// `pytorch`: by ηλθ).
         weight_decay = { paper: 1e-5, pytorch: 1e-2 };
@@ -119,7 +111,7 @@ impl AdamW {
     /// m̂ₜ ← mₜ / (1 − β₁ᵗ),  v̂ₜ ← vₜ / (1 − β₂ᵗ)
     /// θₜ ← θₜ₋₁ − (η m̂ₜ / (√v̂ₜ + ε) + λ θₜ₋₁)
     /// ```
-    fn step_paper(&self, s: &mut AdamWState, theta: ArrayViewMut1<f64>) {
+    fn step_paper(&self, s: &mut AdamWState, theta: ArrayViewMut1<f64>, _t: usize) {
         let (lr, b1, b2, eps, wd) = (self.lr, self.beta1, self.beta2, self.eps, self.weight_decay);
         let (mo, decays) = (&mut s.moments, &mut s.decay);
         mo.beta1_power *= b1;
@@ -203,20 +195,7 @@ impl Optimizer for AdamW {
             decay: Array1::zeros(theta.len()),
         }
     }
-    fn step(
-        &self,
-        s: &mut AdamWState,
-        theta: ArrayViewMut1<f64>,
-        oracle: &mut dyn Oracle,
-    ) -> Result<()> {
-        let t = s.moments.begin(self, theta.view(), oracle)?;
-        match self.convention {
-            Convention::Paper => self.step_paper(s, theta),
-            Convention::Pytorch => self.step_pytorch(s, theta, t),
-        }
-        s.moments.t = t;
-        Ok(())
-    }
+    optcore::step_by_convention!(AdamWState, moments);
     fn record(&self, s: &AdamWState) -> AdamWRecord {
         AdamWRecord {
             moments: s.moments.record(self.bias_corrections(&s.moments)),

@@ -45,24 +45,15 @@ pub mod examples;
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::Result;
 use optcore::pieces::{decay, decay_sq};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{Convention, Field, Moments, Optimizer, Oracle, Record};
+use optcore::{Convention, Field, Moments, Optimizer, Record};
 
-optcore::hyperparameters! {
+optcore::adam_hyperparameters! {
     /// Hyperparameters of AMSGrad: Adam's defaults, which
     /// `torch.optim.Adam(amsgrad=True)` uses, under both conventions.
-    pub struct Amsgrad("amsgrad") {
-        /// The step size η.
-        lr = 1e-3;
-        /// β₁, the decay of the first moment $m_t$.
-        beta1 = 0.9;
-        /// β₂, the decay of the second moment $v_t$.
-        beta2 = 0.999;
-        /// ε, added to the root.
-        eps = 1e-8;
+    pub struct Amsgrad("amsgrad", lr = 1e-3) {
     }
 }
 
@@ -120,7 +111,7 @@ impl Amsgrad {
     /// v̂ₜ ← max(v̂ₜ₋₁, vₜ)
     /// θₜ ← θₜ₋₁ − η mₜ / (√v̂ₜ + ε)
     /// ```
-    fn step_paper(&self, s: &mut AmsgradState, theta: ArrayViewMut1<f64>) {
+    fn step_paper(&self, s: &mut AmsgradState, theta: ArrayViewMut1<f64>, _t: usize) {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
         let mo = &mut s.moments;
         Zip::from(theta)
@@ -181,20 +172,7 @@ impl Optimizer for Amsgrad {
             v_max: Array1::zeros(theta.len()),
         }
     }
-    fn step(
-        &self,
-        s: &mut AmsgradState,
-        theta: ArrayViewMut1<f64>,
-        oracle: &mut dyn Oracle,
-    ) -> Result<()> {
-        let t = s.moments.begin(self, theta.view(), oracle)?;
-        match self.convention {
-            Convention::Paper => self.step_paper(s, theta),
-            Convention::Pytorch => self.step_pytorch(s, theta, t),
-        }
-        s.moments.t = t;
-        Ok(())
-    }
+    optcore::step_by_convention!(AmsgradState, moments);
     fn record(&self, s: &AmsgradState) -> AmsgradRecord {
         let mo = &s.moments;
         AmsgradRecord {

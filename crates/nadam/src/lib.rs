@@ -83,24 +83,15 @@ pub mod examples;
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::Result;
 use optcore::pieces::{bias_correction, decay, decay_sq};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{begin_step, Convention, Field, Optimizer, Oracle, Record, Staged};
+use optcore::{Field, Optimizer, Record, Staged};
 
-optcore::hyperparameters! {
+optcore::adam_hyperparameters! {
     /// Hyperparameters of NAdam: `torch.optim.NAdam`'s defaults for both
     /// conventions (Ruder gives none; Dozat used η = 0.002).
-    pub struct Nadam("nadam") {
-        /// The step size η.
-        lr = 2e-3;
-        /// β₁, the decay of $m_t$ (and the constant μ of `paper`).
-        beta1 = 0.9;
-        /// β₂, the decay of $v_t$.
-        beta2 = 0.999;
-        /// ε, added to the root.
-        eps = 1e-8;
+    pub struct Nadam("nadam", lr = 2e-3) {
         /// ψ in $\mu_t = \beta_1(1 - \frac12 0.96^{t\psi})$ (`pytorch` only).
         momentum_decay = 4e-3, listed if pytorch;
     }
@@ -178,7 +169,7 @@ impl Nadam {
     ///
     /// computed as Ruder writes it, θₜ₋₁ − η/(√v̂ₜ + ε)·(β₁ m̂ₜ + (1 − β₁) gₜ/(1 − β₁ᵗ));
     /// c_g and c_m are recorded.
-    fn step_paper(&self, s: &mut NadamState, theta: ArrayViewMut1<f64>) {
+    fn step_paper(&self, s: &mut NadamState, theta: ArrayViewMut1<f64>, _t: usize) {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
         // β₁ᵗ and β₂ᵗ as running products: the same multiplies, in the same
         // order, as β·β·…·β.
@@ -269,20 +260,7 @@ impl Optimizer for Nadam {
             beta2_power: 1.0,
         }
     }
-    fn step(
-        &self,
-        s: &mut NadamState,
-        theta: ArrayViewMut1<f64>,
-        oracle: &mut dyn Oracle,
-    ) -> Result<()> {
-        let t = begin_step(self, &mut s.grad, s.t, theta.view(), oracle)?;
-        match self.convention {
-            Convention::Paper => self.step_paper(s, theta),
-            Convention::Pytorch => self.step_pytorch(s, theta, t),
-        }
-        s.t = t;
-        Ok(())
-    }
+    optcore::step_by_convention!(NadamState);
     fn record(&self, s: &NadamState) -> NadamRecord {
         NadamRecord {
             grad: s.grad.view().to_owned(),
@@ -300,6 +278,7 @@ impl Optimizer for Nadam {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use optcore::Convention;
 
     #[test]
     fn schedule_starts_at_half_beta1() {

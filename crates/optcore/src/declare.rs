@@ -225,3 +225,76 @@ macro_rules! declared_methods {
         }
     };
 }
+
+/// [`Optimizer::step`](crate::Optimizer::step) for a method whose step is one
+/// formula per convention: [`begin_step`](crate::optimizer::begin_step) (the
+/// checks, then $g_t$ at θ), then `self.step_paper(s, theta, t)` or
+/// `self.step_pytorch(s, theta, t)`, then the step count. Written inside the
+/// optimizer's `impl Optimizer` block, naming its state type and, where the state
+/// keeps $t$ and $g_t$ in a field (`moments`), that field:
+///
+/// ```text
+/// optcore::step_by_convention!(AdamState);
+/// optcore::step_by_convention!(AdamWState, moments);
+/// ```
+///
+/// On error (bad hyperparameters, a dimension, a non-finite gradient) θ and the
+/// state are unchanged: the formulas run only after the gradient is in.
+#[macro_export]
+macro_rules! step_by_convention {
+    ($state:ty $(, $field:ident)?) => {
+        fn step(
+            &self,
+            s: &mut $state,
+            theta: $crate::ndarray::ArrayViewMut1<f64>,
+            oracle: &mut dyn $crate::Oracle,
+        ) -> $crate::Result<()> {
+            let counter = &mut (*s)$(.$field)?;
+            let t = $crate::begin_step(self, &mut counter.grad, counter.t, theta.view(), oracle)?;
+            match self.convention {
+                $crate::Convention::Paper => self.step_paper(s, theta, t),
+                $crate::Convention::Pytorch => self.step_pytorch(s, theta, t),
+            }
+            s$(.$field)?.t = t;
+            Ok(())
+        }
+    };
+}
+
+/// [`hyperparameters!`](crate::hyperparameters) for a method of the Adam family:
+/// its η, then Kingma & Ba's β₁ = 0.9, β₂ = 0.999 and ε = 1e-8 (which torch.optim
+/// shares), then the method's own lines. The switches and `also` blocks follow as
+/// in `hyperparameters!`.
+///
+/// ```text
+/// optcore::adam_hyperparameters! {
+///     /// Hyperparameters of AdamW.
+///     pub struct AdamW("adamw", lr = 1e-3) {
+///         weight_decay = { paper: 1e-5, pytorch: 1e-2 };
+///     }
+/// }
+/// ```
+#[macro_export]
+macro_rules! adam_hyperparameters {
+    (
+        $(#[$meta:meta])*
+        pub struct $ty:ident ($name:literal, lr = $lr:tt) { $($own:tt)* }
+        $($tail:tt)*
+    ) => {
+        $crate::hyperparameters! {
+            $(#[$meta])*
+            pub struct $ty($name) {
+                /// The step size η (α in Kingma & Ba).
+                lr = $lr;
+                /// β₁, the decay of the first moment $m_t$.
+                beta1 = 0.9;
+                /// β₂, the decay of the second moment $v_t$.
+                beta2 = 0.999;
+                /// ε, added to the root of the second moment.
+                eps = 1e-8;
+                $($own)*
+            }
+            $($tail)*
+        }
+    };
+}

@@ -72,10 +72,9 @@ pub mod examples;
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
-use optcore::error::Result;
 use optcore::pieces;
 use optcore::quantity;
-use optcore::{begin_step, Convention, Field, Optimizer, Oracle, Record, Staged};
+use optcore::{Field, Optimizer, Record, Staged};
 
 optcore::hyperparameters! {
     /// Hyperparameters of RMSprop. The documented defaults: `paper` η = 0.001,
@@ -157,7 +156,7 @@ impl Rmsprop {
     /// if μ > 0: bₜ ← μ bₜ₋₁ + gₜ / d;  θₜ ← θₜ₋₁ − η bₜ
     /// else:     θₜ ← θₜ₋₁ − η gₜ / d
     /// ```
-    fn step_paper(&self, s: &mut RmspropState, theta: ArrayViewMut1<f64>) {
+    fn step_paper(&self, s: &mut RmspropState, theta: ArrayViewMut1<f64>, _t: usize) {
         let (lr, rho, eps, mu, centered) =
             (self.lr, self.rho, self.eps, self.momentum, self.centered);
         Zip::from(theta)
@@ -196,7 +195,7 @@ impl Rmsprop {
     /// ```
     ///
     /// with torch's fused multiply-adds ([`optcore::torch_ops`]); `alpha` is ρ.
-    fn step_pytorch(&self, s: &mut RmspropState, theta: ArrayViewMut1<f64>) {
+    fn step_pytorch(&self, s: &mut RmspropState, theta: ArrayViewMut1<f64>, _t: usize) {
         let (lr, rho, eps, mu, centered) =
             (self.lr, self.rho, self.eps, self.momentum, self.centered);
         Zip::from(theta)
@@ -250,20 +249,7 @@ impl Optimizer for Rmsprop {
             denom: z,
         }
     }
-    fn step(
-        &self,
-        s: &mut RmspropState,
-        theta: ArrayViewMut1<f64>,
-        oracle: &mut dyn Oracle,
-    ) -> Result<()> {
-        let t = begin_step(self, &mut s.grad, s.t, theta.view(), oracle)?;
-        match self.convention {
-            Convention::Paper => self.step_paper(s, theta),
-            Convention::Pytorch => self.step_pytorch(s, theta),
-        }
-        s.t = t;
-        Ok(())
-    }
+    optcore::step_by_convention!(RmspropState);
     fn record(&self, s: &RmspropState) -> RmspropRecord {
         RmspropRecord {
             grad: s.grad.view().to_owned(),
@@ -280,6 +266,7 @@ impl Optimizer for Rmsprop {
 mod tests {
     use super::*;
     use ndarray::array;
+    use optcore::Convention;
     use optcore::{run, Quadratic};
     use optcore::{Flags, FromFlags};
 
