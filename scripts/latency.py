@@ -22,7 +22,7 @@ run every code cell in order and time:
           `let (eta, …) = (…)` / `let (gamma, …) = (…)`); a notebook without one
           re-runs its last code cell with a comment added
 
-Prints one Markdown table row per notebook (the README's latency table) and
+Prints one Markdown table row per notebook (the table in docs/latency.md) and
 `uptime` before and after. Nothing is written into the notebooks. A cell with an
 error output or stderr is reported, since then the timings mean little.
 """
