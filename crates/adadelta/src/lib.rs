@@ -86,8 +86,25 @@
 //! torch's `_single_tensor_adadelta` (including its unscaled `acc_delta`), and the
 //! `paper` convention to 1e-9 relative to a transcription of Zeiler's Algorithm 1,
 //! on five cases each (quadratic, Rosenbrock, Beale; lr ≠ 1, several ρ and ε).
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 06. `newton`:
+//! Newton's method ([`newton`], nalgebra) and, with `lessons`, its examples and
+//! exercise. With `default-features = false` this crate is the method alone,
+//! depending on optcore only.
+// Without the lessons or Newton, a link above to them points at this section
+// (the empty line ends the paragraph, so that the definition is one).
+#![cfg_attr(
+    not(feature = "lessons"),
+    doc = "",
+    doc = "[`examples::window_weights`]: #features"
+)]
+#![cfg_attr(not(feature = "newton"), doc = "", doc = "[`newton`]: #features")]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 // Newton's method solves Hδ = −g with nalgebra: the `newton` feature.
 #[cfg(feature = "newton")]

@@ -88,9 +88,21 @@
 //! with ATen's CPU rounding (`addcmul` fused, as [`optcore::torch_ops`] does it)
 //! on five cases (quadratic, Rosenbrock, Beale; with and without `lr_decay` and
 //! `initial_accumulator_value`).
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples, exercises and sparse data of notebook 05;
+//! `matrices` adds the full matrix G (nalgebra). With `default-features = false`
+//! this crate is the method alone, depending on optcore only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(not(feature = "lessons"), doc = "", doc = "[`examples`]: #features")]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
+#[cfg(feature = "lessons")]
 pub mod sparse;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};

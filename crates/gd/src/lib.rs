@@ -57,8 +57,19 @@
 //! steps by hand, the three variants on the iris data, the learning-rate
 //! sensitivity. Wall-clock cost per epoch is measured by `cargo bench -p gd`
 //! (`benches/updates.rs`), never in the notebook.
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 02; `hessian`
+//! adds the ones that read a Hessian (nalgebra). With `default-features = false`
+//! this crate is the method alone, depending on optcore and batching only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(not(feature = "lessons"), doc = "", doc = "[`examples`]: #features")]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 pub mod minibatch;
 

@@ -78,16 +78,31 @@
 //! **Errors.** `lr` must be finite and > 0, `momentum` in [0, 1) (γ ≥ 1 never
 //! forgets: the weights γᵏ no longer sum to a finite 1/(1 − γ)).
 //!
-//! **Feature `dynamics`** (off by default; the umbrella crate turns it on):
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 03. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! only.
+//!
+//! `dynamics` (off by default; the umbrella crate turns it on; implies `lessons`):
 //! the module `dynamics` (momentum on a quadratic by eigendirection, nalgebra's
 //! eigenvalues; notebook 11) and its exercises. A notebook loads it with
 //! `:dep momentum = { path = "../crates/momentum", features = ["dynamics"] }`;
 //! without it nalgebra is not in the crate graph (notebooks 03 and 04 reach their
 //! first output 5–11 s sooner; README, "Latency").
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(
+    not(feature = "lessons"),
+    doc = "",
+    doc = "[`examples::conventions`]: #features"
+)]
 
 #[cfg(feature = "dynamics")]
 pub mod dynamics;
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 pub mod unroll;
 

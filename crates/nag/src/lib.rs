@@ -83,8 +83,23 @@
 //! **Stability.** On a quadratic direction of curvature λ the post's momentum is
 //! stable for ηλ < 2(1 + γ), NAG only for ηλ < 2(1 + γ)/(1 + 2γ) (3.8 vs 1.36 at
 //! γ = 0.9): the lookahead brakes oscillations but tolerates a smaller η.
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 04. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! and momentum's method only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(
+    not(feature = "lessons"),
+    doc = "",
+    doc = "[`examples::crosswalk`]: #features"
+)]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
