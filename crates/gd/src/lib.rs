@@ -243,4 +243,19 @@ mod tests {
         };
         assert!(run(&bad, Quadratic::reference(), array![1.0, 1.0].view(), 3).is_err());
     }
+
+    /// `optcore::run_to_completion` returns, as its error, the fault that `run`
+    /// keeps in the trace: η = 20 on $2y^2$ multiplies y by −79 per step.
+    #[test]
+    fn run_to_completion_returns_the_fault() {
+        let opt = Sgd {
+            lr: 20.0,
+            ..Sgd::defaults(Convention::Paper)
+        };
+        let start = optcore::reference_start();
+        let tr = run(&opt, Quadratic::reference(), start.view(), 1000).unwrap();
+        let fault = tr.stop.expect("the run diverges");
+        let e = optcore::run_to_completion(&opt, Quadratic::reference(), start.view(), 1000);
+        assert_eq!(e.unwrap_err(), fault);
+    }
 }
