@@ -84,9 +84,10 @@
 //! `default-features = false` this crate is the method alone, depending on optcore
 //! only.
 //!
-//! `dynamics` (off by default; the umbrella crate turns it on; implies `lessons`):
-//! the module `dynamics` (momentum on a quadratic by eigendirection, nalgebra's
-//! eigenvalues; notebook 11) and its exercises. A notebook loads it with
+//! `dynamics` (off by default; the umbrella crate turns it on): the module
+//! `dynamics` (momentum on a quadratic by eigendirection, nalgebra's eigenvalues)
+//! and, with `lessons`, notebook 11's tables, figures and exercises. A notebook
+//! loads it with
 //! `:dep momentum = { path = "../crates/momentum", features = ["dynamics"] }`;
 //! without it nalgebra is not in the crate graph (notebooks 03 and 04 reach their
 //! first output 5–11 s sooner; README, "Latency").
