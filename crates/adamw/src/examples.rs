@@ -6,7 +6,7 @@ use adam::Adam;
 use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::render::fmt_sig;
-use optcore::{run, Convention, Optimizer, Quadratic, Report, Table, Trace};
+use optcore::{run_to_completion, Convention, Optimizer, Quadratic, Report, Table, Trace};
 
 /// η, λ and the steps of [`adamw_vs_l2`].
 pub const L2_LR: f64 = 0.05;
@@ -60,10 +60,8 @@ pub fn l2_pair(eta: f64, lambda: f64) -> Result<(Adam, AdamW)> {
 pub fn adamw_vs_l2() -> Result<Report> {
     let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
     let start = quadratic_start();
-    let l2 = run(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
-    let w = run(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
-    l2.completed()?;
-    w.completed()?;
+    let l2 = run_to_completion(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
+    let w = run_to_completion(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
     let mut table = Table::new(
         format!(
             "Adam on J + (λ/2)‖θ‖² vs AdamW on J, η = {}, λ = {} (AdamW's decay ηλ = {} per step)",
@@ -121,10 +119,8 @@ pub fn adamw_vs_l2() -> Result<Report> {
 pub fn l2_runs() -> Result<(Trace<adam::AdamRecord>, Trace<crate::AdamWRecord>)> {
     let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
     let start = quadratic_start();
-    let l2 = run(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
-    let w = run(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
-    l2.completed()?;
-    w.completed()?;
+    let l2 = run_to_completion(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
+    let w = run_to_completion(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
     Ok((l2, w))
 }
 
@@ -158,10 +154,8 @@ pub fn paper_vs_pytorch() -> Result<Table> {
         ..AdamW::defaults(Convention::Pytorch)
     };
     let start = quadratic_start();
-    let a = run(&paper, Quadratic::reference(), start.view(), L2_STEPS)?;
-    let b = run(&torch, Quadratic::reference(), start.view(), L2_STEPS)?;
-    a.completed()?;
-    b.completed()?;
+    let a = run_to_completion(&paper, Quadratic::reference(), start.view(), L2_STEPS)?;
+    let b = run_to_completion(&torch, Quadratic::reference(), start.view(), L2_STEPS)?;
     let mut worst: f64 = 0.0;
     for (x, y) in a.rows.iter().zip(&b.rows) {
         for i in 0..2 {
@@ -219,14 +213,12 @@ pub fn library_run() -> Result<Trace<crate::AdamWRecord>> {
         ..AdamW::defaults(Convention::Paper)
     }
     .validated()?;
-    let tr = run(
+    run_to_completion(
         &opt,
         Quadratic::reference(),
         quadratic_start().view(),
         SCRATCH_STEPS,
-    )?;
-    tr.completed()?;
-    Ok(tr)
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,8 @@ use adam::Adam;
 use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::{
-    fmt_num, run, Convention, Exact, Optimizer, Oracle, Quadratic, Report, Slope, Table, Trace,
+    fmt_num, run, run_to_completion, Convention, Exact, Optimizer, Oracle, Quadratic, Report,
+    Slope, Table, Trace,
 };
 
 /// η and steps of [`forms_side_by_side`] and [`forms_contour`].
@@ -128,8 +129,7 @@ pub fn first_steps() -> Result<Report> {
         momentum_decay: 4e-3,
         ..Nadam::defaults(Convention::Pytorch)
     };
-    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
     Ok(Report::new()
         .text(format!(
             "torch.optim.NAdam (η = {}, β = ({}, {}), ε = {:e}, ψ = {}) on $J = 0.1x^2 + 2y^2$ from $(-5, -2)$: \
@@ -278,12 +278,10 @@ pub fn library_run() -> Result<Trace<NadamRecord>> {
         ..Nadam::defaults(Convention::Paper)
     }
     .validated()?;
-    let tr = run(
+    run_to_completion(
         &opt,
         Quadratic::reference(),
         quadratic_start().view(),
         SCRATCH_STEPS,
-    )?;
-    tr.completed()?;
-    Ok(tr)
+    )
 }

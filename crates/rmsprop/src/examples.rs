@@ -6,8 +6,8 @@ use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::measure::step_record;
 use optcore::{
-    fmt_num, run, Convention, Objective, Optimizer, Quadratic, Report, Rosenbrock, Slope, Table,
-    Trace,
+    fmt_num, run, run_to_completion, Convention, Objective, Optimizer, Quadratic, Report,
+    Rosenbrock, Slope, Table, Trace,
 };
 
 /// Steps of [`variants`] and [`variants_contour`].
@@ -35,8 +35,7 @@ pub fn first_steps() -> Result<Report> {
         eps: 1e-8,
         ..Rmsprop::defaults(Convention::Paper)
     };
-    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
     let jump = 1.0 / (1.0 - opt.rho).sqrt();
     Ok(Report::new()
         .text(format!(
@@ -160,8 +159,7 @@ pub fn variants(steps: usize) -> Result<Table> {
     ];
     for (obj, start) in &problems {
         for (label, opt) in &list {
-            let tr = run(opt, *obj, start.view(), steps)?;
-            tr.completed()?;
+            let tr = run_to_completion(opt, *obj, start.view(), steps)?;
             let last = tr.last();
             t.push(vec![
                 label.as_str().into(),
@@ -213,10 +211,8 @@ pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
         eps: ada.eps,
         ..Rmsprop::defaults(Convention::Paper)
     };
-    let a = run(&ada, Slope::new(2.0), array![0.0].view(), steps)?;
-    let b = run(&rms, Slope::new(2.0), array![0.0].view(), steps)?;
-    a.completed()?;
-    b.completed()?;
+    let a = run_to_completion(&ada, Slope::new(2.0), array![0.0].view(), steps)?;
+    let b = run_to_completion(&rms, Slope::new(2.0), array![0.0].view(), steps)?;
     let mut t = Table::new(
         format!(
             "a constant gradient g = 2; ρ = {}, ε = {:e}; RMSprop η = {}",
@@ -274,20 +270,18 @@ pub fn vs_adagrad_runs(
     steps: usize,
 ) -> Result<(Trace<adagrad::AdagradRecord>, Trace<crate::RmspropRecord>)> {
     let (ada, rms) = vs_adagrad_optimizers(lr)?;
-    let ada = run(
+    let ada = run_to_completion(
         &ada,
         Quadratic::reference(),
         quadratic_start().view(),
         steps,
     )?;
-    let rms = run(
+    let rms = run_to_completion(
         &rms,
         Quadratic::reference(),
         quadratic_start().view(),
         steps,
     )?;
-    ada.completed()?;
-    rms.completed()?;
     Ok((ada, rms))
 }
 
@@ -383,12 +377,10 @@ pub fn library_run() -> Result<Trace<crate::RmspropRecord>> {
         ..Rmsprop::defaults(Convention::Paper)
     }
     .validated()?;
-    let tr = run(
+    run_to_completion(
         &opt,
         Quadratic::reference(),
         quadratic_start().view(),
         SCRATCH_STEPS,
-    )?;
-    tr.completed()?;
-    Ok(tr)
+    )
 }

@@ -24,8 +24,8 @@ use gd::Sgd;
 use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::{
-    iris, run, run_with, Convention, LearningRate, Objective, Optimizer, Quadratic, RunOptions,
-    Softmax, Table, Trace,
+    iris, run, run_to_completion, run_with, Convention, LearningRate, Objective, Optimizer,
+    Quadratic, RunOptions, Softmax, Table, Trace,
 };
 use plots::{Corner, Figure, LineChart};
 
@@ -179,7 +179,7 @@ pub fn library_run() -> Result<Trace<crate::ScheduledRecord<gd::SgdRecord>>> {
             eta_min: 0.0,
         },
     )?;
-    run(
+    run_to_completion(
         &opt,
         Quadratic::reference(),
         quadratic_start().view(),

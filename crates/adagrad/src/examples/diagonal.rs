@@ -7,7 +7,9 @@ use nalgebra::{DMatrix, DVector};
 use ndarray::Array1;
 use optcore::measure::step_record;
 use optcore::render::Cell;
-use optcore::{fmt_num, run, Objective, Optimizer, Quadratic, Report, Result, Rosenbrock, Table};
+use optcore::{
+    fmt_num, run_to_completion, Objective, Optimizer, Quadratic, Report, Result, Rosenbrock, Table,
+};
 
 fn matrix_table(title: &str, m: &DMatrix<f64>) -> Table {
     let mut header = vec![String::new()];
@@ -30,8 +32,7 @@ pub fn outer_product_and_diagonal(
     steps: usize,
 ) -> Result<(DMatrix<f64>, DMatrix<f64>)> {
     let opt = reference_optimizer();
-    let tr = run(&opt, objective, Array1::from(start.to_vec()).view(), steps)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, objective, Array1::from(start.to_vec()).view(), steps)?;
     let n = objective.dim();
     let mut full = DMatrix::zeros(n, n);
     for row in tr.rows.iter().skip(1) {

@@ -5,7 +5,7 @@ use super::{reference_start, POST_GAMMA, REFERENCE_LR};
 use crate::{Momentum, MomentumRecord};
 use optcore::measure::crossings;
 use optcore::render::Cell;
-use optcore::{run, Convention, Objective, Quadratic, Result, Table, Trace};
+use optcore::{run_to_completion, Convention, Objective, Quadratic, Result, Table, Trace};
 use plots::{bounding_box, Contour, Figure, LineChart, Series};
 
 /// Steps of the valley runs.
@@ -22,7 +22,7 @@ pub fn valley_runs() -> Result<Vec<(String, Trace<MomentumRecord>)>> {
         ("momentum γ = 0.5", 0.5),
         ("momentum γ = 0.9", POST_GAMMA),
     ] {
-        let tr = run(
+        let tr = run_to_completion(
             &Momentum {
                 lr: REFERENCE_LR,
                 momentum: gamma,
@@ -32,7 +32,6 @@ pub fn valley_runs() -> Result<Vec<(String, Trace<MomentumRecord>)>> {
             start.view(),
             VALLEY_STEPS,
         )?;
-        tr.completed()?;
         out.push((format!("{label}, η = {REFERENCE_LR}"), tr));
     }
     Ok(out)
