@@ -336,7 +336,7 @@ impl Optimizer for Adagrad {
 mod tests {
     use super::*;
     use ndarray::array;
-    use optcore::{run, FnObjective, Quadratic};
+    use optcore::{reference_start, run, FnObjective, Quadratic};
 
     #[test]
     fn first_step_by_hand() {
@@ -345,7 +345,7 @@ mod tests {
             eps: 0.1,
             ..Adagrad::defaults(Convention::Paper)
         };
-        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        let tr = run(&opt, Quadratic::reference(), reference_start().view(), 1).unwrap();
         // g = (0.2x, 4y) = (−1, −8); G = (1, 64); θ₁ = θ₀ − 0.4/√(G+0.1)·g.
         let want = array![
             -5.0 + 0.4 / (1.1f64).sqrt(),

@@ -295,7 +295,7 @@ impl Optimizer for Momentum {
 mod tests {
     use super::*;
     use ndarray::array;
-    use optcore::{run, Quadratic};
+    use optcore::{reference_start, run, Quadratic};
 
     #[test]
     fn two_steps_by_hand() {
@@ -304,7 +304,7 @@ mod tests {
             momentum: 0.5,
             ..Momentum::defaults(Convention::Paper)
         };
-        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
+        let tr = run(&opt, Quadratic::reference(), reference_start().view(), 2).unwrap();
         // ∇(0.1x² + 2y²) = (0.2x, 4y) = (−1, −8); v₁ = η g₁; θ₁ = θ₀ − v₁.
         let g1 = [-1.0, -8.0];
         let v1 = array![0.4 * g1[0], 0.4 * g1[1]];

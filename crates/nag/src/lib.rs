@@ -359,7 +359,7 @@ impl Optimizer for Nag {
 mod tests {
     use super::*;
     use ndarray::array;
-    use optcore::{run, Quadratic};
+    use optcore::{reference_start, run, Quadratic};
 
     #[test]
     fn the_gradient_is_taken_at_the_lookahead() {
@@ -368,11 +368,11 @@ mod tests {
             momentum: 0.5,
             ..Nag::defaults(Convention::Paper)
         };
-        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
+        let tr = run(&opt, Quadratic::reference(), reference_start().view(), 2).unwrap();
         let r1 = tr.rows[1].record.as_ref().unwrap();
         let r2 = tr.rows[2].record.as_ref().unwrap();
         // Step 1: v₀ = 0, so the lookahead is θ₀ itself.
-        assert_eq!(r1.lookahead, array![-5.0, -2.0]);
+        assert_eq!(r1.lookahead, reference_start());
         // Step 2: lookahead θ₁ − γv₁, gradient (0.2x, 4y) there.
         let th1 = &tr.rows[1].theta;
         let look = array![th1[0] - 0.5 * r1.velocity[0], th1[1] - 0.5 * r1.velocity[1]];

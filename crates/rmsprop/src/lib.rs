@@ -347,7 +347,7 @@ impl Optimizer for Rmsprop {
 mod tests {
     use super::*;
     use ndarray::array;
-    use optcore::{run, Quadratic};
+    use optcore::{reference_start, run, Quadratic};
 
     #[test]
     fn first_step_by_hand() {
@@ -358,7 +358,7 @@ mod tests {
             eps: 0.0,
             ..Rmsprop::defaults(Convention::Paper)
         };
-        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        let tr = run(&opt, Quadratic::reference(), reference_start().view(), 1).unwrap();
         let rec = tr.rows[1].record.as_ref().unwrap();
         let w = 1.0 - 0.9;
         assert_eq!(rec.avg_sq_grad, array![w * 1.0, w * 64.0]);

@@ -9,9 +9,8 @@ use crate::{
 };
 use adam::Adam;
 use gd::Sgd;
-use ndarray::array;
 use optcore::error::{Error, Result};
-use optcore::{run, Convention, LearningRate, Optimizer, Quadratic, Table};
+use optcore::{reference_start, run, Convention, LearningRate, Optimizer, Quadratic, Table};
 
 /// `case, base_lr, t, lr`: the rate of each step under torch.
 pub const LR_CSV: &str = include_str!("../reference/torch-lr.csv");
@@ -131,7 +130,7 @@ fn run_check<O: Optimizer + LearningRate + Clone>(
         let tr = run(
             &wrapped,
             Quadratic::reference(),
-            array![-5.0, -2.0].view(),
+            reference_start().view(),
             steps,
         )?;
         if let Some(e) = tr.stop {

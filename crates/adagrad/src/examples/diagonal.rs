@@ -8,7 +8,8 @@ use ndarray::Array1;
 use optcore::measure::step_record;
 use optcore::render::Cell;
 use optcore::{
-    fmt_num, run_to_completion, Objective, Optimizer, Quadratic, Report, Result, Rosenbrock, Table,
+    fmt_num, reference_start, run_to_completion, Objective, Optimizer, Quadratic, Report, Result,
+    Rosenbrock, Table,
 };
 
 fn matrix_table(title: &str, m: &DMatrix<f64>) -> Table {
@@ -58,13 +59,17 @@ pub fn diagonal_vs_full(steps: usize) -> Result<Report> {
          gradient's components move together.",
         reference_optimizer().symbols()
     ));
-    let cases: [(&str, Box<dyn Objective>, [f64; 2]); 2] = [
+    let cases: [(&str, Box<dyn Objective>, Vec<f64>); 2] = [
         (
             "quadratic 0.1x² + 2y²",
             Box::new(Quadratic::reference()),
-            [-5.0, -2.0],
+            reference_start().to_vec(),
         ),
-        ("Rosenbrock", Box::new(Rosenbrock::default()), [-1.5, 2.0]),
+        (
+            "Rosenbrock",
+            Box::new(Rosenbrock::default()),
+            vec![-1.5, 2.0],
+        ),
     ];
     // The update as the post writes it with the matrix: Δθ = −(G + εI)^{-1/2} g.
     let opt = reference_optimizer();

@@ -2,13 +2,14 @@
 //! $\eta/(\sqrt G + \epsilon)$, torch's extra options, a zero denominator, and
 //! refused hyperparameters.
 
-use super::{reference_optimizer, reference_start};
+use super::reference_optimizer;
 use crate::Adagrad;
 use ndarray::array;
 use optcore::measure::step_record;
 use optcore::render::fmt_short;
 use optcore::{
-    run, run_to_completion, Convention, FnObjective, Optimizer, Quadratic, Result, Table,
+    reference_start, run, run_to_completion, Convention, FnObjective, Optimizer, Quadratic, Result,
+    Table,
 };
 
 /// The first step's rate for one parameter under both forms, for gradients and

@@ -2,10 +2,12 @@
 //! ([`scratch_trace`]), and the post's γ = 0.9 with learning rates that suit it
 //! ([`post_gamma_sweep`]).
 
-use super::{reference_start, unrolling_optimizer, POST_GAMMA};
+use super::{unrolling_optimizer, POST_GAMMA};
 use crate::{Momentum, MomentumRecord};
 use optcore::render::{fmt_sig, Cell};
-use optcore::{run, run_to_completion, Convention, Quadratic, Result, Table, Trace};
+use optcore::{
+    reference_start, run, run_to_completion, Convention, Quadratic, Result, Table, Trace,
+};
 
 /// Steps of the notebook's from-scratch cell.
 pub const SCRATCH_STEPS: usize = 6;
