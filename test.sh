@@ -34,6 +34,18 @@ step "cargo clippy on the libraries without their optional features (optcore/nal
 # which loads it); library and binary targets only, so no crate's dev-dependency on
 # itself turns its feature on. A new crate is covered without being listed here.
 cargo clippy --quiet --workspace --exclude optimizers --exclude optrace -- -D warnings
+step "the methods without their lessons (no plotters under fastupdate or optrace; clippy on every crate with a \`lessons\` feature, default features off)"
+for p in fastupdate optrace; do
+  tree=$(cargo tree -p "$p" -e normal)
+  case $tree in *plotters*) echo "test.sh: $p depends on plotters: some dependency turns a \`lessons\` feature on (see the root Cargo.toml)"; exit 1 ;; esac
+done
+# One invocation: with --no-default-features Cargo resolves features for the
+# selected packages alone, so none of their lesson modules is compiled.
+mapfile -t methods < <(cargo metadata --no-deps --format-version 1 | python3 -c 'import json, sys
+for p in json.load(sys.stdin)["packages"]:
+    if "lessons" in p["features"]: print("-p", p["name"], sep="\n")')
+[ ${#methods[@]} -gt 0 ] || { echo "test.sh: no crate with a \`lessons\` feature found"; exit 1; }
+cargo clippy --quiet "${methods[@]}" -p optrace --no-default-features -- -D warnings
 step "cargo bench -p fastupdate --no-run (CI builds the benchmark, does not run it)"
 cargo bench -p fastupdate --no-run --quiet
 

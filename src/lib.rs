@@ -9,12 +9,21 @@
 //! The optimizers themselves are listed once, in [`registry`]: their crates are
 //! re-exported from there (`optimizers::adam`, …), and `optrace` reads its list
 //! of methods from it.
+//!
+//! ## Features
+//!
+//! `lessons` (default): every section's examples, exercises and figures, the
+//! optional parts that read a Hessian (nalgebra), and the re-exports of `plots`
+//! and `compare`. With `default-features = false` (optrace's choice) this crate
+//! is the registry and the methods alone, with no plotting library in its graph.
 pub mod registry;
 
 pub use registry::crates::*;
 
 pub use batching;
+#[cfg(feature = "lessons")]
 pub use compare;
 pub use optcore;
+#[cfg(feature = "lessons")]
 pub use plots;
 pub use schedule;

@@ -86,8 +86,25 @@
 //! torch's `_single_tensor_adadelta` (including its unscaled `acc_delta`), and the
 //! `paper` convention to 1e-9 relative to a transcription of Zeiler's Algorithm 1,
 //! on five cases each (quadratic, Rosenbrock, Beale; lr ≠ 1, several ρ and ε).
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 06. `newton`:
+//! Newton's method ([`newton`], nalgebra) and, with `lessons`, its examples and
+//! exercise. With `default-features = false` this crate is the method alone,
+//! depending on optcore only.
+// Without the lessons or Newton, a link above to them points at this section
+// (the empty line ends the paragraph, so that the definition is one).
+#![cfg_attr(
+    not(feature = "lessons"),
+    doc = "",
+    doc = "[`examples::window_weights`]: #features"
+)]
+#![cfg_attr(not(feature = "newton"), doc = "", doc = "[`newton`]: #features")]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 // Newton's method solves Hδ = −g with nalgebra: the `newton` feature.
 #[cfg(feature = "newton")]
@@ -297,8 +314,7 @@ mod tests {
         assert!(msg.starts_with("invalid lr = -1"), "{msg}");
     }
     use super::*;
-    use ndarray::array;
-    use optcore::{run, Quadratic};
+    use optcore::{reference_start, run, Quadratic};
 
     #[test]
     fn first_step_by_hand() {
@@ -307,11 +323,11 @@ mod tests {
             eps: 1e-6,
             ..Adadelta::defaults(Convention::Paper)
         };
-        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        let tr = run(&opt, Quadratic::reference(), reference_start().view(), 1).unwrap();
         // g = (−1, −8); E[g²] = 0.1·g²; Δθ = −√ε/√(E[g²]+ε)·g.
         for (i, g) in [-1.0f64, -8.0].into_iter().enumerate() {
             let want = -((1e-6f64).sqrt() / (0.1 * g * g + 1e-6).sqrt()) * g;
-            let got = tr.rows[1].theta[i] - [-5.0, -2.0][i];
+            let got = tr.rows[1].theta[i] - tr.rows[0].theta[i];
             assert!((got - want).abs() < 1e-15, "{got} vs {want}");
         }
     }
@@ -372,8 +388,8 @@ mod tests {
             convention: Convention::Pytorch,
             ..p
         };
-        let a = run(&p, Quadratic::reference(), array![-5.0, -2.0].view(), 200).unwrap();
-        let b = run(&q, Quadratic::reference(), array![-5.0, -2.0].view(), 200).unwrap();
+        let a = run(&p, Quadratic::reference(), reference_start().view(), 200).unwrap();
+        let b = run(&q, Quadratic::reference(), reference_start().view(), 200).unwrap();
         for (ra, rb) in a.rows.iter().zip(&b.rows) {
             for i in 0..2 {
                 let scale = ra.theta[i].abs().max(1e-300);

@@ -186,14 +186,14 @@ impl<O: Objective> Optimizer for Newton<O> {
 mod tests {
     use super::*;
     use ndarray::array;
-    use optcore::{run, Quadratic, Rosenbrock};
+    use optcore::{reference_start, run, Quadratic, Rosenbrock};
 
     #[test]
     fn one_step_solves_a_quadratic() {
         let tr = run(
             &Newton::new(Quadratic::reference()),
             Quadratic::reference(),
-            array![-5.0, -2.0].view(),
+            reference_start().view(),
             1,
         )
         .unwrap();

@@ -88,9 +88,21 @@
 //! with ATen's CPU rounding (`addcmul` fused, as [`optcore::torch_ops`] does it)
 //! on five cases (quadratic, Rosenbrock, Beale; with and without `lr_decay` and
 //! `initial_accumulator_value`).
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples, exercises and sparse data of notebook 05;
+//! `matrices` adds the full matrix G (nalgebra). With `default-features = false`
+//! this crate is the method alone, depending on optcore only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(not(feature = "lessons"), doc = "", doc = "[`examples`]: #features")]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
+#[cfg(feature = "lessons")]
 pub mod sparse;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
@@ -251,7 +263,7 @@ impl Optimizer for Adagrad {
 mod tests {
     use super::*;
     use ndarray::array;
-    use optcore::{run, FnObjective, Quadratic};
+    use optcore::{reference_start, run, FnObjective, Quadratic};
 
     #[test]
     fn first_step_by_hand() {
@@ -260,7 +272,7 @@ mod tests {
             eps: 0.1,
             ..Adagrad::defaults(Convention::Paper)
         };
-        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        let tr = run(&opt, Quadratic::reference(), reference_start().view(), 1).unwrap();
         // g = (0.2x, 4y) = (−1, −8); G = (1, 64); θ₁ = θ₀ − 0.4/√(G+0.1)·g.
         let want = array![
             -5.0 + 0.4 / (1.1f64).sqrt(),

@@ -8,7 +8,7 @@ use ndarray::array;
 use optcore::error::Result;
 use optcore::exercise::Exercise;
 use optcore::pieces::{bias_correction, decay, pow_int};
-use optcore::{run, Convention, Optimizer, Slope};
+use optcore::{run_to_completion, Convention, Optimizer, Slope};
 
 /// The gradients and β₁ of [`m_hat_2`].
 pub const G1: f64 = 2.0;
@@ -62,8 +62,7 @@ pub const SLOPE: f64 = 1.0;
 /// (η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8).
 pub fn uncorrected_first_step() -> Result<Exercise> {
     let step = |opt: &Adam| -> Result<f64> {
-        let tr = run(opt, Slope::new(SLOPE), array![0.0].view(), 1)?;
-        tr.completed()?;
+        let tr = run_to_completion(opt, Slope::new(SLOPE), array![0.0].view(), 1)?;
         Ok(tr.rows[1].theta[0] - tr.rows[0].theta[0])
     };
     let opt = first_step_adam(false).validated()?;

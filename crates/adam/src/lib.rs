@@ -71,8 +71,16 @@
 //! The two teaching variants, [`Adam::bias_correction`] off and
 //! [`EpsPlacement::InsideRoot`], exist in the `paper` convention only (torch has
 //! neither); with `pytorch` they are refused.
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 08. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! only.
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 
 use ndarray::{ArrayView1, ArrayViewMut1, Zip};

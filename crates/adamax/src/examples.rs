@@ -6,7 +6,9 @@ use adam::Adam;
 use ndarray::array;
 use optcore::error::Result;
 use optcore::render::fmt_short;
-use optcore::{run, Convention, Objective, Optimizer, Report, Table};
+use optcore::{
+    reference_start, run, run_to_completion, Convention, Objective, Optimizer, Report, Table,
+};
 
 /// The gradient sequence of [`u_against_adam`]: 1 every step but one spike of
 /// [`SPIKE`] at step [`SPIKE_AT`].
@@ -81,11 +83,9 @@ pub fn first_steps() -> Result<Report> {
         ..Adamax::defaults(Convention::Pytorch)
     };
     let q = optcore::Quadratic::reference();
-    let start = array![-5.0, -2.0];
-    let a = run(&paper, &q, start.view(), FIRST_STEPS)?;
-    let b = run(&torch, &q, start.view(), FIRST_STEPS)?;
-    a.completed()?;
-    b.completed()?;
+    let start = reference_start();
+    let a = run_to_completion(&paper, &q, start.view(), FIRST_STEPS)?;
+    let b = run_to_completion(&torch, &q, start.view(), FIRST_STEPS)?;
     let mut table = Table::new(
         format!("AdaMax on 0.1x² + 2y² from (−5, −2), η = {FIRST_LR}: paper vs pytorch"),
         &[
@@ -176,12 +176,10 @@ pub fn library_run() -> Result<optcore::Trace<crate::AdamaxRecord>> {
         ..Adamax::defaults(Convention::Paper)
     }
     .validated()?;
-    let tr = run(
+    run_to_completion(
         &opt,
         optcore::Quadratic::reference(),
-        array![-5.0, -2.0].view(),
+        reference_start().view(),
         SCRATCH_STEPS,
-    )?;
-    tr.completed()?;
-    Ok(tr)
+    )
 }

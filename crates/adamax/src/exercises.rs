@@ -6,7 +6,7 @@ use crate::Adamax;
 use ndarray::array;
 use optcore::error::Result;
 use optcore::exercise::Exercise;
-use optcore::{run, Convention, Optimizer, Slope};
+use optcore::{run_to_completion, Convention, Optimizer, Slope};
 
 /// The slope of [`first_step`]: $g_t = 3$ every step.
 pub const SLOPE: f64 = 3.0;
@@ -15,8 +15,7 @@ pub const SLOPE: f64 = 3.0;
 /// $\theta_2 - \theta_1$.
 pub fn first_step() -> Result<Exercise> {
     let opt = Adamax::defaults(Convention::Paper).validated()?;
-    let tr = run(&opt, Slope::new(SLOPE), array![0.0].view(), 2)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, Slope::new(SLOPE), array![0.0].view(), 2)?;
     let answer = tr.rows[2].theta[0] - tr.rows[1].theta[0];
     let (lr, b1) = (opt.lr, opt.beta1);
     // m₂ = (1 − β₁²)g, u₂ = |g|: without the bias correction the step is −η(1 − β₁²).

@@ -40,8 +40,16 @@
 //! [`optcore::Error::NonFinite`] naming $u$, before θ or the state change. The
 //! `pytorch` convention never meets it while ε > 0; with ε = 0 it is refused the
 //! same way, and a run reports it as [`optcore::Error::ZeroEps`].
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 12. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! only.
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};

@@ -3,10 +3,11 @@
 
 use crate::AdamW;
 use adam::Adam;
-use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::render::fmt_sig;
-use optcore::{run, Convention, Optimizer, Quadratic, Report, Table, Trace};
+use optcore::{
+    reference_start, run_to_completion, Convention, Optimizer, Quadratic, Report, Table, Trace,
+};
 
 /// η, λ and the steps of [`adamw_vs_l2`].
 pub const L2_LR: f64 = 0.05;
@@ -14,11 +15,6 @@ pub const L2_LAMBDA: f64 = 0.1;
 pub const L2_STEPS: usize = 200;
 /// The steps [`adamw_vs_l2`] tabulates.
 pub const L2_SHOWN: [usize; 8] = [1, 2, 5, 10, 20, 50, 100, 200];
-
-/// The quadratic's start in every example: $(-5, -2)$.
-pub fn quadratic_start() -> Array1<f64> {
-    array![-5.0, -2.0]
-}
 
 /// $J(\theta) + \frac{\lambda}{2}\lVert\theta\rVert^2$ for the reference quadratic
 /// $J = \sum_i c_i\theta_i^2$: a quadratic again, with $c_i + \lambda/2$.
@@ -59,11 +55,9 @@ pub fn l2_pair(eta: f64, lambda: f64) -> Result<(Adam, AdamW)> {
 /// fractions and both iterates.
 pub fn adamw_vs_l2() -> Result<Report> {
     let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
-    let start = quadratic_start();
-    let l2 = run(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
-    let w = run(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
-    l2.completed()?;
-    w.completed()?;
+    let start = reference_start();
+    let l2 = run_to_completion(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
+    let w = run_to_completion(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
     let mut table = Table::new(
         format!(
             "Adam on J + (λ/2)‖θ‖² vs AdamW on J, η = {}, λ = {} (AdamW's decay ηλ = {} per step)",
@@ -120,11 +114,9 @@ pub fn adamw_vs_l2() -> Result<Report> {
 /// and AdamW on $J$, for the notebook's contour plot.
 pub fn l2_runs() -> Result<(Trace<adam::AdamRecord>, Trace<crate::AdamWRecord>)> {
     let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
-    let start = quadratic_start();
-    let l2 = run(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
-    let w = run(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
-    l2.completed()?;
-    w.completed()?;
+    let start = reference_start();
+    let l2 = run_to_completion(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
+    let w = run_to_completion(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
     Ok((l2, w))
 }
 
@@ -157,11 +149,9 @@ pub fn paper_vs_pytorch() -> Result<Table> {
         weight_decay: L2_LAMBDA,
         ..AdamW::defaults(Convention::Pytorch)
     };
-    let start = quadratic_start();
-    let a = run(&paper, Quadratic::reference(), start.view(), L2_STEPS)?;
-    let b = run(&torch, Quadratic::reference(), start.view(), L2_STEPS)?;
-    a.completed()?;
-    b.completed()?;
+    let start = reference_start();
+    let a = run_to_completion(&paper, Quadratic::reference(), start.view(), L2_STEPS)?;
+    let b = run_to_completion(&torch, Quadratic::reference(), start.view(), L2_STEPS)?;
     let mut worst: f64 = 0.0;
     for (x, y) in a.rows.iter().zip(&b.rows) {
         for i in 0..2 {
@@ -219,19 +209,18 @@ pub fn library_run() -> Result<Trace<crate::AdamWRecord>> {
         ..AdamW::defaults(Convention::Paper)
     }
     .validated()?;
-    let tr = run(
+    run_to_completion(
         &opt,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         SCRATCH_STEPS,
-    )?;
-    tr.completed()?;
-    Ok(tr)
+    )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ndarray::array;
 
     /// With SGD, L2 and decoupled decay are the same method: the gradient of
     /// J + (λ/2)‖θ‖² is ∇J + λθ, and η(∇J + λθ) = η∇J + ηλθ. The quadratic with

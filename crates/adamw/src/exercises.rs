@@ -6,7 +6,7 @@ use crate::AdamW;
 use ndarray::array;
 use optcore::error::Result;
 use optcore::exercise::Exercise;
-use optcore::{run, Convention, Optimizer, Slope};
+use optcore::{run_to_completion, Convention, Optimizer, Slope};
 
 /// θ₀ of [`torch_decay`].
 pub const THETA0: f64 = 2.0;
@@ -24,8 +24,7 @@ pub fn torch_decay_adamw() -> AdamW {
 /// AdamW step (the record's `decay`).
 pub fn torch_decay() -> Result<Exercise> {
     let opt = torch_decay_adamw().validated()?;
-    let tr = run(&opt, Slope::new(1.0), array![THETA0].view(), 1)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, Slope::new(1.0), array![THETA0].view(), 1)?;
     let answer = tr.rows[1]
         .record
         .as_ref()

@@ -46,8 +46,23 @@
 //!
 //! [`examples::adamw_vs_l2`] shows the difference from Adam on
 //! $J + \frac{\lambda}{2}\lVert\theta\rVert^2$ in numbers.
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 12. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(
+    not(feature = "lessons"),
+    doc = "",
+    doc = "[`examples::adamw_vs_l2`]: #features"
+)]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};

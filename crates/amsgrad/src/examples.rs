@@ -23,7 +23,7 @@ use crate::Amsgrad;
 use adam::Adam;
 use ndarray::{array, ArrayView1, ArrayViewMut1};
 use optcore::error::{Error, Result};
-use optcore::{Convention, Optimizer, Oracle, Report, Table};
+use optcore::{reference_start, Convention, Optimizer, Oracle, Report, Table};
 
 /// Reddi et al.'s $C$.
 pub const C: f64 = 3.0;
@@ -252,11 +252,9 @@ pub fn paper_vs_pytorch() -> Result<Report> {
     };
     let (paper, torch) = (make(Convention::Paper), make(Convention::Pytorch));
     let q = optcore::Quadratic::reference();
-    let start = array![-5.0, -2.0];
-    let a = optcore::run(&paper, &q, start.view(), COMPARE_STEPS)?;
-    let b = optcore::run(&torch, &q, start.view(), COMPARE_STEPS)?;
-    a.completed()?;
-    b.completed()?;
+    let start = reference_start();
+    let a = optcore::run_to_completion(&paper, &q, start.view(), COMPARE_STEPS)?;
+    let b = optcore::run_to_completion(&torch, &q, start.view(), COMPARE_STEPS)?;
     let mut table = Table::new(
         format!(
             "AMSGrad on 0.1x² + 2y² from (−5, −2), η = {}, β = ({}, {}): Ruder's form vs torch's",
@@ -312,14 +310,12 @@ pub fn library_run() -> Result<optcore::Trace<crate::AmsgradRecord>> {
         ..Amsgrad::defaults(Convention::Paper)
     }
     .validated()?;
-    let tr = optcore::run(
+    optcore::run_to_completion(
         &opt,
         optcore::Quadratic::reference(),
-        array![-5.0, -2.0].view(),
+        reference_start().view(),
         SCRATCH_STEPS,
-    )?;
-    tr.completed()?;
-    Ok(tr)
+    )
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use crate::Amsgrad;
 use ndarray::array;
 use optcore::error::Result;
 use optcore::exercise::Exercise;
-use optcore::{run, Convention, Optimizer, Slope};
+use optcore::{run_to_completion, Convention, Optimizer, Slope};
 
 /// The hyperparameters of [`first_step`]: η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 0.
 pub fn first_step_amsgrad(convention: Convention) -> Amsgrad {
@@ -23,8 +23,7 @@ pub fn first_step_amsgrad(convention: Convention) -> Amsgrad {
 pub const SLOPE: f64 = 1.0;
 
 fn step(opt: &Amsgrad) -> Result<f64> {
-    let tr = run(opt, Slope::new(SLOPE), array![0.0].view(), 1)?;
-    tr.completed()?;
+    let tr = run_to_completion(opt, Slope::new(SLOPE), array![0.0].view(), 1)?;
     Ok(tr.rows[1].theta[0] - tr.rows[0].theta[0])
 }
 

@@ -40,8 +40,16 @@
 //! of the corrected $\hat v_\tau$. Ruder's form has no correction at all, so its
 //! first steps are $(1-\beta_1)/\sqrt{1-\beta_2}$ times torch's (about 3.16 with
 //! the defaults) until the corrections fade.
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 12. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! only.
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};

@@ -29,8 +29,19 @@
 //! the mean of example losses, how an epoch is cut, what an update costs, how a
 //! hard example's share shrinks like $1/m$, and how the variance of the
 //! mini-batch gradient falls like $1/m$.
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 01. With
+//! `default-features = false` this crate is the method alone, depending on
+//! optcore and the ChaCha generator only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(not(feature = "lessons"), doc = "", doc = "[`examples`]: #features")]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 
 use ndarray::{ArrayView1, ArrayViewMut1};

@@ -18,11 +18,13 @@
 //! passes [`DIVERGE_ABOVE`] stops there ("diverged at t = k"), so no NaN or
 //! infinity ever reaches the page.
 
-use momentum::examples::reference_start;
 use momentum::Momentum;
 use optcore::error::Result;
 use optcore::render::fmt_short;
-use optcore::{run_with, Convention, Exact, Objective, Optimizer, Quadratic, RunOptions, Table};
+use optcore::{
+    reference_start, run_with, Convention, Exact, Objective, Optimizer, Quadratic, RunOptions,
+    Table,
+};
 use plots::Series;
 
 /// The learning rates of the grid.

@@ -40,8 +40,8 @@ use ndarray::{array, Array1};
 use optcore::error::{Error, Result};
 use optcore::render::fmt_short;
 use optcore::{
-    run_with, Beale, Convention, Exact, Objective, Optimizer, Quadratic, Record, Rosenbrock,
-    RunOptions, Table, Trace,
+    reference_start, run_with, Beale, Convention, Exact, Objective, Optimizer, Quadratic, Record,
+    Rosenbrock, RunOptions, Table, Trace,
 };
 use rmsprop::Rmsprop;
 
@@ -81,7 +81,7 @@ impl Problem {
         match self {
             Problem::Quadratic => Setup {
                 objective: Box::new(Quadratic::reference()),
-                start: array![-5.0, -2.0],
+                start: reference_start(),
                 steps: 100,
                 lr_fixed: 0.1,
                 lr_adaptive: 0.1,

@@ -7,10 +7,9 @@
 //! optimizers themselves ([`first_steps`]).
 
 use crate::{each_method, Visit};
-use ndarray::array;
 use optcore::error::Result;
 use optcore::render::symbol;
-use optcore::{run, Markdown, Optimizer, Quadratic, Table};
+use optcore::{reference_start, run, Markdown, Optimizer, Quadratic, Table};
 use plots::diagram::{Diagram, Group, Node};
 
 /// Where a method sits on the post's map.
@@ -249,7 +248,7 @@ struct FirstSteps {
 
 impl Visit for FirstSteps {
     fn visit<O: Optimizer>(&mut self, method: &'static str, opt: &O) -> Result<()> {
-        let tr = run(opt, Quadratic::reference(), array![-5.0, -2.0].view(), 3)?;
+        let tr = run(opt, Quadratic::reference(), reference_start().view(), 3)?;
         let theta = |t: usize| tr.rows.get(t).map(|r| r.theta.clone());
         let cell = |t: usize, i: usize| theta(t).map_or(f64::NAN, |th| th[i]);
         self.table.push(vec![
@@ -412,6 +411,7 @@ pub fn eps_placement() -> Table {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use ndarray::array;
     use optcore::Convention;
 
     /// The map names the optimizers [`each_method`] runs, in its order.

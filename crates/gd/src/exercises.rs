@@ -2,12 +2,13 @@
 //! typical slip is computed by the library ([`Sgd`] run on the quadratic, the
 //! quadratic's own Hessian, a least-squares example's gradient), never typed.
 
-use crate::examples::QUADRATIC_START;
 use crate::Sgd;
 use ndarray::{array, Array1, Array2};
 use optcore::error::Result;
 use optcore::exercise::Exercise;
-use optcore::{run, Convention, Dataset, ExampleLoss, LeastSquares, Objective, Quadratic};
+use optcore::{
+    reference_start, run, Convention, Dataset, ExampleLoss, LeastSquares, Objective, Quadratic,
+};
 
 /// η of [`one_step`].
 pub const STEP_LR: f64 = 0.4;
@@ -15,7 +16,7 @@ pub const STEP_LR: f64 = 0.4;
 /// θ₁ of one GD step on $0.1x^2 + 2y^2$ from $(-5, -2)$ with η = 0.4.
 pub fn one_step() -> Result<Exercise> {
     let q = Quadratic::reference();
-    let start = Array1::from(QUADRATIC_START.to_vec());
+    let start = reference_start();
     let opt = Sgd {
         lr: STEP_LR,
         ..Sgd::defaults(Convention::Paper)
@@ -28,7 +29,7 @@ pub fn one_step() -> Result<Exercise> {
     Ok(Exercise::new(
         format!(
             "θ₁ = (x₁, y₁) after one gradient-descent step on J(x, y) = 0.1x² + 2y² from θ₀ = ({}, {}) with η = {STEP_LR}",
-            QUADRATIC_START[0], QUADRATIC_START[1]
+            start[0], start[1]
         ),
         answer,
     )
@@ -49,7 +50,7 @@ pub fn one_step() -> Result<Exercise> {
 pub fn stable_lr() -> Result<Exercise> {
     let q = Quadratic::reference();
     let h = q
-        .hessian(Array1::from(QUADRATIC_START.to_vec()).view())
+        .hessian(reference_start().view())
         .ok_or(optcore::Error::Empty { what: "Hessian" })?;
     let eig: Vec<f64> = (0..h.nrows()).map(|k| h[(k, k)]).collect();
     let lmax = eig.iter().cloned().fold(f64::MIN, f64::max);

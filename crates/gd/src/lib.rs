@@ -57,8 +57,19 @@
 //! steps by hand, the three variants on the iris data, the learning-rate
 //! sensitivity. Wall-clock cost per epoch is measured by `cargo bench -p gd`
 //! (`benches/updates.rs`), never in the notebook.
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 02; `hessian`
+//! adds the ones that read a Hessian (nalgebra). With `default-features = false`
+//! this crate is the method alone, depending on optcore and batching only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(not(feature = "lessons"), doc = "", doc = "[`examples`]: #features")]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 pub mod minibatch;
 
@@ -198,5 +209,20 @@ mod tests {
             ..Sgd::defaults(Convention::Paper)
         };
         assert!(run(&bad, Quadratic::reference(), array![1.0, 1.0].view(), 3).is_err());
+    }
+
+    /// `optcore::run_to_completion` returns, as its error, the fault that `run`
+    /// keeps in the trace: η = 20 on $2y^2$ multiplies y by −79 per step.
+    #[test]
+    fn run_to_completion_returns_the_fault() {
+        let opt = Sgd {
+            lr: 20.0,
+            ..Sgd::defaults(Convention::Paper)
+        };
+        let start = optcore::reference_start();
+        let tr = run(&opt, Quadratic::reference(), start.view(), 1000).unwrap();
+        let fault = tr.stop.expect("the run diverges");
+        let e = optcore::run_to_completion(&opt, Quadratic::reference(), start.view(), 1000);
+        assert_eq!(e.unwrap_err(), fault);
     }
 }

@@ -7,7 +7,7 @@ use crate::Momentum;
 use ndarray::{array, Array1};
 use optcore::exercise::Exercise;
 use optcore::render::fmt_short;
-use optcore::{run, Convention, Optimizer, Quadratic, Result};
+use optcore::{run_to_completion, Convention, Optimizer, Quadratic, Result};
 
 /// η of the exercises.
 pub const ETA: f64 = 0.1;
@@ -69,25 +69,23 @@ pub fn v3() -> Result<Exercise> {
 pub const THETA0: f64 = 1.0;
 
 fn theta2_of(coeff: f64, lr: f64, gamma: f64) -> Result<f64> {
-    let tr = run(
+    let tr = run_to_completion(
         &momentum(lr, gamma)?,
         Quadratic::new(&[coeff]),
         array![THETA0].view(),
         2,
     )?;
-    tr.completed()?;
     Ok(tr.rows[2].theta[0])
 }
 
 /// θ₂ of momentum on J(θ) = θ².
 pub fn theta2() -> Result<Exercise> {
-    let tr = run(
+    let tr = run_to_completion(
         &momentum(ETA, GAMMA)?,
         Quadratic::new(&[1.0]),
         array![THETA0].view(),
         2,
     )?;
-    tr.completed()?;
     let answer = tr.rows[2].theta[0];
     let v2 = optcore::measure::step_record(&tr.rows[2])?.velocity[0];
     Ok(Exercise::new(

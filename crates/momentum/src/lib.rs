@@ -78,16 +78,32 @@
 //! **Errors.** `lr` must be finite and > 0, `momentum` in [0, 1) (γ ≥ 1 never
 //! forgets: the weights γᵏ no longer sum to a finite 1/(1 − γ)).
 //!
-//! **Feature `dynamics`** (off by default; the umbrella crate turns it on):
-//! the module `dynamics` (momentum on a quadratic by eigendirection, nalgebra's
-//! eigenvalues; notebook 11) and its exercises. A notebook loads it with
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 03. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! only.
+//!
+//! `dynamics` (off by default; the umbrella crate turns it on): the module
+//! `dynamics` (momentum on a quadratic by eigendirection, nalgebra's eigenvalues)
+//! and, with `lessons`, notebook 11's tables, figures and exercises. A notebook
+//! loads it with
 //! `:dep momentum = { path = "../crates/momentum", features = ["dynamics"] }`;
 //! without it nalgebra is not in the crate graph (notebooks 03 and 04 reach their
 //! first output 5–11 s sooner; README, "Latency").
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(
+    not(feature = "lessons"),
+    doc = "",
+    doc = "[`examples::conventions`]: #features"
+)]
 
 #[cfg(feature = "dynamics")]
 pub mod dynamics;
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 pub mod unroll;
 
@@ -235,7 +251,7 @@ impl Optimizer for Momentum {
 mod tests {
     use super::*;
     use ndarray::array;
-    use optcore::{run, Quadratic};
+    use optcore::{reference_start, run, Quadratic};
     use optcore::{Flags, FromFlags};
 
     #[test]
@@ -245,7 +261,7 @@ mod tests {
             momentum: 0.5,
             ..Momentum::defaults(Convention::Paper)
         };
-        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
+        let tr = run(&opt, Quadratic::reference(), reference_start().view(), 2).unwrap();
         // ∇(0.1x² + 2y²) = (0.2x, 4y) = (−1, −8); v₁ = η g₁; θ₁ = θ₀ − v₁.
         let g1 = [-1.0, -8.0];
         let v1 = array![0.4 * g1[0], 0.4 * g1[1]];

@@ -91,7 +91,7 @@ fn on_the_slope_the_velocity_is_the_geometric_sum() {
 fn conventions_give_one_trajectory_for_a_constant_rate() {
     for (lr, mu) in [(0.4, 0.5), (0.1, 0.9), (0.05, 0.99)] {
         let q = Quadratic::reference();
-        let s = ex::reference_start();
+        let s = optcore::reference_start();
         let a = run(
             &Momentum {
                 lr,

@@ -3,20 +3,16 @@
 
 use crate::{Nadam, NadamRecord};
 use adam::Adam;
-use ndarray::{array, Array1};
+use ndarray::array;
 use optcore::error::Result;
 use optcore::{
-    fmt_num, run, Convention, Exact, Optimizer, Oracle, Quadratic, Report, Slope, Table, Trace,
+    fmt_num, reference_start, run, run_to_completion, Convention, Exact, Optimizer, Oracle,
+    Quadratic, Report, Slope, Table, Trace,
 };
 
 /// η and steps of [`forms_side_by_side`] and [`forms_contour`].
 pub const FORMS_LR: f64 = 0.1;
 pub const FORMS_STEPS: usize = 100;
-
-/// The quadratic's start in every example: $(-5, -2)$.
-pub fn quadratic_start() -> Array1<f64> {
-    array![-5.0, -2.0]
-}
 
 /// torch's momentum schedule $\psi$ large enough that every $\mu_t = \beta_1$ in
 /// f64 ($0.96^{1000} \approx 2\cdot10^{-18}$): the "ψ → ∞" limit.
@@ -128,8 +124,7 @@ pub fn first_steps() -> Result<Report> {
         momentum_decay: 4e-3,
         ..Nadam::defaults(Convention::Pytorch)
     };
-    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, Quadratic::reference(), reference_start().view(), 5)?;
     Ok(Report::new()
         .text(format!(
             "torch.optim.NAdam (η = {}, β = ({}, {}), ε = {:e}, ψ = {}) on $J = 0.1x^2 + 2y^2$ from $(-5, -2)$: \
@@ -151,7 +146,7 @@ pub type Runs = (
 /// The four runs of [`forms_side_by_side`] (also drawn in the notebook).
 pub fn forms_runs(lr: f64, steps: usize) -> Result<Runs> {
     let q = Quadratic::reference();
-    let start = quadratic_start();
+    let start = reference_start();
     let adam = run(
         &Adam {
             lr,
@@ -278,12 +273,10 @@ pub fn library_run() -> Result<Trace<NadamRecord>> {
         ..Nadam::defaults(Convention::Paper)
     }
     .validated()?;
-    let tr = run(
+    run_to_completion(
         &opt,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         SCRATCH_STEPS,
-    )?;
-    tr.completed()?;
-    Ok(tr)
+    )
 }

@@ -8,7 +8,7 @@ use adam::Adam;
 use ndarray::array;
 use optcore::error::Result;
 use optcore::exercise::Exercise;
-use optcore::{run, Convention, Optimizer, Slope};
+use optcore::{run_to_completion, Convention, Optimizer, Slope};
 
 /// torch's $\mu_1$ with its defaults (β₁ = 0.9, ψ = 0.004).
 pub fn mu_1() -> Exercise {
@@ -57,8 +57,7 @@ pub const SLOPE: f64 = 1.0;
 /// The first step $\theta_1 - \theta_0$ of NAdam in Ruder's form for $g_1 = 1$.
 pub fn first_step_ruder() -> Result<Exercise> {
     fn step<O: Optimizer>(opt: &O) -> Result<f64> {
-        let tr = run(opt, Slope::new(SLOPE), array![0.0].view(), 1)?;
-        tr.completed()?;
+        let tr = run_to_completion(opt, Slope::new(SLOPE), array![0.0].view(), 1)?;
         Ok(tr.rows[1].theta[0] - tr.rows[0].theta[0])
     }
     let opt = first_step_nadam().validated()?;

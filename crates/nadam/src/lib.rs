@@ -78,8 +78,23 @@
 //! scalar type, float64 only if `torch.set_default_dtype(torch.float64)`; with the
 //! float32 default its rounding differs from ours at about 1e-8 relative. We
 //! compute it in f64.
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 09. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! and libm only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(
+    not(feature = "lessons"),
+    doc = "",
+    doc = "[`examples::schedule`]: #features"
+)]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};

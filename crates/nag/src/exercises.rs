@@ -8,7 +8,7 @@ use momentum::Momentum;
 use ndarray::{array, Array1};
 use optcore::exercise::Exercise;
 use optcore::render::fmt_short;
-use optcore::{run, Convention, Exact, Optimizer, Quadratic, Result};
+use optcore::{run_to_completion, Convention, Exact, Optimizer, Quadratic, Result};
 
 /// η of the exercises.
 pub const ETA: f64 = 0.1;
@@ -28,13 +28,12 @@ fn nag(convention: Convention) -> Result<Nag> {
 
 /// NAG (paper) on J = c·θ² from θ₀: θ after `steps` steps.
 fn nag_theta(coeff: f64, convention: Convention, steps: usize) -> Result<Array1<f64>> {
-    let tr = run(
+    let tr = run_to_completion(
         &nag(convention)?,
         Quadratic::new(&[coeff]),
         array![THETA0].view(),
         steps,
     )?;
-    tr.completed()?;
     Ok(tr.last().theta.clone())
 }
 
@@ -62,7 +61,7 @@ pub fn lookahead2() -> Result<Exercise> {
 /// θ₂ of NAG on J(θ) = θ².
 pub fn theta2() -> Result<Exercise> {
     let answer = nag_theta(1.0, Convention::Paper, 2)?;
-    let momentum = run(
+    let momentum = run_to_completion(
         &Momentum {
             lr: ETA,
             momentum: GAMMA,
@@ -73,7 +72,6 @@ pub fn theta2() -> Result<Exercise> {
         array![THETA0].view(),
         2,
     )?;
-    momentum.completed()?;
     Ok(Exercise::new(
         format!(
             "NAG (the post's form) on J(θ) = θ² from θ₀ = {}, with η = {}, γ = {}, v₀ = 0. What is θ₂ (after two steps)?",

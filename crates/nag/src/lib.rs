@@ -83,8 +83,23 @@
 //! **Stability.** On a quadratic direction of curvature λ the post's momentum is
 //! stable for ηλ < 2(1 + γ), NAG only for ηλ < 2(1 + γ)/(1 + 2γ) (3.8 vs 1.36 at
 //! γ = 0.9): the lookahead brakes oscillations but tolerates a smaller η.
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 04. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! and momentum's method only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(
+    not(feature = "lessons"),
+    doc = "",
+    doc = "[`examples::crosswalk`]: #features"
+)]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
@@ -307,7 +322,7 @@ impl Optimizer for Nag {
 mod tests {
     use super::*;
     use ndarray::array;
-    use optcore::{run, Quadratic};
+    use optcore::{reference_start, run, Quadratic};
     use optcore::{Flags, FromFlags};
 
     #[test]
@@ -317,11 +332,11 @@ mod tests {
             momentum: 0.5,
             ..Nag::defaults(Convention::Paper)
         };
-        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 2).unwrap();
+        let tr = run(&opt, Quadratic::reference(), reference_start().view(), 2).unwrap();
         let r1 = tr.rows[1].record.as_ref().unwrap();
         let r2 = tr.rows[2].record.as_ref().unwrap();
         // Step 1: v₀ = 0, so the lookahead is θ₀ itself.
-        assert_eq!(r1.lookahead, array![-5.0, -2.0]);
+        assert_eq!(r1.lookahead, reference_start());
         // Step 2: lookahead θ₁ − γv₁, gradient (0.2x, 4y) there.
         let th1 = &tr.rows[1].theta;
         let look = array![th1[0] - 0.5 * r1.velocity[0], th1[1] - 0.5 * r1.velocity[1]];

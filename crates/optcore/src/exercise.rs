@@ -528,11 +528,11 @@ mod tests {
 
     #[test]
     fn a_hand_written_rule_is_held_to_the_trace() {
-        use crate::{run, Quadratic};
+        use crate::{reference_start, run, Quadratic};
         use ndarray::array;
         let opt = Plain;
-        let trace = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 3).unwrap();
-        let mut theta = array![-5.0, -2.0];
+        let trace = run(&opt, Quadratic::reference(), reference_start().view(), 3).unwrap();
+        let mut theta = reference_start();
         let mut mine = Vec::new();
         for _ in 0..3 {
             let g = array![0.2 * theta[0], 4.0 * theta[1]];

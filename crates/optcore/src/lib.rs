@@ -6,12 +6,14 @@
 //! `step` that updates θ from the gradient an [`Oracle`] returns.
 //!
 //! - [`objective`]: the test functions (quadratic, Rosenbrock, Beale) with gradients
-//!   and nalgebra Hessians, a constant slope, rescaled coordinates, and closures.
+//!   and nalgebra Hessians, a constant slope, rescaled coordinates, and closures;
+//!   the reference quadratic's start, [`reference_start`].
 //! - [`data`]: data sets (iris, compiled in) and per-example losses (least squares,
 //!   logistic, softmax) whose batch loss is the mean of example losses.
 //! - [`optimizer`]: the [`Optimizer`] / [`Oracle`] / [`Record`] traits, [`Convention`],
 //!   and [`LearningRate`] (the η a schedule sets).
-//! - [`trace`]: the loop ([`run`], [`run_with`]) and the [`Trace`] it records.
+//! - [`trace`]: the loop ([`run`], [`run_to_completion`], [`run_with`]) and the
+//!   [`Trace`] it records.
 //! - [`render`]: stable number formatting, tables, Markdown/LaTeX, notebook display.
 //! - [`reference`](mod@reference): the reference traces and cases vendored in
 //!   `crates/optcore/reference/` (torch.optim and the post's equations, computed
@@ -68,7 +70,7 @@ pub use flags::{Flags, FromFlags};
 pub use hyper::{Hyperparameter, HYPERPARAMETERS};
 pub use moments::{Moments, MomentsRecord};
 pub use objective::{
-    problem_by_name, Beale, FnObjective, Objective, Quadratic, Rosenbrock, Saddle,
+    problem_by_name, reference_start, Beale, FnObjective, Objective, Quadratic, Rosenbrock, Saddle,
 };
 pub use objective::{Rescaled, Slope};
 pub use optimizer::{
@@ -76,7 +78,10 @@ pub use optimizer::{
     Record, Staged,
 };
 pub use render::{fmt_num, Markdown, Report, Table};
-pub use trace::{run, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS, MAX_TRACE_STEPS};
+pub use trace::{
+    run, run_to_completion, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS,
+    MAX_TRACE_STEPS,
+};
 
 /// Re-exported so that notebooks and section crates use the same versions
 /// (nalgebra only with the `nalgebra` feature).

@@ -107,6 +107,13 @@ impl Quadratic {
     }
 }
 
+/// $\theta_0 = (-5, -2)$: where every run on [`Quadratic::reference`] starts, in
+/// the reference cases (`reference/cases.json`, `reference/cases-beyond.json`)
+/// and in the notebooks and their examples.
+pub fn reference_start() -> Array1<f64> {
+    Array1::from(vec![-5.0, -2.0])
+}
+
 impl Objective for Quadratic {
     fn name(&self) -> String {
         "quadratic".into()

@@ -236,8 +236,7 @@ pub fn agreement<O: Optimizer + FromFlags>() -> Result<Table> {
         count += 1;
         let problem = crate::objective::problem_by_name(&case.problem)?;
         let start = ndarray::Array1::from(case.start.clone());
-        let tr = crate::trace::run(&opt, problem.as_ref(), start.view(), case.steps)?;
-        tr.completed()?;
+        let tr = crate::trace::run_to_completion(&opt, problem.as_ref(), start.view(), case.steps)?;
         let reference = trace(&case.name)?;
         let worst = max_rel_diff_to_reference(&tr, &reference)?;
         let (same, total) = tr
@@ -399,6 +398,24 @@ mod tests {
                 );
             }
             assert_eq!(&rows[0].theta, start, "{name}: row 0 is the case's start");
+        }
+    }
+
+    /// `objective::reference_start` is the start of every quadratic case the
+    /// reference traces were made from.
+    #[test]
+    fn every_shared_quadratic_case_starts_at_the_reference_start() {
+        let start = crate::objective::reference_start().to_vec();
+        for json in [CASES_JSON, CASES_BEYOND_JSON] {
+            let quadratic: Vec<_> = parse_cases(json)
+                .unwrap()
+                .into_iter()
+                .filter(|c| c.problem == "quadratic")
+                .collect();
+            assert!(!quadratic.is_empty());
+            for c in quadratic {
+                assert_eq!(c.start, start, "{}", c.name);
+            }
         }
     }
 

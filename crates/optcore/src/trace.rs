@@ -78,6 +78,20 @@ pub fn run<O: Optimizer + ?Sized, J: Objective>(
     )
 }
 
+/// [`run`] for a run that must finish: a fault that stops it early (kept in
+/// [`Trace::stop`] by [`run`]) is returned as the error instead. For the runs an
+/// example or exercise is built on, whose steps are all meant to be taken.
+pub fn run_to_completion<O: Optimizer + ?Sized, J: Objective>(
+    opt: &O,
+    objective: J,
+    start: ArrayView1<f64>,
+    steps: usize,
+) -> Result<Trace<O::Record>> {
+    let trace = run(opt, objective, start, steps)?;
+    trace.completed()?;
+    Ok(trace)
+}
+
 /// Runs `opt` against any gradient oracle (exact or mini-batch) and keeps every row.
 ///
 /// Errors before the first step (invalid hyperparameters, more than

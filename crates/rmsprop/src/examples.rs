@@ -6,8 +6,8 @@ use ndarray::{array, Array1};
 use optcore::error::Result;
 use optcore::measure::step_record;
 use optcore::{
-    fmt_num, run, Convention, Objective, Optimizer, Quadratic, Report, Rosenbrock, Slope, Table,
-    Trace,
+    fmt_num, reference_start, run, run_to_completion, Convention, Objective, Optimizer, Quadratic,
+    Report, Rosenbrock, Slope, Table, Trace,
 };
 
 /// Steps of [`variants`] and [`variants_contour`].
@@ -15,11 +15,6 @@ pub const VARIANT_STEPS: usize = 200;
 /// η and steps of the Adagrad comparison ([`vs_adagrad`], [`vs_adagrad_chart`]).
 pub const VS_ADAGRAD_LR: f64 = 0.1;
 pub const VS_ADAGRAD_STEPS: usize = 200;
-
-/// The quadratic's start in every example: $(-5, -2)$ (the reference cases' start).
-pub fn quadratic_start() -> Array1<f64> {
-    array![-5.0, -2.0]
-}
 
 /// Rosenbrock's classic start $(-1.2, 1)$.
 pub fn rosenbrock_start() -> Array1<f64> {
@@ -35,8 +30,7 @@ pub fn first_steps() -> Result<Report> {
         eps: 1e-8,
         ..Rmsprop::defaults(Convention::Paper)
     };
-    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, Quadratic::reference(), reference_start().view(), 5)?;
     let jump = 1.0 / (1.0 - opt.rho).sqrt();
     Ok(Report::new()
         .text(format!(
@@ -155,13 +149,12 @@ pub fn variants(steps: usize) -> Result<Table> {
         &["variant", "problem", "loss", "θ[0]", "θ[1]"],
     );
     let problems: [(&dyn Objective, Array1<f64>); 2] = [
-        (&Quadratic::reference(), quadratic_start()),
+        (&Quadratic::reference(), reference_start()),
         (&Rosenbrock::default(), rosenbrock_start()),
     ];
     for (obj, start) in &problems {
         for (label, opt) in &list {
-            let tr = run(opt, *obj, start.view(), steps)?;
-            tr.completed()?;
+            let tr = run_to_completion(opt, *obj, start.view(), steps)?;
             let last = tr.last();
             t.push(vec![
                 label.as_str().into(),
@@ -188,7 +181,7 @@ pub fn variants_contour(steps: usize) -> Result<plots::Figure> {
         torch.lr
     ));
     for (label, opt) in &list {
-        let tr = run(opt, &q, quadratic_start().view(), steps)?;
+        let tr = run(opt, &q, reference_start().view(), steps)?;
         c = c.path(label.as_str(), tr.path2());
     }
     c.render()
@@ -213,10 +206,8 @@ pub fn first_half_of_adadelta(steps: usize) -> Result<Table> {
         eps: ada.eps,
         ..Rmsprop::defaults(Convention::Paper)
     };
-    let a = run(&ada, Slope::new(2.0), array![0.0].view(), steps)?;
-    let b = run(&rms, Slope::new(2.0), array![0.0].view(), steps)?;
-    a.completed()?;
-    b.completed()?;
+    let a = run_to_completion(&ada, Slope::new(2.0), array![0.0].view(), steps)?;
+    let b = run_to_completion(&rms, Slope::new(2.0), array![0.0].view(), steps)?;
     let mut t = Table::new(
         format!(
             "a constant gradient g = 2; ρ = {}, ε = {:e}; RMSprop η = {}",
@@ -274,20 +265,18 @@ pub fn vs_adagrad_runs(
     steps: usize,
 ) -> Result<(Trace<adagrad::AdagradRecord>, Trace<crate::RmspropRecord>)> {
     let (ada, rms) = vs_adagrad_optimizers(lr)?;
-    let ada = run(
+    let ada = run_to_completion(
         &ada,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         steps,
     )?;
-    let rms = run(
+    let rms = run_to_completion(
         &rms,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         steps,
     )?;
-    ada.completed()?;
-    rms.completed()?;
     Ok((ada, rms))
 }
 
@@ -383,12 +372,10 @@ pub fn library_run() -> Result<Trace<crate::RmspropRecord>> {
         ..Rmsprop::defaults(Convention::Paper)
     }
     .validated()?;
-    let tr = run(
+    run_to_completion(
         &opt,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         SCRATCH_STEPS,
-    )?;
-    tr.completed()?;
-    Ok(tr)
+    )
 }

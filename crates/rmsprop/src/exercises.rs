@@ -3,12 +3,12 @@
 //! which typical slip it is. Every answer and every slip is computed here from the
 //! library's own pieces (never typed); `tests/exercises.rs` proves each checker.
 
-use crate::examples::{library_run, quadratic_start};
+use crate::examples::library_run;
 use crate::Rmsprop;
 use optcore::error::Result;
 use optcore::exercise::Exercise;
 use optcore::pieces::{decay_sq, rms};
-use optcore::{Convention, Objective, Quadratic};
+use optcore::{reference_start, Convention, Objective, Quadratic};
 
 /// The gradients and ρ of [`avg_sq_grad_2`].
 pub const G1: f64 = 2.0;
@@ -56,7 +56,7 @@ pub fn first_step_x() -> Result<Exercise> {
         eps: 1e-8,
         ..Rmsprop::defaults(Convention::Paper)
     };
-    let g = Quadratic::reference().gradient(quadratic_start().view())[0];
+    let g = Quadratic::reference().gradient(reference_start().view())[0];
     // E[g²]₁ taken as g₁² (the (1 − ρ) of the first step forgotten): a step of η.
     let no_one_minus = -opt.lr * g / rms(g * g, opt.eps);
     // The root forgotten: divide by E[g²]₁ itself.

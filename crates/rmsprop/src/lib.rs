@@ -67,8 +67,23 @@
 //! Where ε goes matters only when $\sqrt{E\[g^2\]}$ is near $\sqrt\epsilon$: inside the
 //! root ε = 1e-8 acts like adding 1e-4 outside it, see
 //! [`examples::eps_placement`].
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples and exercises of notebook 07. With
+//! `default-features = false` this crate is the method alone, depending on optcore
+//! only.
+// Without the lessons, a link above to them points at this section (the empty
+// line ends the paragraph, so that the definition is one).
+#![cfg_attr(
+    not(feature = "lessons"),
+    doc = "",
+    doc = "[`examples::eps_placement`]: #features"
+)]
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
 
 use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
@@ -267,7 +282,7 @@ mod tests {
     use super::*;
     use ndarray::array;
     use optcore::Convention;
-    use optcore::{run, Quadratic};
+    use optcore::{reference_start, run, Quadratic};
     use optcore::{Flags, FromFlags};
 
     #[test]
@@ -279,7 +294,7 @@ mod tests {
             eps: 0.0,
             ..Rmsprop::defaults(Convention::Paper)
         };
-        let tr = run(&opt, Quadratic::reference(), array![-5.0, -2.0].view(), 1).unwrap();
+        let tr = run(&opt, Quadratic::reference(), reference_start().view(), 1).unwrap();
         let rec = tr.rows[1].record.as_ref().unwrap();
         let w = 1.0 - 0.9;
         assert_eq!(rec.avg_sq_grad, array![w * 1.0, w * 64.0]);

@@ -21,11 +21,11 @@ use adagrad::Adagrad;
 use adam::Adam;
 use batching::{Batches, LastBatch, MiniBatchOracle};
 use gd::Sgd;
-use ndarray::{array, Array1};
+use ndarray::Array1;
 use optcore::error::Result;
 use optcore::{
-    iris, run, run_with, Convention, LearningRate, Objective, Optimizer, Quadratic, RunOptions,
-    Softmax, Table, Trace,
+    iris, reference_start, run, run_to_completion, run_with, Convention, LearningRate, Objective,
+    Optimizer, Quadratic, RunOptions, Softmax, Table, Trace,
 };
 use plots::{Corner, Figure, LineChart};
 
@@ -66,10 +66,9 @@ pub const ADAPTIVE_TS: [usize; 9] = [1, 2, 5, 10, 20, 50, 100, 200, 300];
 /// Steps of [`library_run`] (the notebook's rule cell).
 pub const RULE_STEPS: usize = 8;
 
-/// The start on the quadratic: $(-5, -2)$.
-pub fn quadratic_start() -> Array1<f64> {
-    array![-5.0, -2.0]
-}
+/// The start on the quadratic, (−5, −2): notebook 13's name for
+/// [`optcore::reference_start`].
+pub use optcore::reference_start as quadratic_start;
 
 fn iris_steps() -> usize {
     IRIS_EPOCHS * iris().len() / IRIS_BATCH
@@ -179,10 +178,10 @@ pub fn library_run() -> Result<Trace<crate::ScheduledRecord<gd::SgdRecord>>> {
             eta_min: 0.0,
         },
     )?;
-    run(
+    run_to_completion(
         &opt,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         RULE_STEPS,
     )
 }
@@ -254,7 +253,7 @@ pub fn quadratic_runs() -> Result<Table> {
         &RUN_HEADER,
     )
     .with_note(format!("first t below: the first step with J(θₜ) < {QUAD_TOL}"));
-    let start = quadratic_start();
+    let start = reference_start();
     for s in quadratic_schedules() {
         let l = losses(
             &quadratic_sgd(),
@@ -309,7 +308,7 @@ fn loss_chart(
 
 /// The loss over t of SGD or Adam under each schedule, on the quadratic.
 pub fn quadratic_loss_chart(method: Method) -> Result<Figure> {
-    let start = quadratic_start();
+    let start = reference_start();
     let mut curves = Vec::new();
     for s in quadratic_schedules() {
         let oracle = &mut optcore::Exact::new(Quadratic::reference());
@@ -433,7 +432,7 @@ fn adaptive_runs<O: Optimizer>(
     let quad = run(
         opt,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         ADAPTIVE_STEPS,
     )?;
     let loss = iris_softmax()?;

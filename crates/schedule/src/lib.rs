@@ -70,9 +70,18 @@
 //! step gradually; torch's SGD keeps η outside, $\theta_t = \theta_{t-1} -
 //! \eta_t b_t$, so it acts at once. Adadelta under `paper` has no η at all
 //! ([`optcore::Error::NoLearningRate`]).
+//!
+//! ## Features
+//!
+//! `lessons` (default): the examples, exercises and torch's reference runs of
+//! notebook 13. With `default-features = false` this crate is the schedules and
+//! [`Scheduled`] alone, depending on optcore and libm only.
 
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
 pub mod exercises;
+#[cfg(feature = "lessons")]
 pub mod reference;
 
 use ndarray::{ArrayView1, ArrayViewMut1};

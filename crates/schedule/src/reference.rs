@@ -9,9 +9,10 @@ use crate::{
 };
 use adam::Adam;
 use gd::Sgd;
-use ndarray::array;
 use optcore::error::{Error, Result};
-use optcore::{run, Convention, LearningRate, Optimizer, Quadratic, Table};
+use optcore::{
+    reference_start, run_to_completion, Convention, LearningRate, Optimizer, Quadratic, Table,
+};
 
 /// `case, base_lr, t, lr`: the rate of each step under torch.
 pub const LR_CSV: &str = include_str!("../reference/torch-lr.csv");
@@ -128,15 +129,12 @@ fn run_check<O: Optimizer + LearningRate + Clone>(
             .collect();
         let wrapped = Scheduled::new(opt.clone(), schedule_of(sched)?)?;
         let steps = torch.len().saturating_sub(1);
-        let tr = run(
+        let tr = run_to_completion(
             &wrapped,
             Quadratic::reference(),
-            array![-5.0, -2.0].view(),
+            reference_start().view(),
             steps,
         )?;
-        if let Some(e) = tr.stop {
-            return Err(e);
-        }
         let (mut worst_theta, mut worst_lr): (f64, f64) = (0.0, 0.0);
         for (row, r) in tr.rows.iter().zip(&torch) {
             if let Some(rec) = &row.record {

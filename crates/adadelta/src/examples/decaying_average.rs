@@ -2,11 +2,10 @@
 //! $\Delta\theta_t = -\frac{\eta}{RMS\[g\]_t} g_t$, and the post's "only the last
 //! $w$ gradients" against the weights $(1-\rho)\rho^k$ a decaying average gives.
 
-use super::reference_start;
 use ndarray::Array1;
 use optcore::pieces::{decay_avg_sq, pow_int};
 use optcore::render::fmt_short;
-use optcore::{Objective, Quadratic, Result, Table};
+use optcore::{reference_start, Objective, Quadratic, Result, Table};
 use plots::{Figure, LineChart, Series};
 
 /// The intermediate rule $\Delta\theta_t = -\frac{\eta}{RMS\[g\]_t} g_t$ (γ = 0.9,

@@ -36,11 +36,6 @@ pub use rescaling_theta::*;
 pub use unit_check::*;
 pub use update::*;
 
-/// The start of the reference cases.
-pub fn reference_start() -> Array1<f64> {
-    array![-5.0, -2.0]
-}
-
 /// The start for Rosenbrock runs.
 pub fn rosenbrock_start() -> Array1<f64> {
     array![-1.2, 1.0]

@@ -3,14 +3,17 @@
 //! on a singular Hessian (a typed error); the race of Newton, Adadelta, SGD and
 //! Adagrad, and one Newton step beside their paths on the quadratic.
 
-use super::{reference_start, rosenbrock_start};
+use super::rosenbrock_start;
 use crate::newton::{Newton, NewtonRecord};
 use crate::Adadelta;
 use adagrad::Adagrad;
 use gd::Sgd;
 use ndarray::{array, ArrayView1};
 use optcore::render::Cell;
-use optcore::{fmt_num, run, Convention, Objective, Quadratic, Result, Rosenbrock, Table, Trace};
+use optcore::{
+    fmt_num, reference_start, run, Convention, Objective, Quadratic, Result, Rosenbrock, Table,
+    Trace,
+};
 use plots::{Contour, Figure};
 
 /// Newton's method on the quadratic (one step to the minimum) for `steps` steps.

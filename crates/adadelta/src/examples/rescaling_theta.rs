@@ -3,7 +3,7 @@
 //! Newton's maps exactly, Adadelta's with one ε does not, with each ε in its own
 //! unit it does.
 
-use super::{reference_start, rosenbrock_start};
+use super::rosenbrock_start;
 use crate::newton::Newton;
 use crate::{Adadelta, AdadeltaRecord};
 use adagrad::Adagrad;
@@ -12,8 +12,8 @@ use ndarray::{Array1, ArrayView1};
 use optcore::pieces::decay_avg_sq;
 use optcore::render::Cell;
 use optcore::{
-    run, Convention, Objective, Optimizer, Quadratic, Record, Rescaled, Result, Rosenbrock, Table,
-    Trace,
+    reference_start, run, Convention, Objective, Optimizer, Quadratic, Record, Rescaled, Result,
+    Rosenbrock, Table, Trace,
 };
 use plots::{Figure, LineChart};
 

@@ -2,11 +2,10 @@
 //! refused hyperparameters (the race against Newton, SGD and Adagrad is in
 //! [`newton_run`](super::newton_run)).
 
-use super::reference_start;
 use crate::{Adadelta, AdadeltaRecord};
 use optcore::reference::rel_diff;
 use optcore::render::{fmt_short, Report};
-use optcore::{run, Convention, Optimizer, Quadratic, Result, Table, Trace};
+use optcore::{reference_start, run, Convention, Optimizer, Quadratic, Result, Table, Trace};
 
 /// Zeiler's Algorithm 1 (ρ = 0.95, ε = 1e-6) on $0.1x^2 + 2y^2$ from $(-5, -2)$,
 /// the trace (the run the notebook's from-scratch rule is checked against).

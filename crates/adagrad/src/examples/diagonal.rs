@@ -7,7 +7,10 @@ use nalgebra::{DMatrix, DVector};
 use ndarray::Array1;
 use optcore::measure::step_record;
 use optcore::render::Cell;
-use optcore::{fmt_num, run, Objective, Optimizer, Quadratic, Report, Result, Rosenbrock, Table};
+use optcore::{
+    fmt_num, reference_start, run_to_completion, Objective, Optimizer, Quadratic, Report, Result,
+    Rosenbrock, Table,
+};
 
 fn matrix_table(title: &str, m: &DMatrix<f64>) -> Table {
     let mut header = vec![String::new()];
@@ -30,8 +33,7 @@ pub fn outer_product_and_diagonal(
     steps: usize,
 ) -> Result<(DMatrix<f64>, DMatrix<f64>)> {
     let opt = reference_optimizer();
-    let tr = run(&opt, objective, Array1::from(start.to_vec()).view(), steps)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, objective, Array1::from(start.to_vec()).view(), steps)?;
     let n = objective.dim();
     let mut full = DMatrix::zeros(n, n);
     for row in tr.rows.iter().skip(1) {
@@ -57,13 +59,17 @@ pub fn diagonal_vs_full(steps: usize) -> Result<Report> {
          gradient's components move together.",
         reference_optimizer().symbols()
     ));
-    let cases: [(&str, Box<dyn Objective>, [f64; 2]); 2] = [
+    let cases: [(&str, Box<dyn Objective>, Vec<f64>); 2] = [
         (
             "quadratic 0.1x² + 2y²",
             Box::new(Quadratic::reference()),
-            [-5.0, -2.0],
+            reference_start().to_vec(),
         ),
-        ("Rosenbrock", Box::new(Rosenbrock::default()), [-1.5, 2.0]),
+        (
+            "Rosenbrock",
+            Box::new(Rosenbrock::default()),
+            vec![-1.5, 2.0],
+        ),
     ];
     // The update as the post writes it with the matrix: Δθ = −(G + εI)^{-1/2} g.
     let opt = reference_optimizer();

@@ -2,12 +2,15 @@
 //! $\eta/(\sqrt G + \epsilon)$, torch's extra options, a zero denominator, and
 //! refused hyperparameters.
 
-use super::{reference_optimizer, reference_start};
+use super::reference_optimizer;
 use crate::Adagrad;
 use ndarray::array;
 use optcore::measure::step_record;
 use optcore::render::fmt_short;
-use optcore::{run, Convention, FnObjective, Optimizer, Quadratic, Result, Table};
+use optcore::{
+    reference_start, run, run_to_completion, Convention, FnObjective, Optimizer, Quadratic, Result,
+    Table,
+};
 
 /// The first step's rate for one parameter under both forms, for gradients and
 /// ε where they agree and where they do not: $\eta/\sqrt{g^2+\epsilon}$ (post) vs
@@ -121,13 +124,12 @@ pub fn torch_options(steps: usize) -> Result<Table> {
             initial_accumulator_value: g0,
             ..Adagrad::defaults(Convention::Pytorch)
         };
-        let tr = run(
+        let tr = run_to_completion(
             &opt,
             Quadratic::reference(),
             reference_start().view(),
             steps,
         )?;
-        tr.completed()?;
         let first = step_record(&tr.rows[1])?.effective_lr.clone();
         let last = tr.last();
         t.push(vec![

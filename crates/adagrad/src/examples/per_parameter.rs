@@ -3,8 +3,7 @@
 //! both conventions.
 
 use crate::{Adagrad, AdagradRecord};
-use ndarray::{array, Array1};
-use optcore::{run, Convention, Optimizer, Quadratic, Result, Table, Trace};
+use optcore::{reference_start, run, Convention, Optimizer, Quadratic, Result, Table, Trace};
 use plots::{Contour, Figure};
 
 /// The reference case `paper-adagrad-quadratic`: $0.1x^2 + 2y^2$ from $(-5, -2)$,
@@ -15,11 +14,6 @@ pub fn reference_optimizer() -> Adagrad {
         eps: 0.1,
         ..Adagrad::defaults(Convention::Paper)
     }
-}
-
-/// The start of the reference cases.
-pub fn reference_start() -> Array1<f64> {
-    array![-5.0, -2.0]
 }
 
 /// The post's update on the reference case, `steps` steps: gₜ, Gₜ,ᵢᵢ, the rates

@@ -6,7 +6,7 @@ use gd::{Sgd, SgdRecord};
 use ndarray::array;
 use optcore::measure::step_record;
 use optcore::render::Cell;
-use optcore::{run, Convention, FnObjective, Result, Table, Trace};
+use optcore::{run_to_completion, Convention, FnObjective, Result, Table, Trace};
 use plots::{Figure, LineChart, Points, Series};
 
 /// Where the long slope ends: $J(\theta) = \sqrt{1 + (\theta - 50)^2} - 1$.
@@ -40,8 +40,8 @@ fn slope_runs() -> Result<(Trace<AdagradRecord>, Trace<SgdRecord>)> {
         eps: 1e-8,
         ..Adagrad::defaults(Convention::Paper)
     };
-    let a = run(&ada, long_slope(), array![0.0].view(), SLOPE_STEPS)?;
-    let s = run(
+    let a = run_to_completion(&ada, long_slope(), array![0.0].view(), SLOPE_STEPS)?;
+    let s = run_to_completion(
         &Sgd {
             lr: SLOPE_LR,
             ..Sgd::defaults(Convention::Paper)
@@ -50,8 +50,6 @@ fn slope_runs() -> Result<(Trace<AdagradRecord>, Trace<SgdRecord>)> {
         array![0.0].view(),
         SLOPE_STEPS,
     )?;
-    a.completed()?;
-    s.completed()?;
     Ok((a, s))
 }
 

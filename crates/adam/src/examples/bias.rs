@@ -7,7 +7,7 @@ use optcore::error::Result;
 use optcore::measure::step_record;
 use optcore::pieces::pow_int;
 use optcore::unroll::{self, Poly, Symbol};
-use optcore::{run, Convention, Report, Slope, Table};
+use optcore::{run_to_completion, Convention, Report, Slope, Table};
 
 /// $m_t$ unrolled symbolically ([`optcore::unroll`], the unrolling the momentum crate uses for $v_t$), the sum of its
 /// weights as a polynomial in β₁ (it collapses to $1-\beta_1^t$), and both
@@ -59,8 +59,7 @@ pub fn unrolled_first_moment(t_max: usize) -> Report {
 /// $v_t = 1-\beta_2^t$ are biased, $\hat m_t = \hat v_t = 1$ are not.
 pub fn constant_gradient(steps: usize) -> Result<Table> {
     let opt = Adam::defaults(Convention::Paper);
-    let tr = run(&opt, Slope::new(1.0), array![0.0].view(), steps)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, Slope::new(1.0), array![0.0].view(), steps)?;
     let mut t = Table::new(
         format!(
             "Adam's moments for a constant gradient g = 1 (β₁ = {}, β₂ = {})",

@@ -1,12 +1,11 @@
 //! Uncorrected vs corrected first steps: without the correction the first steps
 //! are about three times too large, on a constant gradient and on the quadratic.
 
-use super::quadratic_start;
 use crate::Adam;
 use ndarray::array;
 use optcore::error::Result;
 use optcore::pieces::pow_int;
-use optcore::{run, Convention, Quadratic, Report, Slope, Table};
+use optcore::{reference_start, run, Convention, Quadratic, Report, Slope, Table};
 use plots::{Contour, Figure};
 
 /// The first steps with and without bias correction. On a constant gradient the
@@ -58,13 +57,13 @@ pub fn bias_correction_first_steps(steps: usize) -> Result<Report> {
     let qa = run(
         &corrected,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         steps,
     )?;
     let qb = run(
         &uncorrected,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         steps,
     )?;
     let mut t2 = Table::new(
@@ -114,8 +113,8 @@ pub fn bias_correction_contour(steps: usize) -> Result<Figure> {
         ..corrected
     };
     let q = Quadratic::reference();
-    let a = run(&corrected, &q, quadratic_start().view(), steps)?;
-    let b = run(&uncorrected, &q, quadratic_start().view(), steps)?;
+    let a = run(&corrected, &q, reference_start().view(), steps)?;
+    let b = run(&uncorrected, &q, reference_start().view(), steps)?;
     Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
         .title(format!(
             "Adam on 0.1x² + 2y², η = {}, {steps} steps",

@@ -11,8 +11,6 @@
 //! | Where ε goes | [`where_eps_goes`] |
 //! | Agreement with torch.optim.Adam | [`torch_agreement`] |
 
-use ndarray::{array, Array1};
-
 pub mod bias;
 pub mod bias_correction;
 pub mod step_by_step;
@@ -37,8 +35,3 @@ pub const FIRST_STEPS: usize = 8;
 pub const COMPARE_STEPS: usize = 200;
 /// Steps of [`bias_correction_contour`].
 pub const CONTOUR_STEPS: usize = 60;
-
-/// The quadratic's start in every example: $(-5, -2)$ (the reference cases' start).
-pub fn quadratic_start() -> Array1<f64> {
-    array![-5.0, -2.0]
-}

@@ -1,9 +1,10 @@
 //! The update, step by step: the first five steps of Kingma & Ba's Algorithm 1.
 
-use super::quadratic_start;
 use crate::Adam;
 use optcore::error::Result;
-use optcore::{fmt_num, run, Convention, Optimizer, Quadratic, Report};
+use optcore::{
+    fmt_num, reference_start, run_to_completion, Convention, Optimizer, Quadratic, Report,
+};
 
 /// The first five steps of Algorithm 1 (η = 0.1, defaults otherwise) on
 /// $0.1x^2 + 2y^2$ from $(-5, -2)$: $g$, $m$, $v$, $\hat m$, $\hat v$, θ.
@@ -15,8 +16,7 @@ pub fn first_steps() -> Result<Report> {
         eps: 1e-8,
         ..Adam::defaults(Convention::Paper)
     };
-    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 5)?;
-    tr.completed()?;
+    let tr = run_to_completion(&opt, Quadratic::reference(), reference_start().view(), 5)?;
     Ok(Report::new()
         .text(format!(
             "Adam, Algorithm 1 (η = {}, β₁ = {}, β₂ = {}, ε = {:e}) on $J = 0.1x^2 + 2y^2$ from $(-5, -2)$.",
@@ -48,12 +48,10 @@ pub fn library_run() -> Result<optcore::Trace<crate::AdamRecord>> {
         ..Adam::defaults(Convention::Paper)
     }
     .validated()?;
-    let tr = run(
+    run_to_completion(
         &opt,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         SCRATCH_STEPS,
-    )?;
-    tr.completed()?;
-    Ok(tr)
+    )
 }

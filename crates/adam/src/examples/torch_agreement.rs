@@ -1,12 +1,11 @@
 //! Agreement with torch.optim.Adam: the shared reference trace row by row, and
 //! the two conventions' rounding against each other.
 
-use super::quadratic_start;
 use crate::Adam;
-use ndarray::Array1;
+use ndarray::array;
 use optcore::error::Result;
 use optcore::reference::{self, rel_diff};
-use optcore::{problem_by_name, run, Convention, Optimizer, Quadratic, Table};
+use optcore::{problem_by_name, reference_start, run, Convention, Optimizer, Quadratic, Table};
 
 /// The shared reference case `pytorch-adam-quadratic` (cases.json: lr 0.5,
 /// betas (0.9, 0.999), eps 1e-8, from (−5, −2), 20 steps) next to our `pytorch`
@@ -20,7 +19,7 @@ pub fn torch_reference() -> Result<Table> {
         eps: 1e-8,
         ..Adam::defaults(Convention::Pytorch)
     };
-    let tr = run(&opt, Quadratic::reference(), quadratic_start().view(), 20)?;
+    let tr = run(&opt, Quadratic::reference(), reference_start().view(), 20)?;
     let mut t = Table::new(
         "torch.optim.Adam (reference trace) vs adam::Adam, pytorch convention",
         &["t", "x torch", "x ours", "y torch", "y ours", "ulps apart"],
@@ -72,12 +71,11 @@ pub fn paper_vs_pytorch(steps: usize) -> Result<Table> {
         &["problem", "start", "max relative difference in θ"],
     );
     for (name, start) in [
-        ("quadratic", [-5.0, -2.0]),
-        ("rosenbrock", [-1.2, 1.0]),
-        ("beale", [1.0, 1.0]),
+        ("quadratic", reference_start()),
+        ("rosenbrock", array![-1.2, 1.0]),
+        ("beale", array![1.0, 1.0]),
     ] {
         let obj = problem_by_name(name)?;
-        let start = Array1::from(start.to_vec());
         let a = run(&paper, obj.as_ref(), start.view(), steps)?;
         let b = run(&torch, obj.as_ref(), start.view(), steps)?;
         let mut worst: f64 = 0.0;

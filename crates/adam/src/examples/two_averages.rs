@@ -1,13 +1,12 @@
 //! Adam = momentum + RMSprop: the two decaying averages (`optcore::pieces`)
 //! applied to Adam's own gradients reproduce its iterates exactly.
 
-use super::quadratic_start;
 use crate::Adam;
 use ndarray::Array1;
 use optcore::error::Result;
 use optcore::measure::step_record;
 use optcore::pieces::{decay_avg, decay_avg_sq};
-use optcore::{run, Convention, Quadratic, Report, Table};
+use optcore::{reference_start, run_to_completion, Convention, Quadratic, Report, Table};
 
 /// Adam without bias correction is the momentum EMA of the gradient divided by
 /// RMSprop's RMS: the pieces `decay_avg` (β₁) and `decay_avg_sq` (ρ = β₂) applied
@@ -22,13 +21,12 @@ pub fn momentum_plus_rmsprop(steps: usize) -> Result<Report> {
         bias_correction: false,
         ..Adam::defaults(Convention::Paper)
     };
-    let tr = run(
+    let tr = run_to_completion(
         &opt,
         Quadratic::reference(),
-        quadratic_start().view(),
+        reference_start().view(),
         steps,
     )?;
-    tr.completed()?;
     let mut ema = Array1::zeros(2);
     let mut avg_sq = Array1::zeros(2);
     let mut t = Table::new(

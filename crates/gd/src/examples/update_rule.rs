@@ -6,11 +6,11 @@ use super::vector;
 use crate::Sgd;
 use ndarray::Array1;
 use optcore::render::fmt_num;
-use optcore::{run, Convention, Objective, Optimizer, Quadratic, Report, Result, Table};
+use optcore::{
+    reference_start, run, Convention, Objective, Optimizer, Quadratic, Report, Result, Table,
+};
 use plots::Series;
 
-/// The reference case of the hand-worked steps: $0.1x^2 + 2y^2$ from $(-5, -2)$.
-pub const QUADRATIC_START: [f64; 2] = [-5.0, -2.0];
 /// Learning rates of the paths drawn on the quadratic's contours.
 pub const QUADRATIC_LRS: [f64; 3] = [0.1, 0.4, 0.51];
 /// Steps of those paths.
@@ -22,7 +22,7 @@ pub const RULE_LR: f64 = 0.4;
 pub const RULE_STEPS: usize = 5;
 
 /// The library's run the notebook's from-scratch cell is checked against:
-/// [`Sgd`] with η = [`RULE_LR`] on $0.1x^2 + 2y^2$ from [`QUADRATIC_START`],
+/// [`Sgd`] with η = [`RULE_LR`] on $0.1x^2 + 2y^2$ from [`optcore::reference_start`],
 /// [`RULE_STEPS`] steps.
 pub fn rule_trace() -> Result<optcore::Trace<crate::SgdRecord>> {
     let opt = Sgd {
@@ -33,7 +33,7 @@ pub fn rule_trace() -> Result<optcore::Trace<crate::SgdRecord>> {
     run(
         &opt,
         Quadratic::reference(),
-        Array1::from(QUADRATIC_START.to_vec()).view(),
+        reference_start().view(),
         RULE_STEPS,
     )
 }
@@ -44,7 +44,7 @@ pub fn rule_trace() -> Result<optcore::Trace<crate::SgdRecord>> {
 pub fn hand_steps() -> Report {
     let lr = 0.4;
     let q = Quadratic::reference();
-    let mut theta = Array1::from(QUADRATIC_START.to_vec());
+    let mut theta = reference_start();
     let mut t = Table::new(
         format!("two steps by hand: J(x, y) = 0.1x² + 2y², ∇J = (0.2x, 4y), η = {lr}"),
         &[
@@ -94,10 +94,10 @@ pub fn hand_steps() -> Report {
     Report::new().text(lines.join("\n\n")).table(t)
 }
 
-/// Plain GD on the reference quadratic from [`QUADRATIC_START`] with each of
+/// Plain GD on the reference quadratic from [`optcore::reference_start`] with each of
 /// [`QUADRATIC_LRS`]: (label, path) for a contour plot.
 pub fn quadratic_paths() -> Result<Vec<Series>> {
-    let start = Array1::from(QUADRATIC_START.to_vec());
+    let start = reference_start();
     QUADRATIC_LRS
         .iter()
         .map(|&lr| {
@@ -163,7 +163,7 @@ mod tests {
                 ..Sgd::defaults(Convention::Paper)
             },
             Quadratic::reference(),
-            Array1::from(QUADRATIC_START.to_vec()).view(),
+            reference_start().view(),
             2,
         )
         .unwrap();
@@ -182,7 +182,7 @@ mod tests {
                 ..Sgd::defaults(Convention::Paper)
             },
             Quadratic::reference(),
-            Array1::from(QUADRATIC_START.to_vec()).view(),
+            reference_start().view(),
             reference.len() - 1,
         )
         .unwrap();
@@ -203,7 +203,7 @@ mod rule_tests {
     /// gradient (0.2x, 4y) typed out.
     fn from_scratch(fused: bool) -> Vec<Array1<f64>> {
         let eta = RULE_LR;
-        let mut theta = Array1::from(QUADRATIC_START.to_vec());
+        let mut theta = reference_start();
         let mut out = Vec::new();
         for _ in 0..RULE_STEPS {
             let g = ndarray::array![0.2 * theta[0], 4.0 * theta[1]];

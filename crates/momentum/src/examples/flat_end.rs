@@ -6,7 +6,7 @@ use crate::{Momentum, MomentumRecord};
 use ndarray::array;
 use optcore::measure::step_record;
 use optcore::render::Cell;
-use optcore::{run, Convention, Error, FnObjective, Report, Result, Table, Trace};
+use optcore::{run_to_completion, Convention, Error, FnObjective, Report, Result, Table, Trace};
 use plots::{Figure, LineChart, Series};
 
 /// Slope of the slide.
@@ -33,7 +33,7 @@ pub fn slide() -> FnObjective {
 pub fn slide_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
     let j = slide();
     let start = array![SLIDE_START];
-    let gd = run(
+    let gd = run_to_completion(
         &Momentum {
             lr: SLIDE_LR,
             momentum: 0.0,
@@ -43,7 +43,7 @@ pub fn slide_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
         start.view(),
         SLIDE_STEPS,
     )?;
-    let mo = run(
+    let mo = run_to_completion(
         &Momentum {
             lr: SLIDE_LR,
             momentum: POST_GAMMA,
@@ -53,8 +53,6 @@ pub fn slide_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
         start.view(),
         SLIDE_STEPS,
     )?;
-    gd.completed()?;
-    mo.completed()?;
     Ok((gd, mo))
 }
 

@@ -2,10 +2,12 @@
 //! ([`scratch_trace`]), and the post's γ = 0.9 with learning rates that suit it
 //! ([`post_gamma_sweep`]).
 
-use super::{reference_start, unrolling_optimizer, POST_GAMMA};
+use super::{unrolling_optimizer, POST_GAMMA};
 use crate::{Momentum, MomentumRecord};
 use optcore::render::{fmt_sig, Cell};
-use optcore::{run, Convention, Quadratic, Result, Table, Trace};
+use optcore::{
+    reference_start, run, run_to_completion, Convention, Quadratic, Result, Table, Trace,
+};
 
 /// Steps of the notebook's from-scratch cell.
 pub const SCRATCH_STEPS: usize = 6;
@@ -14,7 +16,7 @@ pub const SCRATCH_STEPS: usize = 6;
 /// γ = 0.9, η = 0.1 ([`unrolling_optimizer`]) on $0.1x^2 + 2y^2$ from (−5, −2),
 /// [`SCRATCH_STEPS`] steps.
 pub fn scratch_trace() -> Result<Trace<MomentumRecord>> {
-    run(
+    run_to_completion(
         &unrolling_optimizer()?,
         Quadratic::reference(),
         reference_start().view(),

@@ -1,11 +1,13 @@
 //! An ill-conditioned valley: GD, momentum γ = 0.5 and γ = 0.9 on
 //! $0.1x^2 + 2y^2$ (condition number 20).
 
-use super::{reference_start, POST_GAMMA, REFERENCE_LR};
+use super::{POST_GAMMA, REFERENCE_LR};
 use crate::{Momentum, MomentumRecord};
 use optcore::measure::crossings;
 use optcore::render::Cell;
-use optcore::{run, Convention, Objective, Quadratic, Result, Table, Trace};
+use optcore::{
+    reference_start, run_to_completion, Convention, Objective, Quadratic, Result, Table, Trace,
+};
 use plots::{bounding_box, Contour, Figure, LineChart, Series};
 
 /// Steps of the valley runs.
@@ -22,7 +24,7 @@ pub fn valley_runs() -> Result<Vec<(String, Trace<MomentumRecord>)>> {
         ("momentum γ = 0.5", 0.5),
         ("momentum γ = 0.9", POST_GAMMA),
     ] {
-        let tr = run(
+        let tr = run_to_completion(
             &Momentum {
                 lr: REFERENCE_LR,
                 momentum: gamma,
@@ -32,7 +34,6 @@ pub fn valley_runs() -> Result<Vec<(String, Trace<MomentumRecord>)>> {
             start.view(),
             VALLEY_STEPS,
         )?;
-        tr.completed()?;
         out.push((format!("{label}, η = {REFERENCE_LR}"), tr));
     }
     Ok(out)

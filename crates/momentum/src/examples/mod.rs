@@ -4,7 +4,7 @@
 //! they draw, as `plots::series_text`).
 //!
 //! Inputs are fixed here, once: the reference case of `crates/optcore/reference/cases.json`
-//! ([`REFERENCE_LR`], [`REFERENCE_MOMENTUM`], [`reference_start`], 20 steps on
+//! ([`REFERENCE_LR`], [`REFERENCE_MOMENTUM`], [`optcore::reference_start`], 20 steps on
 //! $0.1x^2 + 2y^2$), the post's γ = 0.9, and the slide of [`slide`].
 //!
 //! | part of the notebook | module |
@@ -16,8 +16,6 @@
 //! | The slide with a flat end | [`flat_end`] |
 //! | An ill-conditioned valley | [`ill_conditioned`] |
 //! | Bad input | [`bad_input`] |
-
-use ndarray::{array, Array1};
 
 pub mod bad_input;
 pub mod flat_end;
@@ -43,8 +41,3 @@ pub const REFERENCE_MOMENTUM: f64 = 0.5;
 pub const REFERENCE_STEPS: usize = 20;
 /// The post: "γ 값은 보통 0.9를 사용한다고 한다".
 pub const POST_GAMMA: f64 = 0.9;
-
-/// The reference cases' start $(-5, -2)$.
-pub fn reference_start() -> Array1<f64> {
-    array![-5.0, -2.0]
-}

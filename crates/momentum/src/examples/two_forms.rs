@@ -2,11 +2,11 @@
 //! torch's buffer $b_t = \mu b_{t-1} + \nabla J$ are one method; both against the
 //! shared reference traces; the defaults of each convention.
 
-use super::{reference_start, REFERENCE_LR, REFERENCE_MOMENTUM, REFERENCE_STEPS};
+use super::{REFERENCE_LR, REFERENCE_MOMENTUM, REFERENCE_STEPS};
 use crate::{Momentum, MomentumRecord};
 use optcore::reference::{self, max_rel_diff_to_reference};
 use optcore::render::{fmt_sig, Cell};
-use optcore::{run, Convention, Quadratic, Report, Result, Table, Trace};
+use optcore::{reference_start, run, Convention, Quadratic, Report, Result, Table, Trace};
 
 /// The reference case under both conventions.
 pub fn reference_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {

@@ -2,12 +2,14 @@
 //! and the same sums evaluated on the gradients of a real run, beside the
 //! recursion the optimizer computes.
 
-use super::{reference_start, POST_GAMMA};
+use super::POST_GAMMA;
 use crate::unroll;
 use crate::{Momentum, MomentumRecord};
 use ndarray::Array1;
 use optcore::measure::step_record;
-use optcore::{run, Convention, Markdown, Optimizer, Quadratic, Result, Table, Trace};
+use optcore::{
+    reference_start, run, Convention, Markdown, Optimizer, Quadratic, Result, Table, Trace,
+};
 
 /// $v_1 \dots v_{t_{\max}}$ unrolled symbolically ([`unroll::momentum`]), as the post
 /// writes them, and the general term.

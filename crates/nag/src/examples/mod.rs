@@ -19,7 +19,7 @@ use crate::{Nag, NagRecord};
 use momentum::{Momentum, MomentumRecord};
 use ndarray::{array, Array1, ArrayView1};
 use optcore::linalg::distance;
-use optcore::{run, Convention, Objective, Quadratic, Result, Rosenbrock, Trace};
+use optcore::{reference_start, run, Convention, Objective, Quadratic, Result, Rosenbrock, Trace};
 
 pub mod less_oscillation;
 pub mod lookahead;
@@ -58,7 +58,7 @@ pub fn quadratic_setup() -> MomentumVsNag {
     MomentumVsNag {
         name: "0.1x² + 2y²",
         objective: Box::new(Quadratic::reference()),
-        start: array![-5.0, -2.0],
+        start: reference_start(),
         lr: 0.1,
         gamma: POST_GAMMA,
         steps: 100,
