@@ -45,7 +45,8 @@ impl Moments {
         }
     }
 
-    /// The start of a step ([`begin_step`](crate::optimizer::begin_step)): checks, then $g_t$ at θ from the oracle.
+    /// The start of a step ([`begin_step`]): the checks, then $g_t$ at θ from
+    /// the oracle.
     /// Returns $t$, the number of the step under way ([`Moments::t`] is still
     /// $t-1$: the step sets it when it is done). On error nothing has changed.
     pub fn begin<O: Optimizer + ?Sized>(
