@@ -53,7 +53,7 @@ step "rustdoc (warnings are errors: no broken link, no stray brackets in a formu
 bash scripts/doc.sh --quiet # -D warnings, with the offline KaTeX header the static edition ships
 
 # Two lanes at once from here (the notebook kernels leave part of the second core
-# idle; measured in the README, "Latency"): the notebooks in the evcxr kernel in
+# idle; measured in docs/latency.md): the notebooks in the evcxr kernel in
 # the foreground, and the cargo and browser checks in the background, their
 # output kept in a log printed when they end. They share no files: the kernels
 # build in their own folders (scripts/evcxr-kernel.sh) and read the notebooks;

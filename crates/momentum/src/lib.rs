@@ -90,7 +90,7 @@
 //! loads it with
 //! `:dep momentum = { path = "../crates/momentum", features = ["dynamics"] }`;
 //! without it nalgebra is not in the crate graph (notebooks 03 and 04 reach their
-//! first output 5–11 s sooner; README, "Latency").
+//! first output 5–11 s sooner; docs/latency.md).
 // Without the lessons, a link above to them points at this section (the empty
 // line ends the paragraph, so that the definition is one).
 #![cfg_attr(

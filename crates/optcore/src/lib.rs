@@ -42,7 +42,7 @@
 //! `hessian_matrix`, `solve_exact`), `linalg::eigenvalue_range` and the re-export
 //! `optcore::nalgebra`. Without it nalgebra is not in the crate graph at all, which
 //! brings a notebook kernel whose crates read no Hessian to its first output 5–11 s
-//! sooner (evcxr's type analysis; README, "Latency").
+//! sooner (evcxr's type analysis; docs/latency.md).
 
 pub mod data;
 pub mod declare;
