@@ -4,7 +4,6 @@
 
 use super::vector;
 use crate::Sgd;
-use ndarray::Array1;
 use optcore::render::fmt_num;
 use optcore::{
     reference_start, run, Convention, Objective, Optimizer, Quadratic, Report, Result, Table,
@@ -124,7 +123,7 @@ pub fn quadratic_paths_table() -> Result<Table> {
     }
     let q = Quadratic::reference();
     let h = q
-        .hessian(Array1::zeros(2).view())
+        .hessian(ndarray::Array1::zeros(2).view())
         .ok_or(optcore::Error::Empty {
             what: "the quadratic's Hessian",
         })?;
@@ -197,6 +196,7 @@ mod tests {
 #[cfg(test)]
 mod rule_tests {
     use super::*;
+    use ndarray::Array1;
     use optcore::exercise::{compare_with_trace, Agreement};
 
     /// The notebook's from-scratch cell as written there: `θ − η g` with the
