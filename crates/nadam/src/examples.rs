@@ -62,11 +62,11 @@ pub fn schedule() -> Result<Report> {
     for (t, r) in &a {
         t1.push(vec![
             (*t).into(),
-            r.mu.into(),
-            r.mu_next.into(),
-            r.mu_product.into(),
-            (r.coef_grad / eta).into(),
-            (r.coef_avg / eta).into(),
+            r.schedule.mu.into(),
+            r.schedule.mu_next.into(),
+            r.schedule.mu_product.into(),
+            (r.schedule.coef_grad / eta).into(),
+            (r.schedule.coef_avg / eta).into(),
         ]);
     }
     let mut t2 = Table::new(
@@ -85,10 +85,10 @@ pub fn schedule() -> Result<Report> {
         let b1 = ruder.beta1;
         t2.push(vec![
             (*t).into(),
-            (rb.coef_grad / eta).into(),
-            (rc.coef_grad / eta).into(),
-            (rb.coef_avg / eta).into(),
-            (rc.coef_avg / eta).into(),
+            (rb.schedule.coef_grad / eta).into(),
+            (rc.schedule.coef_grad / eta).into(),
+            (rb.schedule.coef_avg / eta).into(),
+            (rc.schedule.coef_avg / eta).into(),
             (b1 / (1.0 - optcore::pieces::pow_int(b1, t + 1))).into(),
             (b1 / (1.0 - optcore::pieces::pow_int(b1, *t))).into(),
         ]);
@@ -96,7 +96,7 @@ pub fn schedule() -> Result<Report> {
     let mu_1000 = a
         .iter()
         .find(|(t, _)| *t == 1000)
-        .map(|(_, r)| r.mu)
+        .map(|(_, r)| r.schedule.mu)
         .unwrap_or(f64::NAN);
     Ok(Report::new()
         .text(format!(

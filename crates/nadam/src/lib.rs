@@ -101,7 +101,7 @@ use ndarray::{Array1, ArrayView1, ArrayViewMut1, Zip};
 use optcore::pieces::{bias_correction, decay, decay_sq};
 use optcore::quantity;
 use optcore::torch_ops;
-use optcore::{Field, Optimizer, Record, Staged};
+use optcore::{Field, Moments, Optimizer, Record};
 
 optcore::adam_hyperparameters! {
     /// Hyperparameters of NAdam: `torch.optim.NAdam`'s defaults for both
@@ -112,16 +112,10 @@ optcore::adam_hyperparameters! {
     }
 }
 
-/// State of NAdam.
-#[derive(Debug, Clone, PartialEq)]
-pub struct NadamState {
-    pub t: usize,
-    /// $g_t$.
-    pub grad: Staged,
-    /// $m_t$ (torch's `exp_avg`).
-    pub m: Array1<f64>,
-    /// $v_t$ (torch's `exp_avg_sq`).
-    pub v: Array1<f64>,
+/// NAdam's momentum schedule at step $t$, as the step computed it: what the
+/// post's NAdam adds to Adam.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MuSchedule {
     /// $\mu_t$ (`paper`: β₁).
     pub mu: f64,
     /// $\mu_{t+1}$ (`paper`: β₁).
@@ -132,35 +126,37 @@ pub struct NadamState {
     pub coef_grad: f64,
     /// $c_m$, the coefficient of $m_t/d$ in the step.
     pub coef_avg: f64,
-    /// $\beta_2^t$, a running product (one multiply per step, so a step costs the
-    /// same at t = 10⁶ as at t = 1; `pytorch` uses torch's `β₂**t` instead).
-    pub beta2_power: f64,
 }
 
-/// What one NAdam step computed.
+/// State of NAdam: Adam's moments (their $\beta_2^t$ is `paper`'s; the product
+/// of the μ's takes the place of $\beta_1^t$) and the schedule.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NadamState {
+    pub moments: Moments,
+    pub schedule: MuSchedule,
+}
+
+/// What one NAdam step computed: $g_t$, $m_t$, $v_t$ and the schedule.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NadamRecord {
     pub grad: Array1<f64>,
     pub m: Array1<f64>,
     pub v: Array1<f64>,
-    pub mu: f64,
-    pub mu_next: f64,
-    pub mu_product: f64,
-    pub coef_grad: f64,
-    pub coef_avg: f64,
+    pub schedule: MuSchedule,
 }
 
 impl Record for NadamRecord {
     fn fields(&self) -> Vec<Field> {
+        let sc = &self.schedule;
         vec![
             Field::of(quantity::GRAD, self.grad.view()),
             Field::of(quantity::FIRST_MOMENT, self.m.view()),
             Field::of(quantity::SECOND_MOMENT, self.v.view()),
-            Field::scalar_of(quantity::MU, self.mu),
-            Field::scalar_of(quantity::MU_NEXT, self.mu_next),
-            Field::scalar_of(quantity::MU_PRODUCT, self.mu_product),
-            Field::scalar_of(quantity::COEF_GRAD, self.coef_grad),
-            Field::scalar_of(quantity::COEF_AVG, self.coef_avg),
+            Field::scalar_of(quantity::MU, sc.mu),
+            Field::scalar_of(quantity::MU_NEXT, sc.mu_next),
+            Field::scalar_of(quantity::MU_PRODUCT, sc.mu_product),
+            Field::scalar_of(quantity::COEF_GRAD, sc.coef_grad),
+            Field::scalar_of(quantity::COEF_AVG, sc.coef_avg),
         ]
     }
 }
@@ -188,20 +184,21 @@ impl Nadam {
         let (lr, b1, b2, eps) = (self.lr, self.beta1, self.beta2, self.eps);
         // β₁ᵗ and β₂ᵗ as running products: the same multiplies, in the same
         // order, as β·β·…·β.
-        s.mu_product *= b1;
-        s.beta2_power *= b2;
+        let (mo, sc) = (&mut s.moments, &mut s.schedule);
+        sc.mu_product *= b1;
+        mo.beta2_power *= b2;
         let (bc1, bc2) = (
-            bias_correction(s.mu_product),
-            bias_correction(s.beta2_power),
+            bias_correction(sc.mu_product),
+            bias_correction(mo.beta2_power),
         );
-        s.mu = b1;
-        s.mu_next = b1;
-        s.coef_grad = lr * (1.0 - b1) / bc1;
-        s.coef_avg = lr * b1 / bc1;
+        sc.mu = b1;
+        sc.mu_next = b1;
+        sc.coef_grad = lr * (1.0 - b1) / bc1;
+        sc.coef_avg = lr * b1 / bc1;
         Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.m)
-            .and(&mut s.v)
+            .and(&*mo.grad)
+            .and(&mut mo.m)
+            .and(&mut mo.v)
             .for_each(|x, &g, m, v| {
                 *m = decay(*m, g, b1);
                 *v = decay_sq(*v, g, b2);
@@ -229,14 +226,15 @@ impl Nadam {
         let bc2 = 1.0 - torch_ops::pow_step(b2, t);
         let mu = self.mu_at(t);
         let mu_next = self.mu_at(t + 1);
-        let mu_product = s.mu_product * mu;
+        let mu_product = s.schedule.mu_product * mu;
         let mu_product_next = mu_product * mu_next;
         let value_grad = -lr * (1.0 - mu) / (1.0 - mu_product);
         let value_avg = (-lr * mu_next) / (1.0 - mu_product_next);
+        let mo = &mut s.moments;
         Zip::from(theta)
-            .and(&*s.grad)
-            .and(&mut s.m)
-            .and(&mut s.v)
+            .and(&*mo.grad)
+            .and(&mut mo.m)
+            .and(&mut mo.v)
             .for_each(|x, &g, m, v| {
                 *m = torch_ops::lerp(*m, g, 1.0 - b1);
                 *v = torch_ops::decay_sq(*v, g, b2);
@@ -244,11 +242,13 @@ impl Nadam {
                 *x = torch_ops::addcdiv(*x, value_grad, g, denom);
                 *x = torch_ops::addcdiv(*x, value_avg, *m, denom);
             });
-        s.mu = mu;
-        s.mu_next = mu_next;
-        s.mu_product = mu_product;
-        s.coef_grad = -value_grad;
-        s.coef_avg = -value_avg;
+        s.schedule = MuSchedule {
+            mu,
+            mu_next,
+            mu_product,
+            coef_grad: -value_grad,
+            coef_avg: -value_avg,
+        };
     }
 }
 
@@ -261,31 +261,24 @@ impl Optimizer for Nadam {
     type Record = NadamRecord;
 
     fn init(&self, theta: ArrayView1<f64>) -> NadamState {
-        let z = Array1::zeros(theta.len());
         NadamState {
-            t: 0,
-            grad: Staged::zeros(theta.len()),
-            m: z.clone(),
-            v: z,
-            mu: f64::NAN,
-            mu_next: f64::NAN,
-            mu_product: 1.0,
-            coef_grad: f64::NAN,
-            coef_avg: f64::NAN,
-            beta2_power: 1.0,
+            moments: Moments::zeros(theta.len()),
+            schedule: MuSchedule {
+                mu: f64::NAN,
+                mu_next: f64::NAN,
+                mu_product: 1.0,
+                coef_grad: f64::NAN,
+                coef_avg: f64::NAN,
+            },
         }
     }
-    optcore::step_by_convention!(NadamState);
+    optcore::step_by_convention!(NadamState, moments);
     fn record(&self, s: &NadamState) -> NadamRecord {
         NadamRecord {
-            grad: s.grad.view().to_owned(),
-            m: s.m.clone(),
-            v: s.v.clone(),
-            mu: s.mu,
-            mu_next: s.mu_next,
-            mu_product: s.mu_product,
-            coef_grad: s.coef_grad,
-            coef_avg: s.coef_avg,
+            grad: s.moments.grad.view().to_owned(),
+            m: s.moments.m.clone(),
+            v: s.moments.v.clone(),
+            schedule: s.schedule,
         }
     }
 }
