@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The main job: set up what is missing, build the notebooks' crates for the kernel
-# (so the first notebook opens warm), build the static edition site/ from the
-# outputs stored in the notebooks, then open JupyterLab on notebooks/.
+# (so the first notebook opens warm), then open JupyterLab on notebooks/ while the
+# static edition site/ is built beside it from the outputs stored in the notebooks.
 #   ./run.sh             set up, warm the kernel, build site/, open JupyterLab
 #   ./run.sh --execute   re-execute every notebook first (fresh outputs stored in place)
 #   ./run.sh --headless  everything but JupyterLab (combine with --execute)
@@ -24,9 +24,18 @@ if [ "$execute" = 1 ]; then
 else
   .venv/bin/python scripts/notebooks.py warm
 fi
-bash scripts/site.sh # the static edition: site/index.html, offline (docs/static-edition.md)
-echo "static edition: file://$PWD/site/index.html"
-if [ "$headless" = 1 ]; then exit 0; fi
+# The static edition (site/index.html, offline: docs/static-edition.md). With
+# JupyterLab it is built beside it, so the notebooks open without waiting for it.
+if [ "$headless" = 1 ]; then
+  bash scripts/site.sh
+  echo "static edition: file://$PWD/site/index.html"
+  exit 0
+fi
+mkdir -p target
+bash scripts/site.sh >target/site-build.log 2>&1 &&
+  echo "static edition built: file://$PWD/site/index.html" ||
+  echo "static edition: the build failed, see target/site-build.log" &
+echo "static edition: building beside JupyterLab (target/site-build.log)"
 args=(--notebook-dir=notebooks --ip=127.0.0.1)
 [ "$(id -u)" = 0 ] && args+=(--allow-root)
 [ -z "${DISPLAY:-}" ] && args+=(--no-browser)
