@@ -60,19 +60,29 @@
 //!
 //! ## Features
 //!
-//! `lessons` (default): the examples and exercises of notebook 02; `hessian`
-//! adds the ones that read a Hessian (nalgebra). With `default-features = false`
-//! this crate is the method alone, depending on optcore and batching only.
+//! `lessons` (default): the examples and exercises of notebook 02, with
+//! `minibatch`; `minibatch`: [`MiniBatchGd`] over the `batching` crate's
+//! mini-batches; `hessian` adds the lessons that read a Hessian (nalgebra). With
+//! `default-features = false` this crate is [`Sgd`] alone, depending on optcore only.
 // Without the lessons, a link above to them points at this section (the empty
 // line ends the paragraph, so that the definition is one).
 #![cfg_attr(not(feature = "lessons"), doc = "", doc = "[`examples`]: #features")]
+#![cfg_attr(
+    not(feature = "minibatch"),
+    doc = "",
+    doc = "[`MiniBatchGd`]: #features",
+    doc = "[`minibatch`]: #features",
+    doc = "[`batching::MiniBatchOracle`]: #features"
+)]
 
 #[cfg(feature = "lessons")]
 pub mod examples;
 #[cfg(feature = "lessons")]
 pub mod exercises;
+#[cfg(feature = "minibatch")]
 pub mod minibatch;
 
+#[cfg(feature = "minibatch")]
 pub use minibatch::{variant, MiniBatchGd, Training};
 
 use ndarray::{ArrayView1, ArrayViewMut1, Zip};
