@@ -20,13 +20,26 @@
 //   - no console error, page error, failed or blocked request, or HTTP error;
 //   - every link between pages resolving (the file exists; a #fragment exists in it);
 //   - SMIL animations playing (each animated attribute changes within a second) and
-//     range sliders changing their output when moved.
+//     range sliders changing their output when moved;
+//   - nothing that needs a kernel: no "Shift+Enter" anywhere in the page, and as many
+//     run notes (how to run the notebooks live) as scripts/site.py count expects;
+//   - every exercise's attempt, verdict and answers folded: as many closed
+//     <details class="exercise-fold"> as the notebook has folds, none open and none of
+//     their cells rendered at load, every code cell calling a checker (`.check(`) or
+//     `exercise::solutions(` inside one; clicking each summary opens it and shows every
+//     output in it, with its formulas typeset (KaTeX, as many as the notebook's) and
+//     visible. The formula, raw-math and figure checks above run after the folds are
+//     opened, on the whole page, folded parts included.
 // A few API doc pages (site/api) are loaded the same way: formulas typeset, none raw.
-// A full-page screenshot of every page goes to SHOTS_DIR (file:// run; animations paused; a
+// A full-page screenshot of every page goes to SHOTS_DIR (file:// run; exercise folds
+// opened by the check above; animations paused; a
 // capture that fails is a warning, not a failure: see screenshot()).
 // Then the checks prove they can fail: a copy of one page with one formula left raw,
 // one figure removed, a broken link, a console error and a stylesheet from a CDN
-// must fail each check concerned; if any of them passes, the test fails.
+// must fail each check concerned; a copy of a page with exercises, saying
+// "Shift+Enter", short of a run note, with a fold open at load, a fold unwrapped, a
+// formula missing from the answers and the answers hidden even when opened, must fail
+// each of those checks; if any of them passes, the test fails.
 import { createRequire } from "node:module";
 import fs from "node:fs";
 import http from "node:http";
@@ -94,6 +107,7 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
   if (resp && resp.status && resp.status() >= 400) problems.push(`page did not load: ${url} (HTTP ${resp.status()})`);
   await page.evaluate(() => document.fonts.ready);
   if (expect.docs) await page.waitForFunction(() => document.querySelector(".katex") || document.readyState === "complete");
+  if (expect.folds) problems.push(...(await checkFolds(page, expect)));
   const info = await page.evaluate((isDocs) => {
     const root = isDocs ? document.querySelector("#main-content") || document.body : document.querySelector("main");
     const clone = root.cloneNode(true);
@@ -140,6 +154,63 @@ async function screenshot(page, shot) {
   } catch (e) {
     console.log(`warn ${path.basename(shot)}: no screenshot after ${((Date.now() - ts) / 1000).toFixed(1)} s (${e.message.split("\n")[0]})`);
   }
+}
+
+// A page without a kernel must not ask for one, and must fold every exercise's
+// attempt and answers (closed at load); opening a fold shows its outputs and formulas.
+// Runs first, on the page as loaded; leaves every fold open for the checks after it.
+async function checkFolds(page, expect) {
+  const problems = [];
+  const atLoad = await page.evaluate(() => {
+    const main = document.querySelector("main");
+    const folds = [...main.querySelectorAll("details.exercise-fold")];
+    const checkerCells = [...main.querySelectorAll(".cell.code")].filter((c) => {
+      const code = c.querySelector("pre.code");
+      return code && /\.check\(|exercise::solutions\(/.test(code.textContent);
+    });
+    return {
+      shiftEnter: document.documentElement.outerHTML.includes("Shift+Enter"),
+      notes: main.querySelectorAll(".run-note").length,
+      folds: folds.map((d) => ({
+        kind: d.dataset.kind, index: Number(d.dataset.fold), open: d.open, cells: d.querySelectorAll(".cell.code").length,
+        outputs: d.querySelectorAll(".output").length,
+        shown: [...d.querySelectorAll(".cell.code, .output")].filter((e) => e.checkVisibility()).length,
+      })),
+      unfolded: checkerCells.filter((c) => !c.closest("details.exercise-fold")).map((c) => c.querySelector("pre.code").textContent.trim().split("\n").pop().slice(0, 60)),
+    };
+  });
+  if (atLoad.shiftEnter) problems.push('the page says "Shift+Enter" (there is no kernel to run a cell)');
+  if (atLoad.notes !== expect.runNotes) problems.push(`run notes: ${atLoad.notes}, scripts/site.py count expects ${expect.runNotes}`);
+  if (atLoad.folds.length !== expect.folds.length) problems.push(`exercise folds: ${atLoad.folds.length}, notebook has ${expect.folds.length}`);
+  atLoad.unfolded.forEach((c) => problems.push(`a checker cell outside a closed fold shows its answer: ${JSON.stringify(c)}`));
+  // Folds are numbered in the notebook's order (data-fold), so one lost does not shift the rest.
+  atLoad.folds.forEach((f) => {
+    const i = f.index - 1, want = expect.folds[i];
+    if (!want) { problems.push(`fold ${f.index}: the notebook has no such fold`); return; }
+    if (f.open) problems.push(`fold ${i + 1} is open at load`);
+    if (f.shown) problems.push(`fold ${i + 1}: ${f.shown} of its cells and outputs rendered at load`);
+    if (f.kind !== want.kind || f.cells !== want.cells || f.outputs !== want.outputs) {
+      problems.push(`fold ${i + 1}: ${f.kind}, ${f.cells} cell(s), ${f.outputs} output(s); notebook: ${want.kind}, ${want.cells}, ${want.outputs}`);
+    }
+  });
+  const summaries = page.locator("main details.exercise-fold > summary");
+  const n = await summaries.count();
+  for (let i = 0; i < n; i++) await summaries.nth(i).click();
+  const opened = await page.evaluate(() => [...document.querySelectorAll("main details.exercise-fold")].map((d) => {
+    const outs = [...d.querySelectorAll(".output")];
+    const katex = [...d.querySelectorAll(".katex")].filter((e) => !e.parentElement.closest(".katex"));
+    const seen = (e) => { const r = e.getBoundingClientRect(); return e.checkVisibility() && r.width > 0 && r.height > 0; };
+    return { index: Number(d.dataset.fold), open: d.open, outputs: outs.length, hidden: outs.filter((e) => !seen(e)).length,
+      katex: katex.length, katexHidden: katex.filter((e) => !seen(e)).length };
+  }));
+  opened.forEach((f) => {
+    const i = f.index - 1, want = expect.folds[i];
+    if (!f.open) problems.push(`fold ${i + 1} did not open when its summary was clicked`);
+    if (f.hidden) problems.push(`fold ${i + 1}: ${f.hidden} of ${f.outputs} output(s) not shown after opening`);
+    if (want && f.katex !== want.formulas) problems.push(`fold ${i + 1} (${want.kind}): ${f.katex} formulas typeset inside, notebook has ${want.formulas}`);
+    if (f.katexHidden) problems.push(`fold ${i + 1}: ${f.katexHidden} typeset formula(s) not shown after opening`);
+  });
+  return problems;
 }
 
 // SMIL animations must advance; range sliders must change what they drive.
@@ -234,7 +305,7 @@ const tasks = [];
 for (const [rel, c] of pages) {
   tasks.push(async () => {
     const tp = Date.now();
-    const expect = { formulas: c.formulas, figures: c.figures, tex: c.tex };
+    const expect = { formulas: c.formulas, figures: c.figures, tex: c.tex, folds: c.folds, runNotes: c.run_notes };
     const f = await checkPage(browser, pathToFileURL(path.join(SITE, rel)).href, expect,
       { shot: path.join(SHOTS, rel.replace(/\.html$/, ".png")) });
     const h = await checkPage(browser, origin + rel, expect, { allowedOrigin: origin });
@@ -284,6 +355,44 @@ results.forEach(([label, problems]) => report(label, problems));
     "CDN request": /network request blocked: https:\/\/cdn\.jsdelivr/ };
   const missed = Object.entries(want).filter(([, re]) => !re.test(all)).map(([n]) => `a planted ${n} was not caught`);
   report(`the checks fail on a broken copy of ${rel} (raw formula, formula count and text, missing figure, broken link, console error, CDN request)`, missed);
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
+
+// The kernel and fold checks on a broken copy of a page with exercises (and formulas
+// in its answers): each planted fault must be caught by its own check.
+{
+  const [rel, c] = pages.find(([, c]) => c.folds.length >= 3 && c.folds.some((f) => f.formulas > 0));
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "site-neg-folds-"));
+  let html = fs.readFileSync(path.join(SITE, rel), "utf8");
+  html = html.replace('<div class="cell markdown">', '<div class="cell markdown"><p>Press Shift+Enter to run this cell.</p>');
+  html = html.replace(/<aside class="run-note"[\s\S]*?<\/aside>/, "");
+  let nth = 0;
+  html = html.replace(/<details class="exercise-fold"([^>]*)>(<summary>[\s\S]*?<\/summary>)?/g, (m, attrs) => {
+    nth++;
+    if (nth === 1) return `<details class="exercise-fold"${attrs} open>${m.slice(m.indexOf(">") + 1)}`;
+    if (nth === 2) return '<div class="unwrapped">';
+    return m;
+  });
+  // the second fold's closing tag: the first </details> after the unwrapped div
+  const u = html.indexOf('<div class="unwrapped">');
+  const close = html.indexOf("</details>", u);
+  html = html.slice(0, close) + "</div>" + html.slice(close + "</details>".length);
+  // one formula gone from the answers fold, and the answers hidden even when opened
+  const a = html.indexOf('data-kind="answers"');
+  const k = html.indexOf('<span class="katex">', a);
+  html = html.slice(0, k) + "<span>x</span>" + html.slice(findSpanEnd(html, k));
+  html = html.replace("</head>", '<style>details.exercise-fold[data-kind="answers"] .output { display: none }</style></head>');
+  const neg = path.join(tmp, rel);
+  fs.writeFileSync(neg, html);
+  fs.symlinkSync(path.join(SITE, "assets"), path.join(tmp, "assets"));
+  const r = await checkPage(browser, pathToFileURL(neg).href,
+    { formulas: c.formulas, figures: c.figures, tex: c.tex, folds: c.folds, runNotes: c.run_notes }, {});
+  const all = r.problems.join("\n");
+  const want = { "Shift+Enter": /says "Shift\+Enter"/, "missing run note": /run notes: /, "fold open at load": /fold 1 is open at load/,
+    "unwrapped fold (count)": /exercise folds: /, "unwrapped fold (answer shown)": /checker cell outside a closed fold/,
+    "formula missing from the answers": /\(answers\): \d+ formulas typeset inside/, "answers hidden when opened": /not shown after opening/ };
+  const missed = Object.entries(want).filter(([, re]) => !re.test(all)).map(([n]) => `a planted ${n} was not caught`);
+  report(`the kernel and fold checks fail on a broken copy of ${rel} (Shift+Enter, run note, open fold, unwrapped fold, answer formula, hidden answers)`, missed);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -28,6 +28,14 @@ Why it is built this way (issue 11, item 1):
     is simpler to read in one file. text/markdown and text/latex outputs get the
     same math treatment as Markdown cells; text/html and SVG outputs are inserted
     as stored (the plots, the tables, the animations and sliders).
+  * A page has no kernel, so it does not pretend to (issue 26, item 7): where a
+    notebook asks the reader to edit or run a cell, a note (English and Korean) says
+    that this works in JupyterLab after cloning the repository and running ./run.sh
+    (markdown_views); a paragraph about keys and menus of Lab ("Shift+Enter") is
+    replaced by that note, and the build stops if a page would still say it. Each
+    exercise's attempt cells with the checker's verdict, and the answers cell, are
+    folded into a closed <details> (exercise_folds), so the question is read before
+    the answer.
   * `split_math` is the one definition of what a formula is; `count` uses it, and
     the browser test (scripts/site-test.mjs) compares that count per page with the
     number of typeset formulas it finds, and separately fails on any `$` left in
@@ -185,9 +193,11 @@ def shown_mime(data):
 def math_items(nb):
     """Every formula of a notebook, in page order: (kind, tex)."""
     items = []
-    for cell in nb.cells:
+    for cell, view in zip(nb.cells, markdown_views(nb)):
         if cell.cell_type == "markdown":
-            items += [p for p in split_math(cell.source) if p[0] != "text"]
+            for kind, text in view:
+                if kind == "md":
+                    items += [p for p in split_math(text) if p[0] != "text"]
         for out in cell.get("outputs", []):
             data = out.get("data", {})
             mime = shown_mime(data)
@@ -225,6 +235,144 @@ def count_top_svgs(s):
                 count += 1
             depth += 1
     return count
+
+
+# --- what a page without a kernel says (issue 26, item 7) -----------------------
+
+# A paragraph that only makes sense with a kernel (a key to press, a menu of Lab's)
+# is not shown: the run note takes its place. The build stops if the page would
+# still say "Shift+Enter" (and the browser test fails on it).
+LIVE_ONLY = re.compile(r"Shift\+Enter|Restart Kernel")
+# A sentence that asks the reader to edit a cell or run one: kept (it says what to
+# try), with the run note after its paragraph, so the reader knows where that works.
+LIVE_ASK = re.compile(
+    r"\byou can edit\b|\bEdit it\b|\bre-?run\b|\brun (?:it|the cell|this cell|the check cell)\b"
+    r"|\bFix (?:the|exercise \d+'s) (?:three )?attempts?\b|\bReplace the attempt\b|\breplace it with yours\b"
+    r"|\bIn the rule-in-code cell, replace\b|\bpass (?:your (?:number|answer)|it) to the checker\b|다시 실행")
+RUN_NOTE = (
+    '<aside class="run-note" lang="en"><p><strong>This page does not run code.</strong> It shows the '
+    'outputs stored in the notebook, so editing and running a cell, or passing your own answer to a '
+    'checker, works only in JupyterLab: clone the repository and run <code>./run.sh</code>; JupyterLab '
+    'opens on the notebooks.</p>'
+    '<p lang="ko"><strong>이 페이지에서는 코드를 실행할 수 없습니다.</strong> 노트북에 저장된 출력을 '
+    '보여 줄 뿐이므로, 셀을 고쳐 다시 실행하거나 직접 구한 답을 checker에 넣어 보는 일은 JupyterLab에서만 '
+    '됩니다. 저장소를 clone한 뒤 <code>./run.sh</code>를 실행하면 JupyterLab에서 노트북이 열립니다.</p></aside>')
+
+
+def markdown_views(nb):
+    """Each cell as the static page shows it: for a Markdown cell a list of
+    ('md', text) and ('note', None) pieces, for any other cell None.
+
+    A paragraph matching LIVE_ONLY is dropped and the run note stands in its place;
+    a cell matching LIVE_ASK gets the run note after the paragraph that asks, unless
+    its section (the text since the last heading of level 1 or 2) has had one
+    already: one note where a section first asks, not one per sentence. math_items and the build both read
+    cells through here, so the formula counts follow the rewrite.
+    """
+    views, noted = [], False
+    for cell in nb.cells:
+        if cell.cell_type != "markdown":
+            views.append(None)
+            continue
+        source = cell.source
+        ask = LIVE_ASK.search(source)
+        heads = [m.start() for m in re.finditer(r"^#{1,2}\s", source, re.M)]
+        if any(h < (ask.start() if ask else len(source)) for h in heads):
+            noted = False
+        paras = re.split(r"(\n[ \t]*\n)", source)
+        out, buf, replaced = [], [], False
+        for i in range(0, len(paras), 2):
+            para, sep = paras[i], paras[i + 1] if i + 1 < len(paras) else ""
+            if LIVE_ONLY.search(para):
+                if buf:
+                    out.append(("md", "".join(buf)))
+                    buf = []
+                if not replaced:
+                    out.append(("note", None))
+                    replaced = noted = True
+                continue
+            buf.append(para + sep)
+        if buf:
+            out.append(("md", "".join(buf)))
+        if not replaced and not noted and ask:
+            out = note_after(out, ask.group(0))
+            noted = True
+        if ask and any(h > ask.start() for h in heads):
+            noted = False  # a new section starts after the ask (the note stays after the cell)
+        views.append(out)
+    return views
+
+
+def note_after(pieces, asked):
+    """The run note after the paragraph that asks, or after the cell when cutting
+    there would split a fenced code block or a $$ formula."""
+    for i, (kind, text) in enumerate(pieces):
+        if kind != "md" or asked not in text:
+            continue
+        at = text.find("\n\n", text.find(asked))
+        head = text[:at] if at >= 0 else text
+        fences = len(re.findall(r"^[ ]{0,3}(?:```|~~~)", head, re.M))
+        if at >= 0 and fences % 2 == 0 and head.count("$$") % 2 == 0:
+            return pieces[:i] + [("md", head + "\n"), ("note", None), ("md", text[at + 2:])] + pieces[i + 1:]
+    return pieces + [("note", None)]
+
+
+# --- exercises (issue 26, item 7) ------------------------------------------------
+
+# An exercise section runs from a heading "Exercises" to the next heading of its
+# level or above that is not "Answers". In it, a code cell that calls a checker
+# (`.check(`) is an attempt, and one that calls `exercise::solutions(` is the
+# answers: each run of such cells is folded into one closed <details>. The build
+# stops if a checker or solutions call stands outside an exercise section, or a
+# section has no answers cell: then the recognition has missed something.
+EXERCISE_HEAD = re.compile(r"^(#{1,6})\s+Exercises\b", re.M)
+HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.M)
+FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1", re.M | re.S)  # a `# comment` is no heading
+ATTEMPT = re.compile(r"\.check\(")
+ANSWERS = re.compile(r"\bexercise::solutions\(")
+FOLD_SUMMARY = {
+    "attempt": "Attempt and the checker's verdict · 풀이와 채점 결과",
+    "answers": "Answers and the usual slips · 정답과 흔한 실수",
+}
+
+
+def exercise_folds(nb, name="notebook"):
+    """{cell index: fold number} and [(kind, [cell indices])] of a notebook's folds."""
+    level = None  # the heading level of the open exercise section, if any
+    fold_of, folds, open_fold = {}, [], None
+    sections = []
+    for ci, cell in enumerate(nb.cells):
+        if cell.cell_type == "markdown":
+            for m in HEADING.finditer(FENCED.sub("", cell.source)):
+                lv = len(m.group(1))
+                if EXERCISE_HEAD.match(m.group(0)):
+                    level = lv
+                    sections.append({"start": ci, "answers": 0})
+                elif level is not None and lv <= level and not m.group(2).startswith("Answers"):
+                    level = None
+            open_fold = None
+            continue
+        if cell.cell_type != "code":
+            continue
+        kind = "answers" if ANSWERS.search(cell.source) else "attempt" if ATTEMPT.search(cell.source) else None
+        if kind is None:
+            open_fold = None
+            continue
+        if level is None:
+            raise SystemExit(f"site: {name} cell {ci} calls a checker outside an exercise section "
+                             "(a heading 'Exercises'): it would show its answer unfolded")
+        if kind == "answers":
+            sections[-1]["answers"] += 1
+        if open_fold is None or folds[open_fold][0] != kind:
+            folds.append((kind, []))
+            open_fold = len(folds) - 1
+        folds[open_fold][1].append(ci)
+        fold_of[ci] = open_fold
+    for sec in sections:
+        if not sec["answers"]:
+            raise SystemExit(f"site: {name}: the exercises at cell {sec['start']} have no answers cell "
+                             "(exercise::solutions)")
+    return fold_of, folds
 
 
 # --- rendering ----------------------------------------------------------------
@@ -372,14 +520,31 @@ def build(out_dir, api_src):
     bodies = []
     for p, nb in zip(paths, nbs):
         parts = []
+        fold_of, folds = exercise_folds(nb, p.name)
+        views = markdown_views(nb)
         for ci, cell in enumerate(nb.cells):
             where = f"{p.name} cell {ci}"
             if cell.cell_type == "markdown":
-                parts.append(f'<div class="cell markdown">{markdown_html(cell.source, katex, where, link_map)}</div>')
+                body = "".join(markdown_html(text, katex, where, link_map) if kind == "md" else RUN_NOTE
+                               for kind, text in views[ci])
+                parts.append(f'<div class="cell markdown">{body}</div>')
             elif cell.cell_type == "code":
                 outs = "".join(output_html(o, katex, where, link_map) for o in merged_streams(cell.get("outputs", [])))
-                parts.append(f'<div class="cell code">{code_html(cell.source)}{outs}</div>')
-        bodies.append("\n".join(parts))
+                html_cell = f'<div class="cell code">{code_html(cell.source)}{outs}</div>'
+                fold = fold_of.get(ci)
+                if fold is not None:
+                    kind, cells = folds[fold]
+                    if ci == cells[0]:
+                        html_cell = (f'<details class="exercise-fold" data-kind="{kind}" data-fold="{fold + 1}">'
+                                     f'<summary>{FOLD_SUMMARY[kind]}</summary>{html_cell}')
+                    if ci == cells[-1]:
+                        html_cell += "</details>"
+                parts.append(html_cell)
+        page = "\n".join(parts)
+        if LIVE_ONLY.search(re.sub(r"<[^>]+>", "", page)):
+            sys.exit(f"site: {p.name} would still say {LIVE_ONLY.search(re.sub(r'<[^>]+>', '', page)).group(0)!r} "
+                     "without a kernel (see LIVE_ONLY)")
+        bodies.append(page)
     rendered = katex.render()
 
     def put_math(s):
@@ -410,7 +575,24 @@ def counts():
         nb = nbformat.read(p, as_version=4)
         out[page_name(p)] = {"notebook": p.name, "title": title_of(nb),
                              "formulas": len(math_items(nb)), "figures": figure_count(nb),
+                             "run_notes": sum(k == "note" for v in markdown_views(nb) if v for k, _ in v),
+                             "folds": fold_counts(nb, p.name),
                              "tex": [tex for _, tex in math_items(nb)]}
+    return out
+
+
+def fold_counts(nb, name):
+    """Each exercise fold of a page: its kind, and the formulas and outputs inside it."""
+    _, folds = exercise_folds(nb, name)
+    out = []
+    for kind, cells in folds:
+        formulas = outputs = 0
+        for ci in cells:
+            outs = merged_streams(nb.cells[ci].get("outputs", []))
+            outputs += len(outs)
+            formulas += len(math_items(nbformat.from_dict({"cells": [nb.cells[ci]], "metadata": {},
+                                                           "nbformat": 4, "nbformat_minor": 5})))
+        out.append({"kind": kind, "cells": len(cells), "outputs": outputs, "formulas": formulas})
     return out
 
 
