@@ -187,12 +187,20 @@ impl Figure {
         format!("<div>{}</div>", self.svg)
     }
 
-    /// Shows the figure in a notebook (evcxr calls this on a cell's last value).
-    pub fn evcxr_display(&self) {
-        println!(
+    /// Exactly what [`Figure::evcxr_display`] prints: the HTML of
+    /// [`Figure::to_html`] between evcxr's content markers, so that a test can
+    /// check that a notebook receives the picture (not `Debug`'s one line).
+    pub fn evcxr_content(&self) -> String {
+        format!(
             "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
             self.to_html()
-        );
+        )
+    }
+
+    /// Shows the figure in a notebook (evcxr calls this on a cell's last value;
+    /// method syntax finds it through `&Figure` and `&&Figure` too).
+    pub fn evcxr_display(&self) {
+        println!("{}", self.evcxr_content());
     }
 
     /// Writes the SVG document to `path`.
