@@ -226,5 +226,21 @@ mod tests {
         }
         .to_string();
         assert!(!e.contains('\n') && e.contains("150"));
+        let e = Error::DuplicateLabel {
+            label: "Adam".into(),
+        }
+        .to_string();
+        assert!(!e.contains('\n') && e.contains("\"Adam\""), "{e}");
+        let e = Error::Gradient {
+            coordinate: 1,
+            at: vec![-2.0, 1.0],
+            expected: 60.0,
+            found: 30.0,
+        }
+        .to_string();
+        assert!(!e.contains('\n'), "{e}");
+        for part in ["(-2, 1)", "coordinate 1", "60", "30"] {
+            assert!(e.contains(part), "{e} lacks {part}");
+        }
     }
 }
