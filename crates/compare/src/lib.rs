@@ -10,6 +10,10 @@
 //! - On the quadratic, Rosenbrock and Beale from one start each ([`Problem`]):
 //!   [`runs`] returns the traces as plain paths and loss curves, [`table`]
 //!   summarises them, [`contour`] and [`loss_chart`] draw them.
+//! - [`lab`]: one small experiment API for the notebooks' own cells: any
+//!   labelled optimizers on a built-in problem or a student's $J$ and $\nabla J$,
+//!   with a table, a contour plot, a loss chart and an animation
+//!   (`use compare::lab::*;`).
 //! - [`sweep`]: how each method's result depends on η (learning-rate robustness).
 //! - [`motion`]: the trajectories animated frame by frame, on Beale and on the
 //!   saddle $x^2 - y^2$ (which methods escape, and how fast).
@@ -25,6 +29,7 @@
 
 pub mod iris;
 pub mod knobs;
+pub mod lab;
 pub mod motion;
 pub mod overview;
 pub mod sweep;

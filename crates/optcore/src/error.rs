@@ -38,6 +38,18 @@ pub enum Error {
     Parse { what: String, message: String },
     /// A table has no column of that name (a split or a lookup by name).
     Column { name: String, table: String },
+    /// A hand-written gradient that disagrees with central finite differences of
+    /// the value: coordinate `coordinate` at the point `at`, where the differences
+    /// give `expected` and the gradient gave `found`.
+    Gradient {
+        coordinate: usize,
+        at: Vec<f64>,
+        expected: f64,
+        found: f64,
+    },
+    /// Two runs of one experiment under the same label: tables and legends name
+    /// runs by label, so each must be its own.
+    DuplicateLabel { label: String },
     /// A learning rate was asked of an optimizer that has none: Adadelta in
     /// Zeiler's (`paper`) form, which replaces η by $\mathrm{RMS}\[\Delta\theta\]_{t-1}$.
     /// A learning-rate schedule cannot wrap it (see `optcore::LearningRate`).
@@ -90,6 +102,23 @@ impl fmt::Display for Error {
             Error::Column { name, table } => {
                 write!(f, "no column {name:?} in the table \"{table}\"")
             }
+            Error::Gradient {
+                coordinate,
+                at,
+                expected,
+                found,
+            } => {
+                let point: Vec<String> = at.iter().map(|v| v.to_string()).collect();
+                write!(
+                    f,
+                    "wrong gradient at θ = ({}): coordinate {coordinate} should be {expected} (central finite differences of J), the gradient gave {found}",
+                    point.join(", ")
+                )
+            }
+            Error::DuplicateLabel { label } => write!(
+                f,
+                "two runs are labelled {label:?}: give each run its own label"
+            ),
             Error::NoLearningRate {
                 optimizer,
                 convention,
@@ -197,5 +226,21 @@ mod tests {
         }
         .to_string();
         assert!(!e.contains('\n') && e.contains("150"));
+        let e = Error::DuplicateLabel {
+            label: "Adam".into(),
+        }
+        .to_string();
+        assert!(!e.contains('\n') && e.contains("\"Adam\""), "{e}");
+        let e = Error::Gradient {
+            coordinate: 1,
+            at: vec![-2.0, 1.0],
+            expected: 60.0,
+            found: 30.0,
+        }
+        .to_string();
+        assert!(!e.contains('\n'), "{e}");
+        for part in ["(-2, 1)", "coordinate 1", "60", "30"] {
+            assert!(e.contains(part), "{e} lacks {part}");
+        }
     }
 }

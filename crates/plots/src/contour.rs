@@ -261,6 +261,11 @@ pub fn contour_lines(grid: &Grid, level: f64) -> Vec<Vec<(f64, f64)>> {
     lines
 }
 
+/// Half-size in pixels of the × that marks where a run stopped
+/// ([`Contour::stop_mark`], [`crate::LineChart::stop_mark`]): larger than a
+/// path's markers so it stands out.
+pub(crate) const STOP_MARK: u32 = 9;
+
 /// A labelled arrow: label, from, to.
 type Arrow = (String, (f64, f64), (f64, f64));
 
@@ -294,6 +299,8 @@ pub struct Contour<'a> {
     paths: Vec<(String, Vec<(f64, f64)>)>,
     arrows: Vec<Arrow>,
     notes: Vec<((f64, f64), String)>,
+    /// Path index and the point where that run stopped early ([`Contour::stop_mark`]).
+    stops: Vec<(usize, (f64, f64))>,
     equal_aspect: bool,
 }
 
@@ -318,6 +325,7 @@ impl<'a> Contour<'a> {
             paths: Vec::new(),
             arrows: Vec::new(),
             notes: Vec::new(),
+            stops: Vec::new(),
             equal_aspect: false,
         }
     }
@@ -388,6 +396,17 @@ impl<'a> Contour<'a> {
         paths
             .into_iter()
             .fold(self, |contour, (label, points)| contour.path(label, points))
+    }
+
+    /// A large × in the last path's colour at `at`: where that run stopped early
+    /// (diverged, or refused a step), so the end of its line reads as a stop and
+    /// not as a point it reached. Say why in the path's label. Before any path,
+    /// or at a point outside the axes or not finite, nothing is drawn.
+    pub fn stop_mark(mut self, at: (f64, f64)) -> Self {
+        if let Some(idx) = self.paths.len().checked_sub(1) {
+            self.stops.push((idx, at));
+        }
+        self
     }
 
     /// The trajectory of a run ([`Trace::path2`]).
@@ -538,6 +557,16 @@ impl<'a> Contour<'a> {
                 width: 2,
                 label: (!label.is_empty()).then(|| label.clone()),
             });
+        }
+        for &(idx, at) in &self.stops {
+            if at.0.is_finite() && at.1.is_finite() && bounds.contains(at) {
+                items.push(Item::Points {
+                    points: vec![at],
+                    marker: Marker::Cross(STOP_MARK),
+                    color: look(idx).color,
+                    label: None,
+                });
+            }
         }
         for (idx, (label, from, to)) in self.arrows.iter().enumerate() {
             items.push(Item::Arrow {

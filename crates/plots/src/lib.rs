@@ -39,11 +39,12 @@
 //! | | |
 //! |---|---|
 //! | both | `.size(w, h)` (default 640 × 480), `.legend(Corner::…)` (default: the corner the data cross least), `.x_label`, `.y_label` |
-//! | [`LineChart`] | `.series(label, points)`, `.all_series(vec_of_series)`, `.losses(label, &trace)`, `.log_y(bool)`, `.markers(bool)`, `.x_range`, `.y_range` |
-//! | [`Contour`] | `.levels(n)` (default 12, geometric), `.level_values(vec)`, `.grid(n)` (default 101), `.path(label, points)`, `.paths(vec_of_series)`, `.trace(label, &trace)`, `.arrow(label, from, to)`, `.note(text, at)`, `.title`, `.equal_aspect(bool)`, `.show_minimum(bool)`; `.levels_used()` and `.levels_table()` tell which levels are drawn |
+//! | [`LineChart`] | `.series(label, points)`, `.all_series(vec_of_series)`, `.losses(label, &trace)`, `.log_y(bool)`, `.markers(bool)`, `.x_range`, `.y_range`, `.stop_mark(at)` |
+//! | [`Contour`] | `.levels(n)` (default 12, geometric), `.level_values(vec)`, `.grid(n)` (default 101), `.path(label, points)`, `.paths(vec_of_series)`, `.trace(label, &trace)`, `.arrow(label, from, to)`, `.stop_mark(at)`, `.note(text, at)`, `.title`, `.equal_aspect(bool)`, `.show_minimum(bool)`; `.levels_used()` and `.levels_table()` tell which levels are drawn |
 //!
 //! [`Figure`]: `.svg()`, `.to_html()`, `.save_svg(path)`, `.save_png(path)`
-//! (feature `png`), `evcxr_display()`; `Display` prints the SVG, `Debug` one line.
+//! (feature `png`), `evcxr_display()` (it prints `evcxr_content()`); `Display` prints
+//! the SVG, `Debug` one line.
 //!
 //! In a notebook, make the figure the cell's last expression (no `;`):
 //!
@@ -187,12 +188,20 @@ impl Figure {
         format!("<div>{}</div>", self.svg)
     }
 
-    /// Shows the figure in a notebook (evcxr calls this on a cell's last value).
-    pub fn evcxr_display(&self) {
-        println!(
+    /// Exactly what [`Figure::evcxr_display`] prints: the HTML of
+    /// [`Figure::to_html`] between evcxr's content markers, so that a test can
+    /// check that a notebook receives the picture (not `Debug`'s one line).
+    pub fn evcxr_content(&self) -> String {
+        format!(
             "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
             self.to_html()
-        );
+        )
+    }
+
+    /// Shows the figure in a notebook (evcxr calls this on a cell's last value;
+    /// method syntax finds it through `&Figure` and `&&Figure` too).
+    pub fn evcxr_display(&self) {
+        println!("{}", self.evcxr_content());
     }
 
     /// Writes the SVG document to `path`.

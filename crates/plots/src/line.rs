@@ -1,6 +1,7 @@
 //! Line charts: several $(x, y)$ series on one set of axes, linear or log $y$.
 
-use crate::scene::{look, Bounds, Corner, Item, Scene};
+use crate::contour::STOP_MARK;
+use crate::scene::{look, Bounds, Corner, Item, Marker, Scene};
 use crate::{check_range, check_size, log10, Figure, COORD_LIMIT};
 use optcore::{Error, Record, Result, Trace};
 
@@ -33,6 +34,8 @@ pub struct LineChart {
     x_range: Option<(f64, f64)>,
     y_range: Option<(f64, f64)>,
     series: Vec<(String, Vec<(f64, f64)>)>,
+    /// Series index and the point where that run stopped early ([`LineChart::stop_mark`]).
+    stops: Vec<(usize, (f64, f64))>,
 }
 
 impl LineChart {
@@ -49,6 +52,7 @@ impl LineChart {
             x_range: None,
             y_range: None,
             series: Vec::new(),
+            stops: Vec::new(),
         }
     }
 
@@ -103,6 +107,16 @@ impl LineChart {
     /// are skipped and break the line.
     pub fn series(mut self, label: impl Into<String>, points: Vec<(f64, f64)>) -> Self {
         self.series.push((label.into(), points));
+        self
+    }
+
+    /// A large × in the last series' colour at `at` (data coordinates): where that
+    /// run stopped early, so its curve visibly ends there. Say why in the series'
+    /// label. Before any series, or at a point that cannot be drawn, nothing is.
+    pub fn stop_mark(mut self, at: (f64, f64)) -> Self {
+        if let Some(idx) = self.series.len().checked_sub(1) {
+            self.stops.push((idx, at));
+        }
         self
     }
 
@@ -226,6 +240,18 @@ impl LineChart {
                 width: 2,
                 label: (!label.is_empty()).then(|| label.clone()),
             });
+        }
+
+        for (idx, at) in &self.stops {
+            let p = to_plot(at);
+            if p.0.is_finite() && p.1.is_finite() && bounds.contains(p) {
+                items.push(Item::Points {
+                    points: vec![p],
+                    marker: Marker::Cross(STOP_MARK),
+                    color: look(*idx).color,
+                    label: None,
+                });
+            }
         }
 
         Figure::from_scene(Scene {
