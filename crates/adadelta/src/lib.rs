@@ -266,6 +266,21 @@ impl LearningRate for Adadelta {
             Convention::Pytorch => Adadelta { lr, ..*self }.validated(),
         }
     }
+    /// As `with_lr`, with `lr` = 0 accepted under `pytorch`.
+    fn at_rate(&self, lr: f64) -> Result<Self> {
+        match self.convention {
+            Convention::Paper => Err(Error::NoLearningRate {
+                optimizer: "adadelta",
+                convention: self.convention,
+            }),
+            Convention::Pytorch => {
+                optcore::error::check_non_negative("lr", lr)?;
+                let opt = Adadelta { lr, ..*self };
+                opt.validate_zero_rate()?;
+                Ok(opt)
+            }
+        }
+    }
 }
 
 impl Optimizer for Adadelta {
@@ -311,6 +326,12 @@ mod tests {
         let set = torch.with_lr(0.5).unwrap();
         assert_eq!((set.lr, set.rho, set.eps), (0.5, torch.rho, torch.eps));
         let msg = torch.with_lr(-1.0).unwrap_err().to_string();
+        assert!(msg.starts_with("invalid lr = -1"), "{msg}");
+        // A schedule's rate 0: only torch's Adadelta has one to set.
+        assert!(paper.at_rate(0.0).is_err());
+        assert_eq!(torch.at_rate(0.0).unwrap().lr, 0.0);
+        assert!(torch.with_lr(0.0).is_err());
+        let msg = torch.at_rate(-1.0).unwrap_err().to_string();
         assert!(msg.starts_with("invalid lr = -1"), "{msg}");
     }
     use super::*;

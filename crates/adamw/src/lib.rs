@@ -191,11 +191,26 @@ impl optcore::LearningRate for AdamW {
         Some(self.lr)
     }
     fn with_lr(&self, lr: f64) -> Result<Self> {
+        self.rescaled(lr).validated()
+    }
+    /// At `lr` = 0 the paper's multiplier is 0 and so is the decay λ·0/η.
+    fn at_rate(&self, lr: f64) -> Result<Self> {
+        optcore::error::check_non_negative("lr", lr)?;
+        let opt = self.rescaled(lr);
+        opt.validate_zero_rate()?;
+        Ok(opt)
+    }
+}
+
+impl AdamW {
+    /// A copy at rate `lr`, `weight_decay` scaled by `lr/η` under `paper`
+    /// (see the `LearningRate` impl), not validated.
+    fn rescaled(&self, lr: f64) -> Self {
         let mut opt = AdamW { lr, ..*self };
         if self.convention == Convention::Paper {
             opt.weight_decay = self.weight_decay * (lr / self.lr);
         }
-        opt.validated()
+        opt
     }
 }
 
@@ -251,6 +266,24 @@ mod tests {
         let r = tr.rows[1].record.as_ref().unwrap();
         assert_eq!(r.decay.to_vec(), vec![-2.5, -1.0]);
         assert!((tr.rows[1].theta[0] - (-4.9 + 2.5)).abs() < 1e-14);
+    }
+
+    /// At a schedule's rate 0 the paper's multiplier is 0, so the decay λ·0/η
+    /// is 0 too; torch's keeps λ (its decay is η·λ = 0). Both refuse a negative rate.
+    #[test]
+    fn at_rate_zero_scales_the_papers_decay_to_zero() {
+        use optcore::LearningRate;
+        for c in [Convention::Paper, Convention::Pytorch] {
+            let opt = AdamW::defaults(c);
+            let zero = opt.at_rate(0.0).unwrap();
+            let decay = match c {
+                Convention::Paper => 0.0,
+                Convention::Pytorch => opt.weight_decay,
+            };
+            assert_eq!((zero.lr, zero.weight_decay), (0.0, decay));
+            assert!(opt.with_lr(0.0).is_err());
+            assert!(opt.at_rate(-0.1).unwrap_err().to_string().contains("lr"));
+        }
     }
 
     #[test]

@@ -7,8 +7,8 @@
 //! `Adam { beta1: 0.0, ..Adam::defaults(Convention::Paper) }`), `defaults`,
 //! [`FromFlags`](crate::FromFlags) and the [`Declared`] facts that
 //! [`declared_methods!`](crate::declared_methods) turns into
-//! [`Optimizer::name`](crate::Optimizer::name), `convention`, `hyperparameters`
-//! and `validate`. The flag, symbol and shared domain of each name are the
+//! [`Optimizer::name`](crate::Optimizer::name), `convention`, `hyperparameters`,
+//! `validate` and `validate_zero_rate`. The flag, symbol and shared domain of each name are the
 //! table's ([`crate::hyper`]); an optimizer adds only what is its own.
 //!
 //! ```
@@ -77,6 +77,9 @@ pub trait Declared {
     fn declared_hyperparameters(&self) -> Vec<(&'static str, f64)>;
     /// Every field's domain check in declaration order, then the `also` rules.
     fn check_declared(&self) -> Result<()>;
+    /// [`Declared::check_declared`] with `lr` = 0 passing (the check of a step
+    /// a schedule set to rate 0, [`Optimizer::validate_zero_rate`](crate::Optimizer::validate_zero_rate)).
+    fn check_declared_zero_rate(&self) -> Result<()>;
 }
 
 /// The shared domain check of the hyperparameter `name` (the table's,
@@ -172,6 +175,11 @@ macro_rules! hyperparameters {
                 $( $also(self)?; )?
                 Ok(())
             }
+            fn check_declared_zero_rate(&self) -> $crate::Result<()> {
+                $( $crate::hyperparameters!(@check_zero_rate $field, self.$field $(, $check)?)?; )*
+                $( $also(self)?; )?
+                Ok(())
+            }
         }
     };
 
@@ -202,10 +210,23 @@ macro_rules! hyperparameters {
         $crate::declare::check_shared(stringify!($field), $v)
     };
     (@check $field:ident, $v:expr, $check:path) => { $check(stringify!($field), $v) };
+    // A schedule's step at rate 0: `lr` = 0 passes, any other value of any field
+    // is checked as above.
+    (@check_zero_rate lr, $v:expr $(, $check:path)?) => {
+        if $v == 0.0 {
+            Ok(())
+        } else {
+            $crate::hyperparameters!(@check lr, $v $(, $check)?)
+        }
+    };
+    (@check_zero_rate $field:ident, $v:expr $(, $check:path)?) => {
+        $crate::hyperparameters!(@check $field, $v $(, $check)?)
+    };
 }
 
 /// The [`Optimizer`](crate::Optimizer) methods that [`hyperparameters!`](crate::hyperparameters)
-/// declared (`name`, `convention`, `hyperparameters`, `validate`), written inside
+/// declared (`name`, `convention`, `hyperparameters`, `validate`,
+/// `validate_zero_rate`), written inside
 /// the optimizer's own `impl Optimizer` block, so that block holds only its state,
 /// its step and its record.
 #[macro_export]
@@ -222,6 +243,9 @@ macro_rules! declared_methods {
         }
         fn validate(&self) -> $crate::Result<()> {
             $crate::declare::Declared::check_declared(self)
+        }
+        fn validate_zero_rate(&self) -> $crate::Result<()> {
+            $crate::declare::Declared::check_declared_zero_rate(self)
         }
     };
 }
@@ -297,4 +321,81 @@ macro_rules! adam_hyperparameters {
             $($tail)*
         }
     };
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::error::Error;
+    use crate::{check_step, Exact, Field, Optimizer, Oracle, Quadratic, Record, ZeroRate};
+    use ndarray::{array, ArrayView1, ArrayViewMut1};
+
+    crate::hyperparameters! {
+        /// A rate and a momentum: enough to see which checks a zero rate skips.
+        pub struct Ball("ball") {
+            lr = 0.1;
+            momentum = 0.9;
+        }
+    }
+
+    #[derive(Clone, Debug)]
+    pub struct Nothing;
+    impl Record for Nothing {
+        fn fields(&self) -> Vec<Field> {
+            Vec::new()
+        }
+    }
+    impl Optimizer for Ball {
+        crate::declared_methods!();
+        type State = ();
+        type Record = Nothing;
+        fn init(&self, _: ArrayView1<f64>) {}
+        fn step(&self, _: &mut (), _: ArrayViewMut1<f64>, _: &mut dyn Oracle) -> crate::Result<()> {
+            Ok(())
+        }
+        fn record(&self, _: &()) -> Nothing {
+            Nothing
+        }
+    }
+
+    fn names(r: crate::Result<()>) -> Option<&'static str> {
+        match r {
+            Ok(()) => None,
+            Err(Error::Hyperparameter { name, .. }) => Some(name),
+            Err(e) => panic!("{e:?}"),
+        }
+    }
+
+    /// `validate_zero_rate` lets `lr` = 0 through and nothing else; `check_step`
+    /// uses it only under a `ZeroRate` oracle.
+    #[test]
+    fn a_zero_rate_passes_only_the_zero_rate_check() {
+        let zero = Ball {
+            lr: 0.0,
+            ..Ball::defaults(crate::Convention::Paper)
+        };
+        assert_eq!(names(zero.validate()), Some("lr"));
+        assert_eq!(names(zero.validate_zero_rate()), None);
+        for lr in [-0.1, f64::NAN, f64::INFINITY] {
+            assert_eq!(names(Ball { lr, ..zero }.validate_zero_rate()), Some("lr"));
+        }
+        let bad = Ball {
+            momentum: 1.0,
+            ..zero
+        };
+        assert_eq!(names(bad.validate_zero_rate()), Some("momentum"));
+
+        let theta = array![1.0, 2.0];
+        let mut oracle = Exact::new(Quadratic::reference());
+        assert_eq!(
+            names(check_step(&zero, theta.view(), 2, &oracle)),
+            Some("lr")
+        );
+        let marked = ZeroRate::new(&mut oracle);
+        assert!(marked.zero_rate());
+        assert_eq!(names(check_step(&zero, theta.view(), 2, &marked)), None);
+        assert_eq!(
+            names(check_step(&bad, theta.view(), 2, &marked)),
+            Some("momentum")
+        );
+    }
 }

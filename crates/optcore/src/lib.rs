@@ -75,7 +75,7 @@ pub use objective::{
 pub use objective::{Rescaled, Slope};
 pub use optimizer::{
     begin_step, check_step, Convention, Exact, Field, Given, LearningRate, Optimizer, Oracle,
-    Record, Staged,
+    Record, Staged, ZeroRate,
 };
 pub use render::{fmt_num, Markdown, Report, Table};
 pub use trace::{

@@ -54,6 +54,13 @@ pub trait Oracle {
     fn problem_name(&self) -> String {
         "problem".into()
     }
+    /// Whether the step under way is one a learning-rate schedule set to rate
+    /// η = 0 ([`ZeroRate`] answers yes): then [`check_step`] accepts `lr` = 0
+    /// ([`Optimizer::validate_zero_rate`]) and the step is the method's own with
+    /// η = 0, as torch takes it. Default: no, and a step refuses `lr` = 0.
+    fn zero_rate(&self) -> bool {
+        false
+    }
 }
 
 /// The oracle behind [`Optimizer::update`]: it hands out one gradient the caller
@@ -79,6 +86,45 @@ impl Oracle for Given<'_> {
     }
     fn loss(&self, _theta: ArrayView1<f64>) -> f64 {
         0.0
+    }
+}
+
+/// An oracle that marks its steps as taken at a scheduled rate of zero
+/// ([`Oracle::zero_rate`]) and otherwise is the oracle it wraps. The
+/// `schedule` crate's wrapper passes its oracle through this for a step whose
+/// scheduled η is 0, so that `lr` = 0 is accepted there and nowhere else: a
+/// struct literal with `lr` = 0 stepped on its own is still refused.
+pub struct ZeroRate<'a> {
+    inner: &'a mut dyn Oracle,
+}
+
+impl<'a> ZeroRate<'a> {
+    pub fn new(inner: &'a mut dyn Oracle) -> Self {
+        ZeroRate { inner }
+    }
+}
+
+impl Oracle for ZeroRate<'_> {
+    fn dim(&self) -> usize {
+        self.inner.dim()
+    }
+    fn begin_step(&mut self, t: usize) {
+        self.inner.begin_step(t)
+    }
+    fn eval(&mut self, theta: ArrayView1<f64>, grad: ArrayViewMut1<f64>) -> f64 {
+        self.inner.eval(theta, grad)
+    }
+    fn loss(&self, theta: ArrayView1<f64>) -> f64 {
+        self.inner.loss(theta)
+    }
+    fn gradient_evaluations(&self) -> u64 {
+        self.inner.gradient_evaluations()
+    }
+    fn problem_name(&self) -> String {
+        self.inner.problem_name()
+    }
+    fn zero_rate(&self) -> bool {
+        true
     }
 }
 
@@ -193,14 +239,20 @@ impl std::ops::Deref for Staged {
 /// The checks every [`Optimizer::step`] makes before it touches θ or the state:
 /// the hyperparameters are valid (the fields are public, so a struct literal can
 /// hold anything), and θ, the state and the oracle have one dimension. A
-/// mismatch is an [`Error::Dimension`], never a panic inside ndarray.
+/// mismatch is an [`Error::Dimension`], never a panic inside ndarray. In a step
+/// a schedule set to rate 0 ([`Oracle::zero_rate`]) `lr` = 0 is valid
+/// ([`Optimizer::validate_zero_rate`]); everywhere else it is refused.
 pub fn check_step<O: Optimizer + ?Sized>(
     opt: &O,
     theta: ArrayView1<f64>,
     state_dim: usize,
     oracle: &dyn Oracle,
 ) -> Result<()> {
-    opt.validate()?;
+    if oracle.zero_rate() {
+        opt.validate_zero_rate()?;
+    } else {
+        opt.validate()?;
+    }
     check_dim(
         "step: θ against the oracle's dimension",
         oracle.dim(),
@@ -357,6 +409,16 @@ pub trait Optimizer {
     }
     /// Refuses hyperparameters outside their domain (a typed error, never a panic).
     fn validate(&self) -> Result<()>;
+    /// [`Optimizer::validate`], except that a learning rate of exactly 0 is
+    /// valid: the check of a step a schedule set to η = 0 ([`ZeroRate`],
+    /// [`LearningRate::at_rate`]), which torch takes as a step of size zero.
+    /// Every other value, `lr` < 0 or not finite included, is checked as
+    /// `validate` checks it. Default: `validate` (an optimizer that does not
+    /// declare its hyperparameters with [`hyperparameters!`](crate::hyperparameters)
+    /// refuses what `validate` refuses).
+    fn validate_zero_rate(&self) -> Result<()> {
+        self.validate()
+    }
     /// The state before the first step, for parameters shaped like `theta`.
     fn init(&self, theta: ArrayView1<f64>) -> Self::State;
     /// One update of `theta` in place. Every implementation starts with
@@ -468,11 +530,20 @@ pub trait LearningRate {
     fn with_lr(&self, lr: f64) -> Result<Self>
     where
         Self: Sized;
+    /// A copy for the step of a schedule at rate `lr` >= 0: [`LearningRate::with_lr`],
+    /// except that `lr` = 0 is accepted ([`Optimizer::validate_zero_rate`]). A
+    /// negative or non-finite `lr` is an [`Error::Hyperparameter`] naming `lr`.
+    /// Step the copy at `lr` = 0 through a [`ZeroRate`] oracle: its own step
+    /// checks again, and accepts 0 only there.
+    fn at_rate(&self, lr: f64) -> Result<Self>
+    where
+        Self: Sized;
 }
 
 /// Implements [`LearningRate`] for an [`Optimizer`] with a public `lr: f64`
 /// field: `lr()` reads it, `with_lr` sets it and calls
-/// [`Optimizer::validated`].
+/// [`Optimizer::validated`], `at_rate` sets it and calls
+/// [`Optimizer::validate_zero_rate`] after refusing a negative or non-finite `lr`.
 ///
 /// ```text
 /// optcore::learning_rate_field!(Adam);
@@ -488,6 +559,13 @@ macro_rules! learning_rate_field {
                 let mut opt = ::core::clone::Clone::clone(self);
                 opt.lr = lr;
                 $crate::optimizer::Optimizer::validated(opt)
+            }
+            fn at_rate(&self, lr: f64) -> $crate::error::Result<Self> {
+                $crate::error::check_non_negative("lr", lr)?;
+                let mut opt = ::core::clone::Clone::clone(self);
+                opt.lr = lr;
+                $crate::optimizer::Optimizer::validate_zero_rate(&opt)?;
+                ::core::result::Result::Ok(opt)
             }
         }
     };

@@ -56,11 +56,35 @@
 //!
 //! ## A rate of zero
 //!
-//! Every optimizer here refuses $\eta = 0$ ([`optcore::Error::Hyperparameter`]).
-//! [`CosineAnnealingLR`] with $\eta_{\min} = 0$ reaches $\eta(T) = 0$, and
-//! [`LinearLR`] with `end_factor` 0 reaches 0 at $k = T$: a run of more than $T$
-//! steps then stops with that error at step $T + 1$. torch would take a step of
-//! size 0 there; give $\eta_{\min} > 0$ or run at most $T$ steps.
+//! [`CosineAnnealingLR`] with $\eta_{\min} = 0$ reaches $\eta(T) = 0$,
+//! [`LinearLR`] with `end_factor` 0 reaches 0 at $k = T$, and a step or
+//! exponential decay run long enough underflows to 0. torch takes such a step:
+//! the optimizer's state moves on (the momentum buffer, Adam's moments,
+//! Adagrad's sum, the step count) and θ moves by $0 \cdot u_t$. [`Scheduled`]
+//! does the same: step $t$ with $\eta_t = 0$ is the optimizer's own step with
+//! $\eta = 0$, and the run goes on past it. Where the method steps by
+//! $-\eta\,u_t$ (every `pytorch` convention; the post's SGD, Adagrad, RMSprop,
+//! Adam family) θ keeps its value, bit for bit but for a coordinate that is
+//! −0.0, which $x + (-0)\cdot u$ may turn into +0.0 as torch's `add_` does. The
+//! post's momentum and NAG, whose η sits inside the velocity, coast on
+//! $v_t = \gamma v_{t-1}$. $0 \cdot u_t$ is not a number only where $u_t$ is
+//! not, and such a step faults at every rate (√0 in a denominator under ε = 0):
+//! the run stops there with its typed error, as at any rate.
+//!
+//! How: a constructed optimizer still refuses $\eta = 0$ (the post's
+//! $\eta > 0$, the `lr` row of `optcore::hyper`), and so does every step of one,
+//! since a struct literal can hold anything. For a step at rate 0 the wrapper
+//! builds the copy with [`LearningRate::at_rate`], which accepts 0 and refuses a
+//! negative or non-finite rate, and hands that step its oracle inside an
+//! [`optcore::ZeroRate`]: the one place where the step's own check
+//! ([`optcore::check_step`]) lets `lr` = 0 pass, and nothing else. Two simpler
+//! ways were not taken: letting every step accept 0 would let a struct literal
+//! with `lr` = 0 step on its own, and stepping at some positive rate and then
+//! restoring θ would leave that rate in every state that holds η (the post's
+//! momentum and NAG: $v_t = \gamma v_{t-1} + \eta g_t$). A schedule of one's own
+//! ([`Schedule`] is open) that gives a negative or non-finite rate stops the
+//! run at that step with [`optcore::Error::Hyperparameter`] naming `lr`, every
+//! earlier step kept.
 //!
 //! ## Which convention
 //!
@@ -88,7 +112,7 @@ use ndarray::{ArrayView1, ArrayViewMut1};
 use optcore::error::{check_non_negative, Error, Result};
 use optcore::quantity;
 use optcore::render::fmt_short;
-use optcore::{Convention, Field, LearningRate, Optimizer, Oracle, Record};
+use optcore::{Convention, Field, LearningRate, Optimizer, Oracle, Record, ZeroRate};
 use std::fmt;
 
 /// A learning-rate schedule: the rate after $k$ calls of torch's
@@ -454,8 +478,10 @@ impl<O: Optimizer + LearningRate, S: Schedule> Optimizer for Scheduled<O, S> {
             inner: self.optimizer.init(theta),
         }
     }
-    /// Sets $\eta_t = \eta(t-1)$ ([`LearningRate::with_lr`], which refuses a rate
-    /// the optimizer does not accept) and takes the optimizer's step. On error θ
+    /// Sets $\eta_t = \eta(t-1)$ ([`LearningRate::at_rate`]: a negative or
+    /// non-finite rate is an [`Error::Hyperparameter`] naming `lr`) and takes the
+    /// optimizer's step; at $\eta_t = 0$ through a [`ZeroRate`] oracle, so that
+    /// the step runs with η = 0 as torch's does (see the crate docs). On error θ
     /// and the state are unchanged.
     fn step(
         &self,
@@ -466,16 +492,20 @@ impl<O: Optimizer + LearningRate, S: Schedule> Optimizer for Scheduled<O, S> {
         self.validate()?;
         let t = state.t + 1;
         let lr = self.lr_of_step(t)?;
-        let opt = self.optimizer.with_lr(lr)?;
-        opt.step(&mut state.inner, theta, oracle)?;
+        let opt = self.optimizer.at_rate(lr)?;
+        if lr == 0.0 {
+            opt.step(&mut state.inner, theta, &mut ZeroRate::new(oracle))?;
+        } else {
+            opt.step(&mut state.inner, theta, oracle)?;
+        }
         state.t = t;
         state.lr = lr;
         Ok(())
     }
     fn record(&self, state: &Self::State) -> Self::Record {
         // The optimizer's record with the rate of that step (Adagrad's
-        // effective rate η/√(G + ε) is read from its `lr`).
-        let inner = match self.optimizer.with_lr(state.lr) {
+        // effective rate η/√(G + ε) is read from its `lr`, 0 at a zero rate).
+        let inner = match self.optimizer.at_rate(state.lr) {
             Ok(opt) => opt.record(&state.inner),
             Err(_) => self.optimizer.record(&state.inner),
         };

@@ -1,5 +1,5 @@
 //! The wrapper's contract: validation with typed errors, every optimizer of the
-//! post wrapped, the record, and a rate of zero refused where it arrives.
+//! post wrapped, the record. A rate of zero: `tests/zero_rate.rs`.
 
 use adadelta::Adadelta;
 use adagrad::Adagrad;
@@ -131,32 +131,6 @@ fn constant_is_the_method_alone() {
     let sched = run(&wrapped, Quadratic::reference(), start.view(), 40).unwrap();
     for (a, b) in alone.rows.iter().zip(&sched.rows) {
         assert_eq!(a.theta, b.theta);
-    }
-}
-
-/// Cosine annealing to η_min = 0 reaches η(T) = 0 exactly; step T + 1 is refused
-/// with the optimizer's lr error, every earlier step kept.
-#[test]
-fn a_zero_rate_stops_the_run_with_a_typed_error() {
-    let s = CosineAnnealingLR {
-        t_max: 10,
-        eta_min: 0.0,
-    };
-    assert_eq!(s.lr_at(0.4, 10), 0.0);
-    let wrapped = Scheduled::new(Sgd::defaults(Convention::Pytorch), s).unwrap();
-    let tr = run(
-        &wrapped,
-        Quadratic::reference(),
-        array![-5.0, -2.0].view(),
-        12,
-    )
-    .unwrap();
-    assert_eq!(tr.rows.len(), 11);
-    match tr.stop {
-        Some(Error::Hyperparameter {
-            name: "lr", value, ..
-        }) => assert_eq!(value, 0.0),
-        other => panic!("{other:?}"),
     }
 }
 
