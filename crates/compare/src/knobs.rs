@@ -149,8 +149,8 @@ impl Widget {
     /// Shows the fragment in a notebook.
     pub fn evcxr_display(&self) {
         println!(
-            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
-            self.html
+            "{}",
+            optcore::render::evcxr_content("text/html", &self.html)
         );
     }
 }

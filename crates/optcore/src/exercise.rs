@@ -282,8 +282,8 @@ impl Verdict {
     /// Shows the verdict in a notebook as a coloured box.
     pub fn evcxr_display(&self) {
         println!(
-            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
-            self.to_html()
+            "{}",
+            crate::render::evcxr_content("text/html", &self.to_html())
         );
     }
 }
@@ -414,8 +414,8 @@ impl StepCheck {
     /// Shows the step-by-step table and the verdict in a notebook.
     pub fn evcxr_display(&self) {
         println!(
-            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
-            self.to_html()
+            "{}",
+            crate::render::evcxr_content("text/html", &self.to_html())
         );
     }
 }

@@ -301,10 +301,17 @@ impl Table {
     /// Shows the table in a notebook (evcxr calls this on a cell's last value).
     pub fn evcxr_display(&self) {
         println!(
-            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
-            self.to_html()
+            "{}",
+            crate::render::evcxr_content("text/html", &self.to_html())
         );
     }
+}
+
+/// What evcxr reads as rich output: `body` between its content markers, as MIME
+/// type `mime` (`text/html`, `text/markdown`). Every `evcxr_display` in the
+/// workspace prints this, so the markers are written once.
+pub fn evcxr_content(mime: &str, body: &str) -> String {
+    format!("EVCXR_BEGIN_CONTENT {mime}\n{body}\nEVCXR_END_CONTENT")
 }
 
 /// Stable, aligned text: what snapshots pin.
@@ -359,10 +366,7 @@ impl Markdown {
         Markdown(s.into())
     }
     pub fn evcxr_display(&self) {
-        println!(
-            "EVCXR_BEGIN_CONTENT text/markdown\n{}\nEVCXR_END_CONTENT",
-            self.0
-        );
+        println!("{}", crate::render::evcxr_content("text/markdown", &self.0));
     }
 }
 
@@ -427,8 +431,8 @@ impl Report {
     }
     pub fn evcxr_display(&self) {
         println!(
-            "EVCXR_BEGIN_CONTENT text/markdown\n{}\nEVCXR_END_CONTENT",
-            self.to_markdown()
+            "{}",
+            crate::render::evcxr_content("text/markdown", &self.to_markdown())
         );
     }
 }

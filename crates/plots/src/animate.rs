@@ -344,8 +344,8 @@ impl Animated {
     /// Shows the animation in a notebook (evcxr calls this on a cell's last value).
     pub fn evcxr_display(&self) {
         println!(
-            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
-            self.to_html()
+            "{}",
+            optcore::render::evcxr_content("text/html", &self.to_html())
         );
     }
 }

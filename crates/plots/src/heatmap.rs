@@ -407,7 +407,10 @@ impl Heatmap {
     pub fn evcxr_display(&self) {
         match self.svg() {
             Ok(svg) => {
-                println!("EVCXR_BEGIN_CONTENT text/html\n<div>{svg}</div>\nEVCXR_END_CONTENT")
+                println!(
+                    "{}",
+                    optcore::render::evcxr_content("text/html", &format!("<div>{svg}</div>"))
+                )
             }
             Err(e) => eprintln!("{e}"),
         }

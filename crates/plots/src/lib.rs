@@ -192,10 +192,7 @@ impl Figure {
     /// [`Figure::to_html`] between evcxr's content markers, so that a test can
     /// check that a notebook receives the picture (not `Debug`'s one line).
     pub fn evcxr_content(&self) -> String {
-        format!(
-            "EVCXR_BEGIN_CONTENT text/html\n{}\nEVCXR_END_CONTENT",
-            self.to_html()
-        )
+        optcore::render::evcxr_content("text/html", &self.to_html())
     }
 
     /// Shows the figure in a notebook (evcxr calls this on a cell's last value;
