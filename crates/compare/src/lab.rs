@@ -69,7 +69,7 @@ pub use nag::Nag;
 pub use optcore::ndarray::{ArrayView1, ArrayViewMut1};
 pub use optcore::{Convention, Error, FnObjective, Optimizer, Result, Saddle};
 pub use rmsprop::Rmsprop;
-pub use runs::{LabRun, Runs};
+pub use runs::{LabRun, Runs, CONTOUR_LEVELS, CONTOUR_SIZE};
 
 /// Steps of a lab on an objective given by [`Lab::on`], unless [`Lab::steps`]
 /// says otherwise.

@@ -96,7 +96,8 @@ fn a_diverged_run_is_marked() {
         .run()
         .unwrap();
     let ((x0, x1), (y0, y1)) = r.frame().unwrap();
-    for (x, y) in [(-5.0, -2.0), (0.0, 0.0)] {
+    let start = optcore::reference_start();
+    for (x, y) in [(start[0], start[1]), (0.0, 0.0)] {
         assert!(x0 <= x && x <= x1 && y0 <= y && y <= y1);
     }
     let fig = r.contour().unwrap();
@@ -106,8 +107,8 @@ fn a_diverged_run_is_marked() {
         fig.data()[0].0
     );
     let unmarked = plots::Contour::new(&optcore::Quadratic::reference(), (x0, x1), (y0, y1))
-        .levels(14)
-        .size(760, 560)
+        .levels(CONTOUR_LEVELS)
+        .size(CONTOUR_SIZE.0, CONTOUR_SIZE.1)
         .title(r.title())
         .path(r.runs()[0].legend(), r.runs()[0].path2())
         .render()

@@ -139,6 +139,11 @@ fn theta_text(p: &[f64]) -> String {
 /// full digits.
 pub const THETA_DIGITS: usize = 6;
 
+/// The contour plot's number of level lines and its size in pixels
+/// ([`Runs::contour`]).
+pub const CONTOUR_LEVELS: usize = 14;
+pub const CONTOUR_SIZE: (u32, u32) = (760, 560);
+
 impl Runs {
     /// Every run, in the order added.
     pub fn runs(&self) -> &[LabRun] {
@@ -233,8 +238,8 @@ impl Runs {
     pub fn contour(&self) -> Result<Figure> {
         let frame = self.frame()?;
         let mut c = plots::Contour::new(self.objective.as_ref(), frame.0, frame.1)
-            .levels(14)
-            .size(760, 560)
+            .levels(CONTOUR_LEVELS)
+            .size(CONTOUR_SIZE.0, CONTOUR_SIZE.1)
             .title(self.title());
         for r in &self.runs {
             c = c.path(r.legend(), r.path2());
