@@ -262,16 +262,27 @@ fn check_path(objective: &dyn Objective, run: &mut LabRun, steps: usize) {
     }
 }
 
-/// Short: `Lab(beale, 2 runs: GD, Adam)`.
+/// Every knob, exactly (all digits): two labs that print alike run alike on
+/// the same objective. A notebook's check holds a cell's lab to the crate's
+/// lesson value with it (`format!("{lab:?}")`).
+///
+/// `Lab { objective: "beale", start: [1.0, 1.5], steps: 300, threshold: 0.001,
+/// diverge_above: Some(…), view: Some(…), runs: [("GD", "sgd { lr: 0.001, … }")] }`
 impl std::fmt::Debug for Lab {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let labels: Vec<&str> = self.methods.iter().map(|(l, _)| l.as_str()).collect();
-        write!(
-            f,
-            "Lab({}, {} runs: {})",
-            self.objective.name(),
-            labels.len(),
-            labels.join(", ")
-        )
+        let runs: Vec<(&str, String)> = self
+            .methods
+            .iter()
+            .map(|(l, m)| (l.as_str(), m.knobs()))
+            .collect();
+        f.debug_struct("Lab")
+            .field("objective", &self.objective.name())
+            .field("start", &self.start)
+            .field("steps", &self.steps)
+            .field("threshold", &self.threshold)
+            .field("diverge_above", &self.diverge_above)
+            .field("view", &self.view)
+            .field("runs", &runs)
+            .finish()
     }
 }

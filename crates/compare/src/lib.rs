@@ -32,6 +32,7 @@ pub mod knobs;
 pub mod lab;
 pub mod motion;
 pub mod overview;
+pub mod playground;
 pub mod sweep;
 
 use adadelta::Adadelta;

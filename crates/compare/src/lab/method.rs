@@ -16,6 +16,9 @@ pub(crate) trait Method {
     fn name(&self) -> &'static str;
     /// `lr = 0.1, beta1 = 0.9, …` by the flag names.
     fn hyperparameters(&self) -> String;
+    /// Everything that decides its steps, exactly: the name, the convention,
+    /// every hyperparameter (`{:?}`, all digits) and the switched-on variants.
+    fn knobs(&self) -> String;
     /// The optimizer's own check of its hyperparameters.
     fn validate(&self) -> Result<()>;
     /// `steps` steps on `objective` from `start`, stopped past `diverge_above`.
@@ -36,6 +39,23 @@ impl<O: Optimizer> Method for O {
 
     fn hyperparameters(&self) -> String {
         crate::hyperparameter_text(self)
+    }
+
+    fn knobs(&self) -> String {
+        let hp: Vec<String> = Optimizer::hyperparameters(self)
+            .iter()
+            .map(|(k, v)| format!("{k}: {v:?}"))
+            .collect();
+        format!(
+            "{} {{ {}, {:?}{} }}",
+            Optimizer::name(self),
+            hp.join(", "),
+            self.convention(),
+            self.variants()
+                .iter()
+                .map(|v| format!(", {v}"))
+                .collect::<String>()
+        )
     }
 
     fn validate(&self) -> Result<()> {

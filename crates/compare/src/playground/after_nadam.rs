@@ -1,0 +1,1 @@
+//! The playground of the notebook on after_nadam (being written).
