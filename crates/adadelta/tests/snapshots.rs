@@ -134,3 +134,56 @@ fn from_scratch_rule_agrees_to_the_bit() {
         Some(1)
     );
 }
+
+/// The rule cell's check at the student's settings: the library's run at other
+/// γ, ε, θ₀ and steps agrees to the bit with the rule written from scratch, and
+/// bad settings are typed errors naming the knob.
+#[test]
+fn scratch_trace_follows_the_settings() {
+    use ndarray::{array, Array1};
+    use optcore::exercise::{compare_with_trace, Agreement};
+    for (gamma, eps, theta0, steps) in [
+        (0.9, 1e-6, [-5.0, -2.0], 5),
+        (0.5, 1e-2, [3.0, 1.5], 8),
+        (0.99, 1e-4, [-1.0, 4.0], 3),
+    ] {
+        let mut theta = Array1::from(theta0.to_vec());
+        let mut eg2 = Array1::<f64>::zeros(2);
+        let mut edx2 = Array1::<f64>::zeros(2);
+        let mut mine = Vec::new();
+        for _ in 0..steps {
+            let g = array![0.2 * theta[0], 4.0 * theta[1]];
+            eg2 = gamma * &eg2 + (1.0 - gamma) * (&g * &g);
+            let rms_g = (&eg2 + eps).mapv(f64::sqrt);
+            let rms_dx = (&edx2 + eps).mapv(f64::sqrt);
+            let dtheta = -(&rms_dx / &rms_g) * &g;
+            edx2 = gamma * &edx2 + (1.0 - gamma) * (&dtheta * &dtheta);
+            theta = &theta + &dtheta;
+            mine.push(theta.clone());
+        }
+        let trace = ex::scratch_trace(gamma, eps, theta0, steps).unwrap();
+        let c = compare_with_trace(&mine, &trace, Agreement::Bits);
+        assert!(c.agrees(), "{c}");
+        // Checked against the lesson's settings instead, the same rule parts at step 1.
+        let lesson = ex::scratch_trace(0.95, 1e-6, [-5.0, -2.0], steps).unwrap();
+        assert_eq!(
+            compare_with_trace(&mine, &lesson, Agreement::Bits).parts_at,
+            Some(1)
+        );
+    }
+    assert_eq!(
+        ex::scratch_trace(0.95, 1e-6, [-5.0, -2.0], 5).unwrap().rows,
+        ex::paper_trace(5).unwrap().rows
+    );
+    for (gamma, eps, steps, name) in [
+        (1.0, 1e-6, 5, "rho"),
+        (-0.1, 1e-6, 5, "rho"),
+        (0.95, 0.0, 5, "eps"),
+        (0.95, 1e-6, 0, "steps"),
+    ] {
+        let e = ex::scratch_trace(gamma, eps, [-5.0, -2.0], steps).unwrap_err();
+        assert!(e.to_string().contains(name), "{e}");
+    }
+    assert!(ex::scratch_trace(0.95, 1e-6, [f64::NAN, -2.0], 5).is_err());
+    assert!(ex::scratch_trace(0.95, 1e-6, [-5.0, -2.0], usize::MAX).is_err());
+}

@@ -127,3 +127,53 @@ fn from_scratch_rule_agrees_to_the_bit() {
         Some(1)
     );
 }
+
+/// The rule cell's check at the student's settings: the library's run at other
+/// η, ε, θ₀ and steps agrees to the bit with the rule written from scratch, and
+/// bad settings are typed errors naming the knob.
+#[test]
+#[allow(non_snake_case)]
+fn scratch_trace_follows_the_settings() {
+    use ndarray::Array1;
+    use optcore::exercise::{compare_with_trace, Agreement};
+    for (eta, eps, theta0, steps) in [
+        (0.2, 0.1, [-5.0, -2.0], 5),
+        (1.0, 1e-8, [3.0, 1.5], 8),
+        (0.4, 0.5, [-1.0, 4.0], 3),
+    ] {
+        let mut theta = Array1::from(theta0.to_vec());
+        let mut G = Array1::<f64>::zeros(2);
+        let mut mine = Vec::new();
+        for _ in 0..steps {
+            let g = ndarray::array![0.2 * theta[0], 4.0 * theta[1]];
+            G = &G + &(&g * &g);
+            theta = &theta - &(eta / (&G + eps).mapv(f64::sqrt) * &g);
+            mine.push(theta.clone());
+        }
+        let trace = ex::scratch_trace(eta, eps, theta0, steps).unwrap();
+        let c = compare_with_trace(&mine, &trace, Agreement::Bits);
+        assert!(c.agrees(), "{c}");
+        // Checked against the lesson's settings instead, the same rule parts at step 1.
+        let lesson = ex::scratch_trace(0.4, 0.1, [-5.0, -2.0], steps).unwrap();
+        assert_eq!(
+            compare_with_trace(&mine, &lesson, Agreement::Bits).parts_at,
+            Some(1)
+        );
+    }
+    assert_eq!(
+        ex::scratch_trace(0.4, 0.1, [-5.0, -2.0], 5).unwrap().rows,
+        ex::reference_run(5).unwrap().rows
+    );
+    for (eta, eps, theta0, steps, name) in [
+        (-0.4, 0.1, [-5.0, -2.0], 5, "lr"),
+        (0.4, -0.1, [-5.0, -2.0], 5, "eps"),
+        (0.4, 0.1, [-5.0, -2.0], 0, "steps"),
+        (f64::NAN, 0.1, [-5.0, -2.0], 5, "lr"),
+    ] {
+        let e = ex::scratch_trace(eta, eps, theta0, steps).unwrap_err();
+        assert!(e.to_string().contains(name), "{e}");
+    }
+    assert!(ex::scratch_trace(0.4, 0.1, [f64::INFINITY, -2.0], 5).is_err());
+    assert!(ex::scratch_trace(0.4, 0.0, [0.0, -2.0], 5).is_err());
+    assert!(ex::scratch_trace(0.4, 0.1, [-5.0, -2.0], usize::MAX).is_err());
+}

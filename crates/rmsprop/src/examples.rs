@@ -357,6 +357,44 @@ pub fn vs_adagrad_chart(lr: f64, steps: usize) -> Result<plots::Figure> {
         .render()
 }
 
+/// The run the notebook's from-scratch cell is checked against, at the
+/// student's own settings: the paper's RMSprop (ε inside the root) with η =
+/// `eta`, ρ = `rho`, ε = `eps` on $0.1x^2 + 2y^2$ from `theta0`, `steps` steps.
+/// At η = 0.1, ρ = 0.9, ε = 1e-8, θ₀ = (−5, −2) and [`SCRATCH_STEPS`] steps it
+/// is [`library_run`].
+///
+/// Settings the method refuses are a typed error naming the knob: η ≤ 0, ρ
+/// outside its range, ε < 0, 0 steps or more than [`optcore::MAX_TRACE_STEPS`],
+/// a start that is not finite; so is a run that cannot finish.
+pub fn scratch_trace(
+    eta: f64,
+    rho: f64,
+    eps: f64,
+    theta0: [f64; 2],
+    steps: usize,
+) -> Result<Trace<crate::RmspropRecord>> {
+    if steps == 0 {
+        return Err(optcore::Error::Hyperparameter {
+            name: "steps",
+            value: 0.0,
+            accepts: "a whole number of steps ≥ 1",
+        });
+    }
+    let opt = Rmsprop {
+        lr: eta,
+        rho,
+        eps,
+        ..Rmsprop::defaults(Convention::Paper)
+    }
+    .validated()?;
+    run_to_completion(
+        &opt,
+        Quadratic::reference(),
+        ndarray::ArrayView1::from(&theta0[..]),
+        steps,
+    )
+}
+
 /// Steps of [`library_run`], the run the notebook's from-scratch cell repeats.
 pub const SCRATCH_STEPS: usize = 5;
 

@@ -5,7 +5,10 @@
 use crate::{Adadelta, AdadeltaRecord};
 use optcore::reference::rel_diff;
 use optcore::render::{fmt_short, Report};
-use optcore::{reference_start, run, Convention, Optimizer, Quadratic, Result, Table, Trace};
+use optcore::{
+    reference_start, run, run_to_completion, Convention, Error, Optimizer, Quadratic, Result,
+    Table, Trace,
+};
 
 /// Zeiler's Algorithm 1 (ρ = 0.95, ε = 1e-6) on $0.1x^2 + 2y^2$ from $(-5, -2)$,
 /// the trace (the run the notebook's from-scratch rule is checked against).
@@ -14,6 +17,41 @@ pub fn paper_trace(steps: usize) -> Result<Trace<AdadeltaRecord>> {
         &Adadelta::defaults(Convention::Paper),
         Quadratic::reference(),
         reference_start().view(),
+        steps,
+    )
+}
+
+/// The run the notebook's from-scratch cell is checked against, at the
+/// student's own settings: Zeiler's Algorithm 1 with decay ρ = `gamma` (the
+/// post's γ) and ε = `eps` on $0.1x^2 + 2y^2$ from `theta0`, `steps` steps. At
+/// γ = 0.95, ε = 1e-6, θ₀ = (−5, −2) it is [`paper_trace`].
+///
+/// Settings the method refuses are a typed [`Error`] naming the knob: γ outside
+/// (0, 1), ε ≤ 0, 0 steps or more than [`optcore::MAX_TRACE_STEPS`], a start
+/// that is not finite.
+pub fn scratch_trace(
+    gamma: f64,
+    eps: f64,
+    theta0: [f64; 2],
+    steps: usize,
+) -> Result<Trace<AdadeltaRecord>> {
+    if steps == 0 {
+        return Err(Error::Hyperparameter {
+            name: "steps",
+            value: 0.0,
+            accepts: "a whole number of steps ≥ 1",
+        });
+    }
+    let opt = Adadelta {
+        rho: gamma,
+        eps,
+        ..Adadelta::defaults(Convention::Paper)
+    }
+    .validated()?;
+    run_to_completion(
+        &opt,
+        Quadratic::reference(),
+        ndarray::ArrayView1::from(&theta0[..]),
         steps,
     )
 }
