@@ -1,7 +1,7 @@
 //! Snapshot tests: every table the batching notebook shows.
 use batching::examples::{
-    self, BATCH_SIZES, DEMO_BATCH, N, OUTLIER_EPOCHS, SEED, SMALL_EPOCHS, SMALL_M, SMALL_N,
-    VARIANCE_DRAWS,
+    self, BatchMean, EpochPlan, FirstEpochs, GradientNoise, HardExample, UpdateCost, DEMO_BATCH,
+    SEED,
 };
 use batching::{Batches, LastBatch};
 
@@ -18,9 +18,7 @@ fn first_epoch_batches() {
 fn batch_loss_is_mean() {
     snap!(
         "batch_loss_is_mean",
-        examples::batch_loss_is_mean(DEMO_BATCH, SEED)
-            .unwrap()
-            .to_string()
+        BatchMean::lesson().report().unwrap().to_string()
     );
 }
 
@@ -28,9 +26,7 @@ fn batch_loss_is_mean() {
 fn epoch_plan() {
     snap!(
         "epoch_plan",
-        examples::epoch_plan(N, &BATCH_SIZES, SEED)
-            .unwrap()
-            .to_string()
+        EpochPlan::lesson().table().unwrap().to_string()
     );
 }
 
@@ -38,9 +34,7 @@ fn epoch_plan() {
 fn first_epochs() {
     snap!(
         "first_epochs",
-        examples::first_epochs(SMALL_N, SMALL_M, SMALL_EPOCHS, SEED)
-            .unwrap()
-            .to_string()
+        FirstEpochs::lesson().table().unwrap().to_string()
     );
 }
 
@@ -48,9 +42,7 @@ fn first_epochs() {
 fn update_cost() {
     snap!(
         "update_cost",
-        examples::update_cost(&BATCH_SIZES, SEED)
-            .unwrap()
-            .to_string()
+        UpdateCost::lesson().table().unwrap().to_string()
     );
 }
 
@@ -58,23 +50,23 @@ fn update_cost() {
 fn outlier_share() {
     snap!(
         "outlier_share",
-        examples::outlier_share(&BATCH_SIZES, OUTLIER_EPOCHS, SEED)
-            .unwrap()
-            .to_string()
+        HardExample::lesson().report().unwrap().to_string()
     );
 }
 
 #[test]
 fn gradient_variance() {
-    let study = examples::gradient_variance(&BATCH_SIZES, VARIANCE_DRAWS, SEED).unwrap();
-    snap!("gradient_variance", study.table().to_string());
+    snap!(
+        "gradient_variance",
+        GradientNoise::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn gradient_variance_plot_series() {
-    let study = examples::gradient_variance(&BATCH_SIZES, VARIANCE_DRAWS, SEED).unwrap();
-    let text: Vec<String> = study
-        .plot_series()
+    let text: Vec<String> = GradientNoise::lesson()
+        .series()
+        .unwrap()
         .iter()
         .map(|(label, pts)| {
             let p: Vec<String> = pts

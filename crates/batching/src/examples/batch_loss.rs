@@ -12,10 +12,36 @@ use optcore::{ExampleLoss, Objective, Report, Table};
 /// Batch size of the "one mini-batch" example.
 pub const DEMO_BATCH: usize = 8;
 
-/// $L(\mathbf{x}, W) = \frac1m\sum_i L(x_i, W)$ on one seeded mini-batch of size
-/// `m`: each example's loss and gradient, their mean computed here, and the batch
-/// loss and gradient of [`ExampleLoss::batch_loss_and_gradient`], side by side.
-pub fn batch_loss_is_mean(m: usize, seed: u64) -> Result<Report> {
+/// The experiment "the batch loss is a mean, on one batch": the first seeded
+/// mini-batch of an epoch over the 150 iris flowers, example by example.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BatchMean {
+    /// $m$, the examples in the batch: a whole number from 1 to $N = 150$.
+    pub m: usize,
+    /// The seed of the ChaCha8 shuffle that draws the batch: any whole number
+    /// $\ge 0$ (a `u64`).
+    pub seed: u64,
+}
+
+impl BatchMean {
+    /// The notebook's values: $m$ = [`DEMO_BATCH`], seed [`SEED`](super::SEED).
+    pub fn lesson() -> BatchMean {
+        BatchMean {
+            m: DEMO_BATCH,
+            seed: super::SEED,
+        }
+    }
+
+    /// $L(\mathbf{x}, W) = \frac1m\sum_i L(x_i, W)$ on the batch: each example's
+    /// loss and gradient, their mean computed here, and the batch loss and
+    /// gradient of [`ExampleLoss::batch_loss_and_gradient`], side by side. A
+    /// batch size of 0 or above 150 is an [`Error::BatchSize`](optcore::Error::BatchSize).
+    pub fn report(&self) -> Result<Report> {
+        batch_loss_is_mean(self.m, self.seed)
+    }
+}
+
+fn batch_loss_is_mean(m: usize, seed: u64) -> Result<Report> {
     let loss = iris_softmax()?;
     let w = reference_weights(&loss);
     let p = loss.num_params();
@@ -93,11 +119,10 @@ pub fn batch_loss_is_mean(m: usize, seed: u64) -> Result<Report> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::SEED;
 
     #[test]
     fn batch_mean_equals_batch_loss_and_gradient() {
-        let r = batch_loss_is_mean(DEMO_BATCH, SEED).unwrap();
+        let r = BatchMean::lesson().report().unwrap();
         let compare = r.tables()[1];
         let mean = compare.column("(1/m) Σ per example").unwrap();
         let batch = compare.column("batch").unwrap();

@@ -1,15 +1,59 @@
 //! A hard example is drowned out: its share of the batches that contain it
 //! falls like $1/m$.
 
-use super::{iris_softmax, reference_weights, species, SPECIES};
+use super::{
+    check_count, check_sizes, iris_softmax, reference_weights, species, BATCH_SIZES, SEED, SPECIES,
+};
 use crate::{Batches, LastBatch};
 use ndarray::{Array1, ArrayView1};
 use optcore::error::Result;
 use optcore::linalg::{dot, norm};
 use optcore::{ExampleLoss, Objective, Report, Softmax, Table};
 
-/// Epochs [`outlier_share`] runs per batch size.
+/// Epochs [`HardExample`] runs per batch size.
 pub const OUTLIER_EPOCHS: usize = 200;
+/// The most epochs [`HardExample`] runs per batch size.
+pub const MAX_OUTLIER_EPOCHS: usize = 100_000;
+
+/// The experiment "a hard example is drowned out": the hardest flower's share
+/// of the batches that contain it, for each batch size.
+#[derive(Clone, Debug, PartialEq)]
+pub struct HardExample {
+    /// The batch sizes $m$, one row each: every one from 1 to $N = 150$, at
+    /// least one.
+    pub sizes: Vec<usize>,
+    /// Seeded epochs per batch size (last batch dropped), whose batches with the
+    /// hard example are averaged: 1 to [`MAX_OUTLIER_EPOCHS`].
+    pub epochs: usize,
+    /// The seed of the shuffles, one at the start of every epoch (any `u64`).
+    pub seed: u64,
+}
+
+impl HardExample {
+    /// The notebook's values: [`BATCH_SIZES`], [`OUTLIER_EPOCHS`], [`SEED`].
+    pub fn lesson() -> HardExample {
+        HardExample {
+            sizes: BATCH_SIZES.to_vec(),
+            epochs: OUTLIER_EPOCHS,
+            seed: SEED,
+        }
+    }
+
+    /// A line on the hardest example, then a table: over `epochs` seeded epochs
+    /// (last batch dropped, so every batch has exactly m examples), the batches
+    /// that contain it, its loss and gradient share averaged. A batch size that
+    /// never met it (possible with few epochs) shows 0 batches and empty cells.
+    pub fn report(&self) -> Result<Report> {
+        check_count(
+            "epochs",
+            self.epochs,
+            1,
+            MAX_OUTLIER_EPOCHS,
+            "a whole number of epochs from 1 to 100000",
+        )?;
+        outlier_share(&self.sizes, self.epochs, self.seed)
+    }
+}
 
 /// The example with the largest loss $L(x_i, W)$ at the reference weights (the
 /// first one on a tie).
@@ -26,12 +70,10 @@ pub fn hardest_example(loss: &Softmax, w: ArrayView1<f64>) -> usize {
     best
 }
 
-/// A hard example's share of the batch it sits in, for each batch size: over
-/// [`OUTLIER_EPOCHS`] seeded epochs (last batch dropped, so every batch has
-/// exactly m examples), the batches that contain the hardest example, averaged.
-pub fn outlier_share(sizes: &[usize], epochs: usize, seed: u64) -> Result<Report> {
+fn outlier_share(sizes: &[usize], epochs: usize, seed: u64) -> Result<Report> {
     let loss = iris_softmax()?;
     let n = loss.len();
+    check_sizes(sizes, n)?;
     let p = loss.num_params();
     let w = reference_weights(&loss);
     let hard = hardest_example(&loss, w.view());
@@ -83,6 +125,18 @@ pub fn outlier_share(sizes: &[usize], epochs: usize, seed: u64) -> Result<Report
                 cos += dot(g.view(), g_hard.view()) / (gn * g_hard_norm);
             }
         }
+        if count == 0 {
+            t.push(vec![
+                m.into(),
+                0usize.into(),
+                (1.0 / m as f64).into(),
+                "".into(),
+                "".into(),
+                "".into(),
+                "".into(),
+            ]);
+            continue;
+        }
         let c = count as f64;
         t.push(vec![
             m.into(),
@@ -112,11 +166,15 @@ pub fn outlier_share(sizes: &[usize], epochs: usize, seed: u64) -> Result<Report
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::{BATCH_SIZES, SEED};
 
     #[test]
     fn hard_share_falls_like_one_over_m() {
-        let r = outlier_share(&BATCH_SIZES, 50, SEED).unwrap();
+        let r = HardExample {
+            epochs: 50,
+            ..HardExample::lesson()
+        }
+        .report()
+        .unwrap();
         let t = r.tables()[0];
         let share = t.column("gradient share").unwrap();
         let loss_share = t.column("loss share").unwrap();
@@ -129,5 +187,51 @@ mod tests {
             .unwrap()
             .iter()
             .all(|&c| c > 0.0));
+    }
+
+    #[test]
+    fn few_epochs_show_no_nan_and_bad_knobs_are_refused() {
+        // One epoch of m = 64 drops 22 flowers: for some seeds the hard one.
+        let mut missed = false;
+        for seed in 0..20 {
+            let r = HardExample {
+                sizes: vec![64],
+                epochs: 1,
+                seed,
+            }
+            .report()
+            .unwrap();
+            let text = r.to_string();
+            assert!(!text.contains("NaN"), "{text}");
+            missed |= r.tables()[0].column("batches with it").unwrap()[0] == 0.0;
+        }
+        assert!(
+            missed,
+            "no seed dropped the hard example: the empty row is untested"
+        );
+        for bad in [
+            HardExample {
+                epochs: 0,
+                ..HardExample::lesson()
+            },
+            HardExample {
+                epochs: MAX_OUTLIER_EPOCHS + 1,
+                ..HardExample::lesson()
+            },
+            HardExample {
+                sizes: vec![],
+                ..HardExample::lesson()
+            },
+            HardExample {
+                sizes: vec![0],
+                ..HardExample::lesson()
+            },
+            HardExample {
+                sizes: vec![151],
+                ..HardExample::lesson()
+            },
+        ] {
+            assert!(bad.report().is_err(), "{bad:?}");
+        }
     }
 }

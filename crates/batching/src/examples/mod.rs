@@ -19,7 +19,7 @@
 //! | The noise of a mini-batch gradient falls like $1/m$ | [`variance`] |
 
 use ndarray::Array1;
-use optcore::error::Result;
+use optcore::error::{Error, Result};
 use optcore::{iris, ExampleLoss, Objective, Softmax};
 
 pub mod batch_loss;
@@ -75,6 +75,44 @@ pub fn parameter_name(loss: &Softmax, k: usize) -> String {
     format!("W[{}, {}]", SPECIES[k / d], loss.data.feature_names[k % d])
 }
 
+/// Every batch size in `sizes` between 1 and `n`, and at least one of them.
+pub(super) fn check_sizes(sizes: &[usize], n: usize) -> Result<()> {
+    if sizes.is_empty() {
+        return Err(Error::Empty {
+            what: "the list of batch sizes `sizes`",
+        });
+    }
+    for &m in sizes {
+        if m == 0 || m > n {
+            return Err(Error::BatchSize {
+                batch_size: m,
+                len: n,
+            });
+        }
+    }
+    Ok(())
+}
+
+/// A whole-number knob `name` within `min..=max`, or an
+/// [`Error::Hyperparameter`] naming it with `accepts`.
+pub(super) fn check_count(
+    name: &'static str,
+    value: usize,
+    min: usize,
+    max: usize,
+    accepts: &'static str,
+) -> Result<()> {
+    if (min..=max).contains(&value) {
+        Ok(())
+    } else {
+        Err(Error::Hyperparameter {
+            name,
+            value: value as f64,
+            accepts,
+        })
+    }
+}
+
 pub(super) fn species(loss: &Softmax, i: usize) -> &'static str {
     SPECIES[loss.data.targets[i] as usize]
 }
@@ -97,13 +135,38 @@ mod tests {
                 batch_size: m,
                 len: 150,
             };
-            assert_eq!(batch_loss_is_mean(m, SEED).unwrap_err(), want);
-            assert_eq!(epoch_plan(150, &[m], SEED).unwrap_err(), want);
-            assert_eq!(update_cost(&[m], SEED).unwrap_err(), want);
-            assert_eq!(outlier_share(&[m], 1, SEED).unwrap_err(), want);
-            assert_eq!(gradient_variance(&[m], 10, SEED).unwrap_err(), want);
+            let sizes = vec![1, m];
+            assert_eq!(BatchMean { m, seed: SEED }.report().unwrap_err(), want);
+            let plan = EpochPlan {
+                sizes: sizes.clone(),
+                ..EpochPlan::lesson()
+            };
+            assert_eq!(plan.table().unwrap_err(), want);
+            let cost = UpdateCost {
+                sizes: sizes.clone(),
+                seed: SEED,
+            };
+            assert_eq!(cost.table().unwrap_err(), want);
+            let hard = HardExample {
+                sizes: sizes.clone(),
+                epochs: 1,
+                seed: SEED,
+            };
+            assert_eq!(hard.report().unwrap_err(), want);
+            let noise = GradientNoise {
+                sizes,
+                draws: 10,
+                seed: SEED,
+            };
+            assert_eq!(noise.table().unwrap_err(), want);
         }
-        assert!(gradient_variance(&[1], 1, SEED).is_err());
-        assert!(first_epochs(10, 0, 1, SEED).is_err());
+    }
+
+    #[test]
+    fn every_lesson_value_is_the_constants() {
+        assert_eq!(BatchMean::lesson(), BatchMean { m: 8, seed: 42 });
+        assert_eq!(EpochPlan::lesson().sizes, BATCH_SIZES.to_vec());
+        assert_eq!(HardExample::lesson().epochs, OUTLIER_EPOCHS);
+        assert_eq!(GradientNoise::lesson().draws, VARIANCE_DRAWS);
     }
 }

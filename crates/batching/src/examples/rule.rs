@@ -5,7 +5,7 @@
 use super::{iris_softmax, reference_weights};
 use crate::{Batches, LastBatch};
 use ndarray::Array1;
-use optcore::error::{check_positive, Result};
+use optcore::error::{check_positive, Error, Result};
 use optcore::quantity;
 use optcore::{ExampleLoss, Field, Objective, Record, Row, Trace};
 
@@ -39,8 +39,26 @@ impl Record for BatchStep {
 /// each step takes the library's batch gradient
 /// ([`ExampleLoss::batch_loss_and_gradient`]) and moves $W \leftarrow W - \eta g$.
 /// Row $t$ holds $W_t$ and the full loss there.
+///
+/// The notebook's check calls it with the rule cell's own `m`, `eta`, `steps`
+/// and `seed`, so a changed setting is compared like for like. η ≤ 0 or not
+/// finite, a batch size of 0 or above 150, and steps of 0 or above
+/// [`optcore::MAX_TRACE_STEPS`] are errors.
 pub fn minibatch_trace(m: usize, eta: f64, steps: usize, seed: u64) -> Result<Trace<BatchStep>> {
     check_positive("lr", eta)?;
+    if steps == 0 {
+        return Err(Error::Hyperparameter {
+            name: "steps",
+            value: 0.0,
+            accepts: "a whole number of steps ≥ 1",
+        });
+    }
+    if steps > optcore::MAX_TRACE_STEPS {
+        return Err(Error::Steps {
+            steps,
+            max: optcore::MAX_TRACE_STEPS,
+        });
+    }
     let loss = iris_softmax()?;
     let mut w = reference_weights(&loss);
     let mut batches = Batches::new(loss.len(), m, Some(seed), LastBatch::Keep)?;
@@ -132,9 +150,39 @@ mod tests {
     }
 
     #[test]
+    fn the_check_follows_other_settings() {
+        let within = Agreement::Within {
+            rel: 1e-12,
+            why: "",
+        };
+        for (m, eta, steps, seed) in [(1, 0.1, 7, 3), (30, 2.0, 4, 0), (150, 0.05, 5, 42)] {
+            let tr = minibatch_trace(m, eta, steps, seed).unwrap();
+            let mine = from_scratch(m, eta, steps, seed);
+            let check = compare_with_trace(&mine, &tr, within);
+            assert!(check.agrees(), "m = {m}, η = {eta}: {check}");
+            // The lesson's run is not this one: the old fixed check would blame the rule.
+            let lesson = minibatch_trace(DEMO_BATCH, RULE_LR, RULE_STEPS, SEED).unwrap();
+            assert!(!compare_with_trace(&mine, &lesson, within).agrees());
+            // A slip at step 2 is still caught there.
+            let mut wrong = mine.clone();
+            wrong[1][3] *= 1.0 + 1e-9;
+            assert_eq!(compare_with_trace(&wrong, &tr, within).parts_at, Some(2));
+        }
+    }
+
+    #[test]
     fn bad_input_is_an_error() {
         assert!(minibatch_trace(0, RULE_LR, 1, SEED).is_err());
         assert!(minibatch_trace(151, RULE_LR, 1, SEED).is_err());
         assert!(minibatch_trace(8, f64::NAN, 1, SEED).is_err());
+        assert!(minibatch_trace(8, -0.5, 1, SEED).is_err());
+        assert!(minibatch_trace(8, RULE_LR, 0, SEED).is_err());
+        assert_eq!(
+            minibatch_trace(8, RULE_LR, optcore::MAX_TRACE_STEPS + 1, SEED).unwrap_err(),
+            Error::Steps {
+                steps: optcore::MAX_TRACE_STEPS + 1,
+                max: optcore::MAX_TRACE_STEPS
+            }
+        );
     }
 }

@@ -2,26 +2,66 @@
 //! $\hat g_B$ around the full gradient, measured over seeded draws, beside its exact
 //! expectation $\frac{\sigma^2}{m}\cdot\frac{N-m}{N-1}$.
 
-use super::{iris_softmax, reference_weights};
+use super::{check_count, check_sizes, iris_softmax, reference_weights, BATCH_SIZES, SEED};
 use crate::shuffle;
 use ndarray::{Array1, Array2, ArrayViewMut1, Axis};
-use optcore::error::{Error, Result};
+use optcore::error::Result;
 use optcore::render::Cell;
 use optcore::{ExampleLoss, Table};
 use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng;
 
-/// Seeded draws per batch size in [`gradient_variance`].
-pub const VARIANCE_DRAWS: usize = 1000;
+/// A chart's labelled line: (label, points (x, y)).
+pub type Series = (String, Vec<(f64, f64)>);
 
-fn check_batch_size(m: usize, n: usize) -> Result<()> {
-    if m == 0 || m > n {
-        Err(Error::BatchSize {
-            batch_size: m,
-            len: n,
-        })
-    } else {
-        Ok(())
+/// Seeded draws per batch size in [`GradientNoise`].
+pub const VARIANCE_DRAWS: usize = 1000;
+/// The most draws per batch size [`GradientNoise`] takes.
+pub const MAX_VARIANCE_DRAWS: usize = 1_000_000;
+
+/// The experiment "the noise of a mini-batch gradient falls like 1/m": for
+/// each batch size, seeded mini-batches drawn without replacement from the 150
+/// iris flowers, the spread of their gradient around the full gradient.
+#[derive(Clone, Debug, PartialEq)]
+pub struct GradientNoise {
+    /// The batch sizes $m$, one row (and one point per series) each: every one
+    /// from 1 to $N = 150$, at least one.
+    pub sizes: Vec<usize>,
+    /// Seeded draws per batch size: 2 (for a standard error) to
+    /// [`MAX_VARIANCE_DRAWS`].
+    pub draws: usize,
+    /// The seed of the draws (any `u64`).
+    pub seed: u64,
+}
+
+impl GradientNoise {
+    /// The notebook's values: [`BATCH_SIZES`], [`VARIANCE_DRAWS`], [`SEED`].
+    pub fn lesson() -> GradientNoise {
+        GradientNoise {
+            sizes: BATCH_SIZES.to_vec(),
+            draws: VARIANCE_DRAWS,
+            seed: SEED,
+        }
+    }
+
+    /// The measured variances beside the formula: for each `m`, `draws`
+    /// mini-batches drawn without replacement (each a fresh seeded shuffle,
+    /// first m indices), and $\\|\hat g_B - \nabla L(\mathbf{x}, W)\\|^2$
+    /// averaged, next to its exact expectation
+    /// $\frac{\sigma^2}{m}\cdot\frac{N-m}{N-1}$. An empty `sizes`, a size of 0 or
+    /// above $N$, or `draws` outside 2..=[`MAX_VARIANCE_DRAWS`] is an error.
+    pub fn study(&self) -> Result<VarianceStudy> {
+        gradient_variance(&self.sizes, self.draws, self.seed)
+    }
+
+    /// The study as a table ([`VarianceStudy::table`]).
+    pub fn table(&self) -> Result<Table> {
+        Ok(self.study()?.table())
+    }
+
+    /// The study as the log-log chart's series ([`VarianceStudy::plot_series`]).
+    pub fn series(&self) -> Result<Vec<Series>> {
+        Ok(self.study()?.plot_series())
     }
 }
 
@@ -54,7 +94,7 @@ pub fn full_gradient_of_rows(rows: &Array2<f64>) -> Array1<f64> {
     g
 }
 
-/// One batch size of [`gradient_variance`].
+/// One batch size of [`GradientNoise::study`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct VarianceRow {
     pub m: usize,
@@ -130,7 +170,7 @@ impl VarianceStudy {
     /// $y$ = measured variance, the formula, and $\sigma^2/m$ (the 1/m line
     /// without the correction). Only m < N: the variance at m = N is exactly 0,
     /// which a log axis cannot show.
-    pub fn plot_series(&self) -> Vec<(String, Vec<(f64, f64)>)> {
+    pub fn plot_series(&self) -> Vec<Series> {
         let pick = |f: &dyn Fn(&VarianceRow) -> f64| -> Vec<(f64, f64)> {
             self.rows
                 .iter()
@@ -149,22 +189,17 @@ impl VarianceStudy {
     }
 }
 
-/// For each `m`, `draws` mini-batches drawn without replacement (each a fresh
-/// seeded shuffle, first m indices), and $\\|\hat g_B - \nabla L(\mathbf{x}, W)\\|^2$
-/// averaged, next to its exact expectation $\frac{\sigma^2}{m}\cdot\frac{N-m}{N-1}$.
-pub fn gradient_variance(sizes: &[usize], draws: usize, seed: u64) -> Result<VarianceStudy> {
-    if draws < 2 {
-        return Err(Error::Hyperparameter {
-            name: "draws",
-            value: draws as f64,
-            accepts: "at least 2 (for a standard error)",
-        });
-    }
+fn gradient_variance(sizes: &[usize], draws: usize, seed: u64) -> Result<VarianceStudy> {
+    check_count(
+        "draws",
+        draws,
+        2,
+        MAX_VARIANCE_DRAWS,
+        "a whole number from 2 (for a standard error) to 1000000",
+    )?;
     let loss = iris_softmax()?;
     let n = loss.len();
-    for &m in sizes {
-        check_batch_size(m, n)?;
-    }
+    check_sizes(sizes, n)?;
     let w = reference_weights(&loss);
     let rows = loss.example_gradients(w.view());
     let full = full_gradient_of_rows(&rows);
@@ -219,7 +254,6 @@ pub fn gradient_variance(sizes: &[usize], draws: usize, seed: u64) -> Result<Var
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::examples::{BATCH_SIZES, SEED};
     use optcore::Objective;
 
     #[test]
@@ -242,7 +276,7 @@ mod tests {
 
     #[test]
     fn variance_matches_the_finite_population_formula() {
-        let s = gradient_variance(&BATCH_SIZES, VARIANCE_DRAWS, SEED).unwrap();
+        let s = GradientNoise::lesson().study().unwrap();
         assert!(s.sigma2 > 0.0);
         for r in &s.rows {
             let z = VarianceStudy::z_score(r);
@@ -262,6 +296,35 @@ mod tests {
         for seed in [1, 2, 3] {
             let s = gradient_variance(&[1, 8, 64], 400, seed).unwrap();
             assert!(s.rows.iter().all(|r| VarianceStudy::z_score(r).abs() < 5.0));
+        }
+    }
+
+    #[test]
+    fn bad_knobs_are_refused() {
+        for bad in [
+            GradientNoise {
+                draws: 1,
+                ..GradientNoise::lesson()
+            },
+            GradientNoise {
+                draws: MAX_VARIANCE_DRAWS + 1,
+                ..GradientNoise::lesson()
+            },
+            GradientNoise {
+                sizes: vec![],
+                ..GradientNoise::lesson()
+            },
+            GradientNoise {
+                sizes: vec![0],
+                ..GradientNoise::lesson()
+            },
+            GradientNoise {
+                sizes: vec![151],
+                ..GradientNoise::lesson()
+            },
+        ] {
+            assert!(bad.table().is_err(), "{bad:?}");
+            assert!(bad.series().is_err(), "{bad:?}");
         }
     }
 }
