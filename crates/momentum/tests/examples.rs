@@ -13,7 +13,12 @@ use optcore::{run, Quadratic};
 #[test]
 fn unrolled_sum_equals_the_recursive_velocity() {
     let steps = 40;
-    let tr = ex::unrolling_run(steps).unwrap();
+    let tr = ex::UnrolledNumbers {
+        steps,
+        ..ex::UnrolledNumbers::lesson()
+    }
+    .run()
+    .unwrap();
     let g: Vec<Array1<f64>> = tr.rows[1..]
         .iter()
         .map(|r| r.record.as_ref().unwrap().grad.mapv(|x| 0.1 * x))
@@ -62,7 +67,7 @@ fn weight_sums_have_the_closed_form() {
 
 #[test]
 fn momentum_coasts_gamma_v_over_one_minus_gamma() {
-    let c = ex::coast().unwrap();
+    let c = ex::Slide::lesson().coast().unwrap();
     let g = ex::POST_GAMMA;
     // GD stops exactly where the slope ends; momentum crosses it and coasts.
     assert_eq!(c.gd_final, 0.0);
@@ -78,8 +83,8 @@ fn momentum_coasts_gamma_v_over_one_minus_gamma() {
 
 #[test]
 fn on_the_slope_the_velocity_is_the_geometric_sum() {
-    let (_, mo) = ex::slide_runs().unwrap();
-    let c = ex::coast().unwrap();
+    let (_, mo) = ex::Slide::lesson().runs().unwrap();
+    let c = ex::Slide::lesson().coast().unwrap();
     for r in &mo.rows[1..=c.last_slope_step] {
         let v = -r.record.as_ref().unwrap().velocity[0] / (ex::SLIDE_LR * ex::SLIDE_SLOPE);
         let closed = (1.0 - pow_int(ex::POST_GAMMA, r.t)) / (1.0 - ex::POST_GAMMA);
@@ -137,7 +142,7 @@ fn conventions_give_one_trajectory_for_a_constant_rate() {
 
 #[test]
 fn momentum_beats_gd_in_the_valley() {
-    let runs = ex::valley_runs().unwrap();
+    let runs = ex::Valley::lesson().runs().unwrap();
     let first = |i: usize| runs[i].1.first_below(1e-6).map(|r| r.t);
     assert!(first(1).unwrap() < first(0).unwrap() / 2);
     assert!(

@@ -32,22 +32,28 @@ fn unrolling() {
     );
     snap!(
         "unrolled_numbers",
-        ex::unrolled_numbers(6).unwrap().to_string()
+        ex::UnrolledNumbers::lesson().table().unwrap().to_string()
     );
     snap!(
         "weights_table",
-        ex::weights_table(ex::POST_GAMMA, 4).to_string()
+        ex::WeightsTable::lesson().table().unwrap().to_string()
     );
-    snap!("effective_step", ex::effective_step().to_string());
+    snap!(
+        "effective_step",
+        ex::OldGradients::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn unrolling_figures() {
     snap!(
         "weights_series",
-        plots::series_text(&ex::weights_series(60))
+        plots::series_text(&ex::OldGradients::lesson().weights_series().unwrap())
     );
-    snap!("sums_series", plots::series_text(&ex::sums_series(200)));
+    snap!(
+        "sums_series",
+        plots::series_text(&ex::OldGradients::lesson().sums_series().unwrap())
+    );
     snap!(
         "half_life_series",
         plots::series_text(&ex::half_life_series())
@@ -56,23 +62,23 @@ fn unrolling_figures() {
 
 #[test]
 fn plateau() {
-    snap!("plateau", ex::plateau().unwrap().to_string());
+    snap!("plateau", ex::Slide::lesson().report().unwrap().to_string());
     snap!(
         "slide_series",
-        plots::series_text(&ex::slide_series().unwrap())
+        plots::series_text(&ex::Slide::lesson().series().unwrap())
     );
 }
 
 #[test]
 fn valley() {
-    snap!("valley", ex::valley().unwrap().to_string());
+    snap!("valley", ex::Valley::lesson().table().unwrap().to_string());
     snap!(
         "valley_paths",
-        plots::series_text(&ex::valley_paths().unwrap())
+        plots::series_text(&ex::Valley::lesson().paths().unwrap())
     );
     snap!(
         "valley_loss_series",
-        plots::series_text(&ex::valley_loss_series().unwrap())
+        plots::series_text(&ex::Valley::lesson().loss_series().unwrap())
     );
 }
 
@@ -80,10 +86,18 @@ fn valley() {
 fn from_scratch() {
     snap!(
         "scratch_trace",
-        ex::scratch_trace().unwrap().table().to_string()
+        ex::scratch_trace(
+            ex::SCRATCH_LR,
+            ex::POST_GAMMA,
+            [-5.0, -2.0],
+            ex::SCRATCH_STEPS
+        )
+        .unwrap()
+        .table()
+        .to_string()
     );
     snap!(
         "post_gamma_sweep",
-        ex::post_gamma_sweep().unwrap().to_string()
+        ex::GammaSweep::lesson().table().unwrap().to_string()
     );
 }
