@@ -12,7 +12,11 @@
                                     see notebooks/.evcxr/prelude.rs),
                                   - any stderr output (an `Err` returned through `?`
                                     lands there),
-                                  - stored outputs that differ from the fresh run.
+                                  - stored outputs that differ from the fresh run,
+                                  - a failed knob check (a cell's `lab` metadata:
+                                    its values are the crate's lesson values, a
+                                    changed knob changes its output, a bad one
+                                    shows its typed error; class LabChecks).
 
 Without NB arguments: every notebooks/*.ipynb, in name order. Prints one line per
 notebook with its wall time and, at the end, 'N passed, N failed'.
@@ -96,12 +100,150 @@ def notebooks(args):
     return sorted(NB_DIR.glob("*.ipynb"))
 
 
+class LabChecks:
+    """The checks a cell's `lab` metadata asks for, run in the kernel right after
+    the cell (docs/notebooks.md). Each runs as an extra cell that is never
+    stored: the notebook's outputs and execution counts stay as a plain run leaves
+    them. Problems are collected in `found`, as "cell N: …" lines.
+
+    - `let` + `lesson`: the cell's value printed with `{:?}` equals the crate's
+      lesson value (the numbers the crate's snapshots pin);
+    - `change` [old, new]: the cell with one knob changed, run as a block, shows
+      something else than the stored output, and no error;
+    - `uses` + `change`: the same for a cell that shows more of an experiment
+      defined above (`let` = `uses`): that cell, changed, and this one, one block;
+    - `bad` [old, new, text]: the cell with a knob changed to a refused value
+      shows an error containing `text` (and the kernel lives on);
+    - `change_rule` [old, new]: the rule cell above (the nearest cell before this
+      one containing `old`) changed, with this check cell, shows a passing verdict.
+    """
+
+    def __init__(self, stored):
+        self.stored = stored
+        self.found = []
+        self.sources = []  # (index, source) of the cells run so far
+
+    async def after(self, client, cell, index):
+        """Runs the checks of cell `index` (just executed in `client`)."""
+        self.sources.append((index, cell.source))
+        meta = cell.metadata.get("lab")
+        if cell.cell_type != "code" or not meta:
+            return
+        jobs = []
+        if "let" in meta and "lesson" in meta:
+            var, lesson = meta["let"], meta["lesson"]
+            jobs.append(("lesson", f"""{{
+    let (cell, lesson) = (format!("{{:?}}", {var}), format!("{{:?}}", {lesson}));
+    if cell != lesson {{
+        eprintln!("the cell's `{var}` is not the crate's {{}}:\n  cell:   {{cell}}\n  lesson: {{lesson}}", {json.dumps(lesson)});
+    }}
+}}""", None))
+        base = cell.source
+        if "uses" in meta:
+            defining = [s for i, s in self.sources[:-1] if self.defines(i, meta["uses"])]
+            if not defining:
+                self.found.append(f"cell {index}: `uses` {meta['uses']!r}, but no cell above binds it")
+                return
+            base = defining[-1] + "\n;\n" + cell.source
+        if "change" in meta:
+            jobs.append(("change", self.block(index, base, meta["change"]), None))
+        if "bad" in meta:
+            jobs.append(("bad", self.block(index, base, meta["bad"][:2]), meta["bad"][2]))
+        if "change_rule" in meta:
+            old = meta["change_rule"][0]
+            rule = [s for i, s in self.sources[:-1] if old in s]
+            if not rule:
+                self.found.append(f"cell {index}: `change_rule` {old!r} is in no cell above")
+                return
+            changed = self.replace(index, rule[-1], meta["change_rule"])
+            jobs.append(("change_rule", "{\n" + changed + "\n;\n" + cell.source + "\n}", None))
+        for kind, source, text in jobs:
+            if source is None:
+                continue
+            out = await self.run_extra(client, source, index)
+            self.judge(index, kind, out, cell, text)
+
+    def defines(self, index, var):
+        cell = self.stored.cells[index] if index < len(self.stored.cells) else None
+        return cell is not None and cell.metadata.get("lab", {}).get("let") == var
+
+    def replace(self, index, source, pair):
+        old, new = pair[0], pair[1]
+        if old not in source:
+            self.found.append(f"cell {index}: the knob {old!r} to change is not in the cell")
+            return None
+        return source.replace(old, new, 1)
+
+    def block(self, index, source, pair):
+        changed = self.replace(index, source, pair)
+        return None if changed is None else "{\n" + changed + "\n}"
+
+    async def run_extra(self, client, source, index):
+        extra = nbformat.v4.new_code_cell(source)
+        count, cell = client.code_cells_executed, client.nb.cells[index]
+        try:
+            await client.async_execute_cell(extra, index, store_history=False)
+        except CellExecutionError as e:
+            extra.outputs.append({"output_type": "error", "ename": "CellExecutionError", "evalue": str(e)[:1500]})
+        finally:
+            # nbclient stores the cell it ran at its index: put the real one back.
+            client.code_cells_executed, client.nb.cells[index] = count, cell
+        return extra.outputs
+
+    def judge(self, index, kind, outputs, cell, text):
+        shown = json.dumps([o.get("data", o.get("text", "")) for o in outputs], ensure_ascii=False)
+        errors = [o for o in outputs if o.get("output_type") == "error"
+                  or (o.get("output_type") == "stream" and o.get("name") == "stderr")]
+        err_text = " ".join(o.get("text", "") + o.get("evalue", "") for o in errors)
+        if kind == "lesson":
+            if errors:
+                self.found.append(f"cell {index}: {err_text.strip()[:800]}")
+        elif kind == "change":
+            stored = json.dumps([o.get("data", o.get("text", "")) for o in cell.outputs], ensure_ascii=False)
+            if errors:
+                self.found.append(f"cell {index}: with a knob changed it fails: {err_text.strip()[:800]}")
+            elif shown == stored or not outputs:
+                self.found.append(f"cell {index}: with a knob changed its output stays the same: the knob is dead")
+        elif kind == "bad":
+            if not errors:
+                self.found.append(f"cell {index}: a bad knob shows no error")
+            elif text not in err_text:
+                self.found.append(f"cell {index}: a bad knob's error does not say {text!r}: {err_text.strip()[:800]}")
+        elif kind == "change_rule":
+            if errors or "✓" not in shown or "✗" in shown:
+                self.found.append(f"cell {index}: the check at changed settings does not pass: "
+                                  f"{(err_text or shown).strip()[:800]}")
+
+
+class Client(NotebookClient):
+    """A notebook client that runs each cell's `lab` checks right after it."""
+
+    def __init__(self, nb, checks, **kw):
+        super().__init__(nb, **kw)
+        self.checks = checks
+
+    async def async_execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        out = await super().async_execute_cell(cell, cell_index, execution_count, store_history)
+        if store_history and self.checks is not None:
+            await self.checks_after(cell, cell_index)
+        return out
+
+    async def checks_after(self, cell, cell_index):
+        checks, self.checks = self.checks, None  # the extra cells run without checks
+        try:
+            await checks.after(self, cell, cell_index)
+        finally:
+            self.checks = checks
+
+
 def run(path):
     nb = nbformat.read(path, as_version=4)
     fresh = copy.deepcopy(nb)
     kernel_env()
-    client = NotebookClient(
+    checks = LabChecks(nb)
+    client = Client(
         fresh,
+        checks,
         kernel_name=KERNEL,
         timeout=CELL_TIMEOUT,
         startup_timeout=120,
@@ -109,7 +251,7 @@ def run(path):
         resources={"metadata": {"path": str(path.parent)}},
     )
     client.execute()
-    return nb, fresh
+    return nb, fresh, checks.found
 
 
 def comparable(cell):
@@ -145,8 +287,8 @@ def one(mode, path):
     """Runs one notebook in this process; returns (passed, the lines to print)."""
     start = time.monotonic()
     try:
-        stored, fresh = run(path)
-        errs = problems(stored, fresh) if mode == "check" else problems(fresh, fresh)
+        stored, fresh, lab = run(path)
+        errs = (problems(stored, fresh) if mode == "check" else problems(fresh, fresh)) + lab
     except (CellExecutionError, DeadKernelError, RuntimeError, TimeoutError) as e:
         errs = [f"execution failed: {type(e).__name__}: {str(e)[:2000]}"]
         fresh = None
