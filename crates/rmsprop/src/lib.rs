@@ -66,7 +66,7 @@
 //!
 //! Where ε goes matters only when $\sqrt{E\[g^2\]}$ is near $\sqrt\epsilon$: inside the
 //! root ε = 1e-8 acts like adding 1e-4 outside it, see
-//! [`examples::eps_placement`].
+//! [`examples::EpsPlacement`].
 //!
 //! ## Features
 //!
@@ -78,7 +78,7 @@
 #![cfg_attr(
     not(feature = "lessons"),
     doc = "",
-    doc = "[`examples::eps_placement`]: #features"
+    doc = "[`examples::EpsPlacement`]: #features"
 )]
 
 #[cfg(feature = "lessons")]

@@ -6,14 +6,20 @@ use testkit::snap;
 
 #[test]
 fn first_steps() {
-    snap!("first_steps", examples::first_steps().unwrap().to_string());
+    snap!(
+        "first_steps",
+        examples::FirstSteps::lesson().report().unwrap().to_string()
+    );
 }
 
 #[test]
 fn eps_placement() {
     snap!(
         "eps_placement",
-        examples::eps_placement().unwrap().to_string()
+        examples::EpsPlacement::lesson()
+            .table()
+            .unwrap()
+            .to_string()
     );
 }
 
@@ -21,9 +27,7 @@ fn eps_placement() {
 fn variants() {
     snap!(
         "variants",
-        examples::variants(examples::VARIANT_STEPS)
-            .unwrap()
-            .to_string()
+        examples::Variants::lesson().table().unwrap().to_string()
     );
 }
 
@@ -31,17 +35,15 @@ fn variants() {
 fn vs_adagrad() {
     snap!(
         "vs_adagrad",
-        examples::vs_adagrad(examples::VS_ADAGRAD_LR, examples::VS_ADAGRAD_STEPS)
-            .unwrap()
-            .to_string()
+        examples::VsAdagrad::lesson().table().unwrap().to_string()
     );
 }
 
 #[test]
 fn figures_render() {
     for fig in [
-        examples::vs_adagrad_chart(examples::VS_ADAGRAD_LR, examples::VS_ADAGRAD_STEPS).unwrap(),
-        examples::variants_contour(examples::VARIANT_STEPS).unwrap(),
+        examples::VsAdagrad::lesson().chart().unwrap(),
+        examples::Variants::lesson().contour().unwrap(),
     ] {
         assert!(fig.svg().starts_with("<svg"));
     }
@@ -51,9 +53,7 @@ fn figures_render() {
 fn first_half_of_adadelta() {
     snap!(
         "first_half_of_adadelta",
-        examples::first_half_of_adadelta(examples::ADADELTA_STEPS)
-            .unwrap()
-            .to_string()
+        examples::FirstHalf::lesson().table().unwrap().to_string()
     );
 }
 
@@ -115,4 +115,205 @@ fn scratch_trace_follows_the_settings() {
         assert!(e.to_string().contains(name), "{e}");
     }
     assert!(examples::scratch_trace(0.1, 0.9, 1e-8, [-5.0, -2.0], usize::MAX).is_err());
+}
+
+/// Every experiment's knobs: a bad value is a typed error naming the knob (no
+/// panic, no NaN), another valid value changes the numbers.
+#[test]
+fn knobs_are_checked() {
+    use examples::{EpsPlacement, FirstHalf, FirstSteps, Variants, VsAdagrad, MAX_LESSON_STEPS};
+    let named = |e: optcore::Error, name: &str| {
+        let text = e.to_string();
+        assert!(text.contains(name), "{name}: {text}");
+    };
+    let fs = FirstSteps::lesson();
+    named(
+        FirstSteps {
+            lr: -0.1,
+            ..fs.clone()
+        }
+        .report()
+        .unwrap_err(),
+        "lr",
+    );
+    named(
+        FirstSteps {
+            rho: 1.0,
+            ..fs.clone()
+        }
+        .report()
+        .unwrap_err(),
+        "rho",
+    );
+    named(
+        FirstSteps {
+            steps: 0,
+            ..fs.clone()
+        }
+        .report()
+        .unwrap_err(),
+        "steps",
+    );
+    assert!(FirstSteps {
+        steps: MAX_LESSON_STEPS + 1,
+        ..fs.clone()
+    }
+    .report()
+    .is_err());
+    named(
+        FirstSteps {
+            start: [f64::NAN, 0.0],
+            ..fs.clone()
+        }
+        .report()
+        .unwrap_err(),
+        "start",
+    );
+    let other = FirstSteps {
+        rho: 0.5,
+        ..fs.clone()
+    }
+    .report()
+    .unwrap()
+    .to_string();
+    assert_ne!(other, fs.report().unwrap().to_string());
+    assert!(!other.contains("NaN"));
+
+    let ep = EpsPlacement::lesson();
+    named(
+        EpsPlacement {
+            gradients: vec![1.0, 0.0],
+            ..ep.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "gradients",
+    );
+    assert!(EpsPlacement {
+        gradients: vec![],
+        ..ep.clone()
+    }
+    .table()
+    .is_err());
+    named(
+        EpsPlacement {
+            eps: -1.0,
+            ..ep.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "eps",
+    );
+    assert!(!EpsPlacement {
+        eps: 0.0,
+        ..ep.clone()
+    }
+    .table()
+    .unwrap()
+    .to_string()
+    .contains("NaN"));
+
+    let v = Variants::lesson();
+    named(
+        Variants {
+            momentum: 1.5,
+            ..v.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "momentum",
+    );
+    named(
+        Variants {
+            torch_alpha: -0.5,
+            ..v.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "rho",
+    );
+    named(
+        Variants {
+            steps: 0,
+            ..v.clone()
+        }
+        .contour()
+        .unwrap_err(),
+        "steps",
+    );
+    assert_ne!(
+        Variants {
+            momentum: 0.5,
+            ..v.clone()
+        }
+        .table()
+        .unwrap()
+        .to_string(),
+        v.table().unwrap().to_string()
+    );
+
+    let fh = FirstHalf::lesson();
+    named(
+        FirstHalf {
+            rho: 1.0,
+            ..fh.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "rho",
+    );
+    named(
+        FirstHalf {
+            eps: 0.0,
+            ..fh.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "eps",
+    );
+    named(
+        FirstHalf {
+            gradient: f64::INFINITY,
+            ..fh.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "gradient",
+    );
+    assert!(!FirstHalf {
+        gradient: 0.0,
+        ..fh.clone()
+    }
+    .table()
+    .unwrap()
+    .to_string()
+    .contains("NaN"));
+
+    let va = VsAdagrad::lesson();
+    named(
+        VsAdagrad {
+            lr: 0.0,
+            ..va.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "lr",
+    );
+    named(
+        VsAdagrad {
+            steps: 0,
+            ..va.clone()
+        }
+        .chart()
+        .unwrap_err(),
+        "steps",
+    );
+    let short = VsAdagrad {
+        steps: 3,
+        ..va.clone()
+    }
+    .table()
+    .unwrap()
+    .to_string();
+    assert_ne!(short, va.table().unwrap().to_string());
 }
