@@ -62,6 +62,9 @@ pub use crate::Problem;
 pub use adadelta::Adadelta;
 pub use adagrad::Adagrad;
 pub use adam::Adam;
+pub use adamax::Adamax;
+pub use adamw::AdamW;
+pub use amsgrad::Amsgrad;
 pub use gd::Sgd;
 pub use momentum::Momentum;
 pub use nadam::Nadam;
@@ -69,6 +72,9 @@ pub use nag::Nag;
 pub use optcore::ndarray::{ArrayView1, ArrayViewMut1};
 pub use optcore::{Convention, Error, FnObjective, Optimizer, Result, Saddle};
 pub use rmsprop::Rmsprop;
+pub use schedule::{
+    Constant, CosineAnnealingLR, ExponentialLR, LinearLR, Schedule, Scheduled, StepLR,
+};
 pub use runs::{LabRun, Runs, CONTOUR_LEVELS, CONTOUR_SIZE};
 
 /// Steps of a lab on an objective given by [`Lab::on`], unless [`Lab::steps`]
