@@ -158,23 +158,30 @@ fn with_momentum_zero_nag_is_gradient_descent() {
 
 #[test]
 fn nag_oscillates_less_near_the_minimum() {
-    for s in [ex::quadratic_setup(), ex::rosenbrock_setup()] {
+    for s in [
+        ex::MomentumVsNag::quadratic(),
+        ex::MomentumVsNag::rosenbrock(),
+    ] {
         let m = ex::oscillation(&s, &s.momentum().unwrap());
         let n = ex::oscillation(&s, &s.nag().unwrap());
         assert!(
             n.visible_crossings * 3 < m.visible_crossings,
             "{}: {n:?} vs {m:?}",
-            s.name
+            s.problem.name()
         );
-        assert!(n.last_visible < m.last_visible, "{}", s.name);
-        assert!(n.loss_increases < m.loss_increases, "{}", s.name);
-        assert!(n.distances.last() < m.distances.last(), "{}", s.name);
+        assert!(n.last_visible < m.last_visible, "{}", s.problem.name());
+        assert!(n.loss_increases < m.loss_increases, "{}", s.problem.name());
+        assert!(
+            n.distances.last() < m.distances.last(),
+            "{}",
+            s.problem.name()
+        );
     }
 }
 
 #[test]
 fn the_lookahead_gradient_pulls_back() {
-    let v = ex::step_vectors().unwrap();
+    let v = ex::OneStep::lesson().vectors().unwrap();
     // NAG's y-gradient step points the other way than momentum's, and NAG lands
     // nearer the valley floor y = 0.
     assert!(v.grad_step_here[1] * v.grad_step_ahead[1] < 0.0);

@@ -11,18 +11,32 @@ fn forms() {
 
 #[test]
 fn one_step_two_ways() {
-    snap!("step_table", ex::step_table().unwrap().to_string());
-    snap!("step_arrows", ex::step_arrows_text().unwrap());
+    snap!(
+        "step_table",
+        ex::OneStep::lesson().table().unwrap().to_string()
+    );
+    snap!("step_arrows", ex::OneStep::lesson().arrows_text().unwrap());
 }
 
 #[test]
 fn trace_and_unrolling() {
-    snap!("nag_trace", ex::nag_trace(8).unwrap().to_string());
+    snap!(
+        "nag_trace",
+        ex::nag_trace(0.1, ex::POST_GAMMA, [-5.0, -2.0], 8)
+            .unwrap()
+            .to_string()
+    );
     snap!(
         "lookahead_table",
-        ex::lookahead_table(8).unwrap().to_string()
+        ex::Lookahead::lesson().table().unwrap().to_string()
     );
-    snap!("unrolled_check", ex::unrolled_check(8).unwrap().to_string());
+    snap!(
+        "unrolled_check",
+        ex::Lookahead::lesson()
+            .unrolled_check()
+            .unwrap()
+            .to_string()
+    );
 }
 
 #[test]
@@ -32,6 +46,12 @@ fn crosswalk() {
 
 #[test]
 fn oscillation() {
-    snap!("oscillation", ex::oscillation_report().unwrap().to_string());
-    snap!("figure_series", ex::figure_series_text().unwrap());
+    snap!(
+        "oscillation",
+        ex::LessOscillation::lesson().report().unwrap().to_string()
+    );
+    snap!(
+        "figure_series",
+        ex::LessOscillation::lesson().figure_series_text().unwrap()
+    );
 }

@@ -1,7 +1,7 @@
 //! torch's `nesterov=True`: the same method in shifted variables, its iterates
 //! the post's lookahead points.
 
-use super::quadratic_setup;
+use super::MomentumVsNag;
 use crate::{Nag, NagRecord};
 use ndarray::{array, Array1};
 use optcore::render::{fmt_sig, Cell};
@@ -9,15 +9,15 @@ use optcore::{run, Convention, Report, Result, Table, Trace};
 
 /// The post's NAG and torch's `nesterov=True` on the quadratic, same η, γ.
 pub fn crosswalk_runs(steps: usize) -> Result<(Trace<NagRecord>, Trace<NagRecord>)> {
-    let s = quadratic_setup();
+    let s = MomentumVsNag::quadratic();
     let paper = run(
         &Nag {
             lr: s.lr,
             momentum: s.gamma,
             ..Nag::defaults(Convention::Paper)
         },
-        s.objective.as_ref(),
-        s.start.view(),
+        s.problem.objective().as_ref(),
+        ndarray::ArrayView1::from(&s.start[..]),
         steps,
     )?;
     let torch = run(
@@ -26,8 +26,8 @@ pub fn crosswalk_runs(steps: usize) -> Result<(Trace<NagRecord>, Trace<NagRecord
             momentum: s.gamma,
             ..Nag::defaults(Convention::Pytorch)
         },
-        s.objective.as_ref(),
-        s.start.view(),
+        s.problem.objective().as_ref(),
+        ndarray::ArrayView1::from(&s.start[..]),
         steps,
     )?;
     Ok((paper, torch))
@@ -35,7 +35,7 @@ pub fn crosswalk_runs(steps: usize) -> Result<(Trace<NagRecord>, Trace<NagRecord
 
 /// The post's lookahead $\theta_t - \gamma v_t$ beside torch's iterate $\theta'_t$.
 pub fn crosswalk(steps: usize) -> Result<Report> {
-    let s = quadratic_setup();
+    let s = MomentumVsNag::quadratic();
     let (paper, torch) = crosswalk_runs(steps)?;
     let mut t = Table::new(
         format!("post's NAG vs torch.optim.SGD(nesterov=True), η = lr = {}, γ = μ = {}, on 0.1x² + 2y² from (−5, −2)", s.lr, s.gamma),
