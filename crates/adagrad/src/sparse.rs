@@ -17,6 +17,9 @@ use optcore::Oracle;
 use rand_chacha::ChaCha8Rng;
 use rand_core::SeedableRng;
 
+/// The seed of [`SparseData::standard`].
+pub const STANDARD_SEED: u64 = 7;
+
 /// A data set for the linear unit: rows $x = (1, a_1, \dots, a_n)$ and targets.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SparseData {
@@ -68,7 +71,12 @@ impl SparseData {
     /// The data set the notebook uses: 400 examples, dense features on $\[-5, 5\]$,
     /// $a_2 \ne 0$ on about 1 in 20.
     pub fn standard() -> Self {
-        SparseData::generate(400, 20, 5.0, 7)
+        SparseData::generate(400, 20, 5.0, STANDARD_SEED)
+    }
+
+    /// [`SparseData::standard`]'s data drawn with another seed.
+    pub fn with_seed(seed: u64) -> Self {
+        SparseData::generate(400, 20, 5.0, seed)
     }
 
     pub fn len(&self) -> usize {

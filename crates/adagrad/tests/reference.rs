@@ -119,6 +119,7 @@ fn conventions_differ_where_eps_matters_and_agree_where_not() {
 #[test]
 fn full_outer_product_has_the_diagonal_adagrad_keeps() {
     let (diag, full) = adagrad::examples::outer_product_and_diagonal(
+        &adagrad::examples::reference_optimizer(),
         &optcore::Rosenbrock::default(),
         &[-1.5, 2.0],
         10,

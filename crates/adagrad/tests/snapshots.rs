@@ -8,7 +8,7 @@ use testkit::snap;
 fn reference_run() {
     snap!(
         "reference_run",
-        ex::reference_table(10).unwrap().to_string()
+        ex::ReferenceRun::lesson().table().unwrap().to_string()
     );
 }
 
@@ -16,7 +16,7 @@ fn reference_run() {
 fn diagonal_vs_full() {
     snap!(
         "diagonal_vs_full",
-        ex::diagonal_vs_full(20).unwrap().to_string()
+        ex::DiagonalVsFull::lesson().report().unwrap().to_string()
     );
 }
 
@@ -24,16 +24,22 @@ fn diagonal_vs_full() {
 fn conventions() {
     snap!(
         "conventions_first_step",
-        ex::conventions_first_step().to_string()
+        ex::FirstStepForms::lesson().table().unwrap().to_string()
     );
     snap!(
         "conventions_runs",
-        ex::conventions_runs(10).unwrap().to_string()
+        ex::ReferenceRun::lesson()
+            .conventions()
+            .unwrap()
+            .to_string()
     );
-    snap!("torch_options", ex::torch_options(20).unwrap().to_string());
+    snap!(
+        "torch_options",
+        ex::TorchOptions::lesson().table().unwrap().to_string()
+    );
     snap!(
         "zero_denominator",
-        ex::zero_denominator().unwrap().to_string()
+        ex::ZeroDenominator::lesson().table().unwrap().to_string()
     );
     snap!("refusals", ex::refusals().to_string());
 }
@@ -41,28 +47,41 @@ fn conventions() {
 #[test]
 fn sparse_story() {
     snap!("sparse_data_head", ex::sparse_data_head(12).to_string());
-    snap!("sparse_rates", ex::sparse_rates(0.5).unwrap().to_string());
-    snap!("sparse_race", ex::sparse_race().unwrap().to_string());
+    snap!(
+        "sparse_rates",
+        ex::SparseRates::lesson().table().unwrap().to_string()
+    );
+    snap!(
+        "sparse_race",
+        ex::SparseRace::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn steady_gradient() {
     snap!(
         "steady_gradient",
-        ex::steady_gradient().unwrap().to_string()
+        ex::LongSlope::lesson().table().unwrap().to_string()
     );
-    snap!("stall", ex::stall().unwrap().to_string());
+    snap!(
+        "stall",
+        ex::LongSlope::lesson().stall().unwrap().to_string()
+    );
 }
 
 #[test]
 fn figures_render_and_are_deterministic() {
-    for f in [ex::fig_reference, |_| ex::fig_sparse_rates(0.5)] {
-        let (a, b) = (f(20).unwrap(), f(20).unwrap());
-        assert!(a.svg().starts_with("<svg"));
-        assert_eq!(a, b);
-    }
-    for f in [ex::fig_sparse_w2, ex::fig_stall, ex::fig_rate_decay] {
-        let (a, b) = (f().unwrap(), f().unwrap());
+    let figures = || {
+        [
+            ex::ReferenceRun::lesson().contour(),
+            ex::SparseRates::lesson().chart(),
+            ex::RareWeight::lesson().chart(),
+            ex::LongSlope::lesson().stall_chart(),
+            ex::LongSlope::lesson().rate_chart(),
+        ]
+    };
+    for (a, b) in figures().into_iter().zip(figures()) {
+        let (a, b) = (a.unwrap(), b.unwrap());
         assert!(a.svg().starts_with("<svg"));
         assert_eq!(a, b);
     }
@@ -72,7 +91,7 @@ fn figures_render_and_are_deterministic() {
 fn rate_against_eta() {
     snap!(
         "rate_against_eta",
-        ex::rate_against_eta(0.5).unwrap().to_string()
+        ex::SparseRates::lesson().against_eta().unwrap().to_string()
     );
 }
 
@@ -176,4 +195,287 @@ fn scratch_trace_follows_the_settings() {
     assert!(ex::scratch_trace(0.4, 0.1, [f64::INFINITY, -2.0], 5).is_err());
     assert!(ex::scratch_trace(0.4, 0.0, [0.0, -2.0], 5).is_err());
     assert!(ex::scratch_trace(0.4, 0.1, [-5.0, -2.0], usize::MAX).is_err());
+}
+
+/// Every experiment's knobs: a bad value is a typed error naming the knob (no
+/// panic, no NaN), another valid value changes the numbers.
+#[test]
+fn knobs_are_checked() {
+    use ex::*;
+    let named = |e: optcore::Error, name: &str| {
+        let text = e.to_string();
+        assert!(text.contains(name), "{name}: {text}");
+    };
+    let r = ReferenceRun::lesson();
+    named(
+        ReferenceRun {
+            lr: -0.4,
+            ..r.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "lr",
+    );
+    named(
+        ReferenceRun {
+            eps: -1.0,
+            ..r.clone()
+        }
+        .contour()
+        .unwrap_err(),
+        "eps",
+    );
+    named(
+        ReferenceRun {
+            steps: 0,
+            ..r.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "steps",
+    );
+    named(
+        ReferenceRun {
+            drawn: 0,
+            ..r.clone()
+        }
+        .contour()
+        .unwrap_err(),
+        "drawn",
+    );
+    assert!(ReferenceRun {
+        steps: MAX_LESSON_STEPS + 1,
+        ..r.clone()
+    }
+    .table()
+    .is_err());
+    named(
+        ReferenceRun {
+            start: [f64::NAN, 1.0],
+            ..r.clone()
+        }
+        .conventions()
+        .unwrap_err(),
+        "start",
+    );
+    assert_ne!(
+        ReferenceRun {
+            lr: 1.0,
+            ..r.clone()
+        }
+        .table()
+        .unwrap()
+        .to_string(),
+        r.table().unwrap().to_string()
+    );
+
+    let s = SparseRates::lesson();
+    named(
+        SparseRates {
+            lr: 0.0,
+            ..s.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "lr",
+    );
+    named(
+        SparseRates {
+            steps: 0,
+            ..s.clone()
+        }
+        .chart()
+        .unwrap_err(),
+        "steps",
+    );
+    assert!(SparseRates {
+        eps: 0.0,
+        ..s.clone()
+    }
+    .against_eta()
+    .is_err());
+    let other = SparseRates {
+        lr: 1.0,
+        steps: 300,
+        seed: 11,
+        ..s.clone()
+    };
+    assert!(!other.table().unwrap().to_string().contains("NaN"));
+    assert!(other.against_eta().is_ok() || other.against_eta().is_err());
+
+    let race = SparseRace::lesson();
+    named(
+        SparseRace {
+            tol: 0.0,
+            ..race.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "tol",
+    );
+    named(
+        SparseRace {
+            sgd_lrs: vec![-1.0],
+            ..race.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "lr",
+    );
+    assert!(SparseRace {
+        adagrad_lrs: vec![],
+        sgd_lrs: vec![],
+        ..race.clone()
+    }
+    .table()
+    .is_err());
+    let short = SparseRace {
+        steps: 50,
+        ..race.clone()
+    }
+    .table()
+    .unwrap()
+    .to_string();
+    assert!(!short.contains("NaN"));
+    let w = RareWeight::lesson();
+    named(
+        RareWeight {
+            adagrad_lrs: vec![f64::NAN],
+            ..w.clone()
+        }
+        .chart()
+        .unwrap_err(),
+        "lr",
+    );
+    assert!(RareWeight {
+        adagrad_lrs: vec![],
+        sgd_lrs: vec![],
+        ..w.clone()
+    }
+    .chart()
+    .is_err());
+
+    let slope = LongSlope::lesson();
+    named(
+        LongSlope {
+            lr: -0.5,
+            ..slope.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "lr",
+    );
+    named(
+        LongSlope {
+            start: f64::INFINITY,
+            ..slope.clone()
+        }
+        .stall()
+        .unwrap_err(),
+        "start",
+    );
+    let few = LongSlope {
+        steps: 10,
+        ..slope.clone()
+    };
+    assert!(few.table().is_ok() && few.stall().is_ok() && few.rate_chart().is_ok());
+    assert!(LongSlope {
+        eps: 0.0,
+        start: 50.0,
+        ..slope.clone()
+    }
+    .table()
+    .is_err());
+
+    let dv = DiagonalVsFull::lesson();
+    named(
+        DiagonalVsFull {
+            steps: 0,
+            ..dv.clone()
+        }
+        .report()
+        .unwrap_err(),
+        "steps",
+    );
+    named(
+        DiagonalVsFull {
+            rosenbrock_start: [1.0, f64::NAN],
+            ..dv.clone()
+        }
+        .report()
+        .unwrap_err(),
+        "rosenbrock_start",
+    );
+
+    let f = FirstStepForms::lesson();
+    named(
+        FirstStepForms {
+            gradients: vec![0.0],
+            ..f.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "gradients",
+    );
+    named(
+        FirstStepForms {
+            epsilons: vec![-1.0],
+            ..f.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "eps",
+    );
+    assert!(FirstStepForms {
+        epsilons: vec![],
+        ..f.clone()
+    }
+    .table()
+    .is_err());
+    assert!(!FirstStepForms {
+        epsilons: vec![0.0],
+        ..f.clone()
+    }
+    .table()
+    .unwrap()
+    .to_string()
+    .contains("NaN"));
+
+    let t = TorchOptions::lesson();
+    named(
+        TorchOptions {
+            options: vec![(-0.1, 0.0)],
+            ..t.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "lr_decay",
+    );
+    assert!(TorchOptions {
+        options: vec![],
+        ..t.clone()
+    }
+    .table()
+    .is_err());
+
+    let z = ZeroDenominator::lesson();
+    named(
+        ZeroDenominator {
+            lr: 0.0,
+            ..z.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "lr",
+    );
+    assert_ne!(
+        ZeroDenominator {
+            eps: 1e-8,
+            ..z.clone()
+        }
+        .table()
+        .unwrap()
+        .to_string(),
+        z.table().unwrap().to_string()
+    );
 }

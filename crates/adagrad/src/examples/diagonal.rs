@@ -2,14 +2,15 @@
 //! $\sum_\tau g_\tau g_\tau^\top$ whose diagonal it is, and the post's matrix
 //! form of the update.
 
-use super::{reference_optimizer, reference_run};
+use super::reference_optimizer;
+use crate::Adagrad;
 use nalgebra::{DMatrix, DVector};
 use ndarray::Array1;
 use optcore::measure::step_record;
 use optcore::render::Cell;
 use optcore::{
-    fmt_num, reference_start, run_to_completion, Objective, Optimizer, Quadratic, Report, Result,
-    Rosenbrock, Table,
+    fmt_num, reference_start, run_to_completion, Convention, Objective, Optimizer, Quadratic,
+    Report, Result, Rosenbrock, Table,
 };
 
 fn matrix_table(title: &str, m: &DMatrix<f64>) -> Table {
@@ -28,12 +29,12 @@ fn matrix_table(title: &str, m: &DMatrix<f64>) -> Table {
 /// post writes, and the full outer-product sum $\sum_\tau g_\tau g_\tau^\top$
 /// (summed with plain loops) whose diagonal it is.
 pub fn outer_product_and_diagonal(
+    opt: &Adagrad,
     objective: &dyn Objective,
     start: &[f64],
     steps: usize,
 ) -> Result<(DMatrix<f64>, DMatrix<f64>)> {
-    let opt = reference_optimizer();
-    let tr = run_to_completion(&opt, objective, Array1::from(start.to_vec()).view(), steps)?;
+    let tr = run_to_completion(opt, objective, Array1::from(start.to_vec()).view(), steps)?;
     let n = objective.dim();
     let mut full = DMatrix::zeros(n, n);
     for row in tr.rows.iter().skip(1) {
@@ -50,66 +51,111 @@ pub fn outer_product_and_diagonal(
 }
 
 /// The diagonal $G_t$ next to the full $\sum g g^\top$ on the quadratic (whose
-/// Hessian is diagonal) and on Rosenbrock (whose valley couples x and y), with the
-/// correlation $G_{01}/\sqrt{G_{00}G_{11}}$ the diagonal throws away.
-pub fn diagonal_vs_full(steps: usize) -> Result<Report> {
-    let mut r = Report::new().text(format!(
-        "After {steps} Adagrad steps ({}). Adagrad keeps only the diagonal; \
-         the full matrix $G_t = \\sum_\\tau g_\\tau g_\\tau^\\top$ also records how the \
-         gradient's components move together.",
-        reference_optimizer().symbols()
-    ));
-    let cases: [(&str, Box<dyn Objective>, Vec<f64>); 2] = [
-        (
-            "quadratic 0.1x² + 2y²",
-            Box::new(Quadratic::reference()),
-            reference_start().to_vec(),
-        ),
-        (
-            "Rosenbrock",
-            Box::new(Rosenbrock::default()),
-            vec![-1.5, 2.0],
-        ),
-    ];
-    // The update as the post writes it with the matrix: Δθ = −(G + εI)^{-1/2} g.
-    let opt = reference_optimizer();
-    let tr = reference_run(steps)?;
-    let rec = step_record(tr.last())?;
-    let inv_root = DMatrix::from_diagonal(&DVector::from_iterator(
-        2,
-        rec.sum_sq_grad
-            .iter()
-            .map(|g| opt.lr / (g + opt.eps).sqrt()),
-    ));
-    let mut by_matrix = Table::new(
-        format!("step {steps} on the quadratic: −η(Gₜ + εI)^(−1/2) gₜ with the diagonal matrix vs the element-wise form"),
-        &["i", "gₜ,ᵢ", "η/√(Gₜ,ᵢᵢ+ε)", "matrix form Δθᵢ", "element-wise Δθᵢ"],
-    );
-    for i in 0..2 {
-        let mut m = 0.0;
-        for j in 0..2 {
-            m += inv_root[(i, j)] * rec.grad[j];
+/// Hessian is diagonal) and on Rosenbrock (whose valley couples x and y), with
+/// the correlation $G_{01}/\sqrt{G_{00}G_{11}}$ the diagonal throws away.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiagonalVsFull {
+    /// The global learning rate η: a finite number > 0.
+    pub lr: f64,
+    /// ε, inside the root: a finite number ≥ 0.
+    pub eps: f64,
+    /// The start on $0.1x^2 + 2y^2$: finite.
+    pub quadratic_start: [f64; 2],
+    /// The start on Rosenbrock: finite.
+    pub rosenbrock_start: [f64; 2],
+    /// Steps of each run: from 1 to [`super::MAX_LESSON_STEPS`].
+    pub steps: usize,
+}
+
+impl DiagonalVsFull {
+    /// The notebook's values: the reference case's η = 0.4, ε = 0.1, from
+    /// (−5, −2) and (−1.5, 2), 20 steps.
+    pub fn lesson() -> DiagonalVsFull {
+        let (opt, s) = (reference_optimizer(), reference_start());
+        DiagonalVsFull {
+            lr: opt.lr,
+            eps: opt.eps,
+            quadratic_start: [s[0], s[1]],
+            rosenbrock_start: [-1.5, 2.0],
+            steps: 20,
         }
-        by_matrix.push(vec![
-            i.into(),
-            rec.grad[i].into(),
-            inv_root[(i, i)].into(),
-            (-m).into(),
-            rec.update[i].into(),
-        ]);
     }
-    r = r.table(by_matrix);
-    for (name, obj, start) in cases {
-        let (diagonal, full) = outer_product_and_diagonal(obj.as_ref(), &start, steps)?;
-        let corr = full[(0, 1)] / (full[(0, 0)] * full[(1, 1)]).sqrt();
-        r = r
-            .table(matrix_table(&format!("{name}: Gₜ as Adagrad keeps it (diagonal)"), &diagonal))
-            .table(matrix_table(&format!("{name}: full Σ g gᵀ"), &full))
-            .text(format!(
-                "{name}: off-diagonal $G_{{01}}$ = {}, correlation $G_{{01}}/\\sqrt{{G_{{00}}G_{{11}}}}$ = {}.",
-                fmt_num(full[(0, 1)]),
-                fmt_num(corr)
-            ));
+
+    /// The matrix form of the last step on the quadratic, then both matrices on
+    /// each problem.
+    pub fn report(&self) -> Result<Report> {
+        super::check_steps(self.steps)?;
+        super::check_start("quadratic_start", &self.quadratic_start)?;
+        super::check_start("rosenbrock_start", &self.rosenbrock_start)?;
+        let opt = Adagrad {
+            lr: self.lr,
+            eps: self.eps,
+            ..Adagrad::defaults(Convention::Paper)
+        }
+        .validated()?;
+        let steps = self.steps;
+        let mut r = Report::new().text(format!(
+            "After {steps} Adagrad steps ({}). Adagrad keeps only the diagonal; \
+             the full matrix $G_t = \\sum_\\tau g_\\tau g_\\tau^\\top$ also records how the \
+             gradient's components move together.",
+            opt.symbols()
+        ));
+        let cases: [(&str, Box<dyn Objective>, Vec<f64>); 2] = [
+            (
+                "quadratic 0.1x² + 2y²",
+                Box::new(Quadratic::reference()),
+                self.quadratic_start.to_vec(),
+            ),
+            (
+                "Rosenbrock",
+                Box::new(Rosenbrock::default()),
+                self.rosenbrock_start.to_vec(),
+            ),
+        ];
+        // The update as the post writes it with the matrix: Δθ = −(G + εI)^{-1/2} g.
+        let tr = run_to_completion(
+            &opt,
+            Quadratic::reference(),
+            ndarray::ArrayView1::from(&self.quadratic_start[..]),
+            steps,
+        )?;
+        let rec = step_record(tr.last())?;
+        let inv_root = DMatrix::from_diagonal(&DVector::from_iterator(
+            2,
+            rec.sum_sq_grad
+                .iter()
+                .map(|g| opt.lr / (g + opt.eps).sqrt()),
+        ));
+        let mut by_matrix = Table::new(
+            format!("step {steps} on the quadratic: −η(Gₜ + εI)^(−1/2) gₜ with the diagonal matrix vs the element-wise form"),
+            &["i", "gₜ,ᵢ", "η/√(Gₜ,ᵢᵢ+ε)", "matrix form Δθᵢ", "element-wise Δθᵢ"],
+        );
+        for i in 0..2 {
+            let mut m = 0.0;
+            for j in 0..2 {
+                m += inv_root[(i, j)] * rec.grad[j];
+            }
+            by_matrix.push(vec![
+                i.into(),
+                rec.grad[i].into(),
+                inv_root[(i, i)].into(),
+                (-m).into(),
+                rec.update[i].into(),
+            ]);
+        }
+        r = r.table(by_matrix);
+        for (name, obj, start) in cases {
+            let (diagonal, full) = outer_product_and_diagonal(&opt, obj.as_ref(), &start, steps)?;
+            let corr = full[(0, 1)] / (full[(0, 0)] * full[(1, 1)]).sqrt();
+            r = r
+                .table(matrix_table(&format!("{name}: Gₜ as Adagrad keeps it (diagonal)"), &diagonal))
+                .table(matrix_table(&format!("{name}: full Σ g gᵀ"), &full))
+                .text(format!(
+                    "{name}: off-diagonal $G_{{01}}$ = {}, correlation $G_{{01}}/\\sqrt{{G_{{00}}G_{{11}}}}$ = {}.",
+                    fmt_num(full[(0, 1)]),
+                    fmt_num(corr)
+                ));
+        }
+        Ok(r)
     }
-    Ok(r)
 }

@@ -4,7 +4,8 @@
 
 use super::reference_optimizer;
 use crate::Adagrad;
-use ndarray::array;
+use ndarray::ArrayView1;
+use optcore::error::check_positive;
 use optcore::measure::step_record;
 use optcore::render::fmt_short;
 use optcore::{
@@ -14,156 +15,197 @@ use optcore::{
 
 /// The first step's rate for one parameter under both forms, for gradients and
 /// ε where they agree and where they do not: $\eta/\sqrt{g^2+\epsilon}$ (post) vs
-/// $\eta/(|g|+\epsilon)$ (torch), η = 0.01.
-pub fn conventions_first_step() -> Table {
-    let mut t = Table::new(
-        "first step, G₁ = g²: post η/√(G+ε) vs torch η/(√G+ε), η = 0.01",
-        &["|g|", "ε", "post", "torch", "post / torch"],
-    );
-    for g in [1.0, 0.01] {
-        for eps in [1e-10, 1e-8, 1e-4, 0.1] {
-            let paper = Adagrad {
-                lr: 0.01,
-                eps,
-                ..Adagrad::defaults(Convention::Paper)
-            };
-            let torch = Adagrad {
-                lr: 0.01,
-                eps,
-                ..Adagrad::defaults(Convention::Pytorch)
-            };
-            let (p, q) = (paper.effective_lr(1, g * g), torch.effective_lr(1, g * g));
-            t.push(vec![
-                g.into(),
-                eps.into(),
-                p.into(),
-                q.into(),
-                (p / q).into(),
-            ]);
-        }
-    }
-    t.with_note("without ε both are η/|g|: the first step moves every parameter by exactly η, whatever its gradient")
+/// $\eta/(|g|+\epsilon)$ (torch).
+#[derive(Clone, Debug, PartialEq)]
+pub struct FirstStepForms {
+    /// The learning rate η: a finite number > 0.
+    pub lr: f64,
+    /// The gradients |g|, one block of rows each: finite numbers > 0; at least one.
+    pub gradients: Vec<f64>,
+    /// The ε of each row of a block: finite numbers ≥ 0; at least one.
+    pub epsilons: Vec<f64>,
 }
 
-/// Both conventions on the reference case ([`reference_optimizer`]), side by side.
-pub fn conventions_runs(steps: usize) -> Result<Table> {
-    let paper = reference_optimizer();
-    let torch = Adagrad {
-        convention: Convention::Pytorch,
-        ..paper
-    };
-    let a = run(
-        &paper,
-        Quadratic::reference(),
-        reference_start().view(),
-        steps,
-    )?;
-    let b = run(
-        &torch,
-        Quadratic::reference(),
-        reference_start().view(),
-        steps,
-    )?;
-    let mut t = Table::new(
-        format!(
-            "quadratic from (−5, −2), {}: post vs torch",
-            paper.symbols()
-        ),
-        &[
-            "t",
-            "θ[0] post",
-            "θ[0] torch",
-            "θ[1] post",
-            "θ[1] torch",
-            "loss post",
-            "loss torch",
-        ],
-    );
-    for (ra, rb) in a.rows.iter().zip(&b.rows) {
-        t.push(vec![
-            ra.t.into(),
-            ra.theta[0].into(),
-            rb.theta[0].into(),
-            ra.theta[1].into(),
-            rb.theta[1].into(),
-            ra.loss.into(),
-            rb.loss.into(),
-        ]);
+impl FirstStepForms {
+    /// The notebook's values: η = 0.01, |g| = 1 and 0.01, ε from 1e-10 to 0.1.
+    pub fn lesson() -> FirstStepForms {
+        FirstStepForms {
+            lr: 0.01,
+            gradients: vec![1.0, 0.01],
+            epsilons: vec![1e-10, 1e-8, 1e-4, 0.1],
+        }
     }
-    Ok(t)
+
+    /// One row per (|g|, ε): both rates and their ratio.
+    pub fn table(&self) -> Result<Table> {
+        super::check_nonempty("the list of gradients", &self.gradients)?;
+        super::check_nonempty("the list of epsilons", &self.epsilons)?;
+        for &g in &self.gradients {
+            check_positive("gradients", g)?;
+        }
+        let mut t = Table::new(
+            format!(
+                "first step, G₁ = g²: post η/√(G+ε) vs torch η/(√G+ε), η = {}",
+                self.lr
+            ),
+            &["|g|", "ε", "post", "torch", "post / torch"],
+        );
+        for &g in &self.gradients {
+            for &eps in &self.epsilons {
+                let paper = Adagrad {
+                    lr: self.lr,
+                    eps,
+                    ..Adagrad::defaults(Convention::Paper)
+                }
+                .validated()?;
+                let torch = Adagrad {
+                    convention: Convention::Pytorch,
+                    ..paper
+                };
+                let (p, q) = (paper.effective_lr(1, g * g), torch.effective_lr(1, g * g));
+                t.push(vec![
+                    g.into(),
+                    eps.into(),
+                    p.into(),
+                    q.into(),
+                    (p / q).into(),
+                ]);
+            }
+        }
+        Ok(t.with_note("without ε both are η/|g|: the first step moves every parameter by exactly η, whatever its gradient"))
+    }
 }
 
 /// torch's extra knobs on the reference case: `initial_accumulator_value` $G_0$
 /// (the first step is no longer exactly η per parameter) and `lr_decay`.
-pub fn torch_options(steps: usize) -> Result<Table> {
-    let base = Adagrad {
-        lr: reference_optimizer().lr,
-        ..Adagrad::defaults(Convention::Pytorch)
-    };
-    let mut t = Table::new(
-        format!(
-            "torch.optim.Adagrad(lr={}, eps={}) on the quadratic, {steps} steps",
-            fmt_short(base.lr),
-            fmt_short(base.eps)
-        ),
-        &[
-            "lr_decay",
-            "G₀",
-            "step-1 rate θ[0]",
-            "step-1 rate θ[1]",
-            "θ[0]",
-            "θ[1]",
-            "loss",
-        ],
-    );
-    for (lr_decay, g0) in [(0.0, 0.0), (0.0, 1.0), (0.1, 0.0), (0.1, 1.0)] {
-        let opt = Adagrad {
-            lr: base.lr,
-            eps: base.eps,
-            lr_decay,
-            initial_accumulator_value: g0,
-            ..Adagrad::defaults(Convention::Pytorch)
-        };
-        let tr = run_to_completion(
-            &opt,
-            Quadratic::reference(),
-            reference_start().view(),
-            steps,
-        )?;
-        let first = step_record(&tr.rows[1])?.effective_lr.clone();
-        let last = tr.last();
-        t.push(vec![
-            lr_decay.into(),
-            g0.into(),
-            first[0].into(),
-            first[1].into(),
-            last.theta[0].into(),
-            last.theta[1].into(),
-            last.loss.into(),
-        ]);
+#[derive(Clone, Debug, PartialEq)]
+pub struct TorchOptions {
+    /// torch's `lr`: a finite number > 0.
+    pub lr: f64,
+    /// torch's `eps` (added to the root): a finite number ≥ 0.
+    pub eps: f64,
+    /// `(lr_decay, G₀)` of each row: finite numbers ≥ 0; at least one row.
+    pub options: Vec<(f64, f64)>,
+    /// The start θ₀ = (x, y) on $0.1x^2 + 2y^2$: finite.
+    pub start: [f64; 2],
+    /// Steps of each run: from 1 to [`super::MAX_LESSON_STEPS`].
+    pub steps: usize,
+}
+
+impl TorchOptions {
+    /// The notebook's values: η = 0.4 (the reference case's), torch's ε = 1e-10,
+    /// `lr_decay` 0 or 0.1 and G₀ 0 or 1, from (−5, −2), 20 steps.
+    pub fn lesson() -> TorchOptions {
+        let s = reference_start();
+        TorchOptions {
+            lr: reference_optimizer().lr,
+            eps: Adagrad::defaults(Convention::Pytorch).eps,
+            options: vec![(0.0, 0.0), (0.0, 1.0), (0.1, 0.0), (0.1, 1.0)],
+            start: [s[0], s[1]],
+            steps: 20,
+        }
     }
-    Ok(t)
+
+    /// One row per option pair: the first step's rates and where the run ends.
+    pub fn table(&self) -> Result<Table> {
+        super::check_steps(self.steps)?;
+        super::check_start("start", &self.start)?;
+        super::check_nonempty("the list of options", &self.options)?;
+        let steps = self.steps;
+        let mut t = Table::new(
+            format!(
+                "torch.optim.Adagrad(lr={}, eps={}) on the quadratic, {steps} steps",
+                fmt_short(self.lr),
+                fmt_short(self.eps)
+            ),
+            &[
+                "lr_decay",
+                "G₀",
+                "step-1 rate θ[0]",
+                "step-1 rate θ[1]",
+                "θ[0]",
+                "θ[1]",
+                "loss",
+            ],
+        );
+        for &(lr_decay, g0) in &self.options {
+            let opt = Adagrad {
+                lr: self.lr,
+                eps: self.eps,
+                lr_decay,
+                initial_accumulator_value: g0,
+                ..Adagrad::defaults(Convention::Pytorch)
+            }
+            .validated()?;
+            let tr = run_to_completion(
+                &opt,
+                Quadratic::reference(),
+                ArrayView1::from(&self.start[..]),
+                steps,
+            )?;
+            let first = step_record(&tr.rows[1])?.effective_lr.clone();
+            let last = tr.last();
+            t.push(vec![
+                lr_decay.into(),
+                g0.into(),
+                first[0].into(),
+                first[1].into(),
+                last.theta[0].into(),
+                last.theta[1].into(),
+                last.loss.into(),
+            ]);
+        }
+        Ok(t)
+    }
 }
 
 /// ε = 0 and a parameter that has never seen a gradient: its rate is $\eta/0$ at
 /// step 1, so the run stops there with an error naming ε (torch would write NaN
 /// into θ); the table keeps the start row and says why it stopped.
-pub fn zero_denominator() -> Result<Table> {
-    let j = FnObjective::new(
-        "J = y² (x unused)",
-        2,
-        |t| t[1] * t[1],
-        |t, mut g| {
-            g[0] = 0.0;
-            g[1] = 2.0 * t[1];
-        },
-    );
-    let opt = Adagrad {
-        lr: 0.1,
-        eps: 0.0,
-        ..Adagrad::defaults(Convention::Pytorch)
-    };
-    Ok(run(&opt, &j, array![1.0, 1.0].view(), 3)?.table())
+#[derive(Clone, Debug, PartialEq)]
+pub struct ZeroDenominator {
+    /// torch's `lr`: a finite number > 0.
+    pub lr: f64,
+    /// torch's `eps`: a finite number ≥ 0 (0 is the case shown).
+    pub eps: f64,
+    /// The start θ₀ = (x, y) on $J = y^2$: finite.
+    pub start: [f64; 2],
+    /// Steps: from 1 to [`super::MAX_LESSON_STEPS`].
+    pub steps: usize,
+}
+
+impl ZeroDenominator {
+    /// The notebook's values: η = 0.1, ε = 0, from (1, 1), 3 steps.
+    pub fn lesson() -> ZeroDenominator {
+        ZeroDenominator {
+            lr: 0.1,
+            eps: 0.0,
+            start: [1.0, 1.0],
+            steps: 3,
+        }
+    }
+
+    /// The run on $J = y^2$ (x unused) as far as it goes.
+    pub fn table(&self) -> Result<Table> {
+        super::check_steps(self.steps)?;
+        super::check_start("start", &self.start)?;
+        let j = FnObjective::new(
+            "J = y² (x unused)",
+            2,
+            |t| t[1] * t[1],
+            |t, mut g| {
+                g[0] = 0.0;
+                g[1] = 2.0 * t[1];
+            },
+        );
+        let opt = Adagrad {
+            lr: self.lr,
+            eps: self.eps,
+            ..Adagrad::defaults(Convention::Pytorch)
+        }
+        .validated()?;
+        Ok(run(&opt, &j, ArrayView1::from(&self.start[..]), self.steps)?.table())
+    }
 }
 
 /// Bad hyperparameters and the typed error each one gets (θ is never touched).

@@ -66,28 +66,129 @@ pub fn scratch_trace(
     )
 }
 
-/// [`reference_run`] as a table (what the notebook shows).
-pub fn reference_table(steps: usize) -> Result<Table> {
-    Ok(reference_run(steps)?.table())
+/// The reference case as an experiment: the post's Adagrad (and torch's form
+/// beside it) on $0.1x^2 + 2y^2$, every quantity of each step in a table, and
+/// the paths on the contour.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReferenceRun {
+    /// The global learning rate η: a finite number > 0.
+    pub lr: f64,
+    /// ε (inside the root in the post's form, outside in torch's): a finite
+    /// number ≥ 0.
+    pub eps: f64,
+    /// The start θ₀ = (x, y): finite.
+    pub start: [f64; 2],
+    /// Steps in the tables: from 1 to [`super::MAX_LESSON_STEPS`].
+    pub steps: usize,
+    /// Steps drawn on the contour: from 1 to [`super::MAX_LESSON_STEPS`].
+    pub drawn: usize,
 }
 
-/// The reference case on its contour: the post's form and torch's ([`reference_optimizer`]).
-pub fn fig_reference(steps: usize) -> Result<Figure> {
-    let q = Quadratic::reference();
-    let paper = reference_optimizer();
-    let torch = Adagrad {
-        convention: Convention::Pytorch,
-        ..paper
-    };
-    let a = run(&paper, &q, reference_start().view(), steps)?;
-    let b = run(&torch, &q, reference_start().view(), steps)?;
-    Contour::new(&q, (-6.0, 6.0), (-2.5, 2.5))
-        .levels(12)
-        .title(format!(
-            "Adagrad on 0.1x² + 2y², {}, {steps} steps",
-            paper.symbols()
-        ))
-        .trace("post: η/√(G+ε)", &a)
-        .trace("torch: η/(√G+ε)", &b)
-        .render()
+impl ReferenceRun {
+    /// The notebook's values: η = 0.4, ε = 0.1 ([`reference_optimizer`]) from
+    /// (−5, −2), 10 steps in the tables, 20 drawn.
+    pub fn lesson() -> ReferenceRun {
+        let (opt, s) = (reference_optimizer(), reference_start());
+        ReferenceRun {
+            lr: opt.lr,
+            eps: opt.eps,
+            start: [s[0], s[1]],
+            steps: 10,
+            drawn: 20,
+        }
+    }
+
+    /// The two forms, checked: the post's and torch's.
+    fn optimizers(&self) -> Result<(Adagrad, Adagrad)> {
+        super::check_steps(self.steps)?;
+        super::check_steps(self.drawn).map_err(|e| match e {
+            Error::Hyperparameter { value, accepts, .. } => Error::Hyperparameter {
+                name: "drawn",
+                value,
+                accepts,
+            },
+            e => e,
+        })?;
+        super::check_start("start", &self.start)?;
+        let paper = Adagrad {
+            lr: self.lr,
+            eps: self.eps,
+            ..Adagrad::defaults(Convention::Paper)
+        }
+        .validated()?;
+        let torch = Adagrad {
+            convention: Convention::Pytorch,
+            ..paper
+        };
+        Ok((paper, torch))
+    }
+
+    fn run<O: Optimizer>(&self, opt: &O, steps: usize) -> Result<Trace<O::Record>> {
+        run(
+            opt,
+            Quadratic::reference(),
+            ndarray::ArrayView1::from(&self.start[..]),
+            steps,
+        )
+    }
+
+    /// The post's update, `steps` steps: gₜ, Gₜ,ᵢᵢ, the rates η/√(Gₜ,ᵢᵢ + ε) and
+    /// Δθ per parameter.
+    pub fn table(&self) -> Result<Table> {
+        let (paper, _) = self.optimizers()?;
+        Ok(self.run(&paper, self.steps)?.table())
+    }
+
+    /// The post's form and torch's on the contour, `drawn` steps.
+    pub fn contour(&self) -> Result<Figure> {
+        let (paper, torch) = self.optimizers()?;
+        let steps = self.drawn;
+        let a = self.run(&paper, steps)?;
+        let b = self.run(&torch, steps)?;
+        Contour::new(&Quadratic::reference(), (-6.0, 6.0), (-2.5, 2.5))
+            .levels(12)
+            .title(format!(
+                "Adagrad on 0.1x² + 2y², {}, {steps} steps",
+                paper.symbols()
+            ))
+            .trace("post: η/√(G+ε)", &a)
+            .trace("torch: η/(√G+ε)", &b)
+            .render()
+    }
+
+    /// Both forms side by side, `steps` steps: θ and the loss of each.
+    pub fn conventions(&self) -> Result<Table> {
+        let (paper, torch) = self.optimizers()?;
+        let a = self.run(&paper, self.steps)?;
+        let b = self.run(&torch, self.steps)?;
+        let mut t = Table::new(
+            format!(
+                "quadratic from ({}, {}), {}: post vs torch",
+                self.start[0].to_string().replace('-', "−"),
+                self.start[1].to_string().replace('-', "−"),
+                paper.symbols()
+            ),
+            &[
+                "t",
+                "θ[0] post",
+                "θ[0] torch",
+                "θ[1] post",
+                "θ[1] torch",
+                "loss post",
+                "loss torch",
+            ],
+        );
+        for (ra, rb) in a.rows.iter().zip(&b.rows) {
+            t.push(vec![
+                ra.t.into(),
+                ra.theta[0].into(),
+                rb.theta[0].into(),
+                ra.theta[1].into(),
+                rb.theta[1].into(),
+                ra.loss.into(),
+                rb.loss.into(),
+            ]);
+        }
+        Ok(t)
+    }
 }
