@@ -3,15 +3,16 @@
 
 use crate::{Nadam, NadamRecord};
 use adam::Adam;
-use ndarray::array;
+use ndarray::{array, ArrayView1};
 use optcore::error::Result;
 use optcore::{
-    fmt_num, reference_start, run, run_to_completion, Convention, Exact, Optimizer, Oracle,
-    Quadratic, Report, Slope, Table, Trace,
+    fmt_num, run, run_to_completion, Convention, Exact, Optimizer, Oracle, Quadratic, Report,
+    Slope, Table, Trace,
 };
 
-/// η and steps of [`forms_side_by_side`] and [`forms_contour`].
+/// η of [`Forms::lesson`].
 pub const FORMS_LR: f64 = 0.1;
+/// Steps of [`Forms::lesson`].
 pub const FORMS_STEPS: usize = 100;
 
 /// torch's momentum schedule $\psi$ large enough that every $\mu_t = \beta_1$ in
@@ -38,13 +39,45 @@ fn records_at(opt: &Nadam, ts: &[usize]) -> Result<Vec<(usize, NadamRecord)>> {
 
 /// torch's μ schedule and the coefficients of $g_t/d$ and $m_t/d$ (divided by η)
 /// at a few steps, next to Ruder's simplified form, and the ψ → ∞ limit.
-pub fn schedule() -> Result<Report> {
-    let torch = Nadam::defaults(Convention::Pytorch);
+#[derive(Clone, Debug, PartialEq)]
+pub struct TorchSchedule {
+    /// β₁, the momentum coefficient the schedule approaches (in [0, 1)).
+    pub beta1: f64,
+    /// ψ, torch's `momentum_decay` (a finite number ≥ 0; larger reaches β₁ sooner).
+    pub momentum_decay: f64,
+}
+
+impl TorchSchedule {
+    /// torch's defaults: β₁ = 0.9, ψ = 0.004.
+    pub fn lesson() -> TorchSchedule {
+        let d = Nadam::defaults(Convention::Pytorch);
+        TorchSchedule {
+            beta1: d.beta1,
+            momentum_decay: d.momentum_decay,
+        }
+    }
+
+    /// μₜ and the coefficients at t = 1 … 20000, and the ψ → ∞ limit beside Ruder's form.
+    pub fn table(&self) -> Result<Report> {
+        let torch = Nadam {
+            beta1: self.beta1,
+            momentum_decay: self.momentum_decay,
+            ..Nadam::defaults(Convention::Pytorch)
+        }
+        .validated()?;
+        schedule_report(torch)
+    }
+}
+
+fn schedule_report(torch: Nadam) -> Result<Report> {
     let limit = Nadam {
         momentum_decay: PSI_LIMIT,
         ..torch
     };
-    let ruder = Nadam::defaults(Convention::Paper);
+    let ruder = Nadam {
+        beta1: torch.beta1,
+        ..Nadam::defaults(Convention::Paper)
+    };
     let ts = [1, 2, 3, 5, 10, 100, 250, 1000, 5000, 20000];
     let (a, b, c) = (
         records_at(&torch, &ts)?,
@@ -114,28 +147,69 @@ pub fn schedule() -> Result<Report> {
         .table(t2))
 }
 
-/// The first five NAdam steps (torch's form, η = 0.1) on the quadratic.
-pub fn first_steps() -> Result<Report> {
-    let opt = Nadam {
-        lr: 0.1,
-        beta1: 0.9,
-        beta2: 0.999,
-        eps: 1e-8,
-        momentum_decay: 4e-3,
-        ..Nadam::defaults(Convention::Pytorch)
-    };
-    let tr = run_to_completion(&opt, Quadratic::reference(), reference_start().view(), 5)?;
-    Ok(Report::new()
-        .text(format!(
-            "torch.optim.NAdam (η = {}, β = ({}, {}), ε = {:e}, ψ = {}) on $J = 0.1x^2 + 2y^2$ from $(-5, -2)$: \
-             $d = \\sqrt{{v_t/(1-\\beta_2^t)}} + \\epsilon$ and $\\theta_t = \\theta_{{t-1}} - c_g\\,g_t/d - c_m\\,m_t/d$.",
-            opt.lr, opt.beta1, opt.beta2, opt.eps, opt.momentum_decay
-        ))
-        .table(tr.table()))
+/// The first NAdam steps in torch's form on the quadratic $0.1x^2 + 2y^2$.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FirstSteps {
+    /// The step size η (a finite number > 0).
+    pub lr: f64,
+    /// β₁ (in [0, 1)).
+    pub beta1: f64,
+    /// β₂ (in [0, 1)).
+    pub beta2: f64,
+    /// ε (a finite number ≥ 0).
+    pub eps: f64,
+    /// ψ, torch's `momentum_decay` (a finite number ≥ 0).
+    pub momentum_decay: f64,
+    /// θ₀ = (x, y) (finite).
+    pub start: [f64; 2],
+    /// Steps, one table row each (1 to [`MAX_TABLE_STEPS`]).
+    pub steps: usize,
+}
+
+impl FirstSteps {
+    /// The notebook's run: η = 0.1, torch's defaults otherwise, from (−5, −2), five steps.
+    pub fn lesson() -> FirstSteps {
+        FirstSteps {
+            lr: 0.1,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            momentum_decay: 4e-3,
+            start: [-5.0, -2.0],
+            steps: 5,
+        }
+    }
+
+    /// The steps as a table.
+    pub fn table(&self) -> Result<Report> {
+        let opt = Nadam {
+            lr: self.lr,
+            beta1: self.beta1,
+            beta2: self.beta2,
+            eps: self.eps,
+            momentum_decay: self.momentum_decay,
+            ..Nadam::defaults(Convention::Pytorch)
+        }
+        .validated()?;
+        check_steps(self.steps, MAX_TABLE_STEPS)?;
+        let tr = run_to_completion(
+            &opt,
+            Quadratic::reference(),
+            ArrayView1::from(&self.start),
+            self.steps,
+        )?;
+        Ok(Report::new()
+            .text(format!(
+                "torch.optim.NAdam (η = {}, β = ({}, {}), ε = {:e}, ψ = {}) on $J = 0.1x^2 + 2y^2$ from $({}, {})$: \
+                 $d = \\sqrt{{v_t/(1-\\beta_2^t)}} + \\epsilon$ and $\\theta_t = \\theta_{{t-1}} - c_g\\,g_t/d - c_m\\,m_t/d$.",
+                opt.lr, opt.beta1, opt.beta2, opt.eps, opt.momentum_decay, self.start[0], self.start[1]
+            ))
+            .table(tr.table()))
+    }
 }
 
 /// Traces of Adam, NAdam in Ruder's form, torch's NAdam and torch's NAdam with
-/// ψ → ∞, all η = `lr`, on the quadratic from $(-5, -2)$.
+/// ψ → ∞, all with the same η on the quadratic.
 pub type Runs = (
     Trace<<Adam as Optimizer>::Record>,
     Trace<NadamRecord>,
@@ -143,140 +217,201 @@ pub type Runs = (
     Trace<NadamRecord>,
 );
 
-/// The four runs of [`forms_side_by_side`] (also drawn in the notebook).
-pub fn forms_runs(lr: f64, steps: usize) -> Result<Runs> {
-    let q = Quadratic::reference();
-    let start = reference_start();
-    let adam = run(
-        &Adam {
-            lr,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-            ..Adam::defaults(Convention::Paper)
-        },
-        &q,
-        start.view(),
-        steps,
-    )?;
-    let ruder = run(
-        &Nadam {
-            lr,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-            momentum_decay: 4e-3,
-            ..Nadam::defaults(Convention::Paper)
-        },
-        &q,
-        start.view(),
-        steps,
-    )?;
-    let torch = run(
-        &Nadam {
-            lr,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-            momentum_decay: 4e-3,
-            ..Nadam::defaults(Convention::Pytorch)
-        },
-        &q,
-        start.view(),
-        steps,
-    )?;
-    let limit = run(
-        &Nadam {
-            lr,
-            beta1: 0.9,
-            beta2: 0.999,
-            eps: 1e-8,
-            momentum_decay: PSI_LIMIT,
-            ..Nadam::defaults(Convention::Pytorch)
-        },
-        &q,
-        start.view(),
-        steps,
-    )?;
-    if let Some(e) = [&adam.stop, &ruder.stop, &torch.stop, &limit.stop]
-        .into_iter()
-        .flatten()
-        .next()
-    {
-        return Err(e.clone());
-    }
-    Ok((adam, ruder, torch, limit))
+/// Adam, NAdam in Ruder's form, torch's NAdam and torch's with ψ → ∞, all with the
+/// same hyperparameters on the quadratic $0.1x^2 + 2y^2$: the loss per step
+/// ([`Forms::table`]) and the paths ([`Forms::contour`]).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Forms {
+    /// The step size η of all four runs (a finite number > 0).
+    pub lr: f64,
+    /// β₁ (in [0, 1)).
+    pub beta1: f64,
+    /// β₂ (in [0, 1)).
+    pub beta2: f64,
+    /// ε (a finite number ≥ 0).
+    pub eps: f64,
+    /// ψ of torch's run (a finite number ≥ 0).
+    pub momentum_decay: f64,
+    /// θ₀ = (x, y) (finite).
+    pub start: [f64; 2],
+    /// Steps of every run (1 to [`MAX_FIGURE_STEPS`]).
+    pub steps: usize,
 }
 
-/// Loss per step of Adam and the three NAdam forms, and how far torch's and
-/// Ruder's NAdam are apart.
-pub fn forms_side_by_side(lr: f64, steps: usize) -> Result<Table> {
-    let (adam, ruder, torch, limit) = forms_runs(lr, steps)?;
-    let mut t = Table::new(
-        format!("quadratic from (−5, −2), η = {lr}: the loss J(θₜ)"),
-        &[
-            "t",
-            "Adam",
-            "NAdam, Ruder",
-            "NAdam, torch ψ = 0.004",
-            "NAdam, torch ψ → ∞",
-            "|θ torch − θ Ruder|",
-        ],
-    );
-    for t_ in [1, 2, 3, 5, 10, 20, 30, 50, 75, 100] {
-        if t_ > steps {
-            break;
+impl Forms {
+    /// The notebook's values: η = [`FORMS_LR`], torch's defaults otherwise, from
+    /// (−5, −2), [`FORMS_STEPS`] steps.
+    pub fn lesson() -> Forms {
+        Forms {
+            lr: FORMS_LR,
+            beta1: 0.9,
+            beta2: 0.999,
+            eps: 1e-8,
+            momentum_decay: 4e-3,
+            start: [-5.0, -2.0],
+            steps: FORMS_STEPS,
         }
-        let d = (&torch.rows[t_].theta - &ruder.rows[t_].theta)
-            .mapv(f64::abs)
-            .fold(0.0f64, |a, &b| a.max(b));
-        t.push(vec![
-            t_.into(),
-            adam.rows[t_].loss.into(),
-            ruder.rows[t_].loss.into(),
-            torch.rows[t_].loss.into(),
-            limit.rows[t_].loss.into(),
-            d.into(),
-        ]);
     }
-    Ok(t)
+
+    /// The four runs, checked; a run that stops early is the error.
+    pub fn runs(&self) -> Result<Runs> {
+        let q = Quadratic::reference();
+        let start = ArrayView1::from(&self.start);
+        let nadam = |convention, momentum_decay| {
+            Nadam {
+                lr: self.lr,
+                beta1: self.beta1,
+                beta2: self.beta2,
+                eps: self.eps,
+                momentum_decay,
+                ..Nadam::defaults(convention)
+            }
+            .validated()
+        };
+        let torch_opt = nadam(Convention::Pytorch, self.momentum_decay)?;
+        let adam_opt = Adam {
+            lr: self.lr,
+            beta1: self.beta1,
+            beta2: self.beta2,
+            eps: self.eps,
+            ..Adam::defaults(Convention::Paper)
+        }
+        .validated()?;
+        check_steps(self.steps, MAX_FIGURE_STEPS)?;
+        let adam = run(&adam_opt, &q, start, self.steps)?;
+        let ruder = run(&nadam(Convention::Paper, 4e-3)?, &q, start, self.steps)?;
+        let torch = run(&torch_opt, &q, start, self.steps)?;
+        let limit = run(
+            &nadam(Convention::Pytorch, PSI_LIMIT)?,
+            &q,
+            start,
+            self.steps,
+        )?;
+        if let Some(e) = [&adam.stop, &ruder.stop, &torch.stop, &limit.stop]
+            .into_iter()
+            .flatten()
+            .next()
+        {
+            return Err(e.clone());
+        }
+        Ok((adam, ruder, torch, limit))
+    }
+
+    /// Loss per step of Adam and the three NAdam forms, and how far torch's and
+    /// Ruder's NAdam are apart.
+    pub fn table(&self) -> Result<Table> {
+        let (adam, ruder, torch, limit) = self.runs()?;
+        let (lr, steps) = (self.lr, self.steps);
+        let torch_label = format!("NAdam, torch ψ = {}", self.momentum_decay);
+        let mut t = Table::new(
+            format!(
+                "quadratic from {}, η = {lr}: the loss J(θₜ)",
+                point_text(self.start)
+            ),
+            &[
+                "t",
+                "Adam",
+                "NAdam, Ruder",
+                &torch_label,
+                "NAdam, torch ψ → ∞",
+                "|θ torch − θ Ruder|",
+            ],
+        );
+        let mut shown = vec![1, 2, 3, 5, 10, 20, 30, 50, 75, 100];
+        shown.retain(|&t| t <= steps);
+        if shown.last() != Some(&steps) {
+            shown.push(steps);
+        }
+        for t_ in shown {
+            let d = (&torch.rows[t_].theta - &ruder.rows[t_].theta)
+                .mapv(f64::abs)
+                .fold(0.0f64, |a, &b| a.max(b));
+            t.push(vec![
+                t_.into(),
+                adam.rows[t_].loss.into(),
+                ruder.rows[t_].loss.into(),
+                torch.rows[t_].loss.into(),
+                limit.rows[t_].loss.into(),
+                d.into(),
+            ]);
+        }
+        Ok(t)
+    }
+
+    /// The four runs over the quadratic's contours.
+    pub fn contour(&self) -> Result<plots::Figure> {
+        let (adam, ruder, torch, limit) = self.runs()?;
+        let (lr, steps) = (self.lr, self.steps);
+        let q = Quadratic::reference();
+        plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
+            .title(format!(
+                "Adam and three NAdams on 0.1x² + 2y², η = {lr}, {steps} steps"
+            ))
+            .path("Adam", adam.path2())
+            .path("NAdam, Ruder", ruder.path2())
+            .path(
+                format!("NAdam, torch ψ = {}", self.momentum_decay),
+                torch.path2(),
+            )
+            .path("NAdam, torch ψ → ∞", limit.path2())
+            .render()
+    }
 }
 
-/// The four runs of [`forms_runs`] over the quadratic's contours.
-pub fn forms_contour(lr: f64, steps: usize) -> Result<plots::Figure> {
-    let (adam, ruder, torch, limit) = forms_runs(lr, steps)?;
-    let q = Quadratic::reference();
-    plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
-        .title(format!(
-            "Adam and three NAdams on 0.1x² + 2y², η = {lr}, {steps} steps"
-        ))
-        .path("Adam", adam.path2())
-        .path("NAdam, Ruder", ruder.path2())
-        .path("NAdam, torch ψ = 0.004", torch.path2())
-        .path("NAdam, torch ψ → ∞", limit.path2())
-        .render()
-}
-
-/// Steps of [`library_run`], the run the notebook's from-scratch cell repeats.
-pub const SCRATCH_STEPS: usize = 5;
-
-/// The library's trace of the run the notebook writes out by hand: NAdam in
-/// Ruder's form (η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8) on $0.1x^2 + 2y^2$ from
-/// $(-5, -2)$, [`SCRATCH_STEPS`] steps; `optcore::exercise::compare_with_trace`
-/// holds the student's rule against it.
-pub fn library_run() -> Result<Trace<NadamRecord>> {
+/// The library's trace of the run the notebook's from-scratch cell writes out by
+/// hand, at the student's settings: NAdam in Ruder's form (`paper` convention)
+/// with step size `eta`, `beta1`, `beta2` and `eps`, on $0.1x^2 + 2y^2$ from
+/// `theta0`, `steps` steps. `optcore::exercise::compare_with_trace` holds the
+/// student's rule against it, so a changed setting is compared like for like.
+/// Settings NAdam refuses and more than [`optcore::MAX_TRACE_STEPS`] steps are
+/// typed errors.
+pub fn scratch_trace(
+    eta: f64,
+    beta1: f64,
+    beta2: f64,
+    eps: f64,
+    theta0: [f64; 2],
+    steps: usize,
+) -> Result<Trace<NadamRecord>> {
     let opt = Nadam {
-        lr: 0.1,
-        beta1: 0.9,
-        beta2: 0.999,
-        eps: 1e-8,
+        lr: eta,
+        beta1,
+        beta2,
+        eps,
         ..Nadam::defaults(Convention::Paper)
     }
     .validated()?;
     run_to_completion(
         &opt,
         Quadratic::reference(),
-        reference_start().view(),
-        SCRATCH_STEPS,
+        ArrayView1::from(&theta0),
+        steps,
     )
+}
+
+/// Most steps an experiment whose every step is a table row takes.
+pub const MAX_TABLE_STEPS: usize = 1000;
+
+/// Most steps a figure (or a run behind a short table) of the lesson takes.
+pub const MAX_FIGURE_STEPS: usize = 10_000;
+
+/// `steps` of an experiment: at least 1 (else a typed error naming `steps`), at
+/// most `max` ([`optcore::Error::Steps`]).
+fn check_steps(steps: usize, max: usize) -> Result<()> {
+    if steps == 0 {
+        return Err(optcore::Error::Hyperparameter {
+            name: "steps",
+            value: 0.0,
+            accepts: "a whole number of steps ≥ 1",
+        });
+    }
+    if steps > max {
+        return Err(optcore::Error::Steps { steps, max });
+    }
+    Ok(())
+}
+
+/// A start θ₀ as the tables' titles print it: `(−5, −2)`.
+fn point_text(p: [f64; 2]) -> String {
+    format!("({}, {})", p[0], p[1]).replace('-', "−")
 }

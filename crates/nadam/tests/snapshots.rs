@@ -6,27 +6,34 @@ use testkit::snap;
 
 #[test]
 fn schedule() {
-    snap!("schedule", examples::schedule().unwrap().to_string());
-}
-
-#[test]
-fn first_steps() {
-    snap!("first_steps", examples::first_steps().unwrap().to_string());
-}
-
-#[test]
-fn forms_side_by_side() {
     snap!(
-        "forms_side_by_side",
-        examples::forms_side_by_side(examples::FORMS_LR, examples::FORMS_STEPS)
+        "schedule",
+        examples::TorchSchedule::lesson()
+            .table()
             .unwrap()
             .to_string()
     );
 }
 
 #[test]
+fn first_steps() {
+    snap!(
+        "first_steps",
+        examples::FirstSteps::lesson().table().unwrap().to_string()
+    );
+}
+
+#[test]
+fn forms_side_by_side() {
+    snap!(
+        "forms_side_by_side",
+        examples::Forms::lesson().table().unwrap().to_string()
+    );
+}
+
+#[test]
 fn figures_render() {
-    let fig = examples::forms_contour(examples::FORMS_LR, examples::FORMS_STEPS).unwrap();
+    let fig = examples::Forms::lesson().contour().unwrap();
     assert!(fig.svg().starts_with("<svg"));
 }
 
@@ -34,6 +41,9 @@ fn figures_render() {
 fn library_run() {
     snap!(
         "library_run",
-        examples::library_run().unwrap().table().to_string()
+        examples::scratch_trace(0.1, 0.9, 0.999, 1e-8, [-5.0, -2.0], 5)
+            .unwrap()
+            .table()
+            .to_string()
     );
 }
