@@ -7,14 +7,16 @@
 //! [`SEED`], reshuffled every epoch, the last partial batch kept (10 updates per
 //! epoch). [`Convention::Paper`](optcore::Convention::Paper) throughout, with
 //! one η per family: [`LR_FIXED`] for GD, Momentum, NAG and [`LR_ADAPTIVE`] for
-//! Adagrad, RMSprop, Adam, NAdam; Adadelta has none. The loss reported is the
+//! Adagrad, RMSprop, Adam, NAdam; Adadelta has none. These are the lesson's
+//! values, [`IrisRace::lesson`]; an [`IrisRace`] takes any others. The loss reported is the
 //! full-data loss after each epoch; the accuracy is the share of the 150
 //! flowers whose largest logit $W x_i$ is their class.
 
 use crate::{each_method, Visit};
 use batching::{Batches, LastBatch, MiniBatchOracle};
 use ndarray::Array1;
-use optcore::error::{Error, Result};
+use optcore::error::{check_positive, Error, Result};
+use optcore::render::Cell;
 use optcore::{iris as iris_data, run_with, Optimizer, RunOptions, Softmax, Table};
 
 /// Mini-batch size m.
@@ -62,7 +64,7 @@ pub struct Run {
     pub method: &'static str,
     /// From `Optimizer::hyperparameters`.
     pub hyperparameters: String,
-    /// Full-data loss at epoch 0, 1, …, [`EPOCHS`] (fewer if stopped).
+    /// Full-data loss at epoch 0, 1, …, `epochs` (fewer if stopped).
     pub epoch_losses: Vec<f64>,
     /// Training accuracy of the final $W$.
     pub accuracy: f64,
@@ -73,19 +75,47 @@ pub struct Run {
     pub stop: Option<Error>,
 }
 
+/// The most epochs one [`IrisRace`] trains.
+pub const MAX_EPOCHS: usize = 1000;
+
+/// The iris race: the eight methods train the softmax classifier on the same
+/// mini-batches, one η per family.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IrisRace {
+    /// Mini-batch size m: a whole number from 1 to 150 (the flowers; the
+    /// last, partial batch of each epoch is kept).
+    pub batch: usize,
+    /// Seed of the per-epoch shuffle, the same batches for every method: any
+    /// whole number ≥ 0.
+    pub seed: u64,
+    /// Passes over the data: a whole number from 1 to [`MAX_EPOCHS`].
+    pub epochs: usize,
+    /// η of GD, Momentum and NAG: a finite number > 0.
+    pub lr_fixed: f64,
+    /// η of Adagrad, RMSprop, Adam and NAdam (Adadelta has none): a finite
+    /// number > 0.
+    pub lr_adaptive: f64,
+}
+
 struct Trainer<'a> {
+    race: &'a IrisRace,
     loss: &'a Softmax,
     out: Vec<Run>,
 }
 
 impl Visit for Trainer<'_> {
     fn visit<O: Optimizer>(&mut self, method: &'static str, opt: &O) -> Result<()> {
-        let batches = Batches::new(self.loss.data.len(), BATCH, Some(SEED), LastBatch::Keep)?;
+        let batches = Batches::new(
+            self.loss.data.len(),
+            self.race.batch,
+            Some(self.race.seed),
+            LastBatch::Keep,
+        )?;
         let per_epoch = batches.batches_per_epoch();
         let mut oracle = MiniBatchOracle::new(self.loss, batches);
         let start = Array1::zeros(self.loss.classes * self.loss.data.features.ncols());
         let options = RunOptions {
-            steps: EPOCHS * per_epoch,
+            steps: self.race.epochs * per_epoch,
             diverge_above: Some(1e6),
         };
         let tr = run_with(opt, &mut oracle, start.view(), options)?;
@@ -103,81 +133,126 @@ impl Visit for Trainer<'_> {
     }
 }
 
-/// The eight methods trained on iris, in the post's order.
-pub fn runs() -> Result<Vec<Run>> {
-    let loss = loss()?;
-    let mut t = Trainer {
-        loss: &loss,
-        out: Vec::new(),
-    };
-    each_method(LR_FIXED, LR_ADAPTIVE, &mut t)?;
-    Ok(t.out)
-}
-
-/// Final loss, training accuracy, updates and gradient evaluations per method.
-pub fn table() -> Result<Table> {
-    let rs = runs()?;
-    let loss = loss()?;
-    let mut t = Table::new(
-        format!(
-            "softmax on iris (150 flowers, 3 classes), mini-batches of {BATCH}, {EPOCHS} epochs, paper convention"
-        ),
-        &[
-            "method",
-            "hyperparameters",
-            "loss, epoch 1",
-            "final loss",
-            "training accuracy",
-            "updates",
-            "gradient evaluations",
-        ],
-    );
-    for r in &rs {
-        t.push(vec![
-            r.method.into(),
-            r.hyperparameters.clone().into(),
-            r.epoch_losses.get(1).copied().unwrap_or(f64::NAN).into(),
-            r.epoch_losses.last().copied().unwrap_or(f64::NAN).into(),
-            r.accuracy.into(),
-            r.updates.into(),
-            r.gradient_evaluations.into(),
-        ]);
+impl IrisRace {
+    /// Notebook 10's training: batches of [`BATCH`] shuffled with [`SEED`],
+    /// [`EPOCHS`] epochs, η = [`LR_FIXED`] and [`LR_ADAPTIVE`].
+    pub fn lesson() -> IrisRace {
+        IrisRace {
+            batch: BATCH,
+            seed: SEED,
+            epochs: EPOCHS,
+            lr_fixed: LR_FIXED,
+            lr_adaptive: LR_ADAPTIVE,
+        }
     }
-    let stopped: Vec<String> = rs
-        .iter()
-        .filter_map(|r| r.stop.as_ref().map(|e| format!("{}: {e}", r.method)))
-        .collect();
-    let mut note = format!(
-        "W = 0 at the start (loss ln 3 = {}). Batches shuffled with seed {SEED}, the same for every method; \
-         gradient evaluations count one per example in a batch.",
-        optcore::fmt_num(optcore::Objective::value(&loss, Array1::zeros(optcore::ExampleLoss::num_params(&loss)).view()))
-    );
-    if !stopped.is_empty() {
-        note.push_str(&format!(" Stopped: {}.", stopped.join("; ")));
-    }
-    Ok(t.with_note(note))
-}
 
-/// Full-data loss after each epoch, every method on one log chart.
-pub fn chart() -> Result<plots::Figure> {
-    let rs = runs()?;
-    let mut c = plots::LineChart::new(format!(
-        "softmax on iris, mini-batches of {BATCH}: loss after each epoch"
-    ))
-    .x_label("epoch")
-    .y_label("loss")
-    .log_y(true)
-    .size(760, 480);
-    for r in rs {
-        let pts = r
-            .epoch_losses
+    /// Every knob checked, with a typed error naming the first one out of range.
+    pub fn validate(&self) -> Result<()> {
+        let len = iris_data().len();
+        if !(1..=len).contains(&self.batch) {
+            return Err(Error::BatchSize {
+                batch_size: self.batch,
+                len,
+            });
+        }
+        if !(1..=MAX_EPOCHS).contains(&self.epochs) {
+            return Err(Error::Hyperparameter {
+                name: "epochs",
+                value: self.epochs as f64,
+                accepts: "a whole number from 1 to 1000",
+            });
+        }
+        check_positive("lr_fixed", self.lr_fixed)?;
+        check_positive("lr_adaptive", self.lr_adaptive)
+    }
+
+    /// The eight methods trained on iris, in the post's order.
+    pub fn runs(&self) -> Result<Vec<Run>> {
+        self.validate()?;
+        let loss = loss()?;
+        let mut t = Trainer {
+            race: self,
+            loss: &loss,
+            out: Vec::new(),
+        };
+        each_method(self.lr_fixed, self.lr_adaptive, &mut t)?;
+        Ok(t.out)
+    }
+
+    /// Final loss, training accuracy, updates and gradient evaluations per
+    /// method (`—` where a run stopped before).
+    pub fn table(&self) -> Result<Table> {
+        let rs = self.runs()?;
+        let loss = loss()?;
+        let (batch, epochs, seed) = (self.batch, self.epochs, self.seed);
+        let mut t = Table::new(
+            format!(
+                "softmax on iris (150 flowers, 3 classes), mini-batches of {batch}, {epochs} epochs, paper convention"
+            ),
+            &[
+                "method",
+                "hyperparameters",
+                "loss, epoch 1",
+                "final loss",
+                "training accuracy",
+                "updates",
+                "gradient evaluations",
+            ],
+        );
+        for r in &rs {
+            let at = |l: Option<&f64>| -> Cell {
+                match l {
+                    Some(&l) => l.into(),
+                    None => "—".into(),
+                }
+            };
+            t.push(vec![
+                r.method.into(),
+                r.hyperparameters.clone().into(),
+                at(r.epoch_losses.get(1)),
+                at(r.epoch_losses.last()),
+                r.accuracy.into(),
+                r.updates.into(),
+                r.gradient_evaluations.into(),
+            ]);
+        }
+        let stopped: Vec<String> = rs
             .iter()
-            .enumerate()
-            .map(|(e, &l)| (e as f64, l))
+            .filter_map(|r| r.stop.as_ref().map(|e| format!("{}: {e}", r.method)))
             .collect();
-        c = c.series(r.method, pts);
+        let mut note = format!(
+            "W = 0 at the start (loss ln 3 = {}). Batches shuffled with seed {seed}, the same for every method; \
+             gradient evaluations count one per example in a batch.",
+            optcore::fmt_num(optcore::Objective::value(&loss, Array1::zeros(optcore::ExampleLoss::num_params(&loss)).view()))
+        );
+        if !stopped.is_empty() {
+            note.push_str(&format!(" Stopped: {}.", stopped.join("; ")));
+        }
+        Ok(t.with_note(note))
     }
-    c.render()
+
+    /// Full-data loss after each epoch, every method on one log chart.
+    pub fn chart(&self) -> Result<plots::Figure> {
+        let rs = self.runs()?;
+        let mut c = plots::LineChart::new(format!(
+            "softmax on iris, mini-batches of {}: loss after each epoch",
+            self.batch
+        ))
+        .x_label("epoch")
+        .y_label("loss")
+        .log_y(true)
+        .size(760, 480);
+        for r in rs {
+            let pts = r
+                .epoch_losses
+                .iter()
+                .enumerate()
+                .map(|(e, &l)| (e as f64, l))
+                .collect();
+            c = c.series(r.method, pts);
+        }
+        c.render()
+    }
 }
 
 #[cfg(test)]
@@ -199,7 +274,7 @@ mod tests {
 
     #[test]
     fn every_method_sees_every_example_each_epoch() {
-        for r in runs().unwrap() {
+        for r in IrisRace::lesson().runs().unwrap() {
             assert!(r.stop.is_none());
             assert_eq!(r.epoch_losses.len(), EPOCHS + 1);
             assert_eq!(

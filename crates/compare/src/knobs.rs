@@ -1,7 +1,8 @@
 //! Momentum's two knobs: a precomputed grid of momentum runs on the post's
 //! quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$ (notebook 03's problem), one per
-//! pair $(\eta, \gamma)$ of [`ETAS`] × [`GAMMAS`], and a page fragment with two
-//! sliders that switch the trajectory and loss curve shown ([`widget`]).
+//! pair $(\eta, \gamma)$ of [`ETAS`] × [`GAMMAS`] ([`MomentumGrid::lesson`]; a
+//! [`MomentumGrid`] takes any lists), and a page fragment with two sliders that
+//! switch the trajectory and loss curve shown ([`MomentumGrid::widget`]).
 //!
 //! Every trajectory is the crate's run ([`momentum::Momentum`], paper form
 //! $v_t = \gamma v_{t-1} + \eta \nabla J(\theta_{t-1})$,
@@ -19,7 +20,7 @@
 //! infinity ever reaches the page.
 
 use momentum::Momentum;
-use optcore::error::Result;
+use optcore::error::{check_positive, check_unit_interval, Result};
 use optcore::render::fmt_short;
 use optcore::{
     reference_start, run_with, Convention, Exact, Objective, Optimizer, Quadratic, RunOptions,
@@ -49,44 +50,165 @@ pub struct GridRun {
     pub diverged_at: Option<usize>,
 }
 
-/// Every run of the grid, η-major (`ETAS[i]`, `GAMMAS[j]` at `i * 5 + j`).
-pub fn grid() -> Result<Vec<GridRun>> {
-    let q = Quadratic::reference();
-    let start = reference_start();
-    let mut out = Vec::with_capacity(ETAS.len() * GAMMAS.len());
-    for &eta in &ETAS {
-        for &gamma in &GAMMAS {
-            let opt = Momentum {
-                lr: eta,
-                momentum: gamma,
-                ..Momentum::defaults(Convention::Paper)
-            }
-            .validated()?;
-            let mut oracle = Exact::new(&q as &dyn Objective);
-            let tr = run_with(
-                &opt,
-                &mut oracle,
-                start.view(),
-                RunOptions {
-                    steps: STEPS,
-                    diverge_above: Some(DIVERGE_ABOVE),
-                },
-            )?;
-            let diverged_at = match &tr.stop {
-                Some(optcore::Error::Diverged { step, .. }) => Some(*step),
-                Some(e) => return Err(e.clone()),
-                None => None,
-            };
-            out.push(GridRun {
-                eta,
-                gamma,
-                path: tr.path2(),
-                losses: tr.losses(),
-                diverged_at,
+/// The most values in each of [`MomentumGrid`]'s lists (a slider's stops).
+pub const MAX_VALUES: usize = 20;
+/// The most steps of a [`MomentumGrid`]'s runs (every point goes into the page).
+pub const MAX_GRID_STEPS: usize = 1000;
+
+/// The grid's knobs: momentum runs on $0.1x^2 + 2y^2$, one per pair
+/// $(\eta, \gamma)$ of the two lists, and the pair the sliders show first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MomentumGrid {
+    /// The learning rates η (the first slider's stops): 1 to [`MAX_VALUES`]
+    /// distinct finite numbers > 0.
+    pub etas: Vec<f64>,
+    /// The momentum coefficients γ (the second slider's stops): 1 to
+    /// [`MAX_VALUES`] distinct numbers in \[0, 1) (γ = 0 is plain GD).
+    pub gammas: Vec<f64>,
+    /// $\theta_0 = (x, y)$, where every run starts: two finite numbers with
+    /// $J(\theta_0) <$ [`DIVERGE_ABOVE`].
+    pub start: [f64; 2],
+    /// Steps of every run: a whole number from 1 to [`MAX_GRID_STEPS`].
+    pub steps: usize,
+    /// The (η, γ) the widget shows first: a value of `etas` and one of `gammas`.
+    pub shown: (f64, f64),
+}
+
+fn check_values(
+    name: &'static str,
+    values: &[f64],
+    check: fn(&'static str, f64) -> Result<()>,
+) -> Result<()> {
+    if values.is_empty() {
+        return Err(optcore::Error::Empty { what: name });
+    }
+    if values.len() > MAX_VALUES {
+        return Err(optcore::Error::Hyperparameter {
+            name,
+            value: values.len() as f64,
+            accepts: "a list of at most 20 values",
+        });
+    }
+    for (i, &v) in values.iter().enumerate() {
+        check(name, v)?;
+        if values[..i].contains(&v) {
+            return Err(optcore::Error::Hyperparameter {
+                name,
+                value: v,
+                accepts: "a list of distinct values (each is one stop of its slider)",
             });
         }
     }
-    Ok(out)
+    Ok(())
+}
+
+impl MomentumGrid {
+    /// Notebook 10's grid: [`ETAS`] × [`GAMMAS`] from $(-5, -2)$, [`STEPS`]
+    /// steps, showing η = 0.4, γ = 0.5 first (notebook 03's reference case).
+    pub fn lesson() -> MomentumGrid {
+        let start = reference_start();
+        MomentumGrid {
+            etas: ETAS.to_vec(),
+            gammas: GAMMAS.to_vec(),
+            start: [start[0], start[1]],
+            steps: STEPS,
+            shown: (ETAS[4], GAMMAS[1]),
+        }
+    }
+
+    /// Every knob checked, with a typed error naming the first one out of range.
+    pub fn validate(&self) -> Result<()> {
+        check_values("etas", &self.etas, check_positive)?;
+        check_values("gammas", &self.gammas, check_unit_interval)?;
+        crate::check_start(&self.start)?;
+        let j0 = Quadratic::reference().value(ndarray::ArrayView1::from(&self.start[..]));
+        if j0 >= DIVERGE_ABOVE {
+            return Err(optcore::Error::Hyperparameter {
+                name: "start",
+                value: j0,
+                accepts: "a point where J = 0.1x² + 2y² is below 10⁴ (J(θ₀) is shown as the value)",
+            });
+        }
+        if !(1..=MAX_GRID_STEPS).contains(&self.steps) {
+            return Err(optcore::Error::Hyperparameter {
+                name: "steps",
+                value: self.steps as f64,
+                accepts: "a whole number from 1 to 1000",
+            });
+        }
+        self.shown_at().map(|_| ())
+    }
+
+    /// The indices of `shown` in the lists.
+    fn shown_at(&self) -> Result<(usize, usize)> {
+        let i = self.etas.iter().position(|&e| e == self.shown.0);
+        let j = self.gammas.iter().position(|&g| g == self.shown.1);
+        match (i, j) {
+            (Some(i), Some(j)) => Ok((i, j)),
+            (None, _) => Err(optcore::Error::Hyperparameter {
+                name: "shown",
+                value: self.shown.0,
+                accepts: "a pair (η, γ) whose η is one of `etas`",
+            }),
+            (_, None) => Err(optcore::Error::Hyperparameter {
+                name: "shown",
+                value: self.shown.1,
+                accepts: "a pair (η, γ) whose γ is one of `gammas`",
+            }),
+        }
+    }
+
+    /// Every run of the grid, η-major (`etas[i]`, `gammas[j]` at
+    /// `i * gammas.len() + j`).
+    pub fn runs(&self) -> Result<Vec<GridRun>> {
+        self.validate()?;
+        let q = Quadratic::reference();
+        let start = ndarray::arr1(&self.start);
+        let mut out = Vec::with_capacity(self.etas.len() * self.gammas.len());
+        for &eta in &self.etas {
+            for &gamma in &self.gammas {
+                let opt = Momentum {
+                    lr: eta,
+                    momentum: gamma,
+                    ..Momentum::defaults(Convention::Paper)
+                }
+                .validated()?;
+                let mut oracle = Exact::new(&q as &dyn Objective);
+                let tr = run_with(
+                    &opt,
+                    &mut oracle,
+                    start.view(),
+                    RunOptions {
+                        steps: self.steps,
+                        diverge_above: Some(DIVERGE_ABOVE),
+                    },
+                )?;
+                let diverged_at = match &tr.stop {
+                    Some(optcore::Error::Diverged { step, .. }) => Some(*step),
+                    Some(e) => return Err(e.clone()),
+                    None => None,
+                };
+                out.push(GridRun {
+                    eta,
+                    gamma,
+                    path: tr.path2(),
+                    losses: tr.losses(),
+                    diverged_at,
+                });
+            }
+        }
+        Ok(out)
+    }
+
+    /// "(−5, −2)": the start as the titles print it.
+    fn start_text(&self) -> String {
+        let xs: Vec<String> = self
+            .start
+            .iter()
+            .map(|&x| fmt_short(x).replace('-', "−"))
+            .collect();
+        format!("({})", xs.join(", "))
+    }
 }
 
 fn label(r: &GridRun) -> String {
@@ -108,31 +230,42 @@ fn short(v: f64) -> String {
     format!("{v:.3e}")
 }
 
-/// The grid in numbers: per (η, γ) the steps taken, the final loss, and where a
-/// run diverged.
-pub fn table() -> Result<Table> {
-    let mut t = Table::new(
-        format!("momentum on 0.1x² + 2y² from (−5, −2), {STEPS} steps: the (η, γ) grid"),
-        &["η", "γ", "steps taken", "final loss", "diverged at t"],
-    );
-    for r in grid()? {
-        t.push(vec![
-            r.eta.into(),
-            r.gamma.into(),
-            (r.losses.len().saturating_sub(1)).into(),
-            (*r.losses.last().unwrap_or(&f64::NAN)).into(),
-            match r.diverged_at {
-                Some(k) => k.into(),
-                None => "—".into(),
-            },
-        ]);
+impl MomentumGrid {
+    /// The grid in numbers: per (η, γ) the steps taken, the final loss, and
+    /// where a run diverged.
+    pub fn table(&self) -> Result<Table> {
+        let runs = self.runs()?;
+        let mut t = Table::new(
+            format!(
+                "momentum on 0.1x² + 2y² from {}, {} steps: the (η, γ) grid",
+                self.start_text(),
+                self.steps
+            ),
+            &["η", "γ", "steps taken", "final loss", "diverged at t"],
+        );
+        for r in runs {
+            t.push(vec![
+                r.eta.into(),
+                r.gamma.into(),
+                (r.losses.len().saturating_sub(1)).into(),
+                (*r.losses.last().unwrap_or(&f64::NAN)).into(),
+                match r.diverged_at {
+                    Some(k) => k.into(),
+                    None => "—".into(),
+                },
+            ]);
+        }
+        Ok(t)
     }
-    Ok(t)
-}
 
-/// The trajectories of the grid as series (label `η = …, γ = …`).
-pub fn paths() -> Result<Vec<Series>> {
-    Ok(grid()?.iter().map(|r| (label(r), r.path.clone())).collect())
+    /// The trajectories of the grid as series (label `η = …, γ = …`).
+    pub fn paths(&self) -> Result<Vec<Series>> {
+        Ok(self
+            .runs()?
+            .iter()
+            .map(|r| (label(r), r.path.clone()))
+            .collect())
+    }
 }
 
 /// The page fragment: its HTML and what a notebook shows.
@@ -165,14 +298,14 @@ const L_BOTTOM: f64 = 222.0;
 /// Loss axis: $10^{-32}$ … $10^4$ (smaller losses drawn at the bottom).
 const L_DEC: (i32, i32) = (-32, 4);
 
-fn loss_px(t: usize, loss: f64) -> Option<(f64, f64)> {
+fn loss_px(t: usize, steps: usize, loss: f64) -> Option<(f64, f64)> {
     if !(loss.is_finite() && loss > 0.0) {
         return None;
     }
     let (lo, hi) = (f64::from(L_DEC.0), f64::from(L_DEC.1));
     let l = loss.log10().clamp(lo, hi);
     Some((
-        L_LEFT + t as f64 / STEPS as f64 * (L_RIGHT - L_LEFT),
+        L_LEFT + t as f64 / steps as f64 * (L_RIGHT - L_LEFT),
         L_BOTTOM - (l - lo) / (hi - lo) * (L_BOTTOM - L_TOP),
     ))
 }
@@ -184,84 +317,93 @@ fn points(pts: &[(f64, f64)]) -> String {
         .join(" ")
 }
 
-/// The widget: two sliders (η and γ), the selected run's trajectory over the
-/// contour plot and its loss curve (log scale), and its status line. The start
-/// shows η = 0.4, γ = 0.5 (notebook 03's reference case).
-pub fn widget() -> Result<Widget> {
-    let q = Quadratic::reference();
-    let runs = grid()?;
-    let bg = plots::Contour::new(&q as &dyn Objective, (-6.0, 6.0), (-3.0, 3.0))
-        .levels(12)
-        .size(620, 380)
-        .title("0.1x² + 2y²: momentum from (−5, −2)")
-        .render()?;
-    let map = bg.pixel_map()?;
-    // Per run: the trajectory up to where it first leaves the axes, the loss curve.
-    let mut data = Vec::with_capacity(runs.len());
-    for r in &runs {
-        let mut traj = Vec::new();
-        for p in &r.path {
-            match map.px(*p) {
-                Some(x) => traj.push(x),
-                None => break,
+impl MomentumGrid {
+    /// The widget: two sliders (η and γ), the selected run's trajectory over the
+    /// contour plot and its loss curve (log scale), and its status line. It
+    /// shows `shown` first. The view is $[-6, 6] \times [-3, 3]$, widened to
+    /// hold a start outside it.
+    pub fn widget(&self) -> Result<Widget> {
+        let q = Quadratic::reference();
+        let runs = self.runs()?;
+        let (i0, j0) = self.shown_at()?;
+        let (hx, hy) = (
+            6f64.max(1.2 * self.start[0].abs()),
+            3f64.max(1.2 * self.start[1].abs()),
+        );
+        let bg = plots::Contour::new(&q as &dyn Objective, (-hx, hx), (-hy, hy))
+            .levels(12)
+            .size(620, 380)
+            .title(format!("0.1x² + 2y²: momentum from {}", self.start_text()))
+            .render()?;
+        let map = bg.pixel_map()?;
+        // Per run: the trajectory up to where it first leaves the axes, the loss curve.
+        let mut data = Vec::with_capacity(runs.len());
+        for r in &runs {
+            let mut traj = Vec::new();
+            for p in &r.path {
+                match map.px(*p) {
+                    Some(x) => traj.push(x),
+                    None => break,
+                }
             }
+            let loss: Vec<(f64, f64)> = r
+                .losses
+                .iter()
+                .enumerate()
+                .filter_map(|(t, &l)| loss_px(t, self.steps, l))
+                .collect();
+            data.push((points(&traj), points(&loss), status(r)));
         }
-        let loss: Vec<(f64, f64)> = r
-            .losses
+        let json_runs: Vec<String> = data
             .iter()
-            .enumerate()
-            .filter_map(|(t, &l)| loss_px(t, l))
+            .map(|(p, l, s)| format!("[\"{p}\",\"{l}\",\"{s}\"]"))
             .collect();
-        data.push((points(&traj), points(&loss), status(r)));
-    }
-    let json_runs: Vec<String> = data
-        .iter()
-        .map(|(p, l, s)| format!("[\"{p}\",\"{l}\",\"{s}\"]"))
-        .collect();
-    let etas: Vec<String> = ETAS
-        .iter()
-        .map(|v| format!("\"{}\"", fmt_short(*v)))
-        .collect();
-    let gammas: Vec<String> = GAMMAS
-        .iter()
-        .map(|v| format!("\"{}\"", fmt_short(*v)))
-        .collect();
-    let json = format!(
-        "{{\"etas\":[{}],\"gammas\":[{}],\"runs\":[{}]}}",
-        etas.join(","),
-        gammas.join(","),
-        json_runs.join(",")
-    );
-    let (i0, j0) = (4usize, 1usize); // η = 0.4, γ = 0.5
-    let first = &data[i0 * GAMMAS.len() + j0];
-    let (bw, bh) = bg.size();
+        let etas: Vec<String> = self
+            .etas
+            .iter()
+            .map(|v| format!("\"{}\"", fmt_short(*v)))
+            .collect();
+        let gammas: Vec<String> = self
+            .gammas
+            .iter()
+            .map(|v| format!("\"{}\"", fmt_short(*v)))
+            .collect();
+        let json = format!(
+            "{{\"etas\":[{}],\"gammas\":[{}],\"runs\":[{}]}}",
+            etas.join(","),
+            gammas.join(","),
+            json_runs.join(",")
+        );
+        let first = &data[i0 * self.gammas.len() + j0];
+        let (bw, bh) = bg.size();
 
-    // Loss axes: decades, labels.
-    let mut axes = String::new();
-    for d in (L_DEC.0..=L_DEC.1).filter(|d| d % 4 == 0) {
-        if let Some((_, y)) = loss_px(0, 10f64.powi(d)) {
-            axes.push_str(&format!(
+        // Loss axes: decades, labels.
+        let mut axes = String::new();
+        for d in (L_DEC.0..=L_DEC.1).filter(|d| d % 4 == 0) {
+            if let Some((_, y)) = loss_px(0, self.steps, 10f64.powi(d)) {
+                axes.push_str(&format!(
                 "<line x1=\"{L_LEFT}\" y1=\"{y:.1}\" x2=\"{L_RIGHT}\" y2=\"{y:.1}\" stroke=\"#000\" stroke-opacity=\"0.1\"/>"
             ));
-            {
-                axes.push_str(&format!(
+                {
+                    axes.push_str(&format!(
                     "<text x=\"{}\" y=\"{:.1}\" text-anchor=\"end\" font-size=\"12\">1e{d}</text>",
                     L_LEFT - 6.0,
                     y + 4.0
                 ));
+                }
             }
         }
-    }
-    for t in (0..=STEPS).step_by(20) {
-        let x = L_LEFT + t as f64 / STEPS as f64 * (L_RIGHT - L_LEFT);
-        axes.push_str(&format!(
-            "<text x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\">{t}</text>",
-            L_BOTTOM + 16.0
-        ));
-    }
+        let tick = (self.steps / 5).max(1);
+        for t in (0..=self.steps).step_by(tick) {
+            let x = L_LEFT + t as f64 / self.steps as f64 * (L_RIGHT - L_LEFT);
+            axes.push_str(&format!(
+                "<text x=\"{x:.1}\" y=\"{}\" text-anchor=\"middle\" font-size=\"12\">{t}</text>",
+                L_BOTTOM + 16.0
+            ));
+        }
 
-    let html = format!(
-        r##"<div class="momentum-knobs" style="font-family:sans-serif;max-width:{maxw}px">
+        let html = format!(
+            r##"<div class="momentum-knobs" style="font-family:sans-serif;max-width:{maxw}px">
 <div style="display:flex;gap:24px;flex-wrap:wrap;align-items:center;margin:4px 0">
 <label>η (learning rate) = <b data-k="eta">{eta0}</b><br><input type="range" data-k="i" min="0" max="{imax}" step="1" value="{i0}" style="width:240px"></label>
 <label>γ (momentum) = <b data-k="gamma">{gamma0}</b><br><input type="range" data-k="j" min="0" max="{jmax}" step="1" value="{j0}" style="width:240px"></label>
@@ -297,23 +439,24 @@ pub fn widget() -> Result<Widget> {
 }})();
 </script>
 </div>"##,
-        maxw = bw.max(LW as u32),
-        eta0 = fmt_short(ETAS[i0]),
-        gamma0 = fmt_short(GAMMAS[j0]),
-        imax = ETAS.len() - 1,
-        jmax = GAMMAS.len() - 1,
-        status0 = first.2,
-        W = bw,
-        bg = bg.svg(),
-        path0 = first.0,
-        loss0 = first.1,
-        lw = L_RIGHT - L_LEFT,
-        lh = L_BOTTOM - L_TOP,
-        lx = (L_LEFT + L_RIGHT) / 2.0,
-        LH_label = L_BOTTOM + 34.0,
-        ly = (L_TOP + L_BOTTOM) / 2.0,
-    );
-    Ok(Widget { html })
+            maxw = bw.max(LW as u32),
+            eta0 = fmt_short(self.etas[i0]),
+            gamma0 = fmt_short(self.gammas[j0]),
+            imax = self.etas.len() - 1,
+            jmax = self.gammas.len() - 1,
+            status0 = first.2,
+            W = bw,
+            bg = bg.svg(),
+            path0 = first.0,
+            loss0 = first.1,
+            lw = L_RIGHT - L_LEFT,
+            lh = L_BOTTOM - L_TOP,
+            lx = (L_LEFT + L_RIGHT) / 2.0,
+            LH_label = L_BOTTOM + 34.0,
+            ly = (L_TOP + L_BOTTOM) / 2.0,
+        );
+        Ok(Widget { html })
+    }
 }
 
 #[cfg(test)]
@@ -322,7 +465,7 @@ mod tests {
 
     #[test]
     fn stability_boundary_shows_in_the_grid() {
-        let g = grid().unwrap();
+        let g = MomentumGrid::lesson().runs().unwrap();
         let at = |eta: f64, gamma: f64| {
             g.iter()
                 .find(|r| r.eta == eta && r.gamma == gamma)
@@ -339,7 +482,7 @@ mod tests {
 
     #[test]
     fn widget_is_self_contained_and_finite() {
-        let w = widget().unwrap();
+        let w = MomentumGrid::lesson().widget().unwrap();
         let h = w.html();
         assert!(!h.contains("NaN") && !h.contains("inf"));
         assert!(!h.contains("http://") || !h.contains("src="));

@@ -43,7 +43,7 @@ use momentum::Momentum;
 use nadam::Nadam;
 use nag::Nag;
 use ndarray::{array, Array1};
-use optcore::error::{Error, Result};
+use optcore::error::{check_positive, Error, Result};
 use optcore::render::fmt_short;
 use optcore::{
     reference_start, run_with, Beale, Convention, Exact, Objective, Optimizer, Quadratic, Record,
@@ -313,9 +313,212 @@ pub(crate) fn stop_note(runs: &[Run]) -> Option<String> {
     (!stopped.is_empty()).then(|| stopped.join("; "))
 }
 
-/// The eight methods on `problem`, in the post's order.
+/// The most steps one run of an experiment here takes ([`Race`], [`sweep::Sweep`],
+/// [`motion::SaddleEscape`]): every row is kept for its table and figures.
+pub const MAX_STEPS: usize = 100_000;
+
+/// An experiment's step count: from 1 to [`MAX_STEPS`], else a typed
+/// [`Error::Hyperparameter`] named `steps`.
+pub fn check_steps(steps: usize) -> Result<()> {
+    if (1..=MAX_STEPS).contains(&steps) {
+        Ok(())
+    } else {
+        Err(Error::Hyperparameter {
+            name: "steps",
+            value: steps as f64,
+            accepts: "a whole number from 1 to 100000",
+        })
+    }
+}
+
+/// A start $\theta_0$: every coordinate a finite number, else a typed
+/// [`Error::Hyperparameter`] named `start`.
+pub fn check_start(start: &[f64]) -> Result<()> {
+    match start.iter().find(|v| !v.is_finite()) {
+        None => Ok(()),
+        Some(&bad) => Err(Error::Hyperparameter {
+            name: "start",
+            value: bad,
+            accepts: "a point whose every coordinate is a finite number",
+        }),
+    }
+}
+
+/// The race: the eight methods of the post on one of the analytic problems,
+/// from one start, the same number of steps, one η per family.
+///
+/// ```
+/// let race = compare::Race {
+///     problem: compare::Problem::Beale,
+///     start: [1.0, 1.5],
+///     steps: 2000,
+///     lr_fixed: 1e-3,
+///     lr_adaptive: 5e-2,
+/// };
+/// assert_eq!(race, compare::Race::lesson());
+/// assert_eq!(race.table()?.rows.len(), 8);
+/// # Ok::<(), optcore::Error>(())
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Race {
+    /// The function minimised: [`Problem::Quadratic`], [`Problem::Rosenbrock`]
+    /// or [`Problem::Beale`] (the figures show the problem's own view).
+    pub problem: Problem,
+    /// $\theta_0 = (x, y)$, where every run starts: two finite numbers.
+    pub start: [f64; 2],
+    /// Steps of every run: a whole number from 1 to [`MAX_STEPS`].
+    pub steps: usize,
+    /// η of GD, Momentum and NAG: a finite number > 0.
+    pub lr_fixed: f64,
+    /// η of Adagrad, RMSprop, Adam and NAdam (Adadelta has none): a finite
+    /// number > 0.
+    pub lr_adaptive: f64,
+}
+
+impl Race {
+    /// Notebook 10's race: Beale from $(1, 1.5)$, 2000 steps, η = 10⁻³ for the
+    /// direction family and 0.05 for the size family ([`Problem::setup`]).
+    pub fn lesson() -> Race {
+        Race::on(Problem::Beale)
+    }
+
+    /// The race on `problem` with its own start, steps and rates
+    /// ([`Problem::setup`]; notebook 09 shows the quadratic and Rosenbrock).
+    pub fn on(problem: Problem) -> Race {
+        let s = problem.setup();
+        Race {
+            problem,
+            start: [s.start[0], s.start[1]],
+            steps: s.steps,
+            lr_fixed: s.lr_fixed,
+            lr_adaptive: s.lr_adaptive,
+        }
+    }
+
+    /// Every knob checked, with a typed error naming the first one out of range.
+    pub fn validate(&self) -> Result<()> {
+        check_start(&self.start)?;
+        check_steps(self.steps)?;
+        check_positive("lr_fixed", self.lr_fixed)?;
+        check_positive("lr_adaptive", self.lr_adaptive)
+    }
+
+    /// The problem's setup with this race's start, steps and rates (checked).
+    pub fn setup(&self) -> Result<Setup> {
+        self.validate()?;
+        let mut s = self.problem.setup();
+        s.start = array![self.start[0], self.start[1]];
+        s.steps = self.steps;
+        s.lr_fixed = self.lr_fixed;
+        s.lr_adaptive = self.lr_adaptive;
+        Ok(s)
+    }
+
+    /// The eight runs, in the post's order.
+    pub fn runs(&self) -> Result<Vec<Run>> {
+        runs_of(&self.setup()?)
+    }
+
+    /// Loss after 10 steps, a quarter of the run, and the whole run; the first
+    /// step with loss below 1e-3 and 1e-6; the distance to the minimum at the
+    /// end. A run stopped before a column's step shows `—` there.
+    pub fn table(&self) -> Result<Table> {
+        let s = self.setup()?;
+        let rs = runs_of(&s)?;
+        let n = s.steps;
+        let mid = n / 4;
+        let minimum = s.objective.minimum().unwrap_or_else(|| Array1::zeros(2));
+        let mut t = Table::with_header(
+            format!(
+                "{} from ({}, {}), {n} steps: every method of the post",
+                s.objective.name(),
+                s.start[0],
+                s.start[1]
+            ),
+            vec![
+                "method".into(),
+                "hyperparameters".into(),
+                "loss t = 10".into(),
+                format!("loss t = {mid}"),
+                format!("loss t = {n}"),
+                "first t: loss < 1e-3".into(),
+                "first t: loss < 1e-6".into(),
+                "|θ − θ*| at the end".into(),
+            ],
+        );
+        for r in &rs {
+            let at = |i: usize| match r.losses.get(i) {
+                Some(&l) => l.into(),
+                None => "—".into(),
+            };
+            let first = |target: f64| match r.losses.iter().position(|&l| l < target) {
+                Some(i) => i.into(),
+                None => "—".into(),
+            };
+            let end = r.path.last().copied().unwrap_or((f64::NAN, f64::NAN));
+            let dist = ((end.0 - minimum[0]) * (end.0 - minimum[0])
+                + (end.1 - minimum[1]) * (end.1 - minimum[1]))
+                .sqrt();
+            t.push(vec![
+                r.method.into(),
+                r.hyperparameters.clone().into(),
+                at(10),
+                at(mid),
+                at(n),
+                first(1e-3),
+                first(1e-6),
+                dist.into(),
+            ]);
+        }
+        t.note = stop_note(&rs);
+        Ok(t)
+    }
+
+    /// Every trajectory on one contour plot of the problem.
+    pub fn contour(&self) -> Result<plots::Figure> {
+        let s = self.setup()?;
+        let rs = runs_of(&s)?;
+        let mut c = plots::Contour::new(s.objective.as_ref(), s.x_range, s.y_range)
+            .levels(14)
+            .size(760, 560)
+            .title(format!(
+                "{}: every method from ({}, {})",
+                s.objective.name(),
+                s.start[0],
+                s.start[1]
+            ));
+        for r in rs {
+            c = c.path(r.method, r.path);
+        }
+        c.render()
+    }
+
+    /// Every loss curve on one chart (log scale).
+    pub fn loss_chart(&self) -> Result<plots::Figure> {
+        let s = self.setup()?;
+        let rs = runs_of(&s)?;
+        let mut c = plots::LineChart::new(format!("{}: J(θₜ) of every method", s.objective.name()))
+            .x_label("step t")
+            .y_label("loss")
+            .log_y(true)
+            .size(760, 480);
+        for r in rs {
+            let pts = r
+                .losses
+                .iter()
+                .enumerate()
+                .map(|(t, &l)| (t as f64, l))
+                .collect();
+            c = c.series(r.method, pts);
+        }
+        c.render()
+    }
+}
+
+/// The eight methods on `problem` with its own setup, in the post's order
+/// ([`Race::on`]).
 pub fn runs(problem: Problem) -> Result<Vec<Run>> {
-    runs_of(&problem.setup())
+    Race::on(problem).runs()
 }
 
 /// The eight methods under one setup (its start, rates and limits), in the
@@ -329,95 +532,19 @@ pub(crate) fn runs_of(s: &Setup) -> Result<Vec<Run>> {
     Ok(r.out)
 }
 
-/// Loss after 10 steps, a quarter of the run, and the whole run; the first step
-/// with loss below 1e-3 and 1e-6; the distance to the minimum at the end.
+/// [`Race::on`]`(problem)`'s table (notebook 09's cells).
 pub fn table(problem: Problem) -> Result<Table> {
-    let s = problem.setup();
-    let rs = runs(problem)?;
-    let n = s.steps;
-    let mid = n / 4;
-    let minimum = s.objective.minimum().unwrap_or_else(|| Array1::zeros(2));
-    let mut t = Table::with_header(
-        format!(
-            "{} from ({}, {}), {n} steps: every method of the post",
-            s.objective.name(),
-            s.start[0],
-            s.start[1]
-        ),
-        vec![
-            "method".into(),
-            "hyperparameters".into(),
-            "loss t = 10".into(),
-            format!("loss t = {mid}"),
-            format!("loss t = {n}"),
-            "first t: loss < 1e-3".into(),
-            "first t: loss < 1e-6".into(),
-            "|θ − θ*| at the end".into(),
-        ],
-    );
-    for r in &rs {
-        let at = |i: usize| r.losses.get(i).copied().unwrap_or(f64::NAN);
-        let first = |target: f64| match r.losses.iter().position(|&l| l < target) {
-            Some(i) => i.into(),
-            None => "—".into(),
-        };
-        let end = r.path.last().copied().unwrap_or((f64::NAN, f64::NAN));
-        let dist = ((end.0 - minimum[0]) * (end.0 - minimum[0])
-            + (end.1 - minimum[1]) * (end.1 - minimum[1]))
-            .sqrt();
-        t.push(vec![
-            r.method.into(),
-            r.hyperparameters.clone().into(),
-            at(10).into(),
-            at(mid).into(),
-            at(n).into(),
-            first(1e-3),
-            first(1e-6),
-            dist.into(),
-        ]);
-    }
-    t.note = stop_note(&rs);
-    Ok(t)
+    Race::on(problem).table()
 }
 
-/// Every trajectory on one contour plot of `problem`.
+/// [`Race::on`]`(problem)`'s contour plot (notebook 09's cells).
 pub fn contour(problem: Problem) -> Result<plots::Figure> {
-    let s = problem.setup();
-    let rs = runs(problem)?;
-    let mut c = plots::Contour::new(s.objective.as_ref(), s.x_range, s.y_range)
-        .levels(14)
-        .size(760, 560)
-        .title(format!(
-            "{}: every method from ({}, {})",
-            s.objective.name(),
-            s.start[0],
-            s.start[1]
-        ));
-    for r in rs {
-        c = c.path(r.method, r.path);
-    }
-    c.render()
+    Race::on(problem).contour()
 }
 
-/// Every loss curve on one chart (log scale).
+/// [`Race::on`]`(problem)`'s loss chart (notebook 09's cells).
 pub fn loss_chart(problem: Problem) -> Result<plots::Figure> {
-    let s = problem.setup();
-    let rs = runs(problem)?;
-    let mut c = plots::LineChart::new(format!("{}: J(θₜ) of every method", s.objective.name()))
-        .x_label("step t")
-        .y_label("loss")
-        .log_y(true)
-        .size(760, 480);
-    for r in rs {
-        let pts = r
-            .losses
-            .iter()
-            .enumerate()
-            .map(|(t, &l)| (t as f64, l))
-            .collect();
-        c = c.series(r.method, pts);
-    }
-    c.render()
+    Race::on(problem).loss_chart()
 }
 
 #[cfg(test)]

@@ -1,11 +1,11 @@
 //! Motion: the eight methods' trajectories animated frame by frame, on Beale's
 //! function and on a saddle.
 //!
-//! - [`beale_animation`]: the runs of [`Problem::Beale`] (the same start, rates and
-//!   2000 steps as the static figure [`crate::contour`]), sampled at
-//!   [`FRAMES`] steps $t_k = \operatorname{round}(2000\\,(k/(K-1))^2)$, dense at
-//!   the start where the adaptive methods move most, sparse at the end.
-//! - [`saddle_animation`] and [`escape_table`]: the saddle $J = x^2 - y^2$
+//! - [`Race::animation`]: the race's runs (on Beale in notebook 10: the same
+//!   start, rates and 2000 steps as the static figure [`Race::contour`]), sampled
+//!   at [`FRAMES`] steps $t_k = \operatorname{round}(2000\\,(k/(K-1))^2)$, dense
+//!   at the start where the adaptive methods move most, sparse at the end.
+//! - [`SaddleEscape`]: its table and animation, the saddle $J = x^2 - y^2$
 //!   ([`optcore::Saddle`]) from $(1, 10^{-3})$, every step of [`SADDLE_STEPS`].
 //!   The start sits on the saddle's attracting direction $x$, a thousandth off the
 //!   line $y = 0$ that leads straight into the saddle: gradient descent is pulled
@@ -14,16 +14,18 @@
 //!   amplify to get away. A method *escapes* at the first step $t$ with
 //!   $|y_t| \ge 1$ ([`ESCAPE_Y`], a thousandfold growth).
 //!
-//! Every number shown is computed here from the runs: [`beale_frames`],
-//! [`saddle_frames`] and [`escape_table`] are pinned by snapshots.
+//! Every number shown is computed here from the runs: the frames of
+//! [`Race::animation_frames`] and [`SaddleEscape::animation_frames`] and
+//! [`SaddleEscape::table`] are pinned by snapshots.
 
-use crate::{Problem, Run, Setup};
+use crate::{Race, Run, Setup};
 use ndarray::array;
-use optcore::error::Result;
+use optcore::error::{check_positive, Result};
+use optcore::render::Cell;
 use optcore::{Saddle, Table};
 use plots::{Animated, Animation};
 
-/// Frames of the Beale animation.
+/// Frames of an animation (at most; fewer when a run has fewer steps).
 pub const FRAMES: usize = 120;
 /// Steps of the saddle runs (each one a frame).
 pub const SADDLE_STEPS: usize = 60;
@@ -34,26 +36,6 @@ pub const SADDLE_LR_ADAPTIVE: f64 = 0.1;
 /// A run has escaped the saddle once $|y_t| \ge$ this (the start has
 /// $y_0 = 10^{-3}$).
 pub const ESCAPE_Y: f64 = 1.0;
-
-/// The saddle problem: objective, start, steps.
-pub fn saddle_setup() -> Setup {
-    Setup {
-        objective: Box::new(Saddle),
-        start: array![1.0, 1e-3],
-        steps: SADDLE_STEPS,
-        lr_fixed: SADDLE_LR_FIXED,
-        lr_adaptive: SADDLE_LR_ADAPTIVE,
-        x_range: (-1.5, 1.5),
-        y_range: (-1.5, 1.5),
-        // J is unbounded below: a run never stops for a large loss.
-        diverge_above: 1e6,
-    }
-}
-
-/// The eight methods on the saddle, in the post's order.
-pub fn saddle_runs() -> Result<Vec<Run>> {
-    crate::runs_of(&saddle_setup())
-}
 
 /// Frame steps $t_k = \operatorname{round}(n\\,(k/(K-1))^2)$, $k = 0, \dots, K-1$,
 /// repeats dropped (all of $0..=n$ when $n < K$).
@@ -106,95 +88,182 @@ fn animation(
     Ok(a)
 }
 
-/// The Beale animation, set up (its frames: [`Animation::frames_text`]).
-pub fn beale_frames() -> Result<Animation> {
-    let s = Problem::Beale.setup();
-    let runs = crate::runs(Problem::Beale)?;
-    let steps = frame_steps(s.steps, FRAMES);
-    animation(
-        &s,
-        &runs,
-        steps,
-        format!(
-            "beale: every method from ({}, {}), frame by frame",
-            s.start[0], s.start[1]
-        ),
-        format!(
-            "{} frames of {} steps,\nt = round({}·(k/{})²)",
-            FRAMES,
-            s.steps,
-            s.steps,
-            FRAMES - 1
-        ),
-    )
-}
-
-/// Every method on Beale's function, animated (plays in the notebook).
-pub fn beale_animation() -> Result<Animated> {
-    beale_frames()?.render()
-}
-
-/// The saddle animation, set up.
-pub fn saddle_frames() -> Result<Animation> {
-    let s = saddle_setup();
-    let runs = saddle_runs()?;
-    animation(
-        &s,
-        &runs,
-        (0..=s.steps).collect(),
-        "saddle x² − y²: every method from (1, 0.001)".into(),
-        format!(
-            "every step, {} steps;\na marker leaves the box\nonce |y| > 1.5",
-            s.steps
-        ),
-    )
-    .map(|a| a.seconds_per_frame(0.15))
-}
-
-/// Every method on the saddle, animated.
-pub fn saddle_animation() -> Result<Animated> {
-    saddle_frames()?.render()
-}
-
-/// Which methods escape the saddle and when: the first step with
-/// $|y_t| \ge$ [`ESCAPE_Y`], where $x$ is then, and $J$ at that step.
-pub fn escape_table() -> Result<Table> {
-    let s = saddle_setup();
-    let runs = saddle_runs()?;
-    let mut t = Table::with_header(
-        format!(
-            "saddle x² − y² from (1, 0.001), {} steps: first t with |y| ≥ {}",
-            s.steps, ESCAPE_Y
-        ),
-        vec![
-            "method".into(),
-            "hyperparameters".into(),
-            "escape step t".into(),
-            "x at escape".into(),
-            format!("y at t = {}", s.steps),
-            "y at t = 10".into(),
-        ],
-    );
-    for r in &runs {
-        let escape = r.path.iter().position(|p| p.1.abs() >= ESCAPE_Y);
-        let y_at = |i: usize| r.path.get(i).map(|p| p.1).unwrap_or(f64::NAN);
-        t.push(vec![
-            r.method.into(),
-            r.hyperparameters.clone().into(),
-            match escape {
-                Some(i) => i.into(),
-                None => format!("never in {} steps", s.steps).into(),
-            },
-            match escape {
-                Some(i) => r.path[i].0.into(),
-                None => "—".into(),
-            },
-            y_at(s.steps).into(),
-            y_at(10).into(),
-        ]);
+impl Race {
+    /// The race's animation, set up (its frames: [`Animation::frames_text`]):
+    /// [`FRAMES`] frames at $t_k = \operatorname{round}(n\\,(k/(K-1))^2)$,
+    /// every step when the race has fewer.
+    pub fn animation_frames(&self) -> Result<Animation> {
+        let s = self.setup()?;
+        let runs = crate::runs_of(&s)?;
+        let steps = frame_steps(s.steps, FRAMES);
+        let note = if steps.len() == s.steps + 1 {
+            format!("every step, {} steps", s.steps)
+        } else {
+            format!(
+                "{} frames of {} steps,\nt = round({}·(k/{})²)",
+                FRAMES,
+                s.steps,
+                s.steps,
+                FRAMES - 1
+            )
+        };
+        animation(
+            &s,
+            &runs,
+            steps,
+            format!(
+                "{}: every method from ({}, {}), frame by frame",
+                s.objective.name(),
+                s.start[0],
+                s.start[1]
+            ),
+            note,
+        )
     }
-    t.note = crate::stop_note(&runs);
-    Ok(t)
+
+    /// Every method of the race, animated (plays in the notebook).
+    pub fn animation(&self) -> Result<Animated> {
+        self.animation_frames()?.render()
+    }
+}
+
+/// The saddle $J = x^2 - y^2$: the eight methods from a start just off the
+/// line $y = 0$ that leads into the saddle; which escape, and when.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaddleEscape {
+    /// $\theta_0 = (x, y)$: two finite numbers; $y$ is the offset a method must
+    /// amplify (at $y = 0$ no method ever leaves the line).
+    pub start: [f64; 2],
+    /// Steps of every run (each one a frame of the animation while there are
+    /// fewer than [`FRAMES`]): a whole number from 1 to [`crate::MAX_STEPS`].
+    pub steps: usize,
+    /// η of GD, Momentum and NAG: a finite number > 0.
+    pub lr_fixed: f64,
+    /// η of Adagrad, RMSprop, Adam and NAdam (Adadelta has none): a finite
+    /// number > 0.
+    pub lr_adaptive: f64,
+    /// A run has escaped at the first step with $|y_t| \ge$ this: a finite
+    /// number > 0.
+    pub escape_y: f64,
+}
+
+impl SaddleEscape {
+    /// Notebook 10's saddle: from $(1, 10^{-3})$, [`SADDLE_STEPS`] steps, η = 0.1
+    /// for both families, escape at $|y| \ge 1$.
+    pub fn lesson() -> SaddleEscape {
+        SaddleEscape {
+            start: [1.0, 1e-3],
+            steps: SADDLE_STEPS,
+            lr_fixed: SADDLE_LR_FIXED,
+            lr_adaptive: SADDLE_LR_ADAPTIVE,
+            escape_y: ESCAPE_Y,
+        }
+    }
+
+    /// Every knob checked, with a typed error naming the first one out of range.
+    pub fn validate(&self) -> Result<()> {
+        crate::check_start(&self.start)?;
+        crate::check_steps(self.steps)?;
+        check_positive("lr_fixed", self.lr_fixed)?;
+        check_positive("lr_adaptive", self.lr_adaptive)?;
+        check_positive("escape_y", self.escape_y)
+    }
+
+    /// The saddle problem: objective, start, steps, rates (checked).
+    pub fn setup(&self) -> Result<Setup> {
+        self.validate()?;
+        Ok(Setup {
+            objective: Box::new(Saddle),
+            start: array![self.start[0], self.start[1]],
+            steps: self.steps,
+            lr_fixed: self.lr_fixed,
+            lr_adaptive: self.lr_adaptive,
+            x_range: (-1.5, 1.5),
+            y_range: (-1.5, 1.5),
+            // J is unbounded below: a run stops only once x runs away.
+            diverge_above: 1e6,
+        })
+    }
+
+    /// The eight methods on the saddle, in the post's order.
+    pub fn runs(&self) -> Result<Vec<Run>> {
+        crate::runs_of(&self.setup()?)
+    }
+
+    /// The saddle animation, set up: every step a frame (at most [`FRAMES`]).
+    pub fn animation_frames(&self) -> Result<Animation> {
+        let s = self.setup()?;
+        let runs = crate::runs_of(&s)?;
+        let steps = frame_steps(s.steps, FRAMES);
+        let every = if steps.len() == s.steps + 1 {
+            format!("every step, {} steps", s.steps)
+        } else {
+            format!("{} frames of {} steps", FRAMES, s.steps)
+        };
+        animation(
+            &s,
+            &runs,
+            steps,
+            format!(
+                "saddle x² − y²: every method from ({}, {})",
+                s.start[0], s.start[1]
+            ),
+            format!("{every};\na marker leaves the box\nonce |y| > 1.5"),
+        )
+        .map(|a| a.seconds_per_frame(0.15))
+    }
+
+    /// Every method on the saddle, animated.
+    pub fn animation(&self) -> Result<Animated> {
+        self.animation_frames()?.render()
+    }
+
+    /// Which methods escape the saddle and when: the first step with
+    /// $|y_t| \ge$ `escape_y`, where $x$ is then, $y$ at the end and at
+    /// $t = 10$ (`—` where a run has no such step).
+    pub fn table(&self) -> Result<Table> {
+        let s = self.setup()?;
+        let runs = crate::runs_of(&s)?;
+        let mut t = Table::with_header(
+            format!(
+                "saddle x² − y² from ({}, {}), {} steps: first t with |y| ≥ {}",
+                s.start[0], s.start[1], s.steps, self.escape_y
+            ),
+            vec![
+                "method".into(),
+                "hyperparameters".into(),
+                "escape step t".into(),
+                "x at escape".into(),
+                format!("y at t = {}", s.steps),
+                "y at t = 10".into(),
+            ],
+        );
+        for r in &runs {
+            let escape = r.path.iter().position(|p| p.1.abs() >= self.escape_y);
+            let y_at = |i: usize| -> Cell {
+                match r.path.get(i) {
+                    Some(p) => p.1.into(),
+                    None => "—".into(),
+                }
+            };
+            t.push(vec![
+                r.method.into(),
+                r.hyperparameters.clone().into(),
+                match escape {
+                    Some(i) => i.into(),
+                    None => format!("never in {} steps", s.steps).into(),
+                },
+                match escape {
+                    Some(i) => r.path[i].0.into(),
+                    None => "—".into(),
+                },
+                y_at(s.steps),
+                y_at(10),
+            ]);
+        }
+        t.note = crate::stop_note(&runs);
+        Ok(t)
+    }
 }
 
 #[cfg(test)]
@@ -213,7 +282,7 @@ mod tests {
 
     #[test]
     fn gd_on_the_saddle_grows_y_by_1_plus_2_eta() {
-        let runs = saddle_runs().unwrap();
+        let runs = SaddleEscape::lesson().runs().unwrap();
         let gd = &runs[0];
         for w in gd.path.windows(2).take(20) {
             let ratio = w[1].1 / w[0].1;
@@ -223,7 +292,10 @@ mod tests {
 
     #[test]
     fn animations_render_with_one_marker_per_method() {
-        for a in [beale_animation().unwrap(), saddle_animation().unwrap()] {
+        for a in [
+            Race::lesson().animation().unwrap(),
+            SaddleEscape::lesson().animation().unwrap(),
+        ] {
             assert_eq!(a.svg().matches("<animateTransform").count(), 8);
             assert!(a.frames() <= FRAMES);
         }

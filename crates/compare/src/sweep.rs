@@ -1,6 +1,7 @@
 //! Learning-rate robustness: each method's loss after the problem's fixed number
-//! of steps, for every η of a log grid ([`LRS`]), on one of the analytic
-//! problems, all in [`Convention::Paper`](optcore::Convention::Paper).
+//! of steps, for every η of a grid ([`Sweep::rates`]; the lesson's is the log
+//! grid [`LRS`]), on one of the analytic problems, all in
+//! [`Convention::Paper`](optcore::Convention::Paper).
 //!
 //! The same η is handed to every method that has one (the grid replaces both
 //! `lr_fixed` and `lr_adaptive` of [`Setup`]); every other
@@ -11,8 +12,8 @@
 //! `diverge_above` (or a value stops being finite): the cell shows `✗` and the
 //! step where it stopped, taken from [`Trace::stop`](optcore::Trace).
 
-use crate::{each_method, family, Problem, Setup, Visit};
-use optcore::error::{Error, Result};
+use crate::{each_method, family, Problem, Race, Setup, Visit};
+use optcore::error::{check_positive, Error, Result};
 use optcore::render::fmt_short;
 use optcore::{run_with, Exact, Optimizer, RunOptions, Table};
 
@@ -58,22 +59,43 @@ pub struct Row {
     /// Every hyperparameter but η (all of them for Adadelta), from
     /// `Optimizer::hyperparameters`.
     pub others: String,
-    /// One outcome per η of [`LRS`].
+    /// One outcome per η of [`Sweep::rates`].
     pub outcomes: Vec<Outcome>,
 }
 
-/// The sweep of one problem.
-#[derive(Debug, Clone, PartialEq)]
+/// The sweep's knobs: the problem, its start and steps, and the grid of η.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sweep {
+    /// The function minimised: [`Problem::Quadratic`], [`Problem::Rosenbrock`]
+    /// or [`Problem::Beale`].
     pub problem: Problem,
+    /// $\theta_0 = (x, y)$, where every run starts: two finite numbers.
+    pub start: [f64; 2],
+    /// Steps of every run: a whole number from 1 to [`crate::MAX_STEPS`].
+    pub steps: usize,
+    /// The η handed to every method that has one, one column each: from 1 to
+    /// [`MAX_RATES`] finite numbers > 0 (the chart puts them at log₁₀ η).
+    pub rates: Vec<f64>,
+}
+
+/// The most values of η one sweep runs (each one runs all eight methods).
+pub const MAX_RATES: usize = 20;
+
+/// The outcome of a [`Sweep`]: every method at every η.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SweepRuns {
+    pub problem: Problem,
+    /// The problem's name and start, as the titles print them.
+    pub title: String,
     pub steps: usize,
     pub diverge_above: f64,
+    /// The η of the columns.
+    pub rates: Vec<f64>,
     pub rows: Vec<Row>,
 }
 
 struct Collect<'a> {
     setup: &'a Setup,
-    lr: f64,
     out: Vec<(&'static str, bool, String, Outcome)>,
 }
 
@@ -103,60 +125,119 @@ impl Visit for Collect<'_> {
     }
 }
 
-/// Every method at every η of [`LRS`] on `problem` (Adadelta once).
-pub fn sweep(problem: Problem) -> Result<Sweep> {
-    let s = problem.setup();
-    let mut rows: Vec<Row> = Vec::new();
-    for (k, &lr) in LRS.iter().enumerate() {
-        let mut c = Collect {
-            setup: &s,
-            lr,
-            out: Vec::new(),
-        };
-        each_method(c.lr, c.lr, &mut c)?;
-        for (i, (method, has_lr, others, outcome)) in c.out.into_iter().enumerate() {
-            if k == 0 {
-                rows.push(Row {
-                    method,
-                    has_lr,
-                    others,
-                    outcomes: Vec::new(),
-                });
-            }
-            let row = &mut rows[i];
-            if row.has_lr || k == 0 {
-                row.outcomes.push(outcome);
-            } else {
-                let first = row.outcomes[0].clone();
-                row.outcomes.push(first);
-            }
+impl Sweep {
+    /// Notebook 10's sweep of `problem`: its own start and steps
+    /// ([`Problem::setup`]), η over [`LRS`].
+    pub fn lesson(problem: Problem) -> Sweep {
+        let race = Race::on(problem);
+        Sweep {
+            problem,
+            start: race.start,
+            steps: race.steps,
+            rates: LRS.to_vec(),
         }
     }
-    Ok(Sweep {
-        problem,
-        steps: s.steps,
-        diverge_above: s.diverge_above,
-        rows,
-    })
+
+    /// Every knob checked, with a typed error naming the first one out of range.
+    pub fn validate(&self) -> Result<()> {
+        crate::check_start(&self.start)?;
+        crate::check_steps(self.steps)?;
+        if self.rates.is_empty() {
+            return Err(Error::Empty {
+                what: "rates (the grid of η)",
+            });
+        }
+        if self.rates.len() > MAX_RATES {
+            return Err(Error::Hyperparameter {
+                name: "rates",
+                value: self.rates.len() as f64,
+                accepts: "a list of at most 20 values of η",
+            });
+        }
+        for &lr in &self.rates {
+            check_positive("rates", lr)?;
+        }
+        Ok(())
+    }
+
+    /// Every method at every η of `rates` (Adadelta once).
+    pub fn runs(&self) -> Result<SweepRuns> {
+        self.validate()?;
+        let race = Race {
+            problem: self.problem,
+            start: self.start,
+            steps: self.steps,
+            ..Race::on(self.problem)
+        };
+        let s = race.setup()?;
+        let mut rows: Vec<Row> = Vec::new();
+        for (k, &lr) in self.rates.iter().enumerate() {
+            let mut c = Collect {
+                setup: &s,
+                out: Vec::new(),
+            };
+            each_method(lr, lr, &mut c)?;
+            for (i, (method, has_lr, others, outcome)) in c.out.into_iter().enumerate() {
+                if k == 0 {
+                    rows.push(Row {
+                        method,
+                        has_lr,
+                        others,
+                        outcomes: Vec::new(),
+                    });
+                }
+                let row = &mut rows[i];
+                if row.has_lr || k == 0 {
+                    row.outcomes.push(outcome);
+                } else {
+                    let first = row.outcomes[0].clone();
+                    row.outcomes.push(first);
+                }
+            }
+        }
+        Ok(SweepRuns {
+            problem: self.problem,
+            title: format!(
+                "{} from ({}, {})",
+                s.objective.name(),
+                s.start[0],
+                s.start[1]
+            ),
+            steps: s.steps,
+            diverge_above: s.diverge_above,
+            rates: self.rates.clone(),
+            rows,
+        })
+    }
+
+    /// [`SweepRuns::table`] of this sweep.
+    pub fn table(&self) -> Result<Table> {
+        Ok(self.runs()?.table())
+    }
+
+    /// [`SweepRuns::chart`] of this sweep.
+    pub fn chart(&self) -> Result<plots::Figure> {
+        self.runs()?.chart()
+    }
 }
 
-impl Sweep {
+impl SweepRuns {
     /// Rows: methods; columns: η; cells: the loss after every step, or `✗ t = k`.
     pub fn table(&self) -> Table {
-        let s = self.problem.setup();
         let mut header = vec![
             "method".to_string(),
             "family".into(),
             "other hyperparameters".into(),
         ];
-        header.extend(LRS.iter().map(|lr| format!("η = {}", fmt_short(*lr))));
+        header.extend(
+            self.rates
+                .iter()
+                .map(|lr| format!("η = {}", fmt_short(*lr))),
+        );
         let mut t = Table::with_header(
             format!(
-                "{} from ({}, {}): loss after {} steps for each η (paper convention)",
-                s.objective.name(),
-                s.start[0],
-                s.start[1],
-                self.steps
+                "{}: loss after {} steps for each η (paper convention)",
+                self.title, self.steps
             ),
             header,
         );
@@ -184,10 +265,9 @@ impl Sweep {
     /// Final loss against log₁₀ η, one line per method (log scale); diverged runs
     /// are left out, Adadelta is a flat line.
     pub fn chart(&self) -> Result<plots::Figure> {
-        let s = self.problem.setup();
+        let name = self.problem.setup().objective.name();
         let mut c = plots::LineChart::new(format!(
-            "{}: loss after {} steps against η (✗ runs left out)",
-            s.objective.name(),
+            "{name}: loss after {} steps against η (✗ runs left out)",
             self.steps
         ))
         .x_label("log₁₀ η")
@@ -196,7 +276,8 @@ impl Sweep {
         .markers(true)
         .size(760, 480);
         for r in &self.rows {
-            let pts: Vec<(f64, f64)> = LRS
+            let pts: Vec<(f64, f64)> = self
+                .rates
                 .iter()
                 .zip(&r.outcomes)
                 .filter_map(|(lr, o)| o.loss().map(|l| (libm::log10(*lr), l)))
@@ -212,16 +293,6 @@ impl Sweep {
     }
 }
 
-/// [`sweep`]`(problem)`'s table.
-pub fn table(problem: Problem) -> Result<Table> {
-    Ok(sweep(problem)?.table())
-}
-
-/// [`sweep`]`(problem)`'s chart.
-pub fn chart(problem: Problem) -> Result<plots::Figure> {
-    sweep(problem)?.chart()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -235,7 +306,7 @@ mod tests {
         let s = p.setup();
         assert_eq!(s.lr_fixed, s.lr_adaptive);
         let k = LRS.iter().position(|&lr| lr == s.lr_fixed).unwrap();
-        let sw = sweep(p).unwrap();
+        let sw = Sweep::lesson(p).runs().unwrap();
         for (row, run) in sw.rows.iter().zip(runs(p).unwrap()) {
             assert_eq!(row.method, run.method);
             assert_eq!(row.outcomes[k], Outcome::Loss(*run.losses.last().unwrap()));
@@ -244,7 +315,7 @@ mod tests {
 
     #[test]
     fn a_diverged_run_is_marked_with_its_step() {
-        let sw = sweep(Problem::Rosenbrock).unwrap();
+        let sw = Sweep::lesson(Problem::Rosenbrock).runs().unwrap();
         let gd = &sw.rows[0];
         match gd.outcomes.last().unwrap() {
             Outcome::Stopped(Error::Diverged { step, .. }) => assert!(*step >= 1),

@@ -1,6 +1,10 @@
 //! Snapshot tests: every table the comparison cells show (notebook 09's last
 //! cells and notebook 10).
-use compare::{contour, iris, loss_chart, sweep, table, Problem};
+use compare::iris::IrisRace;
+use compare::knobs::MomentumGrid;
+use compare::motion::SaddleEscape;
+use compare::sweep::Sweep;
+use compare::{Problem, Race};
 
 /// Snapshots land in the workspace's top-level `snapshots/` as `<crate>__<name>`.
 use testkit::snap;
@@ -9,7 +13,7 @@ use testkit::snap;
 fn compare_quadratic() {
     snap!(
         "compare_quadratic",
-        table(Problem::Quadratic).unwrap().to_string()
+        Race::on(Problem::Quadratic).table().unwrap().to_string()
     );
 }
 
@@ -17,20 +21,23 @@ fn compare_quadratic() {
 fn compare_rosenbrock() {
     snap!(
         "compare_rosenbrock",
-        table(Problem::Rosenbrock).unwrap().to_string()
+        Race::on(Problem::Rosenbrock).table().unwrap().to_string()
     );
 }
 
 #[test]
 fn compare_beale() {
-    snap!("compare_beale", table(Problem::Beale).unwrap().to_string());
+    snap!("compare_beale", Race::lesson().table().unwrap().to_string());
 }
 
 #[test]
 fn sweep_quadratic() {
     snap!(
         "sweep_quadratic",
-        sweep::table(Problem::Quadratic).unwrap().to_string()
+        Sweep::lesson(Problem::Quadratic)
+            .table()
+            .unwrap()
+            .to_string()
     );
 }
 
@@ -38,7 +45,10 @@ fn sweep_quadratic() {
 fn sweep_rosenbrock() {
     snap!(
         "sweep_rosenbrock",
-        sweep::table(Problem::Rosenbrock).unwrap().to_string()
+        Sweep::lesson(Problem::Rosenbrock)
+            .table()
+            .unwrap()
+            .to_string()
     );
 }
 
@@ -46,24 +56,27 @@ fn sweep_rosenbrock() {
 fn sweep_beale() {
     snap!(
         "sweep_beale",
-        sweep::table(Problem::Beale).unwrap().to_string()
+        Sweep::lesson(Problem::Beale).table().unwrap().to_string()
     );
 }
 
 #[test]
 fn iris_training() {
-    snap!("iris_training", iris::table().unwrap().to_string());
+    snap!(
+        "iris_training",
+        IrisRace::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn figures_render() {
     let mut figs = Vec::new();
     for p in Problem::ALL {
-        figs.push(contour(p).unwrap());
-        figs.push(loss_chart(p).unwrap());
-        figs.push(sweep::chart(p).unwrap());
+        figs.push(Race::on(p).contour().unwrap());
+        figs.push(Race::on(p).loss_chart().unwrap());
+        figs.push(Sweep::lesson(p).chart().unwrap());
     }
-    figs.push(iris::chart().unwrap());
+    figs.push(IrisRace::lesson().chart().unwrap());
     for fig in figs {
         assert!(fig.svg().starts_with("<svg"));
     }
@@ -84,7 +97,7 @@ fn overview() {
 fn motion_beale_frames() {
     snap!(
         "motion_beale_frames",
-        compare::motion::beale_frames().unwrap().frames_text()
+        Race::lesson().animation_frames().unwrap().frames_text()
     );
 }
 
@@ -92,7 +105,10 @@ fn motion_beale_frames() {
 fn motion_saddle_frames() {
     snap!(
         "motion_saddle_frames",
-        compare::motion::saddle_frames().unwrap().frames_text()
+        SaddleEscape::lesson()
+            .animation_frames()
+            .unwrap()
+            .frames_text()
     );
 }
 
@@ -100,19 +116,22 @@ fn motion_saddle_frames() {
 fn motion_saddle_escape() {
     snap!(
         "motion_saddle_escape",
-        compare::motion::escape_table().unwrap().to_string()
+        SaddleEscape::lesson().table().unwrap().to_string()
     );
 }
 
 #[test]
 fn knobs_grid() {
-    snap!("knobs_grid", compare::knobs::table().unwrap().to_string());
+    snap!(
+        "knobs_grid",
+        MomentumGrid::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn knobs_paths() {
     snap!(
         "knobs_paths",
-        plots::series_text(&compare::knobs::paths().unwrap())
+        plots::series_text(&MomentumGrid::lesson().paths().unwrap())
     );
 }
