@@ -6,7 +6,10 @@ use testkit::snap;
 
 #[test]
 fn first_steps() {
-    snap!("first_steps", examples::first_steps().unwrap().to_string());
+    snap!(
+        "first_steps",
+        examples::FirstSteps::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
@@ -21,7 +24,8 @@ fn unrolled_first_moment() {
 fn constant_gradient() {
     snap!(
         "constant_gradient",
-        examples::constant_gradient(examples::CONSTANT_STEPS)
+        examples::ConstantGradient::lesson()
+            .table()
             .unwrap()
             .to_string()
     );
@@ -31,7 +35,8 @@ fn constant_gradient() {
 fn bias_correction_first_steps() {
     snap!(
         "bias_correction_first_steps",
-        examples::bias_correction_first_steps(examples::FIRST_STEPS)
+        examples::BiasCorrection::lesson()
+            .table()
             .unwrap()
             .to_string()
     );
@@ -41,7 +46,7 @@ fn bias_correction_first_steps() {
 /// difference is 0"; this holds the table to that claim.
 #[test]
 fn momentum_plus_rmsprop_differences_are_zero() {
-    let report = examples::momentum_plus_rmsprop(examples::FIRST_STEPS).unwrap();
+    let report = examples::TwoAverages::lesson().table().unwrap();
     let diffs = report.tables()[0].column("max |difference|").unwrap();
     assert_eq!(diffs.len(), examples::FIRST_STEPS);
     assert!(diffs.iter().all(|&d| d == 0.0), "{diffs:?}");
@@ -51,9 +56,7 @@ fn momentum_plus_rmsprop_differences_are_zero() {
 fn momentum_plus_rmsprop() {
     snap!(
         "momentum_plus_rmsprop",
-        examples::momentum_plus_rmsprop(examples::FIRST_STEPS)
-            .unwrap()
-            .to_string()
+        examples::TwoAverages::lesson().table().unwrap().to_string()
     );
 }
 
@@ -61,7 +64,7 @@ fn momentum_plus_rmsprop() {
 fn eps_placement() {
     snap!(
         "eps_placement",
-        examples::eps_placement().unwrap().to_string()
+        examples::WhereEps::lesson().table().unwrap().to_string()
     );
 }
 
@@ -77,7 +80,8 @@ fn torch_reference() {
 fn paper_vs_pytorch() {
     snap!(
         "paper_vs_pytorch",
-        examples::paper_vs_pytorch(examples::COMPARE_STEPS)
+        examples::PaperVsPytorch::lesson()
+            .table()
             .unwrap()
             .to_string()
     );
@@ -85,7 +89,7 @@ fn paper_vs_pytorch() {
 
 #[test]
 fn figures_render() {
-    let fig = examples::bias_correction_contour(examples::CONTOUR_STEPS).unwrap();
+    let fig = examples::BiasCorrection::lesson().contour().unwrap();
     assert!(fig.svg().starts_with("<svg"));
 }
 
@@ -93,6 +97,9 @@ fn figures_render() {
 fn library_run() {
     snap!(
         "library_run",
-        examples::library_run().unwrap().table().to_string()
+        examples::scratch_trace(0.1, 0.9, 0.999, 1e-8, [-5.0, -2.0], 5)
+            .unwrap()
+            .table()
+            .to_string()
     );
 }

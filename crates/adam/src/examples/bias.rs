@@ -7,7 +7,7 @@ use optcore::error::Result;
 use optcore::measure::step_record;
 use optcore::pieces::pow_int;
 use optcore::unroll::{self, Poly, Symbol};
-use optcore::{run_to_completion, Convention, Report, Slope, Table};
+use optcore::{run_to_completion, Convention, Optimizer, Report, Slope, Table};
 
 /// $m_t$ unrolled symbolically ([`optcore::unroll`], the unrolling the momentum crate uses for $v_t$), the sum of its
 /// weights as a polynomial in β₁ (it collapses to $1-\beta_1^t$), and both
@@ -57,27 +57,56 @@ pub fn unrolled_first_moment(t_max: usize) -> Report {
 
 /// A constant gradient ($J = \theta$, $g \equiv 1$): $m_t = 1-\beta_1^t$ and
 /// $v_t = 1-\beta_2^t$ are biased, $\hat m_t = \hat v_t = 1$ are not.
-pub fn constant_gradient(steps: usize) -> Result<Table> {
-    let opt = Adam::defaults(Convention::Paper);
-    let tr = run_to_completion(&opt, Slope::new(1.0), array![0.0].view(), steps)?;
-    let mut t = Table::new(
-        format!(
-            "Adam's moments for a constant gradient g = 1 (β₁ = {}, β₂ = {})",
-            opt.beta1, opt.beta2
-        ),
-        &["t", "m", "1 − β₁ᵗ", "m̂", "v", "1 − β₂ᵗ", "v̂"],
-    );
-    for row in tr.rows.iter().skip(1) {
-        let r = step_record(row)?;
-        t.push(vec![
-            row.t.into(),
-            r.m[0].into(),
-            (1.0 - pow_int(opt.beta1, row.t)).into(),
-            r.m_hat[0].into(),
-            r.v[0].into(),
-            (1.0 - pow_int(opt.beta2, row.t)).into(),
-            r.v_hat[0].into(),
-        ]);
+#[derive(Clone, Debug, PartialEq)]
+pub struct ConstantGradient {
+    /// β₁, the decay of the first moment $m_t$ (in [0, 1)).
+    pub beta1: f64,
+    /// β₂, the decay of the second moment $v_t$ (in [0, 1)).
+    pub beta2: f64,
+    /// Steps, one table row each (1 to [`super::MAX_TABLE_STEPS`]).
+    pub steps: usize,
+}
+
+impl ConstantGradient {
+    /// The notebook's values: Kingma & Ba's betas, [`super::CONSTANT_STEPS`] steps.
+    pub fn lesson() -> ConstantGradient {
+        let d = Adam::defaults(Convention::Paper);
+        ConstantGradient {
+            beta1: d.beta1,
+            beta2: d.beta2,
+            steps: super::CONSTANT_STEPS,
+        }
     }
-    Ok(t)
+
+    /// Adam's moments, step by step, beside $1-\beta^t$.
+    pub fn table(&self) -> Result<Table> {
+        let opt = Adam {
+            beta1: self.beta1,
+            beta2: self.beta2,
+            ..Adam::defaults(Convention::Paper)
+        }
+        .validated()?;
+        super::check_steps(self.steps, super::MAX_TABLE_STEPS)?;
+        let tr = run_to_completion(&opt, Slope::new(1.0), array![0.0].view(), self.steps)?;
+        let mut t = Table::new(
+            format!(
+                "Adam's moments for a constant gradient g = 1 (β₁ = {}, β₂ = {})",
+                opt.beta1, opt.beta2
+            ),
+            &["t", "m", "1 − β₁ᵗ", "m̂", "v", "1 − β₂ᵗ", "v̂"],
+        );
+        for row in tr.rows.iter().skip(1) {
+            let r = step_record(row)?;
+            t.push(vec![
+                row.t.into(),
+                r.m[0].into(),
+                (1.0 - pow_int(opt.beta1, row.t)).into(),
+                r.m_hat[0].into(),
+                r.v[0].into(),
+                (1.0 - pow_int(opt.beta2, row.t)).into(),
+                r.v_hat[0].into(),
+            ]);
+        }
+        Ok(t)
+    }
 }

@@ -4,7 +4,7 @@
 //!
 //! | part of the notebook | module |
 //! |---|---|
-//! | The update, step by step | [`step_by_step`] |
+//! | The rule in code, The update, step by step | [`step_by_step`] |
 //! | Where the bias comes from | [`bias`] |
 //! | Uncorrected vs corrected first steps | [`bias_correction`] |
 //! | Adam = momentum + RMSprop | [`two_averages`] |
@@ -25,13 +25,41 @@ pub use torch_agreement::*;
 pub use two_averages::*;
 pub use where_eps_goes::*;
 
+/// Most steps an experiment whose every step is a table row takes: more would
+/// print a table no one reads (and could exhaust the notebook's memory).
+pub const MAX_TABLE_STEPS: usize = 1000;
+
+/// `steps` of an experiment: at least 1 (else a typed error naming `steps`), at
+/// most `max` ([`optcore::Error::Steps`]).
+pub(crate) fn check_steps(steps: usize, max: usize) -> optcore::error::Result<()> {
+    if steps == 0 {
+        return Err(optcore::Error::Hyperparameter {
+            name: "steps",
+            value: 0.0,
+            accepts: "a whole number of steps ≥ 1",
+        });
+    }
+    if steps > max {
+        return Err(optcore::Error::Steps { steps, max });
+    }
+    Ok(())
+}
+
+/// Most steps a figure of the lesson draws.
+pub const MAX_FIGURE_STEPS: usize = 10_000;
+
+/// A start θ₀ as the tables' titles print it: `(−5, −2)`.
+pub(crate) fn point_text(p: [f64; 2]) -> String {
+    format!("({}, {})", p[0], p[1]).replace('-', "−")
+}
+
 /// How far [`unrolled_first_moment`] unrolls $m_t$.
 pub const UNROLL_T: usize = 6;
-/// Steps of [`constant_gradient`].
+/// Steps of [`ConstantGradient::lesson`].
 pub const CONSTANT_STEPS: usize = 10;
-/// Steps of [`bias_correction_first_steps`] and [`momentum_plus_rmsprop`].
+/// Steps of [`BiasCorrection::lesson`]'s tables and of [`TwoAverages::lesson`].
 pub const FIRST_STEPS: usize = 8;
-/// Steps of [`paper_vs_pytorch`].
+/// Steps of [`PaperVsPytorch::lesson`].
 pub const COMPARE_STEPS: usize = 200;
-/// Steps of [`bias_correction_contour`].
+/// Steps of [`BiasCorrection::lesson`]'s figure.
 pub const CONTOUR_STEPS: usize = 60;

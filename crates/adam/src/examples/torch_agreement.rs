@@ -46,49 +46,83 @@ pub fn torch_reference() -> Result<Table> {
 }
 
 /// The `paper` and `pytorch` conventions run the same formula in different
-/// rounding: their largest relative difference in θ over `steps` steps.
-pub fn paper_vs_pytorch(steps: usize) -> Result<Table> {
-    let d = Adam::defaults(Convention::Paper);
-    let paper = Adam {
-        lr: 0.01,
-        beta1: d.beta1,
-        beta2: d.beta2,
-        eps: d.eps,
-        ..Adam::defaults(Convention::Paper)
-    };
-    let torch = Adam {
-        lr: paper.lr,
-        beta1: d.beta1,
-        beta2: d.beta2,
-        eps: d.eps,
-        ..Adam::defaults(Convention::Pytorch)
-    };
-    let mut t = Table::new(
-        format!(
-            "Adam, paper vs pytorch arithmetic ({}), {steps} steps",
-            paper.symbols()
-        ),
-        &["problem", "start", "max relative difference in θ"],
-    );
-    for (name, start) in [
-        ("quadratic", reference_start()),
-        ("rosenbrock", array![-1.2, 1.0]),
-        ("beale", array![1.0, 1.0]),
-    ] {
-        let obj = problem_by_name(name)?;
-        let a = run(&paper, obj.as_ref(), start.view(), steps)?;
-        let b = run(&torch, obj.as_ref(), start.view(), steps)?;
-        let mut worst: f64 = 0.0;
-        for (ra, rb) in a.rows.iter().zip(&b.rows) {
-            for i in 0..2 {
-                worst = worst.max(rel_diff(ra.theta[i], rb.theta[i]));
-            }
+/// rounding: their largest relative difference in θ over `steps` steps, on the
+/// quadratic from (−5, −2), Rosenbrock from (−1.2, 1) and Beale from (1, 1).
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaperVsPytorch {
+    /// The step size η of both runs (a finite number > 0).
+    pub lr: f64,
+    /// β₁ (in [0, 1)).
+    pub beta1: f64,
+    /// β₂ (in [0, 1)).
+    pub beta2: f64,
+    /// ε (a finite number ≥ 0).
+    pub eps: f64,
+    /// Steps of every run (1 to [`super::MAX_FIGURE_STEPS`]).
+    pub steps: usize,
+}
+
+impl PaperVsPytorch {
+    /// The notebook's values: η = 0.01, Kingma & Ba's betas and ε,
+    /// [`super::COMPARE_STEPS`] steps.
+    pub fn lesson() -> PaperVsPytorch {
+        let d = Adam::defaults(Convention::Paper);
+        PaperVsPytorch {
+            lr: 0.01,
+            beta1: d.beta1,
+            beta2: d.beta2,
+            eps: d.eps,
+            steps: super::COMPARE_STEPS,
         }
-        t.push(vec![
-            name.into(),
-            format!("({}, {})", start[0], start[1]).into(),
-            worst.into(),
-        ]);
     }
-    Ok(t)
+
+    /// The largest relative difference per problem.
+    pub fn table(&self) -> Result<Table> {
+        let steps = self.steps;
+        let paper = Adam {
+            lr: self.lr,
+            beta1: self.beta1,
+            beta2: self.beta2,
+            eps: self.eps,
+            ..Adam::defaults(Convention::Paper)
+        }
+        .validated()?;
+        let torch = Adam {
+            lr: paper.lr,
+            beta1: paper.beta1,
+            beta2: paper.beta2,
+            eps: paper.eps,
+            ..Adam::defaults(Convention::Pytorch)
+        }
+        .validated()?;
+        super::check_steps(steps, super::MAX_FIGURE_STEPS)?;
+        let mut t = Table::new(
+            format!(
+                "Adam, paper vs pytorch arithmetic ({}), {steps} steps",
+                paper.symbols()
+            ),
+            &["problem", "start", "max relative difference in θ"],
+        );
+        for (name, start) in [
+            ("quadratic", reference_start()),
+            ("rosenbrock", array![-1.2, 1.0]),
+            ("beale", array![1.0, 1.0]),
+        ] {
+            let obj = problem_by_name(name)?;
+            let a = run(&paper, obj.as_ref(), start.view(), steps)?;
+            let b = run(&torch, obj.as_ref(), start.view(), steps)?;
+            let mut worst: f64 = 0.0;
+            for (ra, rb) in a.rows.iter().zip(&b.rows) {
+                for i in 0..2 {
+                    worst = worst.max(rel_diff(ra.theta[i], rb.theta[i]));
+                }
+            }
+            t.push(vec![
+                name.into(),
+                format!("({}, {})", start[0], start[1]).into(),
+                worst.into(),
+            ]);
+        }
+        Ok(t)
+    }
 }
