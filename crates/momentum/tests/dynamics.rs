@@ -207,7 +207,7 @@ fn measured_rates_match_the_prediction() {
 
 #[test]
 fn boundary_runs_converge_inside_and_diverge_outside() {
-    let runs = boundary_runs().unwrap();
+    let runs = Boundary::lesson().runs().unwrap();
     assert_eq!(runs.len(), 6);
     for BoundaryRun {
         gamma,
@@ -233,7 +233,7 @@ fn boundary_runs_converge_inside_and_diverge_outside() {
 /// a slip fails it.
 #[test]
 fn the_rule_cell_is_checked_against_the_real_run() {
-    let lib = rule_run().unwrap();
+    let lib = rule_run(RULE_ETA, RULE_GAMMA, RULE_LAMBDA, RULE_X0, RULE_STEPS).unwrap();
     let r = iteration_matrix(RULE_ETA, RULE_GAMMA, RULE_LAMBDA).unwrap();
     let iterate = |r: Matrix2<f64>| {
         let mut s = [0.0, RULE_X0];
@@ -263,26 +263,42 @@ fn the_rule_cell_is_checked_against_the_real_run() {
 fn snapshots() {
     snap!(
         "dynamics_eigenvalues",
-        eigenvalue_table().unwrap().to_string()
+        Eigenvalues::lesson().table().unwrap().to_string()
     );
     snap!(
         "dynamics_decomposition",
-        decomposition(0.4, 0.9, &post_quadratic(), start().view(), 40, 4)
+        Decomposition::lesson().table().unwrap().to_string()
+    );
+    snap!(
+        "dynamics_rates",
+        RateMap::lesson().table().unwrap().to_string()
+    );
+    snap!(
+        "dynamics_rule_run",
+        rule_run(RULE_ETA, RULE_GAMMA, RULE_LAMBDA, RULE_X0, RULE_STEPS)
             .unwrap()
+            .table()
             .to_string()
     );
-    snap!("dynamics_rates", rate_table().unwrap().to_string());
-    snap!("dynamics_rule_run", rule_run().unwrap().table().to_string());
     snap!("dynamics_rate_grid", rate_grid(50).unwrap().summary());
-    snap!("dynamics_rate_map", rate_map().unwrap().text());
+    snap!("dynamics_rate_map", RateMap::lesson().map().unwrap().text());
     snap!(
         "dynamics_decay_series",
-        plots::series_text(&decay_series().unwrap())
+        plots::series_text(&Decay::lesson().series().unwrap())
     );
-    assert!(decay_figure().unwrap().svg().starts_with("<svg"));
-    snap!("dynamics_boundary", boundary_table().unwrap().to_string());
-    snap!("dynamics_critical", critical_table().unwrap().to_string());
-    snap!("dynamics_optimal", optimal_vs_gd().unwrap().to_string());
+    assert!(Decay::lesson().figure().unwrap().svg().starts_with("<svg"));
+    snap!(
+        "dynamics_boundary",
+        Boundary::lesson().table().unwrap().to_string()
+    );
+    snap!(
+        "dynamics_critical",
+        Critical::lesson().table().unwrap().to_string()
+    );
+    snap!(
+        "dynamics_optimal",
+        OptimalVsGd::lesson().table().unwrap().to_string()
+    );
     snap!(
         "dynamics_conventions",
         conventions_table().unwrap().to_string()
@@ -292,7 +308,7 @@ fn snapshots() {
 /// The map's marks sit in cells whose predicted rate is close to the measured one.
 #[test]
 fn rate_map_marks_the_measured_points() {
-    let map = rate_map().unwrap();
+    let map = RateMap::lesson().map().unwrap();
     assert_eq!(map.marks.len(), measured_points().unwrap().len());
     let svg = map.svg().unwrap();
     assert_eq!(svg.matches("class=\"mark\"").count(), map.marks.len());
@@ -336,7 +352,7 @@ fn the_notebooks_prose_holds() {
         }
     }
     // "the real runs need about a quarter of the steps" (139 against 38).
-    let t = optimal_vs_gd().unwrap();
+    let t = OptimalVsGd::lesson().table().unwrap();
     let steps = t.column(&t.header[7]).unwrap();
     let ratio = steps[1] / steps[0];
     assert!((0.2..0.3).contains(&ratio), "{steps:?}");

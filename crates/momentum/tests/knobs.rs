@@ -262,3 +262,175 @@ fn other_knobs() {
     .table()
     .is_ok());
 }
+
+/// Notebook 11's rule check at other settings: the library's run agrees with
+/// s ← R s written out here (within the rounding RULE_AGREEMENT allows).
+#[test]
+fn rule_run_follows_the_settings() {
+    use momentum::dynamics as dy;
+    use optcore::exercise::compare_with_trace;
+    for (eta, gamma, lambda, x0, steps) in [
+        (0.1, 0.5, 4.0, 1.0, 12),
+        (0.2, 0.5, 4.0, 1.0, 12),
+        (0.05, 0.9, 1.0, -3.0, 30),
+        (0.3, 0.0, 2.0, 0.5, 5),
+    ] {
+        let (mut w, mut x) = (0.0f64, x0);
+        let mut mine = Vec::new();
+        for _ in 0..steps {
+            let w_new = gamma * w + eta * lambda * x;
+            let x_new = -gamma * w + (1.0 - eta * lambda) * x;
+            (w, x) = (w_new, x_new);
+            mine.push(ndarray::array![x]);
+        }
+        let lib = dy::rule_run(eta, gamma, lambda, x0, steps).unwrap();
+        let c = compare_with_trace(&mine, &lib, dy::RULE_AGREEMENT);
+        assert!(c.agrees(), "η {eta} γ {gamma} λ {lambda}: {c}");
+    }
+    assert!(is_hyper(
+        dy::rule_run(0.1, 0.5, -4.0, 1.0, 12).unwrap_err(),
+        "lambda"
+    ));
+    assert!(is_hyper(
+        dy::rule_run(0.1, 1.0, 4.0, 1.0, 12).unwrap_err(),
+        "momentum"
+    ));
+    assert!(is_hyper(
+        dy::rule_run(0.1, 0.5, 4.0, 1.0, 0).unwrap_err(),
+        "steps"
+    ));
+}
+
+#[test]
+fn dynamics_knobs() {
+    use momentum::dynamics as dy;
+    let d = dy::Decomposition::lesson();
+    assert!(dy::Decomposition {
+        every: 0,
+        ..d.clone()
+    }
+    .table()
+    .is_err());
+    assert!(dy::Decomposition {
+        steps: 0,
+        ..d.clone()
+    }
+    .table()
+    .is_err());
+    assert!(dy::Decomposition {
+        gamma: 0.5,
+        steps: 10,
+        ..d
+    }
+    .table()
+    .is_ok());
+    let c = dy::Decay::lesson();
+    assert!(dy::Decay {
+        lr: -1.0,
+        ..c.clone()
+    }
+    .figure()
+    .is_err());
+    assert!(dy::Decay { gamma: 0.9, ..c }.figure().is_ok());
+    let e = dy::Eigenvalues::lesson();
+    assert!(dy::Eigenvalues {
+        points: vec![],
+        ..e.clone()
+    }
+    .table()
+    .is_err());
+    assert!(dy::Eigenvalues {
+        lambdas: vec![0.0],
+        ..e.clone()
+    }
+    .table()
+    .is_err());
+    assert!(dy::Eigenvalues {
+        points: vec![(0.5, 1.0)],
+        ..e
+    }
+    .table()
+    .is_err());
+    let m = dy::RateMap::lesson();
+    assert!(dy::RateMap {
+        cells: 0,
+        ..m.clone()
+    }
+    .map()
+    .is_err());
+    assert!(dy::RateMap {
+        cells: 10_000,
+        ..m.clone()
+    }
+    .map()
+    .is_err());
+    assert!(dy::RateMap {
+        points: vec![("x", 0.4, 1.0)],
+        ..m.clone()
+    }
+    .table()
+    .is_err());
+    dy::RateMap {
+        cells: 5,
+        points: vec![("mine", 0.2, 0.6)],
+        optimal: false,
+        ..m
+    }
+    .map()
+    .unwrap();
+    let b = dy::Boundary::lesson();
+    assert!(dy::Boundary {
+        gammas: vec![],
+        ..b.clone()
+    }
+    .table()
+    .is_err());
+    assert!(dy::Boundary {
+        factors: vec![-1.0],
+        ..b.clone()
+    }
+    .table()
+    .is_err());
+    assert!(dy::Boundary {
+        steps: 0,
+        ..b.clone()
+    }
+    .table()
+    .is_err());
+    assert!(dy::Boundary {
+        steps: 50,
+        gammas: vec![0.7],
+        ..b
+    }
+    .table()
+    .is_ok());
+    assert!(dy::Critical {
+        eta_lambdas: vec![]
+    }
+    .table()
+    .is_err());
+    assert!(dy::Critical {
+        eta_lambdas: vec![4.0]
+    }
+    .table()
+    .is_err());
+    assert!(dy::Critical {
+        eta_lambdas: vec![0.5]
+    }
+    .table()
+    .is_ok());
+    // γ_c = 0 at ηλ = 1: GD lands in one step, no rate to measure; a typed error.
+    assert!(dy::Critical {
+        eta_lambdas: vec![1.0]
+    }
+    .table()
+    .is_err());
+    let o = dy::OptimalVsGd::lesson();
+    assert!(dy::OptimalVsGd {
+        shrink: 0.0,
+        ..o.clone()
+    }
+    .table()
+    .is_err());
+    assert!(dy::OptimalVsGd { shrink: 1e-3, ..o }.table().is_ok());
+}
