@@ -81,12 +81,21 @@ impl MiniBatchGd {
     ) -> Result<Training> {
         let batches = Batches::new(loss.len(), self.batch_size, self.seed, self.last)?;
         let updates_per_epoch = batches.batches_per_epoch();
+        // Refused before anything is allocated for them: more updates than a
+        // stored trace may hold (and no overflow on the way).
+        let steps = epochs
+            .checked_mul(updates_per_epoch)
+            .filter(|&s| s <= optcore::MAX_TRACE_STEPS)
+            .ok_or(optcore::Error::Steps {
+                steps: epochs.saturating_mul(updates_per_epoch),
+                max: optcore::MAX_TRACE_STEPS,
+            })?;
         let mut oracle = Recording {
             inner: MiniBatchOracle::new(loss, batches),
-            batches: Vec::with_capacity(epochs * updates_per_epoch),
+            batches: Vec::with_capacity(steps.min(4096)),
         };
         let options = RunOptions {
-            steps: epochs * updates_per_epoch,
+            steps,
             diverge_above: self.diverge_above,
         };
         let trace = run_with(&self.sgd, &mut oracle, start, options)?;

@@ -12,34 +12,49 @@ fn problem_report() {
 
 #[test]
 fn hand_steps_report() {
-    snap!("hand_steps", hand_steps().to_string());
+    snap!(
+        "hand_steps",
+        HandSteps::lesson().report().unwrap().to_string()
+    );
 }
 
 #[test]
 fn variant_steps_report() {
-    snap!("variant_steps", variant_steps().unwrap().to_string());
+    snap!(
+        "variant_steps",
+        ThreeKinds::lesson().variant_steps().unwrap().to_string()
+    );
 }
 
 #[test]
 fn first_updates_table() {
-    snap!("first_updates", first_updates().unwrap().to_string());
+    snap!(
+        "first_updates",
+        ThreeKinds::lesson().first_updates().unwrap().to_string()
+    );
 }
 
 #[test]
 fn comparison_report() {
-    snap!("comparison", comparison().unwrap().to_string());
+    snap!(
+        "comparison",
+        ThreeKinds::lesson().comparison().unwrap().to_string()
+    );
 }
 
 #[test]
 fn loss_per_update_table() {
-    snap!("loss_per_update", loss_per_update().unwrap().to_string());
+    snap!(
+        "loss_per_update",
+        ThreeKinds::lesson().loss_per_update().unwrap().to_string()
+    );
 }
 
 #[test]
 fn loss_per_update_plot() {
     snap!(
         "loss_per_update_series",
-        series_text(&loss_per_update_series().unwrap())
+        series_text(&ThreeKinds::lesson().loss_per_update_series().unwrap())
     );
 }
 
@@ -49,7 +64,7 @@ fn loss_per_epoch_plot() {
         "loss_per_epoch_series",
         series_summary(
             "loss per epoch: the plotted series",
-            &loss_per_epoch_series().unwrap()
+            &ThreeKinds::lesson().loss_per_epoch_series().unwrap()
         )
         .to_string()
     );
@@ -57,14 +72,17 @@ fn loss_per_epoch_plot() {
 
 #[test]
 fn lr_sensitivity_report() {
-    snap!("lr_sensitivity", lr_sensitivity().unwrap().to_string());
+    snap!(
+        "lr_sensitivity",
+        LrSensitivity::lesson().report().unwrap().to_string()
+    );
 }
 
 #[test]
 fn lr_sensitivity_plot() {
     snap!(
         "lr_sensitivity_series",
-        series_text(&lr_sensitivity_series().unwrap())
+        series_text(&LrSensitivity::lesson().series().unwrap())
     );
 }
 
@@ -72,7 +90,7 @@ fn lr_sensitivity_plot() {
 fn quadratic_paths_plot() {
     snap!(
         "quadratic_paths",
-        quadratic_paths_table().unwrap().to_string()
+        QuadraticPaths::lesson().table().unwrap().to_string()
     );
 }
 
@@ -85,7 +103,9 @@ fn refusals_table() {
 fn rule_trace() {
     snap!(
         "rule_trace",
-        gd::examples::rule_trace().unwrap().to_string()
+        gd::examples::rule_trace(RULE_LR, [-5.0, -2.0], RULE_STEPS)
+            .unwrap()
+            .to_string()
     );
 }
 

@@ -7,7 +7,7 @@ use super::{iris_regression, IrisRegression, LR, SEED};
 use crate::minibatch::{MiniBatchGd, Training};
 use batching::LastBatch;
 use optcore::render::fmt_num;
-use optcore::{ExampleLoss, Report, Result, Table};
+use optcore::{Error, ExampleLoss, Report, Result, Table};
 use plots::Series;
 
 /// Batch GD learning rates of the sensitivity study: too small, good, too large.
@@ -15,25 +15,81 @@ pub const SENSITIVITY_LRS: [f64; 3] = [0.01, 0.5, 1.1];
 /// Updates of the sensitivity study.
 pub const SENSITIVITY_UPDATES: usize = 60;
 
-/// The sensitivity runs: batch GD with each of [`SENSITIVITY_LRS`], stopping
-/// with a typed `Diverged` error once the loss passes 100·J(θ₀).
-pub fn sensitivity_runs(p: &IrisRegression) -> Result<Vec<Training>> {
-    let n = p.loss.len();
-    SENSITIVITY_LRS
-        .iter()
-        .map(|&lr| {
-            MiniBatchGd::new(lr, n, Some(SEED), LastBatch::Keep)
-                .map(|gd| gd.diverge_above(100.0 * p.initial_loss))
-                .and_then(|gd| gd.train(&p.loss, p.start.view(), SENSITIVITY_UPDATES))
-        })
-        .collect()
+/// A sensitivity run stops with a typed `Diverged` error once its loss passes
+/// this times $J(\theta_0)$.
+pub const SENSITIVITY_DIVERGE_FACTOR: f64 = 100.0;
+
+/// The experiment "the learning rate": batch GD on the iris regression from
+/// $\theta_0 = 0$, one run per η.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LrSensitivity {
+    /// η of each run: finite numbers > 0, at least one. Stable below
+    /// $2/\lambda_{\max}$; a run whose loss passes
+    /// [`SENSITIVITY_DIVERGE_FACTOR`] · $J(\theta_0)$ stops there, its rows kept.
+    pub lrs: Vec<f64>,
+    /// Updates of every run (one per epoch): 1 to [`optcore::MAX_TRACE_STEPS`].
+    pub updates: usize,
 }
 
-/// (d) Batch GD's learning-rate sensitivity: too small, good, above $2/\lambda_{\max}$.
-pub fn lr_sensitivity() -> Result<Report> {
+impl LrSensitivity {
+    /// The notebook's values: [`SENSITIVITY_LRS`], [`SENSITIVITY_UPDATES`].
+    pub fn lesson() -> LrSensitivity {
+        LrSensitivity {
+            lrs: SENSITIVITY_LRS.to_vec(),
+            updates: SENSITIVITY_UPDATES,
+        }
+    }
+
+    /// The runs: batch GD with each η, stopping with a typed `Diverged` error
+    /// once the loss passes [`SENSITIVITY_DIVERGE_FACTOR`] · J(θ₀).
+    pub fn runs(&self, p: &IrisRegression) -> Result<Vec<Training>> {
+        if self.lrs.is_empty() {
+            return Err(Error::Empty {
+                what: "the list of learning rates `lrs`",
+            });
+        }
+        if self.updates == 0 {
+            return Err(Error::Hyperparameter {
+                name: "updates",
+                value: 0.0,
+                accepts: "a whole number of updates ≥ 1",
+            });
+        }
+        let n = p.loss.len();
+        self.lrs
+            .iter()
+            .map(|&lr| {
+                MiniBatchGd::new(lr, n, Some(SEED), LastBatch::Keep)
+                    .map(|gd| gd.diverge_above(SENSITIVITY_DIVERGE_FACTOR * p.initial_loss))
+                    .and_then(|gd| gd.train(&p.loss, p.start.view(), self.updates))
+            })
+            .collect()
+    }
+
+    /// (d) Batch GD's learning-rate sensitivity: each run's loss after 10
+    /// updates and at its end, the updates it took to the target, how it ended.
+    pub fn report(&self) -> Result<Report> {
+        lr_sensitivity(self)
+    }
+
+    /// (d) as plot series: (t, J(θ_t)) of each run, until it stopped, then the
+    /// [`level_lines`].
+    pub fn series(&self) -> Result<Vec<Series>> {
+        let p = iris_regression()?;
+        let mut series: Vec<_> = self
+            .runs(&p)?
+            .iter()
+            .map(|r| (format!("η = {}", r.lr), r.loss_per_update()))
+            .collect();
+        series.extend(level_lines(&p, self.updates as f64));
+        Ok(series)
+    }
+}
+
+fn lr_sensitivity(sens: &LrSensitivity) -> Result<Report> {
     let p = iris_regression()?;
     let mut t = Table::new(
-        format!("batch GD, {SENSITIVITY_UPDATES} updates from θ₀ = 0"),
+        format!("batch GD, {} updates from θ₀ = 0", sens.updates),
         &[
             "η",
             "η·λ_max",
@@ -44,7 +100,7 @@ pub fn lr_sensitivity() -> Result<Report> {
             "how it ended",
         ],
     );
-    for run in sensitivity_runs(&p)? {
+    for run in sens.runs(&p)? {
         let last = run.trace.last();
         let at10 = run
             .trace
@@ -82,18 +138,6 @@ pub fn lr_sensitivity() -> Result<Report> {
         .table(t))
 }
 
-/// (d) as plot series: (t, J(θ_t)) of each sensitivity run, until it stopped,
-/// then the [`level_lines`].
-pub fn lr_sensitivity_series() -> Result<Vec<Series>> {
-    let p = iris_regression()?;
-    let mut series: Vec<_> = sensitivity_runs(&p)?
-        .iter()
-        .map(|r| (format!("η = {}", r.lr), r.loss_per_update()))
-        .collect();
-    series.extend(level_lines(&p, SENSITIVITY_UPDATES as f64));
-    Ok(series)
-}
-
 /// Bad settings and what they return: typed errors with one-line messages,
 /// never a panic.
 pub fn refusals() -> Result<Table> {
@@ -116,4 +160,44 @@ pub fn refusals() -> Result<Table> {
         t.push(vec![what.into(), text.into()]);
     }
     Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn other_rates_run_and_bad_knobs_are_refused() {
+        let other = LrSensitivity {
+            lrs: vec![0.2, 3.0],
+            updates: 20,
+        };
+        let text = other.report().unwrap().to_string();
+        assert!(
+            text.contains("batch GD, 20 updates") && text.contains("Err: diverged"),
+            "{text}"
+        );
+        assert_eq!(other.series().unwrap().len(), 2 + 2);
+        for bad in [
+            LrSensitivity {
+                lrs: vec![],
+                ..LrSensitivity::lesson()
+            },
+            LrSensitivity {
+                lrs: vec![0.1, -0.1],
+                ..LrSensitivity::lesson()
+            },
+            LrSensitivity {
+                updates: 0,
+                ..LrSensitivity::lesson()
+            },
+            LrSensitivity {
+                updates: usize::MAX,
+                ..LrSensitivity::lesson()
+            },
+        ] {
+            assert!(bad.report().is_err(), "{bad:?}");
+            assert!(bad.series().is_err(), "{bad:?}");
+        }
+    }
 }

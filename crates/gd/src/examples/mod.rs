@@ -23,7 +23,7 @@
 //! | The learning rate | [`learning_rate`] |
 //!
 //! Every part on iris reads the Hessian $H$ (its eigenvalues; the normal equations
-//! for $w^*$), as does [`quadratic_paths_table`]'s title and the exercise on the
+//! for $w^*$), as does [`QuadraticPaths::table`]'s title and the exercise on the
 //! stable η: they are compiled with the `hessian` feature (optcore's nalgebra
 //! part), which notebook 02 asks for. Without it the crate is `Sgd`, mini-batch GD
 //! and the update rule's examples, with no nalgebra in its crate graph.
@@ -63,6 +63,16 @@ pub const EPOCHS: usize = 30;
 pub const BATCH_SIZES: [usize; 4] = [150, 1, 10, 30];
 /// The target loss is $J^\* + \text{TARGET\_FRACTION}\cdot(J(\theta_0) - J^\*)$.
 pub const TARGET_FRACTION: f64 = 0.01;
+
+/// `n` as a word up to ten ("two learning rates"), else in digits.
+fn count_word(n: usize) -> String {
+    const WORDS: [&str; 11] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    ];
+    WORDS
+        .get(n)
+        .map_or_else(|| n.to_string(), |w| w.to_string())
+}
 
 /// A vector as `(a, b, …)` for the text between tables.
 fn vector(v: ArrayView1<f64>) -> String {

@@ -6,6 +6,7 @@ use super::{vector, BATCH_SIZES, EPOCHS, LR, SEED, TARGET_FRACTION};
 use crate::minibatch::{MiniBatchGd, Training};
 use batching::LastBatch;
 use ndarray::{Array1, Axis};
+use optcore::error::check_positive;
 use optcore::linalg::{cosine, eigenvalue_range, norm};
 use optcore::measure::step_record;
 use optcore::render::fmt_num;
@@ -114,16 +115,15 @@ pub fn iris_regression() -> Result<IrisRegression> {
     })
 }
 
-/// One update of each kind from $\theta_0 = 0$, with the numbers of the post's
-/// formulas: batch GD averages all N example gradients, stochastic GD uses one
-/// example $(x^{(i)}, y^{(i)})$, mini-batch GD averages m of them. For least
-/// squares the example gradient is $(w^\top x_i - y_i)\\,x_i$.
-pub fn variant_steps() -> Result<Report> {
+fn variant_steps(kinds: &ThreeKinds) -> Result<Report> {
     let p = iris_regression()?;
-    let runs = runs(&p)?;
+    let runs = kinds.runs(&p)?;
     let mut report = Report::new();
     for run in &runs {
-        let row = &run.trace.rows[1];
+        let Some(row) = run.trace.rows.get(1) else {
+            report = report.text(not_started(run));
+            continue;
+        };
         let rec = step_record(row)?;
         let b = &run.batches[0];
         let text = if run.batch_size == 1 {
@@ -176,16 +176,105 @@ pub fn variant_steps() -> Result<Report> {
     Ok(report)
 }
 
-/// The four runs of the comparison: batch sizes [`BATCH_SIZES`], the same
-/// η = [`LR`], [`EPOCHS`] epochs and seed, from $\theta_0 = 0$.
-pub fn runs(p: &IrisRegression) -> Result<Vec<Training>> {
-    BATCH_SIZES
-        .iter()
-        .map(|&m| {
-            MiniBatchGd::new(LR, m, Some(SEED), LastBatch::Keep)
-                .and_then(|gd| gd.train(&p.loss, p.start.view(), EPOCHS))
-        })
-        .collect()
+/// A run's divergence limit: a run stops as diverged once $J(\theta_t)$
+/// exceeds this times $J(\theta_0)$.
+pub const DIVERGE_FACTOR: f64 = 1e6;
+
+/// The most epochs [`ThreeKinds`] runs.
+pub const MAX_EPOCHS: usize = 10_000;
+
+/// The experiment "three kinds of gradient descent, on real data": batch,
+/// stochastic and mini-batch GD on the iris regression from $\theta_0 = 0$,
+/// one run per batch size, the same η, epochs and seed for all.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ThreeKinds {
+    /// η of every run: a finite number > 0. Batch GD is stable below
+    /// $2/\lambda_{\max}$ (the problem's table gives it); a run that passes
+    /// [`DIVERGE_FACTOR`] · $J(\theta_0)$ stops there, its rows kept.
+    pub lr: f64,
+    /// The batch size $m$ of each run, in the order shown: each from 1 to
+    /// $N = 150$ (150 is batch GD, 1 stochastic GD), at least one.
+    pub batch_sizes: Vec<usize>,
+    /// Passes over the data of every run: 1 to [`MAX_EPOCHS`].
+    pub epochs: usize,
+    /// The seed of the shuffles, one at the start of every epoch (any `u64`).
+    pub seed: u64,
+}
+
+impl ThreeKinds {
+    /// The notebook's values: η = [`LR`], [`BATCH_SIZES`], [`EPOCHS`], [`SEED`].
+    pub fn lesson() -> ThreeKinds {
+        ThreeKinds {
+            lr: LR,
+            batch_sizes: BATCH_SIZES.to_vec(),
+            epochs: EPOCHS,
+            seed: SEED,
+        }
+    }
+
+    /// Every knob checked: η, the batch sizes (against $N$), the epochs.
+    pub fn check(&self, n: usize) -> Result<()> {
+        check_positive("lr", self.lr)?;
+        if self.batch_sizes.is_empty() {
+            return Err(Error::Empty {
+                what: "the list of batch sizes `batch_sizes`",
+            });
+        }
+        if let Some(&m) = self.batch_sizes.iter().find(|&&m| m == 0 || m > n) {
+            return Err(Error::BatchSize {
+                batch_size: m,
+                len: n,
+            });
+        }
+        if self.epochs == 0 || self.epochs > MAX_EPOCHS {
+            return Err(Error::Hyperparameter {
+                name: "epochs",
+                value: self.epochs as f64,
+                accepts: "a whole number of epochs from 1 to 10000",
+            });
+        }
+        Ok(())
+    }
+
+    /// The runs, one per batch size, from $\theta_0 = 0$.
+    pub fn runs(&self, p: &IrisRegression) -> Result<Vec<Training>> {
+        self.check(p.loss.len())?;
+        self.batch_sizes
+            .iter()
+            .map(|&m| {
+                MiniBatchGd::new(self.lr, m, Some(self.seed), LastBatch::Keep)
+                    .map(|gd| gd.diverge_above(DIVERGE_FACTOR * p.initial_loss))
+                    .and_then(|gd| gd.train(&p.loss, p.start.view(), self.epochs))
+            })
+            .collect()
+    }
+
+    /// One update of each kind from $\theta_0 = 0$, with the numbers of the
+    /// post's formulas: batch GD averages all N example gradients, stochastic GD
+    /// uses one example $(x^{(i)}, y^{(i)})$, mini-batch GD averages m of them.
+    /// For least squares the example gradient is $(w^\top x_i - y_i)\\,x_i$.
+    pub fn variant_steps(&self) -> Result<Report> {
+        variant_steps(self)
+    }
+
+    /// What each run's very first update sees: the batch, its gradient, and
+    /// how well that gradient points along the full gradient $\nabla J(\theta_0)$.
+    pub fn first_updates(&self) -> Result<Table> {
+        first_updates(self)
+    }
+}
+
+/// The line for a run that stopped before its first update.
+fn not_started(run: &Training) -> String {
+    let why = run
+        .trace
+        .stop
+        .as_ref()
+        .map_or_else(String::new, |e| format!(": {e}"));
+    format!(
+        "**{}** (m = {}): stopped before its first update{why}",
+        run.variant, run.batch_size
+    )
 }
 
 /// A run's legend label: `batch GD (m = 150)`.
@@ -193,13 +282,11 @@ pub(super) fn label(run: &Training) -> String {
     format!("{} (m = {})", run.variant, run.batch_size)
 }
 
-/// What each variant's very first update sees: the batch, its gradient, and how
-/// well that gradient points along the full gradient $\nabla J(\theta_0)$.
-pub fn first_updates() -> Result<Table> {
+fn first_updates(kinds: &ThreeKinds) -> Result<Table> {
     let p = iris_regression()?;
     let full = p.loss.gradient(p.start.view());
     let mut t = Table::new(
-        format!("the first update from θ₀ = 0 (η = {LR})"),
+        format!("the first update from θ₀ = 0 (η = {})", kinds.lr),
         &[
             "variant",
             "m",
@@ -211,8 +298,13 @@ pub fn first_updates() -> Result<Table> {
             "J(θ₁)",
         ],
     );
-    for run in runs(&p)? {
-        let r1 = &run.trace.rows[1];
+    for run in kinds.runs(&p)? {
+        let Some(r1) = run.trace.rows.get(1) else {
+            let mut row = vec![run.variant.into(), run.batch_size.into()];
+            row.extend((0..6).map(|_| "".into()));
+            t.push(row);
+            continue;
+        };
         let rec = step_record(r1)?;
         let g = rec.grad.view();
         let cos = cosine(g, full.view());
@@ -265,7 +357,7 @@ mod tests {
             .iter()
             .all(|g| g.abs() < 1e-12));
         assert!(p.optimal_loss < p.target && p.target < p.initial_loss);
-        for run in runs(&p).unwrap() {
+        for run in ThreeKinds::lesson().runs(&p).unwrap() {
             assert!(run.trace.rows.iter().all(|r| r.loss >= p.optimal_loss));
             assert_eq!(run.evaluations_per_epoch(), 150);
         }
@@ -286,7 +378,8 @@ mod tests {
     #[test]
     fn the_one_example_step_is_the_post_formula() {
         let p = iris_regression().unwrap();
-        let sgd = runs(&p)
+        let sgd = ThreeKinds::lesson()
+            .runs(&p)
             .unwrap()
             .into_iter()
             .find(|r| r.batch_size == 1)
@@ -297,5 +390,86 @@ mod tests {
         // θ₁ = θ₀ − η (w·x − y) x with θ₀ = 0.
         let expect: Vec<f64> = x.iter().map(|xj| 0.0 - LR * ((0.0 - y) * xj)).collect();
         assert_eq!(sgd.trace.rows[1].theta.to_vec(), expect);
+    }
+
+    #[test]
+    fn bad_knobs_are_typed_errors() {
+        for bad in [
+            ThreeKinds {
+                lr: 0.0,
+                ..ThreeKinds::lesson()
+            },
+            ThreeKinds {
+                lr: f64::NAN,
+                ..ThreeKinds::lesson()
+            },
+            ThreeKinds {
+                batch_sizes: vec![],
+                ..ThreeKinds::lesson()
+            },
+            ThreeKinds {
+                batch_sizes: vec![10, 0],
+                ..ThreeKinds::lesson()
+            },
+            ThreeKinds {
+                batch_sizes: vec![151],
+                ..ThreeKinds::lesson()
+            },
+            ThreeKinds {
+                epochs: 0,
+                ..ThreeKinds::lesson()
+            },
+            ThreeKinds {
+                epochs: usize::MAX,
+                ..ThreeKinds::lesson()
+            },
+        ] {
+            assert!(bad.variant_steps().is_err(), "{bad:?}");
+            assert!(bad.first_updates().is_err(), "{bad:?}");
+            assert!(bad.comparison().is_err(), "{bad:?}");
+            assert!(bad.loss_per_update().is_err(), "{bad:?}");
+            assert!(bad.loss_per_update_series().is_err(), "{bad:?}");
+            assert!(bad.loss_per_epoch_series().is_err(), "{bad:?}");
+        }
+        // A train asked for more updates than a trace holds is refused up front.
+        let p = iris_regression().unwrap();
+        let gd = MiniBatchGd::new(0.1, 1, None, LastBatch::Keep).unwrap();
+        assert!(matches!(
+            gd.train(&p.loss, p.start.view(), usize::MAX),
+            Err(Error::Steps { .. })
+        ));
+    }
+
+    #[test]
+    fn other_settings_run_and_a_diverging_one_says_so() {
+        let other = ThreeKinds {
+            lr: 0.02,
+            batch_sizes: vec![50, 7],
+            epochs: 3,
+            seed: 1,
+        };
+        let text = other.comparison().unwrap().to_string();
+        assert!(text.contains("same η = 0.02, 3 epochs, seed 1"), "{text}");
+        // No m = 1 run: no column of the one-example loss.
+        let t = other.loss_per_update().unwrap();
+        assert_eq!(t.header.len(), 3);
+        other.variant_steps().unwrap();
+        other.first_updates().unwrap();
+        other.loss_per_update_series().unwrap();
+        other.loss_per_epoch_series().unwrap();
+        let wild = ThreeKinds {
+            lr: 5.0,
+            ..ThreeKinds::lesson()
+        };
+        let text = wild.comparison().unwrap().to_string();
+        assert!(text.contains("stopped: diverged at step"), "{text}");
+        assert!(!text.contains("NaN") && !text.contains("inf"), "{text}");
+        for shown in [
+            wild.variant_steps().unwrap().to_string(),
+            wild.first_updates().unwrap().to_string(),
+            wild.loss_per_update().unwrap().to_string(),
+        ] {
+            assert!(!shown.contains("NaN"), "{shown}");
+        }
     }
 }
