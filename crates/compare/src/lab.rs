@@ -51,6 +51,7 @@ pub mod frame;
 pub mod gradient;
 mod method;
 mod runs;
+pub mod sliders;
 
 use std::rc::Rc;
 
@@ -72,10 +73,11 @@ pub use nag::Nag;
 pub use optcore::ndarray::{ArrayView1, ArrayViewMut1};
 pub use optcore::{Convention, Error, FnObjective, Optimizer, Result, Saddle};
 pub use rmsprop::Rmsprop;
+pub use runs::{LabRun, Runs, CONTOUR_LEVELS, CONTOUR_SIZE};
 pub use schedule::{
     Constant, CosineAnnealingLR, ExponentialLR, LinearLR, Schedule, Scheduled, StepLR,
 };
-pub use runs::{LabRun, Runs, CONTOUR_LEVELS, CONTOUR_SIZE};
+pub use sliders::{SliderWidget, Sliders};
 
 /// Steps of a lab on an objective given by [`Lab::on`], unless [`Lab::steps`]
 /// says otherwise.

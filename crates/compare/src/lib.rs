@@ -33,6 +33,7 @@ pub mod lab;
 pub mod motion;
 pub mod overview;
 pub mod playground;
+pub mod section_sliders;
 pub mod sweep;
 
 use adadelta::Adadelta;

@@ -86,7 +86,7 @@ pub use contour::Contour;
 pub use diagram::Diagram;
 pub use heatmap::Heatmap;
 pub use line::{loss_curves, LineChart};
-pub use scene::Corner;
+pub use scene::{series_css, Corner};
 pub use series::{bounding_box, series_summary, series_text, Points, Series};
 
 use optcore::{Error, Result};

@@ -110,6 +110,16 @@ pub(crate) fn look(i: usize) -> Look {
     SERIES_LOOKS[i % SERIES_LOOKS.len()]
 }
 
+/// The CSS colour (`#rrggbb`) and dash (`"9 5"`, or `""` for solid) of series
+/// `i`: what a page drawing its own lines (a slider widget) uses to match the
+/// figures.
+pub fn series_css(i: usize) -> (String, String) {
+    let look = SERIES_LOOKS[i % SERIES_LOOKS.len()];
+    let Color(r, g, b, _) = look.color;
+    let dash = look.dash.map(|(d, g)| format!("{d} {g}")).unwrap_or_default();
+    (format!("#{r:02x}{g:02x}{b:02x}"), dash)
+}
+
 /// Arrows: the Okabe–Ito colours in another order, so that arrows and paths on
 /// one figure differ.
 pub(crate) const ARROW_PALETTE: [Color; 6] = [

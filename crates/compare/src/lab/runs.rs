@@ -150,6 +150,11 @@ impl Runs {
         &self.runs
     }
 
+    /// The number of steps each run was asked to take.
+    pub fn steps(&self) -> usize {
+        self.steps
+    }
+
     /// The run under `label`.
     pub fn get(&self, label: &str) -> Option<&LabRun> {
         self.runs.iter().find(|r| r.label == label)
