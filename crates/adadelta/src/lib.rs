@@ -72,7 +72,7 @@
 //! decaying average instead: the gradient of k steps ago weighs $(1-\rho)\rho^k$,
 //! never exactly 0. The effective window is $\approx 1/(1-\rho)$ (10 steps for
 //! ρ = 0.9, 20 for 0.95), which holds $1-\rho^w \approx 1 - 1/e \approx 63\%$ of the
-//! weight ([`examples::window_weights`]).
+//! weight ([`examples::Window`]).
 //!
 //! ## Errors
 //! ρ must be in (0, 1) and ε finite and > 0: with ε = 0,
@@ -98,7 +98,7 @@
 #![cfg_attr(
     not(feature = "lessons"),
     doc = "",
-    doc = "[`examples::window_weights`]: #features"
+    doc = "[`examples::Window`]: #features"
 )]
 #![cfg_attr(not(feature = "newton"), doc = "", doc = "[`newton`]: #features")]
 

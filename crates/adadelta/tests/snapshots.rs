@@ -6,57 +6,69 @@ use testkit::snap;
 
 #[test]
 fn adadelta_runs() {
-    snap!("intermediate_rule", ex::intermediate_rule(5).to_string());
-    snap!("paper_run", ex::paper_run(8).unwrap().to_string());
-    snap!("conventions", ex::conventions(10).unwrap().to_string());
+    snap!(
+        "intermediate_rule",
+        ex::IntermediateRule::lesson().table().unwrap().to_string()
+    );
+    snap!(
+        "paper_run",
+        ex::PaperRun::lesson().report().unwrap().to_string()
+    );
+    snap!(
+        "conventions",
+        ex::Conventions::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn window() {
-    snap!("window_summary", ex::window_summary().to_string());
-    snap!("window_weights_0.9", ex::window_weights(0.9).to_string());
+    snap!(
+        "window_summary",
+        ex::WindowSummary::lesson().table().unwrap().to_string()
+    );
+    snap!(
+        "window_weights_0.9",
+        ex::Window::lesson().weights().unwrap().to_string()
+    );
 }
 
 #[test]
 fn newton() {
     snap!(
         "newton_quadratic",
-        ex::newton_quadratic(2).unwrap().to_string()
+        ex::NewtonQuadratic::lesson().table().unwrap().to_string()
     );
     snap!(
         "newton_rosenbrock",
-        ex::newton_rosenbrock(7).unwrap().to_string()
+        ex::NewtonRosenbrock::lesson().table().unwrap().to_string()
     );
     snap!(
         "newton_singular",
-        ex::newton_singular().unwrap().to_string()
+        ex::NewtonSingular::lesson().table().unwrap().to_string()
     );
     snap!("refusals", ex::refusals().to_string());
     snap!(
         "race_rosenbrock",
-        ex::race(
-            &optcore::Rosenbrock::default(),
-            ex::rosenbrock_start().view(),
-            10
-        )
-        .unwrap()
-        .to_string()
+        ex::Race::lesson().table().unwrap().to_string()
     );
 }
 
 #[test]
 fn units_and_rescaling() {
     snap!("units", ex::units_table().to_string());
-    snap!("rescaling", ex::rescaling(100.0, 200).unwrap().to_string());
+    snap!(
+        "rescaling",
+        ex::Rescaling::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn figures_render_and_are_deterministic() {
     let figs: [fn() -> optcore::Result<plots::Figure>; 4] = [
-        || ex::fig_window(0.9),
-        ex::fig_newton_rosenbrock,
-        ex::fig_newton_quadratic,
-        || ex::fig_rescaling(100.0, 200),
+        || ex::Window::lesson().chart(),
+        || ex::NewtonRosenbrock::lesson().contour(),
+        || ex::OneNewtonStep::lesson().contour(),
+        || ex::Rescaling::lesson().chart(),
     ];
     for f in figs {
         let (a, b) = (f().unwrap(), f().unwrap());
@@ -69,9 +81,12 @@ fn figures_render_and_are_deterministic() {
 fn bridges() {
     snap!(
         "ratio_vs_inverse_hessian",
-        ex::ratio_vs_inverse_hessian().unwrap().to_string()
+        ex::RatioVsHessian::lesson().table().unwrap().to_string()
     );
-    snap!("rms_definitions", ex::rms_definitions().to_string());
+    snap!(
+        "rms_definitions",
+        ex::RmsDefinitions::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
@@ -186,4 +201,286 @@ fn scratch_trace_follows_the_settings() {
     }
     assert!(ex::scratch_trace(0.95, 1e-6, [f64::NAN, -2.0], 5).is_err());
     assert!(ex::scratch_trace(0.95, 1e-6, [-5.0, -2.0], usize::MAX).is_err());
+}
+
+/// Every experiment's knobs: a bad value is a typed error naming the knob (no
+/// panic, no NaN), another valid value changes the numbers.
+#[test]
+fn knobs_are_checked() {
+    use ex::*;
+    let named = |e: optcore::Error, name: &str| {
+        let text = e.to_string();
+        assert!(text.contains(name), "{name}: {text}");
+    };
+    let ir = IntermediateRule::lesson();
+    named(
+        IntermediateRule {
+            gamma: 1.0,
+            ..ir.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "gamma",
+    );
+    named(
+        IntermediateRule {
+            eps: 0.0,
+            ..ir.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "eps",
+    );
+    named(
+        IntermediateRule {
+            lr: -1.0,
+            ..ir.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "lr",
+    );
+    named(
+        IntermediateRule {
+            steps: 0,
+            ..ir.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "steps",
+    );
+    assert!(IntermediateRule {
+        steps: MAX_LESSON_STEPS + 1,
+        ..ir.clone()
+    }
+    .table()
+    .is_err());
+    assert_ne!(
+        IntermediateRule {
+            gamma: 0.5,
+            ..ir.clone()
+        }
+        .table()
+        .unwrap()
+        .to_string(),
+        ir.table().unwrap().to_string()
+    );
+    named(Window { rho: 1.0 }.weights().unwrap_err(), "rho");
+    named(Window { rho: 0.0 }.chart().unwrap_err(), "rho");
+    assert!(Window { rho: 0.999 }.weights().is_ok());
+    named(
+        WindowSummary {
+            rhos: vec![0.9, 1.5],
+        }
+        .table()
+        .unwrap_err(),
+        "rhos",
+    );
+    assert!(WindowSummary { rhos: vec![] }.table().is_err());
+    let rd = RmsDefinitions::lesson();
+    named(
+        RmsDefinitions {
+            rho: 1.0,
+            ..rd.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "rho",
+    );
+    named(
+        RmsDefinitions {
+            gradients: vec![f64::NAN],
+            ..rd.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "gradients",
+    );
+    assert!(RmsDefinitions {
+        gradients: vec![],
+        ..rd.clone()
+    }
+    .table()
+    .is_err());
+    let pr = PaperRun::lesson();
+    named(
+        PaperRun {
+            rho: 1.0,
+            ..pr.clone()
+        }
+        .report()
+        .unwrap_err(),
+        "rho",
+    );
+    named(
+        PaperRun {
+            eps: 0.0,
+            ..pr.clone()
+        }
+        .report()
+        .unwrap_err(),
+        "eps",
+    );
+    named(
+        PaperRun {
+            steps: 0,
+            ..pr.clone()
+        }
+        .report()
+        .unwrap_err(),
+        "steps",
+    );
+    let r = RatioVsHessian::lesson();
+    named(
+        RatioVsHessian {
+            curvatures: vec![0.0],
+            ..r.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "curvatures",
+    );
+    named(
+        RatioVsHessian {
+            shown: vec![0],
+            ..r.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "shown",
+    );
+    assert!(RatioVsHessian {
+        shown: vec![],
+        ..r.clone()
+    }
+    .table()
+    .is_err());
+    assert!(RatioVsHessian {
+        shown: vec![1, 5],
+        ..r.clone()
+    }
+    .table()
+    .is_ok());
+    let c = Conventions::lesson();
+    named(
+        Conventions {
+            same_rho: 1.0,
+            ..c.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "same_rho",
+    );
+    named(
+        Conventions {
+            start: [f64::NAN, 0.0],
+            ..c.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "start",
+    );
+    named(
+        NewtonQuadratic {
+            steps: 0,
+            ..NewtonQuadratic::lesson()
+        }
+        .table()
+        .unwrap_err(),
+        "steps",
+    );
+    let nr = NewtonRosenbrock::lesson();
+    named(
+        NewtonRosenbrock {
+            adadelta_steps: 0,
+            ..nr.clone()
+        }
+        .contour()
+        .unwrap_err(),
+        "adadelta_steps",
+    );
+    assert_ne!(
+        NewtonRosenbrock {
+            steps: 3,
+            ..nr.clone()
+        }
+        .table()
+        .unwrap()
+        .to_string(),
+        nr.table().unwrap().to_string()
+    );
+    named(
+        NewtonSingular {
+            steps: 0,
+            ..NewtonSingular::lesson()
+        }
+        .table()
+        .unwrap_err(),
+        "steps",
+    );
+    let race = Race::lesson();
+    named(
+        Race {
+            sgd_lr: 0.0,
+            ..race.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "lr",
+    );
+    assert!(!Race {
+        sgd_lr: 0.1,
+        ..race.clone()
+    }
+    .table()
+    .unwrap()
+    .to_string()
+    .contains("NaN"));
+    named(
+        OneNewtonStep {
+            lr: -0.4,
+            ..OneNewtonStep::lesson()
+        }
+        .contour()
+        .unwrap_err(),
+        "lr",
+    );
+    let rs = Rescaling::lesson();
+    named(
+        Rescaling {
+            k: 0.0,
+            ..rs.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "k",
+    );
+    named(
+        Rescaling {
+            k: 1e9,
+            ..rs.clone()
+        }
+        .chart()
+        .unwrap_err(),
+        "k",
+    );
+    named(
+        Rescaling {
+            steps: 0,
+            ..rs.clone()
+        }
+        .table()
+        .unwrap_err(),
+        "steps",
+    );
+    assert_ne!(
+        Rescaling {
+            k: 10.0,
+            ..rs.clone()
+        }
+        .table()
+        .unwrap()
+        .to_string(),
+        rs.table().unwrap().to_string()
+    );
 }

@@ -612,7 +612,7 @@ pub fn scratch_trace(
 pub const SCRATCH_STEPS: usize = 5;
 
 /// The library's trace of the run the notebook writes out by hand: the paper's
-/// RMSprop (η = 0.1, ρ = 0.9, ε = 1e-8, as [`first_steps`]) on $0.1x^2 + 2y^2$ from
+/// RMSprop (η = 0.1, ρ = 0.9, ε = 1e-8, as [`FirstSteps::lesson`]) on $0.1x^2 + 2y^2$ from
 /// $(-5, -2)$, [`SCRATCH_STEPS`] steps. `optcore::exercise::compare_with_trace`
 /// holds the student's rule against it.
 pub fn library_run() -> Result<Trace<crate::RmspropRecord>> {

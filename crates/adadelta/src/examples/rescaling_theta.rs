@@ -165,8 +165,60 @@ fn newton_row<J: Objective + Clone>(
     Ok(vec![name.into(), m.into(), la.into(), lb.into()])
 }
 
+/// Rescaling θ as an experiment: each method run in metres and in units k times
+/// smaller (k = 100: centimetres), the two runs compared.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Rescaling {
+    /// The factor k of θ′ = kθ: a finite number from [`MIN_K`] to [`MAX_K`].
+    pub k: f64,
+    /// Steps of each run (Newton on Rosenbrock takes at most 10): from 1 to
+    /// [`super::MAX_LESSON_STEPS`].
+    pub steps: usize,
+}
+
+/// The smallest factor a [`Rescaling`] takes.
+pub const MIN_K: f64 = 1e-3;
+/// The largest factor a [`Rescaling`] takes (k² scales ε: 10⁶ keeps it finite and
+/// far from underflow).
+pub const MAX_K: f64 = 1e3;
+
+impl Rescaling {
+    /// The notebook's values: k = 100 (m → cm), 200 steps.
+    pub fn lesson() -> Rescaling {
+        Rescaling {
+            k: 100.0,
+            steps: 200,
+        }
+    }
+
+    fn check(&self) -> Result<()> {
+        super::check_steps(self.steps)?;
+        if (MIN_K..=MAX_K).contains(&self.k) {
+            Ok(())
+        } else {
+            Err(optcore::Error::Hyperparameter {
+                name: "k",
+                value: self.k,
+                accepts: "a number from 0.001 to 1000",
+            })
+        }
+    }
+
+    /// The table: each method's mismatch and both final losses.
+    pub fn table(&self) -> Result<Table> {
+        self.check()?;
+        rescaling(self.k, self.steps)
+    }
+
+    /// θ₀ along the run in metres and, divided by k, in the smaller unit.
+    pub fn chart(&self) -> Result<Figure> {
+        self.check()?;
+        fig_rescaling(self.k, self.steps)
+    }
+}
+
 /// The rescaling table: each method run in metres and in centimetres (k = 100).
-pub fn rescaling(k: f64, steps: usize) -> Result<Table> {
+fn rescaling(k: f64, steps: usize) -> Result<Table> {
     let q = Quadratic::reference();
     let r = Rosenbrock::default();
     let s = reference_start();
@@ -252,7 +304,7 @@ pub fn rescaling(k: f64, steps: usize) -> Result<Table> {
 
 /// θ₀ along the run in metres and, divided by k, in centimetres: Newton's two
 /// curves coincide, Adadelta's (one ε) do not.
-pub fn fig_rescaling(k: f64, steps: usize) -> Result<Figure> {
+fn fig_rescaling(k: f64, steps: usize) -> Result<Figure> {
     let q = Quadratic::reference();
     let s = reference_start();
     let scaled = Rescaled {

@@ -56,86 +56,132 @@ pub fn scratch_trace(
     )
 }
 
-/// [`paper_trace`] as two tables that each fit a notebook's width: the step
-/// (θ, g and the update Δθ it makes) and the running averages behind it (E\[g²\],
-/// RMS\[g\], RMS\[Δθ\]ₜ₋₁, E\[Δθ²\]). One wide table of sixteen columns would scroll
-/// the averages, the lesson of the method, out of sight.
-pub fn paper_run(steps: usize) -> Result<Report> {
-    let wide = paper_trace(steps)?.table();
-    let step = wide.select(
-        format!("{}: the step", wide.title),
-        &[
-            "t", "loss", "θ[0]", "θ[1]", "g[0]", "g[1]", "Δθ[0]", "Δθ[1]",
-        ],
-    )?;
-    let averages = wide.select(
-        format!("{}: the running averages behind it", wide.title),
-        &[
-            "t",
-            "E[g²][0]",
-            "E[g²][1]",
-            "RMS[g][0]",
-            "RMS[g][1]",
-            "RMS[Δθ]ₜ₋₁[0]",
-            "RMS[Δθ]ₜ₋₁[1]",
-            "E[Δθ²][0]",
-            "E[Δθ²][1]",
-        ],
-    )?;
-    Ok(Report::new().table(step).table(averages))
+/// Zeiler's Algorithm 1 on the quadratic as an experiment: the step (θ, g and
+/// the update Δθ) and the running averages behind it, as two tables that each
+/// fit a notebook's width.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaperRun {
+    /// The decay ρ (the post's γ): in (0, 1).
+    pub rho: f64,
+    /// ε inside both RMS: a finite number > 0.
+    pub eps: f64,
+    /// The start θ₀ = (x, y) on $0.1x^2 + 2y^2$: finite.
+    pub start: [f64; 2],
+    /// How many steps: from 1 to [`super::MAX_LESSON_STEPS`].
+    pub steps: usize,
+}
+
+impl PaperRun {
+    /// The notebook's values: Zeiler's ρ = 0.95, ε = 1e-6, from (−5, −2), 8 steps
+    /// (the run the from-scratch cell reproduces).
+    pub fn lesson() -> PaperRun {
+        let (opt, s) = (Adadelta::defaults(Convention::Paper), reference_start());
+        PaperRun {
+            rho: opt.rho,
+            eps: opt.eps,
+            start: [s[0], s[1]],
+            steps: 8,
+        }
+    }
+
+    /// The step and the running averages, one table each. (One wide table of
+    /// sixteen columns would scroll the averages, the lesson of the method, out
+    /// of sight.)
+    pub fn report(&self) -> Result<Report> {
+        super::check_steps(self.steps)?;
+        let wide = scratch_trace(self.rho, self.eps, self.start, self.steps)?.table();
+        let step = wide.select(
+            format!("{}: the step", wide.title),
+            &[
+                "t", "loss", "θ[0]", "θ[1]", "g[0]", "g[1]", "Δθ[0]", "Δθ[1]",
+            ],
+        )?;
+        let averages = wide.select(
+            format!("{}: the running averages behind it", wide.title),
+            &[
+                "t",
+                "E[g²][0]",
+                "E[g²][1]",
+                "RMS[g][0]",
+                "RMS[g][1]",
+                "RMS[Δθ]ₜ₋₁[0]",
+                "RMS[Δθ]ₜ₋₁[1]",
+                "E[Δθ²][0]",
+                "E[Δθ²][1]",
+            ],
+        )?;
+        Ok(Report::new().table(step).table(averages))
+    }
 }
 
 /// Both conventions on the quadratic, their own defaults, side by side; and the
-/// two at the same ρ (0.9), which differ only by rounding (operation order).
-pub fn conventions(steps: usize) -> Result<Table> {
-    let paper = Adadelta::defaults(Convention::Paper);
-    let torch = Adadelta::defaults(Convention::Pytorch);
-    let same = Adadelta { rho: 0.9, ..paper };
-    let a = run(
-        &paper,
-        Quadratic::reference(),
-        reference_start().view(),
-        steps,
-    )?;
-    let b = run(
-        &torch,
-        Quadratic::reference(),
-        reference_start().view(),
-        steps,
-    )?;
-    let c = run(
-        &same,
-        Quadratic::reference(),
-        reference_start().view(),
-        steps,
-    )?;
-    let mut t = Table::new(
-        format!(
-            "paper ({}) vs torch ({}) on 0.1x² + 2y²",
-            paper.symbols(),
-            torch.symbols()
-        ),
-        &[
-            "t",
-            "θ[0] paper",
-            "θ[0] torch",
-            "θ[1] paper",
-            "θ[1] torch",
-            &format!("paper ρ={} vs torch: max rel diff", fmt_short(same.rho)),
-        ],
-    );
-    for ((ra, rb), rc) in a.rows.iter().zip(&b.rows).zip(&c.rows) {
-        let d = rel_diff(rc.theta[0], rb.theta[0]).max(rel_diff(rc.theta[1], rb.theta[1]));
-        t.push(vec![
-            ra.t.into(),
-            ra.theta[0].into(),
-            rb.theta[0].into(),
-            ra.theta[1].into(),
-            rb.theta[1].into(),
-            d.into(),
-        ]);
+/// two at the same ρ, which differ only by rounding (operation order).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conventions {
+    /// The ρ at which the paper's form is run again to compare with torch's
+    /// (torch's default 0.9): in (0, 1).
+    pub same_rho: f64,
+    /// The start θ₀ = (x, y) on $0.1x^2 + 2y^2$: finite.
+    pub start: [f64; 2],
+    /// How many steps: from 1 to [`super::MAX_LESSON_STEPS`].
+    pub steps: usize,
+}
+
+impl Conventions {
+    /// The notebook's values: ρ = 0.9, from (−5, −2), 10 steps.
+    pub fn lesson() -> Conventions {
+        let s = reference_start();
+        Conventions {
+            same_rho: Adadelta::defaults(Convention::Pytorch).rho,
+            start: [s[0], s[1]],
+            steps: 10,
+        }
     }
-    Ok(t)
+
+    /// One row per step: θ under both, and how far apart the two at one ρ are.
+    pub fn table(&self) -> Result<Table> {
+        super::check_steps(self.steps)?;
+        super::check_start("start", &self.start)?;
+        let paper = Adadelta::defaults(Convention::Paper);
+        let torch = Adadelta::defaults(Convention::Pytorch);
+        let same = Adadelta {
+            rho: self.same_rho,
+            ..paper
+        };
+        optcore::error::check_open_unit_interval("same_rho", self.same_rho)?;
+        let start = ndarray::ArrayView1::from(&self.start[..]);
+        let steps = self.steps;
+        let a = run_to_completion(&paper, Quadratic::reference(), start, steps)?;
+        let b = run_to_completion(&torch, Quadratic::reference(), start, steps)?;
+        let c = run_to_completion(&same, Quadratic::reference(), start, steps)?;
+        let mut t = Table::new(
+            format!(
+                "paper ({}) vs torch ({}) on 0.1x² + 2y²",
+                paper.symbols(),
+                torch.symbols()
+            ),
+            &[
+                "t",
+                "θ[0] paper",
+                "θ[0] torch",
+                "θ[1] paper",
+                "θ[1] torch",
+                &format!("paper ρ={} vs torch: max rel diff", fmt_short(same.rho)),
+            ],
+        );
+        for ((ra, rb), rc) in a.rows.iter().zip(&b.rows).zip(&c.rows) {
+            let d = rel_diff(rc.theta[0], rb.theta[0]).max(rel_diff(rc.theta[1], rb.theta[1]));
+            t.push(vec![
+                ra.t.into(),
+                ra.theta[0].into(),
+                rb.theta[0].into(),
+                ra.theta[1].into(),
+                rb.theta[1].into(),
+                d.into(),
+            ]);
+        }
+        Ok(t)
+    }
 }
 
 /// Bad hyperparameters and the typed error each one gets (θ is never touched).
