@@ -1,6 +1,6 @@
 //! What notebook 12's prose says of AdaMax, held to the library.
 
-use adamax::examples::{spiky_gradient, u_against_adam};
+use adamax::examples::{spiky_gradient, Spike};
 use adamax::Adamax;
 use optcore::{Convention, Optimizer};
 
@@ -23,7 +23,7 @@ fn a_maximum_forgets_slowly() {
     }
     // The table's last step against the steps before the spike: about ten times
     // smaller (m̂ has not yet forgotten the spike either).
-    let table = u_against_adam().unwrap();
+    let table = Spike::lesson().table().unwrap();
     let steps = table.column(&table.header[4]).unwrap();
     let ratio = steps[0] / steps[steps.len() - 1];
     assert!((5.0..12.0).contains(&ratio), "{ratio}");

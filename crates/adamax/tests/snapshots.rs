@@ -6,20 +6,26 @@ use testkit::snap;
 fn u_against_adam() {
     snap!(
         "u_against_adam",
-        examples::u_against_adam().unwrap().to_string()
+        examples::Spike::lesson().table().unwrap().to_string()
     );
 }
 
 #[test]
 fn first_steps() {
-    snap!("first_steps", examples::first_steps().unwrap().to_string());
+    snap!(
+        "first_steps",
+        examples::FirstSteps::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn zero_gradient_start() {
     snap!(
         "zero_gradient_start",
-        examples::zero_gradient_start().unwrap().to_string()
+        examples::ZeroGradientStart::lesson()
+            .table()
+            .unwrap()
+            .to_string()
     );
 }
 
@@ -32,6 +38,9 @@ fn torch_check() {
 fn library_run() {
     snap!(
         "library_run",
-        examples::library_run().unwrap().table().to_string()
+        examples::scratch_trace(0.1, 0.9, 0.999, [-5.0, -2.0], 5)
+            .unwrap()
+            .table()
+            .to_string()
     );
 }

@@ -3,17 +3,18 @@
 
 use crate::AdamW;
 use adam::Adam;
-use optcore::error::Result;
+use ndarray::ArrayView1;
+use optcore::error::{check_non_negative, Result};
 use optcore::render::fmt_sig;
-use optcore::{
-    reference_start, run_to_completion, Convention, Optimizer, Quadratic, Report, Table, Trace,
-};
+use optcore::{run_to_completion, Convention, Optimizer, Quadratic, Report, Table, Trace};
 
-/// η, λ and the steps of [`adamw_vs_l2`].
+/// η of [`AdamwVsL2::lesson`].
 pub const L2_LR: f64 = 0.05;
+/// λ of [`AdamwVsL2::lesson`].
 pub const L2_LAMBDA: f64 = 0.1;
+/// Steps of [`AdamwVsL2::lesson`].
 pub const L2_STEPS: usize = 200;
-/// The steps [`adamw_vs_l2`] tabulates.
+/// The steps [`AdamwVsL2::table`] tabulates.
 pub const L2_SHOWN: [usize; 8] = [1, 2, 5, 10, 20, 50, 100, 200];
 
 /// $J(\theta) + \frac{\lambda}{2}\lVert\theta\rVert^2$ for the reference quadratic
@@ -25,7 +26,7 @@ pub fn with_l2(lambda: f64) -> Quadratic {
     }
 }
 
-/// The two optimizers [`adamw_vs_l2`] compares, under the `paper` convention:
+/// The two optimizers [`AdamwVsL2`] compares, under the `paper` convention:
 /// Adam (η) on $J + \frac{\lambda}{2}\lVert\theta\rVert^2$, and AdamW (η, decay
 /// ηλ per step: Loshchilov & Hutter's λ is `eta * lambda`, torch's
 /// `weight_decay` would be `lambda`) on $J$. With plain SGD the two would be one
@@ -45,146 +46,211 @@ pub fn l2_pair(eta: f64, lambda: f64) -> Result<(Adam, AdamW)> {
     Ok((adam, adamw))
 }
 
-/// AdamW against Adam with L2 on the quadratic from $(-5, -2)$, per coordinate.
+/// AdamW against Adam with L2 on the quadratic $0.1x^2 + 2y^2$, per coordinate:
+/// Adam (η) on $J + \frac{\lambda}{2}\lVert\theta\rVert^2$ and AdamW (η, decay
+/// ηλ per step) on $J$ ([`AdamwVsL2::table`], [`AdamwVsL2::contour`]), and AdamW's
+/// two conventions with the same decay per step ([`AdamwVsL2::conventions`]).
 ///
 /// The L2 gradient $\lambda\theta$ goes through Adam's $m_t$ and is divided by
 /// $\sqrt{\hat v_t} + \epsilon$, so with θ changing slowly it removes about
 /// $\eta\lambda/(\sqrt{\hat v_t} + \epsilon)$ of θ per step: a different fraction
 /// in each coordinate, largest where the gradients are smallest. AdamW removes
-/// $\eta\lambda$ of θ per step in every coordinate. The table gives both
-/// fractions and both iterates.
-pub fn adamw_vs_l2() -> Result<Report> {
-    let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
-    let start = reference_start();
-    let l2 = run_to_completion(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
-    let w = run_to_completion(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
-    let mut table = Table::new(
-        format!(
-            "Adam on J + (λ/2)‖θ‖² vs AdamW on J, η = {}, λ = {} (AdamW's decay ηλ = {} per step)",
-            L2_LR,
-            L2_LAMBDA,
-            fmt_sig(adamw.weight_decay, 4)
-        ),
-        &[
-            "t",
-            "θ[0] Adam+L2",
-            "θ[0] AdamW",
-            "θ[1] Adam+L2",
-            "θ[1] AdamW",
-            "L2 decay/step θ[0]",
-            "L2 decay/step θ[1]",
-            "AdamW decay/step",
-        ],
-    );
-    for &t in &L2_SHOWN {
-        let (a, b) = (&l2.rows[t], &w.rows[t]);
-        let r = a.record.as_ref().expect("a step row has its record");
-        let frac = |i: usize| L2_LR * L2_LAMBDA / (r.v_hat[i].sqrt() + adam.eps);
-        let rw = b.record.as_ref().expect("a step row has its record");
-        // AdamW's record holds the decay it took off: λθₜ₋₁ = (ηλ)θₜ₋₁.
-        let wfrac = rw.decay[0] / w.rows[t - 1].theta[0];
-        table.push(vec![
-            t.into(),
-            a.theta[0].into(),
-            b.theta[0].into(),
-            a.theta[1].into(),
-            b.theta[1].into(),
-            frac(0).into(),
-            frac(1).into(),
-            wfrac.into(),
-        ]);
-    }
-    let last = l2.rows[L2_STEPS].record.as_ref().expect("record");
-    let ratio = (last.v_hat[1].sqrt() + adam.eps) / (last.v_hat[0].sqrt() + adam.eps);
-    Ok(Report::new()
-        .text(format!(
-            "L2 through Adam: the decay gradient $\\lambda\\theta$ is divided by $\\sqrt{{\\hat v_t}}+\\epsilon$ \
-             like every gradient, so it removes about $\\eta\\lambda/(\\sqrt{{\\hat v_t}}+\\epsilon)$ of θ per step \
-             (θ changing slowly). AdamW removes $\\eta\\lambda$ = {} of θ per step in every coordinate. \
-             After {} steps the L2 decay of θ[0] is {} times that of θ[1]: the coordinate with the steep \
-             gradient (θ[1], $c = 2$) is regularised less.",
-            fmt_sig(adamw.weight_decay, 4),
-            L2_STEPS,
-            fmt_sig(ratio, 3)
-        ))
-        .table(table))
+/// $\eta\lambda$ of θ per step in every coordinate.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AdamwVsL2 {
+    /// The step size η of both (a finite number > 0).
+    pub lr: f64,
+    /// λ, the L2 coefficient; AdamW's decay per step is ηλ (a finite number ≥ 0).
+    pub lambda: f64,
+    /// θ₀ = (x, y) (finite).
+    pub start: [f64; 2],
+    /// Steps of both runs (1 to [`MAX_STEPS`]).
+    pub steps: usize,
 }
 
-/// The two runs of [`adamw_vs_l2`]: Adam on $J + \frac{\lambda}{2}\lVert\theta\rVert^2$
-/// and AdamW on $J$, for the notebook's contour plot.
-pub fn l2_runs() -> Result<(Trace<adam::AdamRecord>, Trace<crate::AdamWRecord>)> {
-    let (adam, adamw) = l2_pair(L2_LR, L2_LAMBDA)?;
-    let start = reference_start();
-    let l2 = run_to_completion(&adam, with_l2(L2_LAMBDA), start.view(), L2_STEPS)?;
-    let w = run_to_completion(&adamw, Quadratic::reference(), start.view(), L2_STEPS)?;
-    Ok((l2, w))
-}
+/// Most steps of [`AdamwVsL2`]'s runs.
+pub const MAX_STEPS: usize = 10_000;
 
-/// The two runs of [`l2_runs`] over the contours of $J$ (the quadratic).
-pub fn l2_contour() -> Result<plots::Figure> {
-    let (l2, w) = l2_runs()?;
-    let q = Quadratic::reference();
-    plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
-        .title(format!(
-            "Adam + L2 vs AdamW on 0.1x² + 2y², η = {L2_LR}, λ = {L2_LAMBDA}, {L2_STEPS} steps"
-        ))
-        .path("Adam on J + (λ/2)‖θ‖²", l2.path2())
-        .path("AdamW on J", w.path2())
-        .render()
-}
-
-/// The `paper` and `pytorch` conventions with the same per-step decay: `paper`
-/// with λ, `pytorch` with `weight_decay` = λ/η. The two differ only in
-/// rounding (and in the order: torch decays θ before the Adam step, the paper
-/// subtracts both from θₜ₋₁, which is the same sum): their largest relative
-/// difference in θ over [`L2_STEPS`] steps.
-pub fn paper_vs_pytorch() -> Result<Table> {
-    let paper = AdamW {
-        lr: L2_LR,
-        weight_decay: L2_LR * L2_LAMBDA,
-        ..AdamW::defaults(Convention::Paper)
-    };
-    let torch = AdamW {
-        lr: L2_LR,
-        weight_decay: L2_LAMBDA,
-        ..AdamW::defaults(Convention::Pytorch)
-    };
-    let start = reference_start();
-    let a = run_to_completion(&paper, Quadratic::reference(), start.view(), L2_STEPS)?;
-    let b = run_to_completion(&torch, Quadratic::reference(), start.view(), L2_STEPS)?;
-    let mut worst: f64 = 0.0;
-    for (x, y) in a.rows.iter().zip(&b.rows) {
-        for i in 0..2 {
-            worst = worst.max(optcore::reference::rel_diff(x.theta[i], y.theta[i]));
+impl AdamwVsL2 {
+    /// The notebook's values: η = [`L2_LR`], λ = [`L2_LAMBDA`], from (−5, −2),
+    /// [`L2_STEPS`] steps.
+    pub fn lesson() -> AdamwVsL2 {
+        AdamwVsL2 {
+            lr: L2_LR,
+            lambda: L2_LAMBDA,
+            start: [-5.0, -2.0],
+            steps: L2_STEPS,
         }
     }
-    let mut t = Table::new(
-        "AdamW paper (λ) vs pytorch (weight_decay = λ/η), same decay per step",
-        &[
-            "convention",
-            "λ as given",
-            "decay per step",
-            "θ[0] at the end",
-            "θ[1] at the end",
-        ],
-    );
-    t.push(vec![
-        "paper".into(),
-        paper.weight_decay.into(),
-        paper.weight_decay.into(),
-        a.last().theta[0].into(),
-        a.last().theta[1].into(),
-    ]);
-    t.push(vec![
-        "pytorch".into(),
-        torch.weight_decay.into(),
-        (torch.lr * torch.weight_decay).into(),
-        b.last().theta[0].into(),
-        b.last().theta[1].into(),
-    ]);
-    Ok(t.with_note(format!(
-        "largest relative difference in θ over {L2_STEPS} steps: {worst:e}"
-    )))
+
+    /// The two optimizers, under the `paper` convention: Adam (η), and AdamW (η,
+    /// decay ηλ per step: Loshchilov & Hutter's λ is `lr * lambda`, torch's
+    /// `weight_decay` would be `lambda`). With plain SGD the two would be one
+    /// method. Every knob is checked here.
+    fn pair(&self) -> Result<(Adam, AdamW)> {
+        check_non_negative("lambda", self.lambda)?;
+        if self.steps == 0 {
+            return Err(optcore::Error::Hyperparameter {
+                name: "steps",
+                value: 0.0,
+                accepts: "a whole number of steps ≥ 1",
+            });
+        }
+        if self.steps > MAX_STEPS {
+            return Err(optcore::Error::Steps {
+                steps: self.steps,
+                max: MAX_STEPS,
+            });
+        }
+        l2_pair(self.lr, self.lambda)
+    }
+
+    /// Both iterates and both decay fractions at a few steps.
+    pub fn table(&self) -> Result<Report> {
+        let (adam, adamw) = self.pair()?;
+        let start = ArrayView1::from(&self.start);
+        let l2 = run_to_completion(&adam, with_l2(self.lambda), start, self.steps)?;
+        let w = run_to_completion(&adamw, Quadratic::reference(), start, self.steps)?;
+        let mut shown: Vec<usize> = L2_SHOWN
+            .iter()
+            .copied()
+            .filter(|&t| t <= self.steps)
+            .collect();
+        if shown.last() != Some(&self.steps) {
+            shown.push(self.steps);
+        }
+        let mut table = Table::new(
+            format!(
+                "Adam on J + (λ/2)‖θ‖² vs AdamW on J, η = {}, λ = {} (AdamW's decay ηλ = {} per step)",
+                self.lr,
+                self.lambda,
+                fmt_sig(adamw.weight_decay, 4)
+            ),
+            &[
+                "t",
+                "θ[0] Adam+L2",
+                "θ[0] AdamW",
+                "θ[1] Adam+L2",
+                "θ[1] AdamW",
+                "L2 decay/step θ[0]",
+                "L2 decay/step θ[1]",
+                "AdamW decay/step",
+            ],
+        );
+        for t in shown {
+            let (a, b) = (&l2.rows[t], &w.rows[t]);
+            let r = a.record.as_ref().expect("a step row has its record");
+            let frac = |i: usize| self.lr * self.lambda / (r.v_hat[i].sqrt() + adam.eps);
+            let rw = b.record.as_ref().expect("a step row has its record");
+            // AdamW's record holds the decay it took off: λθₜ₋₁ = (ηλ)θₜ₋₁.
+            let wfrac = rw.decay[0] / w.rows[t - 1].theta[0];
+            table.push(vec![
+                t.into(),
+                a.theta[0].into(),
+                b.theta[0].into(),
+                a.theta[1].into(),
+                b.theta[1].into(),
+                frac(0).into(),
+                frac(1).into(),
+                wfrac.into(),
+            ]);
+        }
+        let last = l2.rows[self.steps].record.as_ref().expect("record");
+        let ratio = (last.v_hat[1].sqrt() + adam.eps) / (last.v_hat[0].sqrt() + adam.eps);
+        Ok(Report::new()
+            .text(format!(
+                "L2 through Adam: the decay gradient $\\lambda\\theta$ is divided by $\\sqrt{{\\hat v_t}}+\\epsilon$ \
+                 like every gradient, so it removes about $\\eta\\lambda/(\\sqrt{{\\hat v_t}}+\\epsilon)$ of θ per step \
+                 (θ changing slowly). AdamW removes $\\eta\\lambda$ = {} of θ per step in every coordinate. \
+                 After {} steps the L2 decay of θ[0] is {} times that of θ[1]: the coordinate with the steep \
+                 gradient (θ[1], $c = 2$) is regularised less.",
+                fmt_sig(adamw.weight_decay, 4),
+                self.steps,
+                fmt_sig(ratio, 3)
+            ))
+            .table(table))
+    }
+
+    /// The two runs: Adam on $J + \frac{\lambda}{2}\lVert\theta\rVert^2$ and AdamW on $J$.
+    pub fn runs(&self) -> Result<(Trace<adam::AdamRecord>, Trace<crate::AdamWRecord>)> {
+        let (adam, adamw) = self.pair()?;
+        let start = ArrayView1::from(&self.start);
+        let l2 = run_to_completion(&adam, with_l2(self.lambda), start, self.steps)?;
+        let w = run_to_completion(&adamw, Quadratic::reference(), start, self.steps)?;
+        Ok((l2, w))
+    }
+
+    /// The two runs over the contours of $J$ (the quadratic).
+    pub fn contour(&self) -> Result<plots::Figure> {
+        let (l2, w) = self.runs()?;
+        let q = Quadratic::reference();
+        plots::Contour::new(&q, (-6.0, 6.0), (-3.0, 3.0))
+            .title(format!(
+                "Adam + L2 vs AdamW on 0.1x² + 2y², η = {}, λ = {}, {} steps",
+                self.lr, self.lambda, self.steps
+            ))
+            .path("Adam on J + (λ/2)‖θ‖²", l2.path2())
+            .path("AdamW on J", w.path2())
+            .render()
+    }
+
+    /// The `paper` and `pytorch` conventions with the same per-step decay: `paper`
+    /// with ηλ, `pytorch` with `weight_decay` = λ. The two differ only in
+    /// rounding (and in the order: torch decays θ before the Adam step, the paper
+    /// subtracts both from θₜ₋₁, which is the same sum): their largest relative
+    /// difference in θ over `steps` steps.
+    pub fn conventions(&self) -> Result<Table> {
+        self.pair()?;
+        let paper = AdamW {
+            lr: self.lr,
+            weight_decay: self.lr * self.lambda,
+            ..AdamW::defaults(Convention::Paper)
+        }
+        .validated()?;
+        let torch = AdamW {
+            lr: self.lr,
+            weight_decay: self.lambda,
+            ..AdamW::defaults(Convention::Pytorch)
+        }
+        .validated()?;
+        let start = ArrayView1::from(&self.start);
+        let a = run_to_completion(&paper, Quadratic::reference(), start, self.steps)?;
+        let b = run_to_completion(&torch, Quadratic::reference(), start, self.steps)?;
+        let mut worst: f64 = 0.0;
+        for (x, y) in a.rows.iter().zip(&b.rows) {
+            for i in 0..2 {
+                worst = worst.max(optcore::reference::rel_diff(x.theta[i], y.theta[i]));
+            }
+        }
+        let mut t = Table::new(
+            "AdamW paper (λ) vs pytorch (weight_decay = λ/η), same decay per step",
+            &[
+                "convention",
+                "λ as given",
+                "decay per step",
+                "θ[0] at the end",
+                "θ[1] at the end",
+            ],
+        );
+        t.push(vec![
+            "paper".into(),
+            paper.weight_decay.into(),
+            paper.weight_decay.into(),
+            a.last().theta[0].into(),
+            a.last().theta[1].into(),
+        ]);
+        t.push(vec![
+            "pytorch".into(),
+            torch.weight_decay.into(),
+            (torch.lr * torch.weight_decay).into(),
+            b.last().theta[0].into(),
+            b.last().theta[1].into(),
+        ]);
+        Ok(t.with_note(format!(
+            "largest relative difference in θ over {} steps: {worst:e}",
+            self.steps
+        )))
+    }
 }
 
 /// The `pytorch` convention against torch.optim.AdamW on every reference case
@@ -193,27 +259,36 @@ pub fn torch_check() -> Result<Table> {
     optcore::reference::agreement::<AdamW>()
 }
 
-/// Steps of the notebook's from-scratch rule and of [`library_run`].
-pub const SCRATCH_STEPS: usize = 5;
-
-/// The run the notebook's from-scratch rule is checked against: Loshchilov &
-/// Hutter's Algorithm 2 (`paper`), η = 0.1, β₁ = 0.9, β₂ = 0.999, ε = 1e-8,
-/// λ = 0.01, on the quadratic from (−5, −2).
-pub fn library_run() -> Result<Trace<crate::AdamWRecord>> {
+/// The run the notebook's from-scratch rule is checked against, at the student's
+/// settings: Loshchilov & Hutter's Algorithm 2 (`paper`) with step size `eta`,
+/// `beta1`, `beta2`, `eps` and the decay per step `weight_decay` (λ), on the
+/// quadratic $0.1x^2 + 2y^2$ from `theta0`, `steps` steps.
+/// `optcore::exercise::compare_with_trace` holds the student's rule against it, so
+/// a changed setting is compared like for like; settings the optimizer refuses
+/// and more than [`optcore::MAX_TRACE_STEPS`] steps are typed errors.
+pub fn scratch_trace(
+    eta: f64,
+    beta1: f64,
+    beta2: f64,
+    eps: f64,
+    weight_decay: f64,
+    theta0: [f64; 2],
+    steps: usize,
+) -> Result<Trace<crate::AdamWRecord>> {
     let opt = AdamW {
-        lr: 0.1,
-        beta1: 0.9,
-        beta2: 0.999,
-        eps: 1e-8,
-        weight_decay: 0.01,
+        lr: eta,
+        beta1,
+        beta2,
+        eps,
+        weight_decay,
         ..AdamW::defaults(Convention::Paper)
     }
     .validated()?;
     run_to_completion(
         &opt,
         Quadratic::reference(),
-        reference_start().view(),
-        SCRATCH_STEPS,
+        ndarray::ArrayView1::from(&theta0),
+        steps,
     )
 }
 

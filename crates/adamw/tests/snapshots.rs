@@ -4,14 +4,17 @@ use testkit::snap;
 
 #[test]
 fn adamw_vs_l2() {
-    snap!("adamw_vs_l2", examples::adamw_vs_l2().unwrap().to_string());
+    snap!(
+        "adamw_vs_l2",
+        examples::AdamwVsL2::lesson().table().unwrap().to_string()
+    );
 }
 
 /// The report's claim, held as numbers: through Adam, L2 decays θ[0] (small
 /// gradients) more per step than θ[1] (steep), and AdamW decays both by ηλ.
 #[test]
 fn l2_decays_the_flat_coordinate_more() {
-    let report = examples::adamw_vs_l2().unwrap();
+    let report = examples::AdamwVsL2::lesson().table().unwrap();
     let t = report.tables()[0];
     let (a, b) = (
         t.column("L2 decay/step θ[0]").unwrap(),
@@ -32,7 +35,10 @@ fn l2_decays_the_flat_coordinate_more() {
 fn paper_vs_pytorch() {
     snap!(
         "paper_vs_pytorch",
-        examples::paper_vs_pytorch().unwrap().to_string()
+        examples::AdamwVsL2::lesson()
+            .conventions()
+            .unwrap()
+            .to_string()
     );
 }
 
@@ -45,7 +51,10 @@ fn torch_check() {
 fn library_run() {
     snap!(
         "library_run",
-        examples::library_run().unwrap().table().to_string()
+        examples::scratch_trace(0.1, 0.9, 0.999, 1e-8, 0.01, [-5.0, -2.0], 5)
+            .unwrap()
+            .table()
+            .to_string()
     );
 }
 
@@ -53,7 +62,7 @@ fn library_run() {
 /// numbers may not).
 #[test]
 fn figure() {
-    let fig = examples::l2_contour().unwrap();
+    let fig = examples::AdamwVsL2::lesson().contour().unwrap();
     assert!(fig.svg().starts_with("<svg"));
     assert!(!fig.data().is_empty());
     snap!("l2_contour", plots::series_text(fig.data()));

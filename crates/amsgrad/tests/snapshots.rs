@@ -6,7 +6,7 @@ use testkit::snap;
 fn counterexample() {
     snap!(
         "counterexample",
-        examples::counterexample().unwrap().to_string()
+        examples::Reddi::lesson().table().unwrap().to_string()
     );
 }
 
@@ -16,7 +16,7 @@ fn counterexample() {
 /// average regret a small fraction of Adam's.
 #[test]
 fn counterexample_claims() {
-    let r = examples::counterexample_runs().unwrap();
+    let r = examples::Reddi::lesson().runs().unwrap();
     let last = examples::STEPS;
     assert_eq!(r.x_adam[last], 1.0);
     let at_plus_one = 2.0 * (examples::C - 2.0) / 3.0;
@@ -38,7 +38,10 @@ fn torch_check() {
 fn library_run() {
     snap!(
         "library_run",
-        examples::library_run().unwrap().table().to_string()
+        examples::scratch_trace(0.1, 0.9, 0.999, 1e-8, [-5.0, -2.0], 5)
+            .unwrap()
+            .table()
+            .to_string()
     );
 }
 
@@ -46,7 +49,7 @@ fn library_run() {
 /// numbers may not).
 #[test]
 fn figure() {
-    let fig = examples::counterexample_chart().unwrap();
+    let fig = examples::Reddi::lesson().chart().unwrap();
     assert!(fig.svg().starts_with("<svg"));
     assert!(!fig.data().is_empty());
     snap!("counterexample_chart", plots::series_text(fig.data()));
@@ -56,6 +59,9 @@ fn figure() {
 fn paper_vs_pytorch() {
     snap!(
         "paper_vs_pytorch",
-        examples::paper_vs_pytorch().unwrap().to_string()
+        examples::PaperVsPytorch::lesson()
+            .table()
+            .unwrap()
+            .to_string()
     );
 }
