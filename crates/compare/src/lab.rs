@@ -27,7 +27,13 @@
 //! **Problems.** A built-in [`Problem`] ([`Lab::new`]) comes with its start,
 //! steps and view from [`Problem::setup`]; any other objective ([`Lab::on`]:
 //! [`Saddle`], or a student's own $J$ and $\nabla J$ as an [`FnObjective`])
-//! needs [`Lab::start`] and runs [`DEFAULT_STEPS`] steps unless told.
+//! needs [`Lab::start`] and runs [`DEFAULT_STEPS`] steps unless told. A data
+//! loss trained in mini-batches ([`Lab::minibatches`]: the iris classifier of
+//! [`crate::iris::loss`], a batch size and a seed) starts at $\theta_0 = 0$.
+//!
+//! **Sliders.** [`Lab::sliders`] runs a lab for every combination of a few
+//! knob values and builds a page fragment that switches between them without a
+//! kernel ([`sliders`]).
 //!
 //! **Gradient check.** Before any step the objective's gradient is compared with
 //! central finite differences at $\theta_0$ ([`gradient::check`]); a wrong one is
@@ -45,19 +51,22 @@
 //! typed [`Error`] naming the knob, its value and what it accepts: steps 0 or
 //! above [`optcore::MAX_TRACE_STEPS`], a start of the wrong dimension or not
 //! finite (or never set), a threshold ≤ 0, no runs, two runs under one label, an
-//! optimizer's hyperparameter outside its domain.
+//! optimizer's hyperparameter outside its domain, a mini-batch lab's batch size
+//! of 0 or above its data set.
 
 pub mod frame;
 pub mod gradient;
 mod method;
+mod minibatch;
 mod runs;
 pub mod sliders;
 
 use std::rc::Rc;
 
 use method::Method;
+use minibatch::Sampled;
 use optcore::error::{check_dim, check_positive};
-use optcore::{Objective, RunOptions, MAX_TRACE_STEPS};
+use optcore::{Exact, Objective, Oracle, RunOptions, MAX_TRACE_STEPS};
 
 pub use crate::Problem;
 pub use adadelta::Adadelta;
@@ -103,6 +112,8 @@ pub struct Lab {
     threshold: f64,
     diverge_above: Option<f64>,
     methods: Vec<(String, Rc<dyn Method>)>,
+    /// A mini-batch lab's batches ([`Lab::minibatches`]); `None`: exact gradients.
+    sampled: Option<Rc<dyn Sampled>>,
 }
 
 impl Lab {
@@ -118,20 +129,26 @@ impl Lab {
             threshold: DEFAULT_THRESHOLD,
             diverge_above: Some(s.diverge_above),
             methods: Vec::new(),
+            sampled: None,
         }
     }
 
     /// Any objective: [`Saddle`], or a student's own $J$ and $\nabla J$
     /// ([`FnObjective::new`]). Set its start with [`Lab::start`].
     pub fn on(objective: impl Objective + 'static) -> Lab {
+        Lab::on_rc(Rc::new(objective))
+    }
+
+    fn on_rc(objective: Rc<dyn Objective>) -> Lab {
         Lab {
-            objective: Rc::new(objective),
+            objective,
             view: None,
             start: None,
             steps: DEFAULT_STEPS,
             threshold: DEFAULT_THRESHOLD,
             diverge_above: None,
             methods: Vec::new(),
+            sampled: None,
         }
     }
 
@@ -192,6 +209,9 @@ impl Lab {
             });
         }
         check_positive("threshold", self.threshold)?;
+        if let Some(sampled) = &self.sampled {
+            sampled.oracle()?;
+        }
         if self.methods.is_empty() {
             return Err(Error::Empty {
                 what: "the lab's list of runs (add one with .with(label, optimizer))",
@@ -229,7 +249,11 @@ impl Lab {
         };
         let mut runs = Vec::with_capacity(self.methods.len());
         for (label, m) in &self.methods {
-            let rec = m.run(objective, start, options)?;
+            let mut oracle: Box<dyn Oracle + '_> = match &self.sampled {
+                Some(sampled) => sampled.oracle()?,
+                None => Box::new(Exact::new(objective)),
+            };
+            let rec = m.run(oracle.as_mut(), start, options)?;
             let mut run = LabRun {
                 label: label.clone(),
                 method: m.name(),
@@ -290,6 +314,7 @@ impl std::fmt::Debug for Lab {
             .field("threshold", &self.threshold)
             .field("diverge_above", &self.diverge_above)
             .field("view", &self.view)
+            .field("batches", &self.sampled.as_ref().map(|s| s.knobs()))
             .field("runs", &runs)
             .finish()
     }

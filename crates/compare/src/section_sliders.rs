@@ -74,8 +74,8 @@ pub fn adagrad_rate() -> Result<SliderWidget> {
 }
 
 /// Notebook 06: Adadelta's ρ (ε = 1e-6, no η): the step is
-/// $\mathrm{RMS}[\Delta\theta]_{t-1} / \mathrm{RMS}[g]_t \cdot g_t$, so it starts
-/// near $\sqrt{\varepsilon}$ and grows as $\mathrm{RMS}[\Delta\theta]$ builds up;
+/// $\mathrm{RMS}\[\Delta\theta\]_{t-1} / \mathrm{RMS}\[g\]_t \cdot g_t$, so it starts
+/// near $\sqrt{\varepsilon}$ and grows as $\mathrm{RMS}\[\Delta\theta\]$ builds up;
 /// ρ sets how fast both averages follow, and its effect after 300 steps is
 /// not monotone (the table of positions).
 pub fn adadelta_rho() -> Result<SliderWidget> {
@@ -92,7 +92,7 @@ pub fn adadelta_rho() -> Result<SliderWidget> {
         })
 }
 
-/// Notebook 07: RMSprop's ρ at η = 0.1: how long $E[g^2]$ remembers. With a
+/// Notebook 07: RMSprop's ρ at η = 0.1: how long $E\[g^2\]$ remembers. With a
 /// short memory the denominator follows each gradient, so steps stay about η
 /// in size and the run ends rattling around the minimum.
 pub fn rmsprop_rho() -> Result<SliderWidget> {

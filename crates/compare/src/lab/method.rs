@@ -6,7 +6,7 @@
 //! hyperparameters as text, validation, and a run reduced to losses and points.
 
 use optcore::error::Result;
-use optcore::{run_with, Exact, Objective, Optimizer, RunOptions};
+use optcore::{run_with, Optimizer, Oracle, RunOptions};
 
 use super::runs::Recorded;
 
@@ -21,15 +21,11 @@ pub(crate) trait Method {
     fn knobs(&self) -> String;
     /// The optimizer's own check of its hyperparameters.
     fn validate(&self) -> Result<()>;
-    /// `steps` steps on `objective` from `start`, stopped past `diverge_above`.
+    /// `steps` steps with `oracle`'s gradients from `start`, stopped past
+    /// `diverge_above`.
     /// Refusals before the first step are `Err`; a fault during the run is kept
     /// in the result's `stop` after every row before it.
-    fn run(
-        &self,
-        objective: &dyn Objective,
-        start: &[f64],
-        options: RunOptions,
-    ) -> Result<Recorded>;
+    fn run(&self, oracle: &mut dyn Oracle, start: &[f64], options: RunOptions) -> Result<Recorded>;
 }
 
 impl<O: Optimizer> Method for O {
@@ -62,14 +58,9 @@ impl<O: Optimizer> Method for O {
         Optimizer::validate(self)
     }
 
-    fn run(
-        &self,
-        objective: &dyn Objective,
-        start: &[f64],
-        options: RunOptions,
-    ) -> Result<Recorded> {
+    fn run(&self, oracle: &mut dyn Oracle, start: &[f64], options: RunOptions) -> Result<Recorded> {
         let start = ndarray::ArrayView1::from(start);
-        let trace = run_with(self, &mut Exact::new(objective), start, options)?;
+        let trace = run_with(self, oracle, start, options)?;
         Ok(Recorded {
             losses: trace.rows.iter().map(|r| r.loss).collect(),
             points: trace.rows.iter().map(|r| r.theta.to_vec()).collect(),

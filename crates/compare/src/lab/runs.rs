@@ -123,15 +123,26 @@ pub struct Runs {
 
 /// `(1, 1.5)`: a point in short form.
 pub(crate) fn point_text(p: &[f64]) -> String {
-    let parts: Vec<String> = p.iter().map(|&v| fmt_short(v)).collect();
-    format!("({})", parts.join(", "))
+    coordinates(p, fmt_short)
+}
+
+/// At most this many coordinates of a point are written out; a longer one
+/// (a classifier's weights) shows its first three and its length.
+pub const POINT_COORDINATES: usize = 4;
+
+fn coordinates(p: &[f64], fmt: impl Fn(f64) -> String) -> String {
+    if p.len() <= POINT_COORDINATES {
+        let parts: Vec<String> = p.iter().map(|&v| fmt(v)).collect();
+        return format!("({})", parts.join(", "));
+    }
+    let parts: Vec<String> = p[..3].iter().map(|&v| fmt(v)).collect();
+    format!("({}, …; {} numbers)", parts.join(", "), p.len())
 }
 
 /// `(2.99929, 0.499822)`: a point with [`THETA_DIGITS`] significant digits
 /// per coordinate, for the table's θ column.
 fn theta_text(p: &[f64]) -> String {
-    let parts: Vec<String> = p.iter().map(|&v| fmt_sig(v, THETA_DIGITS)).collect();
-    format!("({})", parts.join(", "))
+    coordinates(p, |v| fmt_sig(v, THETA_DIGITS))
 }
 
 /// Significant digits of each coordinate in the table's θ column: enough to
