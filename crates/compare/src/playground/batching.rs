@@ -1,1 +1,67 @@
-//! The playground of the notebook on batching (being written).
+//! The playground of notebook 01 (batching): plain GD with the full batch on
+//! the post's quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$, at η = 0.4 and at the
+//! batching notebook's η = 0.5 (exactly $2/\lambda_{\max}$ here: $y$ flips sign
+//! and never shrinks), and a student's own $J$ that is a batch loss: the mean
+//! of three example losses $\tfrac12(w_0 + w_1 x_i - y_i)^2$, written as
+//! closures.
+//!
+//! The notebook's cells write these labs out knob by knob; its check holds
+//! them to these functions (`format!("{lab:?}")`), and
+//! `tests/playground_batching.rs` pins their runs.
+
+use crate::lab::{Convention, FnObjective, Lab, Problem, Sgd};
+
+/// Plain GD with learning rate `lr` (the paper's form: no momentum, no decay).
+fn gd(lr: f64) -> Sgd {
+    Sgd {
+        lr,
+        ..Sgd::defaults(Convention::Paper)
+    }
+}
+
+/// The playground's lab: GD with η = 0.4 and η = 0.5 on
+/// [`Problem::Quadratic`] from $(-5, -2)$, 100 steps.
+pub fn lab() -> Lab {
+    Lab::new(Problem::Quadratic)
+        .start([-5.0, -2.0])
+        .steps(100)
+        .with("GD η = 0.4", gd(0.4))
+        .with("GD η = 0.5", gd(0.5))
+}
+
+/// The own-$J$ lab: the batch loss of the three examples of the notebook's
+/// first exercise, $x = (1, 2, 3)$, $y = (2, 2, 5)$, fitted by $w_0 + w_1 x$:
+/// $J(w) = \frac13\sum_i \tfrac12(w_0 + w_1 x_i - y_i)^2$, with its gradient
+/// $\frac13\sum_i r_i\\,(1, x_i)$, $r_i = w_0 + w_1 x_i - y_i$, as closures.
+/// GD with η = 0.3 (under $2/\lambda_{\max} \approx 0.36$) and η = 0.1, from
+/// $w = (0, 0)$, 200 steps; J's minimum is 1/4 (at $w = (0, 1.5)$: the three
+/// points are not on one line), so the table's threshold is set just above it,
+/// at 0.26.
+pub fn own() -> Lab {
+    let xs = [1.0, 2.0, 3.0];
+    let ys = [2.0, 2.0, 5.0];
+    let own = FnObjective::new(
+        "batch loss of 3 examples",
+        2,
+        move |w| {
+            (0..3)
+                .map(|i| 0.5 * (w[0] + w[1] * xs[i] - ys[i]).powi(2))
+                .sum::<f64>()
+                / 3.0
+        },
+        move |w, mut g| {
+            g.fill(0.0);
+            for i in 0..3 {
+                let r = w[0] + w[1] * xs[i] - ys[i];
+                g[0] += r / 3.0;
+                g[1] += r * xs[i] / 3.0;
+            }
+        },
+    );
+    Lab::on(own)
+        .start([0.0, 0.0])
+        .steps(200)
+        .threshold(0.26)
+        .with("GD η = 0.3", gd(0.3))
+        .with("GD η = 0.1", gd(0.1))
+}
