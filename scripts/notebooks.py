@@ -114,6 +114,7 @@ class LabChecks:
       defined above (`let` = `uses`): that cell, changed, and this one, one block;
     - `bad` [old, new, text]: the cell with a knob changed to a refused value
       shows an error containing `text` (and the kernel lives on);
+    - `fixed`: a cell that shows something without knobs says why (no check);
     - `change_rule` [old, new]: the rule cell above (the nearest cell before this
       one containing `old`) changed, with this check cell, shows a passing verdict.
     """
@@ -215,6 +216,31 @@ class LabChecks:
                                   f"{(err_text or shown).strip()[:800]}")
 
 
+# Cells that need no `lab` metadata: set-up, an exercise's check, the answers.
+NOT_EXPERIMENTS = (".check(", "exercise::solutions(")
+
+
+def uncovered(path, nb):
+    """Cells of a lesson notebook (01 onwards) that show something but carry no
+    `lab` metadata: every experiment cell states its knobs and their checks, and
+    a cell without knobs says why (`{"lab": {"fixed": "<why>"}}`)."""
+    if path.name.startswith("00-"):
+        return []
+    out = []
+    for i, cell in enumerate(nb.cells):
+        if cell.cell_type != "code" or not cell.get("outputs"):
+            continue
+        lines = [l.strip() for l in cell.source.splitlines() if l.strip() and not l.strip().startswith("//")]
+        if all(l.startswith((":dep", "use ")) for l in lines):
+            continue
+        if any(k in cell.source for k in NOT_EXPERIMENTS) and "compare_with_trace" not in cell.source:
+            continue
+        if not cell.metadata.get("lab"):
+            first = lines[0] if lines else ""
+            out.append(f"cell {i}: shows output but has no `lab` metadata (docs/notebooks.md): {first[:80]}")
+    return out
+
+
 class Client(NotebookClient):
     """A notebook client that runs each cell's `lab` checks right after it."""
 
@@ -289,6 +315,7 @@ def one(mode, path):
     try:
         stored, fresh, lab = run(path)
         errs = (problems(stored, fresh) if mode == "check" else problems(fresh, fresh)) + lab
+        errs += uncovered(path, fresh)
     except (CellExecutionError, DeadKernelError, RuntimeError, TimeoutError) as e:
         errs = [f"execution failed: {type(e).__name__}: {str(e)[:2000]}"]
         fresh = None
