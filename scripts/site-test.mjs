@@ -20,7 +20,8 @@
 //   - no console error, page error, failed or blocked request, or HTTP error;
 //   - every link between pages resolving (the file exists; a #fragment exists in it);
 //   - SMIL animations playing (each animated attribute changes within a second) and
-//     range sliders changing their output when moved;
+//     range sliders changing their output when moved, and as many slider widgets
+//     (compare::lab::Sliders, .lab-sliders) as the notebook's outputs hold;
 //   - nothing that needs a kernel: no "Shift+Enter" anywhere in the page, and as many
 //     run notes (how to run the notebooks live) as scripts/site.py count expects;
 //   - every exercise's attempt, verdict and answers folded: as many closed
@@ -121,7 +122,8 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
     const sizes = figs.map((e) => { const r = e.getBoundingClientRect(); return [r.width, r.height]; });
     const links = [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"));
     const tex = katex.map((k) => { const a = k.querySelector('annotation[encoding="application/x-tex"]'); return a ? a.textContent : null; });
-    return { raw, katex: katex.length, tex, errors, sizes, links };
+    const sliders = root.querySelectorAll(".lab-sliders").length;
+    return { raw, katex: katex.length, tex, errors, sizes, links, sliders };
   }, !!expect.docs);
   if (info.raw.length) problems.push(`raw math in the rendered text (${info.raw.length}): ${info.raw.slice(0, 3).map((s) => JSON.stringify(s)).join(" | ")}`);
   if (info.errors) problems.push(`${info.errors} KaTeX error(s)`);
@@ -132,6 +134,7 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
   }
   if (expect.minFormulas !== undefined && info.katex < expect.minFormulas) problems.push(`typeset formulas: ${info.katex}, expected at least ${expect.minFormulas}`);
   if (expect.figures !== undefined && info.sizes.length !== expect.figures) problems.push(`figures: ${info.sizes.length}, notebook has ${expect.figures}`);
+  if (expect.sliders !== undefined && info.sliders !== expect.sliders) problems.push(`slider widgets: ${info.sliders}, notebook has ${expect.sliders}`);
   if (!expect.docs) info.sizes.forEach(([w, h], i) => { if (!(w > 0 && h > 0)) problems.push(`figure ${i + 1} has size ${w}×${h}`); });
   if (!expect.docs) problems.push(...(await checkMotion(page)));
   if (shot) await screenshot(page, shot);
@@ -305,7 +308,7 @@ const tasks = [];
 for (const [rel, c] of pages) {
   tasks.push(async () => {
     const tp = Date.now();
-    const expect = { formulas: c.formulas, figures: c.figures, tex: c.tex, folds: c.folds, runNotes: c.run_notes };
+    const expect = { formulas: c.formulas, figures: c.figures, tex: c.tex, folds: c.folds, runNotes: c.run_notes, sliders: c.sliders };
     const f = await checkPage(browser, pathToFileURL(path.join(SITE, rel)).href, expect,
       { shot: path.join(SHOTS, rel.replace(/\.html$/, ".png")) });
     const h = await checkPage(browser, origin + rel, expect, { allowedOrigin: origin });

@@ -577,8 +577,17 @@ def counts():
                              "formulas": len(math_items(nb)), "figures": figure_count(nb),
                              "run_notes": sum(k == "note" for v in markdown_views(nb) if v for k, _ in v),
                              "folds": fold_counts(nb, p.name),
+                             "sliders": slider_count(nb),
                              "tex": [tex for _, tex in math_items(nb)]}
     return out
+
+
+def slider_count(nb):
+    """Slider widgets (compare::lab::Sliders) among the notebook's outputs."""
+    return sum(
+        "".join(o.get("data", {}).get("text/html", "")).count('<div class="lab-sliders"')
+        for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])
+    )
 
 
 def fold_counts(nb, name):
