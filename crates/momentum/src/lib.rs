@@ -66,7 +66,7 @@
 //! constant learning rate the trajectories are the same (up to rounding: torch
 //! multiplies by lr after the sum, the post before); they differ once lr changes
 //! during training (a schedule rescales torch's whole buffer but only the post's
-//! newest gradient). [`examples::conventions`] shows it in numbers.
+//! newest gradient). [`examples::TwoForms`] shows it in numbers.
 //!
 //! **Defaults.** The post says "γ 값은 보통 0.9를 사용한다" (γ is usually 0.9) and
 //! gives no η, so `paper` uses γ = 0.9 and η = 0.01 (the same η as the `gd` crate's
@@ -96,7 +96,7 @@
 #![cfg_attr(
     not(feature = "lessons"),
     doc = "",
-    doc = "[`examples::conventions`]: #features"
+    doc = "[`examples::TwoForms`]: #features"
 )]
 
 #[cfg(feature = "dynamics")]

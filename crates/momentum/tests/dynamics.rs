@@ -301,7 +301,7 @@ fn snapshots() {
     );
     snap!(
         "dynamics_conventions",
-        conventions_table().unwrap().to_string()
+        RateMap::lesson().conventions().unwrap().to_string()
     );
 }
 

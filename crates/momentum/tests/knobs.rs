@@ -434,3 +434,35 @@ fn dynamics_knobs() {
     .is_err());
     assert!(dy::OptimalVsGd { shrink: 1e-3, ..o }.table().is_ok());
 }
+
+#[test]
+fn appendix_knobs() {
+    let f = ex::TwoForms::lesson();
+    assert!(ex::TwoForms {
+        lr: 0.0,
+        ..f.clone()
+    }
+    .report()
+    .is_err());
+    assert!(ex::TwoForms {
+        gamma: 1.0,
+        ..f.clone()
+    }
+    .report()
+    .is_err());
+    assert!(ex::TwoForms {
+        steps: 0,
+        ..f.clone()
+    }
+    .report()
+    .is_err());
+    let r = ex::TwoForms { lr: 2.0, ..f }.report().unwrap().to_string();
+    assert!(!r.contains("NaN"), "{r}");
+    let m = momentum::dynamics::RateMap::lesson();
+    assert!(momentum::dynamics::RateMap {
+        points: vec![("x", -0.1, 0.5)],
+        ..m
+    }
+    .conventions()
+    .is_err());
+}

@@ -6,7 +6,10 @@ use testkit::snap;
 
 #[test]
 fn conventions() {
-    snap!("conventions", ex::conventions().unwrap().to_string());
+    snap!(
+        "conventions",
+        ex::TwoForms::lesson().report().unwrap().to_string()
+    );
 }
 
 #[test]

@@ -69,7 +69,7 @@
 //! same gradients, and $\mathrm{lr}\\,b_t = v_t$ (up to rounding). The record's
 //! `lookahead` is the point where the gradient was taken in either convention
 //! ($\varphi_t$ for `paper`, $\theta'_{t-1}$ for `pytorch`); the
-//! [`examples::crosswalk`] table shows the equality in numbers.
+//! [`examples::Crosswalk`] table shows the equality in numbers.
 //!
 //! **Defaults** as in the `momentum` crate: `paper` η = 0.01, γ = 0.9 (the post's
 //! usual γ); `pytorch` lr = 1e-3 (torch's) and μ = 0.9 (torch's momentum default 0
@@ -94,7 +94,7 @@
 #![cfg_attr(
     not(feature = "lessons"),
     doc = "",
-    doc = "[`examples::crosswalk`]: #features"
+    doc = "[`examples::Crosswalk`]: #features"
 )]
 
 #[cfg(feature = "lessons")]

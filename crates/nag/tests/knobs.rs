@@ -154,3 +154,35 @@ fn comparison_knobs() {
         assert!(!r.to_string().contains("NaN"));
     }
 }
+
+#[test]
+fn crosswalk_knobs() {
+    let c = ex::Crosswalk::lesson();
+    assert!(ex::Crosswalk {
+        steps: 0,
+        ..c.clone()
+    }
+    .report()
+    .is_err());
+    assert!(ex::Crosswalk {
+        lr: -1.0,
+        ..c.clone()
+    }
+    .report()
+    .is_err());
+    assert!(ex::Crosswalk {
+        gamma: 1.0,
+        ..c.clone()
+    }
+    .report()
+    .is_err());
+    let r = ex::Crosswalk {
+        lr: 1.0,
+        steps: 50,
+        ..c
+    }
+    .report()
+    .unwrap()
+    .to_string();
+    assert!(!r.contains("NaN"), "{r}");
+}

@@ -41,7 +41,10 @@ fn trace_and_unrolling() {
 
 #[test]
 fn crosswalk() {
-    snap!("crosswalk", ex::crosswalk(20).unwrap().to_string());
+    snap!(
+        "crosswalk",
+        ex::Crosswalk::lesson().report().unwrap().to_string()
+    );
 }
 
 #[test]

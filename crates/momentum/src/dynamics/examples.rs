@@ -722,45 +722,49 @@ impl OptimalVsGd {
     }
 }
 
-/// The two conventions have one dynamics: at [`measured_points`], torch's R′
-/// (closed-form eigenvalues of $D R D^{-1}$ are R's) and the rate measured from
-/// a run of each convention.
-pub fn conventions_table() -> Result<Table> {
-    let q = post_quadratic();
-    let mut t = Table::new(
-        "paper (v) and pytorch (b = v/η): the same rate",
-        &[
-            "point",
-            "η",
-            "γ",
-            "ρ (R)",
-            "ρ (R′, nalgebra)",
-            "measured, paper",
-            "measured, pytorch",
-        ],
-    );
-    for (label, eta, gamma) in measured_points()? {
-        let mut rho_torch = 0.0f64;
-        for lambda in [0.2, 4.0] {
-            let r = iteration_matrix(eta, gamma, lambda)?;
-            let torch = Matrix2::new(r[(0, 0)], lambda, -eta * gamma, r[(1, 1)]);
-            for mu in torch.complex_eigenvalues().iter() {
-                rho_torch = rho_torch.max(mu.norm());
+impl RateMap {
+    /// The two conventions have one dynamics: at the points, torch's R′
+    /// (closed-form eigenvalues of $D R D^{-1}$ are R's) and the rate measured from
+    /// a run of each convention.
+    pub fn conventions(&self) -> Result<Table> {
+        self.validate()?;
+        let q = post_quadratic();
+        let start = ArrayView1::from(&self.start[..]);
+        let mut t = Table::new(
+            "paper (v) and pytorch (b = v/η): the same rate",
+            &[
+                "point",
+                "η",
+                "γ",
+                "ρ (R)",
+                "ρ (R′, nalgebra)",
+                "measured, paper",
+                "measured, pytorch",
+            ],
+        );
+        for (label, eta, gamma) in self.points()? {
+            let mut rho_torch = 0.0f64;
+            for lambda in [0.2, 4.0] {
+                let r = iteration_matrix(eta, gamma, lambda)?;
+                let torch = Matrix2::new(r[(0, 0)], lambda, -eta * gamma, r[(1, 1)]);
+                for mu in torch.complex_eigenvalues().iter() {
+                    rho_torch = rho_torch.max(mu.norm());
+                }
             }
+            let paper = measure_with(Convention::Paper, eta, gamma, &q, start)?;
+            let torch = measure_with(Convention::Pytorch, eta, gamma, &q, start)?;
+            t.push(vec![
+                label.into(),
+                eta.into(),
+                gamma.into(),
+                rate(eta, gamma, &[0.2, 4.0])?.into(),
+                rho_torch.into(),
+                paper.measured().into(),
+                torch.measured().into(),
+            ]);
         }
-        let paper = measure_with(Convention::Paper, eta, gamma, &q, start().view())?;
-        let torch = measure_with(Convention::Pytorch, eta, gamma, &q, start().view())?;
-        t.push(vec![
-            label.into(),
-            eta.into(),
-            gamma.into(),
-            rate(eta, gamma, &[0.2, 4.0])?.into(),
-            rho_torch.into(),
-            paper.measured().into(),
-            torch.measured().into(),
-        ]);
+        Ok(t.with_note("torch multiplies by lr after the sum, the post before: the trajectories differ in the last bits only, the rates not at all"))
     }
-    Ok(t.with_note("torch multiplies by lr after the sum, the post before: the trajectories differ in the last bits only, the rates not at all"))
 }
 
 /// The one direction of the editable rule cell: λ, η, γ, x₀, steps.

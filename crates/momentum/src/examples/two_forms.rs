@@ -2,97 +2,123 @@
 //! torch's buffer $b_t = \mu b_{t-1} + \nabla J$ are one method; both against the
 //! shared reference traces; the defaults of each convention.
 
-use super::{REFERENCE_LR, REFERENCE_MOMENTUM, REFERENCE_STEPS};
+use super::{check_steps, REFERENCE_LR, REFERENCE_MOMENTUM, REFERENCE_STEPS};
 use crate::{Momentum, MomentumRecord};
 use optcore::reference::{self, max_rel_diff_to_reference};
 use optcore::render::{fmt_sig, Cell};
-use optcore::{reference_start, run, Convention, Quadratic, Report, Result, Table, Trace};
+use optcore::{
+    reference_start, run, Convention, Optimizer, Quadratic, Report, Result, Table, Trace,
+};
 
-/// The reference case under both conventions.
+/// The reference case under both conventions ([`TwoForms::lesson`]).
 pub fn reference_runs() -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
-    let q = Quadratic::reference();
-    let start = reference_start();
-    let paper = run(
-        &Momentum {
-            lr: REFERENCE_LR,
-            momentum: REFERENCE_MOMENTUM,
-            ..Momentum::defaults(Convention::Paper)
-        },
-        &q,
-        start.view(),
-        REFERENCE_STEPS,
-    )?;
-    let torch = run(
-        &Momentum {
-            lr: REFERENCE_LR,
-            momentum: REFERENCE_MOMENTUM,
-            ..Momentum::defaults(Convention::Pytorch)
-        },
-        &q,
-        start.view(),
-        REFERENCE_STEPS,
-    )?;
-    Ok((paper, torch))
+    TwoForms::lesson().runs()
 }
 
-/// The post's $v_t$ beside torch's $\mathrm{lr}\\,b_t$, and both trajectories, step by step.
-pub fn conventions() -> Result<Report> {
-    let (paper, torch) = reference_runs()?;
-    let lr = REFERENCE_LR;
-    let mut t = Table::new(
-        format!("paper (v = γv + η∇J) vs pytorch (b = μb + ∇J, θ ← θ − lr·b), lr = η = {lr}, γ = μ = {REFERENCE_MOMENTUM}, on 0.1x² + 2y²"),
+/// The two forms side by side: the post's momentum and torch's at the same
+/// lr = η and γ = μ on $0.1x^2 + 2y^2$.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TwoForms {
+    /// lr = η of both forms: a finite number > 0.
+    pub lr: f64,
+    /// γ = μ of both forms, in \[0, 1).
+    pub gamma: f64,
+    /// The start θ₀ = (x, y): finite.
+    pub start: [f64; 2],
+    /// Steps of each run: from 1 to [`super::MAX_LESSON_STEPS`].
+    pub steps: usize,
+}
+
+impl TwoForms {
+    /// The reference case `*-momentum-quadratic` (cases.json): lr 0.4, momentum
+    /// 0.5, from (−5, −2), 20 steps.
+    pub fn lesson() -> TwoForms {
+        let s = reference_start();
+        TwoForms {
+            lr: REFERENCE_LR,
+            gamma: REFERENCE_MOMENTUM,
+            start: [s[0], s[1]],
+            steps: REFERENCE_STEPS,
+        }
+    }
+
+    /// Both runs (every knob checked first, with a typed error).
+    pub fn runs(&self) -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
+        check_steps(self.steps)?;
+        let q = Quadratic::reference();
+        let start = ndarray::ArrayView1::from(&self.start[..]);
+        let form = |c| {
+            Momentum {
+                lr: self.lr,
+                momentum: self.gamma,
+                ..Momentum::defaults(c)
+            }
+            .validated()
+        };
+        let paper = run(&form(Convention::Paper)?, &q, start, self.steps)?;
+        let torch = run(&form(Convention::Pytorch)?, &q, start, self.steps)?;
+        Ok((paper, torch))
+    }
+
+    /// The post's $v_t$ beside torch's $\mathrm{lr}\\,b_t$, and both trajectories, step by step.
+    pub fn report(&self) -> Result<Report> {
+        let (paper, torch) = self.runs()?;
+        let (lr, gamma, steps) = (self.lr, self.gamma, self.steps);
+        let mut t = Table::new(
+        format!("paper (v = γv + η∇J) vs pytorch (b = μb + ∇J, θ ← θ − lr·b), lr = η = {lr}, γ = μ = {gamma}, on 0.1x² + 2y²"),
         &["t", "x paper", "x torch", "y paper", "y torch", "v[x] paper", "lr·b[x] torch", "v[y] paper", "lr·b[y] torch", "max |Δθ|", "max |v − lr·b|"],
     );
-    let (mut worst_theta, mut worst_v): (f64, f64) = (0.0, 0.0);
-    for (p, q) in paper.rows.iter().zip(&torch.rows) {
-        let dth = (p.theta[0] - q.theta[0])
-            .abs()
-            .max((p.theta[1] - q.theta[1]).abs());
-        worst_theta = worst_theta.max(dth);
-        let mut row: Vec<Cell> = vec![
-            p.t.into(),
-            p.theta[0].into(),
-            q.theta[0].into(),
-            p.theta[1].into(),
-            q.theta[1].into(),
-        ];
-        match (&p.record, &q.record) {
-            (Some(a), Some(b)) => {
-                let lb = [lr * b.velocity[0], lr * b.velocity[1]];
-                let dv = (a.velocity[0] - lb[0])
-                    .abs()
-                    .max((a.velocity[1] - lb[1]).abs());
-                worst_v = worst_v.max(dv);
-                row.extend([
-                    a.velocity[0].into(),
-                    lb[0].into(),
-                    a.velocity[1].into(),
-                    lb[1].into(),
+        let (mut worst_theta, mut worst_v): (f64, f64) = (0.0, 0.0);
+        for (p, q) in paper.rows.iter().zip(&torch.rows) {
+            let dth = (p.theta[0] - q.theta[0])
+                .abs()
+                .max((p.theta[1] - q.theta[1]).abs());
+            worst_theta = worst_theta.max(dth);
+            let mut row: Vec<Cell> = vec![
+                p.t.into(),
+                p.theta[0].into(),
+                q.theta[0].into(),
+                p.theta[1].into(),
+                q.theta[1].into(),
+            ];
+            match (&p.record, &q.record) {
+                (Some(a), Some(b)) => {
+                    let lb = [lr * b.velocity[0], lr * b.velocity[1]];
+                    let dv = (a.velocity[0] - lb[0])
+                        .abs()
+                        .max((a.velocity[1] - lb[1]).abs());
+                    worst_v = worst_v.max(dv);
+                    row.extend([
+                        a.velocity[0].into(),
+                        lb[0].into(),
+                        a.velocity[1].into(),
+                        lb[1].into(),
+                        dth.into(),
+                        dv.into(),
+                    ]);
+                }
+                _ => row.extend([
+                    Cell::from(""),
+                    "".into(),
+                    "".into(),
+                    "".into(),
                     dth.into(),
-                    dv.into(),
-                ]);
+                    "".into(),
+                ]),
             }
-            _ => row.extend([
-                Cell::from(""),
-                "".into(),
-                "".into(),
-                "".into(),
-                dth.into(),
-                "".into(),
-            ]),
+            t.push(row);
         }
-        t.push(row);
-    }
-    let t = t.with_note(format!(
-        "over {REFERENCE_STEPS} steps: max |θ_paper − θ_torch| = {}, max |v − lr·b| = {} (rounding only: torch multiplies by lr after the sum, the post before)",
+        let t = t.with_note(format!(
+        "over {steps} steps: max |θ_paper − θ_torch| = {}, max |v − lr·b| = {} (rounding only: torch multiplies by lr after the sum, the post before)",
         fmt_sig(worst_theta, 3),
         fmt_sig(worst_v, 3)
     ));
-    Ok(Report::new()
+        Ok(Report::new()
         .text(
             r"Multiply torch's buffer recursion by lr: $\mathrm{lr}\,b_t = \mu\,(\mathrm{lr}\,b_{t-1}) + \mathrm{lr}\,\nabla J(\theta_t)$ is the post's $v_t = \gamma v_{t-1} + \eta\nabla J(\theta_t)$ with $v_t = \mathrm{lr}\,b_t$, $\gamma = \mu$, $\eta = \mathrm{lr}$, and $\theta_{t+1} = \theta_t - \mathrm{lr}\,b_t = \theta_t - v_t$. Same trajectory for a constant rate:",
         )
         .table(t))
+    }
 }
 
 /// Both conventions against the shared reference traces (torch.optim and the
