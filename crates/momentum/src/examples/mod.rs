@@ -1,11 +1,14 @@
 //! Worked examples: every table, equation and figure of `notebooks/03-momentum.ipynb`,
-//! one module per part of the notebook. Each function computes its numbers; the
-//! notebook shows the value, a snapshot test pins its text (figures: the series
-//! they draw, as `plots::series_text`).
+//! one module per part of the notebook. Each experiment is a struct of its knobs
+//! ([`Valley`], [`Slide`], [`GammaSweep`], …) whose `lesson()` holds the
+//! notebook's values and whose methods check every knob (a typed error) before
+//! computing; the notebook writes the struct out in the cell, a snapshot test pins
+//! the text at `lesson()` (figures: the series they draw, as `plots::series_text`).
 //!
-//! Inputs are fixed here, once: the reference case of `crates/optcore/reference/cases.json`
-//! ([`REFERENCE_LR`], [`REFERENCE_MOMENTUM`], [`optcore::reference_start`], 20 steps on
-//! $0.1x^2 + 2y^2$), the post's γ = 0.9, and the slide of [`slide`].
+//! The lesson values are written here, once: the reference case of
+//! `crates/optcore/reference/cases.json` ([`REFERENCE_LR`], [`REFERENCE_MOMENTUM`],
+//! [`optcore::reference_start`], 20 steps on $0.1x^2 + 2y^2$), the post's γ = 0.9,
+//! and the slide of [`slide`].
 //!
 //! | part of the notebook | module |
 //! |---|---|
