@@ -23,7 +23,12 @@ fn curves(fig: &plots::Figure, last: usize) -> Vec<(String, f64, f64, f64)> {
 #[test]
 fn the_quadratic_runs_say_what_the_notebook_says() {
     // SGD: "the constant rate ends lowest, the warmup … next, and the decays far behind".
-    let sgd = curves(&examples::quadratic_loss_chart(Method::Sgd).unwrap(), 1);
+    let sgd = curves(
+        &examples::OnQuadratic::lesson()
+            .loss_chart(Method::Sgd)
+            .unwrap(),
+        1,
+    );
     assert!(sgd[0].0.starts_with("Constant"));
     let warmup = sgd.iter().find(|c| c.0.starts_with("LinearLR")).unwrap();
     assert!(warmup.1 > sgd[0].1, "{sgd:?}");
@@ -38,7 +43,12 @@ fn the_quadratic_runs_say_what_the_notebook_says() {
     }
     // Adam: "the decays damp the bounce (their final loss is their lowest), but in
     // 50 steps they do not end lower than the constant rate's bouncing run".
-    let adam = curves(&examples::quadratic_loss_chart(Method::Adam).unwrap(), 1);
+    let adam = curves(
+        &examples::OnQuadratic::lesson()
+            .loss_chart(Method::Adam)
+            .unwrap(),
+        1,
+    );
     assert!(adam[0].0.starts_with("Constant"));
     // "its lowest loss along the way is far below its final one"
     assert!(adam[0].2 < 0.2 * adam[0].1, "{:?}", adam[0]);
@@ -54,7 +64,10 @@ fn the_iris_runs_say_what_the_notebook_says() {
     // SGD at η₀ = 5: "every decay calms it: the spread of the last epoch falls by
     // orders of magnitude, and cosine annealing ends lowest of the SGD runs. The
     // warmup … ends as shaken as the constant run."
-    let sgd = curves(&examples::iris_loss_chart(Method::Sgd).unwrap(), per_epoch);
+    let sgd = curves(
+        &examples::OnIris::lesson().loss_chart(Method::Sgd).unwrap(),
+        per_epoch,
+    );
     let constant = &sgd[0];
     assert!(constant.0.starts_with("Constant"));
     for c in sgd
@@ -74,7 +87,10 @@ fn the_iris_runs_say_what_the_notebook_says() {
     let warmup = sgd.iter().find(|c| c.0.starts_with("LinearLR")).unwrap();
     assert!(warmup.3 > 0.1 * constant.3, "the warmup ends shaken");
     // Adam at η₀ = 0.3: "the constant rate ends lowest, the decays smoother but higher".
-    let adam = curves(&examples::iris_loss_chart(Method::Adam).unwrap(), per_epoch);
+    let adam = curves(
+        &examples::OnIris::lesson().loss_chart(Method::Adam).unwrap(),
+        per_epoch,
+    );
     let lowest = adam.iter().min_by(|a, b| a.1.total_cmp(&b.1)).unwrap();
     assert!(lowest.0.starts_with("Constant"), "{}", lowest.0);
 }

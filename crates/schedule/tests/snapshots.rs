@@ -7,7 +7,7 @@ use testkit::snap;
 fn rate_table() {
     snap!(
         "rate_table",
-        examples::rate_table(examples::QUAD_SGD_LR).to_string()
+        examples::Rates::lesson().table().unwrap().to_string()
     );
 }
 
@@ -15,7 +15,10 @@ fn rate_table() {
 fn library_run() {
     snap!(
         "library_run",
-        examples::library_run().unwrap().table().to_string()
+        examples::scratch_trace(0.4, 50, 0.0, [-5.0, -2.0], 8)
+            .unwrap()
+            .table()
+            .to_string()
     );
 }
 
@@ -23,20 +26,26 @@ fn library_run() {
 fn quadratic_runs() {
     snap!(
         "quadratic_runs",
-        examples::quadratic_runs().unwrap().to_string()
+        examples::OnQuadratic::lesson().table().unwrap().to_string()
     );
 }
 
 #[test]
 fn iris_runs() {
-    snap!("iris_runs", examples::iris_runs().unwrap().to_string());
+    snap!(
+        "iris_runs",
+        examples::OnIris::lesson().table().unwrap().to_string()
+    );
 }
 
 #[test]
 fn adagrad_rates() {
     snap!(
         "adagrad_rates",
-        examples::adagrad_rates().unwrap().to_string()
+        examples::Adaptive::lesson()
+            .adagrad_rates()
+            .unwrap()
+            .to_string()
     );
 }
 
@@ -44,7 +53,10 @@ fn adagrad_rates() {
 fn adadelta_ratios() {
     snap!(
         "adadelta_ratios",
-        examples::adadelta_ratios().unwrap().to_string()
+        examples::Adaptive::lesson()
+            .adadelta_ratios()
+            .unwrap()
+            .to_string()
     );
 }
 
@@ -59,27 +71,35 @@ fn figures() {
     };
     snap!(
         "rate_chart",
-        data(examples::rate_chart(examples::QUAD_SGD_LR).unwrap())
+        data(examples::Rates::lesson().chart().unwrap())
     );
     snap!(
         "quadratic_sgd_chart",
-        data(examples::quadratic_loss_chart(Method::Sgd).unwrap())
+        data(
+            examples::OnQuadratic::lesson()
+                .loss_chart(Method::Sgd)
+                .unwrap()
+        )
     );
     snap!(
         "quadratic_adam_chart",
-        data(examples::quadratic_loss_chart(Method::Adam).unwrap())
+        data(
+            examples::OnQuadratic::lesson()
+                .loss_chart(Method::Adam)
+                .unwrap()
+        )
     );
     snap!(
         "iris_sgd_chart",
-        data(examples::iris_loss_chart(Method::Sgd).unwrap())
+        data(examples::OnIris::lesson().loss_chart(Method::Sgd).unwrap())
     );
     snap!(
         "iris_adam_chart",
-        data(examples::iris_loss_chart(Method::Adam).unwrap())
+        data(examples::OnIris::lesson().loss_chart(Method::Adam).unwrap())
     );
     snap!(
         "adaptive_rate_chart",
-        data(examples::adaptive_rate_chart().unwrap())
+        data(examples::Adaptive::lesson().chart().unwrap())
     );
 }
 
