@@ -50,7 +50,7 @@
 //! The two forms differ: $\mu_t$ starts at $\beta_1/2$ and creeps towards β₁ over
 //! thousands of steps, and even for $\psi\to\infty$ (every $\mu = \beta_1$) torch
 //! divides the momentum term by $1-\beta_1^{t+1}$, Ruder by $1-\beta_1^t$
-//! ([`examples::schedule`] shows the coefficients).
+//! ([`examples::TorchSchedule`] shows the coefficients).
 //!
 //! ```text
 //! input: η, β₁, β₂ ∈ [0, 1), ε ≥ 0, ψ ≥ 0 (pytorch), θ₀;  m₀ ← 0, v₀ ← 0, Π₀ ← 1
@@ -89,7 +89,7 @@
 #![cfg_attr(
     not(feature = "lessons"),
     doc = "",
-    doc = "[`examples::schedule`]: #features"
+    doc = "[`examples::TorchSchedule`]: #features"
 )]
 
 #[cfg(feature = "lessons")]
