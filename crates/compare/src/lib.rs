@@ -7,20 +7,29 @@
 //! Momentum, NAG) and those that adjust the step *size* η (스텝 사이즈: Adagrad,
 //! Adadelta, RMSprop, Adam, NAdam), see [`Family`].
 //!
-//! - On the quadratic, Rosenbrock and Beale from one start each ([`Problem`]):
-//!   [`runs`] returns the traces as plain paths and loss curves, [`table`]
-//!   summarises them, [`contour`] and [`loss_chart`] draw them.
+//! - [`Race`]: the eight on the quadratic, Rosenbrock or Beale ([`Problem`])
+//!   from one start, one η per family, every knob a public field
+//!   ([`Race::lesson`] is notebook 10's Beale race, [`Race::on`] any problem's
+//!   own setup): [`Race::runs`] returns the traces as plain paths and loss
+//!   curves, [`Race::table`] summarises them, [`Race::contour`],
+//!   [`Race::loss_chart`] and [`Race::animation`] draw them.
 //! - [`lab`]: one small experiment API for the notebooks' own cells: any
 //!   labelled optimizers on a built-in problem or a student's $J$ and $\nabla J$,
 //!   with a table, a contour plot, a loss chart and an animation
 //!   (`use compare::lab::*;`).
-//! - [`sweep`]: how each method's result depends on η (learning-rate robustness).
+//! - [`sweep`]: how each method's result depends on η (learning-rate
+//!   robustness), [`sweep::Sweep`].
 //! - [`motion`]: the trajectories animated frame by frame, on Beale and on the
-//!   saddle $x^2 - y^2$ (which methods escape, and how fast).
+//!   saddle $x^2 - y^2$ (which methods escape, and how fast),
+//!   [`motion::SaddleEscape`].
 //! - [`knobs`]: momentum's two knobs, a grid of (η, γ) runs on the quadratic
-//!   with two sliders that switch between them (no kernel needed).
+//!   with two sliders that switch between them (no kernel needed),
+//!   [`knobs::MomentumGrid`].
 //! - [`iris`]: the post's data setting, mini-batch training of the softmax
-//!   classifier on iris.
+//!   classifier on iris, [`iris::IrisRace`].
+//!
+//! Each experiment's struct checks every knob before it runs (a typed
+//! [`Error`] naming the knob); its `lesson()` holds the notebook's values.
 //!
 //! The learning rates are chosen per problem, one for the fixed-rate methods
 //! (GD, Momentum, NAG) and one for the adaptive ones (Adagrad, RMSprop, Adam,
@@ -531,21 +540,6 @@ pub(crate) fn runs_of(s: &Setup) -> Result<Vec<Run>> {
     };
     each_method(s.lr_fixed, s.lr_adaptive, &mut r)?;
     Ok(r.out)
-}
-
-/// [`Race::on`]`(problem)`'s table (notebook 09's cells).
-pub fn table(problem: Problem) -> Result<Table> {
-    Race::on(problem).table()
-}
-
-/// [`Race::on`]`(problem)`'s contour plot (notebook 09's cells).
-pub fn contour(problem: Problem) -> Result<plots::Figure> {
-    Race::on(problem).contour()
-}
-
-/// [`Race::on`]`(problem)`'s loss chart (notebook 09's cells).
-pub fn loss_chart(problem: Problem) -> Result<plots::Figure> {
-    Race::on(problem).loss_chart()
 }
 
 #[cfg(test)]
