@@ -44,7 +44,7 @@
 //! This crate's `paper` default is λ = 1e-5, chosen so that the decay per step
 //! equals torch's default one, $\eta\lambda = 0.001 \cdot 0.01$.
 //!
-//! [`examples::adamw_vs_l2`] shows the difference from Adam on
+//! [`examples::AdamwVsL2`] shows the difference from Adam on
 //! $J + \frac{\lambda}{2}\lVert\theta\rVert^2$ in numbers.
 //!
 //! ## Features
@@ -57,7 +57,7 @@
 #![cfg_attr(
     not(feature = "lessons"),
     doc = "",
-    doc = "[`examples::adamw_vs_l2`]: #features"
+    doc = "[`examples::AdamwVsL2`]: #features"
 )]
 
 #[cfg(feature = "lessons")]
