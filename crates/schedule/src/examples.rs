@@ -67,10 +67,6 @@ pub const ADAGRAD_LR: f64 = 0.5;
 /// The steps [`Adaptive::adagrad_rates`] and [`Adaptive::adadelta_ratios`] list.
 pub const ADAPTIVE_TS: [usize; 9] = [1, 2, 5, 10, 20, 50, 100, 200, 300];
 
-/// The start on the quadratic, (−5, −2): notebook 13's name for
-/// [`optcore::reference_start`].
-pub use optcore::reference_start as quadratic_start;
-
 fn iris_steps() -> usize {
     IRIS_EPOCHS * iris().len() / IRIS_BATCH
 }
