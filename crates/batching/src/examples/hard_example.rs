@@ -13,7 +13,7 @@ use optcore::{ExampleLoss, Objective, Report, Softmax, Table};
 /// Epochs [`HardExample`] runs per batch size.
 pub const OUTLIER_EPOCHS: usize = 200;
 /// The most epochs [`HardExample`] runs per batch size.
-pub const MAX_OUTLIER_EPOCHS: usize = 100_000;
+pub const MAX_OUTLIER_EPOCHS: usize = 10_000;
 
 /// The experiment "a hard example is drowned out": the hardest flower's share
 /// of the batches that contain it, for each batch size.
@@ -49,7 +49,7 @@ impl HardExample {
             self.epochs,
             1,
             MAX_OUTLIER_EPOCHS,
-            "a whole number of epochs from 1 to 100000",
+            "a whole number of epochs from 1 to 10000",
         )?;
         outlier_share(&self.sizes, self.epochs, self.seed)
     }

@@ -17,7 +17,7 @@ pub type Series = (String, Vec<(f64, f64)>);
 /// Seeded draws per batch size in [`GradientNoise`].
 pub const VARIANCE_DRAWS: usize = 1000;
 /// The most draws per batch size [`GradientNoise`] takes.
-pub const MAX_VARIANCE_DRAWS: usize = 1_000_000;
+pub const MAX_VARIANCE_DRAWS: usize = 100_000;
 
 /// The experiment "the noise of a mini-batch gradient falls like 1/m": for
 /// each batch size, seeded mini-batches drawn without replacement from the 150
@@ -195,7 +195,7 @@ fn gradient_variance(sizes: &[usize], draws: usize, seed: u64) -> Result<Varianc
         draws,
         2,
         MAX_VARIANCE_DRAWS,
-        "a whole number from 2 (for a standard error) to 1000000",
+        "a whole number from 2 (for a standard error) to 100000",
     )?;
     let loss = iris_softmax()?;
     let n = loss.len();

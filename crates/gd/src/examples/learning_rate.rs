@@ -15,6 +15,9 @@ pub const SENSITIVITY_LRS: [f64; 3] = [0.01, 0.5, 1.1];
 /// Updates of the sensitivity study.
 pub const SENSITIVITY_UPDATES: usize = 60;
 
+/// The most updates [`LrSensitivity`] runs (each one on all 150 examples).
+pub const MAX_SENSITIVITY_UPDATES: usize = 100_000;
+
 /// A sensitivity run stops with a typed `Diverged` error once its loss passes
 /// this times $J(\theta_0)$.
 pub const SENSITIVITY_DIVERGE_FACTOR: f64 = 100.0;
@@ -27,7 +30,7 @@ pub struct LrSensitivity {
     /// $2/\lambda_{\max}$; a run whose loss passes
     /// [`SENSITIVITY_DIVERGE_FACTOR`] · $J(\theta_0)$ stops there, its rows kept.
     pub lrs: Vec<f64>,
-    /// Updates of every run (one per epoch): 1 to [`optcore::MAX_TRACE_STEPS`].
+    /// Updates of every run (one per epoch): 1 to [`MAX_SENSITIVITY_UPDATES`].
     pub updates: usize,
 }
 
@@ -48,11 +51,11 @@ impl LrSensitivity {
                 what: "the list of learning rates `lrs`",
             });
         }
-        if self.updates == 0 {
+        if self.updates == 0 || self.updates > MAX_SENSITIVITY_UPDATES {
             return Err(Error::Hyperparameter {
                 name: "updates",
-                value: 0.0,
-                accepts: "a whole number of updates ≥ 1",
+                value: self.updates as f64,
+                accepts: "a whole number of updates from 1 to 100000",
             });
         }
         let n = p.loss.len();

@@ -181,7 +181,7 @@ fn variant_steps(kinds: &ThreeKinds) -> Result<Report> {
 pub const DIVERGE_FACTOR: f64 = 1e6;
 
 /// The most epochs [`ThreeKinds`] runs.
-pub const MAX_EPOCHS: usize = 10_000;
+pub const MAX_EPOCHS: usize = 1000;
 
 /// The experiment "three kinds of gradient descent, on real data": batch,
 /// stochastic and mini-batch GD on the iris regression from $\theta_0 = 0$,
@@ -230,7 +230,7 @@ impl ThreeKinds {
             return Err(Error::Hyperparameter {
                 name: "epochs",
                 value: self.epochs as f64,
-                accepts: "a whole number of epochs from 1 to 10000",
+                accepts: "a whole number of epochs from 1 to 1000",
             });
         }
         Ok(())

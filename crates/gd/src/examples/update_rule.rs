@@ -20,6 +20,8 @@ pub const QUADRATIC_STEPS: usize = 12;
 pub const HAND_STEPS: usize = 2;
 /// The most steps [`HandSteps`] writes out.
 pub const MAX_HAND_STEPS: usize = 50;
+/// The most steps a path of [`QuadraticPaths`] takes (its table lists each).
+pub const MAX_PATH_STEPS: usize = 10_000;
 /// A path of [`QuadraticPaths`] stops as diverged once $J(\theta_t)$ exceeds this
 /// times $\max(1, J(\theta_0))$.
 pub const PATH_DIVERGE_FACTOR: f64 = 1e6;
@@ -190,8 +192,7 @@ pub struct QuadraticPaths {
     pub lrs: Vec<f64>,
     /// $\theta_0 = (x, y)$: finite numbers.
     pub start: [f64; 2],
-    /// Steps of every path: 1 to [`optcore::MAX_TRACE_STEPS`] (the table lists
-    /// each one).
+    /// Steps of every path: 1 to [`MAX_PATH_STEPS`] (the table lists each one).
     pub steps: usize,
 }
 
@@ -219,8 +220,8 @@ impl QuadraticPaths {
         check_start(self.start)?;
         check_steps(
             self.steps,
-            optcore::MAX_TRACE_STEPS,
-            "a whole number of steps ≥ 1",
+            MAX_PATH_STEPS,
+            "a whole number of steps from 1 to 10000",
         )
     }
 
