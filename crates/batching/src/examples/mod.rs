@@ -1,5 +1,9 @@
 //! Worked examples: every table the batching notebook shows, computed here so
-//! that the notebook and the snapshot tests show the same numbers.
+//! that the notebook and the snapshot tests show the same numbers. Each
+//! experiment is a struct of its knobs ([`BatchMean`], [`EpochPlan`],
+//! [`FirstEpochs`], [`UpdateCost`], [`HardExample`], [`GradientNoise`]; the
+//! notebook's cell writes it out at the values of its `lesson()`), whose methods
+//! check every knob (a typed `optcore::Error`) before computing.
 //!
 //! All of them use one problem, softmax regression on Fisher's iris data
 //! (standardized features plus a bias column, 3 classes, so $W$ is 3 × 5 = 15

@@ -1,9 +1,12 @@
 //! The worked examples of the Gradient Descent notebook, one module per part of
-//! `notebooks/02-gradient-descent.ipynb`. Each function returns a value that
-//! renders itself (a [`Report`](optcore::Report) or [`Table`](optcore::Table)) or
-//! the series a plot draws ([`plots::Series`]);
-//! `tests/snapshots.rs` pins every one of them. None panics: what can go wrong
-//! is an `optcore::Error`.
+//! `notebooks/02-gradient-descent.ipynb`. Each experiment is a struct of its
+//! knobs ([`HandSteps`], [`QuadraticPaths`], [`ThreeKinds`],
+//! [`LrSensitivity`]; the notebook's cell writes it out at the values of its
+//! `lesson()`), whose methods check every knob and return a value that renders
+//! itself (a [`Report`](optcore::Report) or [`Table`](optcore::Table)), a
+//! figure, or the series a plot draws ([`plots::Series`]);
+//! `tests/snapshots.rs` pins every one of them at the lesson's values. None
+//! panics: what can go wrong, a bad knob included, is an `optcore::Error`.
 //!
 //! The data problem ([`IrisRegression`]): predict an iris flower's petal width
 //! (cm) from its standardized sepal length, sepal width and petal length, plus a
