@@ -484,3 +484,101 @@ fn knobs_are_checked() {
         rs.table().unwrap().to_string()
     );
 }
+
+/// Odd values a student might type, one knob at a time: never a panic, and a
+/// result that is shown has no NaN.
+#[test]
+fn odd_knobs_never_panic() {
+    use ex::*;
+    const ODD: [f64; 8] = [
+        0.0,
+        -0.0,
+        -1.0,
+        1e-300,
+        1e300,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    const STEPS: [usize; 4] = [0, 1, MAX_LESSON_STEPS + 1, usize::MAX];
+    macro_rules! odd {
+        ($base:expr, $field:ident, $make:expr, $values:expr, [$($m:ident),*]) => {
+            for v in $values {
+                let mut x = $base.clone();
+                x.$field = $make(v);
+                $(
+                    if let Ok(shown) = x.$m() {
+                        let text = shown.to_string();
+                        assert!(!text.contains("NaN"), "{x:?}.{}()", stringify!($m));
+                    }
+                )*
+            }
+        };
+    }
+    let f = |v: f64| v;
+    let p = |v: f64| [v, 1.0];
+    let u = |v: usize| v;
+    let l = |v: f64| vec![v];
+    let ir = IntermediateRule::lesson();
+    odd!(ir, lr, f, ODD, [table]);
+    odd!(ir, gamma, f, ODD, [table]);
+    odd!(ir, eps, f, ODD, [table]);
+    odd!(ir, start, p, ODD, [table]);
+    odd!(ir, steps, u, STEPS, [table]);
+    odd!(Window::lesson(), rho, f, ODD, [weights, chart]);
+    odd!(WindowSummary::lesson(), rhos, l, ODD, [table]);
+    let rd = RmsDefinitions::lesson();
+    odd!(rd, rho, f, ODD, [table]);
+    odd!(rd, eps, f, ODD, [table]);
+    odd!(rd, gradients, l, ODD, [table]);
+    let pr = PaperRun::lesson();
+    odd!(pr, rho, f, ODD, [report]);
+    odd!(pr, eps, f, ODD, [report]);
+    odd!(pr, start, p, ODD, [report]);
+    odd!(pr, steps, u, STEPS, [report]);
+    let r = RatioVsHessian {
+        shown: vec![1, 10, 100],
+        ..RatioVsHessian::lesson()
+    };
+    odd!(r, rho, f, ODD, [table]);
+    odd!(r, eps, f, ODD, [table]);
+    odd!(r, curvatures, l, ODD, [table]);
+    odd!(r, start, f, ODD, [table]);
+    odd!(r, shown, |v| vec![v], STEPS, [table]);
+    let c = Conventions::lesson();
+    odd!(c, same_rho, f, ODD, [table]);
+    odd!(c, start, p, ODD, [table]);
+    odd!(c, steps, u, STEPS, [table]);
+    let nq = NewtonQuadratic::lesson();
+    odd!(nq, start, p, ODD, [table]);
+    odd!(nq, steps, u, STEPS, [table]);
+    let nr = NewtonRosenbrock {
+        adadelta_steps: 50,
+        ..NewtonRosenbrock::lesson()
+    };
+    odd!(nr, start, p, ODD, [table, contour]);
+    odd!(nr, steps, u, STEPS, [table]);
+    odd!(nr, adadelta_steps, u, STEPS, [contour]);
+    let ns = NewtonSingular::lesson();
+    odd!(ns, start, p, ODD, [table]);
+    odd!(ns, steps, u, STEPS, [table]);
+    let race = Race::lesson();
+    odd!(race, sgd_lr, f, ODD, [table]);
+    odd!(race, adagrad_lr, f, ODD, [table]);
+    odd!(race, start, p, ODD, [table]);
+    odd!(race, steps, u, STEPS, [table]);
+    let one = OneNewtonStep {
+        adadelta_steps: 50,
+        ..OneNewtonStep::lesson()
+    };
+    odd!(one, start, p, ODD, [contour]);
+    odd!(one, lr, f, ODD, [contour]);
+    odd!(one, steps, u, STEPS, [contour]);
+    odd!(one, adadelta_steps, u, STEPS, [contour]);
+    let rs = Rescaling {
+        steps: 20,
+        ..Rescaling::lesson()
+    };
+    odd!(rs, k, f, ODD, [table, chart]);
+    odd!(rs, steps, u, STEPS, [table]);
+}

@@ -479,3 +479,97 @@ fn knobs_are_checked() {
         z.table().unwrap().to_string()
     );
 }
+
+/// Odd values a student might type, one knob at a time: never a panic, and a
+/// result that is shown has no NaN.
+#[test]
+fn odd_knobs_never_panic() {
+    use ex::*;
+    const ODD: [f64; 8] = [
+        0.0,
+        -0.0,
+        -1.0,
+        1e-300,
+        1e300,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    const STEPS: [usize; 4] = [0, 1, MAX_LESSON_STEPS + 1, usize::MAX];
+    macro_rules! odd {
+        ($base:expr, $field:ident, $make:expr, $values:expr, [$($m:ident),*]) => {
+            for v in $values {
+                let mut x = $base.clone();
+                x.$field = $make(v);
+                $(
+                    if let Ok(shown) = x.$m() {
+                        let text = shown.to_string();
+                        assert!(!text.contains("NaN"), "{x:?}.{}()", stringify!($m));
+                    }
+                )*
+            }
+        };
+    }
+    let f = |v: f64| v;
+    let p = |v: f64| [v, 1.0];
+    let u = |v: usize| v;
+    let l = |v: f64| vec![v];
+    let r = ReferenceRun::lesson();
+    odd!(r, lr, f, ODD, [table, contour, conventions]);
+    odd!(r, eps, f, ODD, [table, contour, conventions]);
+    odd!(r, start, p, ODD, [table, contour, conventions]);
+    odd!(r, steps, u, STEPS, [table, conventions]);
+    odd!(r, drawn, u, STEPS, [contour]);
+    let s = SparseRates {
+        steps: 300,
+        ..SparseRates::lesson()
+    };
+    odd!(s, lr, f, ODD, [table, against_eta, chart]);
+    odd!(s, eps, f, ODD, [table, against_eta, chart]);
+    odd!(s, steps, u, STEPS, [table, against_eta]);
+    odd!(s, seed, |v: u64| v, [0, 1, u64::MAX], [table, against_eta]);
+    let race = SparseRace {
+        steps: 200,
+        ..SparseRace::lesson()
+    };
+    odd!(race, adagrad_lrs, l, ODD, [table]);
+    odd!(race, sgd_lrs, l, ODD, [table]);
+    odd!(race, tol, f, ODD, [table]);
+    odd!(race, steps, u, STEPS, [table]);
+    let w = RareWeight {
+        steps: 200,
+        ..RareWeight::lesson()
+    };
+    odd!(w, adagrad_lrs, l, ODD, [chart]);
+    odd!(w, sgd_lrs, l, ODD, [chart]);
+    odd!(w, steps, u, STEPS, [chart]);
+    let slope = LongSlope {
+        steps: 200,
+        ..LongSlope::lesson()
+    };
+    odd!(slope, lr, f, ODD, [table, stall, stall_chart, rate_chart]);
+    odd!(slope, eps, f, ODD, [table, stall, rate_chart]);
+    odd!(slope, start, f, ODD, [table, stall, stall_chart]);
+    odd!(slope, steps, u, STEPS, [table, stall]);
+    let dv = DiagonalVsFull::lesson();
+    odd!(dv, lr, f, ODD, [report]);
+    odd!(dv, eps, f, ODD, [report]);
+    odd!(dv, quadratic_start, p, ODD, [report]);
+    odd!(dv, rosenbrock_start, p, ODD, [report]);
+    odd!(dv, steps, u, STEPS, [report]);
+    let fo = FirstStepForms::lesson();
+    odd!(fo, lr, f, ODD, [table]);
+    odd!(fo, gradients, l, ODD, [table]);
+    odd!(fo, epsilons, l, ODD, [table]);
+    let t = TorchOptions::lesson();
+    odd!(t, lr, f, ODD, [table]);
+    odd!(t, eps, f, ODD, [table]);
+    odd!(t, options, |v| vec![(v, 0.0), (0.0, v)], ODD, [table]);
+    odd!(t, start, p, ODD, [table]);
+    odd!(t, steps, u, STEPS, [table]);
+    let z = ZeroDenominator::lesson();
+    odd!(z, lr, f, ODD, [table]);
+    odd!(z, eps, f, ODD, [table]);
+    odd!(z, start, p, ODD, [table]);
+    odd!(z, steps, u, STEPS, [table]);
+}

@@ -48,6 +48,21 @@ fn check_start(name: &'static str, start: &[f64]) -> Result<()> {
     }
 }
 
+/// A gradient size |g| of a lesson's slope: > 0 and with a finite square
+/// (else $E\[g^2\]$ is infinite and the step 0/0), or a typed error naming `name`.
+fn check_gradient(name: &'static str, g: f64) -> Result<()> {
+    check_positive(name, g)?;
+    if (g * g).is_finite() {
+        Ok(())
+    } else {
+        Err(Error::Hyperparameter {
+            name,
+            value: g,
+            accepts: "a number > 0 whose square is finite (below 1e154)",
+        })
+    }
+}
+
 /// The paper's RMSprop (ε inside the root) at η, ρ, ε, checked.
 fn paper_rmsprop(lr: f64, rho: f64, eps: f64) -> Result<Rmsprop> {
     Rmsprop {
@@ -150,7 +165,8 @@ pub struct EpsPlacement {
     pub rho: f64,
     /// ε of both forms: a finite number ≥ 0.
     pub eps: f64,
-    /// The gradients |g| of the slopes, one row each: finite numbers > 0; at least one.
+    /// The gradients |g| of the slopes, one row each: numbers > 0 whose square is
+    /// finite; at least one.
     pub gradients: Vec<f64>,
 }
 
@@ -183,7 +199,7 @@ impl EpsPlacement {
             });
         }
         for &c in &self.gradients {
-            check_positive("gradients", c)?;
+            check_gradient("gradients", c)?;
         }
         let mut t = Table::new(
             format!("RMSprop's first step, η = {lr}, ρ = {rho}, ε = {eps:e}: where ε goes"),
@@ -375,7 +391,8 @@ pub struct FirstHalf {
     pub eps: f64,
     /// RMSprop's learning rate η: a finite number > 0.
     pub lr: f64,
-    /// The constant gradient g of the slope $J(\theta) = g\theta$: finite.
+    /// The constant gradient g of the slope $J(\theta) = g\theta$: a number whose
+    /// square is finite.
     pub gradient: f64,
     /// How many steps: from 1 to [`MAX_LESSON_STEPS`].
     pub steps: usize,
@@ -397,11 +414,11 @@ impl FirstHalf {
     /// Both runs side by side, step by step.
     pub fn table(&self) -> Result<Table> {
         check_steps(self.steps)?;
-        if !self.gradient.is_finite() {
+        if !(self.gradient * self.gradient).is_finite() {
             return Err(Error::Hyperparameter {
                 name: "gradient",
                 value: self.gradient,
-                accepts: "a finite number",
+                accepts: "a number whose square is finite (|g| below 1e154)",
             });
         }
         let ada = adadelta::Adadelta {

@@ -317,3 +317,73 @@ fn knobs_are_checked() {
     .to_string();
     assert_ne!(short, va.table().unwrap().to_string());
 }
+
+/// Odd values a student might type, one knob at a time: never a panic, and a
+/// result that is shown has no NaN.
+#[test]
+fn odd_knobs_never_panic() {
+    use examples::*;
+    const ODD: [f64; 8] = [
+        0.0,
+        -0.0,
+        -1.0,
+        1e-300,
+        1e300,
+        f64::NAN,
+        f64::INFINITY,
+        f64::NEG_INFINITY,
+    ];
+    const STEPS: [usize; 4] = [0, 1, MAX_LESSON_STEPS + 1, usize::MAX];
+    macro_rules! odd {
+        ($base:expr, $field:ident, $make:expr, $values:expr, [$($m:ident),*]) => {
+            for v in $values {
+                let mut x = $base.clone();
+                x.$field = $make(v);
+                $(
+                    if let Ok(shown) = x.$m() {
+                        let text = shown.to_string();
+                        assert!(!text.contains("NaN"), "{x:?}.{}()", stringify!($m));
+                    }
+                )*
+            }
+        };
+    }
+    let f = |v: f64| v;
+    let p = |v: f64| [v, 1.0];
+    let u = |v: usize| v;
+    let fs = FirstSteps::lesson();
+    odd!(fs, lr, f, ODD, [report]);
+    odd!(fs, rho, f, ODD, [report]);
+    odd!(fs, eps, f, ODD, [report]);
+    odd!(fs, start, p, ODD, [report]);
+    odd!(fs, steps, u, STEPS, [report]);
+    let ep = EpsPlacement::lesson();
+    odd!(ep, lr, f, ODD, [table]);
+    odd!(ep, rho, f, ODD, [table]);
+    odd!(ep, eps, f, ODD, [table]);
+    odd!(ep, gradients, |v| vec![v], ODD, [table]);
+    let v = Variants {
+        steps: 20,
+        ..Variants::lesson()
+    };
+    odd!(v, lr, f, ODD, [table, contour]);
+    odd!(v, paper_rho, f, ODD, [table]);
+    odd!(v, torch_alpha, f, ODD, [table]);
+    odd!(v, eps, f, ODD, [table]);
+    odd!(v, momentum, f, ODD, [table]);
+    odd!(v, quadratic_start, p, ODD, [table, contour]);
+    odd!(v, rosenbrock_start, p, ODD, [table]);
+    odd!(v, steps, u, STEPS, [table]);
+    let fh = FirstHalf::lesson();
+    odd!(fh, rho, f, ODD, [table]);
+    odd!(fh, eps, f, ODD, [table]);
+    odd!(fh, lr, f, ODD, [table]);
+    odd!(fh, gradient, f, ODD, [table]);
+    odd!(fh, steps, u, STEPS, [table]);
+    let va = VsAdagrad::lesson();
+    odd!(va, lr, f, ODD, [table, chart]);
+    odd!(va, rho, f, ODD, [table]);
+    odd!(va, eps, f, ODD, [table]);
+    odd!(va, start, p, ODD, [table, chart]);
+    odd!(va, steps, u, STEPS, [table]);
+}

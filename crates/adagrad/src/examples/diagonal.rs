@@ -146,14 +146,20 @@ impl DiagonalVsFull {
         r = r.table(by_matrix);
         for (name, obj, start) in cases {
             let (diagonal, full) = outer_product_and_diagonal(&opt, obj.as_ref(), &start, steps)?;
-            let corr = full[(0, 1)] / (full[(0, 0)] * full[(1, 1)]).sqrt();
+            let scale = (full[(0, 0)] * full[(1, 1)]).sqrt();
+            // A coordinate whose gradient stayed 0 has no correlation to show.
+            let corr = if scale > 0.0 && scale.is_finite() {
+                fmt_num(full[(0, 1)] / scale)
+            } else {
+                "undefined (a diagonal entry is 0)".to_string()
+            };
             r = r
                 .table(matrix_table(&format!("{name}: Gₜ as Adagrad keeps it (diagonal)"), &diagonal))
                 .table(matrix_table(&format!("{name}: full Σ g gᵀ"), &full))
                 .text(format!(
                     "{name}: off-diagonal $G_{{01}}$ = {}, correlation $G_{{01}}/\\sqrt{{G_{{00}}G_{{11}}}}$ = {}.",
                     fmt_num(full[(0, 1)]),
-                    fmt_num(corr)
+                    corr
                 ));
         }
         Ok(r)

@@ -20,7 +20,8 @@ use optcore::{
 pub struct FirstStepForms {
     /// The learning rate η: a finite number > 0.
     pub lr: f64,
-    /// The gradients |g|, one block of rows each: finite numbers > 0; at least one.
+    /// The gradients |g|, one block of rows each: numbers > 0 whose square is
+    /// finite; at least one.
     pub gradients: Vec<f64>,
     /// The ε of each row of a block: finite numbers ≥ 0; at least one.
     pub epsilons: Vec<f64>,
@@ -42,6 +43,13 @@ impl FirstStepForms {
         super::check_nonempty("the list of epsilons", &self.epsilons)?;
         for &g in &self.gradients {
             check_positive("gradients", g)?;
+            if !(g * g).is_finite() {
+                return Err(optcore::Error::Hyperparameter {
+                    name: "gradients",
+                    value: g,
+                    accepts: "a number > 0 whose square is finite (below 1e154)",
+                });
+            }
         }
         let mut t = Table::new(
             format!(
