@@ -116,7 +116,10 @@ pub(crate) fn look(i: usize) -> Look {
 pub fn series_css(i: usize) -> (String, String) {
     let look = SERIES_LOOKS[i % SERIES_LOOKS.len()];
     let Color(r, g, b, _) = look.color;
-    let dash = look.dash.map(|(d, g)| format!("{d} {g}")).unwrap_or_default();
+    let dash = look
+        .dash
+        .map(|(d, g)| format!("{d} {g}"))
+        .unwrap_or_default();
     (format!("#{r:02x}{g:02x}{b:02x}"), dash)
 }
 
