@@ -86,7 +86,7 @@ pub use runs::{LabRun, Runs, CONTOUR_LEVELS, CONTOUR_SIZE};
 pub use schedule::{
     Constant, CosineAnnealingLR, ExponentialLR, LinearLR, Schedule, Scheduled, StepLR,
 };
-pub use sliders::{SliderWidget, Sliders};
+pub use sliders::{Position, SliderWidget, Sliders};
 
 /// Steps of a lab on an objective given by [`Lab::on`], unless [`Lab::steps`]
 /// says otherwise.

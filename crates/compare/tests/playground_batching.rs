@@ -13,6 +13,16 @@ fn lab_runs() {
 }
 
 #[test]
+fn iris_runs() {
+    let runs = compare::playground::batching::iris()
+        .unwrap()
+        .run()
+        .unwrap();
+    assert!(runs.runs().iter().all(|r| r.stop.is_none()), "{runs}");
+    snap!("playground_batching_iris", runs.to_string());
+}
+
+#[test]
 fn own_runs() {
     snap!(
         "playground_batching_own",

@@ -159,7 +159,13 @@ impl Sliders {
         Ok(SliderWidget {
             html,
             table: self.table(&frames),
-            frames: frames.len(),
+            positions: frames
+                .into_iter()
+                .map(|(values, runs)| Position {
+                    values,
+                    runs: runs.runs().to_vec(),
+                })
+                .collect(),
         })
     }
 
@@ -557,7 +563,15 @@ fn html_escape(s: &str) -> String {
 pub struct SliderWidget {
     html: String,
     table: Table,
-    frames: usize,
+    positions: Vec<Position>,
+}
+
+/// One position of the sliders: the knobs' values (in knob order) and the
+/// runs the widget shows there.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Position {
+    pub values: Vec<f64>,
+    pub runs: Vec<LabRun>,
 }
 
 impl SliderWidget {
@@ -568,7 +582,12 @@ impl SliderWidget {
 
     /// How many positions (combinations of knob values) it holds.
     pub fn frames(&self) -> usize {
-        self.frames
+        self.positions.len()
+    }
+
+    /// Every position, the first knob slowest.
+    pub fn positions(&self) -> &[Position] {
+        &self.positions
     }
 
     /// Every position's runs: last row and stop.

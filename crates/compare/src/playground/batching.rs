@@ -3,13 +3,14 @@
 //! batching notebook's η = 0.5 (exactly $2/\lambda_{\max}$ here: $y$ flips sign
 //! and never shrinks), and a student's own $J$ that is a batch loss: the mean
 //! of three example losses $\tfrac12(w_0 + w_1 x_i - y_i)^2$, written as
-//! closures.
+//! closures; then the post's data setting itself, the iris softmax classifier
+//! trained in mini-batches ([`Lab::minibatches`]).
 //!
 //! The notebook's cells write these labs out knob by knob; its check holds
 //! them to these functions (`format!("{lab:?}")`), and
 //! `tests/playground_batching.rs` pins their runs.
 
-use crate::lab::{Convention, FnObjective, Lab, Problem, Sgd};
+use crate::lab::{Adam, Convention, FnObjective, Lab, Problem, Result, Sgd};
 
 /// Plain GD with learning rate `lr` (the paper's form: no momentum, no decay).
 fn gd(lr: f64) -> Sgd {
@@ -64,4 +65,20 @@ pub fn own() -> Lab {
         .threshold(0.26)
         .with("GD η = 0.3", gd(0.3))
         .with("GD η = 0.1", gd(0.1))
+}
+
+/// The mini-batch lab: the iris softmax classifier ([`crate::iris::loss`]) in
+/// batches of 16 shuffled with seed 7, from $W = 0$, 100 steps: SGD with
+/// η = 0.5 against Adam with η = 0.05, both on the same batches.
+pub fn iris() -> Result<Lab> {
+    Ok(Lab::minibatches(crate::iris::loss()?, 16, 7)
+        .steps(100)
+        .with("SGD η = 0.5", gd(0.5))
+        .with(
+            "Adam η = 0.05",
+            Adam {
+                lr: 0.05,
+                ..Adam::defaults(Convention::Paper)
+            },
+        ))
 }
