@@ -5,62 +5,27 @@
 //!
 //! The notebook's cells write these labs out knob by knob; its check holds
 //! them to these functions (`format!("{lab:?}")`), and
-//! `tests/playground_adam.rs` pins their runs.
+//! `tests/playground_labs.rs` pins their runs.
 
-use crate::lab::*;
+use super::{adam, gd, own_j, quadratic};
+use crate::lab::{Adam, Lab};
 
 /// Adam (η = 0.1, Kingma & Ba's β₁, β₂, ε) with and without bias correction on
-/// [`Problem::Quadratic`] from $(-5, -2)$, 100 steps: the notebook's
+/// [`crate::Problem::Quadratic`] from $(-5, -2)$, 100 steps: the notebook's
 /// playground cell.
 pub fn lab() -> Lab {
-    Lab::new(Problem::Quadratic)
-        .start([-5.0, -2.0])
-        .steps(100)
-        .with(
-            "Adam",
-            Adam {
-                lr: 0.1,
-                ..Adam::defaults(Convention::Paper)
-            },
-        )
-        .with(
-            "Adam, no bias correction",
-            Adam {
-                lr: 0.1,
-                bias_correction: false,
-                ..Adam::defaults(Convention::Paper)
-            },
-        )
+    quadratic(100).with("Adam", adam(0.1)).with(
+        "Adam, no bias correction",
+        Adam {
+            bias_correction: false,
+            ..adam(0.1)
+        },
+    )
 }
 
 /// Adam (η = 0.1) against GD (η = 0.09, just under $2/\lambda_{\max} = 0.1$) on
 /// $J = x^2 + 10y^2$ given as closures, from $(3, 1)$, 60 steps: the
 /// notebook's own-$J$ cell.
 pub fn own() -> Lab {
-    let own = FnObjective::new(
-        "x² + 10y²",
-        2,
-        |p| p[0] * p[0] + 10.0 * p[1] * p[1],
-        |p, mut g| {
-            g[0] = 2.0 * p[0];
-            g[1] = 20.0 * p[1];
-        },
-    );
-    Lab::on(own)
-        .start([3.0, 1.0])
-        .steps(60)
-        .with(
-            "Adam",
-            Adam {
-                lr: 0.1,
-                ..Adam::defaults(Convention::Paper)
-            },
-        )
-        .with(
-            "GD",
-            Sgd {
-                lr: 0.09,
-                ..Sgd::defaults(Convention::Paper)
-            },
-        )
+    own_j(60).with("Adam", adam(0.1)).with("GD", gd(0.09))
 }

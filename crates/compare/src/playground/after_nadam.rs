@@ -5,8 +5,9 @@
 //!
 //! The notebook's cells write these labs out knob by knob; its check holds
 //! them to these functions (`format!("{lab:?}")`), and
-//! `tests/playground_after_nadam.rs` pins their runs.
+//! `tests/playground_labs.rs` pins their runs.
 
+use super::{adam, own_j, quadratic};
 use crate::lab::*;
 
 /// The four runs, η = 0.1 each: AdaMax and AMSGrad with their defaults,
@@ -34,32 +35,17 @@ fn four(lab: Lab) -> Lab {
             ..AdamW::defaults(Convention::Paper)
         },
     )
-    .with(
-        "Adam",
-        Adam {
-            lr: 0.1,
-            ..Adam::defaults(Convention::Paper)
-        },
-    )
+    .with("Adam", adam(0.1))
 }
 
 /// AdaMax, AMSGrad, AdamW and Adam on [`Problem::Quadratic`] from $(-5, -2)$,
 /// 100 steps: the notebook's playground cell.
 pub fn lab() -> Lab {
-    four(Lab::new(Problem::Quadratic).start([-5.0, -2.0]).steps(100))
+    four(quadratic(100))
 }
 
 /// The same four on $J = x^2 + 10y^2$ given as closures, from $(3, 1)$,
 /// 60 steps: the notebook's own-$J$ cell.
 pub fn own() -> Lab {
-    let own = FnObjective::new(
-        "x² + 10y²",
-        2,
-        |p| p[0] * p[0] + 10.0 * p[1] * p[1],
-        |p, mut g| {
-            g[0] = 2.0 * p[0];
-            g[1] = 20.0 * p[1];
-        },
-    );
-    four(Lab::on(own).start([3.0, 1.0]).steps(60))
+    four(own_j(60))
 }

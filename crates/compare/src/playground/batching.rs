@@ -8,26 +8,15 @@
 //!
 //! The notebook's cells write these labs out knob by knob; its check holds
 //! them to these functions (`format!("{lab:?}")`), and
-//! `tests/playground_batching.rs` pins their runs.
+//! `tests/playground_labs.rs` pins their runs.
 
-use crate::lab::{Adam, Convention, FnObjective, Lab, Problem, Result, Sgd};
-
-/// Plain GD with learning rate `lr` (the paper's form: no momentum, no decay).
-fn gd(lr: f64) -> Sgd {
-    Sgd {
-        lr,
-        ..Sgd::defaults(Convention::Paper)
-    }
-}
+use super::{adam, gd, gd_at, quadratic};
+use crate::lab::{FnObjective, Lab, Result};
 
 /// The playground's lab: GD with η = 0.4 and η = 0.5 on
-/// [`Problem::Quadratic`] from $(-5, -2)$, 100 steps.
+/// [`crate::Problem::Quadratic`] from $(-5, -2)$, 100 steps.
 pub fn lab() -> Lab {
-    Lab::new(Problem::Quadratic)
-        .start([-5.0, -2.0])
-        .steps(100)
-        .with("GD η = 0.4", gd(0.4))
-        .with("GD η = 0.5", gd(0.5))
+    gd_at(quadratic(100), &[0.4, 0.5])
 }
 
 /// The own-$J$ lab: the batch loss of the three examples of the notebook's
@@ -59,12 +48,8 @@ pub fn own() -> Lab {
             }
         },
     );
-    Lab::on(own)
-        .start([0.0, 0.0])
-        .steps(200)
-        .threshold(0.26)
-        .with("GD η = 0.3", gd(0.3))
-        .with("GD η = 0.1", gd(0.1))
+    let lab = Lab::on(own).start([0.0, 0.0]).steps(200).threshold(0.26);
+    gd_at(lab, &[0.3, 0.1])
 }
 
 /// The mini-batch lab: the iris softmax classifier ([`crate::iris::loss`]) in
@@ -74,11 +59,5 @@ pub fn iris() -> Result<Lab> {
     Ok(Lab::minibatches(crate::iris::loss()?, 16, 7)
         .steps(100)
         .with("SGD η = 0.5", gd(0.5))
-        .with(
-            "Adam η = 0.05",
-            Adam {
-                lr: 0.05,
-                ..Adam::defaults(Convention::Paper)
-            },
-        ))
+        .with("Adam η = 0.05", adam(0.05)))
 }

@@ -5,46 +5,22 @@
 //!
 //! The notebook's cells write these labs out knob by knob; its check holds
 //! them to these functions (`format!("{lab:?}")`), and
-//! `tests/playground_gd.rs` pins their runs.
+//! `tests/playground_labs.rs` pins their runs.
 
-use crate::lab::{Convention, FnObjective, Lab, Problem, Sgd};
-
-/// Plain GD with learning rate `lr` (the paper's form: no momentum, no decay).
-fn gd(lr: f64) -> Sgd {
-    Sgd {
-        lr,
-        ..Sgd::defaults(Convention::Paper)
-    }
-}
+use super::{gd_at, own_j, quadratic};
+use crate::lab::Lab;
 
 /// The playground's lab: GD with η = 0.4 (the notebook's rule) and η = 0.1 on
-/// [`Problem::Quadratic`] from $(-5, -2)$, 100 steps. Above $\eta = 2/4 = 0.5$
-/// GD diverges along $y$.
+/// [`crate::Problem::Quadratic`] from $(-5, -2)$, 100 steps. Above
+/// $\eta = 2/4 = 0.5$ GD diverges along $y$.
 pub fn lab() -> Lab {
-    Lab::new(Problem::Quadratic)
-        .start([-5.0, -2.0])
-        .steps(100)
-        .with("GD η = 0.4", gd(0.4))
-        .with("GD η = 0.1", gd(0.1))
+    gd_at(quadratic(100), &[0.4, 0.1])
 }
 
 /// The own-$J$ lab: $J(x, y) = x^2 + 10y^2$ and its gradient $(2x, 20y)$ as
-/// closures ([`FnObjective::new`]), GD with η = 0.09 (just under
+/// closures ([`crate::lab::FnObjective::new`]), GD with η = 0.09 (just under
 /// $2/\lambda_{\max} = 0.1$, so $y$ flips sign every step) and η = 0.05 (which
 /// zeroes $y$ in one step), from $(3, 1)$, 60 steps.
 pub fn own() -> Lab {
-    let own = FnObjective::new(
-        "x² + 10y²",
-        2,
-        |p| p[0] * p[0] + 10.0 * p[1] * p[1],
-        |p, mut g| {
-            g[0] = 2.0 * p[0];
-            g[1] = 20.0 * p[1];
-        },
-    );
-    Lab::on(own)
-        .start([3.0, 1.0])
-        .steps(60)
-        .with("GD η = 0.09", gd(0.09))
-        .with("GD η = 0.05", gd(0.05))
+    gd_at(own_j(60), &[0.09, 0.05])
 }

@@ -5,60 +5,32 @@
 //!
 //! The notebook's cells write these labs out knob by knob; its check holds
 //! them to these functions (`format!("{lab:?}")`), and
-//! `tests/playground_nadam.rs` pins their runs.
+//! `tests/playground_labs.rs` pins their runs.
 
-use crate::lab::*;
+use super::{adam, own_j, quadratic};
+use crate::lab::{Convention, Lab, Nadam};
+
+/// NAdam (Ruder's form) against Adam, both at η = 0.1.
+fn pair(lab: Lab) -> Lab {
+    lab.with(
+        "NAdam",
+        Nadam {
+            lr: 0.1,
+            ..Nadam::defaults(Convention::Paper)
+        },
+    )
+    .with("Adam", adam(0.1))
+}
 
 /// NAdam (Ruder's form, η = 0.1) against Adam (η = 0.1) on
-/// [`Problem::Quadratic`] from $(-5, -2)$, 100 steps: the notebook's
+/// [`crate::Problem::Quadratic`] from $(-5, -2)$, 100 steps: the notebook's
 /// playground cell.
 pub fn lab() -> Lab {
-    Lab::new(Problem::Quadratic)
-        .start([-5.0, -2.0])
-        .steps(100)
-        .with(
-            "NAdam",
-            Nadam {
-                lr: 0.1,
-                ..Nadam::defaults(Convention::Paper)
-            },
-        )
-        .with(
-            "Adam",
-            Adam {
-                lr: 0.1,
-                ..Adam::defaults(Convention::Paper)
-            },
-        )
+    pair(quadratic(100))
 }
 
 /// The same two on $J = x^2 + 10y^2$ given as closures, from $(3, 1)$,
 /// 60 steps: the notebook's own-$J$ cell.
 pub fn own() -> Lab {
-    let own = FnObjective::new(
-        "x² + 10y²",
-        2,
-        |p| p[0] * p[0] + 10.0 * p[1] * p[1],
-        |p, mut g| {
-            g[0] = 2.0 * p[0];
-            g[1] = 20.0 * p[1];
-        },
-    );
-    Lab::on(own)
-        .start([3.0, 1.0])
-        .steps(60)
-        .with(
-            "NAdam",
-            Nadam {
-                lr: 0.1,
-                ..Nadam::defaults(Convention::Paper)
-            },
-        )
-        .with(
-            "Adam",
-            Adam {
-                lr: 0.1,
-                ..Adam::defaults(Convention::Paper)
-            },
-        )
+    pair(own_j(60))
 }

@@ -7,63 +7,40 @@
 //!
 //! The notebook's cells write these labs out knob by knob; its check holds
 //! them to these functions (`format!("{lab:?}")`), and
-//! `tests/playground_schedules.rs` pins their runs.
+//! `tests/playground_labs.rs` pins their runs.
 
+use super::{own_j, quadratic};
 use crate::lab::*;
 
-/// SGD (`pytorch`) with rate `lr`.
-fn sgd(lr: f64) -> Sgd {
-    Sgd {
+/// SGD (`pytorch`) at η₀ = `lr`, constant and under cosine annealing to 0 over
+/// `steps` steps.
+fn pair(lab: Lab, lr: f64, steps: usize) -> Lab {
+    let sgd = Sgd {
         lr,
         ..Sgd::defaults(Convention::Pytorch)
-    }
+    };
+    lab.with("SGD, constant", sgd).with(
+        format!("SGD, cosine T = {steps}"),
+        Scheduled {
+            optimizer: sgd,
+            schedule: CosineAnnealingLR {
+                t_max: steps,
+                eta_min: 0.0,
+            },
+        },
+    )
 }
 
 /// SGD at η₀ = 0.4, constant and under cosine annealing to 0 over the 100
 /// steps, on [`Problem::Quadratic`] from $(-5, -2)$: the notebook's
 /// playground cell.
 pub fn lab() -> Lab {
-    Lab::new(Problem::Quadratic)
-        .start([-5.0, -2.0])
-        .steps(100)
-        .with("SGD, constant", sgd(0.4))
-        .with(
-            "SGD, cosine T = 100",
-            Scheduled {
-                optimizer: sgd(0.4),
-                schedule: CosineAnnealingLR {
-                    t_max: 100,
-                    eta_min: 0.0,
-                },
-            },
-        )
+    pair(quadratic(100), 0.4, 100)
 }
 
 /// SGD at η₀ = 0.09 (just under $2/\lambda_{\max} = 0.1$), constant and under
 /// cosine annealing over the 60 steps, on $J = x^2 + 10y^2$ given as closures,
 /// from $(3, 1)$: the notebook's own-$J$ cell.
 pub fn own() -> Lab {
-    let own = FnObjective::new(
-        "x² + 10y²",
-        2,
-        |p| p[0] * p[0] + 10.0 * p[1] * p[1],
-        |p, mut g| {
-            g[0] = 2.0 * p[0];
-            g[1] = 20.0 * p[1];
-        },
-    );
-    Lab::on(own)
-        .start([3.0, 1.0])
-        .steps(60)
-        .with("SGD, constant", sgd(0.09))
-        .with(
-            "SGD, cosine T = 60",
-            Scheduled {
-                optimizer: sgd(0.09),
-                schedule: CosineAnnealingLR {
-                    t_max: 60,
-                    eta_min: 0.0,
-                },
-            },
-        )
+    pair(own_j(60), 0.09, 60)
 }
