@@ -155,36 +155,30 @@ fn from_scratch_rule_agrees_to_the_bit() {
 /// bad settings are typed errors naming the knob.
 #[test]
 fn scratch_trace_follows_the_settings() {
-    use ndarray::{array, Array1};
-    use optcore::exercise::{compare_with_trace, Agreement};
+    use ndarray::Array1;
+    use optcore::exercise::Agreement;
+    use testkit::knobs::*;
     for (gamma, eps, theta0, steps) in [
         (0.9, 1e-6, [-5.0, -2.0], 5),
         (0.5, 1e-2, [3.0, 1.5], 8),
         (0.99, 1e-4, [-1.0, 4.0], 3),
     ] {
-        let mut theta = Array1::from(theta0.to_vec());
         let mut eg2 = Array1::<f64>::zeros(2);
         let mut edx2 = Array1::<f64>::zeros(2);
-        let mut mine = Vec::new();
-        for _ in 0..steps {
-            let g = array![0.2 * theta[0], 4.0 * theta[1]];
+        let mine = scratch_run(theta0, steps, |theta| {
+            let g = quadratic_gradient(theta);
             eg2 = gamma * &eg2 + (1.0 - gamma) * (&g * &g);
             let rms_g = (&eg2 + eps).mapv(f64::sqrt);
             let rms_dx = (&edx2 + eps).mapv(f64::sqrt);
             let dtheta = -(&rms_dx / &rms_g) * &g;
             edx2 = gamma * &edx2 + (1.0 - gamma) * (&dtheta * &dtheta);
-            theta = &theta + &dtheta;
-            mine.push(theta.clone());
-        }
+            *theta = &*theta + &dtheta;
+        });
         let trace = ex::scratch_trace(gamma, eps, theta0, steps).unwrap();
-        let c = compare_with_trace(&mine, &trace, Agreement::Bits);
-        assert!(c.agrees(), "{c}");
+        assert_rule_agrees(&mine, &trace, Agreement::Bits);
         // Checked against the lesson's settings instead, the same rule parts at step 1.
         let lesson = ex::scratch_trace(0.95, 1e-6, [-5.0, -2.0], steps).unwrap();
-        assert_eq!(
-            compare_with_trace(&mine, &lesson, Agreement::Bits).parts_at,
-            Some(1)
-        );
+        assert_parts_at_first_step(&mine, &lesson);
     }
     assert_eq!(
         ex::scratch_trace(0.95, 1e-6, [-5.0, -2.0], 5).unwrap().rows,
@@ -196,8 +190,7 @@ fn scratch_trace_follows_the_settings() {
         (0.95, 0.0, 5, "eps"),
         (0.95, 1e-6, 0, "steps"),
     ] {
-        let e = ex::scratch_trace(gamma, eps, [-5.0, -2.0], steps).unwrap_err();
-        assert!(e.to_string().contains(name), "{e}");
+        refused(ex::scratch_trace(gamma, eps, [-5.0, -2.0], steps), name);
     }
     assert!(ex::scratch_trace(0.95, 1e-6, [f64::NAN, -2.0], 5).is_err());
     assert!(ex::scratch_trace(0.95, 1e-6, [-5.0, -2.0], usize::MAX).is_err());
@@ -208,53 +201,15 @@ fn scratch_trace_follows_the_settings() {
 #[test]
 fn knobs_are_checked() {
     use ex::*;
-    let named = |e: optcore::Error, name: &str| {
-        let text = e.to_string();
-        assert!(text.contains(name), "{name}: {text}");
-    };
+    use testkit::refuses;
     let ir = IntermediateRule::lesson();
-    named(
-        IntermediateRule {
-            gamma: 1.0,
-            ..ir.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "gamma",
+    refuses!(ir;
+        gamma = 1.0; table => "gamma",
+        eps = 0.0; table => "eps",
+        lr = -1.0; table => "lr",
+        steps = 0; table => "steps",
+        steps = MAX_LESSON_STEPS + 1; table => "",
     );
-    named(
-        IntermediateRule {
-            eps: 0.0,
-            ..ir.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "eps",
-    );
-    named(
-        IntermediateRule {
-            lr: -1.0,
-            ..ir.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "lr",
-    );
-    named(
-        IntermediateRule {
-            steps: 0,
-            ..ir.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "steps",
-    );
-    assert!(IntermediateRule {
-        steps: MAX_LESSON_STEPS + 1,
-        ..ir.clone()
-    }
-    .table()
-    .is_err());
     assert_ne!(
         IntermediateRule {
             gamma: 0.5,
@@ -265,140 +220,41 @@ fn knobs_are_checked() {
         .to_string(),
         ir.table().unwrap().to_string()
     );
-    named(Window { rho: 1.0 }.weights().unwrap_err(), "rho");
-    named(Window { rho: 0.0 }.chart().unwrap_err(), "rho");
+    refuses!(Window { rho: 1.0 }; rho = 1.0; weights => "rho", rho = 0.0; chart => "rho");
     assert!(Window { rho: 0.999 }.weights().is_ok());
-    named(
-        WindowSummary {
-            rhos: vec![0.9, 1.5],
-        }
-        .table()
-        .unwrap_err(),
-        "rhos",
+    refuses!(WindowSummary::lesson();
+        rhos = vec![0.9, 1.5]; table => "rhos",
+        rhos = vec![]; table => "",
     );
-    assert!(WindowSummary { rhos: vec![] }.table().is_err());
-    let rd = RmsDefinitions::lesson();
-    named(
-        RmsDefinitions {
-            rho: 1.0,
-            ..rd.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "rho",
+    refuses!(RmsDefinitions::lesson();
+        rho = 1.0; table => "rho",
+        gradients = vec![f64::NAN]; table => "gradients",
+        gradients = vec![]; table => "",
     );
-    named(
-        RmsDefinitions {
-            gradients: vec![f64::NAN],
-            ..rd.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "gradients",
-    );
-    assert!(RmsDefinitions {
-        gradients: vec![],
-        ..rd.clone()
-    }
-    .table()
-    .is_err());
-    let pr = PaperRun::lesson();
-    named(
-        PaperRun {
-            rho: 1.0,
-            ..pr.clone()
-        }
-        .report()
-        .unwrap_err(),
-        "rho",
-    );
-    named(
-        PaperRun {
-            eps: 0.0,
-            ..pr.clone()
-        }
-        .report()
-        .unwrap_err(),
-        "eps",
-    );
-    named(
-        PaperRun {
-            steps: 0,
-            ..pr.clone()
-        }
-        .report()
-        .unwrap_err(),
-        "steps",
+    refuses!(PaperRun::lesson();
+        rho = 1.0; report => "rho",
+        eps = 0.0; report => "eps",
+        steps = 0; report => "steps",
     );
     let r = RatioVsHessian::lesson();
-    named(
-        RatioVsHessian {
-            curvatures: vec![0.0],
-            ..r.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "curvatures",
+    refuses!(r;
+        curvatures = vec![0.0]; table => "curvatures",
+        shown = vec![0]; table => "shown",
+        shown = vec![]; table => "",
     );
-    named(
-        RatioVsHessian {
-            shown: vec![0],
-            ..r.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "shown",
-    );
-    assert!(RatioVsHessian {
-        shown: vec![],
-        ..r.clone()
-    }
-    .table()
-    .is_err());
     assert!(RatioVsHessian {
         shown: vec![1, 5],
         ..r.clone()
     }
     .table()
     .is_ok());
-    let c = Conventions::lesson();
-    named(
-        Conventions {
-            same_rho: 1.0,
-            ..c.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "same_rho",
+    refuses!(Conventions::lesson();
+        same_rho = 1.0; table => "same_rho",
+        start = [f64::NAN, 0.0]; table => "start",
     );
-    named(
-        Conventions {
-            start: [f64::NAN, 0.0],
-            ..c.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "start",
-    );
-    named(
-        NewtonQuadratic {
-            steps: 0,
-            ..NewtonQuadratic::lesson()
-        }
-        .table()
-        .unwrap_err(),
-        "steps",
-    );
+    refuses!(NewtonQuadratic::lesson(); steps = 0; table => "steps");
     let nr = NewtonRosenbrock::lesson();
-    named(
-        NewtonRosenbrock {
-            adadelta_steps: 0,
-            ..nr.clone()
-        }
-        .contour()
-        .unwrap_err(),
-        "adadelta_steps",
-    );
+    refuses!(nr; adadelta_steps = 0; contour => "adadelta_steps");
     assert_ne!(
         NewtonRosenbrock {
             steps: 3,
@@ -409,25 +265,9 @@ fn knobs_are_checked() {
         .to_string(),
         nr.table().unwrap().to_string()
     );
-    named(
-        NewtonSingular {
-            steps: 0,
-            ..NewtonSingular::lesson()
-        }
-        .table()
-        .unwrap_err(),
-        "steps",
-    );
+    refuses!(NewtonSingular::lesson(); steps = 0; table => "steps");
     let race = Race::lesson();
-    named(
-        Race {
-            sgd_lr: 0.0,
-            ..race.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "lr",
-    );
+    refuses!(race; sgd_lr = 0.0; table => "lr");
     assert!(!Race {
         sgd_lr: 0.1,
         ..race.clone()
@@ -436,42 +276,12 @@ fn knobs_are_checked() {
     .unwrap()
     .to_string()
     .contains("NaN"));
-    named(
-        OneNewtonStep {
-            lr: -0.4,
-            ..OneNewtonStep::lesson()
-        }
-        .contour()
-        .unwrap_err(),
-        "lr",
-    );
+    refuses!(OneNewtonStep::lesson(); lr = -0.4; contour => "lr");
     let rs = Rescaling::lesson();
-    named(
-        Rescaling {
-            k: 0.0,
-            ..rs.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "k",
-    );
-    named(
-        Rescaling {
-            k: 1e9,
-            ..rs.clone()
-        }
-        .chart()
-        .unwrap_err(),
-        "k",
-    );
-    named(
-        Rescaling {
-            steps: 0,
-            ..rs.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "steps",
+    refuses!(rs;
+        k = 0.0; table => "k",
+        k = 1e9; chart => "k",
+        steps = 0; table => "steps",
     );
     assert_ne!(
         Rescaling {
@@ -490,95 +300,69 @@ fn knobs_are_checked() {
 #[test]
 fn odd_knobs_never_panic() {
     use ex::*;
-    const ODD: [f64; 8] = [
-        0.0,
-        -0.0,
-        -1.0,
-        1e-300,
-        1e300,
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    const STEPS: [usize; 4] = [0, 1, MAX_LESSON_STEPS + 1, usize::MAX];
-    macro_rules! odd {
-        ($base:expr, $field:ident, $make:expr, $values:expr, [$($m:ident),*]) => {
-            for v in $values {
-                let mut x = $base.clone();
-                x.$field = $make(v);
-                $(
-                    if let Ok(shown) = x.$m() {
-                        let text = shown.to_string();
-                        assert!(!text.contains("NaN"), "{x:?}.{}()", stringify!($m));
-                    }
-                )*
-            }
-        };
-    }
-    let f = |v: f64| v;
-    let p = |v: f64| [v, 1.0];
-    let u = |v: usize| v;
-    let l = |v: f64| vec![v];
+    use testkit::knobs::{alone as l, first_coordinate as p, odd_steps, ODD};
+    use testkit::odd_knob as odd;
+    let steps = odd_steps(MAX_LESSON_STEPS);
     let ir = IntermediateRule::lesson();
-    odd!(ir, lr, f, ODD, [table]);
-    odd!(ir, gamma, f, ODD, [table]);
-    odd!(ir, eps, f, ODD, [table]);
+    odd!(ir, lr, ODD, [table]);
+    odd!(ir, gamma, ODD, [table]);
+    odd!(ir, eps, ODD, [table]);
     odd!(ir, start, p, ODD, [table]);
-    odd!(ir, steps, u, STEPS, [table]);
-    odd!(Window::lesson(), rho, f, ODD, [weights, chart]);
+    odd!(ir, steps, steps, [table]);
+    odd!(Window::lesson(), rho, ODD, [weights, chart]);
     odd!(WindowSummary::lesson(), rhos, l, ODD, [table]);
     let rd = RmsDefinitions::lesson();
-    odd!(rd, rho, f, ODD, [table]);
-    odd!(rd, eps, f, ODD, [table]);
+    odd!(rd, rho, ODD, [table]);
+    odd!(rd, eps, ODD, [table]);
     odd!(rd, gradients, l, ODD, [table]);
     let pr = PaperRun::lesson();
-    odd!(pr, rho, f, ODD, [report]);
-    odd!(pr, eps, f, ODD, [report]);
+    odd!(pr, rho, ODD, [report]);
+    odd!(pr, eps, ODD, [report]);
     odd!(pr, start, p, ODD, [report]);
-    odd!(pr, steps, u, STEPS, [report]);
+    odd!(pr, steps, steps, [report]);
     let r = RatioVsHessian {
         shown: vec![1, 10, 100],
         ..RatioVsHessian::lesson()
     };
-    odd!(r, rho, f, ODD, [table]);
-    odd!(r, eps, f, ODD, [table]);
+    odd!(r, rho, ODD, [table]);
+    odd!(r, eps, ODD, [table]);
     odd!(r, curvatures, l, ODD, [table]);
-    odd!(r, start, f, ODD, [table]);
-    odd!(r, shown, |v| vec![v], STEPS, [table]);
+    odd!(r, start, ODD, [table]);
+    odd!(r, shown, l, steps, [table]);
     let c = Conventions::lesson();
-    odd!(c, same_rho, f, ODD, [table]);
+    odd!(c, same_rho, ODD, [table]);
     odd!(c, start, p, ODD, [table]);
-    odd!(c, steps, u, STEPS, [table]);
+    odd!(c, steps, steps, [table]);
     let nq = NewtonQuadratic::lesson();
     odd!(nq, start, p, ODD, [table]);
-    odd!(nq, steps, u, STEPS, [table]);
+    odd!(nq, steps, steps, [table]);
     let nr = NewtonRosenbrock {
         adadelta_steps: 50,
         ..NewtonRosenbrock::lesson()
     };
     odd!(nr, start, p, ODD, [table, contour]);
-    odd!(nr, steps, u, STEPS, [table]);
-    odd!(nr, adadelta_steps, u, STEPS, [contour]);
+    odd!(nr, steps, steps, [table]);
+    odd!(nr, adadelta_steps, steps, [contour]);
     let ns = NewtonSingular::lesson();
     odd!(ns, start, p, ODD, [table]);
-    odd!(ns, steps, u, STEPS, [table]);
+    odd!(ns, steps, steps, [table]);
     let race = Race::lesson();
-    odd!(race, sgd_lr, f, ODD, [table]);
-    odd!(race, adagrad_lr, f, ODD, [table]);
+    odd!(race, sgd_lr, ODD, [table]);
+    odd!(race, adagrad_lr, ODD, [table]);
     odd!(race, start, p, ODD, [table]);
-    odd!(race, steps, u, STEPS, [table]);
+    odd!(race, steps, steps, [table]);
     let one = OneNewtonStep {
         adadelta_steps: 50,
         ..OneNewtonStep::lesson()
     };
     odd!(one, start, p, ODD, [contour]);
-    odd!(one, lr, f, ODD, [contour]);
-    odd!(one, steps, u, STEPS, [contour]);
-    odd!(one, adadelta_steps, u, STEPS, [contour]);
+    odd!(one, lr, ODD, [contour]);
+    odd!(one, steps, steps, [contour]);
+    odd!(one, adadelta_steps, steps, [contour]);
     let rs = Rescaling {
         steps: 20,
         ..Rescaling::lesson()
     };
-    odd!(rs, k, f, ODD, [table, chart]);
-    odd!(rs, steps, u, STEPS, [table]);
+    odd!(rs, k, ODD, [table, chart]);
+    odd!(rs, steps, steps, [table]);
 }

@@ -153,31 +153,24 @@ fn from_scratch_rule_agrees_to_the_bit() {
 #[test]
 #[allow(non_snake_case)]
 fn scratch_trace_follows_the_settings() {
-    use ndarray::Array1;
-    use optcore::exercise::{compare_with_trace, Agreement};
+    use optcore::exercise::Agreement;
+    use testkit::knobs::*;
     for (eta, eps, theta0, steps) in [
         (0.2, 0.1, [-5.0, -2.0], 5),
         (1.0, 1e-8, [3.0, 1.5], 8),
         (0.4, 0.5, [-1.0, 4.0], 3),
     ] {
-        let mut theta = Array1::from(theta0.to_vec());
-        let mut G = Array1::<f64>::zeros(2);
-        let mut mine = Vec::new();
-        for _ in 0..steps {
-            let g = ndarray::array![0.2 * theta[0], 4.0 * theta[1]];
+        let mut G = ndarray::Array1::<f64>::zeros(2);
+        let mine = scratch_run(theta0, steps, |theta| {
+            let g = quadratic_gradient(theta);
             G = &G + &(&g * &g);
-            theta = &theta - &(eta / (&G + eps).mapv(f64::sqrt) * &g);
-            mine.push(theta.clone());
-        }
+            *theta = &*theta - &(eta / (&G + eps).mapv(f64::sqrt) * &g);
+        });
         let trace = ex::scratch_trace(eta, eps, theta0, steps).unwrap();
-        let c = compare_with_trace(&mine, &trace, Agreement::Bits);
-        assert!(c.agrees(), "{c}");
+        assert_rule_agrees(&mine, &trace, Agreement::Bits);
         // Checked against the lesson's settings instead, the same rule parts at step 1.
         let lesson = ex::scratch_trace(0.4, 0.1, [-5.0, -2.0], steps).unwrap();
-        assert_eq!(
-            compare_with_trace(&mine, &lesson, Agreement::Bits).parts_at,
-            Some(1)
-        );
+        assert_parts_at_first_step(&mine, &lesson);
     }
     assert_eq!(
         ex::scratch_trace(0.4, 0.1, [-5.0, -2.0], 5).unwrap().rows,
@@ -189,8 +182,7 @@ fn scratch_trace_follows_the_settings() {
         (0.4, 0.1, [-5.0, -2.0], 0, "steps"),
         (f64::NAN, 0.1, [-5.0, -2.0], 5, "lr"),
     ] {
-        let e = ex::scratch_trace(eta, eps, theta0, steps).unwrap_err();
-        assert!(e.to_string().contains(name), "{e}");
+        refused(ex::scratch_trace(eta, eps, theta0, steps), name);
     }
     assert!(ex::scratch_trace(0.4, 0.1, [f64::INFINITY, -2.0], 5).is_err());
     assert!(ex::scratch_trace(0.4, 0.0, [0.0, -2.0], 5).is_err());
@@ -202,61 +194,15 @@ fn scratch_trace_follows_the_settings() {
 #[test]
 fn knobs_are_checked() {
     use ex::*;
-    let named = |e: optcore::Error, name: &str| {
-        let text = e.to_string();
-        assert!(text.contains(name), "{name}: {text}");
-    };
+    use testkit::refuses;
     let r = ReferenceRun::lesson();
-    named(
-        ReferenceRun {
-            lr: -0.4,
-            ..r.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "lr",
-    );
-    named(
-        ReferenceRun {
-            eps: -1.0,
-            ..r.clone()
-        }
-        .contour()
-        .unwrap_err(),
-        "eps",
-    );
-    named(
-        ReferenceRun {
-            steps: 0,
-            ..r.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "steps",
-    );
-    named(
-        ReferenceRun {
-            drawn: 0,
-            ..r.clone()
-        }
-        .contour()
-        .unwrap_err(),
-        "drawn",
-    );
-    assert!(ReferenceRun {
-        steps: MAX_LESSON_STEPS + 1,
-        ..r.clone()
-    }
-    .table()
-    .is_err());
-    named(
-        ReferenceRun {
-            start: [f64::NAN, 1.0],
-            ..r.clone()
-        }
-        .conventions()
-        .unwrap_err(),
-        "start",
+    refuses!(r;
+        lr = -0.4; table => "lr",
+        eps = -1.0; contour => "eps",
+        steps = 0; table => "steps",
+        drawn = 0; contour => "drawn",
+        steps = MAX_LESSON_STEPS + 1; table => "",
+        start = [f64::NAN, 1.0]; conventions => "start",
     );
     assert_ne!(
         ReferenceRun {
@@ -270,30 +216,11 @@ fn knobs_are_checked() {
     );
 
     let s = SparseRates::lesson();
-    named(
-        SparseRates {
-            lr: 0.0,
-            ..s.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "lr",
+    refuses!(s;
+        lr = 0.0; table => "lr",
+        steps = 0; chart => "steps",
+        eps = 0.0; against_eta => "",
     );
-    named(
-        SparseRates {
-            steps: 0,
-            ..s.clone()
-        }
-        .chart()
-        .unwrap_err(),
-        "steps",
-    );
-    assert!(SparseRates {
-        eps: 0.0,
-        ..s.clone()
-    }
-    .against_eta()
-    .is_err());
     let other = SparseRates {
         lr: 1.0,
         steps: 300,
@@ -304,31 +231,11 @@ fn knobs_are_checked() {
     assert!(other.against_eta().is_ok() || other.against_eta().is_err());
 
     let race = SparseRace::lesson();
-    named(
-        SparseRace {
-            tol: 0.0,
-            ..race.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "tol",
+    refuses!(race;
+        tol = 0.0; table => "tol",
+        sgd_lrs = vec![-1.0]; table => "lr",
+        adagrad_lrs = vec![], sgd_lrs = vec![]; table => "",
     );
-    named(
-        SparseRace {
-            sgd_lrs: vec![-1.0],
-            ..race.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "lr",
-    );
-    assert!(SparseRace {
-        adagrad_lrs: vec![],
-        sgd_lrs: vec![],
-        ..race.clone()
-    }
-    .table()
-    .is_err());
     let short = SparseRace {
         steps: 50,
         ..race.clone()
@@ -337,101 +244,34 @@ fn knobs_are_checked() {
     .unwrap()
     .to_string();
     assert!(!short.contains("NaN"));
-    let w = RareWeight::lesson();
-    named(
-        RareWeight {
-            adagrad_lrs: vec![f64::NAN],
-            ..w.clone()
-        }
-        .chart()
-        .unwrap_err(),
-        "lr",
+    refuses!(RareWeight::lesson();
+        adagrad_lrs = vec![f64::NAN]; chart => "lr",
+        adagrad_lrs = vec![], sgd_lrs = vec![]; chart => "",
     );
-    assert!(RareWeight {
-        adagrad_lrs: vec![],
-        sgd_lrs: vec![],
-        ..w.clone()
-    }
-    .chart()
-    .is_err());
 
     let slope = LongSlope::lesson();
-    named(
-        LongSlope {
-            lr: -0.5,
-            ..slope.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "lr",
-    );
-    named(
-        LongSlope {
-            start: f64::INFINITY,
-            ..slope.clone()
-        }
-        .stall()
-        .unwrap_err(),
-        "start",
+    refuses!(slope;
+        lr = -0.5; table => "lr",
+        start = f64::INFINITY; stall => "start",
+        eps = 0.0, start = 50.0; table => "",
     );
     let few = LongSlope {
         steps: 10,
         ..slope.clone()
     };
     assert!(few.table().is_ok() && few.stall().is_ok() && few.rate_chart().is_ok());
-    assert!(LongSlope {
-        eps: 0.0,
-        start: 50.0,
-        ..slope.clone()
-    }
-    .table()
-    .is_err());
 
-    let dv = DiagonalVsFull::lesson();
-    named(
-        DiagonalVsFull {
-            steps: 0,
-            ..dv.clone()
-        }
-        .report()
-        .unwrap_err(),
-        "steps",
-    );
-    named(
-        DiagonalVsFull {
-            rosenbrock_start: [1.0, f64::NAN],
-            ..dv.clone()
-        }
-        .report()
-        .unwrap_err(),
-        "rosenbrock_start",
+    refuses!(DiagonalVsFull::lesson();
+        steps = 0; report => "steps",
+        rosenbrock_start = [1.0, f64::NAN]; report => "rosenbrock_start",
     );
 
     let f = FirstStepForms::lesson();
-    named(
-        FirstStepForms {
-            gradients: vec![0.0],
-            ..f.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "gradients",
+    refuses!(f;
+        gradients = vec![0.0]; table => "gradients",
+        epsilons = vec![-1.0]; table => "eps",
+        epsilons = vec![]; table => "",
     );
-    named(
-        FirstStepForms {
-            epsilons: vec![-1.0],
-            ..f.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "eps",
-    );
-    assert!(FirstStepForms {
-        epsilons: vec![],
-        ..f.clone()
-    }
-    .table()
-    .is_err());
     assert!(!FirstStepForms {
         epsilons: vec![0.0],
         ..f.clone()
@@ -441,33 +281,13 @@ fn knobs_are_checked() {
     .to_string()
     .contains("NaN"));
 
-    let t = TorchOptions::lesson();
-    named(
-        TorchOptions {
-            options: vec![(-0.1, 0.0)],
-            ..t.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "lr_decay",
+    refuses!(TorchOptions::lesson();
+        options = vec![(-0.1, 0.0)]; table => "lr_decay",
+        options = vec![]; table => "",
     );
-    assert!(TorchOptions {
-        options: vec![],
-        ..t.clone()
-    }
-    .table()
-    .is_err());
 
     let z = ZeroDenominator::lesson();
-    named(
-        ZeroDenominator {
-            lr: 0.0,
-            ..z.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "lr",
-    );
+    refuses!(z; lr = 0.0; table => "lr");
     assert_ne!(
         ZeroDenominator {
             eps: 1e-8,
@@ -485,48 +305,22 @@ fn knobs_are_checked() {
 #[test]
 fn odd_knobs_never_panic() {
     use ex::*;
-    const ODD: [f64; 8] = [
-        0.0,
-        -0.0,
-        -1.0,
-        1e-300,
-        1e300,
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    const STEPS: [usize; 4] = [0, 1, MAX_LESSON_STEPS + 1, usize::MAX];
-    macro_rules! odd {
-        ($base:expr, $field:ident, $make:expr, $values:expr, [$($m:ident),*]) => {
-            for v in $values {
-                let mut x = $base.clone();
-                x.$field = $make(v);
-                $(
-                    if let Ok(shown) = x.$m() {
-                        let text = shown.to_string();
-                        assert!(!text.contains("NaN"), "{x:?}.{}()", stringify!($m));
-                    }
-                )*
-            }
-        };
-    }
-    let f = |v: f64| v;
-    let p = |v: f64| [v, 1.0];
-    let u = |v: usize| v;
-    let l = |v: f64| vec![v];
+    use testkit::knobs::{alone as l, first_coordinate as p, odd_steps, ODD};
+    use testkit::odd_knob as odd;
+    let steps = odd_steps(MAX_LESSON_STEPS);
     let r = ReferenceRun::lesson();
-    odd!(r, lr, f, ODD, [table, contour, conventions]);
-    odd!(r, eps, f, ODD, [table, contour, conventions]);
+    odd!(r, lr, ODD, [table, contour, conventions]);
+    odd!(r, eps, ODD, [table, contour, conventions]);
     odd!(r, start, p, ODD, [table, contour, conventions]);
-    odd!(r, steps, u, STEPS, [table, conventions]);
-    odd!(r, drawn, u, STEPS, [contour]);
+    odd!(r, steps, steps, [table, conventions]);
+    odd!(r, drawn, steps, [contour]);
     let s = SparseRates {
         steps: 300,
         ..SparseRates::lesson()
     };
-    odd!(s, lr, f, ODD, [table, against_eta, chart]);
-    odd!(s, eps, f, ODD, [table, against_eta, chart]);
-    odd!(s, steps, u, STEPS, [table, against_eta]);
+    odd!(s, lr, ODD, [table, against_eta, chart]);
+    odd!(s, eps, ODD, [table, against_eta, chart]);
+    odd!(s, steps, steps, [table, against_eta]);
     odd!(s, seed, |v: u64| v, [0, 1, u64::MAX], [table, against_eta]);
     let race = SparseRace {
         steps: 200,
@@ -534,42 +328,42 @@ fn odd_knobs_never_panic() {
     };
     odd!(race, adagrad_lrs, l, ODD, [table]);
     odd!(race, sgd_lrs, l, ODD, [table]);
-    odd!(race, tol, f, ODD, [table]);
-    odd!(race, steps, u, STEPS, [table]);
+    odd!(race, tol, ODD, [table]);
+    odd!(race, steps, steps, [table]);
     let w = RareWeight {
         steps: 200,
         ..RareWeight::lesson()
     };
     odd!(w, adagrad_lrs, l, ODD, [chart]);
     odd!(w, sgd_lrs, l, ODD, [chart]);
-    odd!(w, steps, u, STEPS, [chart]);
+    odd!(w, steps, steps, [chart]);
     let slope = LongSlope {
         steps: 200,
         ..LongSlope::lesson()
     };
-    odd!(slope, lr, f, ODD, [table, stall, stall_chart, rate_chart]);
-    odd!(slope, eps, f, ODD, [table, stall, rate_chart]);
-    odd!(slope, start, f, ODD, [table, stall, stall_chart]);
-    odd!(slope, steps, u, STEPS, [table, stall]);
+    odd!(slope, lr, ODD, [table, stall, stall_chart, rate_chart]);
+    odd!(slope, eps, ODD, [table, stall, rate_chart]);
+    odd!(slope, start, ODD, [table, stall, stall_chart]);
+    odd!(slope, steps, steps, [table, stall]);
     let dv = DiagonalVsFull::lesson();
-    odd!(dv, lr, f, ODD, [report]);
-    odd!(dv, eps, f, ODD, [report]);
+    odd!(dv, lr, ODD, [report]);
+    odd!(dv, eps, ODD, [report]);
     odd!(dv, quadratic_start, p, ODD, [report]);
     odd!(dv, rosenbrock_start, p, ODD, [report]);
-    odd!(dv, steps, u, STEPS, [report]);
+    odd!(dv, steps, steps, [report]);
     let fo = FirstStepForms::lesson();
-    odd!(fo, lr, f, ODD, [table]);
+    odd!(fo, lr, ODD, [table]);
     odd!(fo, gradients, l, ODD, [table]);
     odd!(fo, epsilons, l, ODD, [table]);
     let t = TorchOptions::lesson();
-    odd!(t, lr, f, ODD, [table]);
-    odd!(t, eps, f, ODD, [table]);
+    odd!(t, lr, ODD, [table]);
+    odd!(t, eps, ODD, [table]);
     odd!(t, options, |v| vec![(v, 0.0), (0.0, v)], ODD, [table]);
     odd!(t, start, p, ODD, [table]);
-    odd!(t, steps, u, STEPS, [table]);
+    odd!(t, steps, steps, [table]);
     let z = ZeroDenominator::lesson();
-    odd!(z, lr, f, ODD, [table]);
-    odd!(z, eps, f, ODD, [table]);
+    odd!(z, lr, ODD, [table]);
+    odd!(z, eps, ODD, [table]);
     odd!(z, start, p, ODD, [table]);
-    odd!(z, steps, u, STEPS, [table]);
+    odd!(z, steps, steps, [table]);
 }

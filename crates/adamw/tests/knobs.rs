@@ -1,8 +1,10 @@
 //! The notebook's knobs: the rule check's library run follows the student's
 //! settings, and every experiment refuses a bad knob with a typed error.
 use adamw::examples::*;
-use optcore::exercise::{compare_with_trace, Agreement};
-use optcore::ndarray::{array, Array1};
+use optcore::exercise::Agreement;
+use optcore::ndarray::Array1;
+use testkit::knobs::*;
+use testkit::refuses;
 
 /// Loshchilov & Hutter's Algorithm 2 written out again, as a student would.
 fn from_scratch(
@@ -12,23 +14,12 @@ fn from_scratch(
     theta0: [f64; 2],
     steps: usize,
 ) -> Vec<Array1<f64>> {
-    let mut theta = array![theta0[0], theta0[1]];
-    let (mut m, mut v) = (Array1::<f64>::zeros(2), Array1::<f64>::zeros(2));
-    let (mut b1t, mut b2t) = (1.0, 1.0);
-    let mut out = Vec::new();
-    for _ in 0..steps {
-        let g = array![0.1 * (2.0 * theta[0]), 2.0 * (2.0 * theta[1])];
-        b1t *= beta1;
-        b2t *= beta2;
-        m = beta1 * &m + (1.0 - beta1) * &g;
-        v = beta2 * &v + (1.0 - beta2) * (&g * &g);
-        let m_hat = &m / (1.0 - b1t);
-        let v_hat = &v / (1.0 - b2t);
-        let step = eta * &m_hat / (v_hat.mapv(f64::sqrt) + eps) + lambda * &theta;
-        theta = &theta - &step;
-        out.push(theta.clone());
-    }
-    out
+    let mut moments = ScratchMoments::new(beta1, beta2);
+    scratch_run(theta0, steps, |theta| {
+        let (m_hat, v_hat) = moments.update(&quadratic_gradient(theta));
+        let step = eta * &m_hat / (v_hat.mapv(f64::sqrt) + eps) + lambda * &*theta;
+        *theta = &*theta - &step;
+    })
 }
 
 #[test]
@@ -41,90 +32,34 @@ fn scratch_trace_follows_the_settings() {
         let mine = from_scratch(eta, betas, lambda, start, steps);
         let (b1, b2, eps) = betas;
         let tr = scratch_trace(eta, b1, b2, eps, lambda, start, steps).unwrap();
-        let check = compare_with_trace(&mine, &tr, Agreement::Bits).to_string();
-        assert!(check.contains('✓') && !check.contains('✗'), "{check}");
+        assert_rule_agrees(&mine, &tr, Agreement::Bits);
     }
 }
 
 #[test]
 fn scratch_trace_refuses_bad_settings() {
-    for (r, name) in [
-        (
-            scratch_trace(-0.1, 0.9, 0.999, 1e-8, 0.01, [-5.0, -2.0], 5),
-            "lr",
-        ),
-        (
-            scratch_trace(0.1, 1.0, 0.999, 1e-8, 0.01, [-5.0, -2.0], 5),
-            "beta1",
-        ),
-        (
-            scratch_trace(0.1, 0.9, 0.999, 1e-8, -0.01, [-5.0, -2.0], 5),
-            "weight_decay",
-        ),
-        (
-            scratch_trace(0.1, 0.9, 0.999, 1e-8, 0.01, [-5.0, -2.0], usize::MAX),
-            "steps",
-        ),
-    ] {
-        let e = r.unwrap_err();
-        assert!(e.to_string().contains(name), "{e}");
-    }
-}
-
-fn refused<T: std::fmt::Debug>(r: optcore::Result<T>, name: &str) {
-    let e = r.expect_err("a bad knob must be refused");
-    assert!(e.to_string().contains(name), "{e}");
+    let s = [-5.0, -2.0];
+    refused(scratch_trace(-0.1, 0.9, 0.999, 1e-8, 0.01, s, 5), "lr");
+    refused(scratch_trace(0.1, 1.0, 0.999, 1e-8, 0.01, s, 5), "beta1");
+    refused(
+        scratch_trace(0.1, 0.9, 0.999, 1e-8, -0.01, s, 5),
+        "weight_decay",
+    );
+    refused(
+        scratch_trace(0.1, 0.9, 0.999, 1e-8, 0.01, s, usize::MAX),
+        "steps",
+    );
 }
 
 #[test]
 fn bad_knobs_are_typed_errors() {
-    refused(
-        AdamwVsL2 {
-            lr: -0.05,
-            ..AdamwVsL2::lesson()
-        }
-        .table(),
-        "lr",
-    );
-    refused(
-        AdamwVsL2 {
-            lambda: -0.1,
-            ..AdamwVsL2::lesson()
-        }
-        .table(),
-        "lambda",
-    );
-    refused(
-        AdamwVsL2 {
-            lambda: f64::NAN,
-            ..AdamwVsL2::lesson()
-        }
-        .contour(),
-        "lambda",
-    );
-    refused(
-        AdamwVsL2 {
-            steps: 0,
-            ..AdamwVsL2::lesson()
-        }
-        .conventions(),
-        "steps",
-    );
-    refused(
-        AdamwVsL2 {
-            steps: usize::MAX,
-            ..AdamwVsL2::lesson()
-        }
-        .table(),
-        "steps",
-    );
-    refused(
-        AdamwVsL2 {
-            start: [f64::NAN, 0.0],
-            ..AdamwVsL2::lesson()
-        }
-        .table(),
-        "start",
+    refuses!(AdamwVsL2::lesson();
+        lr = -0.05; table => "lr",
+        lambda = -0.1; table => "lambda",
+        lambda = f64::NAN; contour => "lambda",
+        steps = 0; conventions => "steps",
+        steps = usize::MAX; table => "steps",
+        start = [f64::NAN, 0.0]; table => "start",
     );
 }
 

@@ -1,21 +1,17 @@
 //! The experiments' knobs: every value a student can type gives a result or a
 //! typed error (no panic, no NaN), and the rule check follows the settings.
 use momentum::examples as ex;
-use optcore::Error;
+use ndarray::Array1;
+use testkit::knobs::*;
+use testkit::refuses;
 
 /// The post's rule written out here, from scratch, on 0.1x² + 2y².
-fn by_hand(eta: f64, gamma: f64, theta0: [f64; 2], steps: usize) -> Vec<[f64; 2]> {
-    let (mut th, mut v) = (theta0, [0.0, 0.0]);
-    let mut out = Vec::new();
-    for _ in 0..steps {
-        let g = [0.1 * (2.0 * th[0]), 2.0 * (2.0 * th[1])];
-        for c in 0..2 {
-            v[c] = gamma * v[c] + eta * g[c];
-            th[c] -= v[c];
-        }
-        out.push(th);
-    }
-    out
+fn by_hand(eta: f64, gamma: f64, theta0: [f64; 2], steps: usize) -> Vec<Array1<f64>> {
+    let mut v = Array1::<f64>::zeros(2);
+    scratch_run(theta0, steps, |th| {
+        v = gamma * &v + eta * &quadratic_gradient(th);
+        *th -= &v;
+    })
 }
 
 #[test]
@@ -27,138 +23,64 @@ fn scratch_trace_follows_the_settings() {
         (0.3, 0.0, [1.0, -1.0], 3),
     ] {
         let tr = ex::scratch_trace(eta, gamma, theta0, steps).unwrap();
-        let mine = by_hand(eta, gamma, theta0, steps);
-        assert_eq!(tr.rows.len(), steps + 1);
-        for (r, m) in tr.rows[1..].iter().zip(&mine) {
-            for (x, y) in r.theta.iter().zip(m) {
-                let d = (x - y).abs();
-                assert!(d <= 1e-12 * y.abs().max(1.0), "η {eta} γ {gamma}: {d}");
-            }
-        }
+        assert_close_to_trace(&by_hand(eta, gamma, theta0, steps), &tr, 1e-12);
     }
-}
-
-fn is_hyper(e: Error, name: &str) -> bool {
-    matches!(e, Error::Hyperparameter { name: n, .. } if n == name)
 }
 
 #[test]
 fn bad_rule_settings_are_typed_errors() {
     let s = [-5.0, -2.0];
-    assert!(is_hyper(
-        ex::scratch_trace(-0.1, 0.9, s, 6).unwrap_err(),
-        "lr"
-    ));
-    assert!(is_hyper(
-        ex::scratch_trace(0.1, 1.0, s, 6).unwrap_err(),
-        "momentum"
-    ));
-    assert!(is_hyper(
-        ex::scratch_trace(0.1, 0.9, s, 0).unwrap_err(),
-        "steps"
-    ));
+    refused_hyperparameter(ex::scratch_trace(-0.1, 0.9, s, 6), "lr");
+    refused_hyperparameter(ex::scratch_trace(0.1, 1.0, s, 6), "momentum");
+    refused_hyperparameter(ex::scratch_trace(0.1, 0.9, s, 0), "steps");
     assert!(ex::scratch_trace(0.1, 0.9, [f64::NAN, 0.0], 6).is_err());
 }
 
 #[test]
 fn valley_knobs() {
     let l = ex::Valley::lesson();
-    let bad = [
-        ex::Valley {
-            lr: -0.4,
-            ..l.clone()
-        },
-        ex::Valley {
-            lr: f64::NAN,
-            ..l.clone()
-        },
-        ex::Valley {
-            gammas: vec![],
-            ..l.clone()
-        },
-        ex::Valley {
-            gammas: vec![0.5, 0.5],
-            ..l.clone()
-        },
-        ex::Valley {
-            gammas: vec![1.0],
-            ..l.clone()
-        },
-        ex::Valley {
-            steps: 0,
-            ..l.clone()
-        },
-        ex::Valley {
-            steps: usize::MAX,
-            ..l.clone()
-        },
-        ex::Valley {
-            start: [f64::INFINITY, 0.0],
-            ..l.clone()
-        },
-    ];
-    for v in bad {
+    let bad = |set: fn(&mut ex::Valley)| {
+        let mut v = l.clone();
+        set(&mut v);
         assert!(v.table().is_err(), "{v:?}");
         assert!(v.contour().is_err(), "{v:?}");
-    }
-    for v in [
-        ex::Valley {
-            steps: 1,
-            ..l.clone()
-        },
-        ex::Valley {
-            steps: 15,
-            ..l.clone()
-        },
-        ex::Valley {
-            gammas: vec![0.99],
-            ..l.clone()
-        },
-        ex::Valley {
-            lr: 0.1,
-            gammas: vec![0.5],
-            ..l.clone()
-        },
-    ] {
+    };
+    bad(|v| v.lr = -0.4);
+    bad(|v| v.lr = f64::NAN);
+    bad(|v| v.gammas = vec![]);
+    bad(|v| v.gammas = vec![0.5, 0.5]);
+    bad(|v| v.gammas = vec![1.0]);
+    bad(|v| v.steps = 0);
+    bad(|v| v.steps = usize::MAX);
+    bad(|v| v.start = [f64::INFINITY, 0.0]);
+    let ok = |set: fn(&mut ex::Valley)| {
+        let mut v = l.clone();
+        set(&mut v);
         let t = v.table().unwrap().to_string();
         assert!(!t.contains("NaN"), "{t}");
         v.contour().unwrap();
         v.losses().unwrap();
-    }
+    };
+    ok(|v| v.steps = 1);
+    ok(|v| v.steps = 15);
+    ok(|v| v.gammas = vec![0.99]);
+    ok(|v| (v.lr, v.gammas) = (0.1, vec![0.5]));
     // A run that diverges is a typed error, not a panic.
     let _ = ex::Valley { lr: 5.0, ..l }.table();
 }
 
 #[test]
 fn other_knobs() {
-    let w = ex::WeightsTable::lesson();
-    assert!(ex::WeightsTable {
-        gamma: 1.0,
-        ..w.clone()
-    }
-    .table()
-    .is_err());
-    assert!(ex::WeightsTable { t: 0, ..w.clone() }.table().is_err());
+    refuses!(ex::WeightsTable::lesson();
+        gamma = 1.0; table => "",
+        t = 0; table => "",
+    );
     assert!(ex::WeightsTable { gamma: 0.0, t: 7 }.table().is_ok());
-    let o = ex::OldGradients::lesson();
-    assert!(ex::OldGradients {
-        gammas: vec![],
-        ..o.clone()
-    }
-    .table()
-    .is_err());
-    assert!(ex::OldGradients {
-        gammas: vec![-0.1],
-        ..o.clone()
-    }
-    .table()
-    .is_err());
-    assert!(ex::OldGradients {
-        ages: 0,
-        ..o.clone()
-    }
-    .weights_figure()
-    .is_err());
+    refuses!(ex::OldGradients::lesson();
+        gammas = vec![]; table => "",
+        gammas = vec![-0.1]; table => "",
+        ages = 0; weights_figure => "",
+    );
     let t = ex::OldGradients {
         gammas: vec![0.0, 0.3],
         ages: 3,
@@ -168,70 +90,31 @@ fn other_knobs() {
     .unwrap()
     .to_string();
     assert!(!t.contains("NaN"), "{t}");
+    refuses!(ex::Slide::lesson();
+        slope = 0.0; report => "",
+        start = 1.0; report => "",
+        lr = -1.0; report => "",
+        gamma = 1.5; report => "",
+        steps = 0; report => "",
+    );
     let s = ex::Slide::lesson();
-    for bad in [
-        ex::Slide {
-            slope: 0.0,
-            ..s.clone()
-        },
-        ex::Slide {
-            start: 1.0,
-            ..s.clone()
-        },
-        ex::Slide {
-            lr: -1.0,
-            ..s.clone()
-        },
-        ex::Slide {
-            gamma: 1.5,
-            ..s.clone()
-        },
-        ex::Slide {
-            steps: 0,
-            ..s.clone()
-        },
-    ] {
-        assert!(bad.report().is_err(), "{bad:?}");
-    }
-    for ok in [
-        ex::Slide {
-            steps: 3,
-            ..s.clone()
-        },
-        ex::Slide {
-            steps: 30,
-            ..s.clone()
-        },
-        ex::Slide {
-            gamma: 0.0,
-            ..s.clone()
-        },
-        ex::Slide {
-            gamma: 0.99,
-            ..s.clone()
-        },
-        ex::Slide {
-            lr: 100.0,
-            ..s.clone()
-        },
-    ] {
+    let ok = |set: fn(&mut ex::Slide)| {
+        let mut ok = s.clone();
+        set(&mut ok);
         let r = ok.report().unwrap().to_string();
         assert!(!r.contains("NaN"), "{ok:?}: {r}");
         ok.figure().unwrap();
-    }
+    };
+    ok(|s| s.steps = 3);
+    ok(|s| s.steps = 30);
+    ok(|s| s.gamma = 0.0);
+    ok(|s| s.gamma = 0.99);
+    ok(|s| s.lr = 100.0);
     let g = ex::GammaSweep::lesson();
-    assert!(ex::GammaSweep {
-        lrs: vec![],
-        ..g.clone()
-    }
-    .table()
-    .is_err());
-    assert!(ex::GammaSweep {
-        gamma: 1.0,
-        ..g.clone()
-    }
-    .table()
-    .is_err());
+    refuses!(g;
+        lrs = vec![]; table => "",
+        gamma = 1.0; table => "",
+    );
     let t = ex::GammaSweep {
         lrs: vec![0.5, 2.0],
         steps: 20,
@@ -242,18 +125,10 @@ fn other_knobs() {
     .to_string();
     assert!(!t.contains("NaN"), "{t}");
     let u = ex::UnrolledNumbers::lesson();
-    assert!(ex::UnrolledNumbers {
-        steps: 0,
-        ..u.clone()
-    }
-    .table()
-    .is_err());
-    assert!(ex::UnrolledNumbers {
-        steps: 101,
-        ..u.clone()
-    }
-    .table()
-    .is_err());
+    refuses!(u;
+        steps = 0; table => "",
+        steps = 101; table => "",
+    );
     assert!(ex::UnrolledNumbers {
         gamma: 0.5,
         steps: 10,
@@ -287,36 +162,19 @@ fn rule_run_follows_the_settings() {
         let c = compare_with_trace(&mine, &lib, dy::RULE_AGREEMENT);
         assert!(c.agrees(), "η {eta} γ {gamma} λ {lambda}: {c}");
     }
-    assert!(is_hyper(
-        dy::rule_run(0.1, 0.5, -4.0, 1.0, 12).unwrap_err(),
-        "lambda"
-    ));
-    assert!(is_hyper(
-        dy::rule_run(0.1, 1.0, 4.0, 1.0, 12).unwrap_err(),
-        "momentum"
-    ));
-    assert!(is_hyper(
-        dy::rule_run(0.1, 0.5, 4.0, 1.0, 0).unwrap_err(),
-        "steps"
-    ));
+    refused_hyperparameter(dy::rule_run(0.1, 0.5, -4.0, 1.0, 12), "lambda");
+    refused_hyperparameter(dy::rule_run(0.1, 1.0, 4.0, 1.0, 12), "momentum");
+    refused_hyperparameter(dy::rule_run(0.1, 0.5, 4.0, 1.0, 0), "steps");
 }
 
 #[test]
 fn dynamics_knobs() {
     use momentum::dynamics as dy;
     let d = dy::Decomposition::lesson();
-    assert!(dy::Decomposition {
-        every: 0,
-        ..d.clone()
-    }
-    .table()
-    .is_err());
-    assert!(dy::Decomposition {
-        steps: 0,
-        ..d.clone()
-    }
-    .table()
-    .is_err());
+    refuses!(d;
+        every = 0; table => "",
+        steps = 0; table => "",
+    );
     assert!(dy::Decomposition {
         gamma: 0.5,
         steps: 10,
@@ -325,51 +183,19 @@ fn dynamics_knobs() {
     .table()
     .is_ok());
     let c = dy::Decay::lesson();
-    assert!(dy::Decay {
-        lr: -1.0,
-        ..c.clone()
-    }
-    .figure()
-    .is_err());
+    refuses!(c; lr = -1.0; figure => "");
     assert!(dy::Decay { gamma: 0.9, ..c }.figure().is_ok());
-    let e = dy::Eigenvalues::lesson();
-    assert!(dy::Eigenvalues {
-        points: vec![],
-        ..e.clone()
-    }
-    .table()
-    .is_err());
-    assert!(dy::Eigenvalues {
-        lambdas: vec![0.0],
-        ..e.clone()
-    }
-    .table()
-    .is_err());
-    assert!(dy::Eigenvalues {
-        points: vec![(0.5, 1.0)],
-        ..e
-    }
-    .table()
-    .is_err());
+    refuses!(dy::Eigenvalues::lesson();
+        points = vec![]; table => "",
+        lambdas = vec![0.0]; table => "",
+        points = vec![(0.5, 1.0)]; table => "",
+    );
     let m = dy::RateMap::lesson();
-    assert!(dy::RateMap {
-        cells: 0,
-        ..m.clone()
-    }
-    .map()
-    .is_err());
-    assert!(dy::RateMap {
-        cells: 10_000,
-        ..m.clone()
-    }
-    .map()
-    .is_err());
-    assert!(dy::RateMap {
-        points: vec![("x", 0.4, 1.0)],
-        ..m.clone()
-    }
-    .table()
-    .is_err());
+    refuses!(m;
+        cells = 0; map => "",
+        cells = 10_000; map => "",
+        points = vec![("x", 0.4, 1.0)]; table => "",
+    );
     dy::RateMap {
         cells: 5,
         points: vec![("mine", 0.2, 0.6)],
@@ -379,24 +205,11 @@ fn dynamics_knobs() {
     .map()
     .unwrap();
     let b = dy::Boundary::lesson();
-    assert!(dy::Boundary {
-        gammas: vec![],
-        ..b.clone()
-    }
-    .table()
-    .is_err());
-    assert!(dy::Boundary {
-        factors: vec![-1.0],
-        ..b.clone()
-    }
-    .table()
-    .is_err());
-    assert!(dy::Boundary {
-        steps: 0,
-        ..b.clone()
-    }
-    .table()
-    .is_err());
+    refuses!(b;
+        gammas = vec![]; table => "",
+        factors = vec![-1.0]; table => "",
+        steps = 0; table => "",
+    );
     assert!(dy::Boundary {
         steps: 50,
         gammas: vec![0.7],
@@ -404,65 +217,28 @@ fn dynamics_knobs() {
     }
     .table()
     .is_ok());
-    assert!(dy::Critical {
-        eta_lambdas: vec![]
-    }
-    .table()
-    .is_err());
-    assert!(dy::Critical {
-        eta_lambdas: vec![4.0]
-    }
-    .table()
-    .is_err());
-    assert!(dy::Critical {
-        eta_lambdas: vec![0.5]
-    }
-    .table()
-    .is_ok());
+    let critical = |eta_lambdas: Vec<f64>| dy::Critical { eta_lambdas }.table();
+    assert!(critical(vec![]).is_err());
+    assert!(critical(vec![4.0]).is_err());
+    assert!(critical(vec![0.5]).is_ok());
     // γ_c = 0 at ηλ = 1: GD lands in one step, no rate to measure; a typed error.
-    assert!(dy::Critical {
-        eta_lambdas: vec![1.0]
-    }
-    .table()
-    .is_err());
+    assert!(critical(vec![1.0]).is_err());
     let o = dy::OptimalVsGd::lesson();
-    assert!(dy::OptimalVsGd {
-        shrink: 0.0,
-        ..o.clone()
-    }
-    .table()
-    .is_err());
+    refuses!(o; shrink = 0.0; table => "");
     assert!(dy::OptimalVsGd { shrink: 1e-3, ..o }.table().is_ok());
 }
 
 #[test]
 fn appendix_knobs() {
     let f = ex::TwoForms::lesson();
-    assert!(ex::TwoForms {
-        lr: 0.0,
-        ..f.clone()
-    }
-    .report()
-    .is_err());
-    assert!(ex::TwoForms {
-        gamma: 1.0,
-        ..f.clone()
-    }
-    .report()
-    .is_err());
-    assert!(ex::TwoForms {
-        steps: 0,
-        ..f.clone()
-    }
-    .report()
-    .is_err());
+    refuses!(f;
+        lr = 0.0; report => "",
+        gamma = 1.0; report => "",
+        steps = 0; report => "",
+    );
     let r = ex::TwoForms { lr: 2.0, ..f }.report().unwrap().to_string();
     assert!(!r.contains("NaN"), "{r}");
-    let m = momentum::dynamics::RateMap::lesson();
-    assert!(momentum::dynamics::RateMap {
-        points: vec![("x", -0.1, 0.5)],
-        ..m
-    }
-    .conventions()
-    .is_err());
+    refuses!(momentum::dynamics::RateMap::lesson();
+        points = vec![("x", -0.1, 0.5)]; conventions => "",
+    );
 }

@@ -1,22 +1,18 @@
 //! The experiments' knobs: every value a student can type gives a result or a
 //! typed error (no panic, no NaN), and the rule check follows the settings.
 use nag::examples as ex;
-use optcore::Error;
+use ndarray::Array1;
+use testkit::knobs::*;
+use testkit::refuses;
 
 /// The post's NAG written out here, from scratch, on 0.1x² + 2y².
-fn by_hand(eta: f64, gamma: f64, theta0: [f64; 2], steps: usize) -> Vec<[f64; 2]> {
-    let (mut th, mut v) = (theta0, [0.0, 0.0]);
-    let mut out = Vec::new();
-    for _ in 0..steps {
-        let ahead = [th[0] - gamma * v[0], th[1] - gamma * v[1]];
-        let g = [0.1 * (2.0 * ahead[0]), 2.0 * (2.0 * ahead[1])];
-        for c in 0..2 {
-            v[c] = gamma * v[c] + eta * g[c];
-            th[c] -= v[c];
-        }
-        out.push(th);
-    }
-    out
+fn by_hand(eta: f64, gamma: f64, theta0: [f64; 2], steps: usize) -> Vec<Array1<f64>> {
+    let mut v = Array1::<f64>::zeros(2);
+    scratch_run(theta0, steps, |th| {
+        let ahead = &*th - gamma * &v;
+        v = gamma * &v + eta * &quadratic_gradient(&ahead);
+        *th -= &v;
+    })
 }
 
 #[test]
@@ -28,47 +24,22 @@ fn nag_trace_follows_the_settings() {
         (0.3, 0.0, [1.0, -1.0], 3),
     ] {
         let tr = ex::nag_trace(eta, gamma, theta0, steps).unwrap();
-        let mine = by_hand(eta, gamma, theta0, steps);
-        assert_eq!(tr.rows.len(), steps + 1);
-        for (r, m) in tr.rows[1..].iter().zip(&mine) {
-            for (x, y) in r.theta.iter().zip(m) {
-                let d = (x - y).abs();
-                assert!(d <= 1e-12 * y.abs().max(1.0), "η {eta} γ {gamma}: {d}");
-            }
-        }
+        assert_close_to_trace(&by_hand(eta, gamma, theta0, steps), &tr, 1e-12);
     }
-}
-
-fn is_hyper(e: Error, name: &str) -> bool {
-    matches!(e, Error::Hyperparameter { name: n, .. } if n == name)
 }
 
 #[test]
 fn bad_settings_are_typed_errors() {
     let s = [-5.0, -2.0];
-    assert!(is_hyper(ex::nag_trace(-0.1, 0.9, s, 8).unwrap_err(), "lr"));
-    assert!(is_hyper(
-        ex::nag_trace(0.1, 1.0, s, 8).unwrap_err(),
-        "momentum"
-    ));
-    assert!(is_hyper(
-        ex::nag_trace(0.1, 0.9, s, 0).unwrap_err(),
-        "steps"
-    ));
+    refused_hyperparameter(ex::nag_trace(-0.1, 0.9, s, 8), "lr");
+    refused_hyperparameter(ex::nag_trace(0.1, 1.0, s, 8), "momentum");
+    refused_hyperparameter(ex::nag_trace(0.1, 0.9, s, 0), "steps");
     assert!(ex::nag_trace(0.1, 0.9, [f64::NAN, 0.0], 8).is_err());
     let l = ex::Lookahead::lesson();
-    assert!(ex::Lookahead {
-        steps: 1001,
-        ..l.clone()
-    }
-    .table()
-    .is_err());
-    assert!(ex::Lookahead {
-        gamma: -0.5,
-        ..l.clone()
-    }
-    .unrolled_check()
-    .is_err());
+    refuses!(l;
+        steps = 1001; table => "",
+        gamma = -0.5; unrolled_check => "",
+    );
     assert!(ex::Lookahead {
         steps: 30,
         gamma: 0.5,
@@ -78,18 +49,10 @@ fn bad_settings_are_typed_errors() {
     .is_ok());
     let o = ex::OneStep::lesson();
     assert!(o.figure("adam").is_err());
-    assert!(ex::OneStep {
-        lr: 0.0,
-        ..o.clone()
-    }
-    .table()
-    .is_err());
-    assert!(ex::OneStep {
-        steps: 1,
-        ..o.clone()
-    }
-    .table()
-    .is_err());
+    refuses!(o;
+        lr = 0.0; table => "",
+        steps = 1; table => "",
+    );
     ex::OneStep { gamma: 0.5, ..o }.figure("nag").unwrap();
 }
 
@@ -158,24 +121,11 @@ fn comparison_knobs() {
 #[test]
 fn crosswalk_knobs() {
     let c = ex::Crosswalk::lesson();
-    assert!(ex::Crosswalk {
-        steps: 0,
-        ..c.clone()
-    }
-    .report()
-    .is_err());
-    assert!(ex::Crosswalk {
-        lr: -1.0,
-        ..c.clone()
-    }
-    .report()
-    .is_err());
-    assert!(ex::Crosswalk {
-        gamma: 1.0,
-        ..c.clone()
-    }
-    .report()
-    .is_err());
+    refuses!(c;
+        steps = 0; report => "",
+        lr = -1.0; report => "",
+        gamma = 1.0; report => "",
+    );
     let r = ex::Crosswalk {
         lr: 1.0,
         steps: 50,

@@ -70,33 +70,26 @@ fn library_run() {
 /// and bad settings are typed errors naming the knob.
 #[test]
 fn scratch_trace_follows_the_settings() {
-    use ndarray::{array, Array1};
-    use optcore::exercise::{compare_with_trace, Agreement};
+    use optcore::exercise::Agreement;
+    use testkit::knobs::*;
     for (eta, rho, eps, theta0, steps) in [
         (0.1, 0.9, 1e-8, [-5.0, -2.0], 5),
         (0.05, 0.5, 1e-8, [-5.0, -2.0], 5),
         (0.3, 0.99, 1e-3, [3.0, 1.5], 8),
     ] {
-        let mut theta = Array1::from(theta0.to_vec());
-        let mut eg2 = Array1::<f64>::zeros(2);
-        let mut mine = Vec::new();
-        for _ in 0..steps {
-            let g = array![0.1 * (2.0 * theta[0]), 2.0 * (2.0 * theta[1])];
+        let mut eg2 = ndarray::Array1::<f64>::zeros(2);
+        let mine = scratch_run(theta0, steps, |theta| {
+            let g = quadratic_gradient(theta);
             eg2 = rho * &eg2 + (1.0 - rho) * (&g * &g);
             let step = eta / (&eg2 + eps).mapv(f64::sqrt) * &g;
-            theta = &theta - &step;
-            mine.push(theta.clone());
-        }
+            *theta = &*theta - &step;
+        });
         let trace = examples::scratch_trace(eta, rho, eps, theta0, steps).unwrap();
-        let c = compare_with_trace(&mine, &trace, Agreement::Bits);
-        assert!(c.agrees(), "{c}");
+        assert_rule_agrees(&mine, &trace, Agreement::Bits);
         if (eta, rho, eps, theta0) != (0.1, 0.9, 1e-8, [-5.0, -2.0]) {
             // Checked against the lesson's settings, the same rule parts at step 1.
             let lesson = examples::scratch_trace(0.1, 0.9, 1e-8, [-5.0, -2.0], steps).unwrap();
-            assert_eq!(
-                compare_with_trace(&mine, &lesson, Agreement::Bits).parts_at,
-                Some(1)
-            );
+            assert_parts_at_first_step(&mine, &lesson);
         }
     }
     assert_eq!(
@@ -111,8 +104,10 @@ fn scratch_trace_follows_the_settings() {
         (0.1, 0.9, -1.0, 5, "eps"),
         (0.1, 0.9, 1e-8, 0, "steps"),
     ] {
-        let e = examples::scratch_trace(eta, rho, eps, [-5.0, -2.0], steps).unwrap_err();
-        assert!(e.to_string().contains(name), "{e}");
+        refused(
+            examples::scratch_trace(eta, rho, eps, [-5.0, -2.0], steps),
+            name,
+        );
     }
     assert!(examples::scratch_trace(0.1, 0.9, 1e-8, [-5.0, -2.0], usize::MAX).is_err());
 }
@@ -122,52 +117,14 @@ fn scratch_trace_follows_the_settings() {
 #[test]
 fn knobs_are_checked() {
     use examples::{EpsPlacement, FirstHalf, FirstSteps, Variants, VsAdagrad, MAX_LESSON_STEPS};
-    let named = |e: optcore::Error, name: &str| {
-        let text = e.to_string();
-        assert!(text.contains(name), "{name}: {text}");
-    };
+    use testkit::refuses;
     let fs = FirstSteps::lesson();
-    named(
-        FirstSteps {
-            lr: -0.1,
-            ..fs.clone()
-        }
-        .report()
-        .unwrap_err(),
-        "lr",
-    );
-    named(
-        FirstSteps {
-            rho: 1.0,
-            ..fs.clone()
-        }
-        .report()
-        .unwrap_err(),
-        "rho",
-    );
-    named(
-        FirstSteps {
-            steps: 0,
-            ..fs.clone()
-        }
-        .report()
-        .unwrap_err(),
-        "steps",
-    );
-    assert!(FirstSteps {
-        steps: MAX_LESSON_STEPS + 1,
-        ..fs.clone()
-    }
-    .report()
-    .is_err());
-    named(
-        FirstSteps {
-            start: [f64::NAN, 0.0],
-            ..fs.clone()
-        }
-        .report()
-        .unwrap_err(),
-        "start",
+    refuses!(fs;
+        lr = -0.1; report => "lr",
+        rho = 1.0; report => "rho",
+        steps = 0; report => "steps",
+        steps = MAX_LESSON_STEPS + 1; report => "",
+        start = [f64::NAN, 0.0]; report => "start",
     );
     let other = FirstSteps {
         rho: 0.5,
@@ -180,29 +137,10 @@ fn knobs_are_checked() {
     assert!(!other.contains("NaN"));
 
     let ep = EpsPlacement::lesson();
-    named(
-        EpsPlacement {
-            gradients: vec![1.0, 0.0],
-            ..ep.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "gradients",
-    );
-    assert!(EpsPlacement {
-        gradients: vec![],
-        ..ep.clone()
-    }
-    .table()
-    .is_err());
-    named(
-        EpsPlacement {
-            eps: -1.0,
-            ..ep.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "eps",
+    refuses!(ep;
+        gradients = vec![1.0, 0.0]; table => "gradients",
+        gradients = vec![]; table => "",
+        eps = -1.0; table => "eps",
     );
     assert!(!EpsPlacement {
         eps: 0.0,
@@ -214,32 +152,10 @@ fn knobs_are_checked() {
     .contains("NaN"));
 
     let v = Variants::lesson();
-    named(
-        Variants {
-            momentum: 1.5,
-            ..v.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "momentum",
-    );
-    named(
-        Variants {
-            torch_alpha: -0.5,
-            ..v.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "rho",
-    );
-    named(
-        Variants {
-            steps: 0,
-            ..v.clone()
-        }
-        .contour()
-        .unwrap_err(),
-        "steps",
+    refuses!(v;
+        momentum = 1.5; table => "momentum",
+        torch_alpha = -0.5; table => "rho",
+        steps = 0; contour => "steps",
     );
     assert_ne!(
         Variants {
@@ -253,32 +169,10 @@ fn knobs_are_checked() {
     );
 
     let fh = FirstHalf::lesson();
-    named(
-        FirstHalf {
-            rho: 1.0,
-            ..fh.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "rho",
-    );
-    named(
-        FirstHalf {
-            eps: 0.0,
-            ..fh.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "eps",
-    );
-    named(
-        FirstHalf {
-            gradient: f64::INFINITY,
-            ..fh.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "gradient",
+    refuses!(fh;
+        rho = 1.0; table => "rho",
+        eps = 0.0; table => "eps",
+        gradient = f64::INFINITY; table => "gradient",
     );
     assert!(!FirstHalf {
         gradient: 0.0,
@@ -290,23 +184,9 @@ fn knobs_are_checked() {
     .contains("NaN"));
 
     let va = VsAdagrad::lesson();
-    named(
-        VsAdagrad {
-            lr: 0.0,
-            ..va.clone()
-        }
-        .table()
-        .unwrap_err(),
-        "lr",
-    );
-    named(
-        VsAdagrad {
-            steps: 0,
-            ..va.clone()
-        }
-        .chart()
-        .unwrap_err(),
-        "steps",
+    refuses!(va;
+        lr = 0.0; table => "lr",
+        steps = 0; chart => "steps",
     );
     let short = VsAdagrad {
         steps: 3,
@@ -323,67 +203,42 @@ fn knobs_are_checked() {
 #[test]
 fn odd_knobs_never_panic() {
     use examples::*;
-    const ODD: [f64; 8] = [
-        0.0,
-        -0.0,
-        -1.0,
-        1e-300,
-        1e300,
-        f64::NAN,
-        f64::INFINITY,
-        f64::NEG_INFINITY,
-    ];
-    const STEPS: [usize; 4] = [0, 1, MAX_LESSON_STEPS + 1, usize::MAX];
-    macro_rules! odd {
-        ($base:expr, $field:ident, $make:expr, $values:expr, [$($m:ident),*]) => {
-            for v in $values {
-                let mut x = $base.clone();
-                x.$field = $make(v);
-                $(
-                    if let Ok(shown) = x.$m() {
-                        let text = shown.to_string();
-                        assert!(!text.contains("NaN"), "{x:?}.{}()", stringify!($m));
-                    }
-                )*
-            }
-        };
-    }
-    let f = |v: f64| v;
-    let p = |v: f64| [v, 1.0];
-    let u = |v: usize| v;
+    use testkit::knobs::{alone as l, first_coordinate as p, odd_steps, ODD};
+    use testkit::odd_knob as odd;
+    let steps = odd_steps(MAX_LESSON_STEPS);
     let fs = FirstSteps::lesson();
-    odd!(fs, lr, f, ODD, [report]);
-    odd!(fs, rho, f, ODD, [report]);
-    odd!(fs, eps, f, ODD, [report]);
+    odd!(fs, lr, ODD, [report]);
+    odd!(fs, rho, ODD, [report]);
+    odd!(fs, eps, ODD, [report]);
     odd!(fs, start, p, ODD, [report]);
-    odd!(fs, steps, u, STEPS, [report]);
+    odd!(fs, steps, steps, [report]);
     let ep = EpsPlacement::lesson();
-    odd!(ep, lr, f, ODD, [table]);
-    odd!(ep, rho, f, ODD, [table]);
-    odd!(ep, eps, f, ODD, [table]);
-    odd!(ep, gradients, |v| vec![v], ODD, [table]);
+    odd!(ep, lr, ODD, [table]);
+    odd!(ep, rho, ODD, [table]);
+    odd!(ep, eps, ODD, [table]);
+    odd!(ep, gradients, l, ODD, [table]);
     let v = Variants {
         steps: 20,
         ..Variants::lesson()
     };
-    odd!(v, lr, f, ODD, [table, contour]);
-    odd!(v, paper_rho, f, ODD, [table]);
-    odd!(v, torch_alpha, f, ODD, [table]);
-    odd!(v, eps, f, ODD, [table]);
-    odd!(v, momentum, f, ODD, [table]);
+    odd!(v, lr, ODD, [table, contour]);
+    odd!(v, paper_rho, ODD, [table]);
+    odd!(v, torch_alpha, ODD, [table]);
+    odd!(v, eps, ODD, [table]);
+    odd!(v, momentum, ODD, [table]);
     odd!(v, quadratic_start, p, ODD, [table, contour]);
     odd!(v, rosenbrock_start, p, ODD, [table]);
-    odd!(v, steps, u, STEPS, [table]);
+    odd!(v, steps, steps, [table]);
     let fh = FirstHalf::lesson();
-    odd!(fh, rho, f, ODD, [table]);
-    odd!(fh, eps, f, ODD, [table]);
-    odd!(fh, lr, f, ODD, [table]);
-    odd!(fh, gradient, f, ODD, [table]);
-    odd!(fh, steps, u, STEPS, [table]);
+    odd!(fh, rho, ODD, [table]);
+    odd!(fh, eps, ODD, [table]);
+    odd!(fh, lr, ODD, [table]);
+    odd!(fh, gradient, ODD, [table]);
+    odd!(fh, steps, steps, [table]);
     let va = VsAdagrad::lesson();
-    odd!(va, lr, f, ODD, [table, chart]);
-    odd!(va, rho, f, ODD, [table]);
-    odd!(va, eps, f, ODD, [table]);
+    odd!(va, lr, ODD, [table, chart]);
+    odd!(va, rho, ODD, [table]);
+    odd!(va, eps, ODD, [table]);
     odd!(va, start, p, ODD, [table, chart]);
-    odd!(va, steps, u, STEPS, [table]);
+    odd!(va, steps, steps, [table]);
 }

@@ -12,9 +12,14 @@
 //! - [`cases`], [`cases_beyond`], [`case`], [`reference_trace`], [`trace_csv`]:
 //!   `crates/optcore/reference/cases.json`, `cases-beyond.json` and their traces,
 //!   as compiled into `optcore::reference` (no file is read at run time).
+//! - [`knobs`], [`odd_knob!`], [`refuses!`], [`adam_rule_tests!`]: the
+//!   notebooks' knobs under test (a rule from scratch against the library at
+//!   other settings, bad knobs refused naming the knob, odd values giving no
+//!   panic and no NaN).
 
 mod alloc;
 mod cases;
+pub mod knobs;
 mod problems;
 pub use alloc::{
     allocations, assert_counter_counts, assert_steps_allocation_free, step_allocations,
