@@ -10,7 +10,8 @@
 // Every page is loaded twice, from file:// and from a static server on 127.0.0.1,
 // and must show:
 //   - no raw math: no `$` and no TeX command (\frac, \eta, …) in the rendered text
-//     outside code and typeset formulas;
+//     outside code and typeset formulas; every drawn part of a formula (KaTeX's SVG
+//     root signs, braces, arrows) with a non-zero size;
 //   - as many typeset formulas (.katex, none a .katex-error) as scripts/site.py count
 //     finds in the notebook (Markdown cells, text/markdown and text/latex outputs),
 //     and each one's TeX (KaTeX's MathML annotation) equal to the notebook's, in order:
@@ -123,10 +124,16 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
     const links = [...document.querySelectorAll("a[href]")].map((a) => a.getAttribute("href"));
     const tex = katex.map((k) => { const a = k.querySelector('annotation[encoding="application/x-tex"]'); return a ? a.textContent : null; });
     const sliders = root.querySelectorAll(".lab-sliders").length;
-    return { raw, katex: katex.length, tex, errors, sizes, links, sliders };
+    // KaTeX draws root signs, braces and arrows as SVGs: each must have a size.
+    const flat = [...root.querySelectorAll(".katex svg")].filter((e) => {
+      const r = e.getBoundingClientRect();
+      return !(r.width >= 1 && r.height >= 1); // a collapsed root sign measures 0.05–0.3 px
+    }).length;
+    return { raw, katex: katex.length, tex, errors, sizes, links, sliders, flat };
   }, !!expect.docs);
   if (info.raw.length) problems.push(`raw math in the rendered text (${info.raw.length}): ${info.raw.slice(0, 3).map((s) => JSON.stringify(s)).join(" | ")}`);
   if (info.errors) problems.push(`${info.errors} KaTeX error(s)`);
+  if (info.flat) problems.push(`${info.flat} drawn part(s) of formulas (KaTeX's SVG root signs, braces, arrows) under a pixel high or wide (collapsed)`);
   if (expect.formulas !== undefined && info.katex !== expect.formulas) problems.push(`typeset formulas: ${info.katex}, notebook has ${expect.formulas}`);
   if (expect.tex) {
     const i = Array.from({ length: Math.max(expect.tex.length, info.tex.length) }, (_, j) => j).find((j) => expect.tex[j] !== info.tex[j]) ?? -1;
@@ -347,7 +354,7 @@ results.forEach(([label, problems]) => report(label, problems));
   html = html.slice(0, k) + "$x_1$" + html.slice(kEnd);
   html = html.replace(/<svg[\s>][\s\S]*?<\/svg>/, "");
   html = html.replace("</main>", '<a href="no-such-page.html">x</a><script>console.error("planted")</script></main>')
-    .replace("</head>", '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/katex@0.16.11/dist/katex.min.css"></head>');
+    .replace("</head>", '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/katex@0.16.11/dist/katex.min.css"><style>.katex svg { height: 0 !important; }</style></head>');
   const neg = path.join(tmp, rel);
   fs.writeFileSync(neg, html);
   fs.symlinkSync(path.join(SITE, "assets"), path.join(tmp, "assets"));
@@ -355,9 +362,9 @@ results.forEach(([label, problems]) => report(label, problems));
   const linkProblems = checkLinks(rel, r.links.filter((l) => l === "no-such-page.html"));
   const all = [...r.problems, ...linkProblems].join("\n");
   const want = { "raw math": /raw math/, "formula count": /typeset formulas/, "formula text": /is not the notebook's/, "figure count": /figures: /, "console error": /console error: planted/, "broken link": /broken link no-such-page/,
-    "CDN request": /network request blocked: https:\/\/cdn\.jsdelivr/ };
+    "CDN request": /network request blocked: https:\/\/cdn\.jsdelivr/, "flat root sign": /drawn part\(s\) of formulas/ };
   const missed = Object.entries(want).filter(([, re]) => !re.test(all)).map(([n]) => `a planted ${n} was not caught`);
-  report(`the checks fail on a broken copy of ${rel} (raw formula, formula count and text, missing figure, broken link, console error, CDN request)`, missed);
+  report(`the checks fail on a broken copy of ${rel} (raw formula, formula count and text, missing figure, broken link, console error, CDN request, flat root sign)`, missed);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 
