@@ -197,6 +197,55 @@ pub fn check_dim(what: &'static str, expected: usize, found: usize) -> Result<()
     }
 }
 
+/// What a step count of 0 is told it must be (the `accepts` of the
+/// [`Error::Hyperparameter`] from [`check_steps`]).
+pub const STEPS_ACCEPTS: &str = "a whole number of steps ≥ 1";
+
+/// A step count from 1 to `max`: 0 is an [`Error::Hyperparameter`] named `steps`
+/// (accepting [`STEPS_ACCEPTS`]), more than `max` an [`Error::Steps`]. `max` is
+/// usually [`crate::MAX_LESSON_STEPS`], or a lesson's own cap.
+pub fn check_steps(steps: usize, max: usize) -> Result<()> {
+    check_steps_named("steps", steps, max)
+}
+
+/// [`check_steps`] for a step count whose knob is called `name` (a lesson with
+/// two runs of different lengths names each).
+pub fn check_steps_named(name: &'static str, steps: usize, max: usize) -> Result<()> {
+    if steps == 0 {
+        return Err(Error::Hyperparameter {
+            name,
+            value: 0.0,
+            accepts: STEPS_ACCEPTS,
+        });
+    }
+    if steps > max {
+        return Err(Error::Steps { steps, max });
+    }
+    Ok(())
+}
+
+/// A point (a start θ₀) whose every coordinate is a finite number, else an
+/// [`Error::Hyperparameter`] named `name` that holds the first bad coordinate.
+pub fn check_finite_point(name: &'static str, point: &[f64]) -> Result<()> {
+    match point.iter().find(|v| !v.is_finite()) {
+        Some(&bad) => Err(Error::Hyperparameter {
+            name,
+            value: bad,
+            accepts: "a point whose every coordinate is a finite number",
+        }),
+        None => Ok(()),
+    }
+}
+
+/// A list with something in it, else an [`Error::Empty`] naming `what`.
+pub fn check_nonempty<T>(what: &'static str, list: &[T]) -> Result<()> {
+    if list.is_empty() {
+        Err(Error::Empty { what })
+    } else {
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -214,6 +263,48 @@ mod tests {
         assert!(check_open_unit_interval("rho", 0.9).is_ok());
         assert!(check_non_negative("eps", 0.0).is_ok());
         assert!(check_non_negative("eps", -1e-8).is_err());
+    }
+
+    #[test]
+    fn steps_points_and_lists_are_checked() {
+        assert!(check_steps(1, 10).is_ok());
+        assert!(check_steps(10, 10).is_ok());
+        assert_eq!(
+            check_steps(0, 10).unwrap_err().to_string(),
+            "invalid steps = 0: steps must be a whole number of steps ≥ 1"
+        );
+        assert_eq!(
+            check_steps(11, 10),
+            Err(Error::Steps { steps: 11, max: 10 })
+        );
+        assert_eq!(
+            check_steps(crate::MAX_LESSON_STEPS + 1, crate::MAX_LESSON_STEPS)
+                .unwrap_err()
+                .to_string(),
+            "invalid steps = 100001: a run of this kind takes at most 100000 steps"
+        );
+        let e = check_steps_named("shown", 0, 10).unwrap_err();
+        assert!(
+            matches!(e, Error::Hyperparameter { name: "shown", .. }),
+            "{e}"
+        );
+
+        assert!(check_finite_point("start", &[1.0, -2.0]).is_ok());
+        assert!(check_finite_point("start", &[]).is_ok());
+        assert_eq!(
+            check_finite_point("start", &[1.0, f64::NAN, f64::INFINITY])
+                .unwrap_err()
+                .to_string(),
+            "invalid start = NaN: start must be a point whose every coordinate is a finite number"
+        );
+
+        assert!(check_nonempty("the list of rates", &[0.1]).is_ok());
+        assert_eq!(
+            check_nonempty::<f64>("the list of rates", &[]),
+            Err(Error::Empty {
+                what: "the list of rates"
+            })
+        );
     }
 
     #[test]

@@ -79,8 +79,8 @@ pub use optimizer::{
 };
 pub use render::{fmt_num, Markdown, Report, Table};
 pub use trace::{
-    run, run_to_completion, run_with, steps, Row, RunOptions, Steps, Trace, MAX_STEPS,
-    MAX_TRACE_STEPS,
+    run, run_to_completion, run_with, steps, Row, RunOptions, Steps, Trace, MAX_LESSON_STEPS,
+    MAX_STEPS, MAX_TRACE_STEPS,
 };
 
 /// Re-exported so that notebooks and section crates use the same versions

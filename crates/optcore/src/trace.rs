@@ -59,6 +59,12 @@ impl RunOptions {
 /// through [`steps`], which keeps one row at a time.
 pub const MAX_TRACE_STEPS: usize = 10_000_000;
 
+/// The most steps a lesson experiment of a section crate takes: every row is
+/// kept for a table or a figure, and a notebook cell should answer in seconds.
+/// A lesson whose cap differs on purpose keeps its own constant and passes it to
+/// [`crate::error::check_steps`].
+pub const MAX_LESSON_STEPS: usize = 100_000;
+
 /// The most steps any run may take (a run of 10⁹ steps of a two-parameter problem
 /// takes minutes; more is a mistake, such as `usize::MAX`, not a plan).
 pub const MAX_STEPS: usize = 1_000_000_000;
