@@ -4,10 +4,14 @@
 
 use crate::Adadelta;
 use ndarray::array;
-use optcore::error::{check_non_negative, check_open_unit_interval, check_positive};
+use optcore::error::{
+    check_finite_point, check_non_negative, check_nonempty, check_open_unit_interval,
+    check_positive, check_steps_named,
+};
 use optcore::measure::step_record;
 use optcore::pieces::pow_int;
 use optcore::render::fmt_short;
+use optcore::MAX_LESSON_STEPS;
 use optcore::{run_to_completion, Convention, Optimizer, Quadratic, Result, Table};
 
 /// The curvatures $h$ of [`RatioVsHessian::lesson`]: $J = \tfrac h2\theta^2$.
@@ -55,15 +59,15 @@ impl RatioVsHessian {
             ..Adadelta::defaults(Convention::Paper)
         }
         .validated()?;
-        super::check_nonempty("the list of curvatures", &self.curvatures)?;
-        super::check_nonempty("the list of steps shown", &self.shown)?;
+        check_nonempty("the list of curvatures", &self.curvatures)?;
+        check_nonempty("the list of steps shown", &self.shown)?;
         for &h in &self.curvatures {
             check_positive("curvatures", h)?;
         }
         for &s in &self.shown {
-            super::check_steps_named("shown", s)?;
+            check_steps_named("shown", s, MAX_LESSON_STEPS)?;
         }
-        super::check_start("start", &[self.start])?;
+        check_finite_point("start", &[self.start])?;
         let steps = self.shown.iter().copied().max().unwrap_or(1);
         let mut header = vec!["t".to_string()];
         let mut traces = Vec::new();
@@ -131,8 +135,8 @@ impl RmsDefinitions {
         let (rho, eps) = (self.rho, self.eps);
         check_open_unit_interval("rho", rho)?;
         check_non_negative("eps", eps)?;
-        super::check_nonempty("the list of gradients", &self.gradients)?;
-        super::check_start("gradients", &self.gradients)?;
+        check_nonempty("the list of gradients", &self.gradients)?;
+        check_finite_point("gradients", &self.gradients)?;
         let listed: Vec<String> = self.gradients.iter().map(|&g| super::minus(g)).collect();
         let mut t = Table::new(
             format!(

@@ -3,9 +3,12 @@
 //! $w$ gradients" against the weights $(1-\rho)\rho^k$ a decaying average gives.
 
 use ndarray::Array1;
-use optcore::error::{check_open_unit_interval, check_positive};
+use optcore::error::{
+    check_finite_point, check_nonempty, check_open_unit_interval, check_positive, check_steps,
+};
 use optcore::pieces::{decay_avg_sq, pow_int};
 use optcore::render::{fmt_short, fmt_sig};
+use optcore::MAX_LESSON_STEPS;
 use optcore::{reference_start, Error, Objective, Quadratic, Result, Table};
 use plots::{Figure, LineChart, Series};
 
@@ -44,8 +47,8 @@ impl IntermediateRule {
         check_positive("lr", self.lr)?;
         check_open_unit_interval("gamma", self.gamma)?;
         check_positive("eps", self.eps)?;
-        super::check_start("start", &self.start)?;
-        super::check_steps(self.steps)?;
+        check_finite_point("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
         let (lr, gamma, eps) = (self.lr, self.gamma, self.eps);
         let obj = Quadratic::reference();
         let mut theta = Array1::from(self.start.to_vec());
@@ -205,7 +208,7 @@ impl WindowSummary {
 
     /// One row per ρ.
     pub fn table(&self) -> Result<Table> {
-        super::check_nonempty("the list rhos", &self.rhos)?;
+        check_nonempty("the list rhos", &self.rhos)?;
         let mut t = Table::new(
             "decaying average vs 'the last w gradients'",
             &[

@@ -22,54 +22,8 @@
 //! every knob first and refuse a bad one with a typed error naming it.
 
 use ndarray::{array, Array1};
-use optcore::{Error, Result};
 
-/// The most steps a lesson experiment takes (a cell should answer in seconds).
-pub const MAX_LESSON_STEPS: usize = 100_000;
-
-/// Steps: from 1 to [`MAX_LESSON_STEPS`], else a typed error naming `name`.
-pub(crate) fn check_steps_named(name: &'static str, steps: usize) -> Result<()> {
-    if steps == 0 {
-        return Err(Error::Hyperparameter {
-            name,
-            value: 0.0,
-            accepts: "a whole number of steps ≥ 1",
-        });
-    }
-    if steps > MAX_LESSON_STEPS {
-        return Err(Error::Steps {
-            steps,
-            max: MAX_LESSON_STEPS,
-        });
-    }
-    Ok(())
-}
-
-/// Steps: from 1 to [`MAX_LESSON_STEPS`], else a typed error.
-pub(crate) fn check_steps(steps: usize) -> Result<()> {
-    check_steps_named("steps", steps)
-}
-
-/// A start whose every coordinate is finite, else a typed error naming `name`.
-pub(crate) fn check_start(name: &'static str, start: &[f64]) -> Result<()> {
-    match start.iter().find(|v| !v.is_finite()) {
-        Some(&bad) => Err(Error::Hyperparameter {
-            name,
-            value: bad,
-            accepts: "a point whose every coordinate is a finite number",
-        }),
-        None => Ok(()),
-    }
-}
-
-/// A list that must not be empty, else a typed error naming `what`.
-pub(crate) fn check_nonempty<T>(what: &'static str, list: &[T]) -> Result<()> {
-    if list.is_empty() {
-        Err(Error::Empty { what })
-    } else {
-        Ok(())
-    }
-}
+pub use optcore::MAX_LESSON_STEPS;
 
 /// A number written with the minus sign of the tables' titles (−5, not -5).
 pub(crate) fn minus(x: f64) -> String {

@@ -9,7 +9,9 @@ use crate::Adadelta;
 use adagrad::Adagrad;
 use gd::Sgd;
 use ndarray::ArrayView1;
+use optcore::error::{check_finite_point, check_steps, check_steps_named};
 use optcore::render::Cell;
+use optcore::MAX_LESSON_STEPS;
 use optcore::{
     fmt_num, reference_start, run, Convention, Objective, Optimizer, Quadratic, Result, Rosenbrock,
     Table, Trace,
@@ -37,8 +39,8 @@ impl NewtonQuadratic {
 
     /// Every step of the run.
     pub fn table(&self) -> Result<Table> {
-        super::check_steps(self.steps)?;
-        super::check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let q = Quadratic::reference();
         Ok(run(
             &Newton::new(q.clone()),
@@ -75,9 +77,9 @@ impl NewtonRosenbrock {
 
     /// Newton's run, every knob checked first.
     pub fn trace(&self) -> Result<Trace<NewtonRecord>> {
-        super::check_steps(self.steps)?;
-        super::check_steps_named("adadelta_steps", self.adadelta_steps)?;
-        super::check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_steps_named("adadelta_steps", self.adadelta_steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let r = Rosenbrock::default();
         run(
             &Newton::new(r),
@@ -134,8 +136,8 @@ impl NewtonSingular {
 
     /// The run as far as it goes.
     pub fn table(&self) -> Result<Table> {
-        super::check_steps(self.steps)?;
-        super::check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let flat = Quadratic::new(&[0.0, 1.0]);
         let tr = run(
             &Newton::new(flat.clone()),
@@ -174,8 +176,8 @@ impl Race {
 
     /// One row per step, one column per method ("stopped" once a run stops).
     pub fn table(&self) -> Result<Table> {
-        super::check_steps(self.steps)?;
-        super::check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let sgd = Sgd {
             lr: self.sgd_lr,
             ..Sgd::defaults(Convention::Paper)
@@ -255,9 +257,9 @@ impl OneNewtonStep {
 
     /// The arrow and the three paths on the contour.
     pub fn contour(&self) -> Result<Figure> {
-        super::check_steps(self.steps)?;
-        super::check_steps_named("adadelta_steps", self.adadelta_steps)?;
-        super::check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_steps_named("adadelta_steps", self.adadelta_steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let sgd = Sgd {
             lr: self.lr,
             ..Sgd::defaults(Convention::Paper)

@@ -9,8 +9,10 @@ use crate::{Adadelta, AdadeltaRecord};
 use adagrad::Adagrad;
 use gd::Sgd;
 use ndarray::{Array1, ArrayView1};
+use optcore::error::check_steps;
 use optcore::pieces::decay_avg_sq;
 use optcore::render::Cell;
+use optcore::MAX_LESSON_STEPS;
 use optcore::{
     reference_start, run, Convention, Objective, Optimizer, Quadratic, Record, Rescaled, Result,
     Rosenbrock, Table, Trace,
@@ -192,7 +194,7 @@ impl Rescaling {
     }
 
     fn check(&self) -> Result<()> {
-        super::check_steps(self.steps)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
         if (MIN_K..=MAX_K).contains(&self.k) {
             Ok(())
         } else {

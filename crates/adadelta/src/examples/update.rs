@@ -3,8 +3,10 @@
 //! [`newton_run`](super::newton_run)).
 
 use crate::{Adadelta, AdadeltaRecord};
+use optcore::error::{check_finite_point, check_steps};
 use optcore::reference::rel_diff;
 use optcore::render::{fmt_short, Report};
+use optcore::MAX_LESSON_STEPS;
 use optcore::{
     reference_start, run, run_to_completion, Convention, Error, Optimizer, Quadratic, Result,
     Table, Trace,
@@ -88,7 +90,7 @@ impl PaperRun {
     /// sixteen columns would scroll the averages, the lesson of the method, out
     /// of sight.)
     pub fn report(&self) -> Result<Report> {
-        super::check_steps(self.steps)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
         let wide = scratch_trace(self.rho, self.eps, self.start, self.steps)?.table();
         let step = wide.select(
             format!("{}: the step", wide.title),
@@ -140,8 +142,8 @@ impl Conventions {
 
     /// One row per step: θ under both, and how far apart the two at one ρ are.
     pub fn table(&self) -> Result<Table> {
-        super::check_steps(self.steps)?;
-        super::check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let paper = Adadelta::defaults(Convention::Paper);
         let torch = Adadelta::defaults(Convention::Pytorch);
         let same = Adadelta {

@@ -6,8 +6,10 @@ use super::reference_optimizer;
 use crate::Adagrad;
 use nalgebra::{DMatrix, DVector};
 use ndarray::Array1;
+use optcore::error::{check_finite_point, check_steps};
 use optcore::measure::step_record;
 use optcore::render::Cell;
+use optcore::MAX_LESSON_STEPS;
 use optcore::{
     fmt_num, reference_start, run_to_completion, Convention, Objective, Optimizer, Quadratic,
     Report, Result, Rosenbrock, Table,
@@ -84,9 +86,9 @@ impl DiagonalVsFull {
     /// The matrix form of the last step on the quadratic, then both matrices on
     /// each problem.
     pub fn report(&self) -> Result<Report> {
-        super::check_steps(self.steps)?;
-        super::check_start("quadratic_start", &self.quadratic_start)?;
-        super::check_start("rosenbrock_start", &self.rosenbrock_start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("quadratic_start", &self.quadratic_start)?;
+        check_finite_point("rosenbrock_start", &self.rosenbrock_start)?;
         let opt = Adagrad {
             lr: self.lr,
             eps: self.eps,

@@ -5,9 +5,10 @@
 use super::reference_optimizer;
 use crate::Adagrad;
 use ndarray::ArrayView1;
-use optcore::error::check_positive;
+use optcore::error::{check_finite_point, check_nonempty, check_positive, check_steps};
 use optcore::measure::step_record;
 use optcore::render::fmt_short;
+use optcore::MAX_LESSON_STEPS;
 use optcore::{
     reference_start, run, run_to_completion, Convention, FnObjective, Optimizer, Quadratic, Result,
     Table,
@@ -39,8 +40,8 @@ impl FirstStepForms {
 
     /// One row per (|g|, ε): both rates and their ratio.
     pub fn table(&self) -> Result<Table> {
-        super::check_nonempty("the list of gradients", &self.gradients)?;
-        super::check_nonempty("the list of epsilons", &self.epsilons)?;
+        check_nonempty("the list of gradients", &self.gradients)?;
+        check_nonempty("the list of epsilons", &self.epsilons)?;
         for &g in &self.gradients {
             check_positive("gradients", g)?;
             if !(g * g).is_finite() {
@@ -116,9 +117,9 @@ impl TorchOptions {
 
     /// One row per option pair: the first step's rates and where the run ends.
     pub fn table(&self) -> Result<Table> {
-        super::check_steps(self.steps)?;
-        super::check_start("start", &self.start)?;
-        super::check_nonempty("the list of options", &self.options)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
+        check_nonempty("the list of options", &self.options)?;
         let steps = self.steps;
         let mut t = Table::new(
             format!(
@@ -195,8 +196,8 @@ impl ZeroDenominator {
 
     /// The run on $J = y^2$ (x unused) as far as it goes.
     pub fn table(&self) -> Result<Table> {
-        super::check_steps(self.steps)?;
-        super::check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let j = FnObjective::new(
             "J = y² (x unused)",
             2,

@@ -3,6 +3,8 @@
 //! both conventions.
 
 use crate::{Adagrad, AdagradRecord};
+use optcore::error::{check_finite_point, check_steps, check_steps_named};
+use optcore::MAX_LESSON_STEPS;
 use optcore::{
     reference_start, run, run_to_completion, Convention, Error, Optimizer, Quadratic, Result,
     Table, Trace,
@@ -100,16 +102,9 @@ impl ReferenceRun {
 
     /// The two forms, checked: the post's and torch's.
     fn optimizers(&self) -> Result<(Adagrad, Adagrad)> {
-        super::check_steps(self.steps)?;
-        super::check_steps(self.drawn).map_err(|e| match e {
-            Error::Hyperparameter { value, accepts, .. } => Error::Hyperparameter {
-                name: "drawn",
-                value,
-                accepts,
-            },
-            e => e,
-        })?;
-        super::check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_steps_named("drawn", self.drawn, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let paper = Adagrad {
             lr: self.lr,
             eps: self.eps,

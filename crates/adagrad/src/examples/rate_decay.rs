@@ -4,8 +4,10 @@
 use crate::{Adagrad, AdagradRecord};
 use gd::{Sgd, SgdRecord};
 use ndarray::array;
+use optcore::error::{check_finite_point, check_steps};
 use optcore::measure::step_record;
 use optcore::render::Cell;
+use optcore::MAX_LESSON_STEPS;
 use optcore::{run_to_completion, Convention, FnObjective, Optimizer, Result, Table, Trace};
 use plots::{Figure, LineChart, Points, Series};
 
@@ -62,8 +64,8 @@ impl LongSlope {
 
     /// Both runs, every knob checked first.
     pub fn runs(&self) -> Result<(Trace<AdagradRecord>, Trace<SgdRecord>)> {
-        super::check_steps(self.steps)?;
-        super::check_start("start", &[self.start])?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &[self.start])?;
         let ada = Adagrad {
             lr: self.lr,
             eps: self.eps,

@@ -5,10 +5,11 @@ use crate::sparse::{OnlineOracle, SparseData, STANDARD_SEED};
 use crate::{Adagrad, AdagradRecord};
 use gd::{Sgd, SgdRecord};
 use ndarray::Array1;
-use optcore::error::check_positive;
+use optcore::error::{check_positive, check_steps};
 use optcore::measure::step_record;
 use optcore::render::Cell;
 use optcore::trace::sub;
+use optcore::MAX_LESSON_STEPS;
 use optcore::{run_with, Convention, Error, Optimizer, Record, Result, RunOptions, Table, Trace};
 use plots::{Figure, LineChart, Series};
 
@@ -130,7 +131,7 @@ impl SparseRates {
 
     /// The data, the optimizer and its run, every knob checked first.
     fn run(&self) -> Result<(SparseData, Adagrad, Trace<AdagradRecord>)> {
-        super::check_steps(self.steps)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
         let opt = Adagrad {
             eps: self.eps,
             ..sparse_optimizer(self.lr)
@@ -279,7 +280,7 @@ impl SparseRace {
 
     /// One row per run: when each weight settled, and the final loss.
     pub fn table(&self) -> Result<Table> {
-        super::check_steps(self.steps)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
         check_positive("tol", self.tol)?;
         if self.adagrad_lrs.is_empty() && self.sgd_lrs.is_empty() {
             return Err(Error::Empty {
@@ -370,7 +371,7 @@ impl RareWeight {
 
     /// $w_2$ against t, one line per run.
     pub fn chart(&self) -> Result<Figure> {
-        super::check_steps(self.steps)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
         if self.adagrad_lrs.is_empty() && self.sgd_lrs.is_empty() {
             return Err(Error::Empty {
                 what: "the lists of runs (adagrad_lrs and sgd_lrs)",
