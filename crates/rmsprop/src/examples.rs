@@ -8,45 +8,14 @@
 
 use crate::Rmsprop;
 use ndarray::{array, Array1, ArrayView1};
-use optcore::error::{check_positive, Error, Result};
+use optcore::error::{check_finite_point, check_positive, check_steps, Error, Result};
 use optcore::measure::step_record;
 use optcore::{
     fmt_num, reference_start, run, run_to_completion, Convention, Objective, Optimizer, Quadratic,
     Report, Rosenbrock, Slope, Table, Trace,
 };
 
-/// The most steps a lesson experiment takes (a cell should answer in seconds).
-pub const MAX_LESSON_STEPS: usize = 100_000;
-
-/// Steps: from 1 to [`MAX_LESSON_STEPS`], else a typed error.
-fn check_steps(steps: usize) -> Result<()> {
-    if steps == 0 {
-        return Err(Error::Hyperparameter {
-            name: "steps",
-            value: 0.0,
-            accepts: "a whole number of steps ≥ 1",
-        });
-    }
-    if steps > MAX_LESSON_STEPS {
-        return Err(Error::Steps {
-            steps,
-            max: MAX_LESSON_STEPS,
-        });
-    }
-    Ok(())
-}
-
-/// A start whose every coordinate is finite, else a typed error naming `name`.
-fn check_start(name: &'static str, start: &[f64]) -> Result<()> {
-    match start.iter().find(|v| !v.is_finite()) {
-        Some(&bad) => Err(Error::Hyperparameter {
-            name,
-            value: bad,
-            accepts: "a point whose every coordinate is a finite number",
-        }),
-        None => Ok(()),
-    }
-}
+pub use optcore::MAX_LESSON_STEPS;
 
 /// A gradient size |g| of a lesson's slope: > 0 and with a finite square
 /// (else $E\[g^2\]$ is infinite and the step 0/0), or a typed error naming `name`.
@@ -117,8 +86,8 @@ impl FirstSteps {
 
     /// The run, every step in a table, with the first step's size explained.
     pub fn report(&self) -> Result<Report> {
-        check_steps(self.steps)?;
-        check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let opt = paper_rmsprop(self.lr, self.rho, self.eps)?;
         let tr = run_to_completion(
             &opt,
@@ -277,9 +246,9 @@ impl Variants {
 
     /// The five variants, labelled from their own hyperparameters, each checked.
     pub fn list(&self) -> Result<Vec<(String, Rmsprop)>> {
-        check_steps(self.steps)?;
-        check_start("quadratic_start", &self.quadratic_start)?;
-        check_start("rosenbrock_start", &self.rosenbrock_start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("quadratic_start", &self.quadratic_start)?;
+        check_finite_point("rosenbrock_start", &self.rosenbrock_start)?;
         let torch = Rmsprop {
             lr: self.lr,
             rho: self.torch_alpha,
@@ -413,7 +382,7 @@ impl FirstHalf {
 
     /// Both runs side by side, step by step.
     pub fn table(&self) -> Result<Table> {
-        check_steps(self.steps)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
         if !(self.gradient * self.gradient).is_finite() {
             return Err(Error::Hyperparameter {
                 name: "gradient",
@@ -498,8 +467,8 @@ impl VsAdagrad {
 
     /// The two optimizers, checked.
     pub fn optimizers(&self) -> Result<(adagrad::Adagrad, Rmsprop)> {
-        check_steps(self.steps)?;
-        check_start("start", &self.start)?;
+        check_steps(self.steps, MAX_LESSON_STEPS)?;
+        check_finite_point("start", &self.start)?;
         let ada = adagrad::Adagrad {
             lr: self.lr,
             eps: self.eps,

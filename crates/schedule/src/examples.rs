@@ -26,7 +26,7 @@ use adam::Adam;
 use batching::{Batches, LastBatch, MiniBatchOracle};
 use gd::Sgd;
 use ndarray::Array1;
-use optcore::error::{check_positive, Error, Result};
+use optcore::error::{check_nonempty, check_positive, check_steps, Error, Result};
 use optcore::{
     iris, reference_start, run, run_to_completion, run_with, Convention, LearningRate, Objective,
     Optimizer, Quadratic, RunOptions, Softmax, Table, Trace,
@@ -125,34 +125,11 @@ pub fn iris_schedules() -> Vec<AnySchedule> {
 }
 
 /// Most steps of a run (or a rate curve) of the lesson.
-pub const MAX_STEPS: usize = 100_000;
-
-/// `steps` of an experiment: at least 1 (else a typed error naming `steps`), at
-/// most [`MAX_STEPS`] ([`optcore::Error::Steps`]).
-fn check_steps(steps: usize) -> Result<()> {
-    if steps == 0 {
-        return Err(Error::Hyperparameter {
-            name: "steps",
-            value: 0.0,
-            accepts: "a whole number of steps ≥ 1",
-        });
-    }
-    if steps > MAX_STEPS {
-        return Err(Error::Steps {
-            steps,
-            max: MAX_STEPS,
-        });
-    }
-    Ok(())
-}
+pub const MAX_STEPS: usize = optcore::MAX_LESSON_STEPS;
 
 /// A list of schedules: not empty, each valid.
 fn check_schedules(schedules: &[AnySchedule]) -> Result<()> {
-    if schedules.is_empty() {
-        return Err(Error::Empty {
-            what: "the list of schedules",
-        });
-    }
+    check_nonempty("the list of schedules", schedules)?;
     schedules.iter().try_for_each(|s| s.validate())
 }
 
@@ -181,7 +158,7 @@ impl Rates {
 
     fn check(&self) -> Result<()> {
         check_positive("eta0", self.eta0)?;
-        check_steps(self.steps)?;
+        check_steps(self.steps, MAX_STEPS)?;
         check_schedules(&self.schedules)
     }
 
@@ -357,7 +334,7 @@ impl OnQuadratic {
             ..Adam::defaults(Convention::Pytorch)
         }
         .validated()?;
-        check_steps(self.steps)?;
+        check_steps(self.steps, MAX_STEPS)?;
         check_schedules(&self.schedules)?;
         Ok((sgd, adam))
     }
@@ -478,7 +455,7 @@ impl IrisPlan {
             });
         }
         let steps = self.epochs.saturating_mul(len.div_ceil(self.batch_size));
-        check_steps(steps)?;
+        check_steps(steps, MAX_STEPS)?;
         Ok(steps)
     }
 
@@ -667,7 +644,7 @@ impl Adaptive {
         opt: &O,
         per_step: impl Fn(&O::Record) -> Array1<f64>,
     ) -> Result<(PerStep, PerStep)> {
-        check_steps(self.quadratic_steps)?;
+        check_steps(self.quadratic_steps, MAX_STEPS)?;
         let iris_steps = self.plan().steps()?;
         let quad = run(
             opt,
