@@ -4,7 +4,7 @@
 use crate::{Adamax, ZERO_U};
 use adam::Adam;
 use ndarray::{array, ArrayView1};
-use optcore::error::{Error, Result};
+use optcore::error::{check_steps, Error, Result};
 use optcore::render::fmt_short;
 use optcore::{run, run_to_completion, Convention, Objective, Optimizer, Report, Table};
 
@@ -323,22 +323,6 @@ pub const MAX_TABLE_STEPS: usize = 1000;
 
 /// Most steps a run behind a short table of the lesson takes.
 pub const MAX_FIGURE_STEPS: usize = 10_000;
-
-/// `steps` of an experiment: at least 1 (else a typed error naming `steps`), at
-/// most `max` ([`optcore::Error::Steps`]).
-fn check_steps(steps: usize, max: usize) -> Result<()> {
-    if steps == 0 {
-        return Err(Error::Hyperparameter {
-            name: "steps",
-            value: 0.0,
-            accepts: "a whole number of steps ≥ 1",
-        });
-    }
-    if steps > max {
-        return Err(Error::Steps { steps, max });
-    }
-    Ok(())
-}
 
 /// A start θ₀ as the tables' titles print it: `(−5, −2)`.
 fn point_text(p: [f64; 2]) -> String {

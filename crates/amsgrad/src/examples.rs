@@ -22,7 +22,7 @@
 use crate::Amsgrad;
 use adam::Adam;
 use ndarray::{array, ArrayView1, ArrayViewMut1};
-use optcore::error::{check_positive, Error, Result};
+use optcore::error::{check_positive, check_steps, Error, Result};
 use optcore::{Convention, Optimizer, Oracle, Report, Table};
 
 /// Reddi et al.'s $C$.
@@ -419,22 +419,6 @@ pub fn scratch_trace(
         ndarray::ArrayView1::from(&theta0),
         steps,
     )
-}
-
-/// `steps` of an experiment: at least 1 (else a typed error naming `steps`), at
-/// most `max` ([`optcore::Error::Steps`]).
-fn check_steps(steps: usize, max: usize) -> Result<()> {
-    if steps == 0 {
-        return Err(Error::Hyperparameter {
-            name: "steps",
-            value: 0.0,
-            accepts: "a whole number of steps ≥ 1",
-        });
-    }
-    if steps > max {
-        return Err(Error::Steps { steps, max });
-    }
-    Ok(())
 }
 
 /// A start θ₀ as the tables' titles print it: `(−5, −2)`.

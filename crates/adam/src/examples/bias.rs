@@ -3,7 +3,7 @@
 
 use crate::Adam;
 use ndarray::array;
-use optcore::error::Result;
+use optcore::error::{check_steps, Result};
 use optcore::measure::step_record;
 use optcore::pieces::pow_int;
 use optcore::unroll::{self, Poly, Symbol};
@@ -86,7 +86,7 @@ impl ConstantGradient {
             ..Adam::defaults(Convention::Paper)
         }
         .validated()?;
-        super::check_steps(self.steps, super::MAX_TABLE_STEPS)?;
+        check_steps(self.steps, super::MAX_TABLE_STEPS)?;
         let tr = run_to_completion(&opt, Slope::new(1.0), array![0.0].view(), self.steps)?;
         let mut t = Table::new(
             format!(

@@ -4,7 +4,7 @@
 use crate::Adam;
 use ndarray::array;
 use ndarray::ArrayView1;
-use optcore::error::Result;
+use optcore::error::{check_steps, Result};
 use optcore::pieces::pow_int;
 use optcore::{run, Convention, Optimizer, Quadratic, Report, Slope, Table};
 use plots::{Contour, Figure};
@@ -67,7 +67,7 @@ impl BiasCorrection {
     /// $t = 1$ with the default betas, too large, not too small.
     pub fn table(&self) -> Result<Report> {
         let (corrected, uncorrected) = self.optimizers()?;
-        super::check_steps(self.steps, super::MAX_TABLE_STEPS)?;
+        check_steps(self.steps, super::MAX_TABLE_STEPS)?;
         let steps = self.steps;
         let start = ArrayView1::from(&self.start);
         let a = run(&corrected, Slope::new(1.0), array![0.0].view(), steps)?;
@@ -139,7 +139,7 @@ impl BiasCorrection {
     /// Both runs over the quadratic's contours, [`BiasCorrection::contour_steps`] steps.
     pub fn contour(&self) -> Result<Figure> {
         let (corrected, uncorrected) = self.optimizers()?;
-        super::check_steps(self.contour_steps, super::MAX_FIGURE_STEPS)?;
+        check_steps(self.contour_steps, super::MAX_FIGURE_STEPS)?;
         let steps = self.contour_steps;
         let start = ArrayView1::from(&self.start);
         let q = Quadratic::reference();

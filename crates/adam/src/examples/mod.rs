@@ -29,22 +29,6 @@ pub use where_eps_goes::*;
 /// print a table no one reads (and could exhaust the notebook's memory).
 pub const MAX_TABLE_STEPS: usize = 1000;
 
-/// `steps` of an experiment: at least 1 (else a typed error naming `steps`), at
-/// most `max` ([`optcore::Error::Steps`]).
-pub(crate) fn check_steps(steps: usize, max: usize) -> optcore::error::Result<()> {
-    if steps == 0 {
-        return Err(optcore::Error::Hyperparameter {
-            name: "steps",
-            value: 0.0,
-            accepts: "a whole number of steps ≥ 1",
-        });
-    }
-    if steps > max {
-        return Err(optcore::Error::Steps { steps, max });
-    }
-    Ok(())
-}
-
 /// Most steps a figure of the lesson draws.
 pub const MAX_FIGURE_STEPS: usize = 10_000;
 

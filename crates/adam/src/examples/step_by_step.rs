@@ -3,7 +3,7 @@
 
 use crate::Adam;
 use ndarray::ArrayView1;
-use optcore::error::Result;
+use optcore::error::{check_steps, Result};
 use optcore::{fmt_num, run_to_completion, Convention, Optimizer, Quadratic, Report};
 
 /// The update, step by step: Algorithm 1 (`paper` convention) on
@@ -52,7 +52,7 @@ impl FirstSteps {
     /// The steps as a table, with a sentence on $t = 1$.
     pub fn table(&self) -> Result<Report> {
         let opt = self.optimizer()?;
-        super::check_steps(self.steps, super::MAX_TABLE_STEPS)?;
+        check_steps(self.steps, super::MAX_TABLE_STEPS)?;
         let tr = run_to_completion(
             &opt,
             Quadratic::reference(),

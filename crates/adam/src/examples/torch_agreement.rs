@@ -3,7 +3,7 @@
 
 use crate::Adam;
 use ndarray::array;
-use optcore::error::Result;
+use optcore::error::{check_steps, Result};
 use optcore::reference::{self, rel_diff};
 use optcore::{problem_by_name, reference_start, run, Convention, Optimizer, Quadratic, Table};
 
@@ -95,7 +95,7 @@ impl PaperVsPytorch {
             ..Adam::defaults(Convention::Pytorch)
         }
         .validated()?;
-        super::check_steps(steps, super::MAX_FIGURE_STEPS)?;
+        check_steps(steps, super::MAX_FIGURE_STEPS)?;
         let mut t = Table::new(
             format!(
                 "Adam, paper vs pytorch arithmetic ({}), {steps} steps",

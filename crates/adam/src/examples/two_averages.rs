@@ -3,7 +3,7 @@
 
 use crate::Adam;
 use ndarray::{Array1, ArrayView1};
-use optcore::error::Result;
+use optcore::error::{check_steps, Result};
 use optcore::measure::step_record;
 use optcore::pieces::{decay_avg, decay_avg_sq};
 use optcore::{run_to_completion, Convention, Optimizer, Quadratic, Report, Table};
@@ -53,7 +53,7 @@ impl TwoAverages {
             ..Adam::defaults(Convention::Paper)
         }
         .validated()?;
-        super::check_steps(self.steps, super::MAX_TABLE_STEPS)?;
+        check_steps(self.steps, super::MAX_TABLE_STEPS)?;
         let tr = run_to_completion(
             &opt,
             Quadratic::reference(),

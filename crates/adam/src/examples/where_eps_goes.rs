@@ -3,8 +3,8 @@
 
 use crate::{Adam, EpsPlacement};
 use ndarray::array;
-use optcore::error::{check_positive, Result};
-use optcore::{run, Convention, Error, Optimizer, Slope, Table};
+use optcore::error::{check_nonempty, check_positive, check_steps, Result};
+use optcore::{run, Convention, Optimizer, Slope, Table};
 
 /// Adam's first step on slopes of decreasing gradient, ε added to
 /// $\sqrt{\hat v}$ (Kingma & Ba, torch) or inside the root (optax's `eps_root`).
@@ -43,10 +43,8 @@ impl WhereEps {
             eps_placement: EpsPlacement::InsideRoot,
             ..added
         };
-        if self.gradients.is_empty() {
-            return Err(Error::Empty { what: "gradients" });
-        }
-        super::check_steps(self.gradients.len(), super::MAX_TABLE_STEPS)?;
+        check_nonempty("gradients", &self.gradients)?;
+        check_steps(self.gradients.len(), super::MAX_TABLE_STEPS)?;
         for &c in &self.gradients {
             check_positive("gradients", c)?;
         }
