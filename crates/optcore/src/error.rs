@@ -224,6 +224,27 @@ pub fn check_steps_named(name: &'static str, steps: usize, max: usize) -> Result
     Ok(())
 }
 
+/// What [`check_lesson_steps`] says a step count must be: its range, with
+/// [`crate::MAX_LESSON_STEPS`] written out.
+pub const LESSON_STEPS_ACCEPTS: &str = "a whole number from 1 to 100000";
+
+/// A step count from 1 to [`crate::MAX_LESSON_STEPS`] in the form the momentum,
+/// NAG and comparison lessons give it: a count out of range at either end is one
+/// [`Error::Hyperparameter`] named `name` that holds the count and states the
+/// range ([`LESSON_STEPS_ACCEPTS`]). [`check_steps`] is the other form, with an
+/// [`Error::Steps`] above the cap.
+pub fn check_lesson_steps(name: &'static str, steps: usize) -> Result<()> {
+    if (1..=crate::MAX_LESSON_STEPS).contains(&steps) {
+        Ok(())
+    } else {
+        Err(Error::Hyperparameter {
+            name,
+            value: steps as f64,
+            accepts: LESSON_STEPS_ACCEPTS,
+        })
+    }
+}
+
 /// A point (a start θ₀) whose every coordinate is a finite number, else an
 /// [`Error::Hyperparameter`] named `name` that holds the first bad coordinate.
 pub fn check_finite_point(name: &'static str, point: &[f64]) -> Result<()> {
@@ -288,6 +309,23 @@ mod tests {
             matches!(e, Error::Hyperparameter { name: "shown", .. }),
             "{e}"
         );
+
+        assert!(check_lesson_steps("steps", 1).is_ok());
+        assert!(check_lesson_steps("steps", crate::MAX_LESSON_STEPS).is_ok());
+        assert_eq!(
+            LESSON_STEPS_ACCEPTS,
+            format!("a whole number from 1 to {}", crate::MAX_LESSON_STEPS)
+        );
+        for bad in [0, crate::MAX_LESSON_STEPS + 1] {
+            assert_eq!(
+                check_lesson_steps("ages", bad),
+                Err(Error::Hyperparameter {
+                    name: "ages",
+                    value: bad as f64,
+                    accepts: LESSON_STEPS_ACCEPTS,
+                })
+            );
+        }
 
         assert!(check_finite_point("start", &[1.0, -2.0]).is_ok());
         assert!(check_finite_point("start", &[]).is_ok());

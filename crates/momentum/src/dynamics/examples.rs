@@ -9,10 +9,9 @@ use super::{
     max_lr, measure, measure_with, minimum, nalgebra_eigenvalues, optimal, pow,
     predicted_component, rate, regime, spectral_radius, Eigenbasis, MEASURE_FROM, RATE_TOLERANCE,
 };
-use crate::examples::check_steps;
 use crate::{Momentum, MomentumRecord};
 use ndarray::{array, Array1, ArrayView1};
-use optcore::error::{check_open_unit_interval, check_positive, Error, Result};
+use optcore::error::{check_lesson_steps, check_open_unit_interval, check_positive, Error, Result};
 use optcore::nalgebra::{Complex, Matrix2};
 use optcore::render::{fmt_short, Cell};
 use optcore::{
@@ -121,7 +120,7 @@ impl Decomposition {
 
     /// The table (every knob checked first, with a typed error).
     pub fn table(&self) -> Result<Table> {
-        check_steps(self.steps)?;
+        check_lesson_steps("steps", self.steps)?;
         if self.every == 0 {
             return Err(Error::Hyperparameter {
                 name: "every",
@@ -168,7 +167,7 @@ impl Decay {
 
     /// Series: $|x^i_t|$ and $\rho_i^t |x^i_0|$ per eigendirection.
     pub fn series(&self) -> Result<Vec<plots::Series>> {
-        check_steps(self.steps)?;
+        check_lesson_steps("steps", self.steps)?;
         let (eta, gamma, steps) = (self.lr, self.gamma, self.steps);
         let q = post_quadratic();
         let basis = Eigenbasis::of(&q)?;
@@ -480,7 +479,7 @@ impl Boundary {
 
     /// One run per γ and factor, in that order.
     pub fn runs(&self) -> Result<Vec<BoundaryRun>> {
-        check_steps(self.steps)?;
+        check_lesson_steps("steps", self.steps)?;
         if self.gammas.is_empty() || self.factors.is_empty() {
             return Err(Error::Empty {
                 what: if self.gammas.is_empty() {
@@ -792,7 +791,7 @@ pub fn rule_run(
     steps: usize,
 ) -> Result<Trace<MomentumRecord>> {
     check_positive("lambda", lambda)?;
-    check_steps(steps)?;
+    check_lesson_steps("steps", steps)?;
     run_to_completion(
         &momentum(eta, gamma)?,
         Quadratic::new(&[lambda / 2.0]),

@@ -1,10 +1,10 @@
 //! The slide with a flat end: GD stops where the slope ends, momentum coasts
 //! on for $\gamma v/(1-\gamma)$.
 
-use super::{check_steps, post_momentum, POST_GAMMA};
+use super::{post_momentum, POST_GAMMA};
 use crate::MomentumRecord;
 use ndarray::array;
-use optcore::error::check_positive;
+use optcore::error::{check_lesson_steps, check_positive};
 use optcore::measure::step_record;
 use optcore::render::Cell;
 use optcore::{run_to_completion, Error, FnObjective, Report, Result, Table, Trace};
@@ -69,7 +69,7 @@ impl Slide {
             });
         }
         post_momentum(self.lr, self.gamma)?;
-        check_steps(self.steps)
+        check_lesson_steps("steps", self.steps)
     }
 
     /// GD (momentum 0: $v_t = \eta g_t$ exactly) and momentum down the slide.

@@ -2,9 +2,10 @@
 //! ([`scratch_trace`], at the student's η, γ, θ₀ and steps), and the post's
 //! γ = 0.9 with learning rates that suit it ([`GammaSweep`]).
 
-use super::{check_steps, fmt_point, post_momentum, POST_GAMMA};
+use super::{fmt_point, post_momentum, POST_GAMMA};
 use crate::MomentumRecord;
 use ndarray::ArrayView1;
+use optcore::error::check_lesson_steps;
 use optcore::render::{fmt_sig, Cell};
 use optcore::{reference_start, run, run_to_completion, Quadratic, Result, Table, Trace};
 
@@ -25,7 +26,7 @@ pub fn scratch_trace(
     theta0: [f64; 2],
     steps: usize,
 ) -> Result<Trace<MomentumRecord>> {
-    check_steps(steps)?;
+    check_lesson_steps("steps", steps)?;
     run_to_completion(
         &post_momentum(eta, gamma)?,
         Quadratic::reference(),
@@ -73,7 +74,7 @@ impl GammaSweep {
 
     /// Every knob checked, with a typed error naming the first one out of range.
     pub fn validate(&self) -> Result<()> {
-        check_steps(self.steps)?;
+        check_lesson_steps("steps", self.steps)?;
         super::check_distinct("lrs", &self.lrs)?;
         for &lr in &self.lrs {
             post_momentum(lr, self.gamma)?;

@@ -1,8 +1,9 @@
 //! An ill-conditioned valley: GD, momentum γ = 0.5 and γ = 0.9 on
 //! $0.1x^2 + 2y^2$ (condition number 20), as the experiment [`Valley`].
 
-use super::{check_distinct, check_steps, fmt_point, post_momentum, POST_GAMMA, REFERENCE_LR};
+use super::{check_distinct, fmt_point, post_momentum, POST_GAMMA, REFERENCE_LR};
 use crate::MomentumRecord;
+use optcore::error::check_lesson_steps;
 use optcore::measure::crossings;
 use optcore::render::Cell;
 use optcore::trace::sub;
@@ -44,7 +45,7 @@ impl Valley {
 
     /// Every knob checked, with a typed error naming the first one out of range.
     pub fn validate(&self) -> Result<()> {
-        check_steps(self.steps)?;
+        check_lesson_steps("steps", self.steps)?;
         check_distinct("gammas", &self.gammas)?;
         for &g in &self.gammas {
             post_momentum(self.lr, g)?;

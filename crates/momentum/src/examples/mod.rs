@@ -37,6 +37,7 @@ pub use unrolling::*;
 pub use weights::*;
 
 use crate::Momentum;
+use optcore::error::check_nonempty;
 use optcore::render::fmt_short;
 use optcore::{Convention, Error, Optimizer, Result};
 
@@ -49,22 +50,7 @@ pub const REFERENCE_STEPS: usize = 20;
 /// The post: "γ 값은 보통 0.9를 사용한다고 한다".
 pub const POST_GAMMA: f64 = 0.9;
 
-/// The most steps one lesson experiment runs (every row is kept, tabled or drawn).
-pub const MAX_LESSON_STEPS: usize = 100_000;
-
-/// A lesson experiment's step count: from 1 to [`MAX_LESSON_STEPS`], else a typed
-/// [`optcore::Error::Hyperparameter`] named `steps`.
-pub fn check_steps(steps: usize) -> Result<()> {
-    if (1..=MAX_LESSON_STEPS).contains(&steps) {
-        Ok(())
-    } else {
-        Err(Error::Hyperparameter {
-            name: "steps",
-            value: steps as f64,
-            accepts: "a whole number from 1 to 100000",
-        })
-    }
-}
+pub use optcore::MAX_LESSON_STEPS;
 
 /// The post's momentum (paper form) with η = `lr` and γ = `gamma`, validated: a
 /// typed error names `lr` (must be > 0) or `momentum` (γ, in \[0, 1)).
@@ -87,9 +73,7 @@ pub fn fmt_point(p: &[f64]) -> String {
 /// Momentum runs of an experiment must have distinct γ: tables and legends name
 /// each run by its γ.
 pub(crate) fn check_distinct(what: &'static str, values: &[f64]) -> Result<()> {
-    if values.is_empty() {
-        return Err(Error::Empty { what });
-    }
+    check_nonempty(what, values)?;
     for (i, a) in values.iter().enumerate() {
         if values[..i].contains(a) {
             return Err(Error::DuplicateLabel {

@@ -2,8 +2,9 @@
 //! torch's buffer $b_t = \mu b_{t-1} + \nabla J$ are one method; both against the
 //! shared reference traces; the defaults of each convention.
 
-use super::{check_steps, REFERENCE_LR, REFERENCE_MOMENTUM, REFERENCE_STEPS};
+use super::{REFERENCE_LR, REFERENCE_MOMENTUM, REFERENCE_STEPS};
 use crate::{Momentum, MomentumRecord};
+use optcore::error::check_lesson_steps;
 use optcore::reference::{self, max_rel_diff_to_reference};
 use optcore::render::{fmt_sig, Cell};
 use optcore::{
@@ -44,7 +45,7 @@ impl TwoForms {
 
     /// Both runs (every knob checked first, with a typed error).
     pub fn runs(&self) -> Result<(Trace<MomentumRecord>, Trace<MomentumRecord>)> {
-        check_steps(self.steps)?;
+        check_lesson_steps("steps", self.steps)?;
         let q = Quadratic::reference();
         let start = ndarray::ArrayView1::from(&self.start[..]);
         let form = |c| {

@@ -2,9 +2,9 @@
 //! gradient $k$ steps old, the weight sums $(1-\gamma^t)/(1-\gamma) \to 1/(1-\gamma)$,
 //! and the half-life $\ln\frac12/\ln\gamma$.
 
-use super::{check_distinct, check_steps, POST_GAMMA};
+use super::{check_distinct, POST_GAMMA};
 use crate::unroll;
-use optcore::error::check_unit_interval;
+use optcore::error::{check_lesson_steps, check_unit_interval};
 use optcore::render::{fmt_num, fmt_sig, Cell};
 use optcore::{Error, Result, Table};
 use plots::{Figure, LineChart, Series};
@@ -111,16 +111,8 @@ impl OldGradients {
         for &g in &self.gammas {
             check_unit_interval("gamma", g)?;
         }
-        check_steps(self.ages).map_err(|_| Error::Hyperparameter {
-            name: "ages",
-            value: self.ages as f64,
-            accepts: "a whole number from 1 to 100000",
-        })?;
-        check_steps(self.sums_steps).map_err(|_| Error::Hyperparameter {
-            name: "sums_steps",
-            value: self.sums_steps as f64,
-            accepts: "a whole number from 1 to 100000",
-        })
+        check_lesson_steps("ages", self.ages)?;
+        check_lesson_steps("sums_steps", self.sums_steps)
     }
 
     /// For each γ: the weight sum after t steps (closed form), its limit

@@ -3,9 +3,10 @@
 
 use super::{post_nag, MomentumVsNag};
 use crate::NagRecord;
-use momentum::examples::{check_steps, fmt_point};
+use momentum::examples::fmt_point;
 use momentum::unroll;
 use ndarray::{Array1, ArrayView1};
+use optcore::error::check_lesson_steps;
 use optcore::measure::step_record;
 use optcore::{run, Error, Quadratic, Result, Table, Trace};
 
@@ -14,7 +15,7 @@ use optcore::{run, Error, Quadratic, Result, Table, Trace};
 /// hand-written rule is held to, at the rule cell's settings. A typed error names
 /// `lr` (η ≤ 0), `momentum` (γ outside \[0, 1)) or `steps`.
 pub fn nag_trace(eta: f64, gamma: f64, theta0: [f64; 2], steps: usize) -> Result<Trace<NagRecord>> {
-    check_steps(steps)?;
+    check_lesson_steps("steps", steps)?;
     run(
         &post_nag(eta, gamma)?,
         Quadratic::reference(),

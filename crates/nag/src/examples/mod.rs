@@ -17,9 +17,10 @@
 //! | Less oscillation near the minimum | [`less_oscillation`] |
 
 use crate::{Nag, NagRecord};
-use momentum::examples::{check_steps, post_momentum};
+use momentum::examples::post_momentum;
 use momentum::MomentumRecord;
 use ndarray::{array, Array1, ArrayView1};
+use optcore::error::check_lesson_steps;
 use optcore::linalg::distance;
 use optcore::{
     reference_start, run, Convention, Objective, Optimizer, Quadratic, Result, Rosenbrock, Trace,
@@ -138,7 +139,7 @@ impl MomentumVsNag {
 
     /// Every knob checked, with a typed error naming the first one out of range.
     pub fn validate(&self) -> Result<()> {
-        check_steps(self.steps)?;
+        check_lesson_steps("steps", self.steps)?;
         post_nag(self.lr, self.gamma)?;
         post_momentum(self.lr, self.gamma)?;
         if self.drawn == 0 {
