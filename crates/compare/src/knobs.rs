@@ -20,7 +20,7 @@
 //! infinity ever reaches the page.
 
 use momentum::Momentum;
-use optcore::error::{check_positive, check_unit_interval, Result};
+use optcore::error::{check_finite_point, check_positive, check_unit_interval, Result};
 use optcore::render::fmt_short;
 use optcore::{
     reference_start, run_with, Convention, Exact, Objective, Optimizer, Quadratic, RunOptions,
@@ -120,7 +120,7 @@ impl MomentumGrid {
     pub fn validate(&self) -> Result<()> {
         check_values("etas", &self.etas, check_positive)?;
         check_values("gammas", &self.gammas, check_unit_interval)?;
-        crate::check_start(&self.start)?;
+        check_finite_point("start", &self.start)?;
         let j0 = Quadratic::reference().value(ndarray::ArrayView1::from(&self.start[..]));
         if j0 >= DIVERGE_ABOVE {
             return Err(optcore::Error::Hyperparameter {

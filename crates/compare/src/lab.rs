@@ -65,7 +65,7 @@ use std::rc::Rc;
 
 use method::Method;
 use minibatch::Sampled;
-use optcore::error::{check_dim, check_positive};
+use optcore::error::{check_dim, check_finite_point, check_nonempty, check_positive, check_steps};
 use optcore::{Exact, Objective, Oracle, RunOptions, MAX_TRACE_STEPS};
 
 pub use crate::Problem;
@@ -180,19 +180,7 @@ impl Lab {
     /// Every knob checked, in the order the lab was written: steps, start,
     /// threshold, runs, labels, each optimizer's hyperparameters.
     pub fn check(&self) -> Result<&[f64]> {
-        if self.steps == 0 {
-            return Err(Error::Hyperparameter {
-                name: "steps",
-                value: 0.0,
-                accepts: "a whole number of steps ≥ 1",
-            });
-        }
-        if self.steps > MAX_TRACE_STEPS {
-            return Err(Error::Steps {
-                steps: self.steps,
-                max: MAX_TRACE_STEPS,
-            });
-        }
+        check_steps(self.steps, MAX_TRACE_STEPS)?;
         let start = self.start.as_deref().ok_or(Error::Empty {
             what: "the start θ₀ (set it with .start([x, y]))",
         })?;
@@ -201,22 +189,15 @@ impl Lab {
             self.objective.dim(),
             start.len(),
         )?;
-        if let Some(&bad) = start.iter().find(|v| !v.is_finite()) {
-            return Err(Error::Hyperparameter {
-                name: "start",
-                value: bad,
-                accepts: "a point whose every coordinate is a finite number",
-            });
-        }
+        check_finite_point("start", start)?;
         check_positive("threshold", self.threshold)?;
         if let Some(sampled) = &self.sampled {
             sampled.oracle()?;
         }
-        if self.methods.is_empty() {
-            return Err(Error::Empty {
-                what: "the lab's list of runs (add one with .with(label, optimizer))",
-            });
-        }
+        check_nonempty(
+            "the lab's list of runs (add one with .with(label, optimizer))",
+            &self.methods,
+        )?;
         for (i, (label, _)) in self.methods.iter().enumerate() {
             if self.methods[..i].iter().any(|(l, _)| l == label) {
                 return Err(Error::DuplicateLabel {

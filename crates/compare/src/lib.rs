@@ -53,7 +53,7 @@ use momentum::Momentum;
 use nadam::Nadam;
 use nag::Nag;
 use ndarray::{array, Array1};
-use optcore::error::{check_positive, Error, Result};
+use optcore::error::{check_finite_point, check_lesson_steps, check_positive, Error, Result};
 use optcore::render::fmt_short;
 use optcore::{
     reference_start, run_with, Beale, Convention, Exact, Objective, Optimizer, Quadratic, Record,
@@ -325,34 +325,7 @@ pub(crate) fn stop_note(runs: &[Run]) -> Option<String> {
 
 /// The most steps one run of an experiment here takes ([`Race`], [`sweep::Sweep`],
 /// [`motion::SaddleEscape`]): every row is kept for its table and figures.
-pub const MAX_STEPS: usize = 100_000;
-
-/// An experiment's step count: from 1 to [`MAX_STEPS`], else a typed
-/// [`Error::Hyperparameter`] named `steps`.
-pub fn check_steps(steps: usize) -> Result<()> {
-    if (1..=MAX_STEPS).contains(&steps) {
-        Ok(())
-    } else {
-        Err(Error::Hyperparameter {
-            name: "steps",
-            value: steps as f64,
-            accepts: "a whole number from 1 to 100000",
-        })
-    }
-}
-
-/// A start $\theta_0$: every coordinate a finite number, else a typed
-/// [`Error::Hyperparameter`] named `start`.
-pub fn check_start(start: &[f64]) -> Result<()> {
-    match start.iter().find(|v| !v.is_finite()) {
-        None => Ok(()),
-        Some(&bad) => Err(Error::Hyperparameter {
-            name: "start",
-            value: bad,
-            accepts: "a point whose every coordinate is a finite number",
-        }),
-    }
-}
+pub const MAX_STEPS: usize = optcore::MAX_LESSON_STEPS;
 
 /// The race: the eight methods of the post on one of the analytic problems,
 /// from one start, the same number of steps, one η per family.
@@ -407,8 +380,8 @@ impl Race {
 
     /// Every knob checked, with a typed error naming the first one out of range.
     pub fn validate(&self) -> Result<()> {
-        check_start(&self.start)?;
-        check_steps(self.steps)?;
+        check_finite_point("start", &self.start)?;
+        check_lesson_steps("steps", self.steps)?;
         check_positive("lr_fixed", self.lr_fixed)?;
         check_positive("lr_adaptive", self.lr_adaptive)
     }

@@ -20,7 +20,7 @@
 
 use crate::{Race, Run, Setup};
 use ndarray::array;
-use optcore::error::{check_positive, Result};
+use optcore::error::{check_finite_point, check_lesson_steps, check_positive, Result};
 use optcore::render::Cell;
 use optcore::{Saddle, Table};
 use plots::{Animated, Animation};
@@ -162,8 +162,8 @@ impl SaddleEscape {
 
     /// Every knob checked, with a typed error naming the first one out of range.
     pub fn validate(&self) -> Result<()> {
-        crate::check_start(&self.start)?;
-        crate::check_steps(self.steps)?;
+        check_finite_point("start", &self.start)?;
+        check_lesson_steps("steps", self.steps)?;
         check_positive("lr_fixed", self.lr_fixed)?;
         check_positive("lr_adaptive", self.lr_adaptive)?;
         check_positive("escape_y", self.escape_y)

@@ -13,7 +13,7 @@
 //! step where it stopped, taken from [`Trace::stop`](optcore::Trace).
 
 use crate::{each_method, family, Problem, Race, Setup, Visit};
-use optcore::error::{check_positive, Error, Result};
+use optcore::error::{check_finite_point, check_lesson_steps, check_positive, Error, Result};
 use optcore::render::fmt_short;
 use optcore::{run_with, Exact, Optimizer, RunOptions, Table};
 
@@ -140,8 +140,8 @@ impl Sweep {
 
     /// Every knob checked, with a typed error naming the first one out of range.
     pub fn validate(&self) -> Result<()> {
-        crate::check_start(&self.start)?;
-        crate::check_steps(self.steps)?;
+        check_finite_point("start", &self.start)?;
+        check_lesson_steps("steps", self.steps)?;
         if self.rates.is_empty() {
             return Err(Error::Empty {
                 what: "rates (the grid of η)",
