@@ -4,7 +4,7 @@
 
 use super::{count_word, vector};
 use crate::Sgd;
-use optcore::error::Error;
+use optcore::error::{check_finite_point, check_steps, Error};
 use optcore::render::fmt_num;
 use optcore::{
     reference_start, run, run_with, Convention, Exact, Objective, Optimizer, Quadratic, Report,
@@ -31,8 +31,9 @@ pub const RULE_LR: f64 = 0.4;
 /// Steps of the from-scratch cell's run.
 pub const RULE_STEPS: usize = 5;
 
-/// `steps` from 1 to `max`, or an error naming it.
-fn check_steps(steps: usize, max: usize, accepts: &'static str) -> Result<()> {
+/// `steps` from 1 to `max` ([`check_steps`]), with 0 refused in the words
+/// `accepts` (which state the cap: the lesson's tables list every step).
+fn check_steps_saying(steps: usize, max: usize, accepts: &'static str) -> Result<()> {
     if steps == 0 {
         return Err(Error::Hyperparameter {
             name: "steps",
@@ -40,22 +41,7 @@ fn check_steps(steps: usize, max: usize, accepts: &'static str) -> Result<()> {
             accepts,
         });
     }
-    if steps > max {
-        return Err(Error::Steps { steps, max });
-    }
-    Ok(())
-}
-
-/// A start whose coordinates are finite numbers.
-fn check_start(start: [f64; 2]) -> Result<()> {
-    match start.iter().find(|v| !v.is_finite()) {
-        Some(&bad) => Err(Error::Hyperparameter {
-            name: "start",
-            value: bad,
-            accepts: "a point whose every coordinate is a finite number",
-        }),
-        None => Ok(()),
-    }
+    check_steps(steps, max)
 }
 
 /// The library's run the notebook's from-scratch cell is checked against, at
@@ -74,12 +60,8 @@ pub fn rule_trace(
         ..Sgd::defaults(Convention::Paper)
     }
     .validated()?;
-    check_start(theta0)?;
-    check_steps(
-        steps,
-        optcore::MAX_TRACE_STEPS,
-        "a whole number of steps ≥ 1",
-    )?;
+    check_finite_point("start", &theta0)?;
+    check_steps(steps, optcore::MAX_TRACE_STEPS)?;
     run(
         &opt,
         Quadratic::reference(),
@@ -116,8 +98,8 @@ impl HandSteps {
     /// Each step as an equation, then a table of every number it took.
     pub fn report(&self) -> Result<Report> {
         optcore::error::check_positive("lr", self.lr)?;
-        check_start(self.start)?;
-        check_steps(
+        check_finite_point("start", &self.start)?;
+        check_steps_saying(
             self.steps,
             MAX_HAND_STEPS,
             "a whole number of steps from 1 to 50",
@@ -217,8 +199,8 @@ impl QuadraticPaths {
         for &lr in &self.lrs {
             optcore::error::check_positive("lr", lr)?;
         }
-        check_start(self.start)?;
-        check_steps(
+        check_finite_point("start", &self.start)?;
+        check_steps_saying(
             self.steps,
             MAX_PATH_STEPS,
             "a whole number of steps from 1 to 10000",
