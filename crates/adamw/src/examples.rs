@@ -4,7 +4,7 @@
 use crate::AdamW;
 use adam::Adam;
 use ndarray::ArrayView1;
-use optcore::error::{check_non_negative, Result};
+use optcore::error::{check_non_negative, check_steps, Result};
 use optcore::render::fmt_sig;
 use optcore::{run_to_completion, Convention, Optimizer, Quadratic, Report, Table, Trace};
 
@@ -89,19 +89,7 @@ impl AdamwVsL2 {
     /// method. Every knob is checked here.
     fn pair(&self) -> Result<(Adam, AdamW)> {
         check_non_negative("lambda", self.lambda)?;
-        if self.steps == 0 {
-            return Err(optcore::Error::Hyperparameter {
-                name: "steps",
-                value: 0.0,
-                accepts: "a whole number of steps ≥ 1",
-            });
-        }
-        if self.steps > MAX_STEPS {
-            return Err(optcore::Error::Steps {
-                steps: self.steps,
-                max: MAX_STEPS,
-            });
-        }
+        check_steps(self.steps, MAX_STEPS)?;
         l2_pair(self.lr, self.lambda)
     }
 

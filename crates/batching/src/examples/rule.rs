@@ -5,7 +5,7 @@
 use super::{iris_softmax, reference_weights};
 use crate::{Batches, LastBatch};
 use ndarray::Array1;
-use optcore::error::{check_positive, Error, Result};
+use optcore::error::{check_positive, check_steps, Result};
 use optcore::quantity;
 use optcore::{ExampleLoss, Field, Objective, Record, Row, Trace};
 
@@ -46,19 +46,7 @@ impl Record for BatchStep {
 /// [`optcore::MAX_TRACE_STEPS`] are errors.
 pub fn minibatch_trace(m: usize, eta: f64, steps: usize, seed: u64) -> Result<Trace<BatchStep>> {
     check_positive("lr", eta)?;
-    if steps == 0 {
-        return Err(Error::Hyperparameter {
-            name: "steps",
-            value: 0.0,
-            accepts: "a whole number of steps ≥ 1",
-        });
-    }
-    if steps > optcore::MAX_TRACE_STEPS {
-        return Err(Error::Steps {
-            steps,
-            max: optcore::MAX_TRACE_STEPS,
-        });
-    }
+    check_steps(steps, optcore::MAX_TRACE_STEPS)?;
     let loss = iris_softmax()?;
     let mut w = reference_weights(&loss);
     let mut batches = Batches::new(loss.len(), m, Some(seed), LastBatch::Keep)?;
@@ -101,6 +89,7 @@ mod tests {
     use super::*;
     use crate::examples::{DEMO_BATCH, SEED};
     use optcore::exercise::{compare_with_trace, Agreement};
+    use optcore::Error;
 
     /// The notebook's from-scratch cell, as written there: the batch gradient as
     /// the sum of the example gradients divided by m.
