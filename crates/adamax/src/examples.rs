@@ -5,7 +5,7 @@ use crate::{Adamax, ZERO_U};
 use adam::Adam;
 use ndarray::{array, ArrayView1};
 use optcore::error::{check_steps, Error, Result};
-use optcore::render::fmt_short;
+use optcore::render::{fmt_point_minus, fmt_short};
 use optcore::{run, run_to_completion, Convention, Objective, Optimizer, Report, Table};
 
 /// The gradient sequence of [`Spike::lesson`]: 1 every step but one spike of
@@ -179,7 +179,7 @@ impl FirstSteps {
         let mut table = Table::new(
             format!(
                 "AdaMax on 0.1x² + 2y² from {}, η = {}: paper vs pytorch",
-                point_text(self.start),
+                fmt_point_minus(&self.start),
                 paper.lr
             ),
             &[
@@ -250,13 +250,13 @@ impl ZeroGradientStart {
             if g[0] == 0.0 || g[1] == 0.0 {
                 format!(
                     "Beale from {}, where ∂f/∂{} = 0: the step divides by u₁ = 0 in the paper's form",
-                    point_text(self.start),
+                    fmt_point_minus(&self.start),
                     if g[0] == 0.0 { "x" } else { "y" }
                 )
             } else {
                 format!(
                     "Beale from {}: no gradient coordinate is 0 there, u₁ > 0 in both forms",
-                    point_text(self.start)
+                    fmt_point_minus(&self.start)
                 )
             },
             &["convention", "g₁", "rows computed", "how the run ended"],
@@ -323,8 +323,3 @@ pub const MAX_TABLE_STEPS: usize = 1000;
 
 /// Most steps a run behind a short table of the lesson takes.
 pub const MAX_FIGURE_STEPS: usize = 10_000;
-
-/// A start θ₀ as the tables' titles print it: `(−5, −2)`.
-fn point_text(p: [f64; 2]) -> String {
-    format!("({}, {})", p[0], p[1]).replace('-', "−")
-}

@@ -23,6 +23,7 @@ use crate::Amsgrad;
 use adam::Adam;
 use ndarray::{array, ArrayView1, ArrayViewMut1};
 use optcore::error::{check_positive, check_steps, Error, Result};
+use optcore::render::fmt_point_minus;
 use optcore::{Convention, Optimizer, Oracle, Report, Table};
 
 /// Reddi et al.'s $C$.
@@ -350,7 +351,7 @@ impl PaperVsPytorch {
         let mut table = Table::new(
             format!(
                 "AMSGrad on 0.1x² + 2y² from {}, η = {}, β = ({}, {}): Ruder's form vs torch's",
-                point_text(self.start),
+                fmt_point_minus(&self.start),
                 paper.lr,
                 paper.beta1,
                 paper.beta2
@@ -419,11 +420,6 @@ pub fn scratch_trace(
         ndarray::ArrayView1::from(&theta0),
         steps,
     )
-}
-
-/// A start θ₀ as the tables' titles print it: `(−5, −2)`.
-fn point_text(p: [f64; 2]) -> String {
-    format!("({}, {})", p[0], p[1]).replace('-', "−")
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ use crate::{Nadam, NadamRecord};
 use adam::Adam;
 use ndarray::{array, ArrayView1};
 use optcore::error::{check_steps, Result};
+use optcore::render::fmt_point_minus;
 use optcore::{
     fmt_num, run, run_to_completion, Convention, Exact, Optimizer, Oracle, Quadratic, Report,
     Slope, Table, Trace,
@@ -306,7 +307,7 @@ impl Forms {
         let mut t = Table::new(
             format!(
                 "quadratic from {}, η = {lr}: the loss J(θₜ)",
-                point_text(self.start)
+                fmt_point_minus(&self.start)
             ),
             &[
                 "t",
@@ -394,8 +395,3 @@ pub const MAX_TABLE_STEPS: usize = 1000;
 
 /// Most steps a figure (or a run behind a short table) of the lesson takes.
 pub const MAX_FIGURE_STEPS: usize = 10_000;
-
-/// A start θ₀ as the tables' titles print it: `(−5, −2)`.
-fn point_text(p: [f64; 2]) -> String {
-    format!("({}, {})", p[0], p[1]).replace('-', "−")
-}

@@ -52,6 +52,20 @@ pub fn fmt_short(x: f64) -> String {
     }
 }
 
+/// `x` as a table's title writes it: the shortest round-trip decimal (Rust's
+/// `Display`, never scientific) with the minus sign − (U+2212) for the hyphen:
+/// `−5`, `0.1`.
+pub fn fmt_minus(x: f64) -> String {
+    x.to_string().replace('-', "−")
+}
+
+/// A point as a table's title writes it, each coordinate by [`fmt_minus`]:
+/// `(−5, −2)`.
+pub fn fmt_point_minus(p: &[f64]) -> String {
+    let xs: Vec<String> = p.iter().map(|&x| fmt_minus(x)).collect();
+    format!("({})", xs.join(", "))
+}
+
 /// The post's symbol for a hyperparameter named as
 /// [`crate::Optimizer::hyperparameters`] names it (`lr` → η): the symbol column
 /// of [`crate::hyper::HYPERPARAMETERS`], then the few hyperparameters that have
@@ -471,6 +485,19 @@ mod tests {
         assert_eq!(s.note.as_deref(), Some("n"));
         let e = t.select("x", &["t", "d"]).unwrap_err();
         assert_eq!(e.to_string(), "no column \"d\" in the table \"wide\"");
+    }
+
+    #[test]
+    fn titles_write_the_minus_sign() {
+        assert_eq!(fmt_minus(-5.0), "−5");
+        assert_eq!(fmt_minus(0.1), "0.1");
+        assert_eq!(fmt_minus(-1e-7), "−0.0000001");
+        assert_eq!(fmt_point_minus(&[-5.0, -2.0]), "(−5, −2)");
+        assert_eq!(fmt_point_minus(&[1.0, 1.5]), "(1, 1.5)");
+        assert_eq!(
+            fmt_point_minus(&[-5.0, 2.5]),
+            format!("({}, {})", -5.0, 2.5).replace('-', "−")
+        );
     }
 
     #[test]

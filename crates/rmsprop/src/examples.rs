@@ -10,6 +10,7 @@ use crate::Rmsprop;
 use ndarray::{array, Array1, ArrayView1};
 use optcore::error::{check_finite_point, check_positive, check_steps, Error, Result};
 use optcore::measure::step_record;
+use optcore::render::fmt_minus;
 use optcore::{
     fmt_num, reference_start, run, run_to_completion, Convention, Objective, Optimizer, Quadratic,
     Report, Rosenbrock, Slope, Table, Trace,
@@ -97,7 +98,6 @@ impl FirstSteps {
         )?;
         let jump = 1.0 / (1.0 - opt.rho).sqrt();
         let g1 = &step_record(&tr.rows[1])?.grad;
-        let minus = |x: f64| x.to_string().replace('-', "−");
         Ok(Report::new()
             .text(format!(
                 "RMSprop, paper convention (η = {}, ρ = {}, ε = {:e}), on $J = 0.1x^2 + 2y^2$ from $({}, {})$. \
@@ -116,8 +116,8 @@ impl FirstSteps {
                  $x$ (gradient {}) and $y$ (gradient {}) both move by about {}. The step is \
                  scaled per coordinate by the gradient's own recent size.",
                 fmt_num(jump),
-                minus(g1[0]),
-                minus(g1[1]),
+                fmt_minus(g1[0]),
+                fmt_minus(g1[1]),
                 fmt_num(tr.rows[1].theta[0] - tr.rows[0].theta[0])
             )))
     }

@@ -10,7 +10,7 @@ use optcore::error::{
 };
 use optcore::measure::step_record;
 use optcore::pieces::pow_int;
-use optcore::render::fmt_short;
+use optcore::render::{fmt_minus, fmt_short};
 use optcore::MAX_LESSON_STEPS;
 use optcore::{run_to_completion, Convention, Optimizer, Quadratic, Result, Table};
 
@@ -86,7 +86,7 @@ impl RatioVsHessian {
             format!(
                 "Adadelta ({}) on J = (h/2)θ² from θ = {}: the ratio RMS[Δθ]ₜ₋₁/RMS[g]ₜ times h (Newton: ratio = H⁻¹ = 1/h, ratio·h = 1)",
                 opt.symbols(),
-                super::minus(self.start)
+                fmt_minus(self.start)
             ),
             header,
         );
@@ -137,7 +137,7 @@ impl RmsDefinitions {
         check_non_negative("eps", eps)?;
         check_nonempty("the list of gradients", &self.gradients)?;
         check_finite_point("gradients", &self.gradients)?;
-        let listed: Vec<String> = self.gradients.iter().map(|&g| super::minus(g)).collect();
+        let listed: Vec<String> = self.gradients.iter().map(|&g| fmt_minus(g)).collect();
         let mut t = Table::new(
             format!(
                 "RMS of the gradients {} (ρ = {}, ε = {})",

@@ -25,11 +25,6 @@ use ndarray::{array, Array1};
 
 pub use optcore::MAX_LESSON_STEPS;
 
-/// A number written with the minus sign of the tables' titles (−5, not -5).
-pub(crate) fn minus(x: f64) -> String {
-    x.to_string().replace('-', "−")
-}
-
 pub mod bridges;
 pub mod decaying_average;
 #[cfg(feature = "newton")]

@@ -4,6 +4,7 @@
 
 use crate::{Adagrad, AdagradRecord};
 use optcore::error::{check_finite_point, check_steps, check_steps_named};
+use optcore::render::fmt_point_minus;
 use optcore::MAX_LESSON_STEPS;
 use optcore::{
     reference_start, run, run_to_completion, Convention, Error, Optimizer, Quadratic, Result,
@@ -158,9 +159,8 @@ impl ReferenceRun {
         let b = self.run(&torch, self.steps)?;
         let mut t = Table::new(
             format!(
-                "quadratic from ({}, {}), {}: post vs torch",
-                self.start[0].to_string().replace('-', "−"),
-                self.start[1].to_string().replace('-', "−"),
+                "quadratic from {}, {}: post vs torch",
+                fmt_point_minus(&self.start),
                 paper.symbols()
             ),
             &[

@@ -6,6 +6,7 @@ use ndarray::array;
 use ndarray::ArrayView1;
 use optcore::error::{check_steps, Result};
 use optcore::pieces::pow_int;
+use optcore::render::fmt_point_minus;
 use optcore::{run, Convention, Optimizer, Quadratic, Report, Slope, Table};
 use plots::{Contour, Figure};
 
@@ -106,7 +107,7 @@ impl BiasCorrection {
         let mut t2 = Table::new(
             format!(
                 "quadratic from {}, η = {}: θ and the loss",
-                super::point_text(self.start),
+                fmt_point_minus(&self.start),
                 corrected.lr
             ),
             &[

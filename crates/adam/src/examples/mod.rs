@@ -32,11 +32,6 @@ pub const MAX_TABLE_STEPS: usize = 1000;
 /// Most steps a figure of the lesson draws.
 pub const MAX_FIGURE_STEPS: usize = 10_000;
 
-/// A start θ₀ as the tables' titles print it: `(−5, −2)`.
-pub(crate) fn point_text(p: [f64; 2]) -> String {
-    format!("({}, {})", p[0], p[1]).replace('-', "−")
-}
-
 /// How far [`unrolled_first_moment`] unrolls $m_t$.
 pub const UNROLL_T: usize = 6;
 /// Steps of [`ConstantGradient::lesson`].
