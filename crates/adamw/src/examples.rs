@@ -5,7 +5,7 @@ use crate::AdamW;
 use adam::Adam;
 use ndarray::ArrayView1;
 use optcore::error::{check_non_negative, check_steps, Result};
-use optcore::render::fmt_sig;
+use optcore::render::{fmt_sig, table_steps};
 use optcore::{run_to_completion, Convention, Optimizer, Quadratic, Report, Table, Trace};
 
 /// η of [`AdamwVsL2::lesson`].
@@ -99,14 +99,7 @@ impl AdamwVsL2 {
         let start = ArrayView1::from(&self.start);
         let l2 = run_to_completion(&adam, with_l2(self.lambda), start, self.steps)?;
         let w = run_to_completion(&adamw, Quadratic::reference(), start, self.steps)?;
-        let mut shown: Vec<usize> = L2_SHOWN
-            .iter()
-            .copied()
-            .filter(|&t| t <= self.steps)
-            .collect();
-        if shown.last() != Some(&self.steps) {
-            shown.push(self.steps);
-        }
+        let shown = table_steps(&L2_SHOWN, self.steps);
         let mut table = Table::new(
             format!(
                 "Adam on J + (λ/2)‖θ‖² vs AdamW on J, η = {}, λ = {} (AdamW's decay ηλ = {} per step)",

@@ -23,7 +23,7 @@ use crate::Amsgrad;
 use adam::Adam;
 use ndarray::{array, ArrayView1, ArrayViewMut1};
 use optcore::error::{check_positive, check_steps, Error, Result};
-use optcore::render::fmt_point_minus;
+use optcore::render::{fmt_point_minus, table_steps};
 use optcore::{Convention, Optimizer, Oracle, Report, Table};
 
 /// Reddi et al.'s $C$.
@@ -256,10 +256,7 @@ impl Reddi {
             ],
         );
         let oracle = Counterexample::new(c);
-        let mut shown: Vec<usize> = SHOWN.iter().copied().filter(|&t| t <= self.steps).collect();
-        if shown.last() != Some(&self.steps) {
-            shown.push(self.steps);
-        }
+        let shown = table_steps(&SHOWN, self.steps);
         for t in shown {
             table.push(vec![
                 t.into(),

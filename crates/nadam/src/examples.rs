@@ -5,7 +5,7 @@ use crate::{Nadam, NadamRecord};
 use adam::Adam;
 use ndarray::{array, ArrayView1};
 use optcore::error::{check_steps, Result};
-use optcore::render::fmt_point_minus;
+use optcore::render::{fmt_point_minus, table_steps};
 use optcore::{
     fmt_num, run, run_to_completion, Convention, Exact, Optimizer, Oracle, Quadratic, Report,
     Slope, Table, Trace,
@@ -318,11 +318,7 @@ impl Forms {
                 "|θ torch − θ Ruder|",
             ],
         );
-        let mut shown = vec![1, 2, 3, 5, 10, 20, 30, 50, 75, 100];
-        shown.retain(|&t| t <= steps);
-        if shown.last() != Some(&steps) {
-            shown.push(steps);
-        }
+        let shown = table_steps(&[1, 2, 3, 5, 10, 20, 30, 50, 75, 100], steps);
         for t_ in shown {
             let d = (&torch.rows[t_].theta - &ruder.rows[t_].theta)
                 .mapv(f64::abs)

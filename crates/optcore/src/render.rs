@@ -66,6 +66,17 @@ pub fn fmt_point_minus(p: &[f64]) -> String {
     format!("({})", xs.join(", "))
 }
 
+/// The steps a table of a `steps`-step run shows, one row each: those of
+/// `listed` (ascending) up to `steps`, then `steps` itself, so the last row is
+/// always the run's end. `table_steps(&[1, 10, 100], 50)` is `[1, 10, 50]`.
+pub fn table_steps(listed: &[usize], steps: usize) -> Vec<usize> {
+    let mut shown: Vec<usize> = listed.iter().copied().filter(|&t| t <= steps).collect();
+    if shown.last() != Some(&steps) {
+        shown.push(steps);
+    }
+    shown
+}
+
 /// The post's symbol for a hyperparameter named as
 /// [`crate::Optimizer::hyperparameters`] names it (`lr` → η): the symbol column
 /// of [`crate::hyper::HYPERPARAMETERS`], then the few hyperparameters that have
@@ -485,6 +496,15 @@ mod tests {
         assert_eq!(s.note.as_deref(), Some("n"));
         let e = t.select("x", &["t", "d"]).unwrap_err();
         assert_eq!(e.to_string(), "no column \"d\" in the table \"wide\"");
+    }
+
+    #[test]
+    fn tables_show_the_listed_steps_then_the_last() {
+        assert_eq!(table_steps(&[1, 10, 100], 50), vec![1, 10, 50]);
+        assert_eq!(table_steps(&[1, 10, 100], 100), vec![1, 10, 100]);
+        assert_eq!(table_steps(&[1, 10, 100], 200), vec![1, 10, 100, 200]);
+        assert_eq!(table_steps(&[10, 20], 5), vec![5]);
+        assert_eq!(table_steps(&[], 3), vec![3]);
     }
 
     #[test]

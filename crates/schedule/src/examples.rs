@@ -27,6 +27,7 @@ use batching::{Batches, LastBatch, MiniBatchOracle};
 use gd::Sgd;
 use ndarray::Array1;
 use optcore::error::{check_nonempty, check_positive, check_steps, Error, Result};
+use optcore::render::table_steps;
 use optcore::{
     iris, reference_start, run, run_to_completion, run_with, Convention, LearningRate, Objective,
     Optimizer, Quadratic, RunOptions, Softmax, Table, Trace,
@@ -176,14 +177,7 @@ impl Rates {
                 .collect::<Vec<_>>()
                 .join("; "),
         );
-        let mut shown: Vec<usize> = RATE_TS
-            .iter()
-            .copied()
-            .filter(|&t| t <= self.steps)
-            .collect();
-        if shown.last() != Some(&self.steps) {
-            shown.push(self.steps);
-        }
+        let shown = table_steps(&RATE_TS, self.steps);
         for step in shown {
             let mut row = vec![step.into(), (step - 1).into()];
             row.extend(schedules.iter().map(|s| s.lr_at(base, step - 1).into()));

@@ -5,7 +5,7 @@ use super::{check_distinct, fmt_point, post_momentum, POST_GAMMA, REFERENCE_LR};
 use crate::MomentumRecord;
 use optcore::error::check_lesson_steps;
 use optcore::measure::crossings;
-use optcore::render::Cell;
+use optcore::render::{table_steps, Cell};
 use optcore::trace::sub;
 use optcore::{reference_start, run_to_completion, Objective, Quadratic, Result, Table, Trace};
 use plots::{bounding_box, Contour, Figure, LineChart, Series};
@@ -80,13 +80,7 @@ impl Valley {
     /// often each coordinate crossed 0.
     pub fn table(&self) -> Result<Table> {
         let runs = self.runs()?;
-        let mut at: Vec<usize> = [10, 20, 50, 100]
-            .into_iter()
-            .filter(|&t| t <= self.steps)
-            .collect();
-        if at.last() != Some(&self.steps) {
-            at.push(self.steps);
-        }
+        let at = table_steps(&[10, 20, 50, 100], self.steps);
         let heads: Vec<String> = at.iter().map(|&t| format!("J(θ{})", sub(t))).collect();
         let mut cols: Vec<&str> = vec!["run"];
         cols.extend(heads.iter().map(|h| h.as_str()));
