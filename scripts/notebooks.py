@@ -7,6 +7,8 @@
                                   (default 00-overview, which loads every section
                                   crate) in a kernel, then slot-0 copied to slot-1,
                                   so the first two notebooks a student opens start warm
+  notebooks.py start-test                 check that a kernel whose port another process
+                                  holds is started again (class Starting)
   notebooks.py check   [--jobs N] [NB ...]   run each notebook in memory and fail on
                                   - a cell error or a dead kernel (a panic aborts it,
                                     see notebooks/.evcxr/prelude.rs),
@@ -33,6 +35,7 @@ import difflib
 import json
 import os
 import shutil
+import socket
 import subprocess
 import sys
 import time
@@ -261,7 +264,33 @@ def uncovered(path, nb):
     return out
 
 
-class Client(NotebookClient):
+KERNEL_STARTS = 3
+
+
+class Starting(NotebookClient):
+    """A notebook client that starts its kernel again when the start fails.
+
+    jupyter_client picks a kernel's five ports by binding port 0 and letting it
+    go; the kernel binds them a moment later. Two notebooks run at once, beside
+    Chromium and the static edition's local server, so now and then another
+    process takes a port in that moment and evcxr exits with "Address already
+    in use" before it answers. A fresh kernel manager picks fresh ports."""
+
+    async def async_start_new_kernel_client(self):
+        for attempt in range(1, KERNEL_STARTS + 1):
+            try:
+                return await super().async_start_new_kernel_client()
+            except (RuntimeError, TimeoutError) as e:  # nbclient has shut the kernel down
+                if attempt == KERNEL_STARTS:
+                    raise
+                print(f"notebooks.py: the kernel did not start ({str(e)[:200]}); "
+                      f"starting a new one with new ports ({attempt + 1} of {KERNEL_STARTS})",
+                      file=sys.stderr, flush=True)
+                self.km = self.create_kernel_manager()
+                await self.async_start_new_kernel()
+
+
+class Client(Starting):
     """A notebook client that runs each cell's `lab` checks right after it."""
 
     def __init__(self, nb, checks, **kw):
@@ -395,7 +424,7 @@ def warm(args):
     setup = copy.deepcopy(nb)
     setup.cells = leading_setup_cells(nb)
     kernel_env()
-    client = NotebookClient(setup, kernel_name=KERNEL, timeout=CELL_TIMEOUT, startup_timeout=120,
+    client = Starting(setup, kernel_name=KERNEL, timeout=CELL_TIMEOUT, startup_timeout=120,
                             record_timing=False, resources={"metadata": {"path": str(path.parent)}})
     try:
         client.execute()
@@ -412,9 +441,48 @@ def warm(args):
     return 0
 
 
+def start_test():
+    """Holds the port the first kernel is given, so that kernel cannot start,
+    and runs a one-cell notebook: it passes only if class Starting starts a
+    second kernel with new ports."""
+    blocker = socket.socket()
+    blocker.bind(("127.0.0.1", 0))
+    blocker.listen()
+    taken = blocker.getsockname()[1]
+    managers = []
+
+    class Blocked(Starting):
+        def create_kernel_manager(self):
+            km = super().create_kernel_manager()
+            if not managers:  # the first kernel: its shell port is the held one
+                km.cache_ports = False
+                km.shell_port = taken
+            managers.append(km)
+            return km
+
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("6 * 7")])
+    kernel_env()
+    start = time.monotonic()
+    try:
+        Blocked(nb, kernel_name=KERNEL, timeout=CELL_TIMEOUT, startup_timeout=60,
+                record_timing=False, resources={"metadata": {"path": str(NB_DIR)}}).execute()
+    finally:
+        blocker.close()
+    shown = "".join(o.get("data", {}).get("text/plain", "") for o in nb.cells[0].outputs)
+    if len(managers) != 2 or shown != "42":
+        print(f"FAIL the kernel start with a taken port: {len(managers)} kernel(s) started, "
+              f"the cell showed {shown!r} (want 2 kernels and 42)")
+        return 1
+    print(f"ok   a kernel whose port is taken is started again with new ports "
+          f"({time.monotonic() - start:.1f} s)")
+    return 0
+
+
 def main(argv):
     if argv and argv[0] == "warm":
         return warm(argv[1:])
+    if argv and argv[0] == "start-test":
+        return start_test()
     if not argv or argv[0] not in ("execute", "check"):
         print(__doc__)
         return 2
