@@ -16,11 +16,14 @@
 //!   notebooks' knobs under test (a rule from scratch against the library at
 //!   other settings, bad knobs refused naming the knob, odd values giving no
 //!   panic and no NaN).
+//! - [`prose`]: the notebooks' sentences, found by a phrase, held to the numbers
+//!   they quote.
 
 mod alloc;
 mod cases;
 pub mod knobs;
 mod problems;
+pub mod prose;
 pub use alloc::{
     allocations, assert_counter_counts, assert_steps_allocation_free, step_allocations,
     CountingAllocator,

@@ -1,0 +1,159 @@
+//! The notebooks' prose under test. A claim that quotes or compares numbers is
+//! found in its notebook by a phrase it contains, and the test holds the numbers
+//! it quotes to the library's: if the numbers move, or the sentence is edited
+//! away from them, the test fails (principle 1).
+//!
+//! The unit is a paragraph of a markdown cell (text between blank lines) or one
+//! item of a list, so a test names a phrase and reads the whole claim around it.
+
+use std::path::PathBuf;
+
+/// One notebook's markdown, as stored in `notebooks/<stem>.ipynb`.
+pub struct Notebook {
+    path: PathBuf,
+    paragraphs: Vec<String>,
+}
+
+/// Reads `notebooks/<stem>.ipynb` (e.g. `notebook("03-momentum")`).
+///
+/// # Panics
+/// When the file is missing or is not a notebook: the test names it.
+pub fn notebook(stem: &str) -> Notebook {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../notebooks")
+        .join(format!("{stem}.ipynb"));
+    let text = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let nb: serde_json::Value = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{} is not JSON: {e}", path.display()));
+    let cells = nb["cells"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{} has no cells", path.display()));
+    let mut paragraphs = Vec::new();
+    for cell in cells.iter().filter(|c| c["cell_type"] == "markdown") {
+        let source: String = match &cell["source"] {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Array(lines) => lines.iter().filter_map(|l| l.as_str()).collect(),
+            _ => String::new(),
+        };
+        paragraphs.extend(split_paragraphs(&source));
+    }
+    Notebook { path, paragraphs }
+}
+
+/// Blocks separated by blank lines, and each list item (`- `, `1. `, `> - `)
+/// as a block of its own.
+fn split_paragraphs(source: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut current = String::new();
+    let flush = |current: &mut String, out: &mut Vec<String>| {
+        if !current.trim().is_empty() {
+            out.push(current.trim().to_string());
+        }
+        current.clear();
+    };
+    for line in source.lines() {
+        let bare = line.trim_start_matches('>').trim();
+        let item = bare.starts_with("- ")
+            || bare.starts_with("* ")
+            || bare
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if bare.is_empty() || item {
+            flush(&mut current, &mut out);
+        }
+        if !bare.is_empty() {
+            current.push_str(bare);
+            current.push(' ');
+        }
+    }
+    flush(&mut current, &mut out);
+    out
+}
+
+impl Notebook {
+    /// The one paragraph containing `phrase`.
+    ///
+    /// # Panics
+    /// When no paragraph or more than one contains it: the claim under test was
+    /// removed or reworded, or the phrase does not pick one claim.
+    pub fn paragraph(&self, phrase: &str) -> &str {
+        let found: Vec<&String> = self
+            .paragraphs
+            .iter()
+            .filter(|p| p.contains(phrase))
+            .collect();
+        match found.as_slice() {
+            [one] => one,
+            [] => panic!(
+                "{}: no paragraph says {phrase:?} (the claim this test holds was removed or reworded)",
+                self.path.display()
+            ),
+            many => panic!(
+                "{}: {} paragraphs say {phrase:?}; name a longer phrase",
+                self.path.display(),
+                many.len()
+            ),
+        }
+    }
+
+    /// The paragraph containing `phrase`, checked to quote every one of `quoted`
+    /// (numbers as the library's values format them).
+    ///
+    /// # Panics
+    /// When a quoted value is missing from the paragraph: the sentence and the
+    /// numbers it describes have parted.
+    pub fn quotes(&self, phrase: &str, quoted: &[String]) -> &str {
+        let p = self.paragraph(phrase);
+        for q in quoted {
+            assert!(
+                p.contains(q.as_str()),
+                "{}: the paragraph with {phrase:?} should quote {q:?} (the library's value), but reads:\n{p}",
+                self.path.display()
+            );
+        }
+        p
+    }
+
+    /// Fails when any paragraph still says `phrase`: a retracted claim stays
+    /// retracted.
+    pub fn never_says(&self, phrase: &str) {
+        if let Some(p) = self.paragraphs.iter().find(|p| p.contains(phrase)) {
+            panic!(
+                "{}: a paragraph says {phrase:?}, a claim the numbers do not bear out:\n{p}",
+                self.path.display()
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraphs_are_blocks_and_list_items() {
+        let p = split_paragraphs(
+            "Intro line one\nline two.\n\n- first item\n  continued\n- second\n> 1. quoted item\n",
+        );
+        assert_eq!(
+            p,
+            [
+                "Intro line one line two.",
+                "- first item continued",
+                "- second",
+                "1. quoted item"
+            ]
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "should quote")]
+    fn a_missing_number_fails() {
+        let nb = Notebook {
+            path: PathBuf::from("x.ipynb"),
+            paragraphs: vec!["the run ends at 0.25".into()],
+        };
+        nb.quotes("the run ends", &["0.26".to_string()]);
+    }
+}
