@@ -95,7 +95,7 @@ pub enum EpsPlacement {
     /// $\sqrt{\hat v_t} + \epsilon$: Kingma & Ba, torch.optim.
     #[default]
     AddedToRoot,
-    /// $\sqrt{\hat v_t + \epsilon}$: where optax's `eps_root` and Hinton's RMSprop
+    /// $\sqrt{\hat v_t + \epsilon}$: where optax's `eps_root` and Ruder's RMSprop
     /// place it.
     InsideRoot,
 }

@@ -228,8 +228,9 @@ impl AdamwVsL2 {
             b.last().theta[1].into(),
         ]);
         Ok(t.with_note(format!(
-            "largest relative difference in θ over {} steps: {worst:e}",
-            self.steps
+            "largest relative difference in θ over {} steps: {}",
+            self.steps,
+            optcore::render::fmt_sig(worst, 4)
         )))
     }
 }

@@ -380,7 +380,7 @@ pub fn eps_placement() -> Table {
         ],
         [
             "RMSprop",
-            "inside (Hinton, Ruder)",
+            "inside (Ruder; Hinton's slide has none)",
             "outside",
             "inside (eps_in_sqrt)",
             "inside",

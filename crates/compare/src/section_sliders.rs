@@ -3,7 +3,7 @@
 //! One [`SliderWidget`] per section notebook that has a knob worth turning
 //! without a kernel: every position is a lab run ([`crate::lab::Sliders`]),
 //! so the static edition plays them and the snapshots pin every number they
-//! show. All on the post's quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$ unless
+//! show. All on the reference quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$ unless
 //! said otherwise (curvatures $\lambda = 0.2$ along $x$ and $4$ along $y$), in
 //! the post's form ([`Convention::Paper`]).
 

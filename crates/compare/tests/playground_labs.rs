@@ -13,7 +13,7 @@ fn ran_all(lab: Lab) -> Runs {
     runs
 }
 
-/// The post's quadratic from $(-5, -2)$, 100 steps, as the playgrounds'
+/// The reference quadratic from $(-5, -2)$, 100 steps, as the playgrounds'
 /// suggestions start.
 fn quadratic() -> Lab {
     Lab::new(Problem::Quadratic).start([-5.0, -2.0]).steps(100)

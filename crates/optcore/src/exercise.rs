@@ -309,11 +309,17 @@ pub fn solutions(exercises: &[Exercise]) -> crate::render::Markdown {
 /// beside the library's trace of the same run, and whether they agree.
 #[derive(Debug, Clone, PartialEq)]
 pub struct StepCheck {
+    /// Every compared step with θ to [`crate::render::DIGITS`] significant
+    /// digits: the text view (snapshots) and [`StepCheck::full`]'s.
     pub table: crate::render::Table,
     /// `None` if every step agrees; else the first step where they part.
     pub parts_at: Option<usize>,
     pub agreement: Agreement,
     pub steps: usize,
+    /// θ after each compared step: (yours, the library's).
+    thetas: Vec<(ndarray::Array1<f64>, ndarray::Array1<f64>)>,
+    /// Significant digits of θ in the notebook view.
+    shown_digits: usize,
 }
 
 /// Compares `mine` (θ after steps 1, 2, …, from the student's cell) with the
@@ -323,10 +329,7 @@ pub fn compare_with_trace<R>(
     trace: &crate::trace::Trace<R>,
     agreement: Agreement,
 ) -> StepCheck {
-    let mut table = crate::render::Table::new(
-        "your rule against the library, step by step",
-        &["t", "your θ", "library θ", "max |difference|"],
-    );
+    let mut thetas = Vec::new();
     let mut parts_at = None;
     let steps = mine.len().min(trace.rows.len().saturating_sub(1));
     if mine.len() != steps {
@@ -335,15 +338,6 @@ pub fn compare_with_trace<R>(
     for (k, theta) in mine.iter().take(steps).enumerate() {
         let t = k + 1;
         let lib = &trace.rows[t].theta;
-        let diff = if theta.len() == lib.len() {
-            theta
-                .iter()
-                .zip(lib)
-                .map(|(a, b)| (a - b).abs())
-                .fold(0.0, f64::max)
-        } else {
-            f64::INFINITY
-        };
         let same = theta.len() == lib.len()
             && match agreement {
                 Agreement::Bits => theta
@@ -358,23 +352,57 @@ pub fn compare_with_trace<R>(
         if !same && parts_at.is_none() {
             parts_at = Some(t);
         }
-        let vec = |v: &ndarray::Array1<f64>| {
-            let p: Vec<String> = v.iter().map(|&x| fmt_sig(x, 10)).collect();
-            format!("({})", p.join(", "))
+        thetas.push((theta.clone(), lib.clone()));
+    }
+    StepCheck {
+        table: step_table(&thetas, crate::render::DIGITS),
+        parts_at,
+        agreement,
+        steps,
+        thetas,
+        shown_digits: crate::render::SHOWN_DIGITS,
+    }
+}
+
+/// The step-by-step table: t, both θ with `digits` significant digits, and the
+/// largest difference of a coordinate.
+fn step_table(
+    thetas: &[(ndarray::Array1<f64>, ndarray::Array1<f64>)],
+    digits: usize,
+) -> crate::render::Table {
+    let mut table = crate::render::Table::new(
+        "your rule against the library, step by step",
+        &["t", "your θ", "library θ", "max |difference|"],
+    )
+    .with_digits(digits);
+    let vec = |v: &ndarray::Array1<f64>| {
+        let p: Vec<String> = v.iter().map(|&x| fmt_sig(x, digits)).collect();
+        format!("({})", p.join(", "))
+    };
+    for (k, (theta, lib)) in thetas.iter().enumerate() {
+        let diff = if theta.len() == lib.len() {
+            theta
+                .iter()
+                .zip(lib)
+                .map(|(a, b)| (a - b).abs())
+                .fold(0.0, f64::max)
+        } else {
+            f64::INFINITY
         };
         table.push(vec![
-            t.into(),
+            (k + 1).into(),
             vec(theta).into(),
             vec(lib).into(),
             diff.into(),
         ]);
     }
-    StepCheck {
-        table,
-        parts_at,
-        agreement,
-        steps,
+    if digits < crate::render::DIGITS {
+        table = table.with_note(format!(
+            "θ to {digits} significant digits; .full() on the check shows {}",
+            crate::render::DIGITS
+        ));
     }
+    table
 }
 
 impl StepCheck {
@@ -399,6 +427,13 @@ impl StepCheck {
         self.parts_at.is_none()
     }
 
+    /// The same check shown with θ to every digit a snapshot holds
+    /// ([`crate::render::DIGITS`]) instead of [`crate::render::SHOWN_DIGITS`].
+    pub fn full(mut self) -> Self {
+        self.shown_digits = crate::render::DIGITS;
+        self
+    }
+
     /// The table, then the verdict.
     /// The table, then the verdict box, as ONE HTML block: a notebook keeps only
     /// the last block of each MIME type a cell prints, so two blocks would lose the
@@ -406,7 +441,7 @@ impl StepCheck {
     pub fn to_html(&self) -> String {
         format!(
             "{}\n{}",
-            self.table.to_html(),
+            step_table(&self.thetas, self.shown_digits).to_html(),
             Verdict::from_check(self).to_html()
         )
     }
@@ -554,8 +589,18 @@ mod tests {
         // One HTML block holds both the table and the verdict (a notebook keeps
         // only a cell's last block per MIME type).
         let html = c.to_html();
-        assert!(html.starts_with(&c.table.to_html()), "{html}");
         assert!(html.ends_with(&Verdict::from_check(&c).to_html()), "{html}");
+        // θ shown to SHOWN_DIGITS, with a note; `.full()` shows the text view's digits.
+        let shown = step_table(&c.thetas, crate::render::SHOWN_DIGITS);
+        assert!(html.starts_with(&shown.to_html()), "{html}");
+        assert!(
+            html.contains(&format!("(-4.600, {}", fmt_sig(mine[0][1], 4))),
+            "{html}"
+        );
+        assert!(html.contains(".full() on the check"), "{html}");
+        let full = c.clone().full().to_html();
+        assert!(full.starts_with(&c.table.to_html()), "{full}");
+        assert!(!full.contains(".full() on"), "{full}");
         let c = compare_with_trace(&mine[..1], &trace, Agreement::Bits);
         assert!(c.agrees() && c.steps == 1);
     }

@@ -72,7 +72,7 @@ pub struct FirstSteps {
 }
 
 impl FirstSteps {
-    /// The notebook's values: η = 0.1 (larger than Hinton's 0.001, so the steps
+    /// The notebook's values: η = 0.1 (larger than Ruder's suggested 0.001, so the steps
     /// show), ρ = 0.9, ε = 1e-8, from (−5, −2), 5 steps.
     pub fn lesson() -> FirstSteps {
         let s = reference_start();

@@ -54,7 +54,7 @@
 //!
 //! | convention | η | ρ | ε | where ε goes | μ | centered |
 //! |---|---|---|---|---|---|---|
-//! | `paper` (Hinton; Ruder's overview) | 0.001 | 0.9 | 1e-8 | inside the root | 0 | no |
+//! | `paper` (Ruder's overview, after Hinton's slide) | 0.001 | 0.9 | 1e-8 | inside the root | 0 | no |
 //! | `pytorch` (`torch.optim.RMSprop`) | 0.01 | 0.99 (`alpha`) | 1e-8 | added to the root | 0 | no |
 //!
 //! `pytorch` follows `_single_tensor_rmsprop` operation by operation, with torch's
@@ -161,7 +161,7 @@ impl Record for RmspropRecord {
 }
 
 impl Rmsprop {
-    /// One step of RMSprop as Hinton and Ruder write it (ε inside the root), after
+    /// One step of RMSprop as Ruder writes it (ε inside the root; Hinton's slide has no ε), after
     /// `step` has evaluated gₜ:
     ///
     /// ```text

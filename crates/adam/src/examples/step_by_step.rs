@@ -4,7 +4,8 @@
 use crate::Adam;
 use ndarray::ArrayView1;
 use optcore::error::{check_steps, Result};
-use optcore::{fmt_num, run_to_completion, Convention, Optimizer, Quadratic, Report};
+use optcore::render::fmt_sig;
+use optcore::{run_to_completion, Convention, Optimizer, Quadratic, Report};
 
 /// The update, step by step: Algorithm 1 (`paper` convention) on
 /// $0.1x^2 + 2y^2$, every step a row with $g$, $m$, $v$, $\hat m$, $\hat v$ and θ.
@@ -59,6 +60,13 @@ impl FirstSteps {
             ArrayView1::from(&self.start),
             self.steps,
         )?;
+        let g1 = &tr.rows[1]
+            .record
+            .as_ref()
+            .ok_or(optcore::Error::Empty {
+                what: "a first step",
+            })?
+            .grad;
         Ok(Report::new()
             .text(format!(
                 "Adam, Algorithm 1 (η = {}, β₁ = {}, β₂ = {}, ε = {:e}) on $J = 0.1x^2 + 2y^2$ from $({}, {})$.",
@@ -68,9 +76,12 @@ impl FirstSteps {
             .text(format!(
                 "At $t = 1$: $m_1 = (1-\\beta_1)g_1$ is a tenth of the gradient and $v_1 = (1-\\beta_2)g_1^2$ a \
                  thousandth of its square, but $\\hat m_1 = g_1$ and $\\hat v_1 = g_1^2$ exactly undo that, so \
-                 both coordinates move by $\\eta\\,|g|/(|g| + \\epsilon) \\approx \\eta$: here {} and {}.",
-                fmt_num(tr.rows[1].theta[0] - tr.rows[0].theta[0]),
-                fmt_num(tr.rows[1].theta[1] - tr.rows[0].theta[1])
+                 both coordinates move by $\\eta\\,|g|/(|g| + \\epsilon) \\approx \\eta$: here $x$ and $y$ fall \
+                 short of η by {} and {}, that is $\\eta\\epsilon/(|g| + \\epsilon)$ for their $|g|$ of {} and {}.",
+                fmt_sig(opt.lr - (tr.rows[1].theta[0] - tr.rows[0].theta[0]).abs(), 4),
+                fmt_sig(opt.lr - (tr.rows[1].theta[1] - tr.rows[0].theta[1]).abs(), 4),
+                fmt_sig(g1[0].abs(), 4),
+                fmt_sig(g1[1].abs(), 4)
             )))
     }
 }

@@ -1,6 +1,6 @@
 //! The playground of notebook 05 (Adagrad): the reference case's Adagrad
 //! (η = 0.4, ε = 0.1, the post's form) against plain GD at the same η on the
-//! post's quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$, and the same two on a
+//! reference quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$, and the same two on a
 //! student's own $J(x, y) = x^2 + 10y^2$ written as closures.
 //!
 //! The notebook's cells write these labs out knob by knob; its check holds

@@ -1,5 +1,5 @@
 //! The playground of notebook 08 (Adam): Adam at the lesson's η = 0.1 against
-//! the same Adam without bias correction on the post's quadratic
+//! the same Adam without bias correction on the reference quadratic
 //! $0.1x^2 + 2y^2$ from $(-5, -2)$, and Adam against GD on a student's own
 //! $J(x, y) = x^2 + 10y^2$ written as closures.
 //!

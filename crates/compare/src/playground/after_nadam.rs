@@ -1,5 +1,5 @@
 //! The playground of notebook 12 (after NAdam): AdaMax, AMSGrad and AdamW
-//! against Adam, all at η = 0.1 and the paper's forms, on the post's quadratic
+//! against Adam, all at η = 0.1 and the paper's forms, on the reference quadratic
 //! $0.1x^2 + 2y^2$ from $(-5, -2)$, and the same four on a student's own
 //! $J(x, y) = x^2 + 10y^2$ written as closures.
 //!

@@ -1,5 +1,5 @@
 //! The playground of notebook 01 (batching): plain GD with the full batch on
-//! the post's quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$, at η = 0.4 and at the
+//! the reference quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$, at η = 0.4 and at the
 //! batching notebook's η = 0.5 (exactly $2/\lambda_{\max}$ here: $y$ flips sign
 //! and never shrinks), and a student's own $J$ that is a batch loss: the mean
 //! of three example losses $\tfrac12(w_0 + w_1 x_i - y_i)^2$, written as

@@ -1,5 +1,5 @@
 //! The playground of notebook 02 (gradient descent): plain GD at the lesson's
-//! η = 0.4 against a too-small η = 0.1 on the post's quadratic
+//! η = 0.4 against a too-small η = 0.1 on the reference quadratic
 //! $0.1x^2 + 2y^2$ from $(-5, -2)$, and the same two kinds of step on a
 //! student's own $J(x, y) = x^2 + 10y^2$ written as closures.
 //!

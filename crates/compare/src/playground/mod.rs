@@ -25,7 +25,7 @@ pub mod nag;
 pub mod rmsprop;
 pub mod schedules;
 
-/// The post's quadratic $0.1x^2 + 2y^2$ ([`Problem::Quadratic`]) from
+/// The reference quadratic $0.1x^2 + 2y^2$ ([`Problem::Quadratic`]) from
 /// $(-5, -2)$, `steps` steps, no runs yet: where every playground but notebook
 /// 10's starts.
 fn quadratic(steps: usize) -> Lab {

@@ -1,5 +1,5 @@
 //! The playground of notebook 09 (NAdam): NAdam in Ruder's form against Adam,
-//! both at η = 0.1, on the post's quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$,
+//! both at η = 0.1, on the reference quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$,
 //! and the same two on a student's own $J(x, y) = x^2 + 10y^2$ written as
 //! closures.
 //!

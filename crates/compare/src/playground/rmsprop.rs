@@ -1,6 +1,6 @@
 //! The playground of notebook 07 (RMSprop): the notebook's RMSprop (η = 0.1,
-//! ρ = 0.9, ε = 1e-8, Hinton's form) against Adagrad at the same η and ε on the
-//! post's quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$, and the same two on a
+//! ρ = 0.9, ε = 1e-8, Ruder's form) against Adagrad at the same η and ε on the
+//! reference quadratic $0.1x^2 + 2y^2$ from $(-5, -2)$, and the same two on a
 //! student's own $J(x, y) = x^2 + 10y^2$ written as closures.
 //!
 //! The notebook's cells write these labs out knob by knob; its check holds
@@ -10,7 +10,7 @@
 use super::{adagrad, own_j, quadratic};
 use crate::lab::{Convention, Lab, Rmsprop};
 
-/// RMSprop (ρ = 0.9, ε = 1e-8, Hinton's form) with learning rate `lr` against
+/// RMSprop (ρ = 0.9, ε = 1e-8, Ruder's form) with learning rate `lr` against
 /// Adagrad (ε = 1e-8) at `adagrad_lr`.
 fn pair(lab: Lab, lr: f64, adagrad_lr: f64) -> Lab {
     lab.with(

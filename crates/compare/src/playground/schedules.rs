@@ -1,6 +1,6 @@
 //! The playground of notebook 13 (learning-rate schedules): SGD (torch's form,
 //! η₀ = 0.4) at a constant rate against the same SGD under cosine annealing
-//! over the whole run, on the post's quadratic $0.1x^2 + 2y^2$ from
+//! over the whole run, on the reference quadratic $0.1x^2 + 2y^2$ from
 //! $(-5, -2)$, and the same two on a student's own $J(x, y) = x^2 + 10y^2$
 //! written as closures. A [`Scheduled`] optimizer is an optimizer, so the lab
 //! takes it as it takes the method alone.

@@ -88,7 +88,7 @@ pub fn decomposition(
     ))
 }
 
-/// The decomposition experiment: a real momentum run on the post's quadratic,
+/// The decomposition experiment: a real momentum run on the reference quadratic,
 /// projected on the two eigenvectors, beside $R^t s_0$ and the decay scale
 /// ([`decomposition`]).
 #[derive(Clone, Debug, PartialEq)]
@@ -139,7 +139,7 @@ impl Decomposition {
     }
 }
 
-/// The decay experiment: $|x^i_t|$ of a real run on the post's quadratic beside
+/// The decay experiment: $|x^i_t|$ of a real run on the reference quadratic beside
 /// $\rho_i^t |x^i_0|$, per eigendirection, on a log scale (where a rate is a slope).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Decay {
@@ -223,7 +223,7 @@ fn reference_start_pair() -> [f64; 2] {
     [s[0], s[1]]
 }
 
-/// The post's quadratic $0.1x^2 + 2y^2$: $A = \mathrm{diag}(0.2, 4)$.
+/// The reference quadratic $0.1x^2 + 2y^2$: $A = \mathrm{diag}(0.2, 4)$.
 pub fn post_quadratic() -> Quadratic {
     Quadratic::reference()
 }
@@ -247,7 +247,7 @@ pub const MEASURED_POINTS: [(&str, f64, f64); 5] = [
     ("GD", 0.3, 0.0),
 ];
 
-/// `points`, then (if `optimal`) the optimal pair of the post's quadratic.
+/// `points`, then (if `optimal`) the optimal pair of the reference quadratic.
 fn with_optimal(points: &[(&str, f64, f64)], add_optimal: bool) -> Result<Vec<(String, f64, f64)>> {
     let mut out: Vec<(String, f64, f64)> = points
         .iter()
@@ -276,7 +276,7 @@ fn centres(lo: f64, hi: f64, n: usize) -> Vec<f64> {
         .collect()
 }
 
-/// The rate map of the post's quadratic: η in (0, 1), γ in \[0, 1), 50 × 50 cells.
+/// The rate map of the reference quadratic: η in (0, 1), γ in \[0, 1), 50 × 50 cells.
 pub fn rate_grid(n: usize) -> Result<RateGrid> {
     let etas = centres(0.0, 1.0, n);
     let gammas = centres(0.0, 1.0, n);
@@ -323,7 +323,7 @@ impl RateGrid {
 /// Cells per axis of [`RateMap::lesson`].
 pub const MAP_CELLS: usize = 50;
 
-/// The rate map experiment: the predicted rate of the post's quadratic over
+/// The rate map experiment: the predicted rate of the reference quadratic over
 /// (η, γ), with points whose rates are also measured from real runs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RateMap {
@@ -387,7 +387,7 @@ impl RateMap {
         Ok(map)
     }
 
-    /// Measured against predicted rates at the points on the post's quadratic.
+    /// Measured against predicted rates at the points on the reference quadratic.
     pub fn table(&self) -> Result<Table> {
         self.validate()?;
         let q = post_quadratic();
@@ -449,7 +449,7 @@ pub struct BoundaryRun {
     pub trace: Trace<MomentumRecord>,
 }
 
-/// The edge experiment: real runs on the post's quadratic just inside and just
+/// The edge experiment: real runs on the reference quadratic just inside and just
 /// outside $\eta\lambda_n < 2(1+\gamma)$, $\lambda_n = 4$, stopped as diverged once
 /// the loss exceeds $10^6 J(\theta_0)$.
 #[derive(Clone, Debug, PartialEq)]
@@ -629,7 +629,7 @@ impl Critical {
 }
 
 /// The optimum experiment: the best momentum against the best gradient descent
-/// on the post's quadratic, each run from a start until its distance to θ* has
+/// on the reference quadratic, each run from a start until its distance to θ* has
 /// shrunk by a factor.
 #[derive(Clone, Debug, PartialEq)]
 pub struct OptimalVsGd {
