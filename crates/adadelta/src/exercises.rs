@@ -19,7 +19,7 @@ use optcore::{Convention, Optimizer, Result};
 /// γ (ρ) and the gradients of [`eg2_after_two`].
 pub const EG2_GAMMA: f64 = 0.9;
 pub const EG2_GRADS: [f64; 2] = [2.0, 1.0];
-/// The gradient of [`first_step`] (Zeiler's defaults ρ = 0.95, ε = 1e-6).
+/// The gradient of [`first_step`] (ρ = 0.95, ε = 1e-6, the values of Zeiler's experiments).
 pub const FIRST_GRAD: f64 = -8.0;
 /// [`newton_step`]: $J = \tfrac h2\theta^2$ at θ.
 pub const NEWTON_H: f64 = 4.0;
@@ -67,7 +67,7 @@ pub fn eg2_after_two() -> Result<Exercise> {
     .near_miss(unsquared, "the gradients are not squared: E[g²] averages g², not g"))
 }
 
-/// The first Adadelta step $\Delta\theta_1$ for $g_1 = -8$ with Zeiler's defaults
+/// The first Adadelta step $\Delta\theta_1$ for $g_1 = -8$ with the values of Zeiler's experiments
 /// (ρ = 0.95, ε = 1e-6), from $E\[g^2\]_0 = E\[\Delta\theta^2\]_0 = 0$.
 pub fn first_step() -> Result<Exercise> {
     let opt = Adadelta::defaults(Convention::Paper);

@@ -41,6 +41,21 @@ pub fn notebook(stem: &str) -> Notebook {
     Notebook { path, paragraphs }
 }
 
+/// Every notebook in `notebooks/`, in name order.
+pub fn all() -> Vec<Notebook> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../notebooks");
+    let mut stems: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(|e| {
+            let name = e.ok()?.file_name().into_string().ok()?;
+            name.strip_suffix(".ipynb").map(str::to_string)
+        })
+        .collect();
+    stems.sort();
+    assert!(!stems.is_empty(), "no notebook in {}", dir.display());
+    stems.iter().map(|s| notebook(s)).collect()
+}
+
 /// Blocks separated by blank lines, and each list item (`- `, `1. `, `> - `)
 /// as a block of its own.
 fn split_paragraphs(source: &str) -> Vec<String> {
@@ -120,7 +135,7 @@ impl Notebook {
     pub fn never_says(&self, phrase: &str) {
         if let Some(p) = self.paragraphs.iter().find(|p| p.contains(phrase)) {
             panic!(
-                "{}: a paragraph says {phrase:?}, a claim the numbers do not bear out:\n{p}",
+                "{}: a paragraph says {phrase:?}, a claim this course has corrected:\n{p}",
                 self.path.display()
             );
         }

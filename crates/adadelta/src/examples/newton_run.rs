@@ -59,7 +59,7 @@ pub struct NewtonRosenbrock {
     pub start: [f64; 2],
     /// Newton's steps: from 1 to [`super::MAX_LESSON_STEPS`].
     pub steps: usize,
-    /// Adadelta's steps (Zeiler's defaults) on the contour: from 1 to
+    /// Adadelta's steps (ρ and ε of Zeiler's experiments) on the contour: from 1 to
     /// [`super::MAX_LESSON_STEPS`].
     pub adadelta_steps: usize,
 }
@@ -234,7 +234,7 @@ impl Race {
 pub struct OneNewtonStep {
     /// The start θ₀ = (x, y) on $0.1x^2 + 2y^2$: finite.
     pub start: [f64; 2],
-    /// Adadelta's steps (Zeiler's defaults): from 1 to [`super::MAX_LESSON_STEPS`].
+    /// Adadelta's steps (ρ and ε of Zeiler's experiments): from 1 to [`super::MAX_LESSON_STEPS`].
     pub adadelta_steps: usize,
     /// η of SGD and of Adagrad (ε = 1e-8): a finite number > 0.
     pub lr: f64,
