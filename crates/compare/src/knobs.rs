@@ -20,8 +20,8 @@
 //! infinity ever reaches the page.
 
 use momentum::Momentum;
-use optcore::error::{check_finite_point, check_positive, check_unit_interval, Result};
-use optcore::render::fmt_short;
+use optcore::error::{check_finite_point, check_positive, check_unit_interval, Error, Result};
+use optcore::render::{fmt_short, Cell};
 use optcore::{
     reference_start, run_with, Convention, Exact, Objective, Optimizer, Quadratic, RunOptions,
     Table,
@@ -231,31 +231,40 @@ fn short(v: f64) -> String {
 }
 
 impl MomentumGrid {
-    /// The grid in numbers: per (η, γ) the steps taken, the final loss, and
-    /// where a run diverged.
+    /// The grid in numbers, one row per η and one column per γ: the final loss,
+    /// or `✗ t = k` where the run diverged at step k (as the sweeps of part b).
     pub fn table(&self) -> Result<Table> {
         let runs = self.runs()?;
-        let mut t = Table::new(
+        let mut header = vec!["η".to_string()];
+        header.extend(self.gammas.iter().map(|g| format!("γ = {}", fmt_short(*g))));
+        let mut t = Table::with_header(
             format!(
-                "momentum on 0.1x² + 2y² from {}, {} steps: the (η, γ) grid",
+                "momentum on 0.1x² + 2y² from {}: loss after {} steps for each (η, γ)",
                 self.start_text(),
                 self.steps
             ),
-            &["η", "γ", "steps taken", "final loss", "diverged at t"],
+            header,
         );
-        for r in runs {
-            t.push(vec![
-                r.eta.into(),
-                r.gamma.into(),
-                (r.losses.len().saturating_sub(1)).into(),
-                (*r.losses.last().unwrap_or(&f64::NAN)).into(),
-                match r.diverged_at {
-                    Some(k) => k.into(),
-                    None => "—".into(),
-                },
-            ]);
+        for &eta in &self.etas {
+            let mut row: Vec<Cell> = vec![eta.into()];
+            for &gamma in &self.gammas {
+                let r = runs
+                    .iter()
+                    .find(|r| r.eta == eta && r.gamma == gamma)
+                    .ok_or(Error::Empty {
+                        what: "a run of the grid",
+                    })?;
+                row.push(match r.diverged_at {
+                    Some(k) => format!("✗ t = {k}").into(),
+                    None => (*r.losses.last().unwrap_or(&f64::NAN)).into(),
+                });
+            }
+            t.push(row);
         }
-        Ok(t)
+        Ok(t.with_note(format!(
+            "✗ t = k: stopped at step k, the loss exceeded {} (diverged)",
+            fmt_short(DIVERGE_ABOVE)
+        )))
     }
 
     /// The trajectories of the grid as series (label `η = …, γ = …`).

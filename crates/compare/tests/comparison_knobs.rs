@@ -452,7 +452,7 @@ fn grid_knobs() {
         shown: (0.6, 0.0),
     };
     let t = no_nan(small.table().unwrap().to_string());
-    assert!(t.contains("from (−20, 4), 7 steps"), "{t}");
+    assert!(t.contains("from (−20, 4): loss after 7 steps"), "{t}");
     let w = small.widget().unwrap();
     assert!(!w.html().contains("NaN") && w.html().contains("\"etas\":[\"0.1\",\"0.6\"]"));
 }

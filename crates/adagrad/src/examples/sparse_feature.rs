@@ -146,6 +146,8 @@ impl SparseRates {
     /// Per-parameter rates along the run: every step whose example has
     /// $a_2 \ne 0$ in the first 400 steps, and every 200th step.
     pub fn table(&self) -> Result<Table> {
+        const RARE_ROWS: usize = 6;
+        const EVERY: usize = 400;
         let (d, opt, tr) = self.run()?;
         let mut t = Table::new(
             format!(
@@ -154,9 +156,14 @@ impl SparseRates {
             ),
             &["t", "a₂", "w₀ rate", "w₁ rate", "w₂ rate", "w₃ rate", "w₂"],
         );
+        // Step 1, w₂'s first RARE_ROWS rare steps (where its rate falls), every
+        // EVERY-th step and the last: about a dozen rows.
+        let (mut rare_shown, last) = (0, tr.rows.len() - 1);
         for row in tr.rows.iter().skip(1) {
             let a2 = d.x[[(row.t - 1) % d.len(), d.rare]];
-            if row.t == 1 || (a2 != 0.0 && row.t <= 400) || row.t % 200 == 0 {
+            let rare = a2 != 0.0 && rare_shown < RARE_ROWS;
+            rare_shown += usize::from(rare);
+            if row.t == 1 || rare || row.t % EVERY == 0 || row.t == last {
                 let r = &step_record(row)?.effective_lr;
                 t.push(vec![
                     row.t.into(),
