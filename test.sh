@@ -7,7 +7,8 @@
 # builds and passes the reference tests), a check that the snapshot guard really
 # fails on a changed and on a stray snapshot, every notebook executed in the real
 # evcxr kernel and compared with its stored outputs, and the static edition built
-# and loaded in headless Chromium with no network (scripts/site-test.sh). After the
+# and loaded in headless Chromium with no network (scripts/site-test.sh), the Korean
+# edition held in step with the English (scripts/editions.py check). After the
 # lints and rustdoc, the notebooks run in the foreground and the other checks in
 # a background lane beside them (see "Two lanes" below).
 set -euo pipefail
@@ -48,6 +49,10 @@ for p in json.load(sys.stdin)["packages"]:
 cargo clippy --quiet "${methods[@]}" -p optrace --no-default-features -- -D warnings
 step "cargo bench -p fastupdate --no-run (CI builds the benchmark, does not run it)"
 cargo bench -p fastupdate --no-run --quiet
+
+step "the Korean and English editions in step (same cells, code and outputs; every number; Hangul)"
+python3 scripts/editions.py check
+python3 scripts/editions.py self-test
 
 step "rustdoc (warnings are errors: no broken link, no stray brackets in a formula)"
 bash scripts/doc.sh --quiet # -D warnings, with the offline KaTeX header the static edition ships

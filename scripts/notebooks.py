@@ -44,6 +44,9 @@ from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import editions  # noqa: E402  (scripts/editions.py)
 from nbclient.exceptions import CellExecutionError, DeadKernelError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,7 +103,9 @@ def kernel_env():
 def notebooks(args):
     if args:
         return [Path(a).resolve() for a in args]
-    return sorted(NB_DIR.glob("*.ipynb"))
+    # The English edition only: a Korean edition (*.ko.ipynb) has the same code
+    # cells and outputs, which scripts/editions.py check holds.
+    return sorted(p for p in NB_DIR.glob("*.ipynb") if not p.name.endswith(".ko.ipynb"))
 
 
 # A bad-knob block runs inside this, so that its error is printed on stdout: evcxr
@@ -387,6 +392,9 @@ def one(mode, path):
     took = time.monotonic() - start
     if mode == "execute" and fresh is not None:
         nbformat.write(fresh, path)
+        # The Korean edition shows the same code and outputs (scripts/editions.py).
+        if editions.korean_of(path).exists() and editions.sync([str(path)]) != 0:
+            errs.append(f"the Korean edition {editions.korean_of(path).name} could not take the new outputs")
     name = os.path.relpath(path, ROOT)
     if errs:
         lines = [f"FAIL {name} ({took:.1f} s)"] + ["  " + e.replace("\n", "\n  ") for e in errs]

@@ -20,6 +20,9 @@
 //     each with a non-zero size;
 //   - no console error, page error, failed or blocked request, or HTTP error;
 //   - every link between pages resolving (the file exists; a #fragment exists in it);
+//   - every line of every code cell whole: no cell's code runs past its box;
+//   - the page's edition: <html lang> is its language (ko for the pages at the top of
+//     site/, en for site/en/), and its top bar has one language switch, to the other;
 //   - SMIL animations playing (each animated attribute changes within a second) and
 //     range sliders changing their output when moved, and as many slider widgets
 //     (compare::lab::Sliders, .lab-sliders) as the notebook's outputs hold;
@@ -110,6 +113,19 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
   await page.evaluate(() => document.fonts.ready);
   if (expect.docs) await page.waitForFunction(() => document.querySelector(".katex") || document.readyState === "complete");
   if (expect.folds) problems.push(...(await checkFolds(page, expect)));
+  if (expect.lang) {
+    // Each edition's page says its language and offers the other edition's page
+    // (the link itself is checked with the others).
+    const lang = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      switches: [...document.querySelectorAll("nav.top a.lang-switch")].map((a) => a.hreflang),
+    }));
+    const other = expect.lang === "ko" ? "en" : "ko";
+    if (lang.lang !== expect.lang) problems.push(`<html lang="${lang.lang}">, the page is in the ${expect.lang} edition`);
+    if (lang.switches.length !== 1 || lang.switches[0] !== other) {
+      problems.push(`language switch: ${JSON.stringify(lang.switches)} in the top bar, want one link to the ${other} edition`);
+    }
+  }
   const info = await page.evaluate((isDocs) => {
     const root = isDocs ? document.querySelector("#main-content") || document.body : document.querySelector("main");
     const clone = root.cloneNode(true);
@@ -129,8 +145,12 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
       const r = e.getBoundingClientRect();
       return !(r.width >= 1 && r.height >= 1); // a collapsed root sign measures 0.05–0.3 px
     }).length;
-    return { raw, katex: katex.length, tex, errors, sizes, links, sliders, flat };
+    // A code cell shows each line whole: none runs past its box (to be scrolled to).
+    const cut = [...root.querySelectorAll(".cell.code > pre.code")].filter((e) => e.scrollWidth > e.clientWidth + 1)
+      .map((e) => e.textContent.split("\n").reduce((a, b) => (b.length > a.length ? b : a), "").trim().slice(0, 60));
+    return { raw, katex: katex.length, tex, errors, sizes, links, sliders, flat, cut };
   }, !!expect.docs);
+  if (info.cut.length) problems.push(`code cut off at the right edge in ${info.cut.length} cell(s), e.g. ${JSON.stringify(info.cut[0])}`);
   if (info.raw.length) problems.push(`raw math in the rendered text (${info.raw.length}): ${info.raw.slice(0, 3).map((s) => JSON.stringify(s)).join(" | ")}`);
   if (info.errors) problems.push(`${info.errors} KaTeX error(s)`);
   if (info.flat) problems.push(`${info.flat} drawn part(s) of formulas (KaTeX's SVG root signs, braces, arrows) under a pixel high or wide (collapsed)`);
@@ -315,9 +335,9 @@ const tasks = [];
 for (const [rel, c] of pages) {
   tasks.push(async () => {
     const tp = Date.now();
-    const expect = { formulas: c.formulas, figures: c.figures, tex: c.tex, folds: c.folds, runNotes: c.run_notes, sliders: c.sliders };
+    const expect = { formulas: c.formulas, figures: c.figures, tex: c.tex, folds: c.folds, runNotes: c.run_notes, sliders: c.sliders, lang: c.lang };
     const f = await checkPage(browser, pathToFileURL(path.join(SITE, rel)).href, expect,
-      { shot: path.join(SHOTS, rel.replace(/\.html$/, ".png")) });
+      { shot: path.join(SHOTS, rel.replace(/[/]/g, "_").replace(/\.html$/, ".png")) });
     const h = await checkPage(browser, origin + rel, expect, { allowedOrigin: origin });
     return [`${rel}: ${c.formulas} formulas, ${c.figures} figures (file:// and http://127.0.0.1; ${((Date.now() - tp) / 1000).toFixed(1)} s)`,
       [...f.problems, ...h.problems.map((p) => `[http] ${p}`), ...checkLinks(rel, f.links)]];
@@ -354,7 +374,8 @@ results.forEach(([label, problems]) => report(label, problems));
   html = html.slice(0, k) + "$x_1$" + html.slice(kEnd);
   html = html.replace(/<svg[\s>][\s\S]*?<\/svg>/, "");
   html = html.replace("</main>", '<a href="no-such-page.html">x</a><script>console.error("planted")</script></main>')
-    .replace("</head>", '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/katex@0.16.11/dist/katex.min.css"><style>.katex svg { height: 0 !important; }</style></head>');
+    .replace("</head>", '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/katex@0.16.11/dist/katex.min.css"><style>.katex svg { height: 0 !important; } .cell.code > pre.code { white-space: pre !important; }</style></head>')
+    .replace('<pre class="code highlight">', '<pre class="code highlight">let planted_line = "' + "x".repeat(200) + '";\n');
   const neg = path.join(tmp, rel);
   fs.writeFileSync(neg, html);
   fs.symlinkSync(path.join(SITE, "assets"), path.join(tmp, "assets"));
@@ -362,9 +383,10 @@ results.forEach(([label, problems]) => report(label, problems));
   const linkProblems = checkLinks(rel, r.links.filter((l) => l === "no-such-page.html"));
   const all = [...r.problems, ...linkProblems].join("\n");
   const want = { "raw math": /raw math/, "formula count": /typeset formulas/, "formula text": /is not the notebook's/, "figure count": /figures: /, "console error": /console error: planted/, "broken link": /broken link no-such-page/,
-    "CDN request": /network request blocked: https:\/\/cdn\.jsdelivr/, "flat root sign": /drawn part\(s\) of formulas/ };
+    "CDN request": /network request blocked: https:\/\/cdn\.jsdelivr/, "flat root sign": /drawn part\(s\) of formulas/,
+    "code cut off": /code cut off at the right edge/ };
   const missed = Object.entries(want).filter(([, re]) => !re.test(all)).map(([n]) => `a planted ${n} was not caught`);
-  report(`the checks fail on a broken copy of ${rel} (raw formula, formula count and text, missing figure, broken link, console error, CDN request, flat root sign)`, missed);
+  report(`the checks fail on a broken copy of ${rel} (raw formula, formula count and text, missing figure, broken link, console error, CDN request, flat root sign, code cut off)`, missed);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -163,13 +163,34 @@ def latex_parts(text):
 
 # --- notebooks ----------------------------------------------------------------
 
-def notebook_paths():
-    return sorted(NOTEBOOKS.glob("[0-9][0-9]-*.ipynb"))
+# Two editions (docs/editions.md): Korean first, at the top of site/, and English
+# under site/en/. Each is built from its own notebooks, NN-name.ko.ipynb and
+# NN-name.ipynb, which scripts/editions.py holds in step (same cells, same code
+# and outputs).
+LANGS = ("ko", "en")
+PREFIX = {"ko": "", "en": "en/"}
+
+
+def notebook_paths(lang):
+    english = sorted(p for p in NOTEBOOKS.glob("[0-9][0-9]-*.ipynb") if not p.name.endswith(".ko.ipynb"))
+    if lang == "en":
+        return english
+    korean = [p.with_name(p.stem + ".ko.ipynb") for p in english]
+    missing = [k.name for k in korean if not k.exists()]
+    if missing:
+        sys.exit(f"site: the Korean edition lacks {', '.join(missing)} (scripts/editions.py check)")
+    return korean
 
 
 def page_name(nb_path):
-    stem = Path(nb_path).stem
+    """The page's name within its edition's folder: index.html for 00, else NN-name.html."""
+    stem = Path(nb_path).name.removesuffix(".ipynb").removesuffix(".ko")
     return "index.html" if stem.startswith("00-") else stem + ".html"
+
+
+def site_path(nb_path, lang):
+    """The page's path from the site's root."""
+    return PREFIX[lang] + page_name(nb_path)
 
 
 def title_of(nb):
@@ -248,15 +269,19 @@ LIVE_ONLY = re.compile(r"Shift\+Enter|Restart Kernel")
 LIVE_ASK = re.compile(
     r"\byou can edit\b|\bEdit it\b|\bre-?run\b|\brun (?:it|the cell|this cell|the check cell)\b"
     r"|\bFix (?:the|exercise \d+'s) (?:three )?attempts?\b|\bReplace the attempt\b|\breplace it with yours\b"
-    r"|\bIn the rule-in-code cell, replace\b|\bpass (?:your (?:number|answer)|it) to the checker\b|다시 실행")
-RUN_NOTE = (
-    '<aside class="run-note" lang="en"><p><strong>This page does not run code.</strong> It shows the '
-    'outputs stored in the notebook, so editing and running a cell, or passing your own answer to a '
-    'checker, works only in JupyterLab: clone the repository and run <code>./run.sh</code>; JupyterLab '
-    'opens on the notebooks.</p>'
-    '<p lang="ko"><strong>이 페이지에서는 코드를 실행할 수 없습니다.</strong> 노트북에 저장된 출력을 '
-    '보여 줄 뿐이므로, 셀을 고쳐 다시 실행하거나 직접 구한 답을 checker에 넣어 보는 일은 JupyterLab에서만 '
-    '됩니다. 저장소를 clone한 뒤 <code>./run.sh</code>를 실행하면 JupyterLab에서 노트북이 열립니다.</p></aside>')
+    r"|\bIn the rule-in-code cell, replace\b|\bpass (?:your (?:number|answer)|it) to the checker\b"
+    # the Korean edition's ways of asking the same
+    r"|셀들?을\s*(?:\([^)]*\)\s*)?(?:다시\s*)?실행|다시\s*실행|(?:checker|채점기|검사기)에\s*(?:넣어|넘겨)"
+    r"|(?:숫자|답|풀이)으?로\s*바꿔|(?:코드|시도)를\s*고쳐|직접\s*고쳐")
+RUN_NOTE = {
+    "en": '<aside class="run-note"><p><strong>This page does not run code.</strong> It shows the '
+          'outputs stored in the notebook, so editing and running a cell, or passing your own answer to a '
+          'checker, works only in JupyterLab: clone the repository and run <code>./run.sh</code>; JupyterLab '
+          'opens on the notebooks.</p></aside>',
+    "ko": '<aside class="run-note"><p><strong>이 페이지에서는 코드를 실행할 수 없습니다.</strong> 노트북에 저장된 '
+          '출력을 보여 줄 뿐이므로, 셀을 고쳐 다시 실행하거나 직접 구한 답을 checker에 넣어 보는 일은 JupyterLab에서만 '
+          '됩니다. 저장소를 clone한 뒤 <code>./run.sh</code>를 실행하면 JupyterLab에서 노트북이 열립니다.</p></aside>',
+}
 
 
 def markdown_views(nb):
@@ -325,14 +350,15 @@ def note_after(pieces, asked):
 # answers: each run of such cells is folded into one closed <details>. The build
 # stops if a checker or solutions call stands outside an exercise section, or a
 # section has no answers cell: then the recognition has missed something.
-EXERCISE_HEAD = re.compile(r"^(#{1,6})\s+Exercises\b", re.M)
+EXERCISE_HEAD = re.compile(r"^(#{1,6})\s+(?:Exercises\b|연습\s?문제)", re.M)
+ANSWERS_HEAD = re.compile(r"Answers|정답|풀이와 답|답과")
 HEADING = re.compile(r"^(#{1,6})\s+(.*)$", re.M)
 FENCED = re.compile(r"^[ ]{0,3}(`{3,}|~{3,}).*?^[ ]{0,3}\1", re.M | re.S)  # a `# comment` is no heading
 ATTEMPT = re.compile(r"\.check\(")
 ANSWERS = re.compile(r"\bexercise::solutions\(")
 FOLD_SUMMARY = {
-    "attempt": "Attempt and the checker's verdict · 풀이와 채점 결과",
-    "answers": "Answers and the usual slips · 정답과 흔한 실수",
+    "en": {"attempt": "Attempt and the checker's verdict", "answers": "Answers and the usual slips"},
+    "ko": {"attempt": "풀이와 채점 결과", "answers": "정답과 흔한 실수"},
 }
 
 
@@ -348,7 +374,7 @@ def exercise_folds(nb, name="notebook"):
                 if EXERCISE_HEAD.match(m.group(0)):
                     level = lv
                     sections.append({"start": ci, "answers": 0})
-                elif level is not None and lv <= level and not m.group(2).startswith("Answers"):
+                elif level is not None and lv <= level and not ANSWERS_HEAD.match(m.group(2)):
                     level = None
             open_fold = None
             continue
@@ -472,14 +498,15 @@ def merged_streams(outputs):
 
 
 PAGE = """<!DOCTYPE html>
-<html lang="ko">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>
-<link rel="stylesheet" href="assets/katex/katex.min.css">
-<link rel="stylesheet" href="assets/pygments.css">
-<link rel="stylesheet" href="assets/site.css">
+<link rel="alternate" hreflang="{other_lang}" href="{other}">
+<link rel="stylesheet" href="{root}assets/katex/katex.min.css">
+<link rel="stylesheet" href="{root}assets/pygments.css">
+<link rel="stylesheet" href="{root}assets/site.css">
 </head>
 <body>
 <nav class="top">{nav}</nav>
@@ -492,31 +519,38 @@ PAGE = """<!DOCTYPE html>
 """
 
 
-def nav_html(pages, i):
+WORDS = {
+    "ko": {"contents": "차례", "switch": "English", "api": "API 문서",
+           "api_note": "(rustdoc: 모든 crate, 수식은 오프라인으로 조판)"},
+    "en": {"contents": "Contents", "switch": "한국어", "api": "API documentation",
+           "api_note": "(rustdoc, every crate, equations typeset offline)"},
+}
+
+
+def nav_html(pages, i, lang, other):
+    """Previous, contents, next, and the same page in the other edition."""
     prev_link = (f'<a rel="prev" href="{pages[i - 1][0]}">← {html.escape(pages[i - 1][1])}</a>'
                  if i > 0 else "<span></span>")
     next_link = (f'<a rel="next" href="{pages[i + 1][0]}">{html.escape(pages[i + 1][1])} →</a>'
                  if i + 1 < len(pages) else "<span></span>")
-    home = '<a href="index.html">목차 · contents</a>' if i > 0 else "<span></span>"
-    return f"{prev_link}{home}{next_link}"
+    home = f'<a href="index.html">{WORDS[lang]["contents"]}</a>' if i > 0 else "<span></span>"
+    other_lang = "en" if lang == "ko" else "ko"
+    switch = (f'<a class="lang-switch" hreflang="{other_lang}" lang="{other_lang}" '
+              f'href="{other}">{WORDS[lang]["switch"]}</a>')
+    return f"{prev_link}{home}{switch}{next_link}"
 
 
-def toc_html(pages, with_api):
+def toc_html(pages, with_api, lang):
     rows = "".join(f'<li><a href="{href}">{html.escape(title)}</a></li>' for href, title in pages[1:])
-    api = ('<li><a href="api/optimizers/index.html">API documentation</a> (rustdoc, '
-           'every crate, equations typeset offline)</li>') if with_api else ""
-    return (f'<section class="toc"><h2>Contents</h2><ol start="1">{rows}</ol>'
+    w = WORDS[lang]
+    api = (f'<li><a href="{"../" if PREFIX[lang] else ""}api/optimizers/index.html">{w["api"]}</a> '
+           f'{w["api_note"]}</li>') if with_api else ""
+    return (f'<section class="toc"><h2>{w["contents"]}</h2><ol start="1">{rows}</ol>'
             f'<ul>{api}</ul></section>\n')
 
 
-def build(out_dir, api_src):
-    if not (KATEX_DIST / "katex.min.css").exists():
-        sys.exit("site: site-tools/node_modules is missing (run scripts/setup.sh, or npm ci in site-tools)")
-    paths = notebook_paths()
-    nbs = [nbformat.read(p, as_version=4) for p in paths]
-    pages = [(page_name(p), title_of(nb)) for p, nb in zip(paths, nbs)]
-    link_map = {p.name: page_name(p) for p in paths}
-    katex = Katex()
+def edition_bodies(lang, paths, nbs, katex, link_map):
+    """Each page's <main> content of one edition, formulas as placeholders."""
     bodies = []
     for p, nb in zip(paths, nbs):
         parts = []
@@ -525,7 +559,7 @@ def build(out_dir, api_src):
         for ci, cell in enumerate(nb.cells):
             where = f"{p.name} cell {ci}"
             if cell.cell_type == "markdown":
-                body = "".join(markdown_html(text, katex, where, link_map) if kind == "md" else RUN_NOTE
+                body = "".join(markdown_html(text, katex, where, link_map) if kind == "md" else RUN_NOTE[lang]
                                for kind, text in views[ci])
                 parts.append(f'<div class="cell markdown">{body}</div>')
             elif cell.cell_type == "code":
@@ -536,7 +570,7 @@ def build(out_dir, api_src):
                     kind, cells = folds[fold]
                     if ci == cells[0]:
                         html_cell = (f'<details class="exercise-fold" data-kind="{kind}" data-fold="{fold + 1}">'
-                                     f'<summary>{FOLD_SUMMARY[kind]}</summary>{html_cell}')
+                                     f'<summary>{FOLD_SUMMARY[lang][kind]}</summary>{html_cell}')
                     if ci == cells[-1]:
                         html_cell += "</details>"
                 parts.append(html_cell)
@@ -545,6 +579,21 @@ def build(out_dir, api_src):
             sys.exit(f"site: {p.name} would still say {LIVE_ONLY.search(re.sub(r'<[^>]+>', '', page)).group(0)!r} "
                      "without a kernel (see LIVE_ONLY)")
         bodies.append(page)
+    return bodies
+
+
+def build(out_dir, api_src):
+    if not (KATEX_DIST / "katex.min.css").exists():
+        sys.exit("site: site-tools/node_modules is missing (run scripts/setup.sh, or npm ci in site-tools)")
+    katex = Katex()
+    editions = []  # (lang, paths, pages, bodies)
+    for lang in LANGS:
+        paths = notebook_paths(lang)
+        nbs = [nbformat.read(p, as_version=4) for p in paths]
+        pages = [(page_name(p), title_of(nb)) for p, nb in zip(paths, nbs)]
+        # Links between notebooks go to the same edition's page, in the same folder.
+        link_map = {p.name: page_name(p) for p in paths}
+        editions.append((lang, paths, pages, edition_bodies(lang, paths, nbs, katex, link_map)))
     rendered = katex.render()
 
     def put_math(s):
@@ -561,24 +610,35 @@ def build(out_dir, api_src):
     with_api = api_src is not None and (Path(api_src) / "optimizers" / "index.html").exists()
     if with_api:
         shutil.copytree(api_src, out_dir / "api", ignore=shutil.ignore_patterns(".lock", "*.lock"))
-    for i, ((href, title), body) in enumerate(zip(pages, bodies)):
-        page = PAGE.format(title=html.escape(title), nav=nav_html(pages, i),
-                           toc=toc_html(pages, with_api) if i == 0 else "", body=put_math(body))
-        (out_dir / href).write_text(page, encoding="utf-8")
-    print(f"site: {len(pages)} pages, {len(rendered)} formulas, "
+    written = 0
+    for lang, paths, pages, bodies in editions:
+        other_lang = "en" if lang == "ko" else "ko"
+        # the same page in the other edition, from this page's folder
+        to_other = "../" * PREFIX[lang].count("/") + PREFIX[other_lang]
+        (out_dir / PREFIX[lang]).mkdir(parents=True, exist_ok=True)
+        for i, ((href, title), body) in enumerate(zip(pages, bodies)):
+            page = PAGE.format(lang=lang, other_lang=other_lang, other=to_other + href,
+                               root="../" * PREFIX[lang].count("/"), title=html.escape(title),
+                               nav=nav_html(pages, i, lang, to_other + href),
+                               toc=toc_html(pages, with_api, lang) if i == 0 else "", body=put_math(body))
+            (out_dir / PREFIX[lang] / href).write_text(page, encoding="utf-8")
+            written += 1
+    print(f"site: {written} pages ({', '.join(LANGS)}), {len(rendered)} formulas, "
           f"api docs {'copied' if with_api else 'absent (run scripts/doc.sh)'} -> {out_dir}")
 
 
 def counts():
     out = {}
-    for p in notebook_paths():
-        nb = nbformat.read(p, as_version=4)
-        out[page_name(p)] = {"notebook": p.name, "title": title_of(nb),
-                             "formulas": len(math_items(nb)), "figures": figure_count(nb),
-                             "run_notes": sum(k == "note" for v in markdown_views(nb) if v for k, _ in v),
-                             "folds": fold_counts(nb, p.name),
-                             "sliders": slider_count(nb),
-                             "tex": [tex for _, tex in math_items(nb)]}
+    for lang in LANGS:
+        for p in notebook_paths(lang):
+            nb = nbformat.read(p, as_version=4)
+            out[site_path(p, lang)] = {
+                "notebook": p.name, "lang": lang, "title": title_of(nb),
+                "formulas": len(math_items(nb)), "figures": figure_count(nb),
+                "run_notes": sum(k == "note" for v in markdown_views(nb) if v for k, _ in v),
+                "folds": fold_counts(nb, p.name),
+                "sliders": slider_count(nb),
+                "tex": [tex for _, tex in math_items(nb)]}
     return out
 
 

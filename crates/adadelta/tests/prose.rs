@@ -85,5 +85,5 @@ fn adadelta_is_no_cure_for_an_unknown_scale() {
     );
     nb.never_says("the scale of the parameters is unknown");
     nb.never_says("the parameters' scale is unknown");
-    nb.never_says("Adagrad처럼 학습률이");
+    notebook("06-adadelta.ko").never_says("Adagrad처럼 학습률이");
 }

@@ -88,7 +88,7 @@ fn the_sweeps_say_what_part_b_says() {
     nb.quotes("At small $\\eta$ they are far ahead", &quoted);
     nb.never_says("but below that they are far better");
     nb.never_says("moves about η per coordinate");
-    nb.never_says("좌표마다 약 η만큼");
+    notebook("10-comparison.ko").never_says("좌표마다 약 η만큼");
 }
 
 /// The escape step of each method in the saddle table.
@@ -154,9 +154,10 @@ fn the_saddle_escapes_are_quoted_as_the_table_has_them() {
     .iter()
     .map(|(name, shown)| format!("{shown}({})", step(name)))
     .collect();
-    nb.quotes("교훈은 탈출 스텝 열에 있습니다", &korean);
-    nb.never_says("표의 순서가 곧 교훈");
     nb.never_says("they leave in a handful of steps");
+    let ko = notebook("10-comparison.ko");
+    ko.quotes("교훈은 탈출 스텝 열에 있습니다", &korean);
+    ko.never_says("표의 순서가 곧 교훈");
 }
 
 /// Part a's animation: "Adagrad, RMSprop, Adam and NAdam move as far in x as in

@@ -59,7 +59,7 @@ fn the_adaptive_first_steps_are_as_the_overview_says() {
         ],
     );
     nb.never_says("moves every coordinate by about η");
-    nb.never_says("좌표마다 거의 η만큼");
+    notebook("00-overview.ko").never_says("좌표마다 거의 η만큼");
     // Adadelta, without η: "barely moves", its first step under a twentieth of η.
     assert!(first_step("Adadelta").0 < 0.05 * eta);
 }
