@@ -21,6 +21,8 @@
 //   - no console error, page error, failed or blocked request, or HTTP error;
 //   - every link between pages resolving (the file exists; a #fragment exists in it);
 //   - every line of every code cell whole: no cell's code runs past its box;
+//   - no legend over data: no line, marker or point drawn before a figure's legend
+//     box falls inside it;
 //   - the page's edition: <html lang> is its language (ko for the pages at the top of
 //     site/, en for site/en/), and its top bar has one language switch, to the other;
 //   - SMIL animations playing (each animated attribute changes within a second) and
@@ -145,11 +147,50 @@ async function checkPage(browser, url, expect, { shot, allowedOrigin }) {
       const r = e.getBoundingClientRect();
       return !(r.width >= 1 && r.height >= 1); // a collapsed root sign measures 0.05–0.3 px
     }).length;
+    // A legend must not hide data: in each figure (plots draws a corner legend on a
+    // white rect at opacity 0.85, after the data), count the data drawn before it
+    // that falls inside it: vertices and points along the lines of width ≥ 2, and
+    // the markers (circles, small squares, triangles).
+    const covered = [];
+    const figures = [...root.querySelectorAll("svg")].filter((e) => !e.closest(".katex") && !(e.parentElement && e.parentElement.closest("svg")));
+    figures.forEach((svg, k) => {
+      const all = [...svg.querySelectorAll("*")];
+      const li = all.findIndex((e) => e.tagName === "rect" && e.getAttribute("opacity") === "0.85" && e.getAttribute("fill") === "#FFFFFF");
+      if (li < 0) return;
+      const L = all[li];
+      const [lx, ly, lw, lh] = ["x", "y", "width", "height"].map((a) => Number(L.getAttribute(a)));
+      const inside = ([x, y]) => x > lx + 1 && x < lx + lw - 1 && y > ly + 1 && y < ly + lh - 1;
+      let n = 0;
+      for (const e of all.slice(0, li)) {
+        const t = e.tagName;
+        if (t === "polyline" && Number(e.getAttribute("stroke-width")) >= 2) {
+          const pts = e.getAttribute("points").trim().split(/\s+/).map((q) => q.split(",").map(Number));
+          for (let i = 0; i < pts.length; i++) {
+            if (inside(pts[i])) n++;
+            if (i > 0) {
+              const [a, b] = [pts[i - 1], pts[i]];
+              const steps = Math.ceil(Math.hypot(b[0] - a[0], b[1] - a[1]) / 2);
+              for (let j = 1; j < steps; j++) if (inside([a[0] + ((b[0] - a[0]) * j) / steps, a[1] + ((b[1] - a[1]) * j) / steps])) n++;
+            }
+          }
+        } else if (t === "circle" && Number(e.getAttribute("r")) <= 8) {
+          if (inside([Number(e.getAttribute("cx")), Number(e.getAttribute("cy"))])) n++;
+        } else if (t === "rect" && Number(e.getAttribute("width")) <= 12) {
+          if (inside([Number(e.getAttribute("x")) + Number(e.getAttribute("width")) / 2, Number(e.getAttribute("y")) + Number(e.getAttribute("height")) / 2])) n++;
+        } else if (t === "polygon") {
+          const pts = e.getAttribute("points").trim().split(/\s+/).map((q) => q.split(",").map(Number));
+          const c = pts.reduce(([x, y], [a, b]) => [x + a / pts.length, y + b / pts.length], [0, 0]);
+          if (inside(c)) n++;
+        }
+      }
+      if (n) covered.push(`figure ${k + 1}: ${n}`);
+    });
     // A code cell shows each line whole: none runs past its box (to be scrolled to).
     const cut = [...root.querySelectorAll(".cell.code > pre.code")].filter((e) => e.scrollWidth > e.clientWidth + 1)
       .map((e) => e.textContent.split("\n").reduce((a, b) => (b.length > a.length ? b : a), "").trim().slice(0, 60));
-    return { raw, katex: katex.length, tex, errors, sizes, links, sliders, flat, cut };
+    return { raw, katex: katex.length, tex, errors, sizes, links, sliders, flat, cut, covered };
   }, !!expect.docs);
+  if (info.covered.length) problems.push(`a legend covers data (points inside the legend box) in ${info.covered.length} figure(s): ${info.covered.slice(0, 4).join(", ")}`);
   if (info.cut.length) problems.push(`code cut off at the right edge in ${info.cut.length} cell(s), e.g. ${JSON.stringify(info.cut[0])}`);
   if (info.raw.length) problems.push(`raw math in the rendered text (${info.raw.length}): ${info.raw.slice(0, 3).map((s) => JSON.stringify(s)).join(" | ")}`);
   if (info.errors) problems.push(`${info.errors} KaTeX error(s)`);
@@ -364,18 +405,27 @@ await Promise.all(Array.from({ length: jobs }, async () => {
 }));
 results.forEach(([label, problems]) => report(label, problems));
 
-// The checks must be able to fail: break a copy of one page six ways.
+// The checks must be able to fail: break a copy of one page ten ways.
 {
-  const [rel, c] = pages.find(([, c]) => c.formulas > 0 && c.figures > 0);
+  // two figures (one is removed below, one gets a planted legend) and a root sign to flatten
+  const [rel, c] = pages.find(([, c]) => c.figures > 1 && c.tex.some((t) => t.includes("\\sqrt")));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "site-neg-"));
   let html = fs.readFileSync(path.join(SITE, rel), "utf8");
   const k = html.indexOf('<span class="katex">');
   const kEnd = findSpanEnd(html, k);
   html = html.slice(0, k) + "$x_1$" + html.slice(kEnd);
-  html = html.replace(/<svg[\s>][\s\S]*?<\/svg>/, "");
+  html = html.replace(/<svg [^>]*width="\d+"[^>]*>[\s\S]*?<\/svg>/, ""); // the first figure (a KaTeX svg's width is in em)
   html = html.replace("</main>", '<a href="no-such-page.html">x</a><script>console.error("planted")</script></main>')
     .replace("</head>", '<link rel="stylesheet" href="https://cdn.jsdelivr.net/npm/katex@0.16.11/dist/katex.min.css"><style>.katex svg { height: 0 !important; } .cell.code > pre.code { white-space: pre !important; }</style></head>')
     .replace('<pre class="code highlight">', '<pre class="code highlight">let planted_line = "' + "x".repeat(200) + '";\n');
+  // a legend box over a data line, in the page's last figure (pixel-sized, not KaTeX's)
+  {
+    const figs = [...html.matchAll(/<svg [^>]*width="\d+"[^>]*>/g)]; // a figure's, not KaTeX's (width in em)
+    const at = figs[figs.length - 1];
+    const end = at.index + at[0].length;
+    html = html.slice(0, end) + '<polyline fill="none" opacity="1" stroke="#000000" stroke-width="2" points="20,20 80,80"/>'
+      + '<rect x="10" y="10" width="100" height="100" opacity="0.85" fill="#FFFFFF" stroke="none"/>' + html.slice(end);
+  }
   const neg = path.join(tmp, rel);
   fs.writeFileSync(neg, html);
   fs.symlinkSync(path.join(SITE, "assets"), path.join(tmp, "assets"));
@@ -384,9 +434,9 @@ results.forEach(([label, problems]) => report(label, problems));
   const all = [...r.problems, ...linkProblems].join("\n");
   const want = { "raw math": /raw math/, "formula count": /typeset formulas/, "formula text": /is not the notebook's/, "figure count": /figures: /, "console error": /console error: planted/, "broken link": /broken link no-such-page/,
     "CDN request": /network request blocked: https:\/\/cdn\.jsdelivr/, "flat root sign": /drawn part\(s\) of formulas/,
-    "code cut off": /code cut off at the right edge/ };
+    "code cut off": /code cut off at the right edge/, "legend over data": /a legend covers data/ };
   const missed = Object.entries(want).filter(([, re]) => !re.test(all)).map(([n]) => `a planted ${n} was not caught`);
-  report(`the checks fail on a broken copy of ${rel} (raw formula, formula count and text, missing figure, broken link, console error, CDN request, flat root sign, code cut off)`, missed);
+  report(`the checks fail on a broken copy of ${rel} (raw formula, formula count and text, missing figure, broken link, console error, CDN request, flat root sign, code cut off, legend over data)`, missed);
   fs.rmSync(tmp, { recursive: true, force: true });
 }
 

@@ -38,7 +38,7 @@
 //!
 //! | | |
 //! |---|---|
-//! | both | `.size(w, h)` (default 640 × 480), `.legend(Corner::…)` (default: the corner the data cross least), `.x_label`, `.y_label` |
+//! | both | `.size(w, h)` (default 640 × 480), `.legend(Corner::…)` (default: a corner no data crosses, else under the axes), `.x_label`, `.y_label` |
 //! | [`LineChart`] | `.series(label, points)`, `.all_series(vec_of_series)`, `.losses(label, &trace)`, `.log_y(bool)`, `.markers(bool)`, `.x_range`, `.y_range`, `.stop_mark(at)` |
 //! | [`Contour`] | `.levels(n)` (default 12, geometric), `.level_values(vec)`, `.grid(n)` (default 101), `.path(label, points)`, `.paths(vec_of_series)`, `.trace(label, &trace)`, `.arrow(label, from, to)`, `.stop_mark(at)`, `.note(text, at)`, `.title`, `.equal_aspect(bool)`, `.show_minimum(bool)`; `.levels_used()` and `.levels_table()` tell which levels are drawn |
 //!

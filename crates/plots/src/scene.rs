@@ -9,9 +9,9 @@ use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Where the legend goes. [`Corner::Auto`] (the default) picks the corner whose
-/// box is crossed by the fewest lines of the data, so that the legend covers as
-/// little of the paths as it can.
+/// Where the legend goes. [`Corner::Auto`] (the default) picks a corner whose box
+/// no line or marker of the data crosses, and when every corner is crossed puts
+/// the legend [`Corner::Below`] the axes: a legend never hides data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Corner {
     #[default]
@@ -20,6 +20,9 @@ pub enum Corner {
     UpperLeft,
     LowerRight,
     LowerLeft,
+    /// Under the plot, beneath the x axis's label: the plotting area gives up
+    /// the legend's height.
+    Below,
 }
 
 /// An RGBA colour, alpha in [0, 1].
@@ -337,9 +340,9 @@ impl Scene {
             .collect()
     }
 
-    /// The legend corner: the given one, or for [`Corner::Auto`] the corner whose
-    /// (estimated) legend box is crossed by the fewest data segments and markers;
-    /// ties go to upper right, upper left, lower right, lower left in that order.
+    /// The legend's place: the given one, or for [`Corner::Auto`] the first corner
+    /// (upper right, upper left, lower right, lower left) whose estimated legend
+    /// box no data segment or marker crosses, else [`Corner::Below`].
     pub fn resolved_corner(&self) -> Corner {
         if self.legend != Corner::Auto {
             return self.legend;
@@ -351,8 +354,11 @@ impl Scene {
             (self.size.1 as f64 - 110.0).max(50.0),
         );
         let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
-        let fw = ((longest * 7.5 + 50.0) / pw).min(1.0);
-        let fh = ((labels.len() as f64 * 18.0 + 16.0) / ph).min(1.0);
+        // plotters' layout (7.5 px a character at 14 px, a 50 px glyph column,
+        // LEGEND_ROW a row, a 10 px margin) plus 16 px of slack each way: a line
+        // passing just outside the estimate must not clip the drawn box.
+        let fw = ((longest * 7.5 + 50.0 + 16.0) / pw).min(1.0);
+        let fh = ((labels.len() as f64 * LEGEND_ROW as f64 + 16.0 + 16.0) / ph).min(1.0);
         let b = self.bounds();
         let (xw, yw) = (b.x.1 - b.x.0, b.y.1 - b.y.0);
         let boxes = [
@@ -413,7 +419,21 @@ impl Scene {
                 best = (corner, hits);
             }
         }
-        best.0
+        if best.1 > 0 {
+            Corner::Below
+        } else {
+            best.0
+        }
+    }
+
+    /// Pixels the legend takes under the axes ([`Corner::Below`]), else 0: one
+    /// 21-pixel row per entry and a margin, as plotters lays the legend out.
+    fn below(&self) -> u32 {
+        if self.legend_labels().is_empty() || self.resolved_corner() != Corner::Below {
+            0
+        } else {
+            LEGEND_ROW * self.legend_labels().len() as u32 + 4
+        }
     }
 
     /// Pixels around the plotting area (axes labels, caption, margins): figure
@@ -423,7 +443,7 @@ impl Scene {
         crate::fonts::ensure();
         let mut buf = String::new();
         let root = SVGBackend::with_string(&mut buf, self.size).into_drawing_area();
-        let chart = frame(&root, &self.title)
+        let chart = frame(&root, &self.title, self.below())
             .build_cartesian_2d(0.0..1.0, 0.0..1.0)
             .map_err(|e| Error::Parse {
                 what: "the figure (plotters could not lay it out)".into(),
@@ -446,7 +466,7 @@ impl Scene {
         let root = SVGBackend::with_string(&mut buf, self.size).into_drawing_area();
         let (x0, x1) = self.x_range;
         let (y0, y1) = self.y_range;
-        let chart = frame(&root, &self.title)
+        let chart = frame(&root, &self.title, self.below())
             .build_cartesian_2d(x0..x1, y0..y1)
             .map_err(|e| Error::Parse {
                 what: "the figure (plotters could not lay it out)".into(),
@@ -490,7 +510,8 @@ impl Scene {
         root.fill(&WHITE)?;
         let (x0, x1) = self.x_range;
         let (y0, y1) = self.y_range;
-        let mut chart = frame(&root, &self.title).build_cartesian_2d(x0..x1, y0..y1)?;
+        let mut chart =
+            frame(&root, &self.title, self.below()).build_cartesian_2d(x0..x1, y0..y1)?;
 
         let y_labels = if self.log_y {
             // Whole decades when the axis spans several, else plotters' nice steps.
@@ -543,6 +564,9 @@ impl Scene {
         >,
                   p: (f64, f64)| chart.backend_coord(&p);
         let bounds = self.bounds();
+        // Legend entries, in the items' order: registered with plotters' legend
+        // in a corner, or drawn under the axes (Corner::Below).
+        let mut entries: Vec<(&str, Glyph)> = Vec::new();
         for item in &self.items {
             match item {
                 Item::Contour { runs, color } => {
@@ -583,10 +607,7 @@ impl Scene {
                             head: false,
                             color: *color,
                         };
-                        chart
-                            .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-                            .label(l.as_str())
-                            .legend(move |p| glyph.element(p));
+                        entries.push((l.as_str(), glyph));
                     }
                 }
                 Item::Points {
@@ -604,10 +625,7 @@ impl Scene {
                             head: false,
                             color: *color,
                         };
-                        chart
-                            .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-                            .label(l.as_str())
-                            .legend(move |p| glyph.element(p));
+                        entries.push((l.as_str(), glyph));
                     }
                 }
                 Item::Note { at, text } => {
@@ -638,21 +656,39 @@ impl Scene {
                             head: true,
                             color: *color,
                         };
-                        chart
-                            .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
-                            .label(l.as_str())
-                            .legend(move |p| glyph.element(p));
+                        entries.push((l.as_str(), glyph));
                     }
                 }
             }
         }
 
-        if !self.legend_labels().is_empty() {
+        if !entries.is_empty() && self.resolved_corner() == Corner::Below {
+            // Under the x axis's label area, one row per entry, from the axis's start.
+            let (left, top) = chart.plotting_area().get_base_pixel();
+            let (_, h) = chart.plotting_area().dim_in_pixel();
+            let y0 = top + h as i32 + X_LABEL_AREA as i32 + (LEGEND_ROW / 2) as i32;
+            let style = TextStyle::from((font, 14).into_font())
+                .color(&BLACK)
+                .pos(Pos::new(HPos::Left, VPos::Center));
+            for (i, (label, glyph)) in entries.iter().enumerate() {
+                let y = y0 + (i as u32 * LEGEND_ROW) as i32;
+                root.draw(&glyph.element::<DB>((left, y)).into_dyn())?;
+                root.draw(&Text::new(label.to_string(), (left + 28, y), style.clone()))?;
+            }
+        } else if !entries.is_empty() {
+            for (label, glyph) in entries {
+                chart
+                    .draw_series(std::iter::empty::<PathElement<(f64, f64)>>())?
+                    .label(label)
+                    .legend(move |p| glyph.element(p));
+            }
             let pos = match self.resolved_corner() {
                 Corner::UpperLeft => SeriesLabelPosition::UpperLeft,
                 Corner::LowerRight => SeriesLabelPosition::LowerRight,
                 Corner::LowerLeft => SeriesLabelPosition::LowerLeft,
-                Corner::UpperRight | Corner::Auto => SeriesLabelPosition::UpperRight,
+                Corner::UpperRight | Corner::Auto | Corner::Below => {
+                    SeriesLabelPosition::UpperRight
+                }
             };
             chart
                 .configure_series_labels()
@@ -741,14 +777,23 @@ fn pixels<DB: DrawingBackend>(chart: &Chart<'_, DB>, points: &[(f64, f64)]) -> V
 
 /// The chart frame every figure uses: caption, margins, room for tick labels
 /// and axis descriptions.
+/// Height of the x axis's label area, in pixels.
+const X_LABEL_AREA: u32 = 48;
+/// One legend entry's height, in pixels (plotters' layout at a 14 px font).
+const LEGEND_ROW: u32 = 21;
+
+/// The axes' frame: caption, margins, label areas, and `below` more pixels at
+/// the bottom for a legend under the axes ([`Corner::Below`]).
 fn frame<'a, 'b, DB: DrawingBackend>(
     root: &'a DrawingArea<DB, Shift>,
     title: &str,
+    below: u32,
 ) -> ChartBuilder<'a, 'b, DB> {
     let mut b = ChartBuilder::on(root);
     b.caption(title, ("sans-serif", 22))
         .margin(14)
-        .x_label_area_size(48)
+        .margin_bottom(14 + below)
+        .x_label_area_size(X_LABEL_AREA)
         .y_label_area_size(64);
     b
 }

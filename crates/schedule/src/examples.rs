@@ -32,7 +32,7 @@ use optcore::{
     iris, reference_start, run, run_to_completion, run_with, Convention, LearningRate, Objective,
     Optimizer, Quadratic, RunOptions, Softmax, Table, Trace,
 };
-use plots::{Corner, Figure, LineChart};
+use plots::{Figure, LineChart};
 
 /// Steps of every run on the quadratic.
 pub const QUAD_STEPS: usize = 50;
@@ -187,8 +187,8 @@ impl Rates {
     }
 
     /// Every schedule's $\eta_t$ over $t = 1 \dots$ `steps` on one chart. The y
-    /// axis runs from 0 to 1.5·(the largest rate) so that the legend sits above
-    /// the curves.
+    /// axis runs from 0 to 1.5·(the largest rate) so that the legend finds a
+    /// corner above the curves.
     pub fn chart(&self) -> Result<Figure> {
         self.check()?;
         let base = self.eta0;
@@ -202,7 +202,6 @@ impl Rates {
             .y_label("ηₜ")
             .x_range(0.0, self.steps as f64)
             .y_range(0.0, 1.5 * top)
-            .legend(Corner::UpperRight)
             .size(760, 440);
         for s in &self.schedules {
             let pts = (1..=self.steps)
@@ -376,12 +375,7 @@ impl OnQuadratic {
             Method::Sgd => format!("SGD, η₀ = {}", self.sgd_lr),
             Method::Adam => format!("Adam, η₀ = {}", self.adam_lr),
         };
-        loss_chart(
-            format!("{name} on 0.1x² + 2y²"),
-            curves,
-            self.steps,
-            Corner::LowerLeft,
-        )
+        loss_chart(format!("{name} on 0.1x² + 2y²"), curves, self.steps)
     }
 }
 
@@ -392,18 +386,12 @@ pub enum Method {
     Adam,
 }
 
-fn loss_chart(
-    title: String,
-    curves: Vec<(String, Vec<f64>)>,
-    steps: usize,
-    legend: Corner,
-) -> Result<Figure> {
+fn loss_chart(title: String, curves: Vec<(String, Vec<f64>)>, steps: usize) -> Result<Figure> {
     let mut chart = LineChart::new(title)
         .x_label("step t")
         .y_label("loss (log scale)")
         .log_y(true)
         .x_range(0.0, steps as f64)
-        .legend(legend)
         .size(760, 460);
     for (label, l) in curves {
         chart = chart.series(
@@ -580,7 +568,7 @@ impl OnIris {
             Method::Sgd => format!("mini-batch SGD, η₀ = {}", self.sgd_lr),
             Method::Adam => format!("Adam, η₀ = {}", self.adam_lr),
         };
-        loss_chart(format!("{name} on iris"), curves, steps, Corner::UpperRight)
+        loss_chart(format!("{name} on iris"), curves, steps)
     }
 }
 
@@ -793,7 +781,6 @@ impl Adaptive {
             .y_label("rate (log scale)")
             .log_y(true)
             .x_range(0.0, self.plan().steps()? as f64)
-            .legend(Corner::UpperRight)
             .size(760, 460)
             .series("Adagrad: η/√(Gₜ + ε)", pts(&ada))
             .series("Adadelta: RMS[Δθ]ₜ₋₁/RMS[g]ₜ", pts(&delta))
