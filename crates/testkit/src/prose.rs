@@ -12,6 +12,8 @@ use std::path::PathBuf;
 pub struct Notebook {
     path: PathBuf,
     paragraphs: Vec<String>,
+    /// The code cells' sources and stored outputs, as one text.
+    computed: String,
 }
 
 /// Reads `notebooks/<stem>.ipynb` (e.g. `notebook("03-momentum")`).
@@ -29,16 +31,32 @@ pub fn notebook(stem: &str) -> Notebook {
     let cells = nb["cells"]
         .as_array()
         .unwrap_or_else(|| panic!("{} has no cells", path.display()));
-    let mut paragraphs = Vec::new();
-    for cell in cells.iter().filter(|c| c["cell_type"] == "markdown") {
-        let source: String = match &cell["source"] {
+    let text = |v: &serde_json::Value| -> String {
+        match v {
             serde_json::Value::String(s) => s.clone(),
             serde_json::Value::Array(lines) => lines.iter().filter_map(|l| l.as_str()).collect(),
             _ => String::new(),
-        };
-        paragraphs.extend(split_paragraphs(&source));
+        }
+    };
+    let (mut paragraphs, mut computed) = (Vec::new(), String::new());
+    for cell in cells {
+        if cell["cell_type"] == "markdown" {
+            paragraphs.extend(split_paragraphs(&text(&cell["source"])));
+            continue;
+        }
+        computed.push_str(&text(&cell["source"]));
+        for out in cell["outputs"].as_array().into_iter().flatten() {
+            computed.push_str(&text(&out["text"]));
+            for data in out["data"].as_object().into_iter().flat_map(|d| d.values()) {
+                computed.push_str(&text(data));
+            }
+        }
     }
-    Notebook { path, paragraphs }
+    Notebook {
+        path,
+        paragraphs,
+        computed: computed.replace("&minus;", "−"),
+    }
 }
 
 /// Every notebook in `notebooks/`, in name order.
@@ -130,6 +148,29 @@ impl Notebook {
         p
     }
 
+    /// The decimals the prose quotes (`0.3162`, `1e-4`; formulas and inline code
+    /// aside) that
+    /// appear nowhere in the notebook's code or stored outputs: numbers typed by
+    /// hand rather than read from what the library computed.
+    pub fn unsourced_decimals(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for p in &self.paragraphs {
+            // Inline code is a suggestion to type, not a claim: left out too.
+            let prose: String = p.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+            for d in decimals(&without_math(&prose)) {
+                if !self.computed.contains(d.as_str()) && !out.contains(&d) {
+                    out.push(d);
+                }
+            }
+        }
+        out
+    }
+
+    /// The path of the notebook file.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
     /// Fails when any paragraph still says `phrase`: a retracted claim stays
     /// retracted.
     pub fn never_says(&self, phrase: &str) {
@@ -140,6 +181,71 @@ impl Notebook {
             );
         }
     }
+}
+
+/// `text` with its `$…$` and `$$…$$` formulas cut out.
+fn without_math(text: &str) -> String {
+    let mut out = String::new();
+    for (i, block) in text.split("$$").enumerate() {
+        if i % 2 == 1 {
+            continue; // a display formula
+        }
+        for (j, piece) in block.split('$').enumerate() {
+            if j % 2 == 0 {
+                out.push_str(piece);
+                out.push(' ');
+            }
+        }
+    }
+    out
+}
+
+/// Numbers with a decimal point or an exponent (`0.3162`, `2.1e-5`, `1e-4`), as
+/// written; whole numbers and numbers inside words (`x1.5`) are left out.
+fn decimals(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let starts = chars[i].is_ascii_digit()
+            && (i == 0
+                || !(chars[i - 1].is_alphanumeric() || chars[i - 1] == '.' || chars[i - 1] == '_'));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < chars.len() && chars[j].is_ascii_digit() {
+            j += 1;
+        }
+        let mut decimal = false;
+        if j + 1 < chars.len() && chars[j] == '.' && chars[j + 1].is_ascii_digit() {
+            decimal = true;
+            j += 1;
+            while j < chars.len() && chars[j].is_ascii_digit() {
+                j += 1;
+            }
+        }
+        if j + 1 < chars.len() && chars[j] == 'e' {
+            let k = if chars[j + 1] == '-' || chars[j + 1] == '+' {
+                j + 2
+            } else {
+                j + 1
+            };
+            if k < chars.len() && chars[k].is_ascii_digit() {
+                decimal = true;
+                j = k;
+                while j < chars.len() && chars[j].is_ascii_digit() {
+                    j += 1;
+                }
+            }
+        }
+        if decimal && !(j < chars.len() && chars[j].is_alphanumeric()) {
+            out.push(chars[i..j].iter().collect());
+        }
+        i = j.max(i + 1);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -163,11 +269,31 @@ mod tests {
     }
 
     #[test]
+    fn decimals_are_numbers_with_a_point_or_an_exponent() {
+        assert_eq!(
+            decimals("at 0.3162 and 1e-4, step 44, v2 x1.5 2.5e-3."),
+            ["0.3162", "1e-4", "2.5e-3"]
+        );
+        assert_eq!(without_math("a $0.5$ b $$1.5$$ c"), "a   b   c ");
+    }
+
+    #[test]
+    fn a_decimal_not_in_the_outputs_is_unsourced() {
+        let nb = Notebook {
+            path: PathBuf::from("x.ipynb"),
+            paragraphs: vec!["it ends at 0.2500 after 0.1250, with $\\eta = 0.75$".into()],
+            computed: "loss 0.2500".into(),
+        };
+        assert_eq!(nb.unsourced_decimals(), ["0.1250"]);
+    }
+
+    #[test]
     #[should_panic(expected = "should quote")]
     fn a_missing_number_fails() {
         let nb = Notebook {
             path: PathBuf::from("x.ipynb"),
             paragraphs: vec!["the run ends at 0.25".into()],
+            computed: String::new(),
         };
         nb.quotes("the run ends", &["0.26".to_string()]);
     }
