@@ -279,7 +279,7 @@ RUN_NOTE = {
           'checker, works only in JupyterLab: clone the repository and run <code>./run.sh</code>; JupyterLab '
           'opens on the notebooks.</p></aside>',
     "ko": '<aside class="run-note"><p><strong>이 페이지에서는 코드를 실행할 수 없습니다.</strong> 노트북에 저장된 '
-          '출력을 보여 줄 뿐이므로, 셀을 고쳐 다시 실행하거나 직접 구한 답을 checker에 넣어 보는 일은 JupyterLab에서만 '
+          '출력을 보여 줄 뿐이므로, 셀을 고쳐 다시 실행하거나 직접 구한 답을 채점기에 넣어 보는 일은 JupyterLab에서만 '
           '됩니다. 저장소를 clone한 뒤 <code>./run.sh</code>를 실행하면 JupyterLab에서 노트북이 열립니다.</p></aside>',
 }
 
