@@ -53,6 +53,11 @@ ROOT = Path(__file__).resolve().parent.parent
 NB_DIR = ROOT / "notebooks"
 CELL_TIMEOUT = int(os.environ.get("NB_CELL_TIMEOUT", "900"))
 KERNEL = "rust"
+# The Korean edition's kernel: the same spec with OPTCOURSE_LANG=ko, so that a
+# Korean notebook opened in JupyterLab shows its outputs in Korean
+# (optcore::lang). The runner itself starts KERNEL with OPTCOURSE_LANG=both: one
+# run yields both editions' outputs (split by scripts/editions.py).
+KERNEL_KO = editions.KERNEL_KO
 # A kernel spec named like the notebooks' own ("rust"), found first through
 # JUPYTER_PATH, that starts evcxr through scripts/evcxr-kernel.sh: each kernel then
 # builds in a kept folder (a free slot), so the path crates compiled for one
@@ -62,7 +67,7 @@ JUPYTER_DIR = ROOT / ".venv" / "jupyter"
 
 
 def kernel_env():
-    """Environment for a notebook kernel: config dir, kernel spec (written if needed)."""
+    """Environment for a notebook kernel: config dir, kernel specs (written if needed)."""
     spec = JUPYTER_DIR / "kernels" / KERNEL / "kernel.json"
     want = {
         "argv": ["bash", str(ROOT / "scripts" / "evcxr-kernel.sh"), "--control_file", "{connection_file}"],
@@ -70,6 +75,7 @@ def kernel_env():
         "interrupt_mode": "message",
         "language": "rust",
     }
+    want_ko = {**want, "display_name": editions.KERNEL_KO_NAME, "env": {"OPTCOURSE_LANG": "ko"}}
     # evcxr_jupyter, when a kernel starts, "updates" the spec it finds through
     # JUPYTER_PATH (ours) if that folder has no version.txt of its version: it
     # rewrites kernel.json with its own argv (no evcxr-kernel.sh, no slot). In a
@@ -87,17 +93,27 @@ def kernel_env():
         current = json.loads(spec.read_text())
     except (OSError, ValueError):
         current = None
-    if current != want:
-        spec.parent.mkdir(parents=True, exist_ok=True)
-        tmp = spec.with_name(f"kernel.json.{os.getpid()}")
-        tmp.write_text(json.dumps(want, indent=2) + "\n")
-        os.replace(tmp, spec)
+    write_spec(spec, current, want)
+    spec_ko = JUPYTER_DIR / "kernels" / KERNEL_KO / "kernel.json"
+    try:
+        current_ko = json.loads(spec_ko.read_text())
+    except (OSError, ValueError):
+        current_ko = None
+    write_spec(spec_ko, current_ko, want_ko)
     os.environ["JUPYTER_PATH"] = os.pathsep.join(
         [str(JUPYTER_DIR)]
         + [p for p in os.environ.get("JUPYTER_PATH", "").split(os.pathsep) if p and p != str(JUPYTER_DIR)]
     )
     os.environ["EVCXR_CONFIG_DIR"] = str(NB_DIR / ".evcxr")
     return dict(os.environ)
+
+
+def write_spec(spec, current, want):
+    if current != want:
+        spec.parent.mkdir(parents=True, exist_ok=True)
+        tmp = spec.with_name(f"kernel.json.{os.getpid()}")
+        tmp.write_text(json.dumps(want, indent=2) + "\n")
+        os.replace(tmp, spec)
 
 
 def notebooks(args):
@@ -320,6 +336,9 @@ def run(path):
     nb = nbformat.read(path, as_version=4)
     fresh = copy.deepcopy(nb)
     kernel_env()
+    # Both languages in every output (optcore::lang); misses noted for
+    # `editions.py misses` when OPTCOURSE_LANG_MISSES is set by the caller.
+    os.environ["OPTCOURSE_LANG"] = "both"
     checks = LabChecks(nb)
     client = Client(
         fresh,
@@ -383,18 +402,25 @@ def one(mode, path):
     """Runs one notebook in this process; returns (passed, the lines to print)."""
     start = time.monotonic()
     try:
-        stored, fresh, lab = run(path)
+        stored, both, lab = run(path)
+        fresh = editions.english(both)
         errs = (problems(stored, fresh) if mode == "check" else problems(fresh, fresh)) + lab
         errs += uncovered(path, fresh)
+        ko_path = editions.korean_of(path)
+        if ko_path.exists():
+            ko_fresh = editions.korean(both, nbformat.read(ko_path, as_version=4))
+            if mode == "check":
+                ko_stored = nbformat.read(ko_path, as_version=4)
+                errs += [f"{ko_path.name} {e}" for e in problems(ko_stored, ko_fresh)]
     except (CellExecutionError, DeadKernelError, RuntimeError, TimeoutError) as e:
         errs = [f"execution failed: {type(e).__name__}: {str(e)[:2000]}"]
         fresh = None
     took = time.monotonic() - start
     if mode == "execute" and fresh is not None:
         nbformat.write(fresh, path)
-        # The Korean edition shows the same code and outputs (scripts/editions.py).
-        if editions.korean_of(path).exists() and editions.sync([str(path)]) != 0:
-            errs.append(f"the Korean edition {editions.korean_of(path).name} could not take the new outputs")
+        # The Korean edition: the same code, its outputs in Korean (scripts/editions.py).
+        if ko_path.exists():
+            nbformat.write(ko_fresh, ko_path)
     name = os.path.relpath(path, ROOT)
     if errs:
         lines = [f"FAIL {name} ({took:.1f} s)"] + ["  " + e.replace("\n", "\n  ") for e in errs]

@@ -21,6 +21,7 @@
 
 use momentum::Momentum;
 use optcore::error::{check_finite_point, check_positive, check_unit_interval, Error, Result};
+use optcore::lang::{tr, Rendered};
 use optcore::render::{fmt_short, Cell};
 use optcore::{
     reference_start, run_with, Convention, Exact, Objective, Optimizer, Quadratic, RunOptions,
@@ -280,20 +281,17 @@ impl MomentumGrid {
 /// The page fragment: its HTML and what a notebook shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Widget {
-    html: String,
+    html: Rendered,
 }
 
 impl Widget {
     /// The self-contained HTML fragment.
     pub fn html(&self) -> &str {
-        &self.html
+        self.html.en()
     }
     /// Shows the fragment in a notebook.
     pub fn evcxr_display(&self) {
-        println!(
-            "{}",
-            optcore::render::evcxr_content("text/html", &self.html)
-        );
+        println!("{}", self.html.content("text/html"));
     }
 }
 
@@ -332,6 +330,13 @@ impl MomentumGrid {
     /// shows `shown` first. The view is $[-6, 6] \times [-3, 3]$, widened to
     /// hold a start outside it.
     pub fn widget(&self) -> Result<Widget> {
+        Ok(Widget {
+            html: Rendered::try_build(|| self.html())?,
+        })
+    }
+
+    /// The widget's HTML in the current language.
+    fn html(&self) -> Result<String> {
         let q = Quadratic::reference();
         let runs = self.runs()?;
         let (i0, j0) = self.shown_at()?;
@@ -361,7 +366,7 @@ impl MomentumGrid {
                 .enumerate()
                 .filter_map(|(t, &l)| loss_px(t, self.steps, l))
                 .collect();
-            data.push((points(&traj), points(&loss), status(r)));
+            data.push((points(&traj), points(&loss), tr(&status(r)).into_owned()));
         }
         let json_runs: Vec<String> = data
             .iter()
@@ -414,8 +419,8 @@ impl MomentumGrid {
         let html = format!(
             r##"<div class="momentum-knobs" style="font-family:sans-serif;max-width:{maxw}px">
 <div style="display:flex;gap:24px;flex-wrap:wrap;align-items:center;margin:4px 0">
-<label>η (learning rate) = <b data-k="eta">{eta0}</b><br><input type="range" data-k="i" min="0" max="{imax}" step="1" value="{i0}" style="width:240px"></label>
-<label>γ (momentum) = <b data-k="gamma">{gamma0}</b><br><input type="range" data-k="j" min="0" max="{jmax}" step="1" value="{j0}" style="width:240px"></label>
+<label>{eta_name} = <b data-k="eta">{eta0}</b><br><input type="range" data-k="i" min="0" max="{imax}" step="1" value="{i0}" style="width:240px"></label>
+<label>{gamma_name} = <b data-k="gamma">{gamma0}</b><br><input type="range" data-k="j" min="0" max="{jmax}" step="1" value="{j0}" style="width:240px"></label>
 <span data-k="status" style="font-weight:bold">{status0}</span>
 </div>
 <svg width="{W}" height="{bh}" viewBox="0 0 {W} {bh}" xmlns="http://www.w3.org/2000/svg" style="display:block">
@@ -423,8 +428,8 @@ impl MomentumGrid {
 </svg>
 <svg width="{LW}" height="{LH}" viewBox="0 0 {LW} {LH}" xmlns="http://www.w3.org/2000/svg" style="display:block" font-family="sans-serif">
 <rect x="{L_LEFT}" y="{L_TOP}" width="{lw}" height="{lh}" fill="none" stroke="#000" stroke-opacity="0.6"/>
-{axes}<text x="{lx}" y="{LH_label}" text-anchor="middle" font-size="13">step t</text>
-<text x="14" y="{ly}" text-anchor="middle" font-size="13" transform="rotate(-90 14 {ly})">loss J(θₜ)</text>
+{axes}<text x="{lx}" y="{LH_label}" text-anchor="middle" font-size="13">{step_t}</text>
+<text x="14" y="{ly}" text-anchor="middle" font-size="13" transform="rotate(-90 14 {ly})">{loss_j}</text>
 <polyline data-k="loss" points="{loss0}" fill="none" stroke="#0072b2" stroke-width="2"/>
 </svg>
 <script type="application/json">{json}</script>
@@ -455,7 +460,11 @@ impl MomentumGrid {
             jmax = self.gammas.len() - 1,
             status0 = first.2,
             W = bw,
-            bg = bg.svg(),
+            bg = bg.shown_svg(),
+            eta_name = tr("η (learning rate)"),
+            gamma_name = tr("γ (momentum)"),
+            step_t = tr("step t"),
+            loss_j = tr("loss J(θₜ)"),
             path0 = first.0,
             loss0 = first.1,
             lw = L_RIGHT - L_LEFT,
@@ -464,7 +473,7 @@ impl MomentumGrid {
             LH_label = L_BOTTOM + 34.0,
             ly = (L_TOP + L_BOTTOM) / 2.0,
         );
-        Ok(Widget { html })
+        Ok(html)
     }
 }
 

@@ -271,8 +271,7 @@ impl Verdict {
         } else {
             ("#fdf0e6", "#D55E00")
         };
-        let text = self
-            .to_string()
+        let text = crate::lang::tr(&self.to_string())
             .replace('&', "&amp;")
             .replace('<', "&lt;")
             .replace('>', "&gt;");
@@ -281,10 +280,7 @@ impl Verdict {
 
     /// Shows the verdict in a notebook as a coloured box.
     pub fn evcxr_display(&self) {
-        println!(
-            "{}",
-            crate::render::evcxr_content("text/html", &self.to_html())
-        );
+        crate::lang::show("text/html", || self.to_html());
     }
 }
 
@@ -448,10 +444,7 @@ impl StepCheck {
 
     /// Shows the step-by-step table and the verdict in a notebook.
     pub fn evcxr_display(&self) {
-        println!(
-            "{}",
-            crate::render::evcxr_content("text/html", &self.to_html())
-        );
+        crate::lang::show("text/html", || self.to_html());
     }
 }
 

@@ -15,6 +15,8 @@
 //! - [`trace`]: the loop ([`run`], [`run_to_completion`], [`run_with`]) and the
 //!   [`Trace`] it records.
 //! - [`render`]: stable number formatting, tables, Markdown/LaTeX, notebook display.
+//! - [`lang`]: the language outputs are shown in (English, Korean) and the Korean
+//!   wording of every shown text.
 //! - [`reference`](mod@reference): the reference traces and cases vendored in
 //!   `crates/optcore/reference/` (torch.optim and the post's equations, computed
 //!   outside this project), compiled in with `include_str!`, for tests and examples.
@@ -50,6 +52,7 @@ pub mod error;
 pub mod exercise;
 pub mod flags;
 pub mod hyper;
+pub mod lang;
 pub mod linalg;
 pub mod measure;
 pub mod moments;

@@ -5,6 +5,7 @@
 //! notebook never shows a digit that a snapshot does not hold.
 
 use crate::error::{Error, Result};
+use crate::lang::tr;
 use std::fmt::{self, Write as _};
 
 /// Significant digits of every number in snapshots, text tables and CSV/JSON
@@ -271,19 +272,22 @@ impl Table {
             let _ = write!(
                 s,
                 "<caption style=\"text-align:left;font-weight:bold\">{}</caption>",
-                html_escape(&self.title)
+                html_escape(&tr(&self.title))
             );
         }
         s.push_str("<thead><tr>");
         for h in &self.header {
-            let _ = write!(s, "<th>{}</th>", html_escape(h));
+            let _ = write!(s, "<th>{}</th>", html_escape(&tr(h)));
         }
         s.push_str("</tr></thead><tbody>");
         for r in &self.rows {
             s.push_str("<tr>");
             for c in r {
                 let align = if c.is_numeric() { "right" } else { "left" };
-                let shown = c.text_with(digits);
+                let shown = match c {
+                    Cell::Text(t) => tr(t).into_owned(),
+                    _ => c.text_with(digits),
+                };
                 let full = c.text();
                 let title = if matches!(c, Cell::Num(_)) && shown != full {
                     format!(" title=\"{}\"", html_escape(&full))
@@ -300,7 +304,7 @@ impl Table {
         }
         s.push_str("</tbody></table></div>");
         if let Some(n) = &self.note {
-            let _ = write!(s, "<p><em>{}</em></p>", html_escape(n));
+            let _ = write!(s, "<p><em>{}</em></p>", html_escape(&tr(n)));
         }
         s
     }
@@ -323,12 +327,10 @@ impl Table {
         s
     }
 
-    /// Shows the table in a notebook (evcxr calls this on a cell's last value).
+    /// Shows the table in a notebook (evcxr calls this on a cell's last value), in
+    /// the kernel's language ([`crate::lang`]).
     pub fn evcxr_display(&self) {
-        println!(
-            "{}",
-            crate::render::evcxr_content("text/html", &self.to_html())
-        );
+        crate::lang::show("text/html", || self.to_html());
     }
 }
 
@@ -391,7 +393,7 @@ impl Markdown {
         Markdown(s.into())
     }
     pub fn evcxr_display(&self) {
-        println!("{}", crate::render::evcxr_content("text/markdown", &self.0));
+        crate::lang::show("text/markdown", || tr(&self.0).into_owned());
     }
 }
 
@@ -443,7 +445,7 @@ impl Report {
         for p in &self.parts {
             match p {
                 Part::Text(m) => {
-                    s.push_str(&m.0);
+                    s.push_str(&tr(&m.0));
                     s.push_str("\n\n");
                 }
                 Part::Table(t) => {
@@ -455,10 +457,7 @@ impl Report {
         s
     }
     pub fn evcxr_display(&self) {
-        println!(
-            "{}",
-            crate::render::evcxr_content("text/markdown", &self.to_markdown())
-        );
+        crate::lang::show("text/markdown", || self.to_markdown());
     }
 }
 

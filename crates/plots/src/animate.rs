@@ -41,6 +41,13 @@ pub struct Animation {
 /// A rendered animation: an SVG document with its animation inside.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Animated {
+    svg: optcore::lang::Rendered,
+    size: (u32, u32),
+    frames: usize,
+}
+
+/// One language's rendering of an [`Animation`].
+struct Shown {
     svg: String,
     size: (u32, u32),
     frames: usize,
@@ -153,6 +160,17 @@ impl Animation {
 
     /// Draws the animation.
     pub fn render(&self) -> Result<Animated> {
+        let en = optcore::lang::with(optcore::lang::Lang::En, || self.render_shown())?;
+        let svg = optcore::lang::Rendered::try_build(|| self.render_shown().map(|a| a.svg))?;
+        Ok(Animated {
+            svg,
+            size: en.size,
+            frames: en.frames,
+        })
+    }
+
+    /// The animation with its texts in the current language ([`optcore::lang`]).
+    fn render_shown(&self) -> Result<Shown> {
         self.check()?;
         let scene = &self.background.scene;
         let ((px0, py0), (px1, py1)) = scene.pixel_corners()?;
@@ -188,7 +206,7 @@ impl Animation {
             "<rect x=\"0\" y=\"0\" width=\"{W}\" height=\"{h}\" fill=\"#ffffff\"/>\n",
             W = w + LEGEND_WIDTH
         ));
-        out.push_str(self.background.svg());
+        out.push_str(&self.background.shown_svg());
         out.push('\n');
 
         // Paths: frame k adds, for every series, the segment from point k−1 to k.
@@ -297,13 +315,13 @@ impl Animation {
                 marker_svg(lk.marker, lk.color, 1.3),
                 lx + 36,
                 y + 5,
-                escape(label)
+                escape(&optcore::lang::tr(label))
             ));
             y += 24;
         }
         if let Some(note) = &self.note {
             y += 8;
-            for line in note.lines() {
+            for line in optcore::lang::tr(note).lines() {
                 out.push_str(&format!(
                     "<text x=\"{lx}\" y=\"{y}\" font-size=\"12\" fill=\"#444444\">{}</text>\n",
                     escape(line)
@@ -312,7 +330,7 @@ impl Animation {
             }
         }
         out.push_str("</g>\n</svg>\n");
-        Ok(Animated {
+        Ok(Shown {
             svg: out,
             size: (w + LEGEND_WIDTH, h),
             frames: n,
@@ -323,7 +341,7 @@ impl Animation {
 impl Animated {
     /// The SVG document.
     pub fn svg(&self) -> &str {
-        &self.svg
+        self.svg.en()
     }
 
     /// Width and height in pixels.
@@ -336,17 +354,15 @@ impl Animated {
         self.frames
     }
 
-    /// The SVG inside a `<div>`, as a notebook shows it.
+    /// The SVG inside a `<div>`, as a notebook shows it (English).
     pub fn to_html(&self) -> String {
-        format!("<div>{}</div>", self.svg)
+        format!("<div>{}</div>", self.svg.en())
     }
 
-    /// Shows the animation in a notebook (evcxr calls this on a cell's last value).
+    /// Shows the animation in a notebook (evcxr calls this on a cell's last
+    /// value), in the kernel's language.
     pub fn evcxr_display(&self) {
-        println!(
-            "{}",
-            optcore::render::evcxr_content("text/html", &self.to_html())
-        );
+        optcore::lang::show("text/html", || format!("<div>{}</div>", self.svg.shown()));
     }
 }
 

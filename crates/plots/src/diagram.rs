@@ -63,7 +63,7 @@ impl Diagram {
             s,
             "<text x=\"{}\" y=\"26\" text-anchor=\"middle\" font-size=\"18\">{}</text>",
             f64::from(w) / 2.0,
-            escape(&self.title)
+            escape(&optcore::lang::tr(&self.title))
         );
         for (i, g) in self.groups.iter().enumerate() {
             let (_, stroke) = FILLS[i % FILLS.len()];
@@ -71,7 +71,7 @@ impl Diagram {
                 s,
                 "<text x=\"{}\" y=\"58\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\" fill=\"{stroke}\">{}</text>",
                 g.x,
-                escape(&g.title)
+                escape(&optcore::lang::tr(&g.title))
             );
         }
         let find = |id: &str| {
@@ -125,7 +125,7 @@ impl Diagram {
                 "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">{}</text>",
                 n.at.0,
                 n.at.1 - 4.0,
-                escape(&n.title)
+                escape(&optcore::lang::tr(&n.title))
             );
             let _ = writeln!(
                 s,
@@ -159,12 +159,9 @@ impl Diagram {
     /// Shows the diagram in a notebook.
     pub fn evcxr_display(&self) {
         match self.svg() {
-            Ok(svg) => {
-                println!(
-                    "{}",
-                    optcore::render::evcxr_content("text/html", &format!("<div>{svg}</div>"))
-                )
-            }
+            Ok(_) => optcore::lang::show("text/html", || {
+                format!("<div>{}</div>", self.svg().unwrap_or_default())
+            }),
             Err(e) => eprintln!("{e}"),
         }
     }

@@ -206,7 +206,7 @@ impl Heatmap {
             s,
             "<text x=\"{:.1}\" y=\"28\" text-anchor=\"middle\" font-size=\"17\">{}</text>",
             ml + pw / 2.0,
-            escape(&self.title)
+            escape(&optcore::lang::tr(&self.title))
         );
         let (cw, chh) = (pw / self.xs.len() as f64, ph / self.ys.len() as f64);
         for (j, row) in self.values.iter().enumerate() {
@@ -261,13 +261,13 @@ impl Heatmap {
             "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"15\">{}</text>",
             ml + pw / 2.0,
             h - 18.0,
-            escape(&self.x_label)
+            escape(&optcore::lang::tr(&self.x_label))
         );
         let _ = writeln!(
             s,
             "<text transform=\"translate(20 {:.1}) rotate(-90)\" text-anchor=\"middle\" font-size=\"15\">{}</text>",
             mt + ph / 2.0,
-            escape(&self.y_label)
+            escape(&optcore::lang::tr(&self.y_label))
         );
         // Marks: a white-ringed black dot and its label.
         for m in &self.marks {
@@ -281,7 +281,7 @@ impl Heatmap {
                 "<circle class=\"mark\" cx=\"{x:.2}\" cy=\"{y:.2}\" r=\"5\" fill=\"black\" stroke=\"white\" stroke-width=\"2\"/><text x=\"{:.2}\" y=\"{:.2}\" font-size=\"13\" fill=\"black\" stroke=\"white\" stroke-width=\"3\" paint-order=\"stroke\">{}</text>",
                 x + 8.0,
                 y - 6.0,
-                escape(&m.label)
+                escape(&optcore::lang::tr(&m.label))
             );
         }
         // The colour bar: 40 bands from lo (bottom) to hi (top).
@@ -318,7 +318,7 @@ impl Heatmap {
             "<text x=\"{:.2}\" y=\"{:.2}\" text-anchor=\"middle\" font-size=\"13\">{}</text>",
             bx + bw / 2.0,
             mt - 8.0,
-            escape(&self.value_label)
+            escape(&optcore::lang::tr(&self.value_label))
         );
         if let Some((_, label)) = &self.limit {
             let _ = writeln!(
@@ -327,7 +327,7 @@ impl Heatmap {
                 mt + ph + 14.0,
                 bx - 20.0,
                 mt + ph + 42.0,
-                escape(label)
+                escape(&optcore::lang::tr(label))
             );
         }
         s.push_str("</svg>\n");
@@ -406,12 +406,9 @@ impl Heatmap {
     /// notebook test fails on).
     pub fn evcxr_display(&self) {
         match self.svg() {
-            Ok(svg) => {
-                println!(
-                    "{}",
-                    optcore::render::evcxr_content("text/html", &format!("<div>{svg}</div>"))
-                )
-            }
+            Ok(_) => optcore::lang::show("text/html", || {
+                format!("<div>{}</div>", self.svg().unwrap_or_default())
+            }),
             Err(e) => eprintln!("{e}"),
         }
     }

@@ -183,6 +183,15 @@ impl Figure {
         })
     }
 
+    /// The SVG with its texts in the current language ([`optcore::lang`]): the
+    /// English document itself, else the figure drawn again.
+    pub fn shown_svg(&self) -> String {
+        match optcore::lang::current() {
+            optcore::lang::Lang::En => self.svg.clone(),
+            _ => self.scene.to_svg().unwrap_or_else(|_| self.svg.clone()),
+        }
+    }
+
     /// The SVG inside a `<div>`, as a notebook shows it.
     pub fn to_html(&self) -> String {
         format!("<div>{}</div>", self.svg)
@@ -190,9 +199,11 @@ impl Figure {
 
     /// Exactly what [`Figure::evcxr_display`] prints: the HTML of
     /// [`Figure::to_html`] between evcxr's content markers, so that a test can
-    /// check that a notebook receives the picture (not `Debug`'s one line).
+    /// check that a notebook receives the picture (not `Debug`'s one line). In a
+    /// language other than English the figure is drawn again with its texts in
+    /// that language ([`optcore::lang`]).
     pub fn evcxr_content(&self) -> String {
-        optcore::render::evcxr_content("text/html", &self.to_html())
+        optcore::lang::content("text/html", || format!("<div>{}</div>", self.shown_svg()))
     }
 
     /// Shows the figure in a notebook (evcxr calls this on a cell's last value;

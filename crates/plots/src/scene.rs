@@ -353,7 +353,7 @@ impl Scene {
             (self.size.0 as f64 - 100.0).max(50.0),
             (self.size.1 as f64 - 110.0).max(50.0),
         );
-        let longest = labels.iter().map(|l| l.chars().count()).max().unwrap_or(0) as f64;
+        let longest = labels.iter().map(|l| text_columns(l)).max().unwrap_or(0) as f64;
         // plotters' layout (7.5 px a character at 14 px, a 50 px glyph column,
         // LEGEND_ROW a row, a 10 px margin) plus 16 px of slack each way: a line
         // passing just outside the estimate must not clip the drawn box.
@@ -479,18 +479,49 @@ impl Scene {
     }
 
     /// The SVG document.
+    /// The figure as SVG, its texts in the current language ([`optcore::lang`]).
     pub fn to_svg(&self) -> Result<String> {
         #[cfg(feature = "png")]
         crate::fonts::ensure();
+        let shown = self.translated();
         let mut buf = String::new();
         {
             let root = SVGBackend::with_string(&mut buf, self.size).into_drawing_area();
-            self.draw(root, false).map_err(|e| Error::Parse {
+            shown.draw(root, false).map_err(|e| Error::Parse {
                 what: "the figure (plotters could not draw it)".into(),
                 message: e.to_string(),
             })?;
         }
         Ok(buf)
+    }
+
+    /// This scene with every text (title, axis labels, legend labels, notes)
+    /// passed through [`optcore::lang::tr`]; the legend is placed for the texts
+    /// as shown.
+    fn translated(&self) -> std::borrow::Cow<'_, Scene> {
+        use optcore::lang::{current, tr, Lang};
+        if current() == Lang::En {
+            return std::borrow::Cow::Borrowed(self);
+        }
+        let t = |s: &str| tr(s).into_owned();
+        let mut scene = self.clone();
+        scene.title = t(&scene.title);
+        scene.x_label = t(&scene.x_label);
+        scene.y_label = t(&scene.y_label);
+        for item in &mut scene.items {
+            match item {
+                Item::Line { label, .. }
+                | Item::Points { label, .. }
+                | Item::Arrow { label, .. } => {
+                    if let Some(l) = label {
+                        *l = t(l);
+                    }
+                }
+                Item::Note { text, .. } => *text = t(text),
+                _ => {}
+            }
+        }
+        std::borrow::Cow::Owned(scene)
     }
 
     #[cfg(feature = "png")]
@@ -773,6 +804,21 @@ fn pixels<DB: DrawingBackend>(chart: &Chart<'_, DB>, points: &[(f64, f64)]) -> V
         out.push(out[0]);
     }
     out
+}
+
+/// Width of `text` in half-width columns: Hangul (and other East Asian wide
+/// characters) take two, as they are drawn about twice as wide as Latin letters.
+pub(crate) fn text_columns(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c as u32 {
+            0x1100..=0x115F
+            | 0x2E80..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFF00..=0xFF60 => 2,
+            _ => 1,
+        })
+        .sum()
 }
 
 /// The chart frame every figure uses: caption, margins, room for tick labels

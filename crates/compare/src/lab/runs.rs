@@ -339,7 +339,7 @@ impl Runs {
     /// Exactly what [`Runs::evcxr_display`] prints: the table's HTML between
     /// evcxr's content markers (what [`optcore::Table::evcxr_display`] prints).
     pub fn evcxr_content(&self) -> String {
-        optcore::render::evcxr_content("text/html", &self.to_html())
+        optcore::lang::content("text/html", || self.to_html())
     }
 
     /// Shows the table in a notebook (evcxr calls this on a cell's last value).

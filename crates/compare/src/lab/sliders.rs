@@ -26,6 +26,7 @@
 //! every frame must add the same number of runs.
 
 use optcore::error::{Error, Result};
+use optcore::lang::{tr, Rendered};
 use optcore::render::Cell;
 use optcore::render::{fmt_short, fmt_sig};
 use optcore::Table;
@@ -155,7 +156,7 @@ impl Sliders {
             frames.push((values, done));
         }
         let initial = start.iter().zip(&sizes).fold(0, |acc, (i, n)| acc * n + i);
-        let html = self.html(&frames, &start, initial)?;
+        let html = Rendered::try_build(|| self.html(&frames, &start, initial))?;
         Ok(SliderWidget {
             html,
             table: self.table(&frames),
@@ -274,7 +275,7 @@ impl Sliders {
                     .enumerate()
                     .filter_map(|(t, &l)| axis.px(t, steps, l))
                     .collect();
-                let status = format!("{}: {}", r.label, r.stop_text(runs.steps()));
+                let status = format!("{}: {}", r.label, tr(&r.stop_text(runs.steps())));
                 let row = [points_text(&path), points_text(&loss), mark, status];
                 if k == initial {
                     first_frame.push(row.clone());
@@ -366,7 +367,7 @@ impl Sliders {
 {bgsvg}{paths}</svg>
 <svg width="{LW}" height="{LH}" viewBox="0 0 {LW} {LH}" xmlns="http://www.w3.org/2000/svg" style="display:block;max-width:100%;height:auto" font-family="sans-serif">
 <rect x="{L_LEFT}" y="{L_TOP}" width="{lw}" height="{lh}" fill="none" stroke="#000" stroke-opacity="0.6"/>
-{axes}<text x="{lx}" y="{xl}" text-anchor="middle" font-size="13">step t</text>
+{axes}<text x="{lx}" y="{xl}" text-anchor="middle" font-size="13">{step_t}</text>
 <text x="14" y="{ly}" text-anchor="middle" font-size="13" transform="rotate(-90 14 {ly})">J(θₜ)</text>
 {losses}</svg>
 <script type="application/json">{json}</script>
@@ -399,7 +400,8 @@ impl Sliders {
 </script>
 </div>"##,
             maxw = bw.max(LW as u32),
-            bgsvg = bg.svg(),
+            bgsvg = bg.shown_svg(),
+            step_t = tr("step t"),
             axes = axis.svg(steps),
             lw = L_RIGHT - L_LEFT,
             lh = L_BOTTOM - L_TOP,
@@ -561,7 +563,7 @@ fn html_escape(s: &str) -> String {
 /// position's runs (what snapshots pin; `Display` prints it).
 #[derive(Clone, Debug, PartialEq)]
 pub struct SliderWidget {
-    html: String,
+    html: Rendered,
     table: Table,
     positions: Vec<Position>,
 }
@@ -575,9 +577,9 @@ pub struct Position {
 }
 
 impl SliderWidget {
-    /// The self-contained HTML fragment.
+    /// The self-contained HTML fragment (English).
     pub fn html(&self) -> &str {
-        &self.html
+        self.html.en()
     }
 
     /// How many positions (combinations of knob values) it holds.
@@ -597,10 +599,7 @@ impl SliderWidget {
 
     /// Shows the widget in a notebook.
     pub fn evcxr_display(&self) {
-        println!(
-            "{}",
-            optcore::render::evcxr_content("text/html", &self.html)
-        );
+        println!("{}", self.html.content("text/html"));
     }
 }
 
