@@ -40,8 +40,9 @@ args=(--notebook-dir=notebooks --ip=127.0.0.1)
 [ "$(id -u)" = 0 ] && args+=(--allow-root)
 [ -z "${DISPLAY:-}" ] && args+=(--no-browser)
 export EVCXR_CONFIG_DIR="$PWD/notebooks/.evcxr-lab"
-# The kernel spec written by scripts/notebooks.py (.venv/jupyter/kernels/rust):
-# evcxr through scripts/evcxr-kernel.sh, so a notebook opened here reuses the
-# crates built above instead of compiling them again.
+# The kernel specs written by scripts/notebooks.py (.venv/jupyter/kernels/rust and
+# rust-ko, which the Korean notebooks name: the same kernel showing its outputs in
+# Korean): evcxr through scripts/evcxr-kernel.sh, so a notebook opened here reuses
+# the crates built above instead of compiling them again.
 export JUPYTER_PATH="$PWD/.venv/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}"
 exec .venv/bin/jupyter lab "${args[@]}"

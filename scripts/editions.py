@@ -67,14 +67,14 @@ KEPT = {
 # Outputs of a run in both languages (optcore::lang::ko_mime): Korean under
 # "kind/x-ko-sub" beside the English "kind/sub".
 KO_MIME = re.compile(r"^([^/]+)/x-ko-(.+)$")
-# Visible text of an HTML, SVG or Markdown output: without scripts, styles, tags,
-# formulas and code.
+# Visible text of an HTML, SVG or Markdown output: without scripts, styles,
+# formulas, code and tags (formulas before tags: a formula may hold a `<`).
 HIDDEN = [
     re.compile(r"<(script|style)\b.*?</\1>", re.S),
-    re.compile(r"<[^>]+>"),
     re.compile(r"\$\$.*?\$\$", re.S),
     re.compile(r"\$[^$\n]+\$"),
     re.compile(r"`[^`]*`"),
+    re.compile(r"<[^>]+>"),
 ]
 
 
@@ -180,9 +180,15 @@ def visible(body):
 
 
 def english_words(shown):
-    """Words of three or more Latin letters that kept.txt does not list (as
-    optcore::lang::english_words)."""
-    return [w for w in re.findall(r"[A-Za-z]{3,}", shown) if w.lower() not in KEPT]
+    """Words of three or more Latin letters that kept.txt does not list and that
+    are not part of a name in code (as optcore::lang::english_words and is_code)."""
+    words = []
+    for run in re.findall(r"[A-Za-z0-9_\-./:]+", shown):
+        token = run.rstrip("-./:")
+        if re.search(r"[\d_/.]|::|^--", token) or ("-" in token and token.split("-")[0].lower() in KEPT):
+            continue
+        words += [w for w in re.split(r"[-./:]", token) if len(w) >= 3 and w.isalpha() and w.lower() not in KEPT]
+    return words
 
 
 def output_problems(i, a, b):

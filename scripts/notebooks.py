@@ -95,6 +95,11 @@ def kernel_env():
         current = None
     write_spec(spec, current, want)
     spec_ko = JUPYTER_DIR / "kernels" / KERNEL_KO / "kernel.json"
+    spec_ko.parent.mkdir(parents=True, exist_ok=True)
+    for f in spec.parent.iterdir():  # evcxr's logos and editor files, as in `rust`
+        if f.is_file() and f.name != "kernel.json" and not f.name.startswith("kernel.json.") \
+                and not (spec_ko.parent / f.name).exists():
+            shutil.copy(f, spec_ko.parent / f.name)
     try:
         current_ko = json.loads(spec_ko.read_text())
     except (OSError, ValueError):

@@ -46,6 +46,8 @@ fn main() {
                     english_words(&korean)
                 );
             }
+            // Noted when the kept words were fewer: nothing to translate now.
+            None if english_words(miss).is_empty() => done += 1,
             None => {
                 left += 1;
                 println!("MISSING {miss:?}");

@@ -275,7 +275,7 @@ impl Sliders {
                     .enumerate()
                     .filter_map(|(t, &l)| axis.px(t, steps, l))
                     .collect();
-                let status = format!("{}: {}", r.label, tr(&r.stop_text(runs.steps())));
+                let status = format!("{}: {}", tr(&r.label), tr(&r.stop_text(runs.steps())));
                 let row = [points_text(&path), points_text(&loss), mark, status];
                 if k == initial {
                     first_frame.push(row.clone());

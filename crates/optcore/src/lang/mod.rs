@@ -171,14 +171,15 @@ pub fn tr(text: &str) -> Cow<'_, str> {
 }
 
 /// Whether `text` has a word of three or more ASCII letters that `kept.txt` does
-/// not list (outside `$…$` math and `` `…` `` code).
+/// not list (outside `$…$` / `$$…$$` math and `` `…` `` code).
 pub fn needs_translation(text: &str) -> bool {
     !english_words(text).is_empty()
 }
 
-/// The words of `text` a Korean reader would read as English: runs of three or
-/// more ASCII letters outside `$…$`, `` `…` `` and HTML tags, not listed in
-/// `kept.txt` (compared without case).
+/// The words of `text` a Korean reader would read as English: words of three
+/// or more ASCII letters outside `$…$`, `$$…$$`, `` `…` `` and HTML tags, not
+/// listed in `kept.txt` (compared without case), and not part of a name in code
+/// ([`is_code`]).
 pub fn english_words(text: &str) -> Vec<String> {
     let kept: Vec<String> = KEPT
         .lines()
@@ -186,30 +187,59 @@ pub fn english_words(text: &str) -> Vec<String> {
         .filter(|l| !l.is_empty())
         .collect();
     let mut words = Vec::new();
-    let mut word = String::new();
+    let mut run = String::new();
     let (mut in_math, mut in_code, mut in_tag) = (false, false, false);
-    let flush = |word: &mut String, words: &mut Vec<String>| {
-        if word.len() >= 3 && !kept.contains(&word.to_lowercase()) {
-            words.push(std::mem::take(word));
+    let flush = |run: &mut String, words: &mut Vec<String>| {
+        let token = run.trim_end_matches(['-', '.', '/', ':']);
+        if !is_code(token, &kept) {
+            for w in token.split(['-', '.', '/', ':']) {
+                if w.len() >= 3 && !kept.contains(&w.to_lowercase()) {
+                    words.push(w.to_string());
+                }
+            }
         }
-        word.clear();
+        run.clear();
     };
-    for c in text.chars() {
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
         match c {
-            '$' if !in_code && !in_tag => in_math = !in_math,
+            '$' if !in_code && !in_tag => {
+                // `$$` opens or closes display math as one delimiter.
+                if chars.peek() == Some(&'$') {
+                    chars.next();
+                }
+                in_math = !in_math;
+            }
             '`' if !in_math && !in_tag => in_code = !in_code,
             '<' if !in_math && !in_code => in_tag = true,
             '>' if in_tag => in_tag = false,
             _ => {}
         }
-        if c.is_ascii_alphabetic() && !in_math && !in_code && !in_tag {
-            word.push(c);
+        let joined = c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/' | ':');
+        if joined && !in_math && !in_code && !in_tag {
+            run.push(c);
         } else {
-            flush(&mut word, &mut words);
+            flush(&mut run, &mut words);
         }
     }
-    flush(&mut word, &mut words);
+    flush(&mut run, &mut words);
     words
+}
+
+/// Whether a run of letters, digits and `_ - . / :` (trailing punctuation cut)
+/// is a name in code rather than words: it has a digit, `_`, `/`, `::` or a `.`
+/// (`eps_root`, `b2`, `crates/optcore`, `Error::Diverged`, `.full`, `x.csv`,
+/// `linear-0.1-1-10`), it is a flag (`--momentum-decay`), or it joins words
+/// with `-` after a kept name
+/// (`pytorch-adamw-quadratic`).
+pub fn is_code(token: &str, kept: &[String]) -> bool {
+    token
+        .chars()
+        .any(|c| c.is_ascii_digit() || matches!(c, '_' | '/' | '.'))
+        || token.contains("::")
+        || token.starts_with("--")
+        || (token.contains('-')
+            && kept.contains(&token.split('-').next().unwrap_or("").to_lowercase()))
 }
 
 fn note_miss(text: &str) {
@@ -252,6 +282,18 @@ mod tests {
         assert_eq!(
             english_words("RMSprop 스텝 after"),
             vec!["after".to_string()]
+        );
+        assert!(english_words("$$\\begin{aligned} x \\end{aligned}$$ eps_root b2").is_empty());
+        assert!(
+            english_words("$a$ 이고\n\n$$\\theta_1 = \\theta_0 \\cdot 2, \\quad J$$").is_empty()
+        );
+        assert!(english_words(
+            "pytorch-adamw-quadratic, linear-0.1-1-10, crates/optcore, Error::Diverged, .full()"
+        )
+        .is_empty());
+        assert_eq!(
+            english_words("스텝 끝. the end."),
+            vec!["the".to_string(), "end".to_string()]
         );
     }
 

@@ -147,8 +147,34 @@ fn fill<'t>(text: &'t str, rest: &[(usize, &str)], out: &mut Vec<(usize, &'t str
     false
 }
 
-/// The Korean text for `text`, if the catalog has it.
+/// The Korean text for `text`, if the catalog has it: an entry for the whole
+/// text, else, for a text of several lines (a list of answers, a report), each
+/// line by its own entry — lines without one stay as they are, and the text counts
+/// as found if any line was.
 pub fn lookup(text: &str) -> Option<String> {
+    if let Some(whole) = lookup_whole(text) {
+        return Some(whole);
+    }
+    if !text.contains('\n') {
+        return None;
+    }
+    let mut found = false;
+    let lines: Vec<String> = text
+        .split('\n')
+        .map(|line| match lookup_whole(line) {
+            Some(k) => {
+                found = true;
+                k
+            }
+            None => line.to_string(),
+        })
+        .collect();
+    found.then(|| lines.join("\n"))
+}
+
+/// An entry for the whole of `text`: an exact key, else the template whose
+/// literal text is longest among those that match.
+fn lookup_whole(text: &str) -> Option<String> {
     let cat = catalog();
     if let Some(ko) = cat.exact.get(text) {
         return Some((*ko).to_string());
@@ -192,6 +218,19 @@ mod tests {
     }
 
     #[test]
+    fn lines_without_an_entry_stay_and_others_are_translated() {
+        // Any exact key of the catalog, on a line of its own beside an unknown one.
+        let (en, ko) = ALL
+            .iter()
+            .flat_map(|e| e.iter())
+            .find(|(en, _)| split_holes(en).is_none() && !en.contains('\n'))
+            .unwrap();
+        let text = format!("{en}\nno entry for this line");
+        assert_eq!(lookup(&text), Some(format!("{ko}\nno entry for this line")));
+        assert_eq!(lookup("no entry\nnor here"), None);
+    }
+
+    #[test]
     fn a_literal_found_twice_backtracks() {
         let (_, rest) = split_holes("⟨1⟩ and ⟨2⟩ end").unwrap();
         let mut out = Vec::new();
@@ -201,9 +240,18 @@ mod tests {
 
     #[test]
     fn every_key_is_unique_and_every_hole_is_placed() {
-        let mut seen = std::collections::HashSet::new();
-        for &(en, ko) in ALL.iter().flat_map(|e| e.iter()) {
-            assert!(seen.insert(en), "key twice: {en:?}");
+        let mut seen = std::collections::HashMap::new();
+        let mut twice = Vec::new();
+        for (file, &(en, ko)) in ALL
+            .iter()
+            .enumerate()
+            .flat_map(|(i, e)| e.iter().map(move |p| (i, p)))
+        {
+            if let Some((first, k)) = seen.insert(en, (file, ko)) {
+                twice.push(format!(
+                    "{en:?} in files {first} ({k:?}) and {file} ({ko:?})"
+                ));
+            }
             let holes = split_holes(en).map(|(_, r)| r.len()).unwrap_or(0);
             for n in 1..=holes {
                 let hole = format!("⟨{n}⟩");
@@ -212,5 +260,10 @@ mod tests {
             }
             assert!(!ko.is_empty(), "empty Korean for {en:?}");
         }
+        assert!(
+            twice.is_empty(),
+            "keys twice (files in ALL's order):\n{}",
+            twice.join("\n")
+        );
     }
 }
