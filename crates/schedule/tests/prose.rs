@@ -103,36 +103,3 @@ fn the_appendix_counts_what_torch_wrote() {
     let runs: BTreeSet<(&str, &str)> = rows(RUNS_CSV).iter().map(|r| (r[0], r[1])).collect();
     assert_eq!(runs.len(), 15);
 }
-
-/// Notebook 13's period slider (both editions): "The rate reaches 0 at η(T),
-/// which step T + 1 uses, so that step leaves θ where it is" — the step before
-/// it still moves.
-#[test]
-fn cosine_annealing_to_zero_stands_still_at_step_t_plus_one() {
-    use optcore::{reference_start, run, Convention, Quadratic};
-    let t_max = 30;
-    let gd = gd::Sgd {
-        lr: 0.4,
-        ..gd::Sgd::defaults(Convention::Paper)
-    };
-    let cosine = schedule::Scheduled::new(
-        gd,
-        schedule::CosineAnnealingLR {
-            t_max,
-            eta_min: 0.0,
-        },
-    )
-    .unwrap();
-    let tr = run(
-        &cosine,
-        Quadratic::reference(),
-        reference_start().view(),
-        t_max + 1,
-    )
-    .unwrap();
-    assert_eq!(tr.rows[t_max + 1].theta, tr.rows[t_max].theta);
-    assert_ne!(tr.rows[t_max].theta, tr.rows[t_max - 1].theta);
-    testkit::prose::notebook("13-schedules").paragraph("which step $T + 1$ uses");
-    testkit::prose::notebook("13-schedules.ko")
-        .paragraph("이 값을 쓰는 step $T + 1$에서는 θ가 움직이지 않습니다");
-}
