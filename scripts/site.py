@@ -266,13 +266,21 @@ def count_top_svgs(s):
 LIVE_ONLY = re.compile(r"Shift\+Enter|Restart Kernel")
 # A sentence that asks the reader to edit a cell or run one: kept (it says what to
 # try), with the run note after its paragraph, so the reader knows where that works.
-LIVE_ASK = re.compile(
-    r"\byou can edit\b|\bEdit it\b|\bre-?run\b|\brun (?:it|the cell|this cell|the check cell)\b"
-    r"|\bFix (?:the|exercise \d+'s) (?:three )?attempts?\b|\bReplace the attempt\b|\breplace it with yours\b"
-    r"|\bIn the rule-in-code cell, replace\b|\bpass (?:your (?:number|answer)|it) to the checker\b"
-    # the Korean edition's ways of asking the same
-    r"|셀들?을\s*(?:\([^)]*\)\s*)?(?:다시\s*)?실행|다시\s*실행|(?:checker|채점기|검사기)에\s*(?:넣어|넘겨)"
-    r"|(?:숫자|답|풀이)으?로\s*바꿔|(?:코드|시도)를\s*고쳐|직접\s*고쳐")
+LIVE_ASK = {
+    "en": re.compile(
+        r"\byou can edit\b|\bEdit it\b|\bre-?run\b|\brun (?:it|the cell|this cell|the check cell)\b"
+        r"|\bFix (?:the|exercise \d+'s) (?:three )?attempts?\b|\bReplace the attempt\b|\breplace it with yours\b"
+        r"|\bIn the rule-in-code cell, replace\b|\bpass (?:your (?:number|answer)|it) to the checker\b"),
+    "ko": re.compile(
+        r"셀들?을\s*(?:\([^)]*\)\s*)?(?:다시\s*)?실행|다시\s*실행|(?:checker|채점기|검사기)에\s*(?:넣어|넘겨)"
+        r"|(?:숫자|답|풀이)으?로\s*바꿔|(?:코드|시도)를\s*고쳐|직접\s*고쳐"),
+}
+
+
+def edition_of(nb):
+    """A notebook's language: "ko" for the Korean edition (it names the rust-ko
+    kernel, scripts/editions.py), else "en"."""
+    return "ko" if nb.get("metadata", {}).get("kernelspec", {}).get("name") == "rust-ko" else "en"
 RUN_NOTE = {
     "en": '<aside class="run-note"><p><strong>This page does not run code.</strong> It shows the '
           'outputs stored in the notebook, so editing and running a cell, or passing your own answer to a '
@@ -300,7 +308,7 @@ def markdown_views(nb):
             views.append(None)
             continue
         source = cell.source
-        ask = LIVE_ASK.search(source)
+        ask = LIVE_ASK[edition_of(nb)].search(source)
         heads = [m.start() for m in re.finditer(r"^#{1,2}\s", source, re.M)]
         if any(h < (ask.start() if ask else len(source)) for h in heads):
             noted = False
@@ -659,7 +667,7 @@ def fold_counts(nb, name):
         for ci in cells:
             outs = merged_streams(nb.cells[ci].get("outputs", []))
             outputs += len(outs)
-            formulas += len(math_items(nbformat.from_dict({"cells": [nb.cells[ci]], "metadata": {},
+            formulas += len(math_items(nbformat.from_dict({"cells": [nb.cells[ci]], "metadata": nb.metadata,
                                                            "nbformat": 4, "nbformat_minor": 5})))
         out.append({"kind": kind, "cells": len(cells), "outputs": outputs, "formulas": formulas})
     return out

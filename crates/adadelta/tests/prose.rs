@@ -19,17 +19,16 @@ fn eigenvalues(h: &[f64]) -> (f64, f64) {
 #[test]
 fn newtons_overshoot_is_a_nearly_singular_h() {
     let tr = NewtonRosenbrock::lesson().trace().unwrap();
-    let mut worst = 0;
     for t in 1..tr.rows.len() {
         let h = &tr.rows[t].record.as_ref().unwrap().hessian;
         let (low, _) = eigenvalues(h.as_slice().unwrap());
         assert!(low > 0.0, "H at step {t} is not positive definite");
-        if tr.rows[t].loss / tr.rows[t - 1].loss
-            > tr.rows[worst.max(1)].loss / tr.rows[worst.max(1) - 1].loss
-        {
-            worst = t;
-        }
     }
+    // The step whose loss grows the most.
+    let growth = |t: usize| tr.rows[t].loss / tr.rows[t - 1].loss;
+    let worst = (1..tr.rows.len())
+        .max_by(|&a, &b| growth(a).total_cmp(&growth(b)))
+        .unwrap();
     let h = &tr.rows[worst].record.as_ref().unwrap().hessian;
     let (low, high) = eigenvalues(h.as_slice().unwrap());
     let condition = high / low;
