@@ -60,6 +60,40 @@ fn every_step_is_allocation_free() {
     assert_eq!(allocations() - before, 0, "mini-batch SGD allocated");
 }
 
+/// The digits network's mini-batch gradient (forward and backward pass of every
+/// example in stack buffers) allocates nothing either.
+#[test]
+fn a_network_step_is_allocation_free() {
+    use optimizers::optcore::mlp::{Activation, Mlp};
+    assert_counter_counts();
+    let net = Mlp::new(
+        optimizers::optcore::digits::digits(),
+        16,
+        10,
+        Activation::Relu,
+    )
+    .unwrap();
+    let batches = optimizers::batching::Batches::new(
+        net.data.len(),
+        32,
+        Some(3),
+        optimizers::batching::LastBatch::Keep,
+    )
+    .unwrap();
+    let mut oracle = optimizers::batching::MiniBatchOracle::new(&net, batches);
+    let opt = optimizers::adam::Adam::defaults(Convention::Pytorch);
+    let mut theta = net.init(1);
+    let mut state = opt.init(theta.view());
+    oracle.begin_step(1);
+    opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
+    let before = allocations();
+    for t in 2..=60 {
+        oracle.begin_step(t);
+        opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
+    }
+    assert_eq!(allocations() - before, 0, "a network step allocated");
+}
+
 /// The plain form `update(state, θ, gradient)` allocates nothing either.
 fn check_update<O: Optimizer>(opt: O) {
     let mut theta = array![-5.0, -2.0, 1.0];

@@ -39,6 +39,9 @@
 // line ends the paragraph, so that the definition is one).
 #![cfg_attr(not(feature = "lessons"), doc = "", doc = "[`examples`]: #features")]
 
+mod split;
+pub use split::Split;
+
 #[cfg(feature = "lessons")]
 pub mod examples;
 #[cfg(feature = "lessons")]

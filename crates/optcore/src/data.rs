@@ -82,6 +82,16 @@ impl Dataset {
         }
     }
 
+    /// The examples `rows` (in that order), every column kept.
+    pub fn rows(&self, rows: &[usize]) -> Dataset {
+        Dataset {
+            name: self.name.clone(),
+            feature_names: self.feature_names.clone(),
+            features: self.features.select(Axis(0), rows),
+            targets: self.targets.select(Axis(0), rows),
+        }
+    }
+
     /// Keeps the named feature columns (in the given order) and the targets.
     pub fn select(&self, columns: &[usize]) -> Dataset {
         Dataset {
@@ -238,7 +248,7 @@ macro_rules! full_batch_objective {
     )*};
 }
 
-full_batch_objective!(LeastSquares, Logistic, Softmax);
+full_batch_objective!(LeastSquares, Logistic, Softmax, crate::mlp::Mlp);
 
 /// Least squares: $L(x_i, w) = \tfrac12 (w^\top x_i - y_i)^2$, gradient $(w^\top x_i - y_i)\\,x_i$.
 #[derive(Debug, Clone, PartialEq)]
@@ -445,7 +455,7 @@ impl Softmax {
     }
 }
 
-const MAX_CLASSES: usize = 16;
+pub(crate) const MAX_CLASSES: usize = 16;
 
 impl ExampleLoss for Softmax {
     fn loss_name(&self) -> String {

@@ -10,6 +10,9 @@
 //!   the reference quadratic's start, [`reference_start`].
 //! - [`data`]: data sets (iris, compiled in) and per-example losses (least squares,
 //!   logistic, softmax) whose batch loss is the mean of example losses.
+//! - [`digits`]: the 8×8 handwritten digits (1,797 images, compiled in), read with
+//!   typed errors; [`mlp`]: a one-hidden-layer network as a per-example loss over
+//!   its flat parameters, with its backward pass.
 //! - [`optimizer`]: the [`Optimizer`] / [`Oracle`] / [`Record`] traits, [`Convention`],
 //!   and [`LearningRate`] (the η a schedule sets).
 //! - [`trace`]: the loop ([`run`], [`run_to_completion`], [`run_with`]) and the
@@ -48,6 +51,7 @@
 
 pub mod data;
 pub mod declare;
+pub mod digits;
 pub mod error;
 pub mod exercise;
 pub mod flags;
@@ -55,6 +59,7 @@ pub mod hyper;
 pub mod lang;
 pub mod linalg;
 pub mod measure;
+pub mod mlp;
 pub mod moments;
 pub mod objective;
 pub mod optimizer;

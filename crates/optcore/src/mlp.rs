@@ -1,0 +1,302 @@
+//! A network with one hidden layer, as a loss over its flat parameter vector, so
+//! that every optimizer of the course trains it unchanged.
+//!
+//! For an example $x \in \mathbb{R}^d$ with class $y$:
+//! $$a = W_1 x + b_1,\quad h = \sigma(a),\quad z = W_2 h + b_2,\quad
+//! L(x, \theta) = \log\textstyle\sum_c e^{z_c} - z_y,$$
+//! with $\sigma = \tanh$ or $\mathrm{ReLU}$, $W_1 \in \mathbb{R}^{H\times d}$,
+//! $W_2 \in \mathbb{R}^{K\times H}$. The backward pass is the chain rule, layer by
+//! layer from the loss back to the input:
+//! $$\frac{\partial L}{\partial z} = p - e_y \;(p = \mathrm{softmax}(z)),\quad
+//! \frac{\partial L}{\partial W_2} = \frac{\partial L}{\partial z} h^\top,\quad
+//! \frac{\partial L}{\partial h} = W_2^\top \frac{\partial L}{\partial z},\quad
+//! \frac{\partial L}{\partial a} = \frac{\partial L}{\partial h} \odot \sigma'(a),\quad
+//! \frac{\partial L}{\partial W_1} = \frac{\partial L}{\partial a} x^\top,$$
+//! and the biases take $\partial L/\partial z$ and $\partial L/\partial a$.
+//!
+//! $\theta$ is laid out as $W_1$ (row by row), $b_1$, $W_2$ (row by row), $b_2$:
+//! the order of the `--init` file of `optrace --problem digits-mlp`.
+
+use crate::data::{Dataset, ExampleLoss, MAX_CLASSES};
+use crate::error::{Error, Result};
+use ndarray::{Array1, ArrayView1, ArrayViewMut1};
+use rand_chacha::ChaCha8Rng;
+use rand_core::{Rng, SeedableRng};
+
+/// The widest hidden layer (its activations live in a stack buffer, so that one
+/// example's gradient allocates nothing).
+pub const MAX_HIDDEN: usize = 512;
+
+/// The hidden layer's nonlinearity $\sigma$.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Activation {
+    /// $\tanh a$, with $\sigma'(a) = 1 - \tanh^2 a$.
+    Tanh,
+    /// $\max(a, 0)$, with $\sigma'(a) = 1$ for $a > 0$, else 0.
+    Relu,
+}
+
+impl Activation {
+    fn apply(self, a: f64) -> f64 {
+        match self {
+            Activation::Tanh => libm::tanh(a),
+            Activation::Relu => a.max(0.0),
+        }
+    }
+    /// $\sigma'(a)$ from $a$ and $h = \sigma(a)$.
+    fn slope(self, a: f64, h: f64) -> f64 {
+        match self {
+            Activation::Tanh => 1.0 - h * h,
+            Activation::Relu => {
+                if a > 0.0 {
+                    1.0
+                } else {
+                    0.0
+                }
+            }
+        }
+    }
+}
+
+/// Softmax cross-entropy of a one-hidden-layer network on a data set whose
+/// targets are class indices.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mlp {
+    pub data: Dataset,
+    pub hidden: usize,
+    pub classes: usize,
+    pub activation: Activation,
+}
+
+/// One example's forward pass, in stack buffers.
+struct Forward {
+    a: [f64; MAX_HIDDEN],
+    h: [f64; MAX_HIDDEN],
+    z: [f64; MAX_CLASSES],
+    /// $\log\sum_c e^{z_c}$.
+    lse: f64,
+}
+
+impl Mlp {
+    /// A network with `hidden` units over `data`, whose targets must be class
+    /// indices below `classes`. A width of 0 or above [`MAX_HIDDEN`], or more
+    /// classes than 16, is an [`Error::Hyperparameter`]; a target that is not a
+    /// class index, an [`Error::Parse`].
+    pub fn new(
+        data: Dataset,
+        hidden: usize,
+        classes: usize,
+        activation: Activation,
+    ) -> Result<Mlp> {
+        if !(1..=MAX_HIDDEN).contains(&hidden) {
+            return Err(Error::Hyperparameter {
+                name: "hidden",
+                value: hidden as f64,
+                accepts: "a hidden width from 1 to 512",
+            });
+        }
+        if !(2..=MAX_CLASSES).contains(&classes) {
+            return Err(Error::Hyperparameter {
+                name: "classes",
+                value: classes as f64,
+                accepts: "2 to 16 classes",
+            });
+        }
+        if let Some(bad) = data
+            .targets
+            .iter()
+            .find(|t| t.fract() != 0.0 || **t < 0.0 || **t >= classes as f64)
+        {
+            return Err(Error::Parse {
+                what: "network targets".into(),
+                message: format!("{bad} is not a class index below {classes}"),
+            });
+        }
+        Ok(Mlp {
+            data,
+            hidden,
+            classes,
+            activation,
+        })
+    }
+
+    fn inputs(&self) -> usize {
+        self.data.features.ncols()
+    }
+
+    /// Where $W_1$, $b_1$, $W_2$, $b_2$ start in $\theta$.
+    fn offsets(&self) -> (usize, usize, usize) {
+        let (d, h, k) = (self.inputs(), self.hidden, self.classes);
+        let b1 = h * d;
+        let w2 = b1 + h;
+        let b2 = w2 + k * h;
+        (b1, w2, b2)
+    }
+
+    /// Initial parameters as torch's `nn.Linear` draws them: every weight and
+    /// bias of a layer uniform in $\pm 1/\sqrt{\text{fan-in}}$, from a ChaCha8
+    /// generator seeded with `seed` (53 random bits per value).
+    pub fn init(&self, seed: u64) -> Array1<f64> {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let mut uniform = |bound: f64| {
+            let u = (rng.next_u64() >> 11) as f64 * (1.0 / (1u64 << 53) as f64);
+            (2.0 * u - 1.0) * bound
+        };
+        let (d, h) = (self.inputs() as f64, self.hidden as f64);
+        let (_, w2, _) = self.offsets();
+        (0..self.num_params())
+            .map(|i| uniform(1.0 / if i < w2 { d } else { h }.sqrt()))
+            .collect()
+    }
+
+    fn forward(&self, i: usize, theta: ArrayView1<f64>) -> Forward {
+        let x = self.data.features.row(i);
+        let (d, hn, k) = (self.inputs(), self.hidden, self.classes);
+        let (b1, w2, b2) = self.offsets();
+        let mut f = Forward {
+            a: [0.0; MAX_HIDDEN],
+            h: [0.0; MAX_HIDDEN],
+            z: [0.0; MAX_CLASSES],
+            lse: 0.0,
+        };
+        for j in 0..hn {
+            let row = theta.slice(ndarray::s![j * d..(j + 1) * d]);
+            f.a[j] = row.dot(&x) + theta[b1 + j];
+            f.h[j] = self.activation.apply(f.a[j]);
+        }
+        let mut max = f64::NEG_INFINITY;
+        for c in 0..k {
+            let mut s = theta[b2 + c];
+            for j in 0..hn {
+                s += theta[w2 + c * hn + j] * f.h[j];
+            }
+            f.z[c] = s;
+            max = max.max(s);
+        }
+        let sum: f64 = f.z[..k].iter().map(|zc| libm::exp(zc - max)).sum();
+        f.lse = max + libm::log(sum);
+        f
+    }
+
+    /// The predicted class of example `i`: the largest logit (the first, on a tie).
+    pub fn predict(&self, i: usize, theta: ArrayView1<f64>) -> usize {
+        let f = self.forward(i, theta);
+        (0..self.classes).fold(0, |best, c| if f.z[c] > f.z[best] { c } else { best })
+    }
+
+    /// The share of `rows` whose prediction is their class.
+    pub fn accuracy(&self, rows: &[usize], theta: ArrayView1<f64>) -> f64 {
+        let right = rows
+            .iter()
+            .filter(|&&i| self.predict(i, theta) as f64 == self.data.targets[i])
+            .count();
+        right as f64 / rows.len().max(1) as f64
+    }
+}
+
+impl ExampleLoss for Mlp {
+    fn loss_name(&self) -> String {
+        let act = match self.activation {
+            Activation::Tanh => "tanh",
+            Activation::Relu => "ReLU",
+        };
+        format!(
+            "{}–{}–{} {act} network on {}",
+            self.inputs(),
+            self.hidden,
+            self.classes,
+            self.data.name
+        )
+    }
+    fn len(&self) -> usize {
+        self.data.len()
+    }
+    fn num_params(&self) -> usize {
+        let (d, h, k) = (self.inputs(), self.hidden, self.classes);
+        h * d + h + k * h + k
+    }
+    fn example_loss(&self, i: usize, theta: ArrayView1<f64>) -> f64 {
+        let f = self.forward(i, theta);
+        f.lse - f.z[self.data.targets[i] as usize]
+    }
+    fn add_example_gradient(
+        &self,
+        i: usize,
+        theta: ArrayView1<f64>,
+        scale: f64,
+        mut grad: ArrayViewMut1<f64>,
+    ) -> f64 {
+        let f = self.forward(i, theta);
+        let x = self.data.features.row(i);
+        let (d, hn, k) = (self.inputs(), self.hidden, self.classes);
+        let (b1, w2, b2) = self.offsets();
+        let y = self.data.targets[i] as usize;
+        // ∂L/∂h, summed over the classes as ∂L/∂z flows back through W₂.
+        let mut dh = [0.0; MAX_HIDDEN];
+        for c in 0..k {
+            let dz = libm::exp(f.z[c] - f.lse) - if c == y { 1.0 } else { 0.0 };
+            grad[b2 + c] += scale * dz;
+            for j in 0..hn {
+                grad[w2 + c * hn + j] += scale * dz * f.h[j];
+                dh[j] += dz * theta[w2 + c * hn + j];
+            }
+        }
+        for j in 0..hn {
+            let da = dh[j] * self.activation.slope(f.a[j], f.h[j]);
+            grad[b1 + j] += scale * da;
+            grad.slice_mut(ndarray::s![j * d..(j + 1) * d])
+                .scaled_add(scale * da, &x);
+        }
+        f.lse - f.z[y]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::digits::digits;
+    use crate::objective::{gradient_check, Objective};
+
+    fn small(activation: Activation) -> Mlp {
+        let d = digits();
+        let rows: Vec<usize> = (0..40).collect();
+        Mlp::new(d.rows(&rows), 7, 10, activation).unwrap()
+    }
+
+    #[test]
+    fn the_backward_pass_matches_central_differences() {
+        for activation in [Activation::Tanh, Activation::Relu] {
+            let net = small(activation);
+            let theta = net.init(7);
+            let worst = gradient_check(&net, theta.view(), 1e-6);
+            assert!(worst < 1e-7, "{activation:?}: {worst}");
+        }
+    }
+
+    #[test]
+    fn a_bad_width_or_target_is_refused() {
+        let d = digits();
+        for hidden in [0, MAX_HIDDEN + 1] {
+            let e = Mlp::new(d.clone(), hidden, 10, Activation::Tanh).unwrap_err();
+            assert!(e.to_string().contains("hidden"), "{e}");
+        }
+        assert!(
+            Mlp::new(d, 8, 9, Activation::Tanh).is_err(),
+            "digit 9 needs 10 classes"
+        );
+    }
+
+    #[test]
+    fn init_is_seeded_and_within_torchs_bounds() {
+        let net = small(Activation::Tanh);
+        assert_eq!(net.init(3), net.init(3));
+        assert_ne!(net.init(3), net.init(4));
+        let theta = net.init(3);
+        let (_, w2, _) = net.offsets();
+        let first = 1.0 / (net.inputs() as f64).sqrt();
+        let second = 1.0 / (net.hidden as f64).sqrt();
+        assert!(theta.iter().take(w2).all(|v| v.abs() <= first));
+        assert!(theta.iter().skip(w2).all(|v| v.abs() <= second));
+        assert!(net.value(theta.view()).is_finite());
+    }
+}
