@@ -5,7 +5,7 @@
 use optimizers::batching::{Batches, LastBatch, MiniBatchOracle, Split};
 use optimizers::optcore::digits::{digits, CLASSES};
 use optimizers::optcore::mlp::{Activation, Mlp};
-use optimizers::optcore::{Convention, Error, Flags, FromFlags, Objective, Optimizer};
+use optimizers::optcore::{Convention, Error, Flags, FromFlags, Objective, Optimizer, Oracle};
 
 /// One epoch over the training rows in batches of 32 lowers the training loss.
 fn one_epoch_lowers_the_loss<O: Optimizer + FromFlags>(c: Convention) {
@@ -19,7 +19,8 @@ fn one_epoch_lowers_the_loss<O: Optimizer + FromFlags>(c: Convention) {
     let per_epoch = batches.batches_per_epoch();
     let mut oracle = MiniBatchOracle::new(&net, batches);
     let mut state = opt.init(theta.view());
-    for _ in 0..per_epoch {
+    for t in 1..=per_epoch {
+        oracle.begin_step(t);
         if let Err(e) = opt.step(&mut state, theta.view_mut(), &mut oracle) {
             // Kingma & Ba's AdaMax has no ε: a pixel that is 0 in every image has
             // a zero gradient, so u = 0 and m/u = 0/0 at once; it refuses, typed.

@@ -1,0 +1,15 @@
+//! # network — the post's optimizers on a real network
+//!
+//! The post's tags name what its sections leave out: a neural network trained in
+//! mini-batches, a validation set, early stopping. This crate trains the digits
+//! network of [`optcore::mlp`] on the 8×8 digits of [`optcore::digits`], split by
+//! [`batching::Split`], with any optimizer of the course:
+//!
+//! - [`train`]: epochs of seeded mini-batches; after each epoch the loss and
+//!   accuracy on the training and validation rows ([`Epoch`]); with a
+//!   [`Training::patience`], early stopping on the validation loss that returns
+//!   the best parameters seen.
+
+mod train;
+
+pub use train::{train, Epoch, Trained, Training};
