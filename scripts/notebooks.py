@@ -9,12 +9,14 @@
                                   so the first two notebooks a student opens start warm
   notebooks.py start-test                 check that a kernel whose port another process
                                   holds is started again (class Starting)
-  notebooks.py check   [--jobs N] [NB ...]   run each notebook in memory and fail on
+  notebooks.py check   [--jobs N] [NB ...]   run each notebook in memory (both editions'
+                                  outputs at once, optcore::lang) and fail on
                                   - a cell error or a dead kernel (a panic aborts it,
                                     see notebooks/.evcxr/prelude.rs),
                                   - any stderr output (an `Err` returned through `?`
                                     lands there),
                                   - stored outputs that differ from the fresh run,
+                                    in either edition,
                                   - a failed knob check (a cell's `lab` metadata:
                                     its values are the crate's lesson values, a
                                     changed knob changes its output, a bad one
@@ -125,7 +127,7 @@ def notebooks(args):
     if args:
         return [Path(a).resolve() for a in args]
     # The English edition only: a Korean edition (*.ko.ipynb) has the same code
-    # cells and outputs, which scripts/editions.py check holds.
+    # cells, and each run of the English one yields the Korean outputs too.
     return sorted(p for p in NB_DIR.glob("*.ipynb") if not p.name.endswith(".ko.ipynb"))
 
 
@@ -341,8 +343,9 @@ def run(path):
     nb = nbformat.read(path, as_version=4)
     fresh = copy.deepcopy(nb)
     kernel_env()
-    # Both languages in every output (optcore::lang); misses noted for
-    # `editions.py misses` when OPTCOURSE_LANG_MISSES is set by the caller.
+    # Both languages in every output (optcore::lang); with OPTCOURSE_LANG_MISSES
+    # set by the caller, the texts shown untranslated are noted there (read them
+    # with `cargo run -p optcore --example untranslated -- <file>`).
     os.environ["OPTCOURSE_LANG"] = "both"
     checks = LabChecks(nb)
     client = Client(

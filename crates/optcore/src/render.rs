@@ -336,7 +336,8 @@ impl Table {
 
 /// What evcxr reads as rich output: `body` between its content markers, as MIME
 /// type `mime` (`text/html`, `text/markdown`). Every `evcxr_display` in the
-/// workspace prints this, so the markers are written once.
+/// workspace prints this through [`crate::lang::content`] (once per language
+/// shown), so the markers are written once.
 pub fn evcxr_content(mime: &str, body: &str) -> String {
     format!("EVCXR_BEGIN_CONTENT {mime}\n{body}\nEVCXR_END_CONTENT")
 }

@@ -19,8 +19,10 @@
 //! numbered holes `⟨1⟩`, `⟨2⟩` … for the parts of a formatted text that vary (a
 //! number, a name). A text with English words and no entry is shown in English
 //! and, when [`MISSES_ENV`] names a file, appended to it, so that what is left to
-//! translate is a list, not a search. Words the Korean edition keeps in English
-//! (method and convention names) are listed once, in `kept.txt`.
+//! translate is a list, not a search. Words the Korean edition keeps in Latin
+//! letters (names of methods, conventions, authors and code; notation; the terms
+//! the post itself writes in English) are listed once, in `kept.txt`
+//! ([`english_words`] reads it, and so does `scripts/editions.py`).
 
 pub mod ko;
 
@@ -35,8 +37,8 @@ pub const ENV: &str = "OPTCOURSE_LANG";
 /// followed by a line holding only the record separator U+001E.
 pub const MISSES_ENV: &str = "OPTCOURSE_LANG_MISSES";
 
-/// Words the Korean edition writes in English, one per line (`#` starts a
-/// comment): names of methods, conventions and libraries, as the post writes them.
+/// Words the Korean edition writes in Latin letters, one per line (`#` starts a
+/// comment): see the file's own header.
 pub const KEPT: &str = include_str!("kept.txt");
 
 /// A language of the course.
@@ -94,8 +96,7 @@ pub fn ko_mime(mime: &str) -> String {
 /// [`ko_mime`]`(mime)`, in one output. Every `evcxr_display` of the workspace
 /// prints through this.
 pub fn content(mime: &str, render: impl Fn() -> String) -> String {
-    let block =
-        |mime: &str, body: &str| format!("EVCXR_BEGIN_CONTENT {mime}\n{body}\nEVCXR_END_CONTENT");
+    let block = crate::render::evcxr_content;
     if both() {
         let en = with(Lang::En, &render);
         let ko = with(Lang::Ko, &render);
