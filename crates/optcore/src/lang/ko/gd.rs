@@ -254,7 +254,6 @@ pub const ENTRIES: &[(&str, &str)] = &[
     ),
     // Texts of other crates the notebook shows with gd's outputs.
     // compare (the section list; the playground on iris mini-batches)
-    ("Gradient Descent", "경사 하강법"),
     (
         "softmax loss on iris (standardized), batches of ⟨1⟩ from (0, 0, 0, …; ⟨2⟩ numbers), ⟨3⟩ steps",
         "iris(표준화)의 소프트맥스 loss, batch 크기 ⟨1⟩, 시작점 (0, 0, 0, …; 수 ⟨2⟩개), ⟨3⟩ 스텝",
