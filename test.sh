@@ -50,7 +50,7 @@ cargo clippy --quiet "${methods[@]}" -p optrace --no-default-features -- -D warn
 step "cargo bench -p fastupdate --no-run (CI builds the benchmark, does not run it)"
 cargo bench -p fastupdate --no-run --quiet
 
-step "the Korean and English editions in step (same cells, code and outputs; every number; Hangul)"
+step "the Korean and English editions in step (same cells and code; outputs in Korean with the same numbers; every number of the prose; Hangul)"
 python3 scripts/editions.py check
 python3 scripts/editions.py self-test
 
