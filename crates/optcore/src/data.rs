@@ -82,6 +82,22 @@ impl Dataset {
         }
     }
 
+    /// Every target is a class index `0 .. classes`, else an [`Error::Parse`]
+    /// naming `what` and the first target that is not.
+    pub fn check_classes(&self, what: &str, classes: usize) -> Result<()> {
+        match self
+            .targets
+            .iter()
+            .find(|t| t.fract() != 0.0 || **t < 0.0 || **t >= classes as f64)
+        {
+            Some(bad) => Err(Error::Parse {
+                what: what.into(),
+                message: format!("{bad} is not a class index below {classes}"),
+            }),
+            None => Ok(()),
+        }
+    }
+
     /// The examples `rows` (in that order), every column kept.
     pub fn rows(&self, rows: &[usize]) -> Dataset {
         Dataset {
@@ -428,16 +444,7 @@ pub struct Softmax {
 impl Softmax {
     /// Targets must be class indices 0..classes.
     pub fn new(data: Dataset, classes: usize) -> Result<Self> {
-        if let Some(bad) = data
-            .targets
-            .iter()
-            .find(|t| t.fract() != 0.0 || **t < 0.0 || **t >= classes as f64)
-        {
-            return Err(Error::Parse {
-                what: "softmax targets".into(),
-                message: format!("{bad} is not a class index below {classes}"),
-            });
-        }
+        data.check_classes("softmax targets", classes)?;
         Ok(Softmax { data, classes })
     }
 

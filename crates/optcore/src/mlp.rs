@@ -102,16 +102,7 @@ impl Mlp {
                 accepts: "2 to 16 classes",
             });
         }
-        if let Some(bad) = data
-            .targets
-            .iter()
-            .find(|t| t.fract() != 0.0 || **t < 0.0 || **t >= classes as f64)
-        {
-            return Err(Error::Parse {
-                what: "network targets".into(),
-                message: format!("{bad} is not a class index below {classes}"),
-            });
-        }
+        data.check_classes("network targets", classes)?;
         Ok(Mlp {
             data,
             hidden,
