@@ -69,9 +69,14 @@ fi
 # ancestors; evcxr writes the slot's own). Written atomically, only when missing
 # or different, so that kernels starting together do not race on it.
 config=$base/$checkout/.cargo/config.toml
+# Incremental compilation is off: evcxr asks for it, but it kept a cache per crate
+# and feature set (gigabytes per slot) and saves little at opt-level 2.
 want='# Written by scripts/evcxr-kernel.sh: the notebook dependencies optimized, the cells not.
 [profile.dev.package."*"]
-opt-level = 2'
+opt-level = 2
+
+[build]
+incremental = false'
 if [ "$(cat "$config" 2>/dev/null)" != "$want" ]; then
   mkdir -p "$(dirname "$config")"
   printf '%s\n' "$want" >"$config.$$" && mv "$config.$$" "$config"

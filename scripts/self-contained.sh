@@ -136,6 +136,9 @@ echo "== (b) the tracked files alone, in $copy, build and pass the reference tes
 (
   cd "$copy"
   export CARGO_TARGET_DIR=$ROOT/target/self-contained CI=true INSTA_UPDATE=no
+  # The copy is built to be tested, not debugged or edited: no debug info and no
+  # incremental caches, which would double its build folder on disk.
+  export CARGO_PROFILE_DEV_DEBUG=0 CARGO_INCREMENTAL=0
   SECONDS=0
   if ! cargo test --locked --quiet --workspace --no-run >"$tmp/build.log" 2>&1; then
     tail -40 "$tmp/build.log"
