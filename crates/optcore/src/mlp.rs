@@ -17,6 +17,8 @@
 //! $\theta$ is laid out as $W_1$ (row by row), $b_1$, $W_2$ (row by row), $b_2$:
 //! the order of the `--init` file of `optrace --problem digits-mlp`.
 
+pub mod files;
+
 use crate::data::{Dataset, ExampleLoss, MAX_CLASSES};
 use crate::error::{Error, Result};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};

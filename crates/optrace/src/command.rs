@@ -16,12 +16,14 @@
 //! it as a flag. `--lr --format csv` says that `--lr` needs a value.
 
 use crate::methods::methods;
-use crate::{and_list, or_list, output, Format, MAX_STEPS, PROBLEMS};
+use crate::{and_list, network, or_list, output, Format, MAX_STEPS, PROBLEMS};
 use clap::builder::{PossibleValue, PossibleValuesParser, TypedValueParser};
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Arg, ArgAction};
+use optcore::mlp::Activation;
 use optcore::{Convention, Hyperparameter, HYPERPARAMETERS};
 use std::ffi::OsStr;
+use std::path::PathBuf;
 
 /// Each problem's one line for `--help` (the names are optcore's
 /// [`optcore::problem_by_name`] names, [`PROBLEMS`]).
@@ -30,6 +32,7 @@ fn problem_about(name: &str) -> &'static str {
         "quadratic" => "0.1x² + 2y², minimum (0, 0)",
         "rosenbrock" => "(1 − x)² + 100(y − x²)², minimum (1, 1)",
         "beale" => "Beale's function, minimum (3, 0.5)",
+        network::PROBLEM => "the 8×8 digits network 64–H–10, from --init over --batches",
         _ => "",
     }
 }
@@ -39,7 +42,11 @@ fn accepts(id: &str) -> String {
     let names = |all: &[&str]| or_list(all);
     match id {
         "optimizer" => names(&methods().iter().map(|m| m.name).collect::<Vec<_>>()),
-        "problem" => names(&PROBLEMS),
+        "problem" => names(&all_problems()),
+        "init" => "a JSON file {\"W1\": [[64 values] × H], \"b1\": [H], \"W2\": [[H values] × 10], \"b2\": [10]}".into(),
+        "batches" => "a JSON file: a list of lists of row indices (0 to 1796)".into(),
+        "activation" => names(&["tanh", "relu"]),
+        "params-out" => "a file to write the final parameters to (the --init format)".into(),
         "start" => "two finite numbers X,Y, such as -1.5,2".into(),
         "steps" => format!("a whole number from 0 to {MAX_STEPS}"),
         "convention" => names(&["paper", "pytorch"]),
@@ -49,6 +56,11 @@ fn accepts(id: &str) -> String {
             None => String::new(),
         },
     }
+}
+
+/// Every `--problem` value: the test functions, then the digits network.
+fn all_problems() -> Vec<&'static str> {
+    PROBLEMS.iter().copied().chain([network::PROBLEM]).collect()
 }
 
 /// A hyperparameter's shared domain as its check words it (`a finite number > 0`).
@@ -201,10 +213,11 @@ fn wrap_list(text: &str) -> String {
 }
 
 const ABOUT: &str =
-    "optrace: run one optimizer of the post on a test function and print every step";
+    "optrace: run one optimizer of the post on a test function or the digits network, step by step";
 
 const USAGE: &str =
     "optrace --optimizer <NAME> --problem <NAME> --start <X,Y> --steps <N> [OPTIONS]
+       optrace --optimizer <NAME> --problem digits-mlp --init <FILE> --batches <FILE> [OPTIONS]
        optrace --defaults";
 
 /// The command line, its help text generated from the registry and the
@@ -214,8 +227,19 @@ pub fn command() -> clap::Command {
         values: methods().iter().map(|m| (m.name, m.about, m)).collect(),
     };
     let problems = Choice {
-        values: PROBLEMS.iter().map(|&p| (p, problem_about(p), p)).collect(),
+        values: all_problems()
+            .into_iter()
+            .map(|p| (p, problem_about(p), p))
+            .collect(),
     };
+    let activations = Choice {
+        values: vec![
+            ("tanh", "σ(a) = tanh a (the default)", Activation::Tanh),
+            ("relu", "σ(a) = max(a, 0)", Activation::Relu),
+        ],
+    };
+    // The test functions' own flags are required for them, the network's for it.
+    let functions: Vec<(&str, &str)> = PROBLEMS.iter().map(|&p| ("problem", p)).collect();
     let conventions = Choice {
         values: vec![
             (
@@ -262,7 +286,8 @@ pub fn command() -> clap::Command {
 a flag that the optimizer does not take under the convention is refused.
 
 Output: row t = 0..N holds θ_t and the loss at θ_t, written as it is computed; a table of
-more than {aligned} steps has fixed-width columns.
+more than {aligned} steps has fixed-width columns. For --problem digits-mlp, row t holds the
+loss of batch t at θ_t, before the step on it; --params-out writes the final parameters.
 
 Exit status: 0 done; 1 a non-finite value at some step (every row before it is printed,
 and one line on stderr names the step) or the output cannot be written; 2 bad input
@@ -290,7 +315,7 @@ and one line on stderr names the step) or the output cannot be written; 2 bad in
             Arg::new("start")
                 .long("start")
                 .value_name("X,Y")
-                .required(true)
+                .required_if_eq_any(functions.clone())
                 .allow_hyphen_values(true)
                 .value_parser(start_value)
                 .help("the start θ₀: two finite numbers (its loss must be finite)"),
@@ -299,10 +324,40 @@ and one line on stderr names the step) or the output cannot be written; 2 bad in
             Arg::new("steps")
                 .long("steps")
                 .value_name("N")
-                .required(true)
+                .required_if_eq_any(functions)
                 .allow_negative_numbers(true)
                 .value_parser(steps_value)
                 .help(format!("how many steps: {}", accepts("steps"))),
+        )
+        .arg(
+            Arg::new("init")
+                .long("init")
+                .value_name("FILE")
+                .required_if_eq("problem", network::PROBLEM)
+                .value_parser(clap::value_parser!(PathBuf))
+                .help("digits-mlp: the initial parameters {\"W1\", \"b1\", \"W2\", \"b2\"}"),
+        )
+        .arg(
+            Arg::new("batches")
+                .long("batches")
+                .value_name("FILE")
+                .required_if_eq("problem", network::PROBLEM)
+                .value_parser(clap::value_parser!(PathBuf))
+                .help("digits-mlp: a list of lists of row indices, one step per list"),
+        )
+        .arg(
+            Arg::new("activation")
+                .long("activation")
+                .value_name("NAME")
+                .value_parser(activations)
+                .help("digits-mlp: the hidden layer's σ [default: tanh]"),
+        )
+        .arg(
+            Arg::new("params-out")
+                .long("params-out")
+                .value_name("FILE")
+                .value_parser(clap::value_parser!(PathBuf))
+                .help("digits-mlp: write the final parameters there, in the --init format"),
         )
         .arg(
             Arg::new("convention")

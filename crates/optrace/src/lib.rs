@@ -6,9 +6,14 @@
 //!         [--lr F] [--momentum F] [--rho F] [--eps F]
 //!         [--beta1 F] [--beta2 F] [--momentum-decay F]
 //!         [--format table|csv|json]               (default: table)
+//! optrace --optimizer <NAME> --problem digits-mlp --init FILE --batches FILE
+//!         [--activation tanh|relu] [--params-out FILE] [OPTIONS]
 //! optrace --defaults
 //! optrace --help | -h
 //! ```
+//!
+//! `--problem digits-mlp` trains the digits network from given parameters over a
+//! given batch order instead of a test function ([`network`]).
 //!
 //! This is the command line that `crates/optcore/reference/README.md` specifies and its
 //! reference traces assume, parsed by clap ([`command`]). Nothing in it is typed
@@ -74,9 +79,11 @@
 
 pub mod command;
 pub mod methods;
+pub mod network;
 pub mod output;
 
 pub use methods::Method;
+pub use network::NetworkArgs;
 
 use optcore::render::fmt_exact;
 use optcore::{Convention, Flags, Optimizer, HYPERPARAMETERS};
@@ -86,8 +93,16 @@ use std::io::{self, Write};
 /// Every optimizer name `--optimizer` takes: the registry's, in its order.
 pub const OPTIMIZERS: &[&str] = optimizers::registry::NAMES;
 
-/// Every problem name `--problem` takes (optcore's [`optcore::problem_by_name`] names).
+/// The test functions `--problem` takes (optcore's [`optcore::problem_by_name`]
+/// names), run from `--start` for `--steps`. `--problem` also takes
+/// [`network::PROBLEM`], the digits network.
 pub const PROBLEMS: [&str; 3] = ["quadratic", "rosenbrock", "beale"];
+
+/// The flags of `--problem digits-mlp` alone ([`network`]).
+pub const NETWORK_FLAGS: [&str; 4] = ["init", "batches", "activation", "params-out"];
+
+/// The flags of the test functions alone.
+pub const FUNCTION_FLAGS: [&str; 2] = ["start", "steps"];
 
 /// The largest `--steps`: optcore's limit for a streamed run (rows are written as
 /// they come, none is kept beyond [`output::TABLE_ALIGNED_STEPS`]).
@@ -121,12 +136,13 @@ pub struct Args {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Command {
     /// `--help` (`long`) or `-h`.
-    Help {
-        long: bool,
-    },
+    Help { long: bool },
     /// `--defaults`: every optimizer's defaults under both conventions.
     Defaults,
+    /// A test function ([`PROBLEMS`]).
     Run(Args),
+    /// The digits network ([`network::PROBLEM`]).
+    Network(NetworkArgs),
 }
 
 /// Bad input (exit status 2): clap's message, or one line, whose first line
@@ -164,9 +180,45 @@ where
     for h in &HYPERPARAMETERS {
         h.set(&mut flags, m.get_one::<f64>(h.name).copied());
     }
+    let problem: &'static str = one(&m, "problem");
+    let network = problem == network::PROBLEM;
+    // Each problem's own flags: clap requires them (required_if_eq); the other
+    // kind's are refused here, naming the problem they belong to.
+    let (own, others) = if network {
+        (&NETWORK_FLAGS[..], &FUNCTION_FLAGS[..])
+    } else {
+        (&FUNCTION_FLAGS[..], &NETWORK_FLAGS[..])
+    };
+    debug_assert!(own.iter().all(|f| m.try_contains_id(f).is_ok()));
+    if let Some(flag) = others.iter().find(|f| m.contains_id(f)) {
+        return Err(UsageError(if network {
+            format!(
+                "--{flag} is for the test functions ({}); --problem {} takes --init and --batches",
+                or_list(&PROBLEMS),
+                network::PROBLEM
+            )
+        } else {
+            format!("--{flag} is for --problem {}", network::PROBLEM)
+        }));
+    }
+    if network {
+        return Ok(Command::Network(NetworkArgs {
+            method: one(&m, "optimizer"),
+            convention: one(&m, "convention"),
+            flags,
+            format: one(&m, "format"),
+            init: one(&m, "init"),
+            batches: one(&m, "batches"),
+            activation: m
+                .get_one("activation")
+                .copied()
+                .unwrap_or(optcore::mlp::Activation::Tanh),
+            params_out: m.get_one("params-out").cloned(),
+        }));
+    }
     Ok(Command::Run(Args {
         method: one(&m, "optimizer"),
-        problem: one(&m, "problem"),
+        problem,
         start: one(&m, "start"),
         steps: one(&m, "steps"),
         convention: one(&m, "convention"),
@@ -305,6 +357,7 @@ where
             Err(e) => (Status::usage_error(e), Ok(())),
         },
         Ok(Command::Run(args)) => (args.method.emit)(&args, out),
+        Ok(Command::Network(args)) => (args.method.network)(&args, out),
         Err(e) => (Status::usage_error(e), Ok(())),
     };
     match written.and_then(|()| out.flush()) {
@@ -340,12 +393,12 @@ pub fn given(flags: &Flags, name: &str) -> Option<bool> {
 }
 
 /// The table's first line: `sgd, convention paper: lr = 0.01 (default)`.
-pub fn header_line<O: Optimizer>(opt: &O, args: &Args) -> String {
+pub fn header_line<O: Optimizer>(opt: &O, convention: Convention, flags: &Flags) -> String {
     let hps: Vec<String> = opt
         .hyperparameters()
         .iter()
         .map(|&(name, value)| {
-            let mark = if given(&args.flags, name) == Some(false) {
+            let mark = if given(flags, name) == Some(false) {
                 " (default)"
             } else {
                 ""
@@ -356,7 +409,7 @@ pub fn header_line<O: Optimizer>(opt: &O, args: &Args) -> String {
     format!(
         "{}, convention {}: {}",
         opt.name(),
-        args.convention,
+        convention,
         hps.join(", ")
     )
 }
@@ -508,7 +561,7 @@ mod tests {
         let e = parse(["--optimizer", "sgd", "--start=0,0", "--steps", "1"]).unwrap_err();
         assert_eq!(
             first_line(&e),
-            "missing --problem <NAME>: quadratic, rosenbrock or beale"
+            "missing --problem <NAME>: quadratic, rosenbrock, beale or digits-mlp"
         );
         let e = parse([
             "--optimizer",

@@ -42,7 +42,12 @@ pub struct Method {
     pub emit: Emit,
     /// Builds it from flags (its own `FromFlags`) and lists its hyperparameters.
     pub build: Build,
+    /// Runs it on the digits network ([`crate::network`]).
+    pub network: NetworkEmit,
 }
+
+/// Runs an optimizer of one concrete type on the digits network.
+pub type NetworkEmit = fn(&crate::NetworkArgs, &mut dyn Write) -> (Status, io::Result<()>);
 
 impl Method {
     /// The method of the optimizer type `O`, described by its registry entry.
@@ -51,6 +56,7 @@ impl Method {
             name: entry.name,
             about: entry.about,
             emit: emit::<O>,
+            network: crate::network::emit::<O>,
             build: |c, flags| Ok(O::from_flags(c, flags)?.hyperparameters()),
         }
     }
@@ -152,14 +158,19 @@ pub fn takers(flag: &str, convention: Convention) -> Vec<&'static str> {
 
 /// `Err(message)` for the first hyperparameter flag given that the optimizer
 /// `name` does not take under `convention`.
-pub fn check_taken(name: &str, taken: &[&str], args: &Args) -> Result<(), String> {
-    let c = args.convention;
+pub fn check_taken(
+    name: &str,
+    taken: &[&str],
+    convention: Convention,
+    flags: &Flags,
+) -> Result<(), String> {
+    let c = convention;
     let other = match c {
         Convention::Paper => Convention::Pytorch,
         Convention::Pytorch => Convention::Paper,
     };
     for h in &HYPERPARAMETERS {
-        if h.get(&args.flags).is_none() || taken.contains(&h.flag) {
+        if h.get(flags).is_none() || taken.contains(&h.flag) {
             continue;
         }
         let flag = h.flag;
@@ -223,7 +234,8 @@ pub fn emit<O: Optimizer + FromFlags>(
     out: &mut dyn Write,
 ) -> (Status, io::Result<()>) {
     let refuse = |message: String| (Status::usage_error(message), Ok(()));
-    if let Err(message) = check_taken(args.method.name, &takes::<O>(args.convention), args) {
+    let taken = takes::<O>(args.convention);
+    if let Err(message) = check_taken(args.method.name, &taken, args.convention, &args.flags) {
         return refuse(message);
     }
     let opt = match O::from_flags(args.convention, &args.flags) {

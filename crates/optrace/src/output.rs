@@ -131,7 +131,11 @@ fn aligned_table<O: Optimizer>(
         rows,
         stop: steps.stop().cloned(),
     };
-    write!(out, "{}\n{trace}", header_line(opt, args))
+    write!(
+        out,
+        "{}\n{trace}",
+        header_line(opt, args.convention, &args.flags)
+    )
 }
 
 /// The table's look (title, symbol header, right-aligned cells two spaces apart,
@@ -142,7 +146,7 @@ fn streamed_table<O: Optimizer>(
     args: &Args,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    writeln!(out, "{}", header_line(opt, args))?;
+    writeln!(out, "{}", header_line(opt, args.convention, &args.flags))?;
     writeln!(out, "{} on {}", steps.optimizer, steps.problem)?;
     let header = symbol_header(opt, &args.start);
     let widths: Vec<usize> = header
@@ -179,7 +183,7 @@ fn streamed_table<O: Optimizer>(
 }
 
 /// One line of right-aligned cells, two spaces apart, without trailing spaces.
-fn write_line<'s>(
+pub(crate) fn write_line<'s>(
     out: &mut dyn Write,
     line: &mut String,
     widths: &[usize],

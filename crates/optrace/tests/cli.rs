@@ -324,7 +324,10 @@ fn stored(args: &Args) -> Stored {
                 args.convention,
                 &trace.to_json()[1..]
             ),
-            table: format!("{}\n{trace}", header_line(&opt, args)),
+            table: format!(
+                "{}\n{trace}",
+                header_line(&opt, args.convention, &args.flags)
+            ),
             stopped: trace.stop.is_some(),
             start_only: trace.rows.len() == 1,
         }
@@ -606,7 +609,7 @@ fn help_lists_the_registry_and_the_hyperparameter_table() {
         summary.contains(&format!("[possible values: {}]", OPTIMIZERS.join(", "))),
         "{summary}"
     );
-    for problem in optrace::PROBLEMS {
+    for problem in optrace::PROBLEMS.iter().chain([&optrace::network::PROBLEM]) {
         assert!(
             help.contains(&format!("          - {problem}:")),
             "{problem}"
@@ -628,7 +631,7 @@ fn help_lists_the_registry_and_the_hyperparameter_table() {
     }
     assert!(help.starts_with("optrace: "), "{help}");
     assert!(
-        help.contains("\nUsage: optrace --optimizer <NAME> --problem <NAME> --start <X,Y> --steps <N> [OPTIONS]\n       optrace --defaults\n"),
+        help.contains("\nUsage: optrace --optimizer <NAME> --problem <NAME> --start <X,Y> --steps <N> [OPTIONS]\n       optrace --optimizer <NAME> --problem digits-mlp --init <FILE> --batches <FILE> [OPTIONS]\n       optrace --defaults\n"),
         "{help}"
     );
 }

@@ -23,6 +23,11 @@ fn flags() -> Vec<&'static str> {
         "format",
         "defaults",
         "help",
+        // The digits network's flags: refused beside a test function, and any
+        // value here names no file of the network's format.
+        "init",
+        "batches",
+        "activation",
     ];
     all.extend(HYPERPARAMETERS.iter().map(|h| &h.flag[2..]));
     all

@@ -99,6 +99,15 @@ fn error_messages() {
         "--optimizer=adagrad --problem=rosenbrock --start=3e52,0 --steps=5 --format=json",
         "--optimizer=nadam --problem=quadratic --start=0,1 --steps=3 --momentum-decay=0.004",
         "--optimizer=adam --problem=quadratic --start=0,1 --steps=3 --convention=pytorch --rho=0.9",
+        // The digits network: its files and its flags.
+        "--optimizer=sgd --problem=digits-mlp --batches=../optcore/reference/digits-mlp/batches.json",
+        "--optimizer=sgd --problem=digits-mlp --init=no-such-file.json --batches=../optcore/reference/digits-mlp/batches.json",
+        "--optimizer=sgd --problem=digits-mlp --init=../optcore/reference/digits-mlp/batches.json --batches=../optcore/reference/digits-mlp/batches.json",
+        "--optimizer=sgd --problem=digits-mlp --init=../optcore/reference/digits-mlp/init.json --batches=../optcore/reference/digits-mlp/init.json",
+        "--optimizer=sgd --problem=digits-mlp --init=../optcore/reference/digits-mlp/init.json --batches=../optcore/reference/digits-mlp/batches.json --steps=3",
+        "--optimizer=sgd --problem=digits-mlp --init=../optcore/reference/digits-mlp/init.json --batches=../optcore/reference/digits-mlp/batches.json --activation=sigmoid",
+        "--optimizer=sgd --problem=quadratic --start=1,1 --steps=1 --activation=relu",
+        "--optimizer=adamax --problem=digits-mlp --init=../optcore/reference/digits-mlp/init.json --batches=../optcore/reference/digits-mlp/batches.json",
     ] {
         out.push_str(&format!(
             "{args}\n{}",
