@@ -92,6 +92,28 @@ fn a_network_step_is_allocation_free() {
         opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
     }
     assert_eq!(allocations() - before, 0, "a network step allocated");
+
+    // With dropout: each example's mask is drawn into a stack buffer.
+    use optimizers::optcore::mlp::{Dropout, Dropped};
+    let dropped = Dropped::new(&net, Dropout { p: 0.5, seed: 2 }).unwrap();
+    let batches = optimizers::batching::Batches::new(
+        net.data.len(),
+        32,
+        Some(3),
+        optimizers::batching::LastBatch::Keep,
+    )
+    .unwrap();
+    let mut oracle = optimizers::batching::MiniBatchOracle::new(&dropped, batches);
+    dropped.set_step(1);
+    oracle.begin_step(1);
+    opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
+    let before = allocations();
+    for t in 2..=60 {
+        dropped.set_step(t);
+        oracle.begin_step(t);
+        opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
+    }
+    assert_eq!(allocations() - before, 0, "a step with dropout allocated");
 }
 
 /// The plain form `update(state, θ, gradient)` allocates nothing either.

@@ -8,7 +8,8 @@
 //! - [`train`]: epochs of seeded mini-batches; after each epoch the loss and
 //!   accuracy on the training and validation rows ([`Epoch`]); with a
 //!   [`Training::patience`], early stopping on the validation loss that returns
-//!   the best parameters seen.
+//!   the best parameters seen; with a [`Training::dropout`], dropout on the
+//!   hidden layer while training ([`optcore::mlp::Dropout`]).
 
 mod train;
 

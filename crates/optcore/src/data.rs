@@ -264,7 +264,13 @@ macro_rules! full_batch_objective {
     )*};
 }
 
-full_batch_objective!(LeastSquares, Logistic, Softmax, crate::mlp::Mlp);
+full_batch_objective!(
+    LeastSquares,
+    Logistic,
+    Softmax,
+    crate::mlp::Mlp,
+    crate::mlp::Dropped<'_>
+);
 
 /// Least squares: $L(x_i, w) = \tfrac12 (w^\top x_i - y_i)^2$, gradient $(w^\top x_i - y_i)\\,x_i$.
 #[derive(Debug, Clone, PartialEq)]

@@ -17,7 +17,10 @@
 //! $\theta$ is laid out as $W_1$ (row by row), $b_1$, $W_2$ (row by row), $b_2$:
 //! the order of the `--init` file of `optrace --problem digits-mlp`.
 
+mod dropout;
 pub mod files;
+
+pub use dropout::{Dropout, Dropped};
 
 use crate::data::{Dataset, ExampleLoss, MAX_CLASSES};
 use crate::error::{Error, Result};
@@ -143,6 +146,18 @@ impl Mlp {
     }
 
     fn forward(&self, i: usize, theta: ArrayView1<f64>) -> Forward {
+        self.forward_masked(i, theta, None)
+    }
+
+    /// The forward pass with the hidden layer's outputs multiplied by `mask`
+    /// (dropout's $m_j \in \{0, 1/(1-p)\}$; `None`: every unit as it is). `Forward::h`
+    /// keeps the unmasked $h$, which $\sigma'$ needs.
+    fn forward_masked(
+        &self,
+        i: usize,
+        theta: ArrayView1<f64>,
+        mask: Option<&[f64; MAX_HIDDEN]>,
+    ) -> Forward {
         let x = self.data.features.row(i);
         let (d, hn, k) = (self.inputs(), self.hidden, self.classes);
         let (b1, w2, b2) = self.offsets();
@@ -161,7 +176,7 @@ impl Mlp {
         for c in 0..k {
             let mut s = theta[b2 + c];
             for j in 0..hn {
-                s += theta[w2 + c * hn + j] * f.h[j];
+                s += theta[w2 + c * hn + j] * masked(f.h[j], mask, j);
             }
             f.z[c] = s;
             max = max.max(s);
@@ -217,9 +232,35 @@ impl ExampleLoss for Mlp {
         i: usize,
         theta: ArrayView1<f64>,
         scale: f64,
-        mut grad: ArrayViewMut1<f64>,
+        grad: ArrayViewMut1<f64>,
     ) -> f64 {
-        let f = self.forward(i, theta);
+        self.add_masked_gradient(i, theta, scale, grad, None)
+    }
+}
+
+/// $h_j m_j$, or $h_j$ without a mask (multiplying by 1 would give the same bits;
+/// this skips the load).
+#[inline]
+fn masked(h: f64, mask: Option<&[f64; MAX_HIDDEN]>, j: usize) -> f64 {
+    match mask {
+        Some(m) => h * m[j],
+        None => h,
+    }
+}
+
+impl Mlp {
+    /// [`ExampleLoss::add_example_gradient`] with the hidden outputs multiplied by
+    /// `mask` ([`Mlp::forward_masked`]): $\partial L/\partial W_2$ sees $h \odot m$,
+    /// and $\partial L/\partial h = m \odot W_2^\top \partial L/\partial z$.
+    fn add_masked_gradient(
+        &self,
+        i: usize,
+        theta: ArrayView1<f64>,
+        scale: f64,
+        mut grad: ArrayViewMut1<f64>,
+        mask: Option<&[f64; MAX_HIDDEN]>,
+    ) -> f64 {
+        let f = self.forward_masked(i, theta, mask);
         let x = self.data.features.row(i);
         let (d, hn, k) = (self.inputs(), self.hidden, self.classes);
         let (b1, w2, b2) = self.offsets();
@@ -230,12 +271,12 @@ impl ExampleLoss for Mlp {
             let dz = libm::exp(f.z[c] - f.lse) - if c == y { 1.0 } else { 0.0 };
             grad[b2 + c] += scale * dz;
             for j in 0..hn {
-                grad[w2 + c * hn + j] += scale * dz * f.h[j];
+                grad[w2 + c * hn + j] += scale * dz * masked(f.h[j], mask, j);
                 dh[j] += dz * theta[w2 + c * hn + j];
             }
         }
         for j in 0..hn {
-            let da = dh[j] * self.activation.slope(f.a[j], f.h[j]);
+            let da = masked(dh[j], mask, j) * self.activation.slope(f.a[j], f.h[j]);
             grad[b1 + j] += scale * da;
             grad.slice_mut(ndarray::s![j * d..(j + 1) * d])
                 .scaled_add(scale * da, &x);
