@@ -10,7 +10,13 @@
 //!   [`Training::patience`], early stopping on the validation loss that returns
 //!   the best parameters seen; with a [`Training::dropout`], dropout on the
 //!   hidden layer while training ([`optcore::mlp::Dropout`]).
+//! - [`tune`]: the same runs for every candidate setting of an optimizer over
+//!   several seeds, scored on validation and reported on test rows, spread over
+//!   the cores by [`par::map`] (the same results whatever the thread count).
 
+pub mod par;
 mod train;
+pub mod tune;
 
 pub use train::{train, Epoch, Trained, Training};
+pub use tune::{Nets, Point, Run, Setup};
