@@ -13,7 +13,11 @@
 //! - [`tune`]: the same runs for every candidate setting of an optimizer over
 //!   several seeds, scored on validation and reported on test rows, spread over
 //!   the cores by [`par::map`] (the same results whatever the thread count).
+//! - [`nqm`]: the noisy quadratic model, the expected loss of SGD, momentum and
+//!   preconditioned momentum exactly, steps to a target against batch size and
+//!   the critical batch size.
 
+pub mod nqm;
 pub mod par;
 mod train;
 pub mod tune;
