@@ -19,12 +19,17 @@
 
 mod dropout;
 pub mod files;
+mod pass;
+mod single;
 
 pub use dropout::{Dropout, Dropped};
+pub use pass::NetFloat;
+pub use single::Mlp32;
 
 use crate::data::{Dataset, ExampleLoss, MAX_CLASSES};
 use crate::error::{Error, Result};
 use ndarray::{Array1, ArrayView1, ArrayViewMut1};
+use pass::{Forward, Shape};
 use rand_chacha::ChaCha8Rng;
 use rand_core::{Rng, SeedableRng};
 
@@ -41,28 +46,6 @@ pub enum Activation {
     Relu,
 }
 
-impl Activation {
-    fn apply(self, a: f64) -> f64 {
-        match self {
-            Activation::Tanh => libm::tanh(a),
-            Activation::Relu => a.max(0.0),
-        }
-    }
-    /// $\sigma'(a)$ from $a$ and $h = \sigma(a)$.
-    fn slope(self, a: f64, h: f64) -> f64 {
-        match self {
-            Activation::Tanh => 1.0 - h * h,
-            Activation::Relu => {
-                if a > 0.0 {
-                    1.0
-                } else {
-                    0.0
-                }
-            }
-        }
-    }
-}
-
 /// Softmax cross-entropy of a one-hidden-layer network on a data set whose
 /// targets are class indices.
 #[derive(Debug, Clone, PartialEq)]
@@ -71,15 +54,6 @@ pub struct Mlp {
     pub hidden: usize,
     pub classes: usize,
     pub activation: Activation,
-}
-
-/// One example's forward pass, in stack buffers.
-struct Forward {
-    a: [f64; MAX_HIDDEN],
-    h: [f64; MAX_HIDDEN],
-    z: [f64; MAX_CLASSES],
-    /// $\log\sum_c e^{z_c}$.
-    lse: f64,
 }
 
 impl Mlp {
@@ -120,13 +94,19 @@ impl Mlp {
         self.data.features.ncols()
     }
 
+    /// The sizes the passes need.
+    fn shape(&self) -> Shape {
+        Shape {
+            d: self.inputs(),
+            h: self.hidden,
+            k: self.classes,
+            activation: self.activation,
+        }
+    }
+
     /// Where $W_1$, $b_1$, $W_2$, $b_2$ start in $\theta$.
     fn offsets(&self) -> (usize, usize, usize) {
-        let (d, h, k) = (self.inputs(), self.hidden, self.classes);
-        let b1 = h * d;
-        let w2 = b1 + h;
-        let b2 = w2 + k * h;
-        (b1, w2, b2)
+        self.shape().offsets()
     }
 
     /// Initial parameters as torch's `nn.Linear` draws them: every weight and
@@ -145,45 +125,23 @@ impl Mlp {
             .collect()
     }
 
-    fn forward(&self, i: usize, theta: ArrayView1<f64>) -> Forward {
+    fn forward(&self, i: usize, theta: ArrayView1<f64>) -> Forward<f64> {
         self.forward_masked(i, theta, None)
     }
 
     /// The forward pass with the hidden layer's outputs multiplied by `mask`
-    /// (dropout's $m_j \in \{0, 1/(1-p)\}$; `None`: every unit as it is). `Forward::h`
-    /// keeps the unmasked $h$, which $\sigma'$ needs.
+    /// (dropout's $m_j \in \{0, 1/(1-p)\}$; `None`: every unit as it is).
+    /// `Forward::h` keeps the unmasked $h$, which $\sigma'$ needs.
     fn forward_masked(
         &self,
         i: usize,
         theta: ArrayView1<f64>,
         mask: Option<&[f64; MAX_HIDDEN]>,
-    ) -> Forward {
+    ) -> Forward<f64> {
         let x = self.data.features.row(i);
-        let (d, hn, k) = (self.inputs(), self.hidden, self.classes);
-        let (b1, w2, b2) = self.offsets();
-        let mut f = Forward {
-            a: [0.0; MAX_HIDDEN],
-            h: [0.0; MAX_HIDDEN],
-            z: [0.0; MAX_CLASSES],
-            lse: 0.0,
-        };
-        for j in 0..hn {
-            let row = theta.slice(ndarray::s![j * d..(j + 1) * d]);
-            f.a[j] = row.dot(&x) + theta[b1 + j];
-            f.h[j] = self.activation.apply(f.a[j]);
-        }
-        let mut max = f64::NEG_INFINITY;
-        for c in 0..k {
-            let mut s = theta[b2 + c];
-            for j in 0..hn {
-                s += theta[w2 + c * hn + j] * masked(f.h[j], mask, j);
-            }
-            f.z[c] = s;
-            max = max.max(s);
-        }
-        let sum: f64 = f.z[..k].iter().map(|zc| libm::exp(zc - max)).sum();
-        f.lse = max + libm::log(sum);
-        f
+        with_slice(x, |x| {
+            with_slice(theta, |theta| pass::forward(&self.shape(), x, theta, mask))
+        })
     }
 
     /// The predicted class of example `i`: the largest logit (the first, on a tie).
@@ -238,13 +196,12 @@ impl ExampleLoss for Mlp {
     }
 }
 
-/// $h_j m_j$, or $h_j$ without a mask (multiplying by 1 would give the same bits;
-/// this skips the load).
-#[inline]
-fn masked(h: f64, mask: Option<&[f64; MAX_HIDDEN]>, j: usize) -> f64 {
-    match mask {
-        Some(m) => h * m[j],
-        None => h,
+/// `f` of the view's values as a slice: the view itself where it is contiguous
+/// (every view the course makes), else a copy.
+fn with_slice<T>(v: ArrayView1<f64>, f: impl FnOnce(&[f64]) -> T) -> T {
+    match v.as_slice() {
+        Some(s) => f(s),
+        None => f(&v.to_vec()),
     }
 }
 
@@ -260,28 +217,19 @@ impl Mlp {
         mut grad: ArrayViewMut1<f64>,
         mask: Option<&[f64; MAX_HIDDEN]>,
     ) -> f64 {
-        let f = self.forward_masked(i, theta, mask);
-        let x = self.data.features.row(i);
-        let (d, hn, k) = (self.inputs(), self.hidden, self.classes);
-        let (b1, w2, b2) = self.offsets();
+        let shape = self.shape();
         let y = self.data.targets[i] as usize;
-        // ∂L/∂h, summed over the classes as ∂L/∂z flows back through W₂.
-        let mut dh = [0.0; MAX_HIDDEN];
-        for c in 0..k {
-            let dz = libm::exp(f.z[c] - f.lse) - if c == y { 1.0 } else { 0.0 };
-            grad[b2 + c] += scale * dz;
-            for j in 0..hn {
-                grad[w2 + c * hn + j] += scale * dz * masked(f.h[j], mask, j);
-                dh[j] += dz * theta[w2 + c * hn + j];
-            }
-        }
-        for j in 0..hn {
-            let da = masked(dh[j], mask, j) * self.activation.slope(f.a[j], f.h[j]);
-            grad[b1 + j] += scale * da;
-            grad.slice_mut(ndarray::s![j * d..(j + 1) * d])
-                .scaled_add(scale * da, &x);
-        }
-        f.lse - f.z[y]
+        with_slice(self.data.features.row(i), |x| {
+            with_slice(theta, |theta| match grad.as_slice_mut() {
+                Some(g) => pass::add_gradient(&shape, x, y, theta, scale, g, mask),
+                None => {
+                    let mut g = grad.to_vec();
+                    let loss = pass::add_gradient(&shape, x, y, theta, scale, &mut g, mask);
+                    grad.assign(&ndarray::ArrayView1::from(&g[..]));
+                    loss
+                }
+            })
+        })
     }
 }
 
