@@ -13,12 +13,17 @@
 //! - [`tune`]: the same runs for every candidate setting of an optimizer over
 //!   several seeds, scored on validation and reported on test rows, spread over
 //!   the cores by [`par::map`] (the same results whatever the thread count).
+//! - `examples` (feature `lessons`): the backward pass of one image as a lesson,
+//!   every number of the chain rule, held to central differences, and a check
+//!   for a backward pass written by hand.
 //! - `lab` (feature `lessons`): several optimizers or settings trained on one
 //!   setup over the same seeds, as a table and validation curves.
 //! - [`nqm`]: the noisy quadratic model, the expected loss of SGD, momentum and
 //!   preconditioned momentum exactly, steps to a target against batch size and
 //!   the critical batch size.
 
+#[cfg(feature = "lessons")]
+pub mod examples;
 #[cfg(feature = "lessons")]
 pub mod lab;
 pub mod nqm;

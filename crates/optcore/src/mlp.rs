@@ -19,10 +19,12 @@
 
 mod dropout;
 pub mod files;
+mod inspect;
 mod pass;
 mod single;
 
 pub use dropout::{Dropout, Dropped};
+pub use inspect::ExamplePass;
 pub use pass::NetFloat;
 pub use single::Mlp32;
 
