@@ -18,10 +18,14 @@
 //!   for a backward pass written by hand.
 //! - `lab` (feature `lessons`): several optimizers or settings trained on one
 //!   setup over the same seeds, as a table and validation curves.
+//! - [`batch_size`]: steps to a target training loss against batch size on the
+//!   network, the learning rate tuned at each batch size, and its critical batch
+//!   size.
 //! - [`nqm`]: the noisy quadratic model, the expected loss of SGD, momentum and
 //!   preconditioned momentum exactly, steps to a target against batch size and
 //!   the critical batch size.
 
+pub mod batch_size;
 #[cfg(feature = "lessons")]
 pub mod examples;
 #[cfg(feature = "lessons")]

@@ -274,18 +274,22 @@ pub fn grid(lrs: &[f64], momenta: &[f64], powers: &[f64]) -> Vec<Method> {
 /// smallest batch $B_0$, $S(B) \le 2\, S(B_0)\, B_0 / B$. `None` if the smallest
 /// batch never reached the target.
 pub fn critical_batch(points: &[BatchPoint]) -> Option<usize> {
-    let first = points.first()?;
-    let (s0, _) = first.best?;
+    critical_of(points.iter().map(|p| (p.batch, p.best.map(|(s, _)| s))))
+}
+
+/// [`critical_batch`] of (batch size, steps to the target) pairs, in the grid's
+/// order (shared with [`crate::batch_size::critical_batch`]).
+pub(crate) fn critical_of(points: impl Iterator<Item = (usize, Option<usize>)>) -> Option<usize> {
+    let mut points = points.peekable();
+    let &(b0, s0) = points.peek()?;
+    let s0 = s0?;
     points
-        .iter()
-        .take_while(|p| match p.best {
-            Some((s, _)) => {
-                (s as f64) * (p.batch as f64) <= 2.0 * (s0 as f64) * (first.batch as f64)
-            }
+        .take_while(|&(b, s)| match s {
+            Some(s) => (s as f64) * (b as f64) <= 2.0 * (s0 as f64) * (b0 as f64),
             None => false,
         })
         .last()
-        .map(|p| p.batch)
+        .map(|(b, _)| b)
 }
 
 #[cfg(test)]
