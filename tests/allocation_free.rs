@@ -60,11 +60,42 @@ fn every_step_is_allocation_free() {
     assert_eq!(allocations() - before, 0, "mini-batch SGD allocated");
 }
 
+/// 59 Adam steps on the digits network's mini-batches of `loss` (the network,
+/// or the network with dropout, whose masks `set_step` moves) after a first step
+/// that sets everything up: how many allocations they made.
+fn network_step_allocations<L>(loss: &L, set_step: impl Fn(usize)) -> usize
+where
+    L: optimizers::optcore::ExampleLoss + optimizers::optcore::Objective,
+{
+    let batches = optimizers::batching::Batches::new(
+        loss.len(),
+        32,
+        Some(3),
+        optimizers::batching::LastBatch::Keep,
+    )
+    .unwrap();
+    let mut oracle = optimizers::batching::MiniBatchOracle::new(loss, batches);
+    let opt = optimizers::adam::Adam::defaults(Convention::Pytorch);
+    let mut theta = optimizers::optcore::ndarray::Array1::from_elem(loss.num_params(), 0.01);
+    let mut state = opt.init(theta.view());
+    set_step(1);
+    oracle.begin_step(1);
+    opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
+    let before = allocations();
+    for t in 2..=60 {
+        set_step(t);
+        oracle.begin_step(t);
+        opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
+    }
+    allocations() - before
+}
+
 /// The digits network's mini-batch gradient (forward and backward pass of every
-/// example in stack buffers) allocates nothing either.
+/// example in stack buffers) allocates nothing either, nor does it with dropout
+/// (each example's mask is drawn into a stack buffer).
 #[test]
 fn a_network_step_is_allocation_free() {
-    use optimizers::optcore::mlp::{Activation, Mlp};
+    use optimizers::optcore::mlp::{Activation, Dropout, Dropped, Mlp};
     assert_counter_counts();
     let net = Mlp::new(
         optimizers::optcore::digits::digits(),
@@ -73,47 +104,17 @@ fn a_network_step_is_allocation_free() {
         Activation::Relu,
     )
     .unwrap();
-    let batches = optimizers::batching::Batches::new(
-        net.data.len(),
-        32,
-        Some(3),
-        optimizers::batching::LastBatch::Keep,
-    )
-    .unwrap();
-    let mut oracle = optimizers::batching::MiniBatchOracle::new(&net, batches);
-    let opt = optimizers::adam::Adam::defaults(Convention::Pytorch);
-    let mut theta = net.init(1);
-    let mut state = opt.init(theta.view());
-    oracle.begin_step(1);
-    opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
-    let before = allocations();
-    for t in 2..=60 {
-        oracle.begin_step(t);
-        opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
-    }
-    assert_eq!(allocations() - before, 0, "a network step allocated");
-
-    // With dropout: each example's mask is drawn into a stack buffer.
-    use optimizers::optcore::mlp::{Dropout, Dropped};
+    assert_eq!(
+        network_step_allocations(&net, |_| {}),
+        0,
+        "a network step allocated"
+    );
     let dropped = Dropped::new(&net, Dropout { p: 0.5, seed: 2 }).unwrap();
-    let batches = optimizers::batching::Batches::new(
-        net.data.len(),
-        32,
-        Some(3),
-        optimizers::batching::LastBatch::Keep,
-    )
-    .unwrap();
-    let mut oracle = optimizers::batching::MiniBatchOracle::new(&dropped, batches);
-    dropped.set_step(1);
-    oracle.begin_step(1);
-    opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
-    let before = allocations();
-    for t in 2..=60 {
-        dropped.set_step(t);
-        oracle.begin_step(t);
-        opt.step(&mut state, theta.view_mut(), &mut oracle).unwrap();
-    }
-    assert_eq!(allocations() - before, 0, "a step with dropout allocated");
+    assert_eq!(
+        network_step_allocations(&dropped, |t| dropped.set_step(t)),
+        0,
+        "a step with dropout allocated"
+    );
 }
 
 /// The plain form `update(state, θ, gradient)` allocates nothing either.

@@ -148,24 +148,10 @@ pub fn critical_batch(points: &[Point]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tune::Setup;
-    use optcore::mlp::Activation;
     use optcore::Convention;
 
     fn nets() -> Nets {
-        Setup {
-            hidden: 16,
-            activation: Activation::Tanh,
-            validation: 0.2,
-            test: 0.2,
-            split_seed: 0,
-            batch_size: 32,
-            epochs: 1,
-            patience: None,
-            dropout: None,
-        }
-        .nets()
-        .unwrap()
+        crate::tune::test_setup(1).nets().unwrap()
     }
 
     #[test]

@@ -308,21 +308,10 @@ impl NetRuns {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use optcore::mlp::Activation;
     use optcore::Convention;
 
     fn setup() -> Setup {
-        Setup {
-            hidden: 16,
-            activation: Activation::Tanh,
-            validation: 0.2,
-            test: 0.2,
-            split_seed: 0,
-            batch_size: 32,
-            epochs: 4,
-            patience: None,
-            dropout: None,
-        }
+        crate::tune::test_setup(4)
     }
 
     fn lab() -> NetLab {

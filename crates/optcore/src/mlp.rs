@@ -184,8 +184,7 @@ impl ExampleLoss for Mlp {
         h * d + h + k * h + k
     }
     fn example_loss(&self, i: usize, theta: ArrayView1<f64>) -> f64 {
-        let f = self.forward(i, theta);
-        f.lse - f.z[self.data.targets[i] as usize]
+        self.masked_loss(i, theta, None)
     }
     fn add_example_gradient(
         &self,
@@ -208,6 +207,17 @@ fn with_slice<T>(v: ArrayView1<f64>, f: impl FnOnce(&[f64]) -> T) -> T {
 }
 
 impl Mlp {
+    /// $L(x_i, \theta)$ with the hidden outputs multiplied by `mask`.
+    fn masked_loss(
+        &self,
+        i: usize,
+        theta: ArrayView1<f64>,
+        mask: Option<&[f64; MAX_HIDDEN]>,
+    ) -> f64 {
+        let f = self.forward_masked(i, theta, mask);
+        f.lse - f.z[self.data.targets[i] as usize]
+    }
+
     /// [`ExampleLoss::add_example_gradient`] with the hidden outputs multiplied by
     /// `mask` ([`Mlp::forward_masked`]): $\partial L/\partial W_2$ sees $h \odot m$,
     /// and $\partial L/\partial h = m \odot W_2^\top \partial L/\partial z$.

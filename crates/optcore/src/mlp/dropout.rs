@@ -106,8 +106,7 @@ impl ExampleLoss for Dropped<'_> {
         self.net.num_params()
     }
     fn example_loss(&self, i: usize, theta: ArrayView1<f64>) -> f64 {
-        let f = self.net.forward_masked(i, theta, Some(&self.mask(i)));
-        f.lse - f.z[self.net.data.targets[i] as usize]
+        self.net.masked_loss(i, theta, Some(&self.mask(i)))
     }
     fn add_example_gradient(
         &self,
