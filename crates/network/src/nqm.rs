@@ -30,7 +30,7 @@
 //! nearly halving the steps.
 
 use crate::par;
-use optcore::error::{Error, Result};
+use optcore::error::{check_positive, check_unit_interval, Error, Result};
 
 /// A noisy quadratic: curvatures $h_i$, noise variances $c_i$ of one example,
 /// and the initial second moments $\mathbb{E}[\theta_{0,i}^2]$.
@@ -103,30 +103,15 @@ impl Nqm {
                     "curvatures h > 0, noise variances c >= 0 and second moments >= 0, all finite",
             });
         }
-        let hyper = |name, value: f64, ok: bool, accepts| {
-            if ok {
-                Ok(())
-            } else {
-                Err(Error::Hyperparameter {
-                    name,
-                    value,
-                    accepts,
-                })
-            }
-        };
-        hyper("lr", m.lr, positive(&m.lr), "a finite number > 0")?;
-        hyper(
-            "momentum",
-            m.momentum,
-            (0.0..1.0).contains(&m.momentum),
-            "in [0, 1)",
-        )?;
-        hyper(
-            "power",
-            m.power,
-            (0.0..=1.0).contains(&m.power),
-            "a preconditioning power in [0, 1]",
-        )?;
+        check_positive("lr", m.lr)?;
+        check_unit_interval("momentum", m.momentum)?;
+        if !(0.0..=1.0).contains(&m.power) {
+            return Err(Error::Hyperparameter {
+                name: "power",
+                value: m.power,
+                accepts: "a preconditioning power in [0, 1]",
+            });
+        }
         if batch == 0 {
             return Err(Error::BatchSize {
                 batch_size: 0,
