@@ -228,6 +228,120 @@ pub fn best(points: &[Point]) -> Option<&Point> {
         .min_by(|a, b| a.score().total_cmp(&b.score()))
 }
 
+/// One optimizer at its defaults and tuned on a learning-rate grid, with the
+/// same seeds (Choi et al.'s and Schmidt et al.'s protocol): what a comparison
+/// at defaults would report beside what it reports once each is tuned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tuned {
+    /// The optimizer as given (its defaults, or what the caller set).
+    pub defaults: Point,
+    /// Every rate of the grid.
+    pub grid: Vec<Point>,
+}
+
+impl Tuned {
+    /// The best point of the grid (`None` if every rate stopped on a fault).
+    pub fn best(&self) -> Option<&Point> {
+        best(&self.grid)
+    }
+
+    /// Runs trained: the tuning budget, defaults included.
+    pub fn runs(&self) -> usize {
+        self.defaults.runs.len() + self.grid.iter().map(|p| p.runs.len()).sum::<usize>()
+    }
+}
+
+/// `opt` as given and at each rate of `lrs`, on every seed ([`candidates`] and
+/// [`sweep_lr`] in one call, spread over `threads` threads).
+pub fn tune_lr<O: Optimizer + LearningRate + Clone + Sync>(
+    setup: &Setup,
+    nets: &Nets,
+    opt: &O,
+    lrs: &[f64],
+    seeds: &[u64],
+    threads: usize,
+) -> Result<Tuned> {
+    let mut each = vec![opt.clone()];
+    each.extend(
+        lrs.iter()
+            .map(|&lr| opt.with_lr(lr))
+            .collect::<Result<Vec<O>>>()?,
+    );
+    let mut points = candidates(setup, nets, &each, seeds, threads)?.into_iter();
+    let defaults = points.next().expect("the defaults are the first candidate");
+    Ok(Tuned {
+        defaults,
+        grid: points.collect(),
+    })
+}
+
+/// The place of each entry when sorted by `score` (1 = lowest; equal scores share
+/// the better place; a non-finite score comes last).
+fn places(scores: &[f64]) -> Vec<usize> {
+    scores
+        .iter()
+        .map(|&s| {
+            1 + scores
+                .iter()
+                .filter(|&&o| o < s || (!s.is_finite() && o.is_finite()))
+                .count()
+        })
+        .collect()
+}
+
+/// Defaults against tuned, one row per optimizer: the mean validation loss over
+/// seeds at its defaults and its place among the optimizers, the best rate of the
+/// grid with its loss and place, and the test accuracy of each. The note states
+/// the budget (runs per optimizer, seeds) the ranking rests on.
+pub fn ranking(tuned: &[Tuned], seeds: usize) -> Result<optcore::render::Table> {
+    use optcore::render::{Cell, Table};
+    if tuned.is_empty() {
+        return Err(Error::Empty {
+            what: "list of tuned optimizers",
+        });
+    }
+    let at_defaults: Vec<f64> = tuned.iter().map(|t| t.defaults.score()).collect();
+    let at_best: Vec<f64> = tuned
+        .iter()
+        .map(|t| t.best().map_or(f64::INFINITY, Point::score))
+        .collect();
+    let (p_def, p_best) = (places(&at_defaults), places(&at_best));
+    let mut t = Table::new(
+        "Which optimizer? At its defaults, and tuned on a learning-rate grid (means over seeds)",
+        &[
+            "optimizer",
+            "lr at defaults",
+            "validation loss at defaults",
+            "place at defaults",
+            "test accuracy at defaults",
+            "best lr of the grid",
+            "validation loss tuned",
+            "place tuned",
+            "test accuracy tuned",
+        ],
+    );
+    for (k, tu) in tuned.iter().enumerate() {
+        let best = tu.best();
+        t.push(vec![
+            Cell::from(tu.defaults.optimizer),
+            tu.defaults.get("lr").map_or(Cell::from("none"), Cell::from),
+            at_defaults[k].into(),
+            p_def[k].into(),
+            tu.defaults.test_accuracy().into(),
+            best.and_then(|p| p.get("lr"))
+                .map_or(Cell::from("none"), Cell::from),
+            at_best[k].into(),
+            p_best[k].into(),
+            best.map_or(f64::NAN, Point::test_accuracy).into(),
+        ]);
+    }
+    let budget = tuned.iter().map(Tuned::runs).max().unwrap_or(0);
+    Ok(t.with_note(format!(
+        "budget: {budget} training runs per optimizer ({} rates of the grid and the defaults, {seeds} seed(s) each)",
+        tuned[0].grid.len()
+    )))
+}
+
 /// $10^{e}$ for $e$ from `low` to `high` in steps of 1/`per_decade`: `log_grid(-3,
 /// -1, 2)` is 1e-3, 3.16e-3, 1e-2, 3.16e-2, 1e-1. `high` < `low`, an exponent
 /// outside −22 to 22 or `per_decade` = 0 is an [`Error::Hyperparameter`].
@@ -327,6 +441,64 @@ mod tests {
         assert_ne!(one[1].runs[0].score, one[1].runs[1].score);
         // At 3 epochs the larger rate is further along.
         assert_eq!(best(&one).unwrap().get("lr"), Some(0.3));
+    }
+
+    #[test]
+    fn places_share_ties_and_put_faults_last() {
+        assert_eq!(
+            places(&[0.3, 0.1, f64::INFINITY, 0.1, 0.2]),
+            vec![4, 1, 5, 1, 3]
+        );
+    }
+
+    /// Tuning includes the defaults' run and every rate of the grid; the ranking
+    /// table has one row per optimizer and states the budget.
+    #[test]
+    fn defaults_against_tuned() {
+        let s = setup();
+        let nets = s.nets().unwrap();
+        let lrs = [0.01, 0.1, 1.0];
+        let sgd = tune_lr(&s, &nets, &sgd(), &lrs, &[1, 2], 2).unwrap();
+        let adam = tune_lr(
+            &s,
+            &nets,
+            &adam::Adam::defaults(Convention::Pytorch),
+            &lrs,
+            &[1, 2],
+            2,
+        )
+        .unwrap();
+        assert_eq!(sgd.runs(), 8);
+        assert_eq!(
+            sgd.defaults.get("lr"),
+            gd::Sgd::defaults(Convention::Pytorch)
+                .lr()
+                .map(Some)
+                .unwrap()
+        );
+        assert_eq!(
+            sgd.grid,
+            sweep_lr(
+                &s,
+                &nets,
+                &gd::Sgd::defaults(Convention::Pytorch),
+                &lrs,
+                &[1, 2],
+                1
+            )
+            .unwrap()
+        );
+        let table = ranking(&[sgd, adam], 2).unwrap();
+        assert_eq!(table.rows.len(), 2);
+        assert!(
+            table
+                .note
+                .as_deref()
+                .unwrap()
+                .starts_with("budget: 8 training runs per optimizer"),
+            "{table}"
+        );
+        assert!(ranking(&[], 2).is_err());
     }
 
     #[test]
