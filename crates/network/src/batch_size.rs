@@ -45,7 +45,12 @@ pub fn steps_to_target<O: Optimizer>(
 ) -> Result<Option<usize>> {
     let net = &nets.train;
     let batch = batch.min(net.len());
-    let batches = Batches::new(net.len(), batch, Some(seed), LastBatch::Drop)?;
+    let batches = Batches::new(
+        net.len(),
+        batch,
+        Some(crate::tune::batch_seed(seed)),
+        LastBatch::Drop,
+    )?;
     let mut oracle = MiniBatchOracle::new(net, batches);
     let mut theta = net.init(seed);
     let mut state = opt.init(theta.view());

@@ -105,6 +105,13 @@ impl Point {
     }
 }
 
+/// The seed of a run's batch order, from the run's seed: another ChaCha8 stream
+/// than the initial parameters' ([`Mlp::init`] seeds its generator with the run's
+/// seed itself), so that the two draws are not the same numbers.
+pub fn batch_seed(seed: u64) -> u64 {
+    seed ^ 0x5EED_BA7C_4E55_0000
+}
+
 impl Setup {
     /// The networks over the split rows. A share outside [0, 1) or leaving no
     /// training row, or a hidden width outside 1 to 512, is an error.
@@ -128,13 +135,14 @@ impl Setup {
         Training {
             batch_size: self.batch_size,
             epochs: self.epochs,
-            seed,
+            seed: batch_seed(seed),
             patience: self.patience,
             dropout: self.dropout,
         }
     }
 
-    /// One run of `opt` from the parameters of `seed` over the batches of `seed`.
+    /// One run of `opt` from the parameters of `seed` ([`Mlp::init`]) over the
+    /// batches of [`batch_seed`]`(seed)`.
     pub fn run<O: Optimizer>(&self, nets: &Nets, opt: &O, seed: u64) -> Result<Run> {
         let trained = train(
             opt,
