@@ -120,8 +120,9 @@ pub fn study<O: Optimizer + LearningRate + Sync>(
     }
     let mut each: Vec<(f64, O)> = lrs
         .iter()
-        .map(|&lr| Ok((lr, opt.with_lr(lr)?)))
-        .collect::<Result<_>>()?;
+        .copied()
+        .zip(crate::tune::at_rates(opt, lrs)?)
+        .collect();
     each.sort_by(|a, b| b.0.total_cmp(&a.0));
     par::map(batches.len(), threads, |k| {
         let batch = batches[k];

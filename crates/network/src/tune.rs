@@ -220,11 +220,14 @@ pub fn sweep_lr<O: Optimizer + LearningRate + Sync>(
     seeds: &[u64],
     threads: usize,
 ) -> Result<Vec<Point>> {
-    let each: Vec<O> = lrs
-        .iter()
-        .map(|&lr| opt.with_lr(lr))
-        .collect::<Result<_>>()?;
+    let each = at_rates(opt, lrs)?;
     candidates(setup, nets, &each, seeds, threads)
+}
+
+/// `opt` at each rate of `lrs` (its other hyperparameters as they are); the
+/// first rate it refuses is the error.
+pub fn at_rates<O: LearningRate>(opt: &O, lrs: &[f64]) -> Result<Vec<O>> {
+    lrs.iter().map(|&lr| opt.with_lr(lr)).collect()
 }
 
 /// The point with the lowest score; `None` if every point diverged (+∞) or there
@@ -270,11 +273,7 @@ pub fn tune_lr<O: Optimizer + LearningRate + Clone + Sync>(
     threads: usize,
 ) -> Result<Tuned> {
     let mut each = vec![opt.clone()];
-    each.extend(
-        lrs.iter()
-            .map(|&lr| opt.with_lr(lr))
-            .collect::<Result<Vec<O>>>()?,
-    );
+    each.extend(at_rates(opt, lrs)?);
     let mut points = candidates(setup, nets, &each, seeds, threads)?.into_iter();
     let defaults = points.next().expect("the defaults are the first candidate");
     Ok(Tuned {

@@ -126,13 +126,11 @@ pub fn emit<O: Optimizer + FromFlags>(
     if let Err(message) = check_taken(args.method.name, &taken, args.convention, &args.flags) {
         return refuse(message);
     }
+    // from_flags validates what it builds (FromFlags' contract).
     let opt = match O::from_flags(args.convention, &args.flags) {
         Ok(opt) => opt,
         Err(e) => return refuse(flag_message(&e)),
     };
-    if let Err(e) = opt.validate() {
-        return refuse(flag_message(&e));
-    }
     let Loaded {
         net,
         mut theta,

@@ -58,24 +58,11 @@ impl Mlp {
         let z = f.z[..s.k].to_vec();
         // libm's exp, as the training pass's ∂L/∂z uses it.
         let p: Vec<f64> = z.iter().map(|&zc| NetFloat::exp(zc - f.lse)).collect();
-        let dz: Vec<f64> = (0..s.k)
-            .map(|c| p[c] - if c == class { 1.0 } else { 0.0 })
-            .collect();
+        let dz: Vec<f64> = (0..s.k).map(|c| pass::output_slope(&f, c, class)).collect();
         let dh: Vec<f64> = (0..s.h)
             .map(|j| (0..s.k).map(|c| dz[c] * t[w2 + c * s.h + j]).sum())
             .collect();
-        let slope: Vec<f64> = (0..s.h)
-            .map(|j| match self.activation {
-                super::Activation::Tanh => 1.0 - h[j] * h[j],
-                super::Activation::Relu => {
-                    if f.a[j] > 0.0 {
-                        1.0
-                    } else {
-                        0.0
-                    }
-                }
-            })
-            .collect();
+        let slope: Vec<f64> = (0..s.h).map(|j| s.slope(f.a[j], h[j])).collect();
         let da = dh.iter().zip(&slope).map(|(d, s)| d * s).collect();
         let mut gradient = vec![0.0; t.len()];
         let loss = pass::add_gradient(&s, &x, class, &t, 1.0, &mut gradient, None);

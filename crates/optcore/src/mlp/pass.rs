@@ -120,7 +120,7 @@ impl Shape {
     }
 
     /// $\sigma'(a)$ from $a$ and $h = \sigma(a)$.
-    fn slope<F: NetFloat>(&self, a: F, h: F) -> F {
+    pub fn slope<F: NetFloat>(&self, a: F, h: F) -> F {
         match self.activation {
             Activation::Tanh => F::ONE - h * h,
             Activation::Relu => {
@@ -194,6 +194,12 @@ pub(crate) fn forward<F: NetFloat>(
     f
 }
 
+/// $\partial L/\partial z_c = p_c - [c = y]$, with $p_c = e^{z_c - \log\sum e^z}$.
+pub(crate) fn output_slope<F: NetFloat>(f: &Forward<F>, c: usize, y: usize) -> F {
+    let one_hot = if c == y { F::ONE } else { F::ZERO };
+    (f.z[c] - f.lse).exp() - one_hot
+}
+
 /// `grad += scale · ∇θ L(x, y)` through the same mask, and the loss $L(x, y) =
 /// \log\sum_c e^{z_c} - z_y$. The chain rule from the loss back to the input:
 /// $\partial L/\partial z = p - e_y$, $\partial L/\partial W_2 = (\partial L/\partial
@@ -215,8 +221,7 @@ pub(crate) fn add_gradient<F: NetFloat>(
     // ∂L/∂h, summed over the classes as ∂L/∂z flows back through W₂.
     let mut dh = [F::ZERO; MAX_HIDDEN];
     for c in 0..s.k {
-        let one_hot = if c == y { F::ONE } else { F::ZERO };
-        let dz = (f.z[c] - f.lse).exp() - one_hot;
+        let dz = output_slope(&f, c, y);
         grad[b2 + c] += scale * dz;
         for j in 0..s.h {
             grad[w2 + c * s.h + j] += scale * dz * masked(f.h[j], mask, j);
