@@ -39,9 +39,14 @@ pub struct Entry {
 ///
 /// Every optimizer also implements [`LearningRate`] (a schedule sets its η;
 /// `optcore::learning_rate_field!` for a type with an `lr` field): a type
-/// without it does not compile into the registry.
+/// without it does not compile into the registry. Every optimizer is plain data
+/// (its hyperparameters), so it is `Send + Sync + 'static` and `Debug`: the
+/// network's lessons train each on several threads and print its settings.
 pub trait Visitor {
-    fn visit<O: Optimizer + FromFlags + LearningRate>(&mut self, entry: Entry);
+    fn visit<O: Optimizer + FromFlags + LearningRate + Send + Sync + std::fmt::Debug + 'static>(
+        &mut self,
+        entry: Entry,
+    );
 }
 
 macro_rules! registry {

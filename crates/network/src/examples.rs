@@ -65,6 +65,32 @@ impl OneExample {
         Ok((net, theta))
     }
 
+    /// The image itself: its 8 × 8 pixels as the network reads them (the file's
+    /// 0 to 16 divided by 16), the top row of the picture at the top.
+    pub fn picture(&self) -> Result<plots::Heatmap> {
+        let (net, _) = self.network()?;
+        let x = net.data.features.row(self.image);
+        let side = (PIXELS as f64).sqrt() as usize;
+        let at = |v: usize| v as f64 + 0.5;
+        // The heat map's row j is drawn at height j: the picture's row side − 1 − j.
+        let values = (0..side)
+            .map(|j| (0..side).map(|i| x[(side - 1 - j) * side + i]).collect())
+            .collect();
+        Ok(plots::Heatmap::new(
+            (0..side).map(at).collect(),
+            (0..side).map(at).collect(),
+            values,
+        )
+        .title(format!(
+            "Image {}: a handwritten {} (8 × 8 pixels)",
+            self.image, net.data.targets[self.image]
+        ))
+        .x_label("column")
+        .y_label("row, counted from the bottom")
+        .value_label("pixel / 16")
+        .size(420, 360))
+    }
+
     /// Every value of the pass.
     pub fn pass(&self) -> Result<ExamplePass> {
         let (net, theta) = self.network()?;

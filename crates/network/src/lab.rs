@@ -16,20 +16,30 @@
 //! the labels (each its own), each optimizer's hyperparameters.
 
 use crate::par;
-use crate::tune::{Nets, Run, Setup};
+pub use crate::tune::Setup;
+use crate::tune::{Nets, Run};
 use optcore::error::{Error, Result};
+/// What a lab cell names, for `use network::lab::*`: the setup's parts and
+/// every optimizer of the course.
+pub use optcore::mlp::{Activation, Dropout};
 use optcore::render::{Cell, Table};
+pub use optcore::Convention;
 use optcore::Optimizer;
+pub use optimizers::{
+    adadelta::Adadelta, adagrad::Adagrad, adam::Adam, adamax::Adamax, adamw::AdamW,
+    amsgrad::Amsgrad, gd::Sgd, momentum::Momentum, nadam::Nadam, nag::Nag, rmsprop::Rmsprop,
+};
 use plots::{Figure, LineChart};
 use std::sync::Arc;
 
-/// An optimizer of any type, as the lab runs it.
-trait Trainer: Send + Sync {
+/// An optimizer of any type, as the lab runs it (its `Debug` prints its
+/// hyperparameters: a lab prints what it will train).
+trait Trainer: Send + Sync + std::fmt::Debug {
     fn validate(&self) -> Result<()>;
     fn run(&self, setup: &Setup, nets: &Nets, seed: u64) -> Result<Run>;
 }
 
-impl<O: Optimizer + Send + Sync> Trainer for O {
+impl<O: Optimizer + Send + Sync + std::fmt::Debug> Trainer for O {
     fn validate(&self) -> Result<()> {
         Optimizer::validate(self)
     }
@@ -40,7 +50,7 @@ impl<O: Optimizer + Send + Sync> Trainer for O {
 
 /// An experiment under construction (each setter takes and returns the lab);
 /// [`NetLab::run`] checks every knob, then trains.
-#[derive(Clone)]
+#[derive(Clone, Debug)]
 pub struct NetLab {
     pub setup: Setup,
     seeds: Vec<u64>,
@@ -84,7 +94,7 @@ impl NetLab {
     pub fn with(
         mut self,
         label: impl Into<String>,
-        optimizer: impl Optimizer + Send + Sync + 'static,
+        optimizer: impl Optimizer + Send + Sync + std::fmt::Debug + 'static,
     ) -> NetLab {
         self.runs.push((label.into(), Arc::new(optimizer)));
         self
@@ -135,6 +145,21 @@ impl NetLab {
             results,
         })
     }
+}
+
+/// Notebook 14's playground as it opens: SGD at η = 0.1 against Adam at its
+/// defaults on the lesson's setup, two seeds.
+pub fn playground() -> NetLab {
+    NetLab::new(Setup::lesson())
+        .seeds([1, 2])
+        .with(
+            "SGD, η = 0.1",
+            Sgd {
+                lr: 0.1,
+                ..Sgd::defaults(Convention::Pytorch)
+            },
+        )
+        .with("Adam", Adam::defaults(Convention::Pytorch))
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> f64 {
@@ -248,6 +273,17 @@ impl NetRuns {
             "validation loss",
             true,
             |e| e.validation_loss,
+        )
+    }
+
+    /// The training loss after each epoch (over every training row, after the
+    /// epoch's last step), one curve per run.
+    pub fn train_loss_chart(&self) -> Result<Figure> {
+        self.chart(
+            "Training loss after each epoch",
+            "training loss",
+            true,
+            |e| e.train_loss,
         )
     }
 

@@ -16,8 +16,12 @@
 //! - `examples` (feature `lessons`): the backward pass of one image as a lesson,
 //!   every number of the chain rule, held to central differences, and a check
 //!   for a backward pass written by hand.
+//! - `defaults` (feature `lessons`): every optimizer of the registry at its
+//!   defaults on one setup, the first question a student asks the network.
 //! - `lab` (feature `lessons`): several optimizers or settings trained on one
 //!   setup over the same seeds, as a table and validation curves.
+//! - `exercises`, `reference` (feature `lessons`): notebook 14's checked
+//!   exercises, and its appendix: the vendored torch runs through the crates.
 //! - [`batch_size`]: steps to a target training loss against batch size on the
 //!   network, the learning rate tuned at each batch size, and its critical batch
 //!   size.
@@ -27,11 +31,17 @@
 
 pub mod batch_size;
 #[cfg(feature = "lessons")]
+pub mod defaults;
+#[cfg(feature = "lessons")]
 pub mod examples;
+#[cfg(feature = "lessons")]
+pub mod exercises;
 #[cfg(feature = "lessons")]
 pub mod lab;
 pub mod nqm;
 pub mod par;
+#[cfg(feature = "lessons")]
+pub mod reference;
 mod train;
 pub mod tune;
 

@@ -39,3 +39,35 @@ fn check_of_the_library_gradient() {
         one.check(g.as_slice().unwrap()).unwrap().to_string()
     );
 }
+
+#[test]
+fn picture() {
+    snap!("picture", OneExample::lesson().picture().unwrap().text());
+}
+
+/// The chart's data, as `plots::Figure::data` has it.
+fn data(fig: plots::Figure) -> String {
+    assert!(!fig.data().is_empty(), "a chart that draws nothing");
+    plots::series_text(fig.data())
+}
+
+/// Every optimizer at torch's defaults: the table and the three charts the
+/// notebook draws from one training (it takes seconds: trained once here).
+#[test]
+fn at_defaults() {
+    let runs = network::defaults::AtDefaults::lesson().run().unwrap();
+    snap!("at_defaults", runs.table().to_string());
+    snap!(
+        "at_defaults_train_loss",
+        data(runs.train_loss_chart().unwrap())
+    );
+    snap!("at_defaults_accuracy", data(runs.accuracy_chart().unwrap()));
+    snap!("at_defaults_gap", data(runs.gap_chart("rmsprop").unwrap()));
+}
+
+#[test]
+fn playground() {
+    let runs = network::lab::playground().run().unwrap();
+    snap!("playground", runs.table().to_string());
+    snap!("playground_loss", data(runs.loss_chart().unwrap()));
+}

@@ -1,0 +1,31 @@
+//! Notebook 14's checked exercises: each checker accepts the right answer (also
+//! rounded to four significant digits), names each typical slip, tells them all
+//! apart, and its solution is pinned.
+use network::exercises;
+use testkit::snap;
+
+#[test]
+fn checkers_accept_the_answer_and_name_each_slip() {
+    let all = exercises::all().unwrap();
+    assert_eq!(all.len(), 4);
+    for ex in &all {
+        ex.self_check().unwrap();
+    }
+}
+
+#[test]
+fn solutions() {
+    snap!(
+        "exercise_parameters",
+        exercises::parameters().unwrap().solution()
+    );
+    snap!(
+        "exercise_uniform_loss",
+        exercises::uniform_loss().solution()
+    );
+    snap!(
+        "exercise_output_slope",
+        exercises::output_slope().solution()
+    );
+    snap!("exercise_steps", exercises::steps().unwrap().solution());
+}
