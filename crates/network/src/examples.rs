@@ -37,7 +37,7 @@ const FD_STEP: f64 = 1e-6;
 
 /// How close a hand-written gradient must come to the library's: the same chain
 /// rule summed in another order differs by a few ulps.
-const CHECK_REL: f64 = 1e-9;
+pub const CHECK_REL: f64 = 1e-9;
 
 impl OneExample {
     /// The notebook's example.

@@ -22,6 +22,7 @@ mod core;
 mod gd;
 mod momentum;
 mod nag;
+mod network;
 mod plots;
 mod rmsprop;
 mod schedule;
@@ -43,6 +44,7 @@ const ALL: &[&[(&str, &str)]] = &[
     adam::ENTRIES,
     schedule::ENTRIES,
     compare::ENTRIES,
+    network::ENTRIES,
 ];
 
 /// A key split at its holes: literal text, then (hole number, literal text) pairs.
