@@ -8,7 +8,7 @@
 //! one.outputs()?     // z, p = softmax(z), ∂L/∂z = p − e_y
 //! one.hidden()?      // a, h = σ(a), ∂L/∂h, σ'(a), ∂L/∂a
 //! one.finite_differences()?
-//! one.check(&my_gradient)?
+//! one.compare(&my_gradient)?
 //! ```
 
 use ndarray::Array1;
@@ -204,7 +204,7 @@ impl OneExample {
     /// A hand-written gradient (θ's layout: W₁ row by row, b₁, W₂ row by row,
     /// b₂) against the library's, block by block, with a verdict: ✓ where every
     /// value is within 1e-9 relative of the library's.
-    pub fn check(&self, mine: &[f64]) -> Result<Table> {
+    pub fn compare(&self, mine: &[f64]) -> Result<Table> {
         let (net, theta) = self.network()?;
         let lib = net.example_pass(self.image, theta.view())?.gradient;
         optcore::error::check_dim(
@@ -268,18 +268,18 @@ mod tests {
     fn the_library_gradient_checks_and_a_slip_is_named() {
         let one = OneExample::lesson();
         let g = one.gradient().unwrap();
-        let t = one.check(g.as_slice().unwrap()).unwrap();
+        let t = one.compare(g.as_slice().unwrap()).unwrap();
         assert!(t.note.as_deref().unwrap().starts_with('✓'), "{t}");
         // A slip in one value is named by its block.
         let mut wrong = g.to_vec();
         let b2 = wrong.len() - CLASSES;
         wrong[b2 + one.pass().unwrap().class] += 1.0;
-        let t = one.check(&wrong).unwrap();
+        let t = one.compare(&wrong).unwrap();
         assert_eq!(
             t.note.as_deref(),
             Some("✗ the first block that differs is b₂: follow the chain rule back to it")
         );
-        assert!(one.check(&wrong[1..]).is_err());
+        assert!(one.compare(&wrong[1..]).is_err());
     }
 
     #[test]

@@ -201,26 +201,37 @@ impl NetRuns {
             })
     }
 
-    /// How each run ended, as means over the seeds: epochs trained, the epoch
-    /// whose parameters it returned, the training and validation loss and
+    /// How each run ended, as means over the seeds: epochs trained and the
+    /// epoch whose parameters it returned (when early stopping is on or a run
+    /// stopped on a fault), the training and validation loss and
     /// accuracy there, the test accuracy (with its lowest and highest seed).
     pub fn table(&self) -> Table {
+        // Epoch counts only say something when a run can end early or return
+        // an earlier epoch; otherwise every row would read `epochs` and `epochs`.
+        let ends_vary = self.setup.patience.is_some()
+            || self
+                .results
+                .iter()
+                .flat_map(|l| &l.runs)
+                .any(|r| r.trained.stop.is_some());
+        let mut header = vec!["run"];
+        if ends_vary {
+            header.extend(["epochs", "best epoch"]);
+        }
+        header.extend([
+            "train loss",
+            "validation loss",
+            "validation accuracy",
+            "test accuracy",
+            "test accuracy, lowest seed",
+            "test accuracy, highest seed",
+        ]);
         let mut t = Table::new(
             format!(
                 "The digits network, {} seed(s): how each run ended (means over seeds)",
                 self.seeds.len()
             ),
-            &[
-                "run",
-                "epochs",
-                "best epoch",
-                "train loss",
-                "validation loss",
-                "validation accuracy",
-                "test accuracy",
-                "test accuracy, lowest seed",
-                "test accuracy, highest seed",
-            ],
+            &header,
         );
         for l in &self.results {
             let at_best = |of: fn(&crate::Epoch) -> f64| {
@@ -235,10 +246,12 @@ impl NetRuns {
                 .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), r| {
                     (lo.min(r.test_accuracy), hi.max(r.test_accuracy))
                 });
-            t.push(vec![
-                Cell::from(l.label.as_str()),
-                mean(l.runs.iter().map(|r| r.trained.epochs.len() as f64)).into(),
-                mean(l.runs.iter().map(|r| r.trained.best_epoch as f64)).into(),
+            let mut row = vec![Cell::from(l.label.as_str())];
+            if ends_vary {
+                row.push(mean(l.runs.iter().map(|r| r.trained.epochs.len() as f64)).into());
+                row.push(mean(l.runs.iter().map(|r| r.trained.best_epoch as f64)).into());
+            }
+            row.extend([
                 at_best(|e| e.train_loss).into(),
                 at_best(|e| e.validation_loss).into(),
                 at_best(|e| e.validation_accuracy).into(),
@@ -246,6 +259,7 @@ impl NetRuns {
                 lo.into(),
                 hi.into(),
             ]);
+            t.push(row);
         }
         let stopped: Vec<String> = self
             .results

@@ -152,16 +152,105 @@ fn at_the_papers_defaults_adamax_stops_at_once() {
     }
 }
 
-/// "`batch_size: 1079` (every training image)"; "Momentum { lr: 0.01, momentum:
-/// 0.9 } against SGD at lr: 0.1: the same effective step η/(1−γ)".
+/// The mean over seeds of the last validation (or training) loss of `label`.
+fn final_loss(runs: &NetRuns, label: &str, validation: bool) -> f64 {
+    last(
+        runs,
+        label,
+        if validation {
+            |e| e.validation_loss
+        } else {
+            |e| e.train_loss
+        },
+    )
+}
+
+/// The playground's suggestions, run as the playground runs them (its setup,
+/// its seeds): "`lr: 1.0` is still stable … a lower validation loss than η =
+/// 0.1; at `lr: 3.0` … the training loss ends above ln 10 … no run stops";
+/// "Momentum { lr: 0.01, momentum: 0.9 } against SGD at lr: 0.1: the same
+/// effective step η/(1−γ), and after 20 epochs almost the same validation
+/// loss"; "`batch_size: 1` (… 1079 steps an epoch, and lower losses after 20
+/// epochs) against `batch_size: 1079` (… 20 steps in all: the loss has hardly
+/// moved)".
 #[test]
 fn the_playground_suggestions() {
+    let lesson = network::lab::playground();
+    let sgd = |lr: f64| Sgd {
+        lr,
+        ..Sgd::defaults(Convention::Pytorch)
+    };
+    let runs = lesson
+        .clone()
+        .with("1.0", sgd(1.0))
+        .with("3.0", sgd(3.0))
+        .with(
+            "momentum",
+            Momentum {
+                lr: 0.01,
+                momentum: 0.9,
+                convention: Convention::Pytorch,
+            },
+        )
+        .run()
+        .unwrap();
+    let at_01 = final_loss(&runs, "SGD, η = 0.1", true);
+    assert!(final_loss(&runs, "1.0", true) < at_01);
+    assert!(final_loss(&runs, "3.0", false) > (CLASSES as f64).ln());
+    assert!(runs
+        .get("3.0")
+        .unwrap()
+        .runs
+        .iter()
+        .all(|r| r.trained.stop.is_none()));
+    let momentum = final_loss(&runs, "momentum", true);
+    assert!(
+        (momentum / at_01 - 1.0).abs() < 0.01,
+        "{momentum} vs {at_01}"
+    );
+    assert!((0.01f64 / (1.0 - 0.9) - 0.1).abs() < 1e-12);
+    let rate = ["lr: 1.0".to_string(), "lr: 3.0".into(), "\\ln 10".into()];
+    en().quotes("is still stable on this network", &rate);
+    ko().quotes("아직 안정적이고", &rate);
+    en().quotes(
+        "effective step",
+        &["lr: 0.01".into(), "lr: 0.1".into(), "20 epochs".into()],
+    );
+    ko().quotes(
+        "실효 스텝",
+        &["lr: 0.01".into(), "lr: 0.1".into(), "20 에폭".into()],
+    );
+
     let n = Setup::lesson().nets().unwrap().train.len();
-    en().quotes("full-batch", &[format!("batch_size: {n}")]);
-    ko().quotes("full-batch", &[format!("batch_size: {n}")]);
-    let effective = 0.01 / (1.0 - 0.9);
-    assert!((effective - 0.1f64).abs() < 1e-12);
-    en().quotes("effective step", &["lr: 0.01".into(), "lr: 0.1".into()]);
+    let at_batch = |b: usize| {
+        let mut lab = lesson.clone();
+        lab.setup.batch_size = b;
+        lab.run().unwrap()
+    };
+    let one = at_batch(1);
+    let all = at_batch(n);
+    for label in ["SGD, η = 0.1", "Adam"] {
+        assert!(
+            final_loss(&one, label, true) < final_loss(&runs, label, true),
+            "{label}"
+        );
+        assert!(final_loss(&all, label, false) > 2.0, "{label}");
+    }
+    let epochs = Setup::lesson().epochs;
+    let quoted = [
+        format!("batch_size: {n}"),
+        format!("{n} steps"),
+        format!("{epochs} steps"),
+    ];
+    en().quotes("full-batch", &quoted);
+    ko().quotes(
+        "full-batch",
+        &[
+            format!("batch_size: {n}"),
+            format!("{n} 스텝"),
+            format!("{epochs} 스텝"),
+        ],
+    );
 }
 
 /// "100 batches of 32 images"; "losses agree to within a few units in the last

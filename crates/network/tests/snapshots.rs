@@ -36,7 +36,7 @@ fn check_of_the_library_gradient() {
     let g = one.gradient().unwrap();
     snap!(
         "gradient_check",
-        one.check(g.as_slice().unwrap()).unwrap().to_string()
+        one.compare(g.as_slice().unwrap()).unwrap().to_string()
     );
 }
 

@@ -61,7 +61,7 @@ pub(crate) struct Look {
 }
 
 /// The series looks, for trajectories over contours and for line charts alike
-/// (series `i` takes `SERIES_LOOKS[i % 8]`, so a method keeps its look from the
+/// (series `i` takes [`look`]`(i)`, so a method keeps its look from the
 /// contour to its loss curve): the Okabe–Ito colour-blind-safe palette (Okabe &
 /// Ito 2008), with a dark grey in place of its yellow, which vanishes on white
 /// and on the yellow contour levels; each with its own dash and marker.
@@ -108,16 +108,40 @@ pub(crate) const SERIES_LOOKS: [Look; 8] = [
     },
 ];
 
-/// The look of series `i`.
+/// The dash patterns of the second round of looks (series 8 to 15): each
+/// colour again, with a pattern no series of the first round has, so that a
+/// ninth curve is not drawn as the first one was.
+const SECOND_ROUND_DASH: [(u32, u32); 8] = [
+    (4, 2),
+    (1, 3),
+    (12, 2),
+    (5, 5),
+    (1, 6),
+    (16, 3),
+    (7, 7),
+    (3, 8),
+];
+
+/// The look of series `i`: [`SERIES_LOOKS`] for the first eight, then the same
+/// colours with the dashes of [`SECOND_ROUND_DASH`].
 pub(crate) fn look(i: usize) -> Look {
-    SERIES_LOOKS[i % SERIES_LOOKS.len()]
+    let n = SERIES_LOOKS.len();
+    let base = SERIES_LOOKS[i % n];
+    if (i / n) % 2 == 1 {
+        Look {
+            dash: Some(SECOND_ROUND_DASH[i % n]),
+            ..base
+        }
+    } else {
+        base
+    }
 }
 
 /// The CSS colour (`#rrggbb`) and dash (`"9 5"`, or `""` for solid) of series
 /// `i`: what a page drawing its own lines (a slider widget) uses to match the
 /// figures.
 pub fn series_css(i: usize) -> (String, String) {
-    let look = SERIES_LOOKS[i % SERIES_LOOKS.len()];
+    let look = look(i);
     let Color(r, g, b, _) = look.color;
     let dash = look
         .dash
