@@ -29,6 +29,8 @@
 //!   preconditioned momentum exactly, steps to a target against batch size and
 //!   the critical batch size.
 
+#[cfg(feature = "lessons")]
+pub mod batch_lessons;
 pub mod batch_size;
 #[cfg(feature = "lessons")]
 pub mod defaults;

@@ -31,6 +31,8 @@
 
 use crate::par;
 use optcore::error::{check_positive, check_unit_interval, Error, Result};
+use rand_chacha::ChaCha8Rng;
+use rand_core::{Rng, SeedableRng};
 
 /// A noisy quadratic: curvatures $h_i$, noise variances $c_i$ of one example,
 /// and the initial second moments $\mathbb{E}[\theta_{0,i}^2]$.
@@ -113,9 +115,11 @@ impl Nqm {
             });
         }
         if batch == 0 {
-            return Err(Error::BatchSize {
-                batch_size: 0,
-                len: usize::MAX,
+            // The model has no data set to run out of: any B ≥ 1 is a batch.
+            return Err(Error::Hyperparameter {
+                name: "batch size",
+                value: 0.0,
+                accepts: "a whole number of examples ≥ 1",
             });
         }
         Ok(())
@@ -168,6 +172,33 @@ impl Nqm {
         Ok(out)
     }
 
+    /// Plain SGD's expected loss as $t \to \infty$ at rate `lr` and batch size
+    /// `batch`: each coordinate settles where the pull of the curvature and the
+    /// push of the noise balance, $A_i = \eta^2 (c_i/B) / \bigl(1 - (1 - \eta
+    /// h_i)^2\bigr)$, so the floor $\tfrac12\sum_i h_i A_i$ falls as $1/B$. An
+    /// error if SGD diverges at this rate ($\eta h_i \ge 2$ for some $i$).
+    pub fn sgd_floor(&self, lr: f64, batch: usize) -> Result<f64> {
+        let m = Method {
+            lr,
+            momentum: 0.0,
+            power: 0.0,
+        };
+        self.check(m, batch)?;
+        let mut floor = 0.0;
+        for (h, c) in self.h.iter().zip(&self.c) {
+            let k = 1.0 - lr * h;
+            if k.abs() >= 1.0 {
+                return Err(Error::Hyperparameter {
+                    name: "lr",
+                    value: lr,
+                    accepts: "a rate below 2/h_max, where SGD on the model converges",
+                });
+            }
+            floor += 0.5 * h * lr * lr * (c / batch as f64) / (1.0 - k * k);
+        }
+        Ok(floor)
+    }
+
     /// The first step t at which the expected loss is at or below `target`;
     /// `None` if that does not happen within `max_steps` (or the run diverges).
     pub fn steps_to_target(
@@ -185,6 +216,67 @@ impl Nqm {
             reached.is_none()
         })?;
         Ok(reached)
+    }
+}
+
+/// A standard normal number (Box–Muller) from two uniform draws of `rng`.
+fn normal(rng: &mut ChaCha8Rng) -> f64 {
+    let u = |rng: &mut ChaCha8Rng| ((rng.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
+    let (u1, u2) = (u(rng), u(rng));
+    (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
+}
+
+impl Nqm {
+    /// The independent check of [`Nqm::expected_losses`]: `runs` trajectories
+    /// of `m` drawn at random (Gaussian θ₀ with the model's second moments,
+    /// Gaussian gradient noise of variance $c_i/B$, seeded ChaCha8), and at each
+    /// step t = 0 … `steps` the mean of their losses with its standard error.
+    /// Fewer than 2 runs is an error (no standard error).
+    pub fn sampled_losses(
+        &self,
+        m: Method,
+        batch: usize,
+        steps: usize,
+        runs: usize,
+        seed: u64,
+    ) -> Result<Vec<(f64, f64)>> {
+        self.check(m, batch)?;
+        if runs < 2 {
+            return Err(Error::Hyperparameter {
+                name: "runs",
+                value: runs as f64,
+                accepts: "at least 2 sampled runs",
+            });
+        }
+        let d = self.h.len();
+        let alpha: Vec<f64> = self.h.iter().map(|h| m.lr * h.powf(-m.power)).collect();
+        let noise: Vec<f64> = self.c.iter().map(|c| (c / batch as f64).sqrt()).collect();
+        let mut rng = ChaCha8Rng::seed_from_u64(seed);
+        let (mut sum, mut sum_sq) = (vec![0.0; steps + 1], vec![0.0; steps + 1]);
+        let (mut theta, mut v) = (vec![0.0; d], vec![0.0; d]);
+        for _ in 0..runs {
+            for i in 0..d {
+                theta[i] = self.start[i].sqrt() * normal(&mut rng);
+                v[i] = 0.0;
+            }
+            for t in 0..=steps {
+                let loss: f64 = 0.5 * (0..d).map(|i| self.h[i] * theta[i] * theta[i]).sum::<f64>();
+                sum[t] += loss;
+                sum_sq[t] += loss * loss;
+                for i in 0..d {
+                    let g = self.h[i] * theta[i] + noise[i] * normal(&mut rng);
+                    v[i] = m.momentum * v[i] + g;
+                    theta[i] -= alpha[i] * v[i];
+                }
+            }
+        }
+        let n = runs as f64;
+        Ok((0..=steps)
+            .map(|t| {
+                let mean = sum[t] / n;
+                (mean, ((sum_sq[t] / n - mean * mean).max(0.0) / n).sqrt())
+            })
+            .collect())
     }
 }
 
@@ -280,8 +372,6 @@ pub(crate) fn critical_of(points: impl Iterator<Item = (usize, Option<usize>)>) 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand_chacha::ChaCha8Rng;
-    use rand_core::{Rng, SeedableRng};
 
     fn sgd(lr: f64) -> Method {
         Method {
@@ -316,15 +406,8 @@ mod tests {
     }
 
     /// A standard normal draw (Box–Muller) from ChaCha8.
-    fn normal(rng: &mut ChaCha8Rng) -> f64 {
-        let u = |rng: &mut ChaCha8Rng| ((rng.next_u64() >> 11) as f64 + 0.5) / (1u64 << 53) as f64;
-        let (u1, u2) = (u(rng), u(rng));
-        (-2.0 * u1.ln()).sqrt() * (2.0 * std::f64::consts::PI * u2).cos()
-    }
-
-    /// The moment equations against sampled runs: many trajectories of the
-    /// same method with Gaussian θ₀ and Gaussian gradient noise, their mean loss
-    /// within four standard errors of the expected loss at every step.
+    /// The moment equations against sampled runs: their mean loss within four
+    /// standard errors of the expected loss at every step.
     #[test]
     fn the_moments_match_sampled_runs() {
         let nqm = Nqm::harmonic(4).unwrap();
@@ -333,86 +416,18 @@ mod tests {
             momentum: 0.8,
             power: 0.5,
         };
-        let (batch, steps, runs) = (2, 40, 20_000);
+        let (batch, steps) = (2, 40);
         let expected = nqm.expected_losses(m, batch, steps).unwrap();
-        let mut rng = ChaCha8Rng::seed_from_u64(11);
-        let mut sum = vec![0.0; steps + 1];
-        let mut sum_sq = vec![0.0; steps + 1];
-        for _ in 0..runs {
-            let mut theta: Vec<f64> = nqm
-                .start
-                .iter()
-                .map(|s| s.sqrt() * normal(&mut rng))
-                .collect();
-            let mut v = [0.0; 4];
-            for t in 0..=steps {
-                let loss: f64 = 0.5 * (0..4).map(|i| nqm.h[i] * theta[i] * theta[i]).sum::<f64>();
-                sum[t] += loss;
-                sum_sq[t] += loss * loss;
-                for i in 0..4 {
-                    let g =
-                        nqm.h[i] * theta[i] + (nqm.c[i] / batch as f64).sqrt() * normal(&mut rng);
-                    v[i] = m.momentum * v[i] + g;
-                    theta[i] -= m.lr * nqm.h[i].powf(-m.power) * v[i];
-                }
-            }
-        }
+        let sampled = nqm.sampled_losses(m, batch, steps, 20_000, 11).unwrap();
         for t in 0..=steps {
-            let mean = sum[t] / runs as f64;
-            let se = ((sum_sq[t] / runs as f64 - mean * mean) / runs as f64).sqrt();
+            let (mean, se) = sampled[t];
             assert!(
                 (mean - expected[t]).abs() <= 4.0 * se,
                 "t = {t}: sampled {mean} ± {se}, expected {}",
                 expected[t]
             );
         }
-    }
-
-    /// Small batches: doubling the batch about halves the steps; large batches:
-    /// the steps stop falling (the noise no longer matters, the curvature does).
-    /// Momentum and preconditioning raise the critical batch size (Zhang et al.).
-    #[test]
-    fn the_critical_batch_grows_with_momentum_and_preconditioning() {
-        let nqm = Nqm::harmonic(100).unwrap();
-        let batches: Vec<usize> = (0..14).map(|k| 1 << k).collect();
-        let lrs: Vec<f64> = (0..=16)
-            .map(|k| 10f64.powf(-3.0 + k as f64 / 4.0))
-            .collect();
-        let target = 0.01 * nqm.initial_loss();
-        let momenta = [0.0, 0.5, 0.9, 0.99];
-        let study = |momenta: &[f64], power| {
-            batch_study(
-                &nqm,
-                &grid(&lrs, momenta, &[power]),
-                &batches,
-                target,
-                100_000,
-                2,
-            )
-            .unwrap()
-        };
-        let plain = study(&[0.0], 0.0);
-        let momentum = study(&momenta, 0.0);
-        let adam = study(&momenta, 0.5);
-        for s in [&plain, &momentum, &adam] {
-            let steps: Vec<usize> = s.iter().map(|p| p.best.unwrap().0).collect();
-            assert!(steps.windows(2).all(|w| w[1] <= w[0]), "{steps:?}");
-        }
-        let critical = [&plain, &momentum, &adam].map(|s| critical_batch(s).unwrap());
-        assert!(
-            critical[0] < critical[1] && critical[1] < critical[2],
-            "critical batch sizes: {critical:?}"
-        );
-        // A study is the same on one thread.
-        let one = batch_study(
-            &nqm,
-            &grid(&lrs, &[0.0], &[0.0]),
-            &batches,
-            target,
-            100_000,
-            1,
-        );
-        assert_eq!(one.unwrap(), plain);
+        assert!(nqm.sampled_losses(m, batch, steps, 1, 11).is_err());
     }
 
     #[test]

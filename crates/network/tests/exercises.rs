@@ -29,3 +29,24 @@ fn solutions() {
     );
     snap!("exercise_steps", exercises::steps().unwrap().solution());
 }
+
+/// Notebook 17's exercises.
+#[test]
+fn batch_size_exercises() {
+    use network::batch_lessons::{critical::CriticalBatch, exercises};
+    let all = exercises::all().unwrap();
+    assert_eq!(all.len(), 3);
+    for ex in &all {
+        ex.self_check().unwrap();
+    }
+    let study = CriticalBatch::lesson().run().unwrap();
+    snap!("exercise_floor", exercises::floor().unwrap().solution());
+    snap!(
+        "exercise_perfect_scaling",
+        exercises::perfect_scaling(&study).unwrap().solution()
+    );
+    snap!(
+        "exercise_examples_used",
+        exercises::examples_used(&study).unwrap().solution()
+    );
+}

@@ -71,3 +71,54 @@ fn playground() {
     snap!("playground", runs.table().to_string());
     snap!("playground_loss", data(runs.loss_chart().unwrap()));
 }
+
+/// Notebook 17: the noise floor, the rule check at the lesson's settings (the
+/// library's own losses), the critical batch on the model, the live and the
+/// pinned study on the network.
+#[test]
+fn batch_size_lessons() {
+    use network::batch_lessons::{critical, digits, floor};
+    let f = floor::NoiseFloor::lesson();
+    snap!("noise_floor", f.table().unwrap().to_string());
+    snap!("noise_floor_chart", data(f.chart().unwrap()));
+    let (dims, lr, batch, steps) = (100, 0.5, 4, 50);
+    let lib = network::nqm::Nqm::harmonic(dims)
+        .unwrap()
+        .expected_losses(
+            network::nqm::Method {
+                lr,
+                momentum: 0.0,
+                power: 0.0,
+            },
+            batch,
+            steps,
+        )
+        .unwrap();
+    snap!(
+        "noise_rule_check",
+        floor::rule_check(dims, lr, batch, steps, &lib[1..])
+            .unwrap()
+            .to_string()
+    );
+    let c = critical::CriticalBatch::lesson().run().unwrap();
+    snap!("critical", c.table().to_string());
+    snap!("critical_settings", c.settings().to_string());
+    snap!("critical_chart", data(c.chart().unwrap()));
+    snap!(
+        "batch_sizes_live",
+        digits::BatchSizes::lesson().table().unwrap().to_string()
+    );
+    let p = digits::pinned().unwrap();
+    snap!("batch_sizes_pinned", p.table().to_string());
+    snap!("batch_sizes_pinned_chart", data(p.chart().unwrap()));
+}
+
+#[test]
+fn nqm_sampled_check() {
+    snap!(
+        "nqm_sampled_check",
+        network::batch_lessons::floor::sampled_check()
+            .unwrap()
+            .to_string()
+    );
+}
