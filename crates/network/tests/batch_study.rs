@@ -4,7 +4,7 @@
 //! minute in release; `cargo run --release -p network --example
 //! batch-size-study` rewrites the file.)
 
-use network::batch_lessons::digits::{pinned, PinnedSettings};
+use network::batch_lessons::digits::{pinned, PinnedSettings, RECHECKED};
 
 #[test]
 fn the_pinned_study_is_what_the_library_computes() {
@@ -16,7 +16,7 @@ fn the_pinned_study_is_what_the_library_computes() {
         let batches: Vec<usize> = points.iter().map(|p| p.batch).collect();
         assert_eq!(batches, settings.batches);
     }
-    for (name, batches) in [("sgd", [256, 1024]), ("adam", [128, 512])] {
+    for (name, batches) in RECHECKED {
         let again = settings.run_one(name, &batches).unwrap();
         let pinned: Vec<_> = study
             .runs

@@ -122,3 +122,14 @@ fn nqm_sampled_check() {
             .to_string()
     );
 }
+
+#[test]
+fn batch_size_playground() {
+    snap!(
+        "batch_size_playground",
+        network::batch_lessons::digits::playground()
+            .table()
+            .unwrap()
+            .to_string()
+    );
+}

@@ -99,6 +99,32 @@ impl CriticalBatch {
 }
 
 impl Critical {
+    /// The fewest steps `method` (as the table's header names it: `SGD`,
+    /// `momentum`, …) took at batch size `batch`; an error naming what is
+    /// missing otherwise.
+    pub fn steps(&self, method: &str, batch: usize) -> Result<usize> {
+        let m = METHODS
+            .iter()
+            .position(|&n| n == method)
+            .ok_or_else(|| Error::Column {
+                name: method.to_string(),
+                table: format!("the study's methods ({})", METHODS.join(", ")),
+            })?;
+        let k =
+            self.knobs
+                .batches
+                .iter()
+                .position(|&b| b == batch)
+                .ok_or(Error::Hyperparameter {
+                    name: "batch",
+                    value: batch as f64,
+                    accepts: "one of the study's batch sizes",
+                })?;
+        self.points[m][k].best.map(|(s, _)| s).ok_or(Error::Empty {
+            what: "steps at that batch size (the target was not reached)",
+        })
+    }
+
     /// Each method's critical batch size ([`critical_batch`]).
     pub fn critical(&self) -> [Option<usize>; 3] {
         [0, 1, 2].map(|m| critical_batch(&self.points[m]))

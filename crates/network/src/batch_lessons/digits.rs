@@ -50,6 +50,20 @@ impl BatchSizes<Sgd> {
     }
 }
 
+/// Notebook 17's playground as it opens: Adam on the digits network at B = 4
+/// and 64, three rates, the training loss 0.3, another seed.
+pub fn playground() -> BatchSizes<Adam> {
+    BatchSizes {
+        setup: Setup::lesson(),
+        optimizer: Adam::defaults(Convention::Pytorch),
+        batches: vec![4, 64],
+        lrs: vec![0.003, 0.01, 0.03],
+        target: 0.3,
+        max_steps: 5000,
+        seed: 2,
+    }
+}
+
 /// Runs are at most this long.
 pub const MAX_STEPS: usize = 100_000;
 
@@ -349,6 +363,10 @@ impl Pinned {
         chart.render()
     }
 }
+
+/// The points of the pinned study that `tests/batch_study.rs` recomputes (a
+/// part of it: the whole takes a minute), by optimizer and batch size.
+pub const RECHECKED: [(&str, [usize; 2]); 2] = [("sgd", [256, 1024]), ("adam", [128, 512])];
 
 /// The file, compiled in.
 const PINNED: &str = include_str!("../../studies/batch-size.json");

@@ -38,22 +38,9 @@ pub fn floor() -> Result<Exercise> {
     ))
 }
 
-fn sgd_steps(study: &Critical, batch: usize) -> Result<usize> {
-    study
-        .knobs
-        .batches
-        .iter()
-        .position(|&b| b == batch)
-        .and_then(|k| study.points[0][k].best)
-        .map(|(s, _)| s)
-        .ok_or(Error::Empty {
-            what: "the study's SGD count at that batch size",
-        })
-}
-
 /// From SGD's steps at B = 1, perfect scaling's prediction at B = 64.
 pub fn perfect_scaling(study: &Critical) -> Result<Exercise> {
-    let s1 = sgd_steps(study, 1)? as f64;
+    let s1 = study.steps("SGD", 1)? as f64;
     let b = 64.0;
     Ok(Exercise::new(
         format!("SGD needs {s1} steps at $B = 1$: the steps perfect scaling predicts at $B = {b}$"),
@@ -71,7 +58,10 @@ pub fn examples_used(study: &Critical) -> Result<Exercise> {
     let big = *study.knobs.batches.last().ok_or(Error::Empty {
         what: "list of batch sizes",
     })?;
-    let (s1, sb) = (sgd_steps(study, 1)? as f64, sgd_steps(study, big)? as f64);
+    let (s1, sb) = (
+        study.steps("SGD", 1)? as f64,
+        study.steps("SGD", big)? as f64,
+    );
     Ok(Exercise::new(
         format!(
             "SGD needs {s1} steps at $B = 1$ and {sb} at $B = {big}$: how many times more examples (gradients of one example) does the large batch use in all?"

@@ -147,4 +147,126 @@ pub const ENTRIES: &[(&str, &str)] = &[
          - 20.00 would be: one step per batch, not per epoch: an epoch is a pass over every batch",
         "**64–32–10 신경망의 파라미터 개수(θ의 길이)는?** = 2410\n- 답이 2368인 경우: 가중치만 센 값입니다. 은닉 유닛과 클래스마다 편향(b₁, b₂)도 하나씩 있습니다\n- 답이 20480인 경우: 층의 파라미터는 곱하지 않고 더합니다. W₁은 H × 64, W₂는 10 × H입니다\n\n**열 개의 출력 $z_c$가 모두 같을 때(마지막 층이 0인 신경망처럼) 어떤 이미지든 그 loss $L = -\\log p_y$** = 2.303\n- 답이 1.000인 경우: log는 torch의 교차 엔트로피에서처럼 자연로그입니다\n- 답이 0.1000인 경우: 그 값은 p_y = 1/10 자체입니다. loss는 −log p_y입니다\n\n**신경망이 이미지의 클래스 $y$에 확률 $p_y = 0.3$을 줄 때 $\\partial L/\\partial z_y$** = -0.7000\n- 답이 0.3000인 경우: 그 값은 다른 클래스들의 ∂L/∂z_c(p_c)입니다. 이미지의 클래스에는 e_y에서 오는 −1이 더 붙습니다\n- 답이 0.7000인 경우: 부호가 반대입니다. z_y를 키우면 loss가 줄어들므로 ∂L/∂z_y는 음수입니다\n\n**학습 이미지 1079장을 크기 32의 batch로 나누고(마지막 batch는 남은 이미지를 모두 담습니다) 20 에폭 동안 학습할 때 optimizer의 스텝 수는?** = 680.0\n- 답이 660.0인 경우: 마지막의 더 작은 batch도 한 스텝입니다(torch의 `DataLoader`도 `drop_last=True`가 아니면 이 batch를 씁니다)\n- 답이 20.00인 경우: 스텝은 에폭마다가 아니라 batch마다 한 번입니다. 에폭은 모든 batch를 한 번 도는 것입니다",
     ),
+    // batch_lessons/floor.rs
+    (
+        "SGD on the noisy quadratic (d = ⟨1⟩, η = ⟨2⟩): the expected loss settles on a floor ∝ 1/B",
+        "잡음 섞인 이차 모델 위의 SGD (d = ⟨1⟩, η = ⟨2⟩): loss 기댓값은 1/B에 비례하는 바닥에 자리 잡습니다",
+    ),
+    ("batch size B", "batch 크기 B"),
+    ("E[L] after the last step", "마지막 스텝 뒤의 E[L]"),
+    ("floor (t → ∞)", "바닥 (t → ∞)"),
+    ("floor × B", "바닥 × B"),
+    ("at the start E[L] = ⟨1⟩", "처음의 E[L] = ⟨1⟩"),
+    (
+        "SGD on the noisy quadratic, η = ⟨1⟩: expected loss",
+        "잡음 섞인 이차 모델 위의 SGD, η = ⟨1⟩: loss 기댓값",
+    ),
+    (
+        "Your expected loss against the library's (d = ⟨1⟩, η = ⟨2⟩, B = ⟨3⟩)",
+        "여러분의 loss 기댓값과 라이브러리 값 비교 (d = ⟨1⟩, η = ⟨2⟩, B = ⟨3⟩)",
+    ),
+    ("yours", "여러분"),
+    ("library", "라이브러리"),
+    ("relative difference", "상대 차이"),
+    (
+        "✓ your expected loss is the library's at every step",
+        "✓ 모든 스텝에서 여러분의 loss 기댓값이 라이브러리와 같습니다",
+    ),
+    (
+        "✗ your expected loss parts from the library's at step ⟨1⟩",
+        "✗ 스텝 ⟨1⟩에서 여러분의 loss 기댓값이 라이브러리와 갈라집니다",
+    ),
+    (
+        "The moment equations against ⟨1⟩ sampled runs (d = ⟨2⟩, B = ⟨3⟩, steps 0 to ⟨4⟩)",
+        "모멘트 방정식과 무작위로 뽑은 실행 ⟨1⟩개의 비교 (d = ⟨2⟩, B = ⟨3⟩, 스텝 0부터 ⟨4⟩까지)",
+    ),
+    (
+        "largest |sampled − exact| / standard error",
+        "가장 큰 |표본 평균 − 정확한 값| / 표준 오차",
+    ),
+    ("within 4", "4 이내"),
+    // batch_lessons/critical.rs
+    (
+        "Steps to ⟨1⟩ % of the starting loss, each method tuned at each B (d = ⟨2⟩)",
+        "처음 loss의 ⟨1⟩ %까지 걸린 스텝 수, B마다 방법별로 맞춘 결과 (d = ⟨2⟩)",
+    ),
+    (
+        "critical batch size (the largest B still within twice perfect scaling from the smallest): ⟨1⟩; — not reached within ⟨2⟩ steps",
+        "임계 batch 크기(가장 작은 B에서 출발한 완벽한 스케일링의 두 배 이내인 가장 큰 B): ⟨1⟩; —는 ⟨2⟩ 스텝 안에 도달하지 못함",
+    ),
+    (
+        "Steps to the target against batch size (× critical B)",
+        "batch 크기에 따른 목표까지의 스텝 수 (×: 임계 B)",
+    ),
+    ("perfect scaling: steps ∝ 1/B", "완벽한 스케일링: 스텝 수 ∝ 1/B"),
+    ("The setting that took the fewest steps", "가장 적은 스텝으로 목표에 이른 설정"),
+    // batch_lessons/digits.rs
+    (
+        "The digits network: steps to a training loss of ⟨1⟩, ⟨2⟩ tuned at each B",
+        "숫자 이미지 신경망: 학습 loss ⟨1⟩까지 걸린 스텝 수, B마다 맞춘 ⟨2⟩",
+    ),
+    ("⟨1⟩: steps", "⟨1⟩: 스텝 수"),
+    (
+        "The digits network: steps to a training loss of ⟨1⟩, each rate tuned at each B (seed ⟨2⟩)",
+        "숫자 이미지 신경망: 학습 loss ⟨1⟩까지 걸린 스텝 수, B마다 learning rate를 맞춘 결과 (시드 ⟨2⟩)",
+    ),
+    (
+        "The digits network: steps to the target against batch size (× critical B)",
+        "숫자 이미지 신경망: batch 크기에 따른 목표까지의 스텝 수 (×: 임계 B)",
+    ),
+    // batch_lessons/exercises.rs
+    (
+        "One coordinate with $h = ⟨1⟩$, $c = ⟨2⟩$, SGD at $\\eta = ⟨3⟩$ with batches of $B = ⟨4⟩$: the expected loss $\\tfrac12 h A$ it settles on",
+        "$h = ⟨1⟩$, $c = ⟨2⟩$인 좌표 하나에 $\\eta = ⟨3⟩$, batch 크기 $B = ⟨4⟩$인 SGD를 적용할 때 loss 기댓값 $\\tfrac12 h A$가 자리 잡는 값",
+    ),
+    (
+        "the noise of a batch of B examples has variance c/B, not c",
+        "예제 B개짜리 batch의 잡음 분산은 c가 아니라 c/B입니다",
+    ),
+    (
+        "✗ not quite (아깝습니다): the noise of a batch of B examples has variance c/B, not c",
+        "✗ 아깝습니다: 예제 B개짜리 batch의 잡음 분산은 c가 아니라 c/B입니다",
+    ),
+    (
+        "the shrinking factor is (1 − ηh)², squared: A' = (1 − ηh)²A + η²c/B",
+        "줄어드는 비율은 제곱한 (1 − ηh)²입니다: A' = (1 − ηh)²A + η²c/B",
+    ),
+    ("that is h A; the loss is ½ h A", "그 값은 h A입니다. loss는 ½ h A입니다"),
+    (
+        "SGD needs ⟨1⟩ steps at $B = 1$: the steps perfect scaling predicts at $B = ⟨2⟩$",
+        "$B = 1$에서 SGD가 ⟨1⟩ 스텝을 쓸 때 완벽한 스케일링이 예측하는 $B = ⟨2⟩$에서의 스텝 수",
+    ),
+    (
+        "the noise's standard deviation falls as 1/√B, but perfect scaling divides the steps by B itself",
+        "잡음의 표준 편차는 1/√B로 줄지만, 완벽한 스케일링은 스텝 수를 B 자체로 나눕니다",
+    ),
+    ("a larger batch takes fewer steps, not more", "batch가 크면 스텝 수는 늘지 않고 줄어듭니다"),
+    (
+        "SGD needs ⟨1⟩ steps at $B = 1$ and ⟨2⟩ at $B = ⟨3⟩$: how many times more examples (gradients of one example) does the large batch use in all?",
+        "$B = 1$에서 SGD가 ⟨1⟩ 스텝을, $B = ⟨3⟩$에서 ⟨2⟩ 스텝을 쓸 때 큰 batch가 모두 합해 쓰는 예제 수(예제 하나에 gradient 하나)는 몇 배일까요?",
+    ),
+    (
+        "that is how many times fewer steps; each step now reads B examples",
+        "그 값은 스텝 수가 몇 배 줄었는지입니다. 이제 스텝마다 예제 B개를 읽습니다",
+    ),
+    (
+        "the steps did not stay the same: multiply B by the steps",
+        "스텝 수가 그대로이지 않습니다. B에 스텝 수를 곱하세요",
+    ),
+    // exercises.rs: the answers (optcore::exercise::solutions of all of them)
+    (
+        "**One coordinate with $h = 1$, $c = 1$, SGD at $\\eta = 0.5$ with batches of $B = 4$: the expected loss $\\tfrac12 h A$ it settles on** = 0.04167\n\
+         - 0.1667 would be: the noise of a batch of B examples has variance c/B, not c\n\
+         - 0.06250 would be: the shrinking factor is (1 − ηh)², squared: A' = (1 − ηh)²A + η²c/B\n\
+         - 0.08333 would be: that is h A; the loss is ½ h A\n\
+         \n\
+         **SGD needs 10362 steps at $B = 1$: the steps perfect scaling predicts at $B = 64$** = 161.9\n\
+         - 1295 would be: the noise's standard deviation falls as 1/√B, but perfect scaling divides the steps by B itself\n\
+         - 663168 would be: a larger batch takes fewer steps, not more\n\
+         \n\
+         **SGD needs 10362 steps at $B = 1$ and 56 at $B = 8192$: how many times more examples (gradients of one example) does the large batch use in all?** = 44.27\n\
+         - 185.0 would be: that is how many times fewer steps; each step now reads B examples\n\
+         - 8192 would be: the steps did not stay the same: multiply B by the steps",
+        "**$h = 1$, $c = 1$인 좌표 하나에 $\\eta = 0.5$, batch 크기 $B = 4$인 SGD를 적용할 때 loss 기댓값 $\\tfrac12 h A$가 자리 잡는 값** = 0.04167\n- 답이 0.1667인 경우: 예제 B개짜리 batch의 잡음 분산은 c가 아니라 c/B입니다\n- 답이 0.06250인 경우: 줄어드는 비율은 제곱한 (1 − ηh)²입니다: A' = (1 − ηh)²A + η²c/B\n- 답이 0.08333인 경우: 그 값은 h A입니다. loss는 ½ h A입니다\n\n**$B = 1$에서 SGD가 10362 스텝을 쓸 때 완벽한 스케일링이 예측하는 $B = 64$에서의 스텝 수** = 161.9\n- 답이 1295인 경우: 잡음의 표준 편차는 1/√B로 줄지만, 완벽한 스케일링은 스텝 수를 B 자체로 나눕니다\n- 답이 663168인 경우: batch가 크면 스텝 수는 늘지 않고 줄어듭니다\n\n**$B = 1$에서 SGD가 10362 스텝을, $B = 8192$에서 56 스텝을 쓸 때 큰 batch가 모두 합해 쓰는 예제 수(예제 하나에 gradient 하나)는 몇 배일까요?** = 44.27\n- 답이 185.0인 경우: 그 값은 스텝 수가 몇 배 줄었는지입니다. 이제 스텝마다 예제 B개를 읽습니다\n- 답이 8192인 경우: 스텝 수가 그대로이지 않습니다. B에 스텝 수를 곱하세요",
+    ),
 ];
