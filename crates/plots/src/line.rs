@@ -110,6 +110,17 @@ impl LineChart {
         self
     }
 
+    /// One series of `values` against their index $t = 0, 1, 2, \dots$ (a loss
+    /// after each step, the first at the start).
+    pub fn by_step(self, label: impl Into<String>, values: &[f64]) -> Self {
+        let points = values
+            .iter()
+            .enumerate()
+            .map(|(t, &v)| (t as f64, v))
+            .collect();
+        self.series(label, points)
+    }
+
     /// A large × in the last series' colour at `at` (data coordinates): where that
     /// run stopped early, so its curve visibly ends there. Say why in the series'
     /// label. Before any series, or at a point that cannot be drawn, nothing is.
@@ -310,14 +321,7 @@ pub fn loss_curves(title: &str, curves: &[(&str, Vec<f64>)], log_y: bool) -> Res
         .y_label("loss")
         .log_y(log_y);
     for (label, losses) in curves {
-        chart = chart.series(
-            *label,
-            losses
-                .iter()
-                .enumerate()
-                .map(|(t, &l)| (t as f64, l))
-                .collect(),
-        );
+        chart = chart.by_step(*label, losses);
     }
     chart.render()
 }

@@ -100,14 +100,7 @@ impl NoiseFloor {
         .log_y(true);
         for &b in &self.batches {
             let losses = nqm.expected_losses(self.sgd(), b, self.steps)?;
-            chart = chart.series(
-                format!("B = {b}"),
-                losses
-                    .iter()
-                    .enumerate()
-                    .map(|(t, &l)| (t as f64, l))
-                    .collect(),
-            );
+            chart = chart.by_step(format!("B = {b}"), &losses);
         }
         chart.render()
     }
