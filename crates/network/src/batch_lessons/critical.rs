@@ -33,7 +33,7 @@ pub struct CriticalBatch {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Critical {
     pub knobs: CriticalBatch,
-    /// SGD, momentum, Adam, as [`METHODS`] names them.
+    /// SGD, momentum, Adam, in the order of the table's columns.
     pub points: [Vec<BatchPoint>; 3],
 }
 

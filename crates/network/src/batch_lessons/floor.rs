@@ -122,7 +122,7 @@ fn shown(steps: usize) -> Vec<usize> {
     t
 }
 
-/// A hand-written expected loss of SGD on the model (E[L] after steps 1, 2, …,
+/// A hand-written expected loss of SGD on the model (`E[L]` after steps 1, 2, …,
 /// `steps`) against the library's at the same settings, with a verdict: ✓ where
 /// every step is within [`RULE_REL`] relative.
 pub fn rule_check(dims: usize, lr: f64, batch: usize, steps: usize, mine: &[f64]) -> Result<Table> {
