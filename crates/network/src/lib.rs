@@ -46,6 +46,8 @@ pub mod par;
 pub mod reference;
 mod train;
 pub mod tune;
+#[cfg(feature = "lessons")]
+pub mod tuning_lessons;
 
 pub use train::{train, Epoch, Trained, Training};
 pub use tune::{Nets, Point, Run, Setup};

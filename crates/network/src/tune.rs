@@ -296,21 +296,82 @@ fn places(scores: &[f64]) -> Vec<usize> {
         .collect()
 }
 
+/// One candidate as a ranking reads it: its learning rate (if it has one), and
+/// means over its seeds.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Score {
+    pub lr: Option<f64>,
+    /// The mean validation loss of what the runs returned (+∞ if one stopped on
+    /// a fault).
+    pub validation_loss: f64,
+    pub test_accuracy: f64,
+}
+
+impl Point {
+    /// This point as a ranking reads it.
+    pub fn summary(&self) -> Score {
+        Score {
+            lr: self.get("lr"),
+            validation_loss: self.score(),
+            test_accuracy: self.test_accuracy(),
+        }
+    }
+}
+
+/// What a ranking needs of one tuned optimizer: its defaults, every rate of its
+/// grid, and the training runs that cost.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Summary {
+    pub optimizer: String,
+    pub defaults: Score,
+    pub grid: Vec<Score>,
+    /// Training runs behind it: the tuning budget, defaults included.
+    pub runs: usize,
+}
+
+impl Summary {
+    /// The rate of the grid with the lowest validation loss (`None` if every
+    /// rate stopped on a fault).
+    pub fn best(&self) -> Option<&Score> {
+        self.grid
+            .iter()
+            .filter(|s| s.validation_loss.is_finite())
+            .min_by(|a, b| a.validation_loss.total_cmp(&b.validation_loss))
+    }
+}
+
+impl Tuned {
+    /// This tuning as a ranking reads it.
+    pub fn summary(&self) -> Summary {
+        Summary {
+            optimizer: self.defaults.optimizer.to_string(),
+            defaults: self.defaults.summary(),
+            grid: self.grid.iter().map(Point::summary).collect(),
+            runs: self.runs(),
+        }
+    }
+}
+
 /// Defaults against tuned, one row per optimizer: the mean validation loss over
 /// seeds at its defaults and its place among the optimizers, the best rate of the
 /// grid with its loss and place, and the test accuracy of each. The note states
 /// the budget (runs per optimizer, seeds) the ranking rests on.
 pub fn ranking(tuned: &[Tuned], seeds: usize) -> Result<optcore::render::Table> {
+    ranking_of(&tuned.iter().map(Tuned::summary).collect::<Vec<_>>(), seeds)
+}
+
+/// [`ranking`] of summaries (a tuning computed once and read back).
+pub fn ranking_of(tuned: &[Summary], seeds: usize) -> Result<optcore::render::Table> {
     use optcore::render::{Cell, Table};
     if tuned.is_empty() {
         return Err(Error::Empty {
             what: "list of tuned optimizers",
         });
     }
-    let at_defaults: Vec<f64> = tuned.iter().map(|t| t.defaults.score()).collect();
+    let at_defaults: Vec<f64> = tuned.iter().map(|t| t.defaults.validation_loss).collect();
     let at_best: Vec<f64> = tuned
         .iter()
-        .map(|t| t.best().map_or(f64::INFINITY, Point::score))
+        .map(|t| t.best().map_or(f64::INFINITY, |s| s.validation_loss))
         .collect();
     let (p_def, p_best) = (places(&at_defaults), places(&at_best));
     let mut t = Table::new(
@@ -330,19 +391,19 @@ pub fn ranking(tuned: &[Tuned], seeds: usize) -> Result<optcore::render::Table> 
     for (k, tu) in tuned.iter().enumerate() {
         let best = tu.best();
         t.push(vec![
-            Cell::from(tu.defaults.optimizer),
-            tu.defaults.get("lr").map_or(Cell::from("none"), Cell::from),
+            Cell::from(tu.optimizer.as_str()),
+            tu.defaults.lr.map_or(Cell::from("none"), Cell::from),
             at_defaults[k].into(),
             p_def[k].into(),
-            tu.defaults.test_accuracy().into(),
-            best.and_then(|p| p.get("lr"))
+            tu.defaults.test_accuracy.into(),
+            best.and_then(|s| s.lr)
                 .map_or(Cell::from("none"), Cell::from),
             at_best[k].into(),
             p_best[k].into(),
-            best.map_or(f64::NAN, Point::test_accuracy).into(),
+            best.map_or(f64::NAN, |s| s.test_accuracy).into(),
         ]);
     }
-    let budget = tuned.iter().map(Tuned::runs).max().unwrap_or(0);
+    let budget = tuned.iter().map(|t| t.runs).max().unwrap_or(0);
     Ok(t.with_note(format!(
         "budget: {budget} training runs per optimizer ({} rates of the grid and the defaults, {seeds} seed(s) each)",
         tuned[0].grid.len()

@@ -50,3 +50,19 @@ fn batch_size_exercises() {
         exercises::examples_used(&study).unwrap().solution()
     );
 }
+
+/// Notebook 15's exercises.
+#[test]
+fn tuning_exercises() {
+    use network::tuning_lessons::exercises;
+    let all = exercises::all().unwrap();
+    assert_eq!(all.len(), 2);
+    for ex in &all {
+        ex.self_check().unwrap();
+    }
+    snap!("exercise_budget", exercises::budget().solution());
+    snap!(
+        "exercise_second_round",
+        exercises::second_round().unwrap().solution()
+    );
+}

@@ -133,3 +133,28 @@ fn batch_size_playground() {
             .to_string()
     );
 }
+
+/// Notebook 15: the live sweep, the pinned ranking and its spread and curves,
+/// Adam's second round.
+#[test]
+fn tuning_lessons() {
+    use network::tuning_lessons::{ranked, second_round, sweep};
+    let s = sweep::LrSweep::lesson();
+    snap!("lr_sweep", s.table().unwrap().to_string());
+    snap!("lr_sweep_chart", data(s.chart().unwrap()));
+    let r = ranked::pinned().unwrap();
+    snap!("ranking", r.table().unwrap().to_string());
+    snap!("ranking_spread", r.spread().to_string());
+    snap!(
+        "ranking_curves",
+        data(r.curves(&["sgd", "adam", "rmsprop"]).unwrap())
+    );
+    snap!(
+        "second_round",
+        second_round::SecondRound::lesson()
+            .unwrap()
+            .table()
+            .unwrap()
+            .to_string()
+    );
+}
