@@ -158,3 +158,14 @@ fn tuning_lessons() {
             .to_string()
     );
 }
+
+#[test]
+fn tuning_playground() {
+    snap!(
+        "tuning_playground",
+        network::tuning_lessons::sweep::playground()
+            .table()
+            .unwrap()
+            .to_string()
+    );
+}

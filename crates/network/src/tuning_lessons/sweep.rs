@@ -34,6 +34,21 @@ impl LrSweep<crate::lab::Sgd> {
     }
 }
 
+/// Notebook 15's playground as it opens: momentum 0.9 on rates 10⁻² to 1, two
+/// seeds.
+pub fn playground() -> LrSweep<crate::lab::Momentum> {
+    LrSweep {
+        setup: Setup::lesson(),
+        optimizer: crate::lab::Momentum {
+            lr: 0.1,
+            momentum: 0.9,
+            convention: optcore::Convention::Pytorch,
+        },
+        lrs: crate::tune::log_grid(-2, 0, 2).expect("a valid grid"),
+        seeds: vec![1, 2],
+    }
+}
+
 fn spread(p: &Point) -> (f64, f64) {
     p.runs
         .iter()

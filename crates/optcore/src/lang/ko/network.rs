@@ -269,4 +269,93 @@ pub const ENTRIES: &[(&str, &str)] = &[
          - 8192 would be: the steps did not stay the same: multiply B by the steps",
         "**$h = 1$, $c = 1$인 좌표 하나에 $\\eta = 0.5$, batch 크기 $B = 4$인 SGD를 적용할 때 loss 기댓값 $\\tfrac12 h A$가 자리 잡는 값** = 0.04167\n- 답이 0.1667인 경우: 예제 B개짜리 batch의 잡음 분산은 c가 아니라 c/B입니다\n- 답이 0.06250인 경우: 줄어드는 비율은 제곱한 (1 − ηh)²입니다: A' = (1 − ηh)²A + η²c/B\n- 답이 0.08333인 경우: 그 값은 h A입니다. loss는 ½ h A입니다\n\n**$B = 1$에서 SGD가 10362 스텝을 쓸 때 완벽한 스케일링이 예측하는 $B = 64$에서의 스텝 수** = 161.9\n- 답이 1295인 경우: 잡음의 표준 편차는 1/√B로 줄지만, 완벽한 스케일링은 스텝 수를 B 자체로 나눕니다\n- 답이 663168인 경우: batch가 크면 스텝 수는 늘지 않고 줄어듭니다\n\n**$B = 1$에서 SGD가 10362 스텝을, $B = 8192$에서 56 스텝을 쓸 때 큰 batch가 모두 합해 쓰는 예제 수(예제 하나에 gradient 하나)는 몇 배일까요?** = 44.27\n- 답이 185.0인 경우: 그 값은 스텝 수가 몇 배 줄었는지입니다. 이제 스텝마다 예제 B개를 읽습니다\n- 답이 8192인 경우: 스텝 수가 그대로이지 않습니다. B에 스텝 수를 곱하세요",
     ),
+    // tuning_lessons/sweep.rs
+    (
+        "⟨1⟩ on the digits network: the learning rate on a grid, ⟨2⟩ seed(s) each",
+        "숫자 이미지 신경망의 ⟨1⟩: 격자 위의 learning rate, 각각 시드 ⟨2⟩개",
+    ),
+    ("lowest seed", "최저 시드"),
+    ("highest seed", "최고 시드"),
+    ("best by validation loss: lr = ⟨1⟩", "검증 loss로 고른 최선: lr = ⟨1⟩"),
+    (
+        "best by validation loss: lr = ⟨1⟩; +∞: a run stopped on a fault",
+        "검증 loss로 고른 최선: lr = ⟨1⟩; +∞: 오류로 멈춘 실행",
+    ),
+    ("every rate stopped on a fault", "모든 learning rate에서 실행이 오류로 멈춤"),
+    (
+        "⟨1⟩: validation loss against the learning rate",
+        "⟨1⟩: learning rate에 따른 검증 loss",
+    ),
+    ("mean over seeds", "시드 평균"),
+    // tune.rs: the ranking
+    (
+        "Which optimizer? At its defaults, and tuned on a learning-rate grid (means over seeds)",
+        "어떤 optimizer? 기본값과, learning rate 격자 위에서 맞춘 값 (시드 평균)",
+    ),
+    ("lr at defaults", "기본값의 lr"),
+    ("validation loss at defaults", "기본값의 검증 loss"),
+    ("place at defaults", "기본값 순위"),
+    ("test accuracy at defaults", "기본값의 테스트 정확도"),
+    ("best lr of the grid", "격자에서 가장 좋은 lr"),
+    ("validation loss tuned", "맞춘 뒤 검증 loss"),
+    ("place tuned", "맞춘 뒤 순위"),
+    ("test accuracy tuned", "맞춘 뒤 테스트 정확도"),
+    (
+        "budget: ⟨1⟩ training runs per optimizer (⟨2⟩ rates of the grid and the defaults, ⟨3⟩ seed(s) each)",
+        "예산: optimizer마다 학습 실행 ⟨1⟩개 (격자의 learning rate ⟨2⟩개와 기본값, 각각 시드 ⟨3⟩개)",
+    ),
+    // tuning_lessons/ranked.rs
+    (
+        "Tuned: the validation loss after the last epoch, over seeds",
+        "맞춘 뒤: 마지막 에폭 뒤의 검증 loss, 시드별",
+    ),
+    ("best lr", "가장 좋은 lr"),
+    ("mean", "평균"),
+    (
+        "Tuned runs: validation loss after each epoch (mean, lowest and highest seed)",
+        "맞춘 실행: 에폭마다 잰 검증 loss (평균, 최저 시드, 최고 시드)",
+    ),
+    ("⟨1⟩, mean", "⟨1⟩, 평균"),
+    ("⟨1⟩, lowest seed", "⟨1⟩, 최저 시드"),
+    ("⟨1⟩, highest seed", "⟨1⟩, 최고 시드"),
+    // tuning_lessons/second_round.rs
+    (
+        "Adam at lr = ⟨1⟩: β₁ and ε, ⟨2⟩ seed(s) each",
+        "lr = ⟨1⟩인 Adam: β₁과 ε, 각각 시드 ⟨2⟩개",
+    ),
+    (
+        "best by validation loss: β₁ = ⟨1⟩, ε = ⟨2⟩",
+        "검증 loss로 고른 최선: β₁ = ⟨1⟩, ε = ⟨2⟩",
+    ),
+    // tuning_lessons/exercises.rs
+    (
+        "A grid of ⟨1⟩ rates, plus the defaults, each on ⟨2⟩ seeds: how many training runs does one optimizer's place rest on?",
+        "learning rate ⟨1⟩개짜리 격자와 기본값을 각각 시드 ⟨2⟩개로 돌릴 때, optimizer 하나의 순위는 학습 실행 몇 개에 바탕을 둘까요?",
+    ),
+    ("the defaults are trained on every seed too", "기본값도 모든 시드로 학습합니다"),
+    (
+        "✗ not quite (아깝습니다): the defaults are trained on every seed too",
+        "✗ 아깝습니다: 기본값도 모든 시드로 학습합니다",
+    ),
+    ("every setting is trained once per seed", "설정마다 시드 하나에 한 번씩 학습합니다"),
+    (
+        "Adam's second round: ⟨1⟩ values of β₁ and ⟨2⟩ of ε, every pair on ⟨3⟩ seeds: how many training runs?",
+        "Adam의 두 번째 라운드: β₁ 값 ⟨1⟩개와 ε 값 ⟨2⟩개의 모든 짝을 각각 시드 ⟨3⟩개로 돌릴 때 학습 실행은 몇 개일까요?",
+    ),
+    (
+        "a grid tries every pair (β₁, ε), not each value alone",
+        "격자는 값 하나씩이 아니라 모든 짝 (β₁, ε)을 시도합니다",
+    ),
+    ("every pair is trained once per seed", "짝마다 시드 하나에 한 번씩 학습합니다"),
+    // exercises.rs: the answers (optcore::exercise::solutions of all of them)
+    (
+        "**A grid of 11 rates, plus the defaults, each on 3 seeds: how many training runs does one optimizer's place rest on?** = 36.00\n\
+         - 33.00 would be: the defaults are trained on every seed too\n\
+         - 12.00 would be: every setting is trained once per seed\n\
+         \n\
+         **Adam's second round: 3 values of β₁ and 3 of ε, every pair on 3 seeds: how many training runs?** = 27.00\n\
+         - 18.00 would be: a grid tries every pair (β₁, ε), not each value alone\n\
+         - 9.000 would be: every pair is trained once per seed",
+        "**learning rate 11개짜리 격자와 기본값을 각각 시드 3개로 돌릴 때, optimizer 하나의 순위는 학습 실행 몇 개에 바탕을 둘까요?** = 36.00\n- 답이 33.00인 경우: 기본값도 모든 시드로 학습합니다\n- 답이 12.00인 경우: 설정마다 시드 하나에 한 번씩 학습합니다\n\n**Adam의 두 번째 라운드: β₁ 값 3개와 ε 값 3개의 모든 짝을 각각 시드 3개로 돌릴 때 학습 실행은 몇 개일까요?** = 27.00\n- 답이 18.00인 경우: 격자는 값 하나씩이 아니라 모든 짝 (β₁, ε)을 시도합니다\n- 답이 9.000인 경우: 짝마다 시드 하나에 한 번씩 학습합니다",
+    ),
 ];
