@@ -262,7 +262,7 @@ impl Ranking {
     }
 
     /// The tuned runs' spread over seeds: the final validation loss of the best
-    /// rate, mean, lowest and highest seed.
+    /// rate, mean, lowest and highest seed, and their difference.
     pub fn spread(&self) -> Table {
         let mut t = Table::new(
             "Tuned: the validation loss after the last epoch, over seeds",
@@ -291,6 +291,7 @@ impl Ranking {
                 (last.iter().sum::<f64>() / n).into(),
                 lo.into(),
                 hi.into(),
+                (hi - lo).into(),
             ]);
         }
         t
