@@ -44,6 +44,8 @@ pub mod nqm;
 pub mod par;
 #[cfg(feature = "lessons")]
 pub mod reference;
+#[cfg(feature = "lessons")]
+pub mod regularization;
 mod train;
 pub mod tune;
 #[cfg(feature = "lessons")]

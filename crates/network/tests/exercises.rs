@@ -66,3 +66,19 @@ fn tuning_exercises() {
         exercises::second_round().unwrap().solution()
     );
 }
+
+/// Notebook 16's exercises.
+#[test]
+fn regularization_exercises() {
+    use network::regularization::exercises;
+    let all = exercises::all().unwrap();
+    assert_eq!(all.len(), 2);
+    for ex in &all {
+        ex.self_check().unwrap();
+    }
+    snap!("exercise_kept_scale", exercises::kept_scale().solution());
+    snap!(
+        "exercise_epochs_trained",
+        exercises::epochs_trained().unwrap().solution()
+    );
+}

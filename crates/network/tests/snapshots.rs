@@ -169,3 +169,30 @@ fn tuning_playground() {
             .to_string()
     );
 }
+
+/// Notebook 16: early stopping, dropout's modes and its gap, L2 against
+/// AdamW, the schedule lab.
+#[test]
+fn regularization_lessons() {
+    use network::regularization::{decay, dropout, early, scheduled};
+    let s = early::EarlyStopping::lesson().run().unwrap();
+    snap!("early_stopping", s.table().to_string());
+    snap!("early_stopping_chart", data(s.chart().unwrap()));
+    snap!(
+        "dropout_modes",
+        dropout::DropoutModes::lesson().table().unwrap().to_string()
+    );
+    let d = dropout::DropoutGap::lesson();
+    snap!("dropout_gap", d.table().unwrap().to_string());
+    snap!("dropout_gap_chart", data(d.chart().unwrap()));
+    snap!(
+        "decay_on_network",
+        decay::DecayOnNetwork::lesson().table().unwrap().to_string()
+    );
+    let runs = scheduled::schedule_lab().run().unwrap();
+    snap!("schedule_on_network", runs.table().to_string());
+    snap!(
+        "schedule_on_network_chart",
+        data(runs.loss_chart().unwrap())
+    );
+}
