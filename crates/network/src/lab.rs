@@ -25,6 +25,10 @@ pub use optcore::mlp::{Activation, Dropout};
 use optcore::render::{Cell, Table};
 pub use optcore::Convention;
 use optcore::Optimizer;
+/// A scheduled optimizer is an optimizer: the lab trains it as any other.
+pub use optimizers::schedule::{
+    Constant, CosineAnnealingLR, ExponentialLR, LinearLR, Scheduled, StepLR,
+};
 pub use optimizers::{
     adadelta::Adadelta, adagrad::Adagrad, adam::Adam, adamax::Adamax, adamw::AdamW,
     amsgrad::Amsgrad, gd::Sgd, momentum::Momentum, nadam::Nadam, nag::Nag, rmsprop::Rmsprop,

@@ -196,3 +196,13 @@ fn regularization_lessons() {
         data(runs.loss_chart().unwrap())
     );
 }
+
+#[test]
+fn regularization_playground() {
+    let runs = network::regularization::playground().run().unwrap();
+    snap!("regularization_playground", runs.table().to_string());
+    snap!(
+        "regularization_playground_gap",
+        data(runs.gap_chart("Adam").unwrap())
+    );
+}

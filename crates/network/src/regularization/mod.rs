@@ -38,6 +38,34 @@ pub fn overfitting() -> Setup {
     }
 }
 
+/// Notebook 16's playground as it opens: the overfitting setup with early
+/// stopping (patience 10) and dropout (p = 0.5), Adam against AdamW (λ = 0.1),
+/// two seeds.
+pub fn playground() -> crate::lab::NetLab {
+    use crate::lab::{Adam, AdamW, Convention, Dropout, NetLab};
+    NetLab::new(Setup {
+        patience: Some(10),
+        dropout: Some(Dropout { p: 0.5, seed: 3 }),
+        ..overfitting()
+    })
+    .seeds([1, 2])
+    .with(
+        "Adam",
+        Adam {
+            lr: 0.01,
+            ..Adam::defaults(Convention::Pytorch)
+        },
+    )
+    .with(
+        "AdamW",
+        AdamW {
+            lr: 0.01,
+            weight_decay: 0.1,
+            ..AdamW::defaults(Convention::Pytorch)
+        },
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

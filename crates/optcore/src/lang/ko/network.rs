@@ -358,4 +358,89 @@ pub const ENTRIES: &[(&str, &str)] = &[
          - 9.000 would be: every pair is trained once per seed",
         "**learning rate 11개짜리 격자와 기본값을 각각 시드 3개로 돌릴 때, optimizer 하나의 순위는 학습 실행 몇 개에 바탕을 둘까요?** = 36.00\n- 답이 33.00인 경우: 기본값도 모든 시드로 학습합니다\n- 답이 12.00인 경우: 설정마다 시드 하나에 한 번씩 학습합니다\n\n**Adam의 두 번째 라운드: β₁ 값 3개와 ε 값 3개의 모든 짝을 각각 시드 3개로 돌릴 때 학습 실행은 몇 개일까요?** = 27.00\n- 답이 18.00인 경우: 격자는 값 하나씩이 아니라 모든 짝 (β₁, ε)을 시도합니다\n- 답이 9.000인 경우: 짝마다 시드 하나에 한 번씩 학습합니다",
     ),
+    // regularization/early.rs
+    (
+        "Early stopping with patience ⟨1⟩: what each run returns",
+        "`patience` ⟨1⟩인 early stopping: 각 실행이 돌려주는 것",
+    ),
+    ("epochs trained", "학습한 에폭 수"),
+    ("returned epoch", "돌려준 에폭"),
+    ("every epoch, the last parameters", "모든 에폭, 마지막 파라미터"),
+    ("early stopping, the best parameters", "early stopping, 가장 좋은 파라미터"),
+    (
+        "A run that overfits: training and validation loss (× best epoch, × stop)",
+        "외우기 시작하는 실행: 학습 loss와 검증 loss (×: 가장 좋은 에폭, 멈춘 에폭)",
+    ),
+    // regularization/dropout.rs
+    (
+        "Image ⟨1⟩, dropout p = ⟨2⟩: the hidden layer in evaluation and in training mode",
+        "이미지 ⟨1⟩, dropout p = ⟨2⟩: 평가 모드와 학습 모드의 은닉층",
+    ),
+    ("h_j (evaluation)", "h_j (평가)"),
+    ("mask m_j", "마스크 m_j"),
+    ("h_j · m_j (training)", "h_j · m_j (학습)"),
+    (
+        "loss of the image: ⟨1⟩ in evaluation mode, ⟨2⟩ in training mode (this mask)",
+        "이미지의 loss: 평가 모드 ⟨1⟩, 학습 모드 ⟨2⟩ (이 마스크에서)",
+    ),
+    (
+        "Dropout on the network that overfits: after the last epoch",
+        "외우기 시작하는 신경망의 dropout: 마지막 에폭 뒤",
+    ),
+    ("dropout p", "dropout p"),
+    ("gap (validation − train)", "간격 (검증 − 학습)"),
+    (
+        "The gap: validation loss − training loss after each epoch",
+        "간격: 에폭마다 잰 검증 loss − 학습 loss",
+    ),
+    ("validation − training loss", "검증 loss − 학습 loss"),
+    // regularization/decay.rs
+    (
+        "L2 in Adam's gradient against AdamW's decoupled decay (η = ⟨1⟩)",
+        "Adam의 gradient에 넣은 L2와 AdamW의 분리된 감쇠 비교 (η = ⟨1⟩)",
+    ),
+    ("‖θ‖ at the end", "마지막 ‖θ‖"),
+    // regularization/scheduled.rs
+    ("η = ⟨1⟩, constant", "η = ⟨1⟩, 상수"),
+    ("η = ⟨1⟩, cosine", "η = ⟨1⟩, 코사인"),
+    // regularization/exercises.rs
+    (
+        "Dropout with $p = ⟨1⟩$ in torch's form: the factor a kept hidden unit is multiplied by in training",
+        "torch 형태의 dropout에서 $p = ⟨1⟩$일 때 학습 중에 남는 은닉 유닛에 곱하는 배수",
+    ),
+    (
+        "that is the old form, which scales at evaluation instead; torch scales the kept units in training by 1/(1 − p)",
+        "그것은 평가할 때 스케일링하는 옛 방식입니다. torch는 학습할 때 남는 유닛에 1/(1 − p)를 곱합니다",
+    ),
+    (
+        "✗ not quite (아깝습니다): that is the old form, which scales at evaluation instead; torch scales the kept units in training by 1/(1 − p)",
+        "✗ 아깝습니다: 그것은 평가할 때 스케일링하는 옛 방식입니다. torch는 학습할 때 남는 유닛에 1/(1 − p)를 곱합니다",
+    ),
+    (
+        "the factor is 1/(1 − p), the inverse of the share kept, not of the share dropped",
+        "배수는 1/(1 − p)로, 꺼지는 비율이 아니라 남는 비율의 역수입니다",
+    ),
+    (
+        "A run reaches its lowest validation loss at epoch ⟨1⟩ and never beats it; with patience ⟨2⟩, after how many epochs does it stop?",
+        "에폭 ⟨1⟩에서 검증 loss가 가장 낮고 그 뒤로 더 낮아지지 않는 실행은, `patience`가 ⟨2⟩이면 몇 에폭 뒤에 멈출까요?",
+    ),
+    (
+        "the run only learns that epoch was the best once the patience has passed",
+        "실행은 `patience`만큼 지나야 그 에폭이 가장 좋았다는 것을 압니다",
+    ),
+    (
+        "it stops after `patience` epochs without a new lowest loss: epochs best + 1 to best + patience",
+        "새로 가장 낮은 loss가 없는 `patience` 에폭이 지나면 멈춥니다: 최선 에폭 + 1부터 최선 에폭 + `patience`까지",
+    ),
+    // exercises.rs: the answers (optcore::exercise::solutions of all of them)
+    (
+        "**Dropout with $p = 0.2$ in torch's form: the factor a kept hidden unit is multiplied by in training** = 1.250\n\
+         - 0.8000 would be: that is the old form, which scales at evaluation instead; torch scales the kept units in training by 1/(1 − p)\n\
+         - 5.000 would be: the factor is 1/(1 − p), the inverse of the share kept, not of the share dropped\n\
+         \n\
+         **A run reaches its lowest validation loss at epoch 20 and never beats it; with patience 10, after how many epochs does it stop?** = 30.00\n\
+         - 20.00 would be: the run only learns that epoch was the best once the patience has passed\n\
+         - 29.00 would be: it stops after `patience` epochs without a new lowest loss: epochs best + 1 to best + patience",
+        "**torch 형태의 dropout에서 $p = 0.2$일 때 학습 중에 남는 은닉 유닛에 곱하는 배수** = 1.250\n- 답이 0.8000인 경우: 그것은 평가할 때 스케일링하는 옛 방식입니다. torch는 학습할 때 남는 유닛에 1/(1 − p)를 곱합니다\n- 답이 5.000인 경우: 배수는 1/(1 − p)로, 꺼지는 비율이 아니라 남는 비율의 역수입니다\n\n**에폭 20에서 검증 loss가 가장 낮고 그 뒤로 더 낮아지지 않는 실행은, `patience`가 10이면 몇 에폭 뒤에 멈출까요?** = 30.00\n- 답이 20.00인 경우: 실행은 `patience`만큼 지나야 그 에폭이 가장 좋았다는 것을 압니다\n- 답이 29.00인 경우: 새로 가장 낮은 loss가 없는 `patience` 에폭이 지나면 멈춥니다: 최선 에폭 + 1부터 최선 에폭 + `patience`까지",
+    ),
 ];
