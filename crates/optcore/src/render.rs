@@ -192,7 +192,17 @@ impl Table {
         }
     }
 
+    /// One more row. A row may be shorter than the header (its last columns
+    /// blank), never longer: a cell under no header is a slip in the code that
+    /// builds the table, caught by this assertion in every test build.
     pub fn push(&mut self, row: Vec<Cell>) {
+        debug_assert!(
+            row.len() <= self.header.len(),
+            "a row of {} cells under {} headers in {:?}",
+            row.len(),
+            self.header.len(),
+            self.title
+        );
         self.rows.push(row);
     }
 

@@ -272,6 +272,7 @@ impl Ranking {
                 "mean",
                 "lowest seed",
                 "highest seed",
+                "highest − lowest",
             ],
         );
         for r in &self.optimizers {

@@ -310,6 +310,7 @@ pub const ENTRIES: &[(&str, &str)] = &[
         "맞춘 뒤: 마지막 에폭 뒤의 검증 loss, 시드별",
     ),
     ("best lr", "가장 좋은 lr"),
+    ("highest − lowest", "최고 − 최저"),
     ("mean", "평균"),
     (
         "Tuned runs: validation loss after each epoch (mean, lowest and highest seed)",
